@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what it needs, then runs pytest.
+# Usage: bash scripts/test.sh [pytest args...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[dev]"
+
+# The real drizzle-kit / drizzle-orm for the interoperability tests, pinned by the lock file.
+if [ -f tests/interop/package-lock.json ] && command -v npm >/dev/null 2>&1; then
+  if [ ! -d tests/interop/node_modules ] || [ tests/interop/package-lock.json -nt tests/interop/node_modules ]; then
+    (cd tests/interop && npm ci --silent --no-audit --no-fund)
+  fi
+fi
+
+set +e
+.venv/bin/python -m pytest -n "${PGSHIFT_TEST_WORKERS:-2}" "$@"
+rc=$?
+set -e
+if [ "$rc" -eq 5 ]; then
+  echo "pytest collected no tests: that is a failure" >&2
+  exit 1
+fi
+exit "$rc"

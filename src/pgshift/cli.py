@@ -1,0 +1,108 @@
+"""The ``pgshift`` command line.
+
+Commands are loaded lazily: ``pgshift --help`` and ``pgshift migrate`` must not pay for importing
+SQLAlchemy (or anything else a command does not use). Each command lives in
+``pgshift.commands.<module>`` and exposes a ``click.Command`` named ``command``; the table below
+carries the one-line summaries so the top-level help never imports a command module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from pgshift import __version__
+
+# name -> (module under pgshift.commands, one-line summary shown by `pgshift --help`)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "generate": ("generate", "Diff schema code against the last snapshot and write a migration."),
+    "export": ("export", "Print the SQL that creates the whole current schema from nothing."),
+    "migrate": ("migrate", "Apply pending migrations, each once, under a lock."),
+    "status": ("status", "Show applied, pending, modified and missing migrations, and drift."),
+    "rollback": ("rollback", "Run down migrations to undo the newest applied ones."),
+    "baseline": ("baseline", "Record migrations as applied without running them."),
+    "push": ("push", "Make the database match the schema code directly (development only)."),
+    "pull": ("pull", "Write SQLAlchemy schema code for an existing database."),
+    "check": ("check", "Lint migration SQL and verify the folder's integrity."),
+    "rebase": ("rebase", "Regenerate a branch's migration on top of another after a merge."),
+    "studio": ("studio", "Browse migrations and the live schema in a local web UI."),
+    "devdb": ("devdb", "Manage the embedded development database (.pgshift/pgdata)."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported only when invoked."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name, (module, _) in COMMANDS.items() if _module_exists(module)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None or not _module_exists(entry[0]):
+            return None
+        module = importlib.import_module(f"pgshift.commands.{entry[0]}")
+        return module.command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _module_exists(module: str) -> bool:
+    """Whether a command module is present, without importing it."""
+    from importlib.util import find_spec
+
+    return find_spec(f"pgshift.commands.{module}") is not None
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(__version__, prog_name="pgshift")
+def cli() -> None:
+    """Schema-as-code migrations for PostgreSQL.
+
+    Write your schema with SQLAlchemy (Core tables, ORM models or SQLModel); pgshift turns each
+    change into a reviewed SQL migration in Drizzle Kit's folder format, applies migrations safely,
+    and checks them for locks and data loss.
+
+    \b
+    Typical loop:
+      pgshift generate --name add_users   # write drizzle/0000_add_users.sql (+ .down.sql, snapshot)
+      pgshift check                       # lint it for locks, rewrites, data loss
+      pgshift migrate                     # apply what is pending
+      pgshift status                      # what is applied, pending, modified
+
+    Configuration comes from [tool.pgshift] in pyproject.toml or pgshift.toml; every command's
+    --help lists the flags that override it.
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: run the CLI, turning PgshiftError into a message and exit code.
+
+    Contract for command modules: the callback returns an int exit code (None means 0) and raises
+    PgshiftError for failures a user can act on.
+    """
+    from pgshift.errors import PgshiftError
+
+    try:
+        rc = cli.main(args=argv, prog_name="pgshift", standalone_mode=False)
+    except PgshiftError as exc:
+        click.echo(click.style("error: ", fg="red", bold=True) + str(exc), err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if exc.exit_code == 1 else exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    # Command callbacks return an int exit code (None means 0), e.g. 1 for "findings" in CI.
+    sys.exit(rc if isinstance(rc, int) else 0)

@@ -1,0 +1,288 @@
+"""Configuration: ``[tool.pgshift]`` in pyproject.toml, or ``pgshift.toml``, overridden by flags.
+
+One place validates every key, so a typo (``migration_table``) or a bad value is one clear error that
+names the key and the file, instead of a silently ignored setting. Paths in the file are relative to
+the file's folder; flags are relative to the current directory.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pgshift.errors import ConfigError
+
+PREFIX_MODES = ("index", "timestamp", "unix", "none")
+SEVERITIES = ("error", "warning", "info", "off")
+
+
+@dataclass(frozen=True)
+class Environment:
+    """A named target such as ``staging`` or ``production`` (``[tool.pgshift.environments.NAME]``)."""
+
+    name: str
+    url: str | None = None
+    protected: bool = False
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting pgshift reads, with its default. See README "Configuration" for each key."""
+
+    root: Path = field(default_factory=Path.cwd)
+    source: Path | None = None
+    schema: str | None = None
+    out: str = "drizzle"
+    url: str | None = None
+    migrations_table: str = "__drizzle_migrations"
+    migrations_schema: str = "drizzle"
+    schema_filter: tuple[str, ...] = ("public",)
+    tables_filter: tuple[str, ...] = ()
+    prefix: str = "index"
+    lock_timeout: str = "5s"
+    statement_timeout: str | None = None
+    lock_retries: int = 3
+    environments: dict[str, Environment] = field(default_factory=dict)
+    lint: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def out_dir(self) -> Path:
+        """The migration folder, absolute."""
+        return (self.root / self.out).resolve()
+
+    def where(self, key: str) -> str:
+        """Where a key came from, for error messages."""
+        return f"{self.source}: {key}" if self.source else key
+
+
+# key -> (validator, description used in errors)
+def _str(value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise ValueError("must be a non-empty string")
+    return value
+
+
+def _str_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) and v for v in value):
+        return tuple(value)
+    raise ValueError("must be a string or a list of strings")
+
+
+def _prefix(value: Any) -> str:
+    if value not in PREFIX_MODES:
+        raise ValueError(f"must be one of {', '.join(PREFIX_MODES)}")
+    return value
+
+
+_DURATION = re.compile(r"^\d+(\.\d+)?\s*(ms|s|min|h)?$")
+
+
+def _duration(value: Any) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+        return f"{value}ms"
+    if isinstance(value, str) and _DURATION.match(value.strip()):
+        return value.strip()
+    raise ValueError('must be a duration such as "5s", "500ms" or "2min"')
+
+
+def _non_negative_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("must be a whole number >= 0")
+    return value
+
+
+_SCALARS = {
+    "schema": _str,
+    "out": _str,
+    "url": _str,
+    "migrations_table": _str,
+    "migrations_schema": _str,
+    "schema_filter": _str_list,
+    "tables_filter": _str_list,
+    "prefix": _prefix,
+    "lock_timeout": _duration,
+    "statement_timeout": _duration,
+    "lock_retries": _non_negative_int,
+}
+KNOWN_KEYS = (*_SCALARS, "environments", "lint")
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest pgshift.toml, or pyproject.toml holding [tool.pgshift], at or above ``start``."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pgshift.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, OSError):
+                continue
+            if "pgshift" in data.get("tool", {}):
+                return pyproject
+    return None
+
+
+def _read_table(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file: {exc.strerror}", where=str(path)) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file is not valid TOML: {exc}", where=str(path)) from exc
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("pgshift", {})
+        if not isinstance(table, dict):
+            raise ConfigError("[tool.pgshift] must be a table", where=str(path))
+        return table
+    return data
+
+
+def _parse(table: dict[str, Any], source: Path | None) -> dict[str, Any]:
+    """Validate a raw table into Config keyword arguments; the first bad key raises."""
+    where = str(source) if source else "flags"
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in KNOWN_KEYS:
+            raise ConfigError(
+                f"unknown config key {key!r}",
+                where=where,
+                hint=f"known keys: {', '.join(KNOWN_KEYS)}",
+            )
+        if key == "environments":
+            out[key] = _parse_environments(value, where)
+        elif key == "lint":
+            out[key] = _parse_lint(value, where)
+        else:
+            try:
+                out[key] = _SCALARS[key](value)
+            except ValueError as exc:
+                raise ConfigError(f"bad value for {key!r}: {value!r} {exc}", where=where) from None
+    return out
+
+
+def _parse_environments(value: Any, where: str) -> dict[str, Environment]:
+    if not isinstance(value, dict):
+        raise ConfigError("'environments' must be a table of tables", where=where)
+    envs: dict[str, Environment] = {}
+    for name, body in value.items():
+        if not isinstance(body, dict):
+            raise ConfigError(f"environments.{name} must be a table", where=where)
+        unknown = set(body) - {"url", "protected"}
+        if unknown:
+            raise ConfigError(
+                f"unknown key {sorted(unknown)[0]!r} in environments.{name}",
+                where=where,
+                hint="an environment takes 'url' and 'protected'",
+            )
+        url = body.get("url")
+        if url is not None and not isinstance(url, str):
+            raise ConfigError(f"environments.{name}.url must be a string", where=where)
+        protected = body.get("protected", False)
+        if not isinstance(protected, bool):
+            raise ConfigError(f"environments.{name}.protected must be true or false", where=where)
+        envs[name] = Environment(name=name, url=url, protected=protected)
+    return envs
+
+
+def _parse_lint(value: Any, where: str) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ConfigError("'lint' must be a table of rule-id = severity", where=where)
+    for rule, severity in value.items():
+        if severity not in SEVERITIES:
+            raise ConfigError(
+                f"bad severity {severity!r} for lint rule {rule!r}",
+                where=where,
+                hint=f"use one of {', '.join(SEVERITIES)}",
+            )
+    return dict(value)
+
+
+def load_config(
+    config_path: str | Path | None = None,
+    *,
+    cwd: Path | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Config:
+    """Load the config file (explicit, or the nearest one) and apply flag overrides.
+
+    ``overrides`` holds flag values; ``None`` values are ignored so unset flags keep the file's value.
+    """
+    cwd = (cwd or Path.cwd()).resolve()
+    if config_path is not None:
+        source: Path | None = (cwd / config_path).resolve()
+        if not source.is_file():
+            raise ConfigError("config file not found", where=str(source))
+    else:
+        source = find_config_file(cwd)
+    values = _parse(_read_table(source), source) if source else {}
+    config = Config(root=source.parent if source else cwd, source=source, **values)
+    flags = {k: v for k, v in (overrides or {}).items() if v is not None}
+    if flags:
+        parsed = _parse(flags, None)
+        # Flag paths are relative to the current directory, not the config file's folder.
+        if "out" in parsed:
+            parsed["out"] = str((cwd / parsed["out"]).resolve())
+        if "schema" in parsed and _looks_like_path(parsed["schema"]):
+            parsed["schema"] = str((cwd / parsed["schema"]).resolve())
+        config = replace(config, **parsed)
+    return config
+
+
+def _looks_like_path(schema: str) -> bool:
+    return schema.endswith(".py") or "/" in schema or os.sep in schema
+
+
+_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def interpolate(text: str, where: str) -> str:
+    """Replace ``${VAR}`` with the environment variable's value; a missing variable is an error."""
+
+    def sub(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in os.environ:
+            raise ConfigError(
+                f"environment variable {name} is not set",
+                where=where,
+                hint=f"export {name}=... or change the url",
+            )
+        return os.environ[name]
+
+    return _VAR.sub(sub, text)
+
+
+def resolve_environment(config: Config, env: str | None) -> Environment | None:
+    """The environment chosen with ``--env``, or None; an unknown name is an error."""
+    if env is None:
+        return None
+    if env not in config.environments:
+        known = ", ".join(sorted(config.environments)) or "none are configured"
+        raise ConfigError(
+            f"unknown environment {env!r}", where=config.where("environments"), hint=f"known: {known}"
+        )
+    return config.environments[env]
+
+
+def resolve_url(config: Config, *, env: str | None = None, flag: str | None = None) -> str | None:
+    """The database URL: --url, then --env's url, then config ``url``, then $DATABASE_URL.
+
+    None means "no database configured": commands then use the embedded development database.
+    """
+    if flag:
+        return interpolate(flag, "--url")
+    environment = resolve_environment(config, env)
+    if environment is not None:
+        if not environment.url:
+            raise ConfigError(f"environment {env!r} has no url", where=config.where(f"environments.{env}"))
+        return interpolate(environment.url, config.where(f"environments.{env}.url"))
+    if config.url:
+        return interpolate(config.url, config.where("url"))
+    return os.environ.get("DATABASE_URL") or None

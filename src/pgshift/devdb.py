@@ -1,0 +1,90 @@
+"""The embedded development database: a PostgreSQL cluster kept in the project folder.
+
+When no URL is configured (no ``--url``, no ``url`` in the config, no ``$DATABASE_URL``), commands
+that need a database use a cluster in ``<project>/.pgshift/pgdata``, started on demand and reused
+by later commands. This lets ``pgshift migrate`` work on a fresh clone with nothing installed.
+
+The cluster comes from a provider behind a one-method interface, so the engine can be swapped
+(pgserver's bundled PostgreSQL 16 today; a system installation or a container tomorrow).
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+from typing import Protocol
+
+from pgshift.errors import PgshiftError
+
+DEVDB_DIR = Path(".pgshift") / "pgdata"
+DATABASE = "postgres"
+
+
+class Provider(Protocol):
+    """Starts (or reuses) a cluster whose files live in ``data_dir`` and returns its URL."""
+
+    def url(self, data_dir: Path) -> str: ...
+
+    def stop(self, data_dir: Path) -> None: ...
+
+
+class PgserverProvider:
+    """PostgreSQL 16 from the ``pgserver`` wheel: no system install, copes with running as root."""
+
+    def url(self, data_dir: Path) -> str:
+        try:
+            import pgserver
+        except ImportError as exc:  # pragma: no cover - a dependency of pgshift
+            raise PgshiftError(
+                "the embedded development database needs the 'pgserver' package",
+                hint="pip install pgserver, or point pgshift at a database with --url or DATABASE_URL",
+            ) from exc
+        data_dir.mkdir(parents=True, exist_ok=True)
+        os.environ.setdefault("XDG_RUNTIME_DIR", str(data_dir.parent))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                server = pgserver.get_server(data_dir, cleanup_mode=None)
+            except Exception as exc:
+                raise PgshiftError(
+                    f"could not start the embedded development database: {exc}",
+                    where=str(data_dir),
+                    hint="delete the folder to start afresh, or use a real database with --url",
+                ) from exc
+        return server.get_uri(DATABASE)
+
+    def stop(self, data_dir: Path) -> None:
+        import subprocess
+
+        pg_ctl = _pgserver_bin("pg_ctl")
+        if (data_dir / "postmaster.pid").exists():
+            subprocess.run(
+                [pg_ctl, "-D", str(data_dir), "stop", "-m", "fast"], check=False, capture_output=True
+            )
+
+
+def _pgserver_bin(name: str) -> str:
+    import pgserver
+
+    return str(Path(pgserver.__file__).parent / "pginstall" / "bin" / name)
+
+
+PROVIDER: Provider = PgserverProvider()
+
+
+def dev_data_dir(root: Path) -> Path:
+    return root / DEVDB_DIR
+
+
+def dev_url(root: Path) -> str:
+    """URL of the project's development database, starting it if needed."""
+    return PROVIDER.url(dev_data_dir(root))
+
+
+def describe(root: Path) -> str:
+    """One line telling people where the data lives and how to use a real database instead."""
+    return (
+        f"using the embedded development database in {dev_data_dir(root)} "
+        "(set DATABASE_URL, --url or `url` in the config to use another)"
+    )

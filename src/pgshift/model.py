@@ -1,0 +1,280 @@
+"""pgshift's typed schema model: what schema code, a live database and a snapshot file all become.
+
+Every source (SQLAlchemy MetaData, catalog queries, a Drizzle v7 snapshot) is converted into this one
+model, and one differ compares two models. The model is *normalised*: two schemas that Postgres would
+store identically produce equal models. That is what keeps phantom diffs away, so the rules are strict:
+
+- Names are stored exactly as Postgres stores them (case preserved, unquoted).
+- ``Column.type`` is the canonical spelling produced by ``pgshift.types.normalize_type`` (Drizzle's
+  spelling: ``integer``, ``varchar(255)``, ``timestamp (3) with time zone``, ``numeric(10, 2)``,
+  ``text[]``). Enum and other user-defined types carry their bare name in ``type`` and their schema
+  in ``type_schema``; arrays of them keep the ``[]`` suffix on ``type``.
+- ``serial``/``smallserial``/``bigserial`` stay as types (like Drizzle), rather than integer plus an
+  owned sequence and a nextval() default; the introspector folds the latter back into serial.
+- Expressions (defaults, CHECK bodies, index expressions and predicates, generated columns, policy
+  clauses) are normalised by ``pgshift.types.normalize_expression`` so spelling differences do not
+  count as changes.
+- Every constraint and index has a name. When schema code leaves one unnamed, the converter assigns
+  the name Postgres itself would (``users_pkey``, ``users_email_key``, ``posts_author_id_fkey``,
+  ``users_age_check``), and migrations always name constraints explicitly, so a database created
+  from them introspects to the same model.
+- Collections are tuples sorted by name (columns keep their declared order), so equal schemas give
+  equal models and byte-identical output.
+
+Objects are frozen dataclasses: a model is a value. Build a changed copy with ``dataclasses.replace``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+ReferentialAction = Literal["no action", "restrict", "cascade", "set null", "set default"]
+IdentityKind = Literal["always", "byDefault"]
+PolicyCommand = Literal["ALL", "SELECT", "INSERT", "UPDATE", "DELETE"]
+
+
+@dataclass(frozen=True)
+class SequenceOptions:
+    """Options of a sequence or of an identity column's implicit sequence.
+
+    Values are decimal strings, as Drizzle stores them (bigint range does not fit a JS number);
+    ``None`` means "Postgres's default for the data type".
+    """
+
+    increment: str | None = None
+    min_value: str | None = None
+    max_value: str | None = None
+    start_with: str | None = None
+    cache: str | None = None
+    cycle: bool = False
+
+
+@dataclass(frozen=True)
+class Identity:
+    """``GENERATED ALWAYS|BY DEFAULT AS IDENTITY``; ``sequence_name`` is the implicit sequence."""
+
+    kind: IdentityKind
+    sequence_name: str | None = None
+    options: SequenceOptions = field(default_factory=SequenceOptions)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    type_schema: str | None = None  # schema of an enum / user-defined type, None for built-ins
+    not_null: bool = False
+    default: str | None = None  # normalised SQL expression text
+    identity: Identity | None = None
+    generated: str | None = None  # expression of a GENERATED ALWAYS AS (...) STORED column
+    comment: str | None = None
+
+    @property
+    def is_serial(self) -> bool:
+        return self.type in ("smallserial", "serial", "bigserial")
+
+
+@dataclass(frozen=True)
+class PrimaryKey:
+    name: str
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    name: str
+    columns: tuple[str, ...]
+    ref_schema: str
+    ref_table: str
+    ref_columns: tuple[str, ...]
+    on_delete: ReferentialAction = "no action"
+    on_update: ReferentialAction = "no action"
+    deferrable: bool = False
+    initially_deferred: bool = False
+
+
+@dataclass(frozen=True)
+class UniqueConstraint:
+    name: str
+    columns: tuple[str, ...]
+    nulls_not_distinct: bool = False
+
+
+@dataclass(frozen=True)
+class CheckConstraint:
+    name: str
+    expression: str  # normalised, without the surrounding CHECK ( )
+
+
+@dataclass(frozen=True)
+class IndexElement:
+    """One key of an index: a column name, or an expression when ``is_expression``."""
+
+    expression: str
+    is_expression: bool = False
+    descending: bool = False
+    nulls_first: bool | None = None  # None = the default for the direction (last for ASC, first for DESC)
+    opclass: str | None = None
+    collation: str | None = None
+
+
+@dataclass(frozen=True)
+class Index:
+    name: str
+    elements: tuple[IndexElement, ...]
+    unique: bool = False
+    method: str = "btree"
+    where: str | None = None  # normalised predicate of a partial index
+    include: tuple[str, ...] = ()
+    with_: tuple[tuple[str, str], ...] = ()  # storage parameters, sorted by name
+    nulls_not_distinct: bool = False
+    concurrently: bool = False  # Drizzle's flag: the author asked for CREATE INDEX CONCURRENTLY
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A row-level-security policy on a table."""
+
+    name: str
+    permissive: bool = True
+    command: PolicyCommand = "ALL"
+    roles: tuple[str, ...] = ("public",)
+    using: str | None = None
+    with_check: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    schema: str
+    name: str
+    columns: tuple[Column, ...] = ()
+    primary_key: PrimaryKey | None = None
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    unique_constraints: tuple[UniqueConstraint, ...] = ()
+    check_constraints: tuple[CheckConstraint, ...] = ()
+    indexes: tuple[Index, ...] = ()
+    policies: tuple[Policy, ...] = ()
+    rls_enabled: bool = False
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return qualified(self.schema, self.name)
+
+    def column(self, name: str) -> Column | None:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        return None
+
+
+@dataclass(frozen=True)
+class Enum:
+    schema: str
+    name: str
+    values: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return qualified(self.schema, self.name)
+
+
+@dataclass(frozen=True)
+class Sequence:
+    schema: str
+    name: str
+    options: SequenceOptions = field(default_factory=SequenceOptions)
+    data_type: str | None = None  # AS smallint|integer|bigint; None = bigint
+
+    @property
+    def key(self) -> str:
+        return qualified(self.schema, self.name)
+
+
+@dataclass(frozen=True)
+class View:
+    schema: str
+    name: str
+    definition: str  # the SELECT, normalised
+    materialized: bool = False
+    with_: tuple[tuple[str, str], ...] = ()
+    with_no_data: bool = False
+
+    @property
+    def key(self) -> str:
+        return qualified(self.schema, self.name)
+
+
+@dataclass(frozen=True)
+class Model:
+    """A whole database schema. ``schemas`` lists the non-``public`` schemas the model creates."""
+
+    schemas: tuple[str, ...] = ()
+    enums: tuple[Enum, ...] = ()
+    sequences: tuple[Sequence, ...] = ()
+    tables: tuple[Table, ...] = ()
+    views: tuple[View, ...] = ()
+
+    def table(self, schema: str, name: str) -> Table | None:
+        key = qualified(schema, name)
+        for table in self.tables:
+            if table.key == key:
+                return table
+        return None
+
+    def enum(self, schema: str, name: str) -> Enum | None:
+        key = qualified(schema, name)
+        for enum in self.enums:
+            if enum.key == key:
+                return enum
+        return None
+
+
+def qualified(schema: str, name: str) -> str:
+    """The dictionary key Drizzle snapshots use: ``schema.name``."""
+    return f"{schema}.{name}"
+
+
+def build_model(
+    *,
+    schemas: Iterable[str] = (),
+    enums: Iterable[Enum] = (),
+    sequences: Iterable[Sequence] = (),
+    tables: Iterable[Table] = (),
+    views: Iterable[View] = (),
+) -> Model:
+    """Assemble a Model in canonical order (sorted by qualified name), whatever the source order.
+
+    Within a table, columns keep their order; constraints, indexes and policies are sorted by name.
+    Every converter should finish with this so that equal schemas compare equal.
+    """
+    return Model(
+        schemas=tuple(sorted(set(schemas) - {"public"})),
+        enums=tuple(sorted(enums, key=lambda e: e.key)),
+        sequences=tuple(sorted(sequences, key=lambda s: s.key)),
+        tables=tuple(sorted((canonical_table(t) for t in tables), key=lambda t: t.key)),
+        views=tuple(sorted(views, key=lambda v: v.key)),
+    )
+
+
+def canonical_table(table: Table) -> Table:
+    """Sort a table's named children so that declaration order of constraints never matters."""
+
+    def by_name(items):  # type: ignore[no-untyped-def]
+        return tuple(sorted(items, key=lambda item: item.name))
+
+    return Table(
+        schema=table.schema,
+        name=table.name,
+        columns=table.columns,
+        primary_key=table.primary_key,
+        foreign_keys=by_name(table.foreign_keys),
+        unique_constraints=by_name(table.unique_constraints),
+        check_constraints=by_name(table.check_constraints),
+        indexes=by_name(table.indexes),
+        policies=by_name(table.policies),
+        rls_enabled=table.rls_enabled,
+        comment=table.comment,
+    )

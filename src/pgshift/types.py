@@ -1,0 +1,300 @@
+"""Canonical spelling of column types and SQL expressions, shared by every model source.
+
+A type written as ``VARCHAR(255)`` by SQLAlchemy, ``character varying(255)`` by ``format_type`` and
+``varchar(255)`` by Drizzle is one type; so is a default written ``now()`` or ``now( )``. Each source
+passes its text through these functions, so the differ never sees spelling differences.
+
+Both functions use the real Postgres parser (libpg_query via postgast) rather than pattern matching:
+a type is parsed as the target of a cast, an expression as a SELECT target, and the parse tree is
+turned back into text. Results are cached; schemas repeat a few dozen type spellings thousands of times.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import postgast
+
+# Postgres internal type name -> Drizzle's spelling.
+_BUILTIN = {
+    "int2": "smallint",
+    "int4": "integer",
+    "int8": "bigint",
+    "float4": "real",
+    "float8": "double precision",
+    "bool": "boolean",
+    "varchar": "varchar",
+    "bpchar": "char",
+    "numeric": "numeric",
+    "text": "text",
+    "date": "date",
+    "time": "time",
+    "timetz": "time with time zone",
+    "timestamp": "timestamp",
+    "timestamptz": "timestamp with time zone",
+    "interval": "interval",
+    "uuid": "uuid",
+    "json": "json",
+    "jsonb": "jsonb",
+    "bytea": "bytea",
+    "inet": "inet",
+    "cidr": "cidr",
+    "macaddr": "macaddr",
+    "macaddr8": "macaddr8",
+    "money": "money",
+    "xml": "xml",
+    "bit": "bit",
+    "varbit": "bit varying",
+    "tsvector": "tsvector",
+    "tsquery": "tsquery",
+    "oid": "oid",
+    "point": "point",
+    "line": "line",
+    "lseg": "lseg",
+    "box": "box",
+    "path": "path",
+    "polygon": "polygon",
+    "circle": "circle",
+    "int4range": "int4range",
+    "int8range": "int8range",
+    "numrange": "numrange",
+    "tsrange": "tsrange",
+    "tstzrange": "tstzrange",
+    "daterange": "daterange",
+    "citext": "citext",
+}
+# Spellings the parser leaves unqualified (not in pg_catalog) that are aliases of built-ins.
+_ALIASES = {
+    "serial": "serial",
+    "serial4": "serial",
+    "smallserial": "smallserial",
+    "serial2": "smallserial",
+    "bigserial": "bigserial",
+    "serial8": "bigserial",
+    "timestamptz": "timestamp with time zone",
+    "timetz": "time with time zone",
+    "int": "integer",
+    "int2": "smallint",
+    "int4": "integer",
+    "int8": "bigint",
+    "float4": "real",
+    "float8": "double precision",
+    "bool": "boolean",
+    "decimal": "numeric",
+    "text": "text",
+    "uuid": "uuid",
+    "json": "json",
+    "jsonb": "jsonb",
+    "bytea": "bytea",
+    "inet": "inet",
+    "cidr": "cidr",
+    "macaddr": "macaddr",
+    "macaddr8": "macaddr8",
+    "date": "date",
+    "money": "money",
+    "xml": "xml",
+    "tsvector": "tsvector",
+    "citext": "citext",
+    "character varying": "varchar",
+}
+_TIME_TYPES = {"time", "timetz", "timestamp", "timestamptz"}
+
+# Interval field masks (src/include/utils/datetime.h): bit positions of YEAR, MONTH, DAY, HOUR, MINUTE, SECOND.
+_INTERVAL_FIELDS = {
+    1 << 2: "year",
+    1 << 1: "month",
+    1 << 3: "day",
+    1 << 10: "hour",
+    1 << 11: "minute",
+    1 << 12: "second",
+    (1 << 2) | (1 << 1): "year to month",
+    (1 << 3) | (1 << 10): "day to hour",
+    (1 << 3) | (1 << 10) | (1 << 11): "day to minute",
+    (1 << 3) | (1 << 10) | (1 << 11) | (1 << 12): "day to second",
+    (1 << 10) | (1 << 11): "hour to minute",
+    (1 << 10) | (1 << 11) | (1 << 12): "hour to second",
+    (1 << 11) | (1 << 12): "minute to second",
+}
+_INTERVAL_FULL_RANGE = 0x7FFF
+
+
+class TypeSyntaxError(ValueError):
+    """A type spelling the Postgres parser rejects."""
+
+
+@dataclass(frozen=True)
+class ParsedType:
+    """A normalised type: ``base`` in Drizzle's spelling with modifiers, plus array depth and schema.
+
+    ``schema`` is set only for a schema-qualified user-defined type (``"auth"."role"``); built-ins
+    never carry one. ``builtin`` is False for enums, domains and extension types.
+    """
+
+    base: str
+    dimensions: int = 0
+    schema: str | None = None
+    builtin: bool = True
+
+    @property
+    def spelling(self) -> str:
+        return self.base + "[]" * self.dimensions
+
+
+def _int_mod(node: object) -> int | None:
+    if not node.HasField("a_const"):  # type: ignore[attr-defined]
+        return None
+    const = node.a_const  # type: ignore[attr-defined]
+    if const.HasField("ival"):
+        return const.ival.ival
+    if const.WhichOneof("val") is None and not const.isnull:
+        return 0  # an integer 0 is encoded as an unset ival
+    return None
+
+
+def _mods_text(mods: list[object]) -> str:
+    out = []
+    for mod in mods:
+        value = _int_mod(mod)
+        if value is None:
+            out.append(postgast.deparse(_select_of(mod)).removeprefix("SELECT "))
+        else:
+            out.append(str(value))
+    return ", ".join(out)
+
+
+def _select_of(node: object) -> object:
+    """Wrap an expression node in ``SELECT <node>`` so postgast can deparse it."""
+    tree = postgast.parse("SELECT 1")
+    target = tree.stmts[0].stmt.select_stmt.target_list[0].res_target
+    target.val.CopyFrom(node)
+    return tree
+
+
+@lru_cache(maxsize=4096)
+def parse_type(text: str) -> ParsedType:
+    """Parse any spelling of a Postgres type into its canonical parts.
+
+    >>> parse_type("TIMESTAMP(3) WITH TIME ZONE").spelling
+    'timestamp (3) with time zone'
+    >>> parse_type("character varying(255)[]").spelling
+    'varchar(255)[]'
+    """
+    spelled = " ".join(text.split())
+    if spelled.lower() in ("serial", "smallserial", "bigserial", "serial2", "serial4", "serial8"):
+        return ParsedType(_ALIASES[spelled.lower()])
+    try:
+        tree = postgast.parse(f"SELECT NULL::{spelled}")
+        cast = tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val.type_cast
+    except (postgast.PgQueryError, IndexError, AttributeError) as exc:
+        raise TypeSyntaxError(f"not a valid Postgres type: {text!r}") from exc
+    if tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val.WhichOneof("node") != "type_cast":
+        raise TypeSyntaxError(f"not a valid Postgres type: {text!r}")
+    type_name = cast.type_name
+    names = [n.string.sval for n in type_name.names]
+    dims = len(type_name.array_bounds)
+    mods = list(type_name.typmods)
+    if len(names) == 2 and names[0] == "pg_catalog" and names[1] in _BUILTIN:
+        return ParsedType(_builtin_spelling(names[1], mods), dims)
+    if len(names) == 1 and names[0].lower() in _ALIASES and not _is_quoted(spelled, names[0]):
+        alias = _ALIASES[names[0].lower()]
+        internal = {"timestamp with time zone": "timestamptz", "time with time zone": "timetz"}.get(alias)
+        if internal:
+            return ParsedType(_builtin_spelling(internal, mods), dims)
+        return ParsedType(alias + (f"({_mods_text(mods)})" if mods else ""), dims)
+    schema = names[0] if len(names) == 2 else None
+    name = names[-1]
+    base = name + (f"({_mods_text(mods)})" if mods else "")
+    return ParsedType(base, dims, None if schema in (None, "public", "pg_catalog") else schema, builtin=False)
+
+
+def _is_quoted(spelled: str, name: str) -> bool:
+    return f'"{name}"' in spelled
+
+
+def _builtin_spelling(internal: str, mods: list[object]) -> str:
+    base = _BUILTIN[internal]
+    values = [_int_mod(m) for m in mods]
+    if internal in _TIME_TYPES:
+        plain = "timestamp" if internal.startswith("timestamp") else "time"
+        precision = f" ({values[0]})" if values else ""
+        tz = " with time zone" if internal.endswith("tz") else ""
+        return f"{plain}{precision}{tz}"
+    if internal == "interval":
+        fields = ""
+        precision = ""
+        if values:
+            mask = values[0]
+            if mask is not None and mask != _INTERVAL_FULL_RANGE:
+                fields = " " + _INTERVAL_FIELDS.get(mask, "")
+            if len(values) > 1 and values[1] is not None and values[1] >= 0:
+                precision = f" ({values[1]})"
+        return f"interval{fields.rstrip()}{precision}"
+    if internal == "bpchar":
+        length = values[0] if values else 1
+        return f"char({length})"
+    if internal in ("numeric", "varchar", "bit", "varbit") and values:
+        return f"{base}({', '.join(str(v) for v in values)})"
+    return base
+
+
+def normalize_type(text: str) -> str:
+    """Canonical spelling of a type (see ``parse_type``), array suffix included, schema excluded."""
+    return parse_type(text).spelling
+
+
+@lru_cache(maxsize=16384)
+def normalize_expression(text: str) -> str:
+    """Canonical text of a SQL expression: parsed by Postgres's grammar and printed back.
+
+    Whitespace, keyword case and redundant parentheses disappear; semantics do not change. Text the
+    parser rejects is returned stripped, so a raw pass-through never crashes a conversion.
+    """
+    stripped = text.strip()
+    try:
+        tree = postgast.parse(f"SELECT {stripped}")
+        return postgast.deparse(tree).removeprefix("SELECT ")
+    except postgast.PgQueryError:
+        return stripped
+
+
+def quote_ident(name: str) -> str:
+    """Always-quoted identifier, as Drizzle writes them: ``"users"``, ``"we""ird"``."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quote_literal(value: str) -> str:
+    """A SQL string literal: ``'it''s'``."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def qualified_name(schema: str | None, name: str) -> str:
+    """``"schema"."name"``, always qualified (``public`` included), as Drizzle 0.31 writes DDL."""
+    return f"{quote_ident(schema or 'public')}.{quote_ident(name)}"
+
+
+_BUILTIN_BASES = frozenset(
+    {spelling.split(" (")[0] for spelling in _BUILTIN.values()}
+    | {"serial", "smallserial", "bigserial", "time", "timestamp", "citext"}
+)
+
+
+def is_builtin(type_: str) -> bool:
+    """Whether a canonical type spelling names a built-in type (not an enum/domain/extension type)."""
+    base = type_.rstrip("[]").split("(")[0].strip()
+    return base in _BUILTIN_BASES or base.startswith(("time ", "timestamp ", "interval "))
+
+
+def type_sql(type_: str, type_schema: str | None) -> str:
+    """A column type as DDL text from its canonical spelling.
+
+    Built-ins are written as spelled. A user-defined type with a known schema (enums always have one)
+    is quoted and qualified; one without (an extension type such as ``vector(1536)``) is left bare so
+    the search_path finds it wherever the extension was installed.
+    """
+    if is_builtin(type_) or type_schema is None:
+        return type_
+    stem = type_.rstrip("[]")
+    dims = (len(type_) - len(stem)) // 2
+    base, paren, mods = stem.partition("(")
+    return f"{qualified_name(type_schema, base)}{paren}{mods}" + "[]" * dims

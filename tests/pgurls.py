@@ -1,0 +1,27 @@
+"""Build connection URLs for test databases (URIs, so node's drizzle-orm can use them too)."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from psycopg.conninfo import conninfo_to_dict
+
+
+def with_dbname(url: str, dbname: str) -> str:
+    """The same server as ``url`` (a URI or key=value conninfo), database ``dbname``, as a URI."""
+    params = conninfo_to_dict(url)
+    user = params.pop("user", "postgres")
+    password = params.pop("password", None)
+    host = params.pop("host", "127.0.0.1")
+    port = params.pop("port", None)
+    params.pop("dbname", None)
+    auth = quote(user, safe="") + (f":{quote(password, safe='')}" if password else "")
+    if host.startswith("/"):
+        params["host"] = host
+        netloc = f"{auth}@"
+    else:
+        netloc = f"{auth}@{host}" + (f":{port}" if port else "")
+    if port and host.startswith("/"):
+        params["port"] = port
+    query = "&".join(f"{k}={quote(str(v), safe='/')}" for k, v in sorted(params.items()))
+    return f"postgresql://{netloc}/{quote(dbname, safe='')}" + (f"?{query}" if query else "")
