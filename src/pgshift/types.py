@@ -64,39 +64,21 @@ _BUILTIN = {
     "daterange": "daterange",
     "citext": "citext",
 }
-# Spellings the parser leaves unqualified (not in pg_catalog) that are aliases of built-ins.
+# Spellings the parser leaves unqualified (not in pg_catalog): aliases of built-ins -> internal name.
 _ALIASES = {
+    "int": "int4",
+    "decimal": "numeric",
+    "timestamptz": "timestamptz",
+    "timetz": "timetz",
+    **{internal: internal for internal in _BUILTIN},
+}
+_SERIALS = {
     "serial": "serial",
     "serial4": "serial",
     "smallserial": "smallserial",
     "serial2": "smallserial",
     "bigserial": "bigserial",
     "serial8": "bigserial",
-    "timestamptz": "timestamp with time zone",
-    "timetz": "time with time zone",
-    "int": "integer",
-    "int2": "smallint",
-    "int4": "integer",
-    "int8": "bigint",
-    "float4": "real",
-    "float8": "double precision",
-    "bool": "boolean",
-    "decimal": "numeric",
-    "text": "text",
-    "uuid": "uuid",
-    "json": "json",
-    "jsonb": "jsonb",
-    "bytea": "bytea",
-    "inet": "inet",
-    "cidr": "cidr",
-    "macaddr": "macaddr",
-    "macaddr8": "macaddr8",
-    "date": "date",
-    "money": "money",
-    "xml": "xml",
-    "tsvector": "tsvector",
-    "citext": "citext",
-    "character varying": "varchar",
 }
 _TIME_TYPES = {"time", "timetz", "timestamp", "timestamptz"}
 
@@ -181,15 +163,16 @@ def parse_type(text: str) -> ParsedType:
     'varchar(255)[]'
     """
     spelled = " ".join(text.split())
-    if spelled.lower() in ("serial", "smallserial", "bigserial", "serial2", "serial4", "serial8"):
-        return ParsedType(_ALIASES[spelled.lower()])
+    if spelled.lower() in _SERIALS:
+        return ParsedType(_SERIALS[spelled.lower()])
     try:
         tree = postgast.parse(f"SELECT NULL::{spelled}")
-        cast = tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val.type_cast
-    except (postgast.PgQueryError, IndexError, AttributeError) as exc:
+    except postgast.PgQueryError as exc:
         raise TypeSyntaxError(f"not a valid Postgres type: {text!r}") from exc
-    if tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val.WhichOneof("node") != "type_cast":
+    targets = tree.stmts[0].stmt.select_stmt.target_list if len(tree.stmts) == 1 else []
+    if len(targets) != 1 or targets[0].res_target.val.WhichOneof("node") != "type_cast":
         raise TypeSyntaxError(f"not a valid Postgres type: {text!r}")
+    cast = targets[0].res_target.val.type_cast
     type_name = cast.type_name
     names = [n.string.sval for n in type_name.names]
     dims = len(type_name.array_bounds)
@@ -197,11 +180,7 @@ def parse_type(text: str) -> ParsedType:
     if len(names) == 2 and names[0] == "pg_catalog" and names[1] in _BUILTIN:
         return ParsedType(_builtin_spelling(names[1], mods), dims)
     if len(names) == 1 and names[0].lower() in _ALIASES and not _is_quoted(spelled, names[0]):
-        alias = _ALIASES[names[0].lower()]
-        internal = {"timestamp with time zone": "timestamptz", "time with time zone": "timetz"}.get(alias)
-        if internal:
-            return ParsedType(_builtin_spelling(internal, mods), dims)
-        return ParsedType(alias + (f"({_mods_text(mods)})" if mods else ""), dims)
+        return ParsedType(_builtin_spelling(_ALIASES[names[0].lower()], mods), dims)
     schema = names[0] if len(names) == 2 else None
     name = names[-1]
     base = name + (f"({_mods_text(mods)})" if mods else "")
