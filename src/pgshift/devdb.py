@@ -10,7 +10,6 @@ The cluster comes from a provider behind a one-method interface, so the engine c
 
 from __future__ import annotations
 
-import os
 import warnings
 from pathlib import Path
 from typing import Protocol
@@ -33,15 +32,8 @@ class PgserverProvider:
     """PostgreSQL 16 from the ``pgserver`` wheel: no system install, copes with running as root."""
 
     def url(self, data_dir: Path) -> str:
-        try:
-            import pgserver
-        except ImportError as exc:  # pragma: no cover - a dependency of pgshift
-            raise PgshiftError(
-                "the embedded development database needs the 'pgserver' package",
-                hint="pip install pgserver, or point pgshift at a database with --url or DATABASE_URL",
-            ) from exc
+        pgserver = _import_pgserver()
         data_dir.mkdir(parents=True, exist_ok=True)
-        os.environ.setdefault("XDG_RUNTIME_DIR", str(data_dir.parent))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
@@ -55,18 +47,40 @@ class PgserverProvider:
         return server.get_uri(DATABASE)
 
     def stop(self, data_dir: Path) -> None:
+        import os
         import subprocess
 
-        pg_ctl = _pgserver_bin("pg_ctl")
-        if (data_dir / "postmaster.pid").exists():
-            subprocess.run(
-                [pg_ctl, "-D", str(data_dir), "stop", "-m", "fast"], check=False, capture_output=True
-            )
+        if not (data_dir / "postmaster.pid").exists():
+            return
+        _import_pgserver()
+        from pgserver._commands import pg_ctl  # the provider's own runner: it switches user when root
+
+        user = "pgserver" if os.geteuid() == 0 else None
+        try:
+            pg_ctl(["-w", "-m", "fast", "stop"], pgdata=data_dir, user=user)
+        except subprocess.CalledProcessError as exc:
+            raise PgshiftError(
+                f"could not stop the development database: {exc}",
+                where=str(data_dir),
+            ) from exc
+
+
+def _import_pgserver():  # type: ignore[no-untyped-def]
+    """Import pgserver quietly (platformdirs warns at import time when XDG_RUNTIME_DIR is unset)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import pgserver
+    except ImportError as exc:  # pragma: no cover - a dependency of pgshift
+        raise PgshiftError(
+            "the embedded development database needs the 'pgserver' package",
+            hint="pip install pgserver, or point pgshift at a database with --url or DATABASE_URL",
+        ) from exc
+    return pgserver
 
 
 def _pgserver_bin(name: str) -> str:
-    import pgserver
-
+    pgserver = _import_pgserver()
     return str(Path(pgserver.__file__).parent / "pginstall" / "bin" / name)
 
 
