@@ -4,10 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x .venv/bin/python ]; then
-  python3 -m venv .venv
-fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[dev]"
+bash scripts/setup.sh
 
 # The real drizzle-kit / drizzle-orm for the interoperability tests, pinned by the lock file.
 if [ -f tests/interop/package-lock.json ] && command -v npm >/dev/null 2>&1; then
