@@ -105,3 +105,14 @@ def test_atomic_write_replaces(tmp_path: Path):
     write_text_atomic(target, "two")
     assert target.read_text() == "two"
     assert [p.name for p in target.parent.iterdir()] == ["f.txt"]
+
+
+def test_to_json_matches_javascript_stringify():
+    from pgshift.folder import to_json
+
+    data = {"a": "é \"q\" \\", "b": [], "c": {}, "d": [1, {"e": True, "f": None}], "big": 2**70}
+    expected = (
+        '{\n  "a": "é \\"q\\" \\\\",\n  "b": [],\n  "c": {},\n  "d": [\n    1,\n    {\n      "e": true,\n'
+        '      "f": null\n    }\n  ],\n  "big": 1180591620717411303424\n}'
+    )
+    assert to_json(data) == expected
