@@ -1,0 +1,329 @@
+"""The differ: two models in, the ordered operations that turn the first into the second out.
+
+A pure function of its inputs (no database, no I/O), so ``generate`` (code vs snapshot), ``push`` and
+drift detection (code vs live database) share it. Renames are not guessed: they come in as decisions
+(pgshift.renames) and are applied to the old model first, so the rest of the diff compares by name.
+
+Order of the result, chosen so every statement finds what it needs and the reversed list (the down
+migration) is valid too:
+
+1. renames; 2. CREATE SCHEMA; 3. enums (create, add values, recreate); 4. sequences (create, alter);
+5. CREATE TABLE (columns, PK, uniques, checks, indexes inline); 6. drops of what changes or goes on
+surviving tables: views, policies, foreign keys, indexes, constraints; 7. column adds and alterations;
+8. column drops; 9. constraints added to surviving tables; 10. indexes on surviving tables
+(CONCURRENTLY); 11. all foreign keys; 12. comments and RLS; 13. policies; 14. views; 15. DROP TABLE;
+16. DROP SEQUENCE / TYPE / SCHEMA.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from pgshift import operations as ops
+from pgshift.model import Column, Enum, ForeignKey, Model, Table
+from pgshift.renames import RenameCandidate, RenameDecisions, apply_renames, candidates_at_stage
+from pgshift.types import parse_type
+
+
+def find_rename_candidates(
+    old: Model, new: Model, renames: RenameDecisions | None = None
+) -> list[RenameCandidate]:
+    """Every (kind, container) where something disappeared and something of its kind appeared.
+
+    Earlier stages' decisions are applied first, so columns of a renamed table are compared with the
+    table's new name.
+    """
+    from pgshift.renames import STAGES, _apply_one
+
+    decisions = renames or RenameDecisions()
+    current = old
+    out: list[RenameCandidate] = []
+    for kinds in STAGES:
+        out += candidates_at_stage(current, new, kinds)
+        for kind in kinds:
+            for container, o, n in decisions.of(kind):
+                current = _apply_one(current, kind, container, o, n)
+    return out
+
+
+@dataclass
+class _Plan:
+    renames: list[ops.Operation] = field(default_factory=list)
+    schemas: list[ops.Operation] = field(default_factory=list)
+    enums: list[ops.Operation] = field(default_factory=list)
+    sequences: list[ops.Operation] = field(default_factory=list)
+    create_tables: list[ops.Operation] = field(default_factory=list)
+    drop_views: list[ops.Operation] = field(default_factory=list)
+    drop_policies: list[ops.Operation] = field(default_factory=list)
+    drop_fks: list[ops.Operation] = field(default_factory=list)
+    early_drops: list[ops.Operation] = field(default_factory=list)  # indexes and other constraints
+    columns: list[ops.Operation] = field(default_factory=list)
+    drop_columns: list[ops.Operation] = field(default_factory=list)
+    constraints: list[ops.Operation] = field(default_factory=list)
+    indexes: list[ops.Operation] = field(default_factory=list)
+    foreign_keys: list[ops.Operation] = field(default_factory=list)
+    table_meta: list[ops.Operation] = field(default_factory=list)
+    policies: list[ops.Operation] = field(default_factory=list)
+    views: list[ops.Operation] = field(default_factory=list)
+    drop_tables: list[ops.Operation] = field(default_factory=list)
+    late_drops: list[ops.Operation] = field(default_factory=list)
+
+    def ordered(self) -> list[ops.Operation]:
+        return [
+            *self.renames,
+            *self.schemas,
+            *self.enums,
+            *self.sequences,
+            *self.create_tables,
+            *self.drop_views,
+            *self.drop_policies,
+            *self.drop_fks,
+            *self.early_drops,
+            *self.columns,
+            *self.drop_columns,
+            *self.constraints,
+            *self.indexes,
+            *self.foreign_keys,
+            *self.table_meta,
+            *self.policies,
+            *self.views,
+            *self.drop_tables,
+            *self.late_drops,
+        ]
+
+
+def _rename_op(kind: str, container: str, old: str, new: str) -> ops.Operation:
+    if kind == "schema":
+        return ops.RenameSchema(old, new)
+    if kind == "table":
+        return ops.RenameTable(container, old, new)
+    if kind == "enum":
+        return ops.RenameEnum(container, old, new)
+    if kind == "sequence":
+        return ops.RenameSequence(container, old, new)
+    schema, _, name = container.partition(".")
+    if kind == "column":
+        return ops.RenameColumn(schema, name, old, new)
+    return ops.RenameEnumValue(schema, name, old, new)
+
+
+def diff(old: Model, new: Model, *, renames: RenameDecisions | None = None) -> list[ops.Operation]:
+    """Operations taking ``old`` to ``new``, ordered for execution (see module docstring)."""
+    plan = _Plan()
+    if renames is not None:
+        old, applied = apply_renames(old, new, renames)
+        plan.renames = [_rename_op(*r) for r in applied]
+    _diff_schemas(old, new, plan)
+    _diff_enums(old, new, plan)
+    _diff_sequences(old, new, plan)
+    _diff_tables(old, new, plan)
+    _diff_views(old, new, plan)
+    return plan.ordered()
+
+
+def _diff_schemas(old: Model, new: Model, plan: _Plan) -> None:
+    plan.schemas += [ops.CreateSchema(s) for s in new.schemas if s not in old.schemas]
+    # Dropped last of all (after the tables and types in them).
+    plan.late_drops += [ops.DropSchema(s) for s in reversed(old.schemas) if s not in new.schemas]
+
+
+def enum_usages(model: Model, enum: Enum) -> tuple[ops.EnumUsage, ...]:
+    """Columns of ``model`` whose type is ``enum`` or an array of it."""
+    out = []
+    for t in model.tables:
+        for c in t.columns:
+            if c.is_serial or (c.type_schema is None and parse_type(c.type).builtin):
+                continue
+            if c.type.rstrip("[]") == enum.name and (c.type_schema or "public") == enum.schema:
+                dims = (len(c.type) - len(c.type.rstrip("[]"))) // 2
+                out.append(ops.EnumUsage(t.schema, t.name, c.name, dims, c.default))
+    return tuple(out)
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(v in it for v in short)
+
+
+def _diff_enums(old: Model, new: Model, plan: _Plan) -> None:
+    for enum in new.enums:
+        before = old.enum(enum.schema, enum.name)
+        if before is None:
+            plan.enums.append(ops.CreateEnum(enum))
+        elif before.values != enum.values:
+            usages = enum_usages(old, before)
+            if _is_subsequence(before.values, enum.values):
+                current = before
+                for i, value in enumerate(enum.values):
+                    if value in before.values:
+                        continue
+                    if i == 0:
+                        op = ops.AddEnumValue(
+                            current,
+                            value,
+                            before=current.values[0] if current.values else None,
+                            usages=usages,
+                        )
+                    elif i == len(enum.values) - 1:
+                        op = ops.AddEnumValue(current, value, usages=usages)
+                    else:
+                        op = ops.AddEnumValue(current, value, after=enum.values[i - 1], usages=usages)
+                    plan.enums.append(op)
+                    current = op.new
+            else:
+                plan.enums.append(ops.RecreateEnum(before, enum, usages, usages))
+    plan.late_drops += [ops.DropEnum(e) for e in reversed(old.enums) if new.enum(e.schema, e.name) is None]
+
+
+def _diff_sequences(old: Model, new: Model, plan: _Plan) -> None:
+    before = {s.key: s for s in old.sequences}
+    after = {s.key: s for s in new.sequences}
+    for key, seq in after.items():
+        if key not in before:
+            plan.sequences.append(ops.CreateSequence(seq))
+        elif before[key] != seq:
+            plan.sequences.append(ops.AlterSequence(before[key], seq))
+    plan.late_drops[:0] = [ops.DropSequence(s) for k, s in reversed(before.items()) if k not in after]
+
+
+def _bare(table: Table) -> Table:
+    """A table without foreign keys and policies: those are separate operations."""
+    return replace(table, foreign_keys=(), policies=())
+
+
+def _key_columns_changed(old_t: Table, new_t: Table | None, columns: tuple[str, ...]) -> bool:
+    """Whether the referenced key (PK/unique over ``columns``) is dropped or changed, or a column's type changes."""
+    if new_t is None:
+        return True
+    for name in columns:
+        a, b = old_t.column(name), new_t.column(name)
+        if a is None or b is None or (a.type, a.type_schema) != (b.type, b.type_schema):
+            return True
+    keys_old = [
+        k for k in (old_t.primary_key, *old_t.unique_constraints) if k is not None and k.columns == columns
+    ]
+    keys_old += [i for i in old_t.indexes if i.unique and tuple(e.expression for e in i.elements) == columns]
+    keys_new = {k.name: k for k in (new_t.primary_key, *new_t.unique_constraints) if k is not None}
+    keys_new.update({i.name: i for i in new_t.indexes})
+    return any(keys_new.get(k.name) != k for k in keys_old)
+
+
+def _fk_changed(fk: ForeignKey, old: Model, new: Model) -> bool:
+    ref_old = old.table(fk.ref_schema, fk.ref_table)
+    if ref_old is None:
+        return False
+    return _key_columns_changed(ref_old, new.table(fk.ref_schema, fk.ref_table), fk.ref_columns)
+
+
+def _diff_tables(old: Model, new: Model, plan: _Plan) -> None:
+    for table in new.tables:
+        before = old.table(table.schema, table.name)
+        if before is None:
+            plan.create_tables.append(ops.CreateTable(_bare(table)))
+            plan.foreign_keys += [
+                ops.AddConstraint(table.schema, table.name, fk) for fk in table.foreign_keys
+            ]
+            plan.policies += [ops.CreatePolicy(table.schema, table.name, p) for p in table.policies]
+        else:
+            _diff_table(before, table, old, new, plan)
+    for table in old.tables:
+        if new.table(table.schema, table.name) is None:
+            plan.drop_policies += [ops.DropPolicy(table.schema, table.name, p) for p in table.policies]
+            plan.drop_fks += [ops.DropConstraint(table.schema, table.name, fk) for fk in table.foreign_keys]
+            plan.drop_tables.append(ops.DropTable(_bare(table)))
+
+
+def _by_name(items) -> dict:  # type: ignore[no-untyped-def]
+    return {item.name: item for item in items}
+
+
+def _diff_table(a: Table, b: Table, old: Model, new: Model, plan: _Plan) -> None:
+    s, n = b.schema, b.name
+    dropped_columns = [c for c in a.columns if b.column(c.name) is None]
+    regenerated = {
+        c.name for c in b.columns if (prev := a.column(c.name)) is not None and prev.generated != c.generated
+    }
+
+    # Policies (they may reference columns) and foreign keys first.
+    pa, pb = _by_name(a.policies), _by_name(b.policies)
+    plan.drop_policies += [ops.DropPolicy(s, n, p) for name, p in pa.items() if pb.get(name) != p]
+    plan.policies += [ops.CreatePolicy(s, n, p) for name, p in pb.items() if pa.get(name) != p]
+
+    fa, fb = _by_name(a.foreign_keys), _by_name(b.foreign_keys)
+    for name, fk in fa.items():
+        if fb.get(name) != fk or _fk_changed(fk, old, new) or set(fk.columns) & regenerated:
+            plan.drop_fks.append(ops.DropConstraint(s, n, fk))
+            if name in fb:
+                plan.foreign_keys.append(ops.AddConstraint(s, n, fb[name], not_valid=True))
+    plan.foreign_keys += [
+        ops.AddConstraint(s, n, fk, not_valid=True) for name, fk in fb.items() if name not in fa
+    ]
+
+    # Indexes and constraints that change or go; dropped before the columns they cover change.
+    ia, ib = _by_name(a.indexes), _by_name(b.indexes)
+    for name, index in ia.items():
+        covers = {e.expression for e in index.elements if not e.is_expression} | set(index.include)
+        if ib.get(name) != index or covers & regenerated:
+            plan.early_drops.append(ops.DropIndex(s, n, index))
+            if name in ib:
+                plan.indexes.append(ops.CreateIndex(s, n, ib[name], concurrently=True))
+    plan.indexes += [ops.CreateIndex(s, n, i, concurrently=True) for name, i in ib.items() if name not in ia]
+
+    ca = _by_name([*([a.primary_key] if a.primary_key else []), *a.unique_constraints, *a.check_constraints])
+    cb = _by_name([*([b.primary_key] if b.primary_key else []), *b.unique_constraints, *b.check_constraints])
+    for name, c in ca.items():
+        cols = set(getattr(c, "columns", ()))
+        if cb.get(name) != c or cols & regenerated:
+            plan.early_drops.append(ops.DropConstraint(s, n, c))
+            if name in cb:
+                plan.constraints.append(_add_constraint(s, n, cb[name]))
+    plan.constraints += [_add_constraint(s, n, c) for name, c in cb.items() if name not in ca]
+
+    # Columns.
+    for column in b.columns:
+        prev = a.column(column.name)
+        if prev is None or column.name in regenerated:
+            if prev is not None:
+                plan.drop_columns.append(ops.DropColumn(s, n, prev))
+                plan.constraints.insert(0, ops.AddColumn(s, n, column))
+            else:
+                plan.columns.append(ops.AddColumn(s, n, column))
+            continue
+        plan.columns += _diff_column(s, n, prev, column)
+    plan.drop_columns += [ops.DropColumn(s, n, c) for c in dropped_columns]
+
+    if a.comment != b.comment:
+        plan.table_meta.append(ops.SetTableComment(s, n, a.comment, b.comment))
+    if a.rls_enabled != b.rls_enabled:
+        plan.table_meta.append(ops.SetRowLevelSecurity(s, n, b.rls_enabled))
+
+
+def _add_constraint(schema: str, table: str, constraint) -> ops.Operation:  # type: ignore[no-untyped-def]
+    from pgshift.model import CheckConstraint
+
+    return ops.AddConstraint(schema, table, constraint, not_valid=isinstance(constraint, CheckConstraint))
+
+
+def _diff_column(s: str, n: str, a: Column, b: Column) -> list[ops.Operation]:
+    out: list[ops.Operation] = []
+    if (a.type, a.type_schema) != (b.type, b.type_schema):
+        out.append(ops.AlterColumnType(s, n, a, b))
+    elif a.default != b.default:
+        out.append(ops.SetDefault(s, n, b.name, a.default, b.default))
+    if b.not_null and not a.not_null:
+        out.append(ops.SetNotNull(s, n, b.name, True))
+    if a.identity != b.identity:
+        out.append(ops.AlterIdentity(s, n, b.name, a.identity, b.identity))
+    if a.not_null and not b.not_null:
+        out.append(ops.SetNotNull(s, n, b.name, False))
+    if a.comment != b.comment:
+        out.append(ops.SetColumnComment(s, n, b.name, a.comment, b.comment))
+    return out
+
+
+def _diff_views(old: Model, new: Model, plan: _Plan) -> None:
+    before = {v.key: v for v in old.views}
+    after = {v.key: v for v in new.views}
+    # Views may read any table: drop changed ones before table changes, create after them.
+    plan.drop_views += [ops.DropView(v) for k, v in reversed(before.items()) if after.get(k) != v]
+    plan.views += [ops.CreateView(v) for k, v in after.items() if before.get(k) != v]
