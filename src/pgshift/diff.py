@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pgshift import operations as ops
 from pgshift.model import Column, Enum, ForeignKey, Model, Table
 from pgshift.renames import RenameCandidate, RenameDecisions, apply_renames, candidates_at_stage
-from pgshift.types import parse_type
+from pgshift.types import parse_type, quote_literal
 
 
 def find_rename_candidates(
@@ -67,6 +67,7 @@ class _Plan:
     views: list[ops.Operation] = field(default_factory=list)
     drop_tables: list[ops.Operation] = field(default_factory=list)
     late_drops: list[ops.Operation] = field(default_factory=list)
+    defaults_done: set[tuple[str, str, str]] = field(default_factory=set)  # set by an enum rebuild
 
     def ordered(self) -> list[ops.Operation]:
         return [
@@ -127,16 +128,35 @@ def _diff_schemas(old: Model, new: Model, plan: _Plan) -> None:
     plan.late_drops += [ops.DropSchema(s) for s in reversed(old.schemas) if s not in new.schemas]
 
 
-def enum_usages(model: Model, enum: Enum) -> tuple[ops.EnumUsage, ...]:
-    """Columns of ``model`` whose type is ``enum`` or an array of it."""
+def _uses_enum(c: Column, enum: Enum) -> bool:
+    if c.is_serial or (c.type_schema is None and parse_type(c.type).builtin):
+        return False
+    return c.type.rstrip("[]") == enum.name and (c.type_schema or "public") == enum.schema
+
+
+def enum_usages(
+    old: Model, new: Model | None, enum: Enum, removed: tuple[str, ...] = ()
+) -> tuple[ops.EnumUsage, ...]:
+    """Columns of ``old`` whose type is ``enum`` or an array of it, with the defaults around a rebuild.
+
+    With ``new`` given, a column that keeps the type gets its new default set right after the rebuild
+    (the differ then skips the separate default change); others get their old default back unless it
+    names a removed value.
+    """
     out = []
-    for t in model.tables:
+    for t in old.tables:
         for c in t.columns:
-            if c.is_serial or (c.type_schema is None and parse_type(c.type).builtin):
+            if not _uses_enum(c, enum):
                 continue
-            if c.type.rstrip("[]") == enum.name and (c.type_schema or "public") == enum.schema:
-                dims = (len(c.type) - len(c.type.rstrip("[]"))) // 2
-                out.append(ops.EnumUsage(t.schema, t.name, c.name, dims, c.default))
+            dims = (len(c.type) - len(c.type.rstrip("[]"))) // 2
+            after: str | None = c.default
+            nt = new.table(t.schema, t.name) if new is not None else None
+            nc = nt.column(c.name) if nt is not None else None
+            if nc is not None and (nc.type, nc.type_schema) == (c.type, c.type_schema):
+                after = nc.default
+            elif c.default is not None and any(quote_literal(v) in c.default for v in removed):
+                after = None
+            out.append(ops.EnumUsage(t.schema, t.name, c.name, dims, c.default, after))
     return tuple(out)
 
 
@@ -151,27 +171,14 @@ def _diff_enums(old: Model, new: Model, plan: _Plan) -> None:
         if before is None:
             plan.enums.append(ops.CreateEnum(enum))
         elif before.values != enum.values:
-            usages = enum_usages(old, before)
+            usages = enum_usages(old, None, before)
             if _is_subsequence(before.values, enum.values):
-                current = before
-                for i, value in enumerate(enum.values):
-                    if value in before.values:
-                        continue
-                    if i == 0:
-                        op = ops.AddEnumValue(
-                            current,
-                            value,
-                            before=current.values[0] if current.values else None,
-                            usages=usages,
-                        )
-                    elif i == len(enum.values) - 1:
-                        op = ops.AddEnumValue(current, value, usages=usages)
-                    else:
-                        op = ops.AddEnumValue(current, value, after=enum.values[i - 1], usages=usages)
-                    plan.enums.append(op)
-                    current = op.new
+                plan.enums.append(ops.AddEnumValues(before, enum, usages))
             else:
-                plan.enums.append(ops.RecreateEnum(before, enum, usages, usages))
+                removed = tuple(v for v in before.values if v not in enum.values)
+                recreate = ops.RecreateEnum(before, enum, enum_usages(old, new, before, removed))
+                plan.enums.append(recreate)
+                plan.defaults_done |= {(u.schema, u.table, u.column) for u in recreate.usages}
     plan.late_drops += [ops.DropEnum(e) for e in reversed(old.enums) if new.enum(e.schema, e.name) is None]
 
 
@@ -289,7 +296,9 @@ def _diff_table(a: Table, b: Table, old: Model, new: Model, plan: _Plan) -> None
             else:
                 plan.columns.append(ops.AddColumn(s, n, column))
             continue
-        plan.columns += _diff_column(s, n, prev, column)
+        plan.columns += _diff_column(
+            s, n, prev, column, default_done=(s, n, column.name) in plan.defaults_done
+        )
     plan.drop_columns += [ops.DropColumn(s, n, c) for c in dropped_columns]
 
     if a.comment != b.comment:
@@ -304,11 +313,11 @@ def _add_constraint(schema: str, table: str, constraint) -> ops.Operation:  # ty
     return ops.AddConstraint(schema, table, constraint, not_valid=isinstance(constraint, CheckConstraint))
 
 
-def _diff_column(s: str, n: str, a: Column, b: Column) -> list[ops.Operation]:
+def _diff_column(s: str, n: str, a: Column, b: Column, *, default_done: bool = False) -> list[ops.Operation]:
     out: list[ops.Operation] = []
     if (a.type, a.type_schema) != (b.type, b.type_schema):
         out.append(ops.AlterColumnType(s, n, a, b))
-    elif a.default != b.default:
+    elif a.default != b.default and not default_done:
         out.append(ops.SetDefault(s, n, b.name, a.default, b.default))
     if b.not_null and not a.not_null:
         out.append(ops.SetNotNull(s, n, b.name, True))

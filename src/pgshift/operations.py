@@ -146,13 +146,21 @@ class RenameSchema(Operation):
 
 @dataclass(frozen=True)
 class EnumUsage:
-    """A column whose type is (an array of) an enum, with its default: what recreating the type touches."""
+    """A column whose type is (an array of) an enum: what recreating the type touches.
+
+    The default (which names the type) is dropped before the conversion when ``default_before`` is
+    set, and ``default_after`` is set after it; the reverse swaps the two.
+    """
 
     schema: str
     table: str
     column: str
     dimensions: int
-    default: str | None
+    default_before: str | None
+    default_after: str | None
+
+    def flipped(self) -> EnumUsage:
+        return replace(self, default_before=self.default_after, default_after=self.default_before)
 
 
 def _enum_values_sql(values: tuple[str, ...]) -> str:
@@ -224,15 +232,13 @@ class RenameEnum(Operation):
 class RecreateEnum(Operation):
     """Change an enum's values in a way ADD VALUE cannot (removal, reordering): rebuild the type.
 
-    ``usages`` are the columns using the type when this runs (the old model's), ``reverse_usages``
-    those when the reverse runs (the new model's). Defaults are dropped before the conversion and set
-    again after it, unless they name a value that no longer exists (the differ then sets the new one).
+    ``usages`` are the columns using the type when this runs; each carries the default to drop before
+    the conversion and the one to set after it (the differ then emits no separate default change).
     """
 
     old: Enum
     new: Enum
     usages: tuple[EnumUsage, ...] = ()
-    reverse_usages: tuple[EnumUsage, ...] = ()
     action = "alter_column_type"
 
     @property
@@ -252,7 +258,7 @@ class RecreateEnum(Operation):
             f"CREATE TYPE {target} AS ENUM({_enum_values_sql(e.values)});",
         ]
         for u in self.usages:
-            if u.default is not None:
+            if u.default_before is not None:
                 out.append(f"{_alter(u.schema, u.table)} ALTER COLUMN {quote_ident(u.column)} DROP DEFAULT;")
             arr = "[]" * u.dimensions
             col = quote_ident(u.column)
@@ -260,16 +266,13 @@ class RecreateEnum(Operation):
                 f"{_alter(u.schema, u.table)} ALTER COLUMN {col} SET DATA TYPE {target}{arr} "
                 f"USING {col}::text{arr}::{target}{arr};"
             )
-            if u.default is not None and not any(quote_literal(v) in u.default for v in self.removed):
-                out.append(
-                    f"{_alter(u.schema, u.table)} ALTER COLUMN {col} SET DEFAULT "
-                    f"{u.default.replace(quote_ident(old_name), quote_ident(e.name))};"
-                )
+            if u.default_after is not None:
+                out.append(f"{_alter(u.schema, u.table)} ALTER COLUMN {col} SET DEFAULT {u.default_after};")
         out.append(f"DROP TYPE {_t(e.schema, old_name)};")
         return out
 
     def reverse(self) -> Operation:
-        return RecreateEnum(self.new, self.old, self.reverse_usages, self.usages)
+        return RecreateEnum(self.new, self.old, tuple(u.flipped() for u in self.usages))
 
     def hazards(self) -> tuple[Hazard, ...]:
         found = hazards_of(self.action, self.subject)
@@ -289,45 +292,49 @@ class RecreateEnum(Operation):
 
 
 @dataclass(frozen=True)
-class AddEnumValue(Operation):
-    """``ALTER TYPE ... ADD VALUE ... BEFORE/AFTER``; undone by recreating the type without it."""
+class AddEnumValues(Operation):
+    """``ALTER TYPE ... ADD VALUE ... BEFORE/AFTER`` for each value of ``new`` missing from ``old``
+    (``old.values`` must be a subsequence of ``new.values``); undone by recreating the type without them.
 
-    old: Enum  # the enum before this one value is added
-    value: str
-    before: str | None = None
-    after: str | None = None
-    usages: tuple[EnumUsage, ...] = ()  # columns using the type when the reverse runs
+    Non-transactional on purpose: a value added inside a transaction cannot be used until it commits,
+    so the runner runs such a migration statement by statement and later statements may use it.
+    """
+
+    old: Enum
+    new: Enum
+    usages: tuple[EnumUsage, ...] = ()  # columns using the type (for the reverse)
     action = "add_enum_value"
     transactional = False
 
     @property
     def subject(self) -> str:
-        return self.old.key
+        return self.new.key
 
     @property
-    def new(self) -> Enum:
-        values = list(self.old.values)
-        if self.before is not None:
-            values.insert(values.index(self.before), self.value)
-        elif self.after is not None:
-            values.insert(values.index(self.after) + 1, self.value)
-        else:
-            values.append(self.value)
-        return replace(self.old, values=tuple(values))
+    def added(self) -> tuple[str, ...]:
+        return tuple(v for v in self.new.values if v not in self.old.values)
 
     def sql(self) -> list[str]:
-        text = f"ALTER TYPE {_t(self.old.schema, self.old.name)} ADD VALUE {quote_literal(self.value)}"
-        if self.before is not None:
-            text += f" BEFORE {quote_literal(self.before)}"
-        elif self.after is not None:
-            text += f" AFTER {quote_literal(self.after)}"
-        return [text + ";"]
+        out = []
+        values = self.new.values
+        head = f"ALTER TYPE {_t(self.new.schema, self.new.name)} ADD VALUE"
+        for i, value in enumerate(values):
+            if value in self.old.values:
+                continue
+            if i == 0 and self.old.values:
+                where = f" BEFORE {quote_literal(self.old.values[0])}"
+            elif i == 0 or i == len(values) - 1:
+                where = ""
+            else:
+                where = f" AFTER {quote_literal(values[i - 1])}"
+            out.append(f"{head} {quote_literal(value)}{where};")
+        return out
 
     def reverse(self) -> Operation:
-        return RecreateEnum(self.new, self.old, self.usages, self.usages)
+        return RecreateEnum(self.new, self.old, self.usages)
 
     def describe(self) -> str:
-        return f"add value {self.value!r} to enum {self.old.key}"
+        return f"add value{'s' if len(self.added) > 1 else ''} {', '.join(map(repr, self.added))} to enum {self.new.key}"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,3 @@
+from tests.cases._kit import *  # noqa: F403
+
+model = model(users(col("karma", "integer", nn=True, default="0"), col("joined", "timestamp", nn=True, default="now()")))

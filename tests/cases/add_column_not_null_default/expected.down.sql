@@ -1,0 +1,2 @@
+ALTER TABLE "public"."users" DROP COLUMN "joined";--> statement-breakpoint
+ALTER TABLE "public"."users" DROP COLUMN "karma";

@@ -1,0 +1,2 @@
+ALTER TABLE "public"."posts" ADD CONSTRAINT "posts_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action DEFERRABLE NOT VALID;--> statement-breakpoint
+ALTER TABLE "public"."posts" VALIDATE CONSTRAINT "posts_author_id_fkey";

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY "users_name_idx" ON "public"."users" USING btree ("name");

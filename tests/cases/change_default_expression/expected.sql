@@ -1,0 +1,1 @@
+ALTER TABLE "public"."users" ALTER COLUMN "seen" SET DEFAULT '2020-01-01 00:00:00'::timestamp without time zone;

@@ -1,0 +1,2 @@
+COMMENT ON TABLE "public"."users" IS 'people';--> statement-breakpoint
+DROP TABLE "public"."notes";

@@ -1,0 +1,2 @@
+DROP TABLE "auth"."sessions";--> statement-breakpoint
+DROP SCHEMA "auth";

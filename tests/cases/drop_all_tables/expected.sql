@@ -1,0 +1,7 @@
+CREATE TABLE "public"."keep" (
+	"x" text
+);
+--> statement-breakpoint
+ALTER TABLE "public"."posts" DROP CONSTRAINT "posts_author_id_fkey";--> statement-breakpoint
+DROP TABLE "public"."posts";--> statement-breakpoint
+DROP TABLE "public"."users";

@@ -1,0 +1,2 @@
+ALTER TABLE "public"."users" ADD COLUMN "bio" text;--> statement-breakpoint
+ALTER TABLE "public"."users" DROP COLUMN "about";

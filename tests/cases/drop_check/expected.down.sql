@@ -1,0 +1,1 @@
+ALTER TABLE "public"."users" ADD CONSTRAINT "users_name_check" CHECK (length(name) < 100);

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."users" ADD COLUMN "nickname" varchar(40) DEFAULT 'anon' NOT NULL;

@@ -1,0 +1,2 @@
+ALTER TABLE "public"."users" ADD COLUMN "nickname" text;--> statement-breakpoint
+CREATE INDEX "users_nickname_idx" ON "public"."users" USING btree ("nickname");

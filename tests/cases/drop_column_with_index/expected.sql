@@ -1,0 +1,2 @@
+DROP INDEX "public"."users_nickname_idx";--> statement-breakpoint
+ALTER TABLE "public"."users" DROP COLUMN "nickname";

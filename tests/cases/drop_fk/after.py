@@ -1,0 +1,3 @@
+from tests.cases._kit import *  # noqa: F403
+
+model = model(users(), table("posts", col("id", "serial", nn=True), col("author_id", "integer"), pk=["id"]))

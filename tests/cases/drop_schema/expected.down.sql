@@ -1,0 +1,6 @@
+CREATE SCHEMA "tmp";--> statement-breakpoint
+CREATE TABLE "tmp"."t" (
+	"x" text
+);
+--> statement-breakpoint
+DROP TABLE "public"."users";

@@ -1,0 +1,2 @@
+DROP TABLE "public"."users";--> statement-breakpoint
+DROP TYPE "public"."role";

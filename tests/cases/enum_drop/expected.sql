@@ -1,0 +1,2 @@
+ALTER TABLE "public"."users" DROP COLUMN "role";--> statement-breakpoint
+DROP TYPE "public"."role";

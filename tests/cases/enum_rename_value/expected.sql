@@ -1,0 +1,1 @@
+ALTER TYPE "public"."role" RENAME VALUE 'member' TO 'user';

@@ -1,0 +1,2 @@
+ALTER TABLE "public"."boxes" DROP COLUMN "area";--> statement-breakpoint
+ALTER TABLE "public"."boxes" ADD COLUMN "area" integer GENERATED ALWAYS AS (w * h) STORED;

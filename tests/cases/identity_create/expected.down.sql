@@ -1,0 +1,2 @@
+DROP TABLE "public"."b";--> statement-breakpoint
+DROP TABLE "public"."a";

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."a" ALTER COLUMN "id" ADD GENERATED ALWAYS AS IDENTITY (sequence name "public"."a_id_seq");

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."a" ALTER COLUMN "id" DROP IDENTITY;

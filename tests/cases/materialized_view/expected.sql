@@ -1,0 +1,1 @@
+CREATE MATERIALIZED VIEW "public"."user_count" AS (SELECT count(*) AS n FROM users) WITH NO DATA;

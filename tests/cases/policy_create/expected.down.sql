@@ -1,0 +1,3 @@
+DROP POLICY "own_rows" ON "public"."users";--> statement-breakpoint
+DROP POLICY "no_admin" ON "public"."users";--> statement-breakpoint
+ALTER TABLE "public"."users" DISABLE ROW LEVEL SECURITY;

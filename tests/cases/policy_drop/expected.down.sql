@@ -1,0 +1,2 @@
+ALTER TABLE "public"."users" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "own_rows" ON "public"."users" AS PERMISSIVE FOR SELECT TO public USING (current_user = name);

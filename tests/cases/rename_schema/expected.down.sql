@@ -1,0 +1,1 @@
+ALTER SCHEMA "new_space" RENAME TO "old_space";

@@ -1,0 +1,1 @@
+ALTER SCHEMA "old_space" RENAME TO "new_space";

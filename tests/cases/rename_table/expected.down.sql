@@ -1,0 +1,1 @@
+ALTER TABLE "public"."persons" RENAME TO "people";

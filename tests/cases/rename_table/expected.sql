@@ -1,0 +1,1 @@
+ALTER TABLE "public"."people" RENAME TO "persons";

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."users" ENABLE ROW LEVEL SECURITY;

@@ -1,0 +1,2 @@
+CREATE SEQUENCE "public"."invoice_no";--> statement-breakpoint
+DROP TABLE "public"."users";

@@ -1,0 +1,1 @@
+ALTER SEQUENCE "public"."invoice_number" RENAME TO "invoice_no";

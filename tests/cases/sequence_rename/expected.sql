@@ -1,0 +1,1 @@
+ALTER SEQUENCE "public"."invoice_no" RENAME TO "invoice_number";

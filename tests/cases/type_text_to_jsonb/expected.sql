@@ -1,0 +1,1 @@
+ALTER TABLE "public"."users" ALTER COLUMN "prefs" SET DATA TYPE jsonb USING "prefs"::jsonb;

@@ -1,0 +1,1 @@
+ALTER TABLE "public"."users" ALTER COLUMN "refs" SET DATA TYPE uuid[] USING "refs"::uuid[];

@@ -1,0 +1,147 @@
+"""Data-driven differ cases: tests/cases/<name>/{before.py, after.py, expected.sql, expected.down.sql}.
+
+Each before.py / after.py defines ``model`` (a pgshift Model built by hand) or ``metadata`` (SQLAlchemy,
+converted with pgshift.from_sqlalchemy). An optional ``renames.txt`` holds --rename / --create flags,
+one per line. For every case the test:
+
+1. compares the rendered up and down SQL with the expected files (byte for byte);
+2. on a fresh database applies create(before), then up: the schema (pg_dump --schema-only, normalised)
+   must equal that of create(after) on another fresh database; then down: it must equal create(before).
+
+Regenerate expected files with ``PGSHIFT_UPDATE_CASES=1 python -m pytest tests/test_cases.py`` and
+review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import os
+import runpy
+import shutil
+import subprocess
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from pgshift.diff import diff
+from pgshift.folder import split_statements
+from pgshift.model import Model
+from pgshift.operations import Operation
+from pgshift.render import down_sql, migration_sql
+from pgshift.renames import RenameDecisions, parse_create_flag, parse_rename_flag
+
+CASES = Path(__file__).parent / "cases"
+UPDATE = os.environ.get("PGSHIFT_UPDATE_CASES") == "1"
+PG_DUMP = shutil.which("pg_dump") or "/usr/bin/pg_dump"
+
+
+def load_case_model(path: Path) -> Model:
+    namespace = runpy.run_path(str(path))
+    if "model" in namespace:
+        return namespace["model"]
+    from pgshift.from_sqlalchemy import model_from_metadata
+
+    return model_from_metadata(namespace["metadata"])
+
+
+def load_decisions(case: Path) -> RenameDecisions:
+    decisions = RenameDecisions()
+    path = case / "renames.txt"
+    if not path.exists():
+        return decisions
+    for line in path.read_text().splitlines():
+        flag, _, value = line.strip().partition(" ")
+        if flag == "--rename":
+            decisions = decisions.with_rename(*parse_rename_flag(value))
+        elif flag == "--create":
+            decisions = decisions.with_created(*parse_create_flag(value))
+    return decisions
+
+
+def apply_sql(url: str, sql: str, *, transactional: bool = True) -> None:
+    """Run a migration file's statements: in one transaction, or one by one (as the runner does for
+    migrations holding a non-transactional operation)."""
+    statements = split_statements(sql)
+    if transactional:
+        with psycopg.connect(url) as conn:
+            for statement in statements:
+                conn.execute(statement)
+    else:
+        with psycopg.connect(url, autocommit=True) as conn:
+            for statement in statements:
+                conn.execute(statement)
+
+
+def apply_ops(url: str, ops: Sequence[Operation]) -> None:
+    apply_sql(url, migration_sql(ops), transactional=all(op.transactional for op in ops))
+
+
+def apply_down(url: str, ops: Sequence[Operation]) -> None:
+    reverses = [op.reverse() for op in ops]
+    transactional = all(r.transactional for r in reverses if r is not None)
+    text = down_sql(ops)
+    apply_sql(url, text, transactional=transactional)
+
+
+def schema_dump(url: str) -> list[str]:
+    """pg_dump --schema-only, normalised: comments, SET lines and blank lines dropped, trailing commas
+    removed, lines sorted (so column order and statement order do not count)."""
+    out = subprocess.run(
+        [PG_DUMP, "--schema-only", "--no-owner", "--no-privileges", url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    lines = []
+    for line in out.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("--") or stripped.startswith(("SET ", "SELECT pg_catalog", "\\")):
+            continue
+        lines.append(stripped.rstrip(","))
+    return sorted(lines)
+
+
+def create_db_with(make_db: Callable[[], str], model: Model) -> str:
+    url = make_db()
+    apply_ops(url, diff(Model(), model))
+    return url
+
+
+def case_dirs() -> list[Path]:
+    return sorted(p for p in CASES.iterdir() if p.is_dir() and (p / "after.py").exists())
+
+
+def _check_text(path: Path, actual: str) -> None:
+    if UPDATE or not path.exists():
+        if not UPDATE:
+            pytest.fail(f"{path} is missing; run with PGSHIFT_UPDATE_CASES=1 to write it, then review it")
+        path.write_text(actual)
+        return
+    assert actual == path.read_text(), f"{path.name} differs"
+
+
+@pytest.mark.parametrize("case", case_dirs(), ids=lambda p: p.name)
+def test_case(case: Path, make_db: Callable[[], str]) -> None:
+    before = load_case_model(case / "before.py") if (case / "before.py").exists() else Model()
+    after = load_case_model(case / "after.py")
+    ops = diff(before, after, renames=load_decisions(case))
+    assert ops, "a case must change something"
+    _check_text(case / "expected.sql", migration_sql(ops))
+    _check_text(case / "expected.down.sql", down_sql(ops))
+    # Byte-identical on a second run: output depends only on the models.
+    assert migration_sql(diff(before, after, renames=load_decisions(case))) == migration_sql(ops)
+
+    url = create_db_with(make_db, before)
+    before_dump = schema_dump(url)
+    apply_ops(url, ops)
+    assert_same_schema(schema_dump(url), schema_dump(create_db_with(make_db, after)), "up did not reach `after`")
+    apply_down(url, ops)
+    assert_same_schema(schema_dump(url), before_dump, "down did not return to `before`")
+
+
+def assert_same_schema(actual: list[str], expected: list[str], message: str) -> None:
+    if actual != expected:
+        extra = [line for line in actual if line not in expected]
+        missing = [line for line in expected if line not in actual]
+        pytest.fail(f"{message}\n  unexpected: {extra}\n  missing: {missing}")
