@@ -1,0 +1,178 @@
+"""Journal vs. tracking table: what is applied, pending, modified or missing.
+
+A migration is pending when ITS tag has not been applied, never because its ``when`` is newer than
+the newest row (drizzle-orm's rule, which silently skips a migration merged from another branch).
+Rows written by pgshift carry the tag in ``name``; rows written by drizzle-orm carry only the hash and
+``created_at`` (= the journal's ``when``), so they are matched by hash first, then by ``when``.
+
+Shared by migrate, status, rollback, baseline and ``check --db``.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pgshift.folder import JournalEntry, Migration, read_journal, read_migration, sql_path
+from pgshift.tracking import AppliedRow, TrackingState
+
+
+class State(enum.StrEnum):
+    APPLIED = "applied"
+    PENDING = "pending"
+    MODIFIED = "modified"  # applied, but the file's checksum changed since
+    MISSING = "missing"  # applied, but the file (or its journal entry) is gone
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    """One migration as the folder and the database see it.
+
+    ``position`` is the index in the journal (None for a row with no journal entry). For a pending
+    entry ``out_of_order`` means something later in the journal is already applied (a branch merge);
+    for an applied one it means it was applied after a migration that comes later in the journal.
+    """
+
+    tag: str
+    state: State
+    position: int | None = None
+    entry: JournalEntry | None = None
+    migration: Migration | None = None
+    row: AppliedRow | None = None
+    out_of_order: bool = False
+
+    @property
+    def applied(self) -> bool:
+        return self.row is not None
+
+    @property
+    def by_drizzle(self) -> bool:
+        return self.row is not None and self.row.by_drizzle
+
+    def to_json(self) -> dict[str, Any]:
+        row = self.row
+        return {
+            "tag": self.tag,
+            "state": str(self.state),
+            "out_of_order": self.out_of_order,
+            "applied_at": row.applied_at.isoformat() if row and row.applied_at else None,
+            "duration_ms": row.duration_ms if row else None,
+            "applied_by": ("drizzle-orm" if row.by_drizzle else "pgshift") if row else None,
+            "baselined": bool(row and row.baselined),
+            "hash": self.migration.hash if self.migration else (row.hash if row else None),
+            "applied_hash": row.hash if row else None,
+        }
+
+
+@dataclass(frozen=True)
+class Plan:
+    entries: tuple[PlanEntry, ...]
+    tracking_exists: bool = True
+    notes: tuple[str, ...] = field(default=())
+
+    def having(self, state: State) -> list[PlanEntry]:
+        return [e for e in self.entries if e.state is state]
+
+    @property
+    def pending(self) -> list[PlanEntry]:
+        return self.having(State.PENDING)
+
+    @property
+    def applied(self) -> list[PlanEntry]:
+        """Entries with a tracking row (applied, modified or missing), in application order."""
+        return sorted((e for e in self.entries if e.row is not None), key=lambda e: e.row.id)  # type: ignore[union-attr]
+
+    @property
+    def modified(self) -> list[PlanEntry]:
+        return self.having(State.MODIFIED)
+
+    @property
+    def missing(self) -> list[PlanEntry]:
+        return self.having(State.MISSING)
+
+    @property
+    def merged_out_of_order(self) -> list[PlanEntry]:
+        return [e for e in self.pending if e.out_of_order]
+
+    def find(self, tag: str) -> PlanEntry | None:
+        for entry in self.entries:
+            if entry.tag == tag:
+                return entry
+        return None
+
+
+FolderItem = tuple[JournalEntry, Migration | None]
+
+
+def load_folder(folder: Path) -> list[FolderItem]:
+    """Journal entries with their files; None where the SQL file is missing (an error only if pending)."""
+    items: list[FolderItem] = []
+    for entry in read_journal(folder).entries:
+        exists = sql_path(folder, entry.tag).exists()
+        items.append((entry, read_migration(folder, entry) if exists else None))
+    return items
+
+
+def build_plan(items: list[FolderItem], state: TrackingState) -> Plan:
+    """Match tracking rows to journal entries and classify every migration."""
+    rows = list(state.rows)
+    matched: dict[int, AppliedRow] = {}  # journal position -> row
+    used: set[int] = set()  # row ids
+    by_name: dict[str, AppliedRow] = {}
+    for row in rows:
+        if row.name is not None and row.name not in by_name:
+            by_name[row.name] = row
+    for position, (entry, _) in enumerate(items):
+        row = by_name.get(entry.tag)
+        if row is not None:
+            matched[position] = row
+            used.add(row.id)
+    # drizzle-orm's rows: by hash, then by `when`.
+    anonymous = [r for r in rows if r.name is None]
+    for key in ("hash", "when"):
+        for position, (entry, migration) in enumerate(items):
+            if position in matched:
+                continue
+            for row in anonymous:
+                if row.id in used:
+                    continue
+                if (key == "hash" and migration is not None and row.hash == migration.hash) or (
+                    key == "when" and row.created_at == entry.when
+                ):
+                    matched[position] = row
+                    used.add(row.id)
+                    break
+
+    last_applied_position = max(matched, default=-1)
+    entries: list[PlanEntry] = []
+    max_id_so_far = 0
+    for position, (entry, migration) in enumerate(items):
+        row = matched.get(position)
+        if row is None:
+            entries.append(
+                PlanEntry(
+                    entry.tag,
+                    State.PENDING,
+                    position,
+                    entry,
+                    migration,
+                    out_of_order=position < last_applied_position,
+                )
+            )
+            continue
+        if migration is None:
+            entry_state = State.MISSING
+        elif migration.hash != row.hash:
+            entry_state = State.MODIFIED
+        else:
+            entry_state = State.APPLIED
+        late = row.id < max_id_so_far
+        max_id_so_far = max(max_id_so_far, row.id)
+        entries.append(PlanEntry(entry.tag, entry_state, position, entry, migration, row, out_of_order=late))
+    for row in rows:
+        if row.id not in used:
+            label = row.name or f"(hash {row.hash[:12]}, when {row.created_at})"
+            entries.append(PlanEntry(label, State.MISSING, None, None, None, row))
+    return Plan(tuple(entries), tracking_exists=state.exists)

@@ -1,0 +1,96 @@
+"""Whether a migration can run inside a transaction.
+
+Some statements refuse a transaction block (``CREATE INDEX CONCURRENTLY``, ``VACUUM``, ...). drizzle-orm
+wraps everything in one transaction, so such a migration always fails there. pgshift finds them with
+the real parser (libpg_query, through pgshift.sqltext) and runs those migrations statement by
+statement in autocommit instead. A header comment decides when the author knows better:
+
+    -- pgshift:transaction off     (or: on)
+
+among the comment lines at the top of the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pgshift.sqltext import Statement, parse_migration
+
+DIRECTIVE = "pgshift:transaction"
+# ReindexObjectType numbers of REINDEX SCHEMA, SYSTEM, DATABASE (libpg_query's protobuf enum).
+_REINDEX_WIDE = (3, 4, 5)
+
+
+@dataclass(frozen=True)
+class TxMode:
+    """How to run one migration. ``reason`` says why (for --dry-run, status and errors)."""
+
+    transactional: bool
+    reason: str
+    statements: tuple[Statement, ...]
+
+
+def header_directive(sql: str) -> bool | None:
+    """``-- pgshift:transaction on|off`` among the leading comment lines; None when absent.
+
+    Only the comment block before the first statement counts, so the words inside a string or a
+    later comment never switch the mode.
+    """
+    for raw in sql.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith("--"):
+            return None
+        words = line[2:].strip().split()
+        if len(words) >= 2 and words[0].lower() == DIRECTIVE:
+            value = words[1].lower()
+            if value in ("off", "false", "no"):
+                return False
+            if value in ("on", "true", "yes"):
+                return True
+    return None
+
+
+def non_transactional_reason(statement: Statement, server_version: int) -> str | None:
+    """Why ``statement`` cannot run in a transaction block, or None when it can."""
+    node, kind = statement.node, statement.kind
+    if kind == "index_stmt" and node.concurrent:
+        return "CREATE INDEX CONCURRENTLY"
+    if kind == "drop_stmt" and node.concurrent:
+        return "DROP INDEX CONCURRENTLY"
+    if kind == "reindex_stmt":
+        if any(p.def_elem.defname == "concurrently" for p in node.params):
+            return "REINDEX CONCURRENTLY"
+        if node.kind in _REINDEX_WIDE:
+            return "REINDEX SCHEMA/SYSTEM/DATABASE"
+    if kind == "alter_table_stmt":
+        for cmd in node.cmds:
+            part = cmd.alter_table_cmd.def_
+            if part.WhichOneof("node") == "partition_cmd" and part.partition_cmd.concurrent:
+                return "DETACH PARTITION CONCURRENTLY"
+    if kind == "vacuum_stmt" and node.is_vacuumcmd:
+        return "VACUUM"
+    if kind == "alter_system_stmt":
+        return "ALTER SYSTEM"
+    if kind in ("createdb_stmt", "dropdb_stmt"):
+        return "CREATE DATABASE" if kind == "createdb_stmt" else "DROP DATABASE"
+    if kind in ("create_table_space_stmt", "drop_table_space_stmt"):
+        return "CREATE/DROP TABLESPACE"
+    if kind == "alter_enum_stmt" and node.new_val and not node.old_val and server_version < 120000:
+        return "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)"
+    return None
+
+
+def detect(sql: str, *, breakpoints: bool = True, server_version: int = 150000) -> TxMode:
+    """Parse ``sql`` and decide. Raises sqltext.SqlSyntaxError (with line and column) on bad SQL."""
+    statements = tuple(parse_migration(sql, breakpoints))
+    directive = header_directive(sql)
+    if directive is not None:
+        state = "on" if directive else "off"
+        return TxMode(directive, f"header `-- {DIRECTIVE} {state}`", statements)
+    for statement in statements:
+        reason = non_transactional_reason(statement, server_version)
+        if reason is not None:
+            return TxMode(False, f"{reason} at line {statement.line} cannot run in a transaction", statements)
+    return TxMode(True, "default", statements)
