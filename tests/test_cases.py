@@ -96,7 +96,11 @@ def schema_dump(url: str) -> list[str]:
     lines = []
     for line in out.splitlines():
         stripped = line.strip()
-        if not stripped or stripped.startswith("--") or stripped.startswith(("SET ", "SELECT pg_catalog", "\\")):
+        if (
+            not stripped
+            or stripped.startswith("--")
+            or stripped.startswith(("SET ", "SELECT pg_catalog", "\\"))
+        ):
             continue
         lines.append(stripped.rstrip(","))
     return sorted(lines)
@@ -135,7 +139,9 @@ def test_case(case: Path, make_db: Callable[[], str]) -> None:
     url = create_db_with(make_db, before)
     before_dump = schema_dump(url)
     apply_ops(url, ops)
-    assert_same_schema(schema_dump(url), schema_dump(create_db_with(make_db, after)), "up did not reach `after`")
+    assert_same_schema(
+        schema_dump(url), schema_dump(create_db_with(make_db, after)), "up did not reach `after`"
+    )
     apply_down(url, ops)
     assert_same_schema(schema_dump(url), before_dump, "down did not return to `before`")
 

@@ -114,11 +114,11 @@ def diff(old: Model, new: Model, *, renames: RenameDecisions | None = None) -> l
     if renames is not None:
         old, applied = apply_renames(old, new, renames)
         plan.renames = [_rename_op(*r) for r in applied]
-    _diff_schemas(old, new, plan)
     _diff_enums(old, new, plan)
     _diff_sequences(old, new, plan)
     _diff_tables(old, new, plan)
     _diff_views(old, new, plan)
+    _diff_schemas(old, new, plan)  # last: its drops go after those of the sequences and types in them
     return plan.ordered()
 
 

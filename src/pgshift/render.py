@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 Constraint = PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey
 
 IRREVERSIBLE_HEADER = "-- pgshift:irreversible"
+# Read by pgshift.txmode: run the file statement by statement. Written when an op cannot share a
+# transaction with the rest and the parser could not tell (ALTER TYPE ... ADD VALUE on PG12+ is allowed
+# in a transaction, but the value is unusable until commit).
+NO_TRANSACTION_HEADER = "-- pgshift:transaction off"
 
 
 def idents(names: Iterable[str]) -> str:
@@ -199,9 +203,15 @@ def join_statements(statements: Sequence[str]) -> str:
     return (BREAKPOINT + "\n").join(pieces)
 
 
+def _with_tx_header(ops: Sequence[Operation], body: str) -> str:
+    if any(not op.transactional for op in ops):
+        return f"{NO_TRANSACTION_HEADER}\n{body}"
+    return body
+
+
 def migration_sql(ops: Sequence[Operation]) -> str:
-    """The up migration file text."""
-    return join_statements([stmt for op in ops for stmt in op.sql()])
+    """The up migration file text (with ``-- pgshift:transaction off`` first if an op needs it)."""
+    return _with_tx_header(ops, join_statements([stmt for op in ops for stmt in op.sql()]))
 
 
 def irreversible_reasons(ops: Sequence[Operation]) -> list[str]:
@@ -215,8 +225,8 @@ def down_sql(ops: Sequence[Operation]) -> str:
     so the runner refuses the file instead of pretending; the reversible statements follow for a
     person to adapt.
     """
-    reverses = [op.reverse() for op in reversed(ops)]
-    body = join_statements([stmt for rev in reverses if rev is not None for stmt in rev.sql()])
+    reverses = [rev for op in reversed(ops) if (rev := op.reverse()) is not None]
+    body = _with_tx_header(reverses, join_statements([stmt for rev in reverses for stmt in rev.sql()]))
     reasons = irreversible_reasons(ops)
     if reasons:
         header = f"{IRREVERSIBLE_HEADER} {'; '.join(reasons)}\n"

@@ -1,1 +1,2 @@
+-- pgshift:transaction off
 ALTER TYPE "public"."role" ADD VALUE 'guest';

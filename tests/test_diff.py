@@ -1,0 +1,203 @@
+"""Unit tests of the differ, operations and rename decisions on hand-built models (no database)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from pgshift import operations as ops
+from pgshift.diff import diff, find_rename_candidates
+from pgshift.hazards import EFFECTS, HazardKind
+from pgshift.model import Column, Enum, Identity, Index, IndexElement, Model, PrimaryKey, Table, build_model
+from pgshift.render import IRREVERSIBLE_HEADER, down_sql, migration_sql
+from pgshift.renames import (
+    RenameDecisions,
+    RenameError,
+    describe_candidate,
+    parse_create_flag,
+    parse_rename_flag,
+    unsettled_candidates,
+)
+from pgshift.txmode import detect
+from tests.test_cases import case_dirs, load_case_model
+
+
+def users(*extra: Column, name: str = "users") -> Table:
+    return Table(
+        "public",
+        name,
+        columns=(Column("id", "serial", not_null=True), Column("email", "text", not_null=True), *extra),
+        primary_key=PrimaryKey(f"{name}_pkey", ("id",)),
+    )
+
+
+def kinds(operations) -> list[str]:  # type: ignore[no-untyped-def]
+    return [type(op).__name__ for op in operations]
+
+
+@pytest.mark.parametrize("case", case_dirs(), ids=lambda p: p.name)
+def test_no_changes_between_equal_models(case):  # type: ignore[no-untyped-def]
+    model = load_case_model(case / "after.py")
+    assert diff(model, model) == []
+    assert diff(model, replace(model)) == []
+
+
+def test_every_action_is_in_the_hazard_catalogue():
+    for case in case_dirs():
+        model = load_case_model(case / "after.py")
+        for op in [*diff(Model(), model), *diff(model, Model())]:
+            assert op.action in EFFECTS, op
+            assert op.describe()
+            assert all(stmt.endswith(";") for stmt in op.sql())
+            reverse = op.reverse()
+            assert reverse is None or reverse.reverse() == op or isinstance(op, ops.AddEnumValues)
+
+
+def test_order_creates_dependencies_first_and_drops_them_last():
+    role = Enum("public", "role", ("a", "b"))
+    model = build_model(
+        schemas=["app"],
+        enums=[role],
+        tables=[users(Column("role", "role", type_schema="public"))],
+    )
+    up = diff(Model(), model)
+    assert kinds(up) == ["CreateSchema", "CreateEnum", "CreateTable"]
+    down = diff(model, Model())
+    assert kinds(down) == ["DropTable", "DropEnum", "DropSchema"]
+
+
+def test_drop_column_is_data_loss_and_index_on_existing_table_is_concurrent():
+    before = build_model(tables=[users(Column("bio", "text"))])
+    after = build_model(
+        tables=[replace(users(), indexes=(Index("users_email_idx", (IndexElement("email"),)),))]
+    )
+    operations = diff(before, after)
+    assert kinds(operations) == ["DropColumn", "CreateIndex"]
+    drop, index = operations
+    assert HazardKind.DATA_LOSS in {h.kind for h in drop.hazards()}
+    assert index.concurrently and not index.transactional
+    assert HazardKind.NON_TRANSACTIONAL in {h.kind for h in index.hazards()}
+    text = migration_sql(operations)
+    assert detect(text).transactional is False  # the runner sees the header and the CONCURRENTLY
+
+
+def test_index_on_new_table_is_plain():
+    table = replace(users(), indexes=(Index("users_email_idx", (IndexElement("email"),)),))
+    (create,) = diff(Model(), build_model(tables=[table]))
+    assert create.transactional
+    assert 'CREATE INDEX "users_email_idx"' in migration_sql([create])
+
+
+def test_enum_value_addition_is_non_transactional_and_marked_for_the_runner():
+    before = build_model(enums=[Enum("public", "role", ("a",))])
+    after = build_model(enums=[Enum("public", "role", ("a", "b"))])
+    (op,) = diff(before, after)
+    assert isinstance(op, ops.AddEnumValues) and not op.transactional
+    assert detect(migration_sql([op])).transactional is False
+    assert isinstance(op.reverse(), ops.RecreateEnum)
+
+
+def test_type_change_using_rules():
+    def using(old: str, new: str, schema: str | None = None) -> bool:
+        return ops.needs_using(Column("c", old), Column("c", new, type_schema=schema))
+
+    assert not using("integer", "bigint")
+    assert not using("varchar(10)", "text")
+    assert not using("integer", "text")
+    assert not using("timestamp", "timestamp with time zone")
+    assert using("text", "integer")
+    assert using("text", "jsonb")
+    assert using("text", "uuid")
+    assert using("text", "role", "public")
+    assert using("integer[]", "text")
+
+
+def test_identity_add_sets_not_null_first_and_drop_in_reverse_order():
+    before = build_model(tables=[Table("public", "t", columns=(Column("id", "integer"),))])
+    after = build_model(
+        tables=[
+            Table(
+                "public", "t", columns=(Column("id", "integer", not_null=True, identity=Identity("always")),)
+            )
+        ]
+    )
+    operations = diff(before, after)
+    assert kinds(operations) == ["SetNotNull", "AlterIdentity"]
+    assert "ADD GENERATED ALWAYS AS IDENTITY" in migration_sql(operations)
+    assert down_sql(operations).splitlines()[0].endswith("DROP IDENTITY;--> statement-breakpoint")
+
+
+def test_irreversible_op_marks_the_down_file():
+    op = ops.Irreversible(ops.DropColumn("public", "users", Column("bio", "text")), "data cannot return")
+    text = down_sql([ops.CreateSchema("x"), op])
+    assert text.startswith(IRREVERSIBLE_HEADER + " drop column users.bio (data cannot return)\n")
+    assert 'DROP SCHEMA "x";' in text
+
+
+def test_deterministic_output():
+    case = next(c for c in case_dirs() if c.name == "index_variants")
+    model = load_case_model(case / "after.py")
+    shuffled = build_model(tables=[replace(t, indexes=tuple(reversed(t.indexes))) for t in model.tables])
+    assert migration_sql(diff(Model(), model)) == migration_sql(diff(Model(), shuffled))
+
+
+# --- renames ---------------------------------------------------------------------------------------
+
+
+def test_rename_candidates_per_kind_and_container():
+    before = build_model(tables=[users(Column("bio", "text")), users(name="people")])
+    after = build_model(tables=[users(Column("biography", "text")), users(name="persons")])
+    found = find_rename_candidates(before, after)
+    assert [(c.kind, c.container, c.removed, c.added) for c in found] == [
+        ("table", "public", ("people",), ("persons",)),
+        ("column", "public.users", ("bio",), ("biography",)),
+    ]
+    text = describe_candidate(found[1])
+    assert "--rename column:users.bio=biography" in text
+    assert "--create column:users.biography" in text
+
+
+def test_renames_applied_and_settled():
+    before = build_model(tables=[users(Column("bio", "text")), users(name="people")])
+    after = build_model(tables=[users(Column("biography", "text")), users(name="persons")])
+    decisions = RenameDecisions().with_rename(*parse_rename_flag("table:people=persons"))
+    assert [c.kind for c in unsettled_candidates(before, after, decisions)] == ["column"]
+    decisions = decisions.with_rename(*parse_rename_flag("column:public.users.bio=biography"))
+    assert unsettled_candidates(before, after, decisions) == []
+    operations = diff(before, after, renames=decisions)
+    assert kinds(operations)[:2] == ["RenameTable", "RenameColumn"]
+    # people_pkey keeps its name after a rename; the new model names it persons_pkey.
+    assert {type(op).__name__ for op in operations[2:]} == {"DropConstraint", "AddConstraint"}
+
+
+def test_create_decision_settles_without_rename():
+    before = build_model(tables=[users(Column("bio", "text"))])
+    after = build_model(tables=[users(Column("about", "text"))])
+    decisions = RenameDecisions().with_created(*parse_create_flag("column:users.about"))
+    assert unsettled_candidates(before, after, decisions) == []
+    assert kinds(diff(before, after, renames=decisions)) == ["AddColumn", "DropColumn"]
+
+
+def test_rename_naming_no_candidate_is_an_error():
+    before = build_model(tables=[users(Column("bio", "text"))])
+    after = build_model(tables=[users(Column("biography", "text"))])
+    with pytest.raises(RenameError, match="names no rename candidate"):
+        diff(
+            before,
+            after,
+            renames=RenameDecisions().with_rename(*parse_rename_flag("column:users.bioo=biography")),
+        )
+
+
+@pytest.mark.parametrize("flag", ["column:bio=x", "tbl:a=b", "table:a", "table:a.b.c=d", "schema:a.b=c"])
+def test_bad_rename_flags(flag):  # type: ignore[no-untyped-def]
+    with pytest.raises(RenameError):
+        parse_rename_flag(flag)
+
+
+def test_rename_flag_forms():
+    assert parse_rename_flag("table:auth.users=accounts") == ("table", "auth", "users", "accounts")
+    assert parse_rename_flag("column:auth.users.a=b") == ("column", "auth.users", "a", "b")
+    assert parse_rename_flag("schema:a=b") == ("schema", "", "a", "b")
+    assert parse_rename_flag("value:role.member=user") == ("value", "public.role", "member", "user")
