@@ -28,8 +28,8 @@ from pgshift.diff import diff
 from pgshift.folder import split_statements
 from pgshift.model import Model
 from pgshift.operations import Operation
-from pgshift.render import down_sql, migration_sql
 from pgshift.renames import RenameDecisions, parse_create_flag, parse_rename_flag
+from pgshift.render import down_sql, migration_sql
 
 CASES = Path(__file__).parent / "cases"
 UPDATE = os.environ.get("PGSHIFT_UPDATE_CASES") == "1"

@@ -10,7 +10,6 @@ from pgshift import operations as ops
 from pgshift.diff import diff, find_rename_candidates
 from pgshift.hazards import EFFECTS, HazardKind
 from pgshift.model import Column, Enum, Identity, Index, IndexElement, Model, PrimaryKey, Table, build_model
-from pgshift.render import IRREVERSIBLE_HEADER, down_sql, migration_sql
 from pgshift.renames import (
     RenameDecisions,
     RenameError,
@@ -19,6 +18,7 @@ from pgshift.renames import (
     parse_rename_flag,
     unsettled_candidates,
 )
+from pgshift.render import IRREVERSIBLE_HEADER, down_sql, migration_sql
 from pgshift.txmode import detect
 from tests.test_cases import case_dirs, load_case_model
 
