@@ -176,3 +176,63 @@ def build_plan(items: list[FolderItem], state: TrackingState) -> Plan:
             label = row.name or f"(hash {row.hash[:12]}, when {row.created_at})"
             entries.append(PlanEntry(label, State.MISSING, None, None, None, row))
     return Plan(tuple(entries), tracking_exists=state.exists)
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    """Everything ``pgshift status`` shows; the command only prints it.
+
+    ``drift`` is the hook for schema drift (live database vs. the newest applied snapshot): the
+    introspection code fills it with ``dataclasses.replace(report, drift=...)``; any object with a
+    truthy value counts as drift for the exit code, and one with ``to_json()`` is included in --json.
+    """
+
+    folder: Path
+    tracking_table: str
+    plan: Plan
+    drift: Any = None
+
+    @property
+    def entries(self) -> tuple[PlanEntry, ...]:
+        return self.plan.entries
+
+    @property
+    def problems(self) -> list[PlanEntry]:
+        """Entries that make the database disagree with the folder (besides pending ones)."""
+        return self.plan.modified + self.plan.missing
+
+    @property
+    def up_to_date(self) -> bool:
+        return not self.plan.pending and not self.problems and not self.drift
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.up_to_date else 1
+
+    def to_json(self) -> dict[str, Any]:
+        drift = self.drift
+        if drift is not None and hasattr(drift, "to_json"):
+            drift = drift.to_json()
+        counts: dict[str, int] = {}
+        for e in self.entries:
+            counts[str(e.state)] = counts.get(str(e.state), 0) + 1
+        return {
+            "folder": str(self.folder),
+            "tracking_table": self.tracking_table,
+            "tracking_table_exists": self.plan.tracking_exists,
+            "up_to_date": self.up_to_date,
+            "counts": counts,
+            "migrations": [e.to_json() for e in self.entries],
+            "drift": drift,
+        }
+
+
+def build_status(conn: Any, folder: Path, table: Any) -> StatusReport:
+    """Read the folder and the tracking table (read-only: nothing is created) into a report.
+
+    ``conn`` is a psycopg connection, ``table`` a tracking.TrackingTable.
+    """
+    from pgshift.tracking import read_state
+
+    plan = build_plan(load_folder(folder), read_state(conn, table))
+    return StatusReport(folder, table.display, plan)

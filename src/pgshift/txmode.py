@@ -66,7 +66,7 @@ def non_transactional_reason(statement: Statement, server_version: int) -> str |
             return "REINDEX SCHEMA/SYSTEM/DATABASE"
     if kind == "alter_table_stmt":
         for cmd in node.cmds:
-            part = cmd.alter_table_cmd.def_
+            part = getattr(cmd.alter_table_cmd, "def")  # "def" is a Python keyword
             if part.WhichOneof("node") == "partition_cmd" and part.partition_cmd.concurrent:
                 return "DETACH PARTITION CONCURRENTLY"
     if kind == "vacuum_stmt" and node.is_vacuumcmd:

@@ -1,0 +1,115 @@
+"""The Python API: ``pgshift.migrate(...)`` at application start-up.
+
+Same engine, lock and rules as ``pgshift migrate``: every replica of an app can call it at boot; one
+applies the pending migrations, the others wait for the lock and find nothing to do. When nothing is
+pending it costs a connection, the lock round trip and one query. It never imports SQLAlchemy (nor
+rich, nor click), so it adds nothing to an application's start-up but psycopg and the SQL parser.
+
+    import pgshift
+    result = pgshift.migrate(os.environ["DATABASE_URL"], "drizzle")
+    print(result.applied_tags)
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pgshift.config import Config, load_config, resolve_url
+from pgshift.errors import PgshiftError
+from pgshift.lock import LockHolder, LockWaitTimeout
+from pgshift.runner import Applied, MigrateResult, MigrationError, Reporter, RunOptions
+from pgshift.tracking import TrackingTable
+from pgshift.txmode import TxMode
+from pgshift.urls import mask_url
+
+__all__ = [
+    "Applied",
+    "LockWaitTimeout",
+    "MigrateResult",
+    "MigrationError",
+    "PgshiftError",
+    "migrate",
+]
+
+log = logging.getLogger("pgshift")
+
+
+class _LogReporter(Reporter):
+    """Progress to the ``pgshift`` logger (INFO), so an app's logging config decides where it goes."""
+
+    def __init__(self, logger: logging.Logger) -> None:
+        self.logger = logger
+
+    def lock_waiting(self, holder: LockHolder | None) -> None:
+        who = holder.describe() if holder else "another session"
+        self.logger.info("pgshift: waiting for the migration lock held by %s", mask_url(who))
+
+    def migration_started(self, tag: str, mode: TxMode) -> None:
+        self.logger.info("pgshift: applying %s%s", tag, "" if mode.transactional else f" ({mode.reason})")
+
+    def migration_finished(self, tag: str, duration_ms: int) -> None:
+        self.logger.info("pgshift: applied %s in %d ms", tag, duration_ms)
+
+    def retrying(self, tag: str, attempt: int, delay: float, message: str) -> None:
+        self.logger.warning(
+            "pgshift: %s hit lock_timeout (%s); retry %d in %.1fs", tag, message, attempt, delay
+        )
+
+    def warning(self, message: str) -> None:
+        self.logger.warning("pgshift: %s", mask_url(message))
+
+    def info(self, message: str) -> None:
+        self.logger.info("pgshift: %s", mask_url(message))
+
+
+def migrate(
+    url: str | None = None,
+    folder: str | Path | None = None,
+    *,
+    config: Config | str | Path | None = None,
+    lock_wait: float | None = 300.0,
+    to: str | None = None,
+    lock_timeout: str | None = None,
+    statement_timeout: str | None = None,
+    retries: int | None = None,
+    single_transaction: bool = False,
+    allow_modified: bool = False,
+    strict_order: bool = False,
+    dry_run: bool = False,
+    logger: logging.Logger | None = None,
+) -> MigrateResult:
+    """Apply pending migrations; returns what was applied. Raises PgshiftError (MigrationError, ...).
+
+    ``url`` defaults to the config's ``url`` then $DATABASE_URL (never the embedded dev database: at
+    start-up a missing URL is a deployment error). ``folder`` defaults to the config's ``out``.
+    ``config`` is a Config, a path to pgshift.toml / pyproject.toml, or None for the nearest one.
+    ``lock_wait`` bounds the wait for another instance holding the lock (None: wait forever).
+    """
+    if not isinstance(config, Config):
+        config = load_config(config)
+    if url is None:
+        url = resolve_url(config)
+    if url is None:
+        raise PgshiftError(
+            "pgshift.migrate: no database URL",
+            hint="pass url=..., set DATABASE_URL, or set `url` in [tool.pgshift]",
+        )
+    target = Path(folder).resolve() if folder is not None else config.out_dir
+    if not target.is_dir():
+        raise PgshiftError(f"migration folder {target} does not exist", hint="pass folder=... or set `out`")
+    options = RunOptions(
+        lock_wait=lock_wait,
+        lock_timeout=lock_timeout or config.lock_timeout,
+        statement_timeout=statement_timeout or config.statement_timeout,
+        retries=config.lock_retries if retries is None else retries,
+        single_transaction=single_transaction,
+        to=to,
+        allow_modified=allow_modified,
+        strict_order=strict_order,
+        dry_run=dry_run,
+    )
+    from pgshift import runner
+
+    table = TrackingTable(config.migrations_schema, config.migrations_table)
+    return runner.migrate(url, target, table, options, _LogReporter(logger or log))

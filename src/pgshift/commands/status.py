@@ -1,0 +1,100 @@
+"""``pgshift status``: every migration, applied or pending, and what is wrong. Exit 1 when not up to date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from pgshift.commands._common import config_options, database_options, stdout_console
+from pgshift.commands.migrate import print_json, tracking_table
+from pgshift.config import Config
+
+
+def _describe(entry: Any) -> tuple[str, str, str]:
+    """(state shown, applied when, duration) for one PlanEntry."""
+    from pgshift.plan import State
+
+    row = entry.row
+    labels = {
+        State.APPLIED: "[green]applied[/]",
+        State.PENDING: "[yellow]pending[/]",
+        State.MODIFIED: "[red]modified (checksum differs)[/]",
+        State.MISSING: "[red]file missing[/]",
+    }
+    label = labels[entry.state]
+    if entry.out_of_order:
+        label += (
+            " [magenta](out of order)[/]"
+            if entry.state is not State.PENDING
+            else " [magenta](merged before applied ones)[/]"
+        )
+    if row is not None and row.by_drizzle:
+        label += " [dim](by drizzle-orm)[/]"
+    if row is not None and row.baselined:
+        label += " [dim](baseline)[/]"
+    when = row.applied_at.strftime("%Y-%m-%d %H:%M:%S %Z").strip() if row and row.applied_at else ""
+    if row is not None and not when and row.created_at:
+        when = "[dim]unknown (drizzle-orm)[/]"
+    took = f"{row.duration_ms} ms" if row and row.duration_ms is not None else ""
+    return label, when, took
+
+
+@click.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable report on stdout.")
+@config_options
+@database_options
+def command(config: Config, url: str, environment: Any, as_json: bool) -> int:
+    """Show every migration: applied (when, how long), pending, modified, missing, out of order.
+
+    Exit 0 when the database is up to date, 1 when anything is pending or wrong, 2 on error.
+    """
+    from pgshift.errors import PgshiftError
+    from pgshift.plan import build_status
+    from pgshift.runner import connect
+    from pgshift.urls import mask_url
+
+    table = tracking_table(config)
+    with connect(url) as conn:
+        try:
+            report = build_status(conn, config.out_dir, table)
+        except Exception as exc:  # psycopg errors: never show the URL's password
+            import psycopg
+
+            if isinstance(exc, psycopg.Error):
+                raise PgshiftError(f"database error: {mask_url(str(exc))}") from None
+            raise
+    if as_json:
+        print_json(report.to_json())
+        return report.exit_code
+    from rich.table import Table
+
+    console = stdout_console()
+    table_view = Table(title=f"migrations in {config.out} → {report.tracking_table} ({mask_url(url)})")
+    table_view.add_column("#", justify="right")
+    table_view.add_column("migration")
+    table_view.add_column("state")
+    table_view.add_column("applied at")
+    table_view.add_column("took", justify="right")
+    for entry in report.entries:
+        label, when, took = _describe(entry)
+        position = "" if entry.position is None else str(entry.position)
+        table_view.add_row(position, entry.tag, label, when, took)
+    if report.entries:
+        console.print(table_view)
+    plan = report.plan
+    parts = [f"{len(plan.applied)} applied", f"{len(plan.pending)} pending"]
+    if plan.modified:
+        parts.append(f"{len(plan.modified)} modified")
+    if plan.missing:
+        parts.append(f"{len(plan.missing)} missing")
+    summary = ", ".join(parts)
+    if report.up_to_date:
+        console.print(f"[green]up to date[/]: {summary}")
+    else:
+        console.print(f"[yellow]not up to date[/]: {summary}")
+        if plan.pending:
+            console.print("run `pgshift migrate` to apply the pending migrations")
+        if report.problems:
+            console.print("applied migrations changed or disappeared: restore them from version control")
+    return report.exit_code

@@ -1,0 +1,2 @@
+DROP TABLE "posts";--> statement-breakpoint
+ALTER TABLE "users" DROP COLUMN "bio";

@@ -1,0 +1,3 @@
+CREATE TABLE "t" ("x" integer);
+--> statement-breakpoint
+INSERT INTO "t" VALUES (1), (1);

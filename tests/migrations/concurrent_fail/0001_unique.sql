@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX CONCURRENTLY "t_x_key" ON "t" ("x");
