@@ -757,8 +757,10 @@ def needs_using(old: Column, new: Column) -> bool:
 def _using(old: Column, new: Column) -> str:
     col = quote_ident(new.name)
     target = type_sql(new.type, new.type_schema)
-    if not is_builtin(old.type) or old.type_schema is not None:
-        # enum -> other type: go through text (there is no direct cast between enums).
+    old_user = not is_builtin(old.type) or old.type_schema is not None
+    new_user = not is_builtin(new.type) or new.type_schema is not None
+    if (old_user or new_user) and _base_word(old.type) not in _STRING_TYPES:
+        # To or from an enum: through text (enums have no casts to each other or from numbers).
         dims = "[]" * parse_type(old.type).dimensions
         return f"{col}::text{dims}::{target}"
     return f"{col}::{target}"
