@@ -70,6 +70,8 @@ def command(config: Config, url: str, environment: Any, as_json: bool) -> int:
     from rich.table import Table
 
     console = stdout_console()
+    if not console.is_terminal:
+        console.width = 200  # piped or captured (CI logs): do not wrap rows at 80 columns
     table_view = Table(title=f"migrations in {config.out} → {report.tracking_table} ({mask_url(url)})")
     table_view.add_column("#", justify="right")
     table_view.add_column("migration")
