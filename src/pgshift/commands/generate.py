@@ -1,0 +1,102 @@
+"""``pgshift generate``: write the next migration from the schema code (no database needed)."""
+
+from __future__ import annotations
+
+import click
+
+from pgshift.commands._common import config_options, interactive, relpath
+
+PREFIXES = ("index", "timestamp", "unix", "none")
+
+
+@click.command("generate")
+@click.option("--name", help="Migration name (sanitised to a-z, 0-9, _); default: a random adjective_noun.")
+@click.option(
+    "--prefix", type=click.Choice(PREFIXES), help="Tag prefix (default: config `prefix`, else index)."
+)
+@click.option("--custom", is_flag=True, help="Write an empty migration for hand-written SQL.")
+@click.option(
+    "--rename",
+    "renames",
+    multiple=True,
+    metavar="KIND:OLD=NEW",
+    help="Settle a rename: table:[schema.]old=new, column:[schema.]table.old=new, enum:, sequence:, "
+    "schema:old=new, value:enum.old=new. Repeatable.",
+)
+@click.option(
+    "--create",
+    "creates",
+    multiple=True,
+    metavar="KIND:NAME",
+    help="Settle a candidate as genuinely new (drop the old one, create this): e.g. column:users.about.",
+)
+@config_options
+def command(config, name, prefix, custom, renames, creates) -> int:  # type: ignore[no-untyped-def]
+    """Diff the schema code against the last snapshot and write the next migration.
+
+    Writes NNNN_name.sql (up), NNNN_name.down.sql (down), meta/NNNN_snapshot.json and a journal
+    entry, in Drizzle Kit's format. When something disappeared and something of the same kind
+    appeared, pgshift asks whether it was renamed (in a terminal) or needs --rename/--create.
+    """
+    from pgshift.commands._common import stdout_console
+    from pgshift.generate import NO_CHANGES, generate
+    from pgshift.renames import RenameDecisions, parse_create_flag, parse_rename_flag
+
+    decisions = RenameDecisions()
+    for flag in renames:
+        decisions = decisions.with_rename(*parse_rename_flag(flag))
+    for flag in creates:
+        decisions = decisions.with_created(*parse_create_flag(flag))
+    resolver = prompt_resolver if interactive() else None
+    result = generate(config, name=name, prefix=prefix, custom=custom, renames=decisions, resolver=resolver)
+    console = stdout_console()
+    if result.tag is None:
+        console.print(NO_CHANGES)
+        return 0
+    for path in result.files:
+        console.print(f"[green]wrote[/green] {relpath(path)}")
+    if custom:
+        console.print("Prepared an empty migration for your custom SQL.")
+    for op in result.ops:
+        hazards = op.hazards()
+        marks = sorted(
+            {h.kind.value for h in hazards if h.kind.value not in ("blocks-reads", "blocks-writes")}
+        )
+        lock = ""
+        if any(h.kind.value == "blocks-reads" for h in hazards):
+            lock = " [dim](blocks reads and writes)[/dim]"
+        elif any(h.kind.value == "blocks-writes" for h in hazards):
+            lock = " [dim](blocks writes)[/dim]"
+        warn = f" [yellow]! {', '.join(marks)}[/yellow]" if marks else ""
+        console.print(f"  {op.describe()}{warn}{lock}", markup=True, highlight=False)
+    _lint(console, result)
+    return 0
+
+
+def _lint(console, result) -> None:  # type: ignore[no-untyped-def]
+    """Show the linter's findings on the new file, when the linter is installed (it is optional here)."""
+    try:
+        from pgshift.lint import lint_text
+    except ImportError:
+        return
+    findings = lint_text(result.sql, path=str(result.files[0]))
+    for finding in findings:
+        console.print(f"  [yellow]lint:[/yellow] {finding}", highlight=False)
+
+
+def prompt_resolver(candidates, decisions):  # type: ignore[no-untyped-def]
+    """Ask about the first open candidate, as drizzle-kit does: created, or renamed from which?"""
+    from pgshift.renames import noun
+
+    candidate = candidates[0]
+    new = candidate.added[0]
+    kind = noun(candidate.kind)
+    where = f" in {candidate.container}" if candidate.container else ""
+    click.echo(f"Is {new} {kind}{where} created or renamed from another {kind}?", err=True)
+    choices = [f"+ {new} create {kind}"] + [f"~ {old} › {new} rename {kind}" for old in candidate.removed]  # noqa: RUF001
+    for number, text in enumerate(choices, start=1):
+        click.echo(f"  {number}) {text}", err=True)
+    picked = click.prompt("Choice", type=click.IntRange(1, len(choices)), default=1, err=True)
+    if picked == 1:
+        return decisions.with_created(candidate.kind, candidate.container, new)
+    return decisions.with_rename(candidate.kind, candidate.container, candidate.removed[picked - 2], new)

@@ -1,0 +1,226 @@
+"""``generate``: schema code + the newest snapshot -> the next migration in the Drizzle folder.
+
+Steps: load the schema code into a Model; read the journal and the last snapshot (``meta/`` sorted,
+as drizzle-kit does); settle rename candidates (decisions from flags or a prompt — never a guess);
+diff; write ``NNNN_name.sql``, ``NNNN_name.down.sql``, ``meta/NNNN_snapshot.json`` and the journal.
+Everything is validated and rendered before the first byte is written, each file is written
+atomically, and the journal (the file that makes the migration exist) is written last; if a write
+fails, the files already written are removed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pgshift import folder as fs
+from pgshift.config import Config
+from pgshift.diff import diff
+from pgshift.errors import ConfigError, FolderError, PgshiftError
+from pgshift.model import Model
+from pgshift.names import random_name, sanitize_name
+from pgshift.operations import Operation
+from pgshift.renames import (
+    RenameCandidate,
+    RenameDecisions,
+    RenameError,
+    describe_candidate,
+    unsettled_candidates,
+)
+from pgshift.render import down_sql, migration_sql
+
+CUSTOM_SQL = "-- Custom SQL migration file, put your code below! --\n"
+# Rollback refuses a custom migration until its author writes the reverse and removes this line.
+CUSTOM_DOWN = "-- pgshift:irreversible custom migration: write its reverse below, then delete this line\n"
+NO_CHANGES = "No schema changes, nothing to migrate"
+
+# Given the unsettled candidates and the decisions so far, return more decisions (an interactive prompt).
+Resolver = Callable[[list[RenameCandidate], RenameDecisions], RenameDecisions]
+
+
+@dataclass(frozen=True)
+class GenerateResult:
+    tag: str | None  # None when nothing was written
+    ops: tuple[Operation, ...] = ()
+    files: tuple[Path, ...] = ()
+    sql: str = ""
+    renames: RenameDecisions = field(default_factory=RenameDecisions)
+
+
+@dataclass(frozen=True)
+class FolderState:
+    """What the folder says about the past: the journal and the last snapshot (data and model)."""
+
+    journal: fs.Journal
+    snapshot: dict[str, Any] | None
+    model: Model
+
+
+def load_schema_model(config: Config) -> Model:
+    """The Model of the configured schema code (config.schema), with a clear error when unset."""
+    if not config.schema:
+        raise ConfigError(
+            "no schema code configured: pgshift does not know which models to read",
+            where=str(config.source) if config.source else None,
+            hint='set `schema = "myapp.models:Base"` under [tool.pgshift] in pyproject.toml '
+            "(or in pgshift.toml), or pass --schema myapp/models.py",
+        )
+    from pgshift.from_sqlalchemy import model_from_metadata
+    from pgshift.load import load_metadata
+
+    metadata = load_metadata(config.schema, config.root)
+    return model_from_metadata(metadata, tables_filter=config.tables_filter)
+
+
+def read_folder_state(folder: Path) -> FolderState:
+    """Journal and newest snapshot; an empty model for a new folder. Corrupt files are FolderErrors."""
+    from pgshift.snapshot import read_snapshot
+
+    journal = fs.read_journal(folder)
+    snapshots = fs.snapshot_files(folder)
+    if journal.entries:
+        last = journal.entries[-1]
+        expected = fs.snapshot_path(folder, last)
+        if not expected.exists():
+            raise FolderError(
+                f"the journal's last migration {last.tag} has no snapshot {expected.name}",
+                where=str(expected),
+                hint="restore meta/ from version control; generate diffs against the last snapshot",
+            )
+    if not snapshots:
+        return FolderState(journal, None, Model())
+    data, model = read_snapshot(snapshots[-1])
+    return FolderState(journal, data, model)
+
+
+def make_tag(idx: int, prefix_mode: str, name: str, now: datetime) -> str:
+    """``<prefix>_<name>`` as drizzle-kit builds it (``none`` gives ``_name``, as drizzle-kit does)."""
+    if prefix_mode == "index":
+        prefix = f"{idx:04d}"
+    elif prefix_mode == "timestamp":
+        prefix = now.astimezone(UTC).strftime("%Y%m%d%H%M%S")
+    elif prefix_mode == "unix":
+        prefix = str(int(now.timestamp()))
+    else:
+        prefix = ""
+    return f"{prefix}_{name}"
+
+
+def settle_renames(
+    old: Model, new: Model, decisions: RenameDecisions, resolver: Resolver | None
+) -> RenameDecisions:
+    """Ask (resolver) until every rename candidate is settled; without one, fail listing each candidate."""
+    while True:
+        open_candidates = unsettled_candidates(old, new, decisions)
+        if not open_candidates:
+            return decisions
+        if resolver is None:
+            listing = "\n".join("  " + describe_candidate(c).replace("\n", "\n  ") for c in open_candidates)
+            raise RenameError(
+                "some things disappeared and others of the same kind appeared; pgshift will not guess "
+                f"whether they were renamed:\n{listing}",
+                hint="pass one of the flags above for each (or run generate in a terminal to be asked)",
+            )
+        more = resolver(open_candidates, decisions)
+        if more == decisions:
+            raise RenameError("rename question left unanswered")
+        decisions = more
+
+
+def _rename_meta(decisions: RenameDecisions) -> dict[str, dict[str, str]]:
+    """drizzle-kit's snapshot ``_meta``: what was renamed, as quoted qualified names."""
+
+    def q(*parts: str) -> str:
+        return ".".join(f'"{p}"' for p in parts)
+
+    meta: dict[str, dict[str, str]] = {"columns": {}, "schemas": {}, "tables": {}}
+    for _container, old, new in decisions.of("schema"):
+        meta["schemas"][old] = new
+    for container, old, new in decisions.of("table"):
+        meta["tables"][q(container, old)] = q(container, new)
+    for container, old, new in decisions.of("column"):
+        schema, _, table = container.partition(".")
+        meta["columns"][q(schema, table, old)] = q(schema, table, new)
+    return meta
+
+
+def generate(
+    config: Config,
+    *,
+    name: str | None = None,
+    prefix: str | None = None,
+    custom: bool = False,
+    renames: RenameDecisions | None = None,
+    resolver: Resolver | None = None,
+    now: datetime | None = None,
+) -> GenerateResult:
+    """Write the next migration for ``config``; ``tag`` None in the result means no changes."""
+    from pgshift.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
+
+    folder = config.out_dir
+    state = read_folder_state(folder)
+    decisions = renames or RenameDecisions()
+    if custom:
+        target = state.model
+        ops: list[Operation] = []
+    else:
+        target = load_schema_model(config)
+        decisions = settle_renames(state.model, target, decisions, resolver)
+        ops = diff(state.model, target, renames=decisions)
+        if not ops:
+            return GenerateResult(tag=None, renames=decisions)
+
+    when = now or datetime.now(UTC)
+    label = sanitize_name(name) if name else random_name()
+    if not label:
+        raise PgshiftError(f"--name {name!r} has no usable characters", hint="use letters, digits and _")
+    idx = state.journal.entries[-1].idx + 1 if state.journal.entries else 0
+    tag = make_tag(idx, prefix or config.prefix, label, when)
+    entry = fs.JournalEntry(idx=idx, version=fs.JOURNAL_VERSION, when=int(when.timestamp() * 1000), tag=tag)
+    if state.journal.entry(tag) is not None:
+        raise FolderError(
+            f"the journal already has a migration tagged {tag}",
+            where=str(fs.journal_path(folder)),
+            hint="choose another --name",
+        )
+
+    prev_id = state.snapshot.get("id", EMPTY_ID) if state.snapshot else EMPTY_ID
+    snapshot = model_to_snapshot(target, id=new_snapshot_id(), prev_id=prev_id)
+    if not custom and "_meta" in snapshot:
+        snapshot["_meta"] = _rename_meta(decisions)
+    up = CUSTOM_SQL if custom else migration_sql(ops)
+    down = CUSTOM_DOWN if custom else down_sql(ops)
+    journal = fs.Journal(state.journal.version, state.journal.dialect, (*state.journal.entries, entry))
+
+    planned = [
+        (fs.sql_path(folder, tag), up),
+        (fs.down_path(folder, tag), down),
+        (fs.snapshot_path(folder, entry), snapshot_json(snapshot)),
+    ]
+    for path, _ in planned:
+        if path.exists():
+            raise FolderError(
+                f"{path.name} already exists; refusing to overwrite it",
+                where=str(path),
+                hint="choose another --name, or remove the stray file",
+            )
+    written: list[Path] = []
+    try:
+        for path, text in planned:
+            fs.write_text_atomic(path, text)
+            written.append(path)
+        fs.write_text_atomic(fs.journal_path(folder), fs.journal_json(journal))
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise FolderError(f"could not write the migration: {exc}", where=str(folder)) from exc
+    return GenerateResult(
+        tag=tag,
+        ops=tuple(ops),
+        files=(*(p for p, _ in planned), fs.journal_path(folder)),
+        sql=up,
+        renames=decisions,
+    )
