@@ -157,6 +157,10 @@ def test_branch_merge_applied_out_of_order_with_warning_or_refused_strict(capsys
     assert "applying 0001_branch out of order" in err
     assert table_exists(db, "branch_tbl")
     assert applied_names(db) == ["0000_ok", "0002_main", "0001_branch"]
+    rc, out, _err = run_main(capsys, "status", "--url", db_url, "--out", str(folder), "--json")
+    assert rc == 0  # applied out of order is a fact shown, not a fault
+    flags = {m["tag"]: m["out_of_order"] for m in json.loads(out)["migrations"]}
+    assert flags == {"0000_ok": False, "0001_branch": True, "0002_main": False}
 
 
 def test_dry_run_prints_what_would_run_and_changes_nothing(capsys, tmp_path, db_url, db):

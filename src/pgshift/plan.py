@@ -146,8 +146,15 @@ def build_plan(items: list[FolderItem], state: TrackingState) -> Plan:
                     break
 
     last_applied_position = max(matched, default=-1)
+    # An applied migration is out of order when something later in the journal was applied before it.
+    late_positions: set[int] = set()
+    min_id_after: int | None = None
+    for position in sorted(matched, reverse=True):
+        row_id = matched[position].id
+        if min_id_after is not None and row_id > min_id_after:
+            late_positions.add(position)
+        min_id_after = row_id if min_id_after is None else min(min_id_after, row_id)
     entries: list[PlanEntry] = []
-    max_id_so_far = 0
     for position, (entry, migration) in enumerate(items):
         row = matched.get(position)
         if row is None:
@@ -168,8 +175,7 @@ def build_plan(items: list[FolderItem], state: TrackingState) -> Plan:
             entry_state = State.MODIFIED
         else:
             entry_state = State.APPLIED
-        late = row.id < max_id_so_far
-        max_id_so_far = max(max_id_so_far, row.id)
+        late = position in late_positions
         entries.append(PlanEntry(entry.tag, entry_state, position, entry, migration, row, out_of_order=late))
     for row in rows:
         if row.id not in used:
