@@ -201,3 +201,38 @@ def test_rename_flag_forms():
     assert parse_rename_flag("column:auth.users.a=b") == ("column", "auth.users", "a", "b")
     assert parse_rename_flag("schema:a=b") == ("schema", "", "a", "b")
     assert parse_rename_flag("value:role.member=user") == ("value", "public.role", "member", "user")
+
+
+def test_spelled_out_sequence_defaults_are_no_change():
+    from pgshift.model import Sequence, SequenceOptions
+
+    plain = Table(
+        "public", "t", columns=(Column("id", "integer", not_null=True, identity=Identity("always")),)
+    )
+    spelled = Table(
+        "public",
+        "t",
+        columns=(
+            Column(
+                "id",
+                "integer",
+                not_null=True,
+                identity=Identity(
+                    "always",
+                    "t_id_seq",
+                    SequenceOptions(
+                        increment="1", min_value="1", max_value="2147483647", start_with="1", cache="1"
+                    ),
+                ),
+            ),
+        ),
+    )
+    assert diff(build_model(tables=[plain]), build_model(tables=[spelled])) == []
+    bigger = replace(spelled.columns[0].identity, options=SequenceOptions(increment="2"))
+    changed = Table("public", "t", columns=(replace(spelled.columns[0], identity=bigger),))
+    assert kinds(diff(build_model(tables=[plain]), build_model(tables=[changed]))) == ["AlterIdentity"]
+    s1 = Sequence("public", "s")
+    s2 = Sequence(
+        "public", "s", SequenceOptions("1", "1", "9223372036854775807", "1", "1"), data_type="bigint"
+    )
+    assert diff(build_model(sequences=[s1]), build_model(sequences=[s2])) == []

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from pgshift import operations as ops
-from pgshift.model import Column, Enum, ForeignKey, Model, Table
+from pgshift.model import Column, Enum, ForeignKey, Model, Sequence, SequenceOptions, Table
 from pgshift.renames import RenameCandidate, RenameDecisions, apply_renames, candidates_at_stage
 from pgshift.types import parse_type, quote_literal
 
@@ -188,7 +188,7 @@ def _diff_sequences(old: Model, new: Model, plan: _Plan) -> None:
     for key, seq in after.items():
         if key not in before:
             plan.sequences.append(ops.CreateSequence(seq))
-        elif before[key] != seq:
+        elif not _same_sequence(before[key], seq):
             plan.sequences.append(ops.AlterSequence(before[key], seq))
     plan.late_drops[:0] = [ops.DropSequence(s) for k, s in reversed(before.items()) if k not in after]
 
@@ -321,13 +321,47 @@ def _diff_column(s: str, n: str, a: Column, b: Column, *, default_done: bool = F
         out.append(ops.SetDefault(s, n, b.name, a.default, b.default))
     if b.not_null and not a.not_null:
         out.append(ops.SetNotNull(s, n, b.name, True))
-    if a.identity != b.identity:
+    if not _same_identity(a, b, n):
         out.append(ops.AlterIdentity(s, n, b.name, a.identity, b.identity))
     if a.not_null and not b.not_null:
         out.append(ops.SetNotNull(s, n, b.name, False))
     if a.comment != b.comment:
         out.append(ops.SetColumnComment(s, n, b.name, a.comment, b.comment))
     return out
+
+
+_MAX = {"smallint": "32767", "integer": "2147483647", "bigint": "9223372036854775807"}
+
+
+def effective_sequence_options(options: SequenceOptions, data_type: str | None) -> SequenceOptions:
+    """Options with Postgres's defaults filled in, so ``None`` and the spelled-out default compare equal
+    (a snapshot written by drizzle-kit spells every option; schema code usually spells none)."""
+    increment = options.increment or "1"
+    ascending = not increment.startswith("-")
+    type_max = _MAX.get(data_type or "bigint", _MAX["bigint"])
+    type_min = "-" + str(int(type_max) + 1)
+    min_value = options.min_value or ("1" if ascending else type_min)
+    max_value = options.max_value or (type_max if ascending else "-1")
+    start = options.start_with or (min_value if ascending else max_value)
+    return SequenceOptions(increment, min_value, max_value, start, options.cache or "1", options.cycle)
+
+
+def _same_identity(a: Column, b: Column, table: str) -> bool:
+    if a.identity is None or b.identity is None:
+        return a.identity == b.identity
+    default_name = f"{table}_{b.name}_seq"
+    ia, ib = a.identity, b.identity
+    return (
+        ia.kind == ib.kind
+        and (ia.sequence_name or default_name) == (ib.sequence_name or default_name)
+        and effective_sequence_options(ia.options, a.type) == effective_sequence_options(ib.options, b.type)
+    )
+
+
+def _same_sequence(a: Sequence, b: Sequence) -> bool:
+    return (a.data_type or "bigint") == (b.data_type or "bigint") and effective_sequence_options(
+        a.options, a.data_type
+    ) == effective_sequence_options(b.options, b.data_type)
 
 
 def _diff_views(old: Model, new: Model, plan: _Plan) -> None:
