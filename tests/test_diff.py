@@ -236,3 +236,17 @@ def test_spelled_out_sequence_defaults_are_no_change():
         "public", "s", SequenceOptions("1", "1", "9223372036854775807", "1", "1"), data_type="bigint"
     )
     assert diff(build_model(sequences=[s1]), build_model(sequences=[s2])) == []
+
+
+def test_add_column_actions_follow_the_hazard_catalogue():
+    def action(column: Column) -> str:
+        return ops.AddColumn("public", "t", column).action
+
+    assert action(Column("a", "text")) == "add_column"
+    assert action(Column("a", "timestamp", not_null=True, default="now()")) == "add_column"
+    assert action(Column("a", "uuid", default="gen_random_uuid()")) == "add_column_volatile_default"
+    assert action(Column("a", "text", not_null=True)) == "add_column_not_null_no_default"
+    assert action(Column("a", "integer", generated="b * 2")) == "add_column_stored_generated"
+    assert action(Column("a", "integer", not_null=True, identity=Identity("always"))) == "add_column_identity"
+    hazards = ops.AddColumn("public", "t", Column("a", "uuid", default="gen_random_uuid()")).hazards()
+    assert HazardKind.REWRITE in {h.kind for h in hazards}

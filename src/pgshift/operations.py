@@ -631,6 +631,25 @@ class SetColumnComment(Operation):
 # --- columns ---------------------------------------------------------------------------------------
 
 
+# Built-in volatile functions commonly used as defaults. A volatile default is evaluated per row, so
+# ADD COLUMN rewrites the table; a stable or immutable one (now(), 0, 'x') is stored once (PG11+).
+VOLATILE_FUNCTIONS = frozenset(
+    {"random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", "clock_timestamp", "timeofday",
+     "nextval", "txid_current", "statement_timestamp", "setseed"}
+)  # fmt: skip
+
+
+def volatile_default(expression: str) -> bool:
+    """Whether a default calls a known volatile function (found with the real parser)."""
+    import postgast
+
+    try:
+        tree = postgast.parse(f"SELECT {expression}")
+    except postgast.PgQueryError:
+        return False
+    return any(name.rsplit(".", 1)[-1] in VOLATILE_FUNCTIONS for name in postgast.extract_functions(tree))
+
+
 @dataclass(frozen=True)
 class AddColumn(Operation):
     schema: str
@@ -644,6 +663,8 @@ class AddColumn(Operation):
             return "add_column_stored_generated"
         if c.identity is not None or c.is_serial:
             return "add_column_identity"
+        if c.default is not None and volatile_default(c.default):
+            return "add_column_volatile_default"
         if c.not_null and c.default is None:
             return "add_column_not_null_no_default"
         return "add_column"
