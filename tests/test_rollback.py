@@ -114,3 +114,12 @@ def test_protected_environment_rollback_needs_yes(tmp_path, db_url, migrated):
     proc = run_cli("rollback", "--env", "prod", cwd=tmp_path)
     assert proc.returncode == 2
     assert "environment 'prod' is protected: rollback needs --yes" in proc.stderr
+
+
+def test_more_steps_than_applied_rolls_back_what_can_be(capsys, db_url, db, migrated):
+    rc, _out, err = run_main(
+        capsys, "rollback", "--url", db_url, "--out", str(migrated), "--steps", "9", "--yes"
+    )
+    assert rc == 2  # all three chosen; 0000_users is irreversible, so nothing runs
+    assert "0000_users" in err and "irreversible" in err
+    assert len(applied_names(db)) == 3

@@ -285,3 +285,56 @@ def test_backup_runs_pg_dump_first_or_refuses_without_it(tmp_path, db_url, db):
     assert proc.returncode == 2
     assert "--backup needs pg_dump, which is not on PATH; nothing was migrated" in proc.stderr
     assert not table_exists(db, "a")
+
+
+def test_enum_value_added_then_used_by_next_migration(capsys, tmp_path, db_url, db):
+    """drizzle-orm's one transaction fails here (unsafe use of new enum value); pgshift commits each."""
+    folder = copy_folder("failing", tmp_path)
+    (folder / "0000_ok.sql").write_text("CREATE TYPE \"mood\" AS ENUM ('ok');")
+    (folder / "0001_breaks.sql").write_text("ALTER TYPE \"mood\" ADD VALUE 'great';")
+    add_migration(
+        folder,
+        "0002_use",
+        'CREATE TABLE "m" ("v" mood DEFAULT \'great\');\n--> statement-breakpoint\nINSERT INTO "m" DEFAULT VALUES;',
+    )
+    rc, _out, err = run_main(capsys, "migrate", "--url", db_url, "--out", str(folder), "--single-transaction")
+    assert rc == 2 and "55P04" in err  # unsafe use of new value: what one transaction for all does
+    assert not table_exists(db, "m")
+    rc, _out, err = run_main(capsys, "migrate", "--url", db_url, "--out", str(folder))
+    assert rc == 0, err
+    assert db.execute('SELECT v::text FROM "m"').fetchone()[0] == "great"
+
+
+def test_explicit_begin_commit_refused_in_transactional_migration(capsys, tmp_path, db_url, db):
+    folder = copy_folder("failing", tmp_path)
+    (folder / "0001_breaks.sql").write_text('BEGIN;\nCREATE TABLE "b" ("id" int);\nCOMMIT;\n')
+    rc, _out, err = run_main(capsys, "migrate", "--url", db_url, "--out", str(folder))
+    assert rc == 2
+    assert "0001_breaks: contains BEGIN at line 1" in err and "pgshift:transaction off" in err
+    assert not table_exists(db, "a")
+    (folder / "0001_breaks.sql").write_text(
+        "-- pgshift:transaction off\n" + (folder / "0001_breaks.sql").read_text()
+    )
+    rc, _out, err = run_main(capsys, "migrate", "--url", db_url, "--out", str(folder))
+    assert rc == 0, err
+    assert table_exists(db, "b")
+
+
+def test_statement_timeout_and_percent_signs(capsys, tmp_path, db_url, db):
+    folder = copy_folder("failing", tmp_path)
+    (folder / "0000_ok.sql").write_text(
+        'CREATE TABLE "a" ("v" text);\n--> statement-breakpoint\nINSERT INTO "a" VALUES (\'100%s %d %%\');'
+    )
+    (folder / "0001_breaks.sql").write_text("SELECT pg_sleep(2);")
+    rc, _out, err = run_main(
+        capsys, "migrate", "--url", db_url, "--out", str(folder), "--statement-timeout", "300ms"
+    )
+    assert rc == 2
+    assert "57014" in err and "statement timeout" in err
+    assert db.execute('SELECT v FROM "a"').fetchone()[0] == "100%s %d %%"  # sent as written
+    assert applied_names(db) == ["0000_ok"]
+
+
+def test_missing_folder_is_an_error(capsys, tmp_path, db_url):
+    rc, _out, err = run_main(capsys, "migrate", "--url", db_url, "--out", str(tmp_path / "nope"))
+    assert rc == 2 and "does not exist" in err

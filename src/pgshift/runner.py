@@ -219,13 +219,25 @@ class Unit:
 
 def _prepare(tag: str, path: Path, text: str, breakpoints: bool, server_version: int) -> TxMode:
     try:
-        return detect(text, breakpoints=breakpoints, server_version=server_version)
+        mode = detect(text, breakpoints=breakpoints, server_version=server_version)
     except SqlSyntaxError as exc:
         raise PgshiftError(
             f"{tag}: syntax error: {exc.message}",
             where=f"{path}:{exc.line}:{exc.column}",
             hint="fix the SQL; nothing was run (every pending file is parsed before the first one runs)",
         ) from None
+    if mode.transactional:
+        for statement in mode.statements:
+            if statement.kind == "transaction_stmt":
+                # A COMMIT inside pgshift's transaction would end it half way through the migration.
+                raise PgshiftError(
+                    f"{tag}: contains {statement.text.split()[0].upper()} at line {statement.line}, but pgshift "
+                    "already runs each migration in its own transaction; nothing was run",
+                    where=f"{path}:{statement.line}",
+                    hint="remove the BEGIN/COMMIT lines, or put `-- pgshift:transaction off` at the top to run "
+                    "the statements exactly as written",
+                )
+    return mode
 
 
 def _invalid_indexes(conn: psycopg.Connection[Any]) -> set[str]:
@@ -473,6 +485,15 @@ def _run_single(
 # ---------------------------------------------------------------------------------------------- migrate
 
 
+def _load(folder: Path) -> list[Any]:
+    if not folder.is_dir():
+        raise FolderError(
+            f"the migration folder {folder} does not exist",
+            hint="set `out` in the config or pass --out (pgshift generate creates it)",
+        )
+    return load_folder(folder)
+
+
 def _check_integrity(plan: Plan, options: RunOptions, warnings: list[str], folder: Path) -> None:
     problems = plan.modified + plan.missing
     if problems and not options.allow_modified:
@@ -550,7 +571,7 @@ def migrate(
 ) -> MigrateResult:
     """Apply the pending migrations of ``folder`` to ``url``. Raises PgshiftError / MigrationError."""
     reporter = reporter or Reporter()
-    items = load_folder(folder)
+    items = _load(folder)
     warning = pooled_warning(url)
     if warning:
         reporter.warning(warning)
@@ -610,6 +631,8 @@ def _dry_run(
             out.append(f"SET lock_timeout = '{options.lock_timeout}';")
         if options.statement_timeout:
             out.append(f"SET statement_timeout = '{options.statement_timeout}';")
+        if conn.info.server_version >= 140000:
+            out.append("SET client_connection_check_interval = '2s';  -- a killed runner's session ends")
         if not state.complete:
             out.append(f"-- create/extend the tracking table {table.display}")
             out.extend(_sql_line(s.as_string(conn)) for s in ensure_statements(table))
@@ -748,7 +771,7 @@ def choose_rollback(plan: Plan, steps: int | None, to: str | None) -> list[PlanE
     count = 1 if steps is None else steps
     if count < 0:
         raise PgshiftError("--steps must be >= 0")
-    return list(reversed(applied[len(applied) - count :])) if count else []
+    return list(reversed(applied[max(0, len(applied) - count) :])) if count else []
 
 
 def _down_unit(entry: PlanEntry, table: TrackingTable, server_version: int) -> Unit:
@@ -791,7 +814,7 @@ def rollback(
     first one runs.
     """
     reporter = reporter or Reporter()
-    items = load_folder(folder)
+    items = _load(folder)
     with connect(url) as conn:
         try:
             key = lock_key(table.schema, table.table)
@@ -859,7 +882,7 @@ def baseline(
     lock_wait: float | None = 300.0,
 ) -> list[PlanEntry]:
     """Record pending migrations (up to ``to``) as applied without running them; returns them."""
-    items = load_folder(folder)
+    items = _load(folder)
     with connect(url) as conn:
         try:
             key = lock_key(table.schema, table.table)
