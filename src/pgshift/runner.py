@@ -111,7 +111,7 @@ class MigrateResult:
         }
 
 
-@dataclass
+@dataclass(eq=False)  # exceptions compare and hash by identity
 class MigrationError(PgshiftError):
     """A migration (or down migration) failed on the server. Carries the details for --json and the API."""
 

@@ -16,7 +16,12 @@ from pgshift.errors import PgshiftError
 @click.option("--to", "to", metavar="TAG", help="Record migrations up to and including TAG (default: all).")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation (required without a terminal).")
 @click.option(
-    "--lock-wait", type=float, default=300.0, show_default=True, help="Seconds to wait for the lock."
+    "--lock-wait",
+    type=float,
+    metavar="SECONDS",
+    default=300.0,
+    show_default=True,
+    help="Seconds to wait for the lock.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable result on stdout.")
 @config_options

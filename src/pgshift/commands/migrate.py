@@ -31,15 +31,25 @@ def run_options(func: Callable[..., Any]) -> Callable[..., Any]:
     @click.option(
         "--lock-wait",
         type=float,
+        metavar="SECONDS",
         default=300.0,
         show_default=True,
         help="Seconds to wait for another runner holding the migration lock (then exit 2 naming it).",
     )
-    @click.option("--lock-timeout", help='Per-statement lock wait, e.g. "5s" (default: config lock_timeout).')
-    @click.option("--statement-timeout", help='Per-statement time limit, e.g. "10min" (default: none).')
+    @click.option(
+        "--lock-timeout",
+        metavar="DURATION",
+        help='Per-statement lock wait, e.g. "5s" (default: config lock_timeout).',
+    )
+    @click.option(
+        "--statement-timeout",
+        metavar="DURATION",
+        help='Per-statement time limit, e.g. "10min" (default: none).',
+    )
     @click.option(
         "--retries",
         type=click.IntRange(min=0),
+        metavar="N",
         help="Retries after a lock timeout (default: config lock_retries).",
     )
     @click.option(
