@@ -112,3 +112,16 @@ def test_example_runs_without_fastapi(tmp_path, db_url, db):
     )
     assert "applied: nothing; already applied: 3" in proc.stdout
     assert applied_names(db) == ["0000_users", "0001_posts", "0002_users_email_idx"]
+
+
+def test_tracking_table_from_config(tmp_path, db_url, db):
+    folder = copy_folder("failing", tmp_path)
+    (folder / "0001_breaks.sql").write_text('CREATE TABLE "b" ("id" integer);')
+    (tmp_path / "pgshift.toml").write_text(
+        f'out = "{folder.name}"\nmigrations_schema = "ops"\nmigrations_table = "applied_migrations"\n'
+    )
+    result = pgshift.migrate(db_url, config=tmp_path / "pgshift.toml")
+    assert result.applied_tags == ["0000_ok", "0001_breaks"]
+    names = db.execute('SELECT name FROM "ops"."applied_migrations" ORDER BY id').fetchall()
+    assert names == [("0000_ok",), ("0001_breaks",)]
+    assert not table_exists(db, "drizzle.__drizzle_migrations")
