@@ -210,9 +210,11 @@ def _key_columns_changed(old_t: Table, new_t: Table | None, columns: tuple[str, 
         k for k in (old_t.primary_key, *old_t.unique_constraints) if k is not None and k.columns == columns
     ]
     keys_old += [i for i in old_t.indexes if i.unique and tuple(e.expression for e in i.elements) == columns]
-    keys_new = {k.name: k for k in (new_t.primary_key, *new_t.unique_constraints) if k is not None}
-    keys_new.update({i.name: i for i in new_t.indexes})
-    return any(keys_new.get(k.name) != k for k in keys_old)
+    keys_new = [k for k in (new_t.primary_key, *new_t.unique_constraints, *new_t.indexes) if k is not None]
+    # A key that survives, possibly under a new name (renamed with its table), keeps the FK valid.
+    return not all(
+        any(type(k2) is type(k) and replace(k2, name=k.name) == k for k2 in keys_new) for k in keys_old
+    )
 
 
 def _fk_changed(fk: ForeignKey, old: Model, new: Model) -> bool:
@@ -244,8 +246,66 @@ def _by_name(items) -> dict:  # type: ignore[no-untyped-def]
     return {item.name: item for item in items}
 
 
+def _renamed_by_definition(before: dict, after: dict) -> dict[str, str]:  # type: ignore[type-arg]
+    """old name -> new name for items that only changed name (one unambiguous match each)."""
+    gone = {name: item for name, item in before.items() if name not in after}
+    added = {name: item for name, item in after.items() if name not in before}
+    out: dict[str, str] = {}
+    for old_name, item in gone.items():
+        matches = [
+            new_name
+            for new_name, other in added.items()
+            if type(other) is type(item) and replace(other, name=old_name) == item
+        ]
+        if len(matches) == 1 and matches[0] not in out.values():
+            out[old_name] = matches[0]
+    return out
+
+
+def _apply_name_matches(a: Table, b: Table, plan: _Plan) -> Table:
+    """Rename constraints and indexes whose definition is unchanged but whose name changed (after a
+    table or column rename the names derived from them change); returns ``a`` with the new names."""
+    s, n = b.schema, b.name
+    keys_a = _by_name(
+        [
+            *([a.primary_key] if a.primary_key else []),
+            *a.unique_constraints,
+            *a.check_constraints,
+            *a.foreign_keys,
+        ]
+    )
+    keys_b = _by_name(
+        [
+            *([b.primary_key] if b.primary_key else []),
+            *b.unique_constraints,
+            *b.check_constraints,
+            *b.foreign_keys,
+        ]
+    )
+    renamed = _renamed_by_definition(keys_a, keys_b)
+    index_renames = _renamed_by_definition(_by_name(a.indexes), _by_name(b.indexes))
+    if not renamed and not index_renames:
+        return a
+    plan.renames += [ops.RenameConstraint(s, n, o, new) for o, new in sorted(renamed.items())]
+    plan.renames += [ops.RenameIndex(s, n, o, new) for o, new in sorted(index_renames.items())]
+
+    def fix(items):  # type: ignore[no-untyped-def]
+        return tuple(replace(i, name=renamed.get(i.name, index_renames.get(i.name, i.name))) for i in items)
+
+    pk = a.primary_key
+    return replace(
+        a,
+        primary_key=replace(pk, name=renamed.get(pk.name, pk.name)) if pk else None,
+        unique_constraints=fix(a.unique_constraints),
+        check_constraints=fix(a.check_constraints),
+        foreign_keys=fix(a.foreign_keys),
+        indexes=fix(a.indexes),
+    )
+
+
 def _diff_table(a: Table, b: Table, old: Model, new: Model, plan: _Plan) -> None:
     s, n = b.schema, b.name
+    a = _apply_name_matches(a, b, plan)
     dropped_columns = [c for c in a.columns if b.column(c.name) is None]
     regenerated = {
         c.name for c in b.columns if (prev := a.column(c.name)) is not None and prev.generated != c.generated

@@ -163,6 +163,8 @@ EFFECTS: dict[str, Effect] = {
     ),
     "add_constraint_using_index": Effect(AE),
     "drop_constraint": Effect(AE),
+    "rename_constraint": Effect(AE),
+    "rename_index": Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
     "create_index": Effect(Lock.SHARE, safe="CREATE INDEX CONCURRENTLY, outside a transaction."),
     "create_index_concurrently": Effect(Lock.SHARE_UPDATE_EXCLUSIVE, transactional=False),
     "drop_index": Effect(AE, safe="DROP INDEX CONCURRENTLY, outside a transaction."),

@@ -1031,6 +1031,54 @@ class DropConstraint(Operation):
 
 
 @dataclass(frozen=True)
+class RenameConstraint(Operation):
+    """Same definition, new name (typically after a table rename): no drop and re-add, no scan."""
+
+    schema: str
+    table: str
+    old: str
+    new: str
+    action = "rename_constraint"
+
+    @property
+    def subject(self) -> str:
+        return _subject(self.schema, self.table, self.old)
+
+    def sql(self) -> list[str]:
+        return [
+            f"{_alter(self.schema, self.table)} RENAME CONSTRAINT {quote_ident(self.old)} TO {quote_ident(self.new)};"
+        ]
+
+    def reverse(self) -> Operation:
+        return RenameConstraint(self.schema, self.table, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"rename constraint {self.old} on {self.table} to {self.new}"
+
+
+@dataclass(frozen=True)
+class RenameIndex(Operation):
+    schema: str
+    table: str
+    old: str
+    new: str
+    action = "rename_index"
+
+    @property
+    def subject(self) -> str:
+        return _subject(self.schema, self.table, self.old)
+
+    def sql(self) -> list[str]:
+        return [f"ALTER INDEX {_t(self.schema, self.old)} RENAME TO {quote_ident(self.new)};"]
+
+    def reverse(self) -> Operation:
+        return RenameIndex(self.schema, self.table, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"rename index {self.old} on {self.table} to {self.new}"
+
+
+@dataclass(frozen=True)
 class CreateIndex(Operation):
     schema: str
     table: str
