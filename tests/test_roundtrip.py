@@ -26,6 +26,7 @@ from pgshift.model import (
     UniqueConstraint,
     build_model,
 )
+from pgshift.renames import RenameDecisions, unsettled_candidates
 from tests.test_cases import apply_down, apply_ops, assert_same_schema, create_db_with, schema_dump
 
 # Columns c1..c3 take any of these types (every pair converts on an empty table); the others keep one type.
@@ -124,3 +125,42 @@ def test_up_reaches_b_and_down_returns_to_a(a: Model, b: Model, make_db: Callabl
     apply_down(url, ops)
     assert_same_schema(schema_dump(url), dump_a, "down did not return to A")
     assert diff(b, b) == [] and diff(a, a) == []
+
+
+def rename_everything(a: Model, b: Model) -> RenameDecisions:
+    """Settle every candidate as a rename (pairing removed and added names in order), stage by stage;
+    columns only among c1..c3, whose types all convert into each other."""
+    decisions = RenameDecisions()
+    for _ in range(3):
+        open_candidates = unsettled_candidates(a, b, decisions)
+        if not open_candidates:
+            break
+        for c in open_candidates:
+            for old, new in zip(c.removed, c.added, strict=False):
+                if c.kind == "column" and not {old, new} <= {"c1", "c2", "c3"}:
+                    decisions = decisions.with_created(c.kind, c.container, new)
+                else:
+                    decisions = decisions.with_rename(c.kind, c.container, old, new)
+            for new in c.added[len(c.removed) :]:
+                decisions = decisions.with_created(c.kind, c.container, new)
+    return decisions
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(a=models(), b=models())
+def test_with_renames_up_reaches_b_and_down_returns_to_a(
+    a: Model, b: Model, make_db: Callable[[], str]
+) -> None:
+    decisions = rename_everything(a, b)
+    assert unsettled_candidates(a, b, decisions) == []
+    ops = diff(a, b, renames=decisions)
+    url = create_db_with(make_db, a)
+    dump_a = schema_dump(url)
+    apply_ops(url, ops)
+    assert_same_schema(schema_dump(url), schema_dump(create_db_with(make_db, b)), "up did not reach B")
+    apply_down(url, ops)
+    assert_same_schema(schema_dump(url), dump_a, "down did not return to A")
