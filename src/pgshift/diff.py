@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from pgshift import operations as ops
-from pgshift.model import Column, Enum, ForeignKey, Model, Sequence, SequenceOptions, Table
+from pgshift.model import Column, Enum, ForeignKey, Model, Sequence, SequenceOptions, Table, View
 from pgshift.renames import RenameCandidate, RenameDecisions, apply_renames, candidates_at_stage
 from pgshift.types import parse_type, quote_literal
 
@@ -68,6 +68,7 @@ class _Plan:
     drop_tables: list[ops.Operation] = field(default_factory=list)
     late_drops: list[ops.Operation] = field(default_factory=list)
     defaults_done: set[tuple[str, str, str]] = field(default_factory=set)  # set by an enum rebuild
+    reshaped: set[str] = field(default_factory=set)  # tables whose column types change or columns go
 
     def ordered(self) -> list[ops.Operation]:
         return [
@@ -356,10 +357,13 @@ def _diff_table(a: Table, b: Table, old: Model, new: Model, plan: _Plan) -> None
             else:
                 plan.columns.append(ops.AddColumn(s, n, column))
             continue
-        plan.columns += _diff_column(
-            s, n, prev, column, default_done=(s, n, column.name) in plan.defaults_done
-        )
+        changes = _diff_column(s, n, prev, column, default_done=(s, n, column.name) in plan.defaults_done)
+        if any(isinstance(op, ops.AlterColumnType) for op in changes):
+            plan.reshaped.add(b.key)
+        plan.columns += changes
     plan.drop_columns += [ops.DropColumn(s, n, c) for c in dropped_columns]
+    if dropped_columns or regenerated:
+        plan.reshaped.add(b.key)
 
     if a.comment != b.comment:
         plan.table_meta.append(ops.SetTableComment(s, n, a.comment, b.comment))
@@ -427,6 +431,22 @@ def _same_sequence(a: Sequence, b: Sequence) -> bool:
 def _diff_views(old: Model, new: Model, plan: _Plan) -> None:
     before = {v.key: v for v in old.views}
     after = {v.key: v for v in new.views}
-    # Views may read any table: drop changed ones before table changes, create after them.
-    plan.drop_views += [ops.DropView(v) for k, v in reversed(before.items()) if after.get(k) != v]
-    plan.views += [ops.CreateView(v) for k, v in after.items() if before.get(k) != v]
+    # Views may read any table: drop changed ones before table changes, create after them. Postgres
+    # also refuses to change the type of (or drop) a column a view reads, so a view over a reshaped
+    # table is dropped and created again around the change.
+    rebuilt = {k for k, v in before.items() if after.get(k) == v and _reads(v) & plan.reshaped}
+    plan.drop_views += [
+        ops.DropView(v) for k, v in reversed(before.items()) if after.get(k) != v or k in rebuilt
+    ]
+    plan.views += [ops.CreateView(v) for k, v in after.items() if before.get(k) != v or k in rebuilt]
+
+
+def _reads(view: View) -> set[str]:
+    """``schema.table`` keys of the relations a view's query names (unqualified ones: public)."""
+    import postgast
+
+    try:
+        names = postgast.extract_tables(postgast.parse(view.definition))
+    except postgast.PgQueryError:
+        return set()
+    return {name if "." in name else f"public.{name}" for name in names}
