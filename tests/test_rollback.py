@@ -123,3 +123,53 @@ def test_more_steps_than_applied_rolls_back_what_can_be(capsys, db_url, db, migr
     assert rc == 2  # all three chosen; 0000_users is irreversible, so nothing runs
     assert "0000_users" in err and "irreversible" in err
     assert len(applied_names(db)) == 3
+
+
+def _run_on_terminal(args: list[str], answer: str, timeout: float = 60) -> tuple[int, str]:
+    """Run the CLI with stdin and stderr on a pseudo-terminal; type ``answer`` at the prompt."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pgshift", *args], stdin=slave, stdout=subprocess.PIPE, stderr=slave, env=env
+    )
+    os.close(slave)
+    seen = b""
+    answered = False
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        if not answered and b"[y/N]" in seen:
+            os.write(master, answer.encode() + b"\n")
+            answered = True
+        if proc.poll() is not None and not ready:
+            break
+    proc.wait(timeout=10)
+    os.close(master)
+    return proc.returncode, seen.decode(errors="replace")
+
+
+def test_asks_on_a_terminal_and_respects_the_answer(db_url, db, migrated):
+    args = ["rollback", "--url", db_url, "--out", str(migrated), "--steps", "2"]
+    rc, screen = _run_on_terminal(args, "n")
+    assert "drops table posts: 3 rows" in screen and "Run these down migrations?" in screen
+    assert rc == 2 and "rollback cancelled; nothing was changed" in screen
+    assert table_exists(db, "posts")
+    rc, screen = _run_on_terminal(args, "y")
+    assert rc == 0, screen
+    assert not table_exists(db, "posts")
+    assert applied_names(db) == ["0000_users"]

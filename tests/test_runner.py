@@ -338,3 +338,16 @@ def test_statement_timeout_and_percent_signs(capsys, tmp_path, db_url, db):
 def test_missing_folder_is_an_error(capsys, tmp_path, db_url):
     rc, _out, err = run_main(capsys, "migrate", "--url", db_url, "--out", str(tmp_path / "nope"))
     assert rc == 2 and "does not exist" in err
+
+
+def test_dry_run_output_matches_expected_file(capsys, db_url):
+    """The whole --dry-run text for tests/migrations/basic, kept beside the folder as basic.dry-run.sql."""
+    from pgshift import __version__
+    from tests.test_runner_support import MIGRATIONS
+
+    rc, out, _err = run_main(
+        capsys, "migrate", "--url", db_url, "--out", str(MIGRATIONS / "basic"), "--dry-run"
+    )
+    assert rc == 0
+    expected = (MIGRATIONS / "basic.dry-run.sql").read_text()
+    assert out.replace(f"'{__version__}'", "'{version}'") == expected
