@@ -620,7 +620,7 @@ def _dry_run(
     warnings.extend(more_warnings)
     skipped = tuple(e.tag for e in plan.entries if e.row is not None)
     units = [_up_unit(e, table, conn.info.server_version) for e in todo]
-    out: list[str] = []
+    out: list[str] = [f"-- warning: {w}" for w in warnings]
     if not units:
         out.append("-- nothing to apply")
     else:
@@ -815,6 +815,9 @@ def rollback(
     """
     reporter = reporter or Reporter()
     items = _load(folder)
+    warning = pooled_warning(url)
+    if warning:
+        reporter.warning(warning)
     with connect(url) as conn:
         try:
             key = lock_key(table.schema, table.table)
