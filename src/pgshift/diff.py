@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from pgshift import operations as ops
-from pgshift.model import Column, Enum, ForeignKey, Model, Sequence, SequenceOptions, Table, View
+from pgshift.model import Column, Enum, ForeignKey, Model, Sequence, SequenceOptions, Table, View, qualified
 from pgshift.renames import RenameCandidate, RenameDecisions, apply_renames, candidates_at_stage
 from pgshift.types import parse_type, quote_literal
 
@@ -69,6 +69,8 @@ class _Plan:
     late_drops: list[ops.Operation] = field(default_factory=list)
     defaults_done: set[tuple[str, str, str]] = field(default_factory=set)  # set by an enum rebuild
     reshaped: set[str] = field(default_factory=set)  # tables whose column types change or columns go
+    old_tables: dict[str, Table] = field(default_factory=dict)  # by key, for O(1) lookups
+    new_tables: dict[str, Table] = field(default_factory=dict)
 
     def ordered(self) -> list[ops.Operation]:
         return [
@@ -218,16 +220,19 @@ def _key_columns_changed(old_t: Table, new_t: Table | None, columns: tuple[str, 
     )
 
 
-def _fk_changed(fk: ForeignKey, old: Model, new: Model) -> bool:
-    ref_old = old.table(fk.ref_schema, fk.ref_table)
+def _fk_changed(fk: ForeignKey, plan: _Plan) -> bool:
+    key = qualified(fk.ref_schema, fk.ref_table)
+    ref_old = plan.old_tables.get(key)
     if ref_old is None:
         return False
-    return _key_columns_changed(ref_old, new.table(fk.ref_schema, fk.ref_table), fk.ref_columns)
+    return _key_columns_changed(ref_old, plan.new_tables.get(key), fk.ref_columns)
 
 
 def _diff_tables(old: Model, new: Model, plan: _Plan) -> None:
+    plan.old_tables = {t.key: t for t in old.tables}
+    plan.new_tables = {t.key: t for t in new.tables}
     for table in new.tables:
-        before = old.table(table.schema, table.name)
+        before = plan.old_tables.get(table.key)
         if before is None:
             plan.create_tables.append(ops.CreateTable(_bare(table)))
             plan.foreign_keys += [
@@ -235,9 +240,9 @@ def _diff_tables(old: Model, new: Model, plan: _Plan) -> None:
             ]
             plan.policies += [ops.CreatePolicy(table.schema, table.name, p) for p in table.policies]
         else:
-            _diff_table(before, table, old, new, plan)
+            _diff_table(before, table, plan)
     for table in old.tables:
-        if new.table(table.schema, table.name) is None:
+        if table.key not in plan.new_tables:
             plan.drop_policies += [ops.DropPolicy(table.schema, table.name, p) for p in table.policies]
             plan.drop_fks += [ops.DropConstraint(table.schema, table.name, fk) for fk in table.foreign_keys]
             plan.drop_tables.append(ops.DropTable(_bare(table)))
@@ -304,7 +309,7 @@ def _apply_name_matches(a: Table, b: Table, plan: _Plan) -> Table:
     )
 
 
-def _diff_table(a: Table, b: Table, old: Model, new: Model, plan: _Plan) -> None:
+def _diff_table(a: Table, b: Table, plan: _Plan) -> None:
     s, n = b.schema, b.name
     a = _apply_name_matches(a, b, plan)
     dropped_columns = [c for c in a.columns if b.column(c.name) is None]
@@ -319,7 +324,7 @@ def _diff_table(a: Table, b: Table, old: Model, new: Model, plan: _Plan) -> None
 
     fa, fb = _by_name(a.foreign_keys), _by_name(b.foreign_keys)
     for name, fk in fa.items():
-        if fb.get(name) != fk or _fk_changed(fk, old, new) or set(fk.columns) & regenerated:
+        if fb.get(name) != fk or _fk_changed(fk, plan) or set(fk.columns) & regenerated:
             plan.drop_fks.append(ops.DropConstraint(s, n, fk))
             if name in fb:
                 plan.foreign_keys.append(ops.AddConstraint(s, n, fb[name], not_valid=True))

@@ -298,8 +298,9 @@ def candidates_at_stage(old: Model, new: Model, kinds: tuple[str, ...]) -> list[
             n = [x.name for x in getattr(new, attr) if x.schema == schema]
             add(kind, schema, *_diff_names(o, n))
     if "column" in kinds:
+        old_tables = {t.key: t for t in old.tables}
         for table in new.tables:
-            before = old.table(table.schema, table.name)
+            before = old_tables.get(table.key)
             if before is not None:
                 add(
                     "column",
