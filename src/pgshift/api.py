@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pgshift.config import Config, load_config, resolve_url
 from pgshift.errors import PgshiftError
 from pgshift.lock import LockHolder, LockWaitTimeout
 from pgshift.runner import Applied, MigrateResult, MigrationError, Reporter, RunOptions
 from pgshift.tracking import TrackingTable
-from pgshift.txmode import TxMode
 from pgshift.urls import mask_url
+
+if TYPE_CHECKING:
+    from pgshift.txmode import TxMode
 
 __all__ = [
     "Applied",

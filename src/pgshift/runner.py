@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 from psycopg import sql
@@ -34,7 +35,6 @@ from pgshift.errors import EXIT_ERROR, FolderError, PgshiftError
 from pgshift.folder import read_migration
 from pgshift.lock import LockHolder, advisory_lock, lock_key
 from pgshift.plan import Plan, PlanEntry, State, build_plan, load_folder
-from pgshift.sqltext import SqlSyntaxError, Statement
 from pgshift.tracking import (
     TrackingTable,
     delete_statement,
@@ -43,8 +43,11 @@ from pgshift.tracking import (
     insert_statement,
     read_state,
 )
-from pgshift.txmode import TxMode, detect
 from pgshift.urls import is_pooled, mask_url
+
+if TYPE_CHECKING:  # the SQL parser is imported only when something is pending (start-up cost)
+    from pgshift.sqltext import Statement
+    from pgshift.txmode import TxMode
 
 APPLICATION_NAME = "pgshift"
 IRREVERSIBLE = "pgshift:irreversible"
@@ -218,6 +221,9 @@ class Unit:
 
 
 def _prepare(tag: str, path: Path, text: str, breakpoints: bool, server_version: int) -> TxMode:
+    from pgshift.sqltext import SqlSyntaxError
+    from pgshift.txmode import detect
+
     try:
         mode = detect(text, breakpoints=breakpoints, server_version=server_version)
     except SqlSyntaxError as exc:
@@ -720,10 +726,11 @@ def _names(items: Any) -> list[str]:
 def _destruction(
     conn: psycopg.Connection[Any], tag: str, statements: tuple[Statement, ...]
 ) -> list[Destruction]:
+    object_table, at_drop_column = _constants()
     out: list[Destruction] = []
     for st in statements:
         targets: list[tuple[str, list[str], str | None]] = []
-        if st.kind == "drop_stmt" and st.node.remove_type == _OBJECT_TABLE:
+        if st.kind == "drop_stmt" and st.node.remove_type == object_table:
             for obj in st.node.objects:
                 parts = _names(obj.list.items)
                 targets.append(("table " + ".".join(parts), parts, None))
@@ -732,7 +739,7 @@ def _destruction(
             parts = [p for p in (rel.schemaname, rel.relname) if p]
             for cmd in st.node.cmds:
                 c = cmd.alter_table_cmd
-                if c.subtype == _AT_DROP_COLUMN:
+                if c.subtype == at_drop_column:
                     targets.append((f"column {'.'.join(parts)}.{c.name}", parts, c.name))
         for what, parts, column in targets:
             counted = sql.SQL("count({})").format(sql.Identifier(column)) if column else sql.SQL("count(*)")
@@ -745,15 +752,14 @@ def _destruction(
     return out
 
 
+@functools.cache
 def _constants() -> tuple[int, int]:
+    """libpg_query's enum numbers for DROP TABLE and ALTER TABLE ... DROP COLUMN."""
     from pgshift.sqltext import parse_statements
 
     drop = parse_statements("DROP TABLE x")[0].node.remove_type
     alter = parse_statements("ALTER TABLE x DROP COLUMN y")[0].node.cmds[0].alter_table_cmd.subtype
     return drop, alter
-
-
-_OBJECT_TABLE, _AT_DROP_COLUMN = _constants()
 
 
 def choose_rollback(plan: Plan, steps: int | None, to: str | None) -> list[PlanEntry]:
