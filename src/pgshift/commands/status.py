@@ -84,6 +84,8 @@ def command(config: Config, url: str, environment: Any, as_json: bool) -> int:
         table_view.add_row(position, entry.tag, label, when, took)
     if report.entries:
         console.print(table_view)
+    if not report.plan.tracking_exists:
+        console.print(f"[dim]{report.tracking_table} does not exist yet: nothing has been applied[/]")
     plan = report.plan
     parts = [f"{len(plan.applied)} applied", f"{len(plan.pending)} pending"]
     if plan.modified:
