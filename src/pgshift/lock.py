@@ -41,7 +41,11 @@ class LockHolder:
         app = self.application_name or "(no application_name)"
         since = self.backend_start.isoformat(timespec="seconds") if self.backend_start else "?"
         where = f" from {self.client_addr}" if self.client_addr else ""
-        return f"pid {self.pid}, application {app!r}{where}, connected since {since}, state {self.state}"
+        changed = self.state_change.isoformat(timespec="seconds") if self.state_change else "?"
+        return (
+            f"pid {self.pid}, application {app!r}{where}, connected since {since}, "
+            f"{self.state or 'state unknown'} since {changed}"
+        )
 
 
 def lock_key(schema: str, table: str) -> int:
