@@ -2,7 +2,7 @@
 -- (a bigint advisory key is stored as classid = high word, objid = low word, objsubid = 1).
 SELECT a.pid,
        a.application_name,
-       a.client_addr::text AS client_addr,
+       host(a.client_addr) AS client_addr,
        a.backend_start,
        a.state,
        a.state_change,
