@@ -9,7 +9,8 @@ migration) is valid too:
 
 1. renames; 2. CREATE SCHEMA; 3. enums (create, add values, recreate); 4. sequences (create, alter);
 5. CREATE TABLE (columns, PK, uniques, checks, indexes inline); 6. drops of what changes or goes on
-surviving tables: views, policies, foreign keys, indexes, constraints; 7. column adds and alterations;
+surviving tables: policies, foreign keys, indexes, constraints (views that change, or read a table
+whose columns change, are dropped first of all, right after the renames); 7. column adds and alterations;
 8. column drops; 9. constraints added to surviving tables; 10. indexes on surviving tables
 (CONCURRENTLY); 11. all foreign keys; 12. comments and RLS; 13. policies; 14. views; 15. DROP TABLE;
 16. DROP SEQUENCE / TYPE / SCHEMA.
@@ -75,11 +76,11 @@ class _Plan:
     def ordered(self) -> list[ops.Operation]:
         return [
             *self.renames,
+            *self.drop_views,  # first: a view blocks type changes (and enum rebuilds) of what it reads
             *self.schemas,
             *self.enums,
             *self.sequences,
             *self.create_tables,
-            *self.drop_views,
             *self.drop_policies,
             *self.drop_fks,
             *self.early_drops,
@@ -182,6 +183,7 @@ def _diff_enums(old: Model, new: Model, plan: _Plan) -> None:
                 recreate = ops.RecreateEnum(before, enum, enum_usages(old, new, before, removed))
                 plan.enums.append(recreate)
                 plan.defaults_done |= {(u.schema, u.table, u.column) for u in recreate.usages}
+                plan.reshaped |= {qualified(u.schema, u.table) for u in recreate.usages}
     plan.late_drops += [ops.DropEnum(e) for e in reversed(old.enums) if new.enum(e.schema, e.name) is None]
 
 

@@ -1,0 +1,6 @@
+DROP VIEW "public"."admins";--> statement-breakpoint
+ALTER TYPE "public"."role" RENAME TO "role__pgshift_old";--> statement-breakpoint
+CREATE TYPE "public"."role" AS ENUM('admin', 'user');--> statement-breakpoint
+ALTER TABLE "public"."users" ALTER COLUMN "role" SET DATA TYPE "public"."role" USING "role"::text::"public"."role";--> statement-breakpoint
+DROP TYPE "public"."role__pgshift_old";--> statement-breakpoint
+CREATE VIEW "public"."admins" AS (SELECT id FROM users WHERE role = 'admin'::role);
