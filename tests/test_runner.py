@@ -372,3 +372,21 @@ def test_password_masked_in_every_output_of_a_working_url(tmp_path, db_url):
     assert secret not in joined
     assert ":***@" in joined  # the status title shows the masked URL
     assert "division by zero" in joined  # the failure was reported, without the password
+
+
+@pytest.mark.parametrize("command", ["migrate", "status", "rollback", "baseline"])
+def test_commands_never_import_sqlalchemy(command, tmp_path, db_url):
+    import subprocess
+    import sys
+
+    folder = copy_folder("basic", tmp_path)
+    code = (
+        "import sys\nfrom pgshift.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print('SQLALCHEMY', [m for m in sys.modules if m.startswith('sqlalchemy')][:3], file=sys.stderr)\n"
+    )
+    args = [command, "--url", db_url, "--out", str(folder)]
+    if command in ("rollback", "baseline"):
+        args.append("--yes")
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
+    assert "SQLALCHEMY []" in proc.stderr, proc.stderr
