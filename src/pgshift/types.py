@@ -277,3 +277,131 @@ def type_sql(type_: str, type_schema: str | None) -> str:
     dims = (len(type_) - len(stem)) // 2
     base, paren, mods = stem.partition("(")
     return f"{qualified_name(type_schema, base)}{paren}{mods}" + "[]" * dims
+
+
+_NUMERIC_BASES = (
+    "smallint",
+    "integer",
+    "bigint",
+    "real",
+    "double precision",
+    "numeric",
+    "serial",
+    "bigserial",
+)
+
+
+@lru_cache(maxsize=16384)
+def canonical_default(expression: str, column_type: str, type_schema: str | None = None) -> str:
+    """The one spelling of a column default that every source (code, snapshot, catalog) must produce.
+
+    On top of ``normalize_expression``:
+    - a string literal cast to the column's own type loses the cast (``'user'::text`` on a text column,
+      ``'x'::role`` on a role column): Postgres adds that cast when it stores the default;
+    - on numeric columns a quoted number loses its quotes (``'0'`` -> ``0``; Drizzle writes numeric defaults
+      as strings, SQLAlchemy's ``server_default="0"`` quotes, the catalog prints ``0`` or ``'0'::numeric``);
+      a negative number keeps its sign (``(-1)`` -> ``-1``);
+    - on boolean columns ``'t'``, ``'true'``, ``TRUE`` are ``true`` (and likewise false).
+    Other expressions (``now()``, ``'{}'::jsonb`` on a jsonb column becomes ``'{}'``) follow the same rules.
+    """
+    text = normalize_expression(expression)
+    try:
+        tree = postgast.parse(f"SELECT {text}")
+        node = tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val
+    except (postgast.PgQueryError, IndexError):
+        return text
+    literal: str | None = None
+    if node.WhichOneof("node") == "type_cast":
+        cast = node.type_cast
+        inner = cast.arg
+        if inner.WhichOneof("node") == "a_const" and inner.a_const.HasField("sval"):
+            cast_type = ".".join(n.string.sval for n in cast.type_name.names)
+            if _same_type(
+                cast_type + "[]" * len(cast.type_name.array_bounds), cast, column_type, type_schema
+            ):
+                literal = inner.a_const.sval.sval
+    elif node.WhichOneof("node") == "a_const" and node.a_const.HasField("sval"):
+        literal = node.a_const.sval.sval
+    base = column_type.split("(")[0].strip()
+    if literal is not None:
+        if base in _NUMERIC_BASES and not column_type.endswith("]") and _is_number(literal):
+            return literal.strip()
+        if base == "boolean" and literal.strip().lower() in (
+            "t",
+            "true",
+            "f",
+            "false",
+            "y",
+            "yes",
+            "n",
+            "no",
+            "1",
+            "0",
+        ):
+            return "true" if literal.strip().lower() in ("t", "true", "y", "yes", "1") else "false"
+        return quote_literal(literal)
+    if base == "boolean" and text.lower() in ("true", "false"):
+        return text.lower()
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip().lower() not in ("nan", "inf", "-inf", "infinity", "-infinity")
+
+
+def _same_type(spelled: str, cast: object, column_type: str, type_schema: str | None) -> bool:
+    try:
+        parsed = parse_type(_deparse_type(cast) or spelled)
+    except TypeSyntaxError:
+        return False
+    if parsed.builtin:
+        # Postgres casts a stored default to the unconstrained type: 'a'::character varying on varchar(20).
+        return _strip_mods(parsed.spelling) == _strip_mods(column_type)
+    return parsed.spelling.lower() == column_type.lower() and parsed.schema in (None, type_schema)
+
+
+def _strip_mods(spelling: str) -> str:
+    stem = spelling.rstrip("[]")
+    dims = (len(spelling) - len(stem)) // 2
+    base = stem.split("(")[0].strip()
+    for suffix in (" with time zone",):
+        if stem.endswith(suffix) and not base.endswith(suffix):
+            base += suffix
+    return base + "[]" * dims
+
+
+def _deparse_type(cast: object) -> str | None:
+    """The cast's target type as text, by deparsing ``NULL::type``."""
+    try:
+        tree = postgast.parse("SELECT NULL::int")
+        target = tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val.type_cast
+        target.type_name.CopyFrom(cast.type_name)  # type: ignore[attr-defined]
+        return postgast.deparse(tree).removeprefix("SELECT NULL::")
+    except postgast.PgQueryError:
+        return None
+
+
+@lru_cache(maxsize=16384)
+def strip_table_qualifier(expression: str, table: str) -> str:
+    """``"users"."email" <> ''`` -> ``email <> ''`` for the owning table, then normalised.
+
+    Drizzle writes column references in CHECK bodies and index predicates qualified with the table;
+    SQLAlchemy and the catalog do not. Inside its own table the qualifier means nothing, so it goes.
+    """
+    from postgast.pg_query_pb2 import ColumnRef
+
+    try:
+        tree = postgast.parse(f"SELECT {expression}")
+    except postgast.PgQueryError:
+        return normalize_expression(expression)
+    changed = False
+    for ref in postgast.find_nodes(tree, ColumnRef):
+        if len(ref.fields) == 2 and ref.fields[0].HasField("string") and ref.fields[0].string.sval == table:
+            del ref.fields[0]
+            changed = True
+    text = postgast.deparse(tree).removeprefix("SELECT ") if changed else expression
+    return normalize_expression(text)

@@ -1,0 +1,392 @@
+"""SQLAlchemy MetaData (Core tables, ORM models, SQLModel) -> pgshift's model.
+
+Types are compiled with SQLAlchemy's own PostgreSQL dialect, so what pgshift records is what
+``metadata.create_all`` would create, then normalised (``pgshift.types``). The rules that make code, snapshot
+and catalog agree (see ``pgshift.model``):
+
+- an integer primary key that SQLAlchemy would render as SERIAL is ``serial`` (``smallserial``,
+  ``bigserial``), NOT NULL, without a default;
+- ``server_default`` is the only default that counts (Python-side ``default=`` never reaches the database); a
+  plain string becomes a SQL string literal, then ``types.canonical_default`` gives the one spelling;
+- unnamed constraints and indexes get the names Postgres would give them (``pgshift.naming``);
+- expressions (CHECK, index keys and predicates, generated columns) are compiled without table prefixes and
+  normalised by the Postgres parser.
+
+Things SQLAlchemy has no construct for are read from ``Table.info["pgshift"]``:
+``{"rls": True, "policies": [{"name": ..., "command": "SELECT", "roles": ["app"], "using": "...",
+"with_check": "...", "permissive": True}]}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import postgast
+from postgast.pg_query_pb2 import ColumnRef
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    CheckConstraint,
+    ForeignKeyConstraint,
+    Integer,
+    MetaData,
+    SmallInteger,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy import Enum as SAEnum
+from sqlalchemy import Index as SAIndex
+from sqlalchemy import Sequence as SASequence
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import ClauseElement, ColumnClause, TextClause, UnaryExpression
+
+from pgshift import model as m
+from pgshift import naming
+from pgshift.filters import table_matcher
+from pgshift.types import canonical_default, normalize_expression, normalize_type, quote_literal
+
+DIALECT = postgresql.dialect()
+PUBLIC = "public"
+
+
+def model_from_metadata(
+    metadata: MetaData,
+    *,
+    schema_filter: Sequence[str] | None = None,
+    tables_filter: Sequence[str] = (),
+) -> m.Model:
+    """Convert every table of ``metadata`` (within the filters) into a normalised Model."""
+    matches = table_matcher(tables_filter)
+    enums: dict[str, m.Enum] = {}
+    tables = []
+    for table in metadata.tables.values():
+        schema = table.schema or PUBLIC
+        if schema_filter is not None and schema not in schema_filter:
+            continue
+        if not matches(schema, table.name):
+            continue
+        tables.append(_table(table, enums))
+    sequences = [_sequence(seq) for seq in getattr(metadata, "_sequences", {}).values()]
+    if schema_filter is not None:
+        sequences = [s for s in sequences if s.schema in schema_filter]
+    schemas = {t.schema for t in tables} | {e.schema for e in enums.values()} | {s.schema for s in sequences}
+    return m.build_model(schemas=schemas, enums=enums.values(), sequences=sequences, tables=tables)
+
+
+# -- tables -----------------------------------------------------------------------------------------
+
+
+def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
+    schema = table.schema or PUBLIC
+    autoinc = _serial_column(table)
+    columns = tuple(_column(table, col, col is autoinc, enums) for col in table.columns)
+    pk = None
+    if table.primary_key is not None and len(table.primary_key.columns):
+        pk = m.PrimaryKey(
+            name=_name(table.primary_key) or naming.primary_key_name(table.name),
+            columns=tuple(c.name for c in table.primary_key.columns),
+        )
+    uniques, checks, fks = [], [], []
+    for constraint in table.constraints:
+        if isinstance(constraint, UniqueConstraint):
+            cols = tuple(c.name for c in constraint.columns)
+            uniques.append(
+                m.UniqueConstraint(
+                    name=_name(constraint) or naming.unique_name(table.name, cols),
+                    columns=cols,
+                    nulls_not_distinct=bool(
+                        constraint.dialect_options["postgresql"].get("nulls_not_distinct")
+                    ),
+                )
+            )
+        elif isinstance(constraint, CheckConstraint):
+            if getattr(constraint, "_type_bound", False):
+                continue  # SQLAlchemy's CHECK for non-native Boolean/Enum: part of the type, not the schema
+            expression = normalize_expression(_sql(constraint.sqltext))
+            checks.append(
+                m.CheckConstraint(
+                    name=_name(constraint) or naming.check_name(table.name, _first_column(expression)),
+                    expression=expression,
+                )
+            )
+        elif isinstance(constraint, ForeignKeyConstraint):
+            fks.append(_foreign_key(table, constraint))
+    indexes = tuple(_index(table, index) for index in table.indexes)
+    info = table.info.get("pgshift", {}) if isinstance(table.info, dict) else {}
+    return m.Table(
+        schema=schema,
+        name=table.name,
+        columns=columns,
+        primary_key=pk,
+        foreign_keys=tuple(fks),
+        unique_constraints=tuple(uniques),
+        check_constraints=tuple(checks),
+        indexes=indexes,
+        policies=tuple(_policy(p) for p in info.get("policies", ())),
+        rls_enabled=bool(info.get("rls", False)) or bool(info.get("policies")),
+        comment=table.comment,
+    )
+
+
+def _name(constraint: Any) -> str | None:
+    name = constraint.name
+    if name is None:
+        return None
+    return str(name)  # conv() and _NoneName are str subclasses / markers
+
+
+def _serial_column(table: Any) -> Any:
+    """The column SQLAlchemy's PostgreSQL DDL would render as SERIAL, if any."""
+    col = table.autoincrement_column
+    if col is None or not col.primary_key or col.identity is not None or col.server_default is not None:
+        return None
+    if not isinstance(_impl(col.type), Integer):
+        return None
+    if col.default is not None and not (isinstance(col.default, SASequence) and col.default.optional):
+        return None
+    return col
+
+
+def _impl(type_: Any) -> Any:
+    while isinstance(type_, TypeDecorator):
+        type_ = type_.load_dialect_impl(DIALECT)
+    return type_
+
+
+# -- columns ----------------------------------------------------------------------------------------
+
+
+def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.Column:
+    type_, type_schema = _type(col.type, table, enums)
+    if serial:
+        impl = _impl(col.type)
+        type_ = (
+            "bigserial"
+            if isinstance(impl, BigInteger)
+            else "smallserial"
+            if isinstance(impl, SmallInteger)
+            else "serial"
+        )
+    default = None
+    if (
+        col.server_default is not None
+        and getattr(col.server_default, "arg", None) is not None
+        and col.computed is None
+    ):
+        arg = col.server_default.arg
+        text = quote_literal(arg) if isinstance(arg, str) else _sql(arg)
+        default = canonical_default(text, type_, type_schema)
+    elif isinstance(col.default, SASequence) and not serial:
+        seq_schema = col.default.schema or PUBLIC
+        default = canonical_default(
+            f"nextval('{seq_schema}.{col.default.name}'::regclass)", type_, type_schema
+        )
+    identity = None
+    if col.identity is not None:
+        ident = col.identity
+        identity = m.Identity(
+            kind="always" if ident.always else "byDefault",
+            sequence_name=naming.identity_sequence_name(table.name, col.name),
+            options=m.SequenceOptions(
+                increment=_num(ident.increment),
+                min_value=_num(ident.minvalue),
+                max_value=_num(ident.maxvalue),
+                start_with=_num(ident.start),
+                cache=_num(ident.cache),
+                cycle=bool(ident.cycle),
+            ),
+        )
+    generated = None
+    if col.computed is not None:
+        generated = normalize_expression(_sql(col.computed.sqltext))
+    return m.Column(
+        name=col.name,
+        type=type_,
+        type_schema=type_schema,
+        not_null=not col.nullable or serial or identity is not None,
+        default=default,
+        identity=identity,
+        generated=generated,
+        comment=col.comment,
+    )
+
+
+def _num(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum]) -> tuple[str, str | None]:
+    impl = _impl(sa_type)
+    dims = 0
+    while isinstance(impl, ARRAY):
+        dims += impl.dimensions or 1
+        impl = _impl(impl.item_type)
+    if isinstance(impl, SAEnum) and impl.native_enum:
+        schema = impl.schema or (table.schema if impl.inherit_schema else None) or PUBLIC
+        name = impl.name or impl.__class__.__name__.lower()
+        key = m.qualified(schema, name)
+        values = tuple(impl.enums)
+        if key in enums and enums[key].values != values:
+            from pgshift.errors import SchemaLoadError
+
+            raise SchemaLoadError(
+                f"enum {key} is declared twice with different values: {enums[key].values} and {values}",
+                where=f"column type in table {table.name}",
+                hint="declare the enum once and reuse it",
+            )
+        enums[key] = m.Enum(schema=schema, name=name, values=values)
+        return name + "[]" * dims, schema
+    compiled = impl.compile(dialect=DIALECT)
+    return normalize_type(compiled) + "[]" * dims, None
+
+
+# -- constraints and indexes ------------------------------------------------------------------------
+
+
+_ACTIONS = {"cascade", "restrict", "no action", "set null", "set default"}
+
+
+def _action(value: str | None) -> m.ReferentialAction:
+    if value is None:
+        return "no action"
+    lowered = " ".join(value.lower().split())
+    if lowered not in _ACTIONS:
+        from pgshift.errors import SchemaLoadError
+
+        raise SchemaLoadError(f"unknown referential action {value!r}", hint=f"use one of {sorted(_ACTIONS)}")
+    return lowered  # type: ignore[return-value]
+
+
+def _foreign_key(table: Any, fk: ForeignKeyConstraint) -> m.ForeignKey:
+    local = tuple(c.name for c in fk.columns)
+    remote = [element.column for element in fk.elements]
+    ref_table = remote[0].table
+    return m.ForeignKey(
+        name=_name(fk) or naming.foreign_key_name(table.name, local),
+        columns=local,
+        ref_schema=ref_table.schema or PUBLIC,
+        ref_table=ref_table.name,
+        ref_columns=tuple(c.name for c in remote),
+        on_delete=_action(fk.ondelete),
+        on_update=_action(fk.onupdate),
+        deferrable=bool(fk.deferrable),
+        initially_deferred=(fk.initially or "").upper() == "DEFERRED",
+    )
+
+
+def _index(table: Any, index: SAIndex) -> m.Index:
+    opts = index.dialect_options["postgresql"]
+    ops: dict[str, str] = opts.get("ops") or {}
+    elements = []
+    names_for_default = []
+    for expr in index.expressions:
+        descending, nulls_first = False, None
+        while isinstance(expr, UnaryExpression) and expr.modifier in (
+            operators.desc_op,
+            operators.asc_op,
+            operators.nulls_first_op,
+            operators.nulls_last_op,
+        ):
+            if expr.modifier is operators.desc_op:
+                descending = True
+            elif expr.modifier is operators.nulls_first_op:
+                nulls_first = True
+            elif expr.modifier is operators.nulls_last_op:
+                nulls_first = False
+            expr = expr.element
+        if isinstance(expr, ColumnClause) and not isinstance(expr, TextClause) and expr.table is not None:
+            text, is_expr, key = expr.name, False, expr.key
+            names_for_default.append(expr.name)
+        else:
+            text, is_expr, key = normalize_expression(_sql(expr)), True, None
+            names_for_default.append("expr")
+        # NULLS FIRST is the default for DESC, NULLS LAST for ASC: store only a departure from it.
+        if nulls_first is not None and nulls_first == descending:
+            nulls_first = None
+        opclass = ops.get(key) if key else None
+        if opclass is None and key is not None and expr.name in ops:
+            opclass = ops[expr.name]
+        elements.append(
+            m.IndexElement(
+                expression=text,
+                is_expression=is_expr,
+                descending=descending,
+                nulls_first=nulls_first,
+                opclass=opclass,
+            )
+        )
+    where = opts.get("where")
+    with_ = opts.get("with") or {}
+    include = tuple(c if isinstance(c, str) else c.name for c in (opts.get("include") or ()))
+    return m.Index(
+        name=_name(index) or naming.index_name(table.name, names_for_default),
+        elements=tuple(elements),
+        unique=bool(index.unique),
+        method=(opts.get("using") or "btree").lower(),
+        where=normalize_expression(_sql(where)) if where is not None else None,
+        include=include,
+        with_=tuple(sorted((str(k), str(v)) for k, v in with_.items())),
+        nulls_not_distinct=bool(opts.get("nulls_not_distinct")),
+        concurrently=bool(opts.get("concurrently")),
+    )
+
+
+def _policy(raw: dict[str, Any]) -> m.Policy:
+    return m.Policy(
+        name=raw["name"],
+        permissive=bool(raw.get("permissive", True)),
+        command=str(raw.get("command", "ALL")).upper(),  # type: ignore[arg-type]
+        roles=tuple(raw.get("roles", ("public",))),
+        using=normalize_expression(raw["using"]) if raw.get("using") else None,
+        with_check=normalize_expression(raw["with_check"]) if raw.get("with_check") else None,
+    )
+
+
+def _sequence(seq: SASequence) -> m.Sequence:
+    data_type = None
+    if seq.data_type is not None:
+        data_type = normalize_type(seq.data_type.compile(dialect=DIALECT))
+    return m.Sequence(
+        schema=seq.schema or PUBLIC,
+        name=seq.name,
+        options=m.SequenceOptions(
+            increment=_num(seq.increment),
+            min_value=_num(seq.minvalue),
+            max_value=_num(seq.maxvalue),
+            start_with=_num(seq.start),
+            cache=_num(seq.cache),
+            cycle=bool(seq.cycle),
+        ),
+        data_type=data_type,
+    )
+
+
+# -- expressions ------------------------------------------------------------------------------------
+
+
+def _sql(expr: Any) -> str:
+    """SQL text of a SQLAlchemy expression, literal values inlined, column names without table prefix."""
+    if isinstance(expr, str):
+        return expr
+    if isinstance(expr, ClauseElement):
+        compiled = expr.compile(
+            dialect=DIALECT, compile_kwargs={"literal_binds": True, "include_table": False}
+        )
+        return str(compiled)
+    return str(expr)
+
+
+def _first_column(expression: str) -> str | None:
+    """The first column an expression references (Postgres names a CHECK after it)."""
+    try:
+        tree = postgast.parse(f"SELECT {expression}")
+    except postgast.PgQueryError:
+        return None
+    first: tuple[int, str] | None = None
+    for node in postgast.find_nodes(tree, ColumnRef):
+        fields = [f.string.sval for f in node.fields if f.HasField("string")]
+        if fields and (first is None or node.location < first[0]):
+            first = (node.location, fields[-1])
+    return first[1] if first else None

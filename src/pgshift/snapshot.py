@@ -1,0 +1,452 @@
+"""pgshift's model <-> Drizzle Kit's PostgreSQL snapshot JSON (version 7).
+
+Writing produces what drizzle-kit 0.31 writes for the same schema: the same keys in the same order, the
+same spellings (``"schema": ""`` for public tables, single-column primary keys as ``primaryKey: true`` on
+the column, numbers and booleans as JSON values in ``default``, every identity/sequence option spelled out
+as a decimal string). Reading accepts drizzle-kit's own snapshots and normalises them into the same model
+that the equivalent SQLAlchemy code produces (qualifiers stripped from expressions, Drizzle's default
+constraint names kept as the names they are). Model fields Drizzle has no key for (comments, deferrable
+foreign keys, INCLUDE, ...) live under an extra ``"pgshift"`` key, written only when not default;
+drizzle-kit's non-strict validation drops unknown keys, so its tools still accept the file.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from pgshift import model as m
+from pgshift.errors import FolderError
+from pgshift.folder import DIALECT, SNAPSHOT_VERSION, read_json, to_json
+from pgshift.types import canonical_default, normalize_type, strip_table_qualifier
+
+EMPTY_ID = "00000000-0000-0000-0000-000000000000"
+PUBLIC = "public"
+
+
+def new_snapshot_id() -> str:
+    return str(uuid.uuid4())
+
+
+def snapshot_json(data: dict[str, Any]) -> str:
+    return to_json(data)
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+
+def model_to_snapshot(model: m.Model, *, id: str, prev_id: str) -> dict[str, Any]:
+    """The snapshot dict for ``model``, chained to ``prev_id``."""
+    return {
+        "id": id,
+        "prevId": prev_id,
+        "version": SNAPSHOT_VERSION,
+        "dialect": DIALECT,
+        "tables": {t.key: _table_out(t) for t in model.tables},
+        "enums": {e.key: {"name": e.name, "schema": e.schema, "values": list(e.values)} for e in model.enums},
+        "schemas": {s: s for s in model.schemas},
+        "sequences": {s.key: _sequence_out(s) for s in model.sequences},
+        "roles": {},
+        "policies": {},
+        "views": {v.key: _view_out(v) for v in model.views},
+        "_meta": {"columns": {}, "schemas": {}, "tables": {}},
+    }
+
+
+def _extras(target: dict[str, Any], **values: Any) -> dict[str, Any]:
+    kept = {k: v for k, v in values.items() if v not in (None, False, (), [], "")}
+    if kept:
+        target["pgshift"] = kept
+    return target
+
+
+def _options_out(options: m.SequenceOptions, data_type: str | None) -> dict[str, Any]:
+    from pgshift.diff import effective_sequence_options
+
+    full = effective_sequence_options(options, data_type)
+    return {
+        "increment": full.increment,
+        "startWith": full.start_with,
+        "minValue": full.min_value,
+        "maxValue": full.max_value,
+        "cache": full.cache,
+        "cycle": full.cycle,
+    }
+
+
+def _default_out(column: m.Column) -> Any:
+    value = column.default
+    if value is None:
+        return None
+    base = column.type.split("(")[0]
+    if base in ("smallint", "integer", "bigint", "real", "double precision") and _is_int_or_float(value):
+        number = float(value)
+        return (
+            int(number) if number.is_integer() and "." not in value and "e" not in value.lower() else number
+        )
+    if base == "boolean" and value in ("true", "false"):
+        return value == "true"
+    return value
+
+
+def _is_int_or_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
+    pk = table.primary_key
+    single_pk = pk is not None and pk.columns == (column.name,) and pk.name == f"{table.name}_pkey"
+    out: dict[str, Any] = {"name": column.name, "type": column.type}
+    if column.type_schema is not None:
+        out["typeSchema"] = column.type_schema
+    out["primaryKey"] = single_pk
+    out["notNull"] = column.not_null
+    default = _default_out(column)
+    if default is not None:
+        out["default"] = default
+    if column.generated is not None:
+        out["generated"] = {"as": column.generated, "type": "stored"}
+    if column.identity is not None:
+        ident = column.identity
+        out["identity"] = {
+            "type": ident.kind,
+            "name": ident.sequence_name or f"{table.name}_{column.name}_seq",
+            "schema": table.schema,
+            **_options_out(ident.options, column.type),
+        }
+    return _extras(out, comment=column.comment)
+
+
+def _index_out(index: m.Index) -> dict[str, Any]:
+    columns = []
+    for el in index.elements:
+        nulls_first = el.nulls_first if el.nulls_first is not None else el.descending
+        col: dict[str, Any] = {
+            "expression": el.expression,
+            "isExpression": el.is_expression,
+            "asc": not el.descending,
+            "nulls": "first" if nulls_first else "last",
+        }
+        if el.opclass:
+            col["opclass"] = el.opclass
+        columns.append(_extras(col, collation=el.collation))
+    out: dict[str, Any] = {"name": index.name, "columns": columns, "isUnique": index.unique}
+    if index.where is not None:
+        out["where"] = index.where
+    out.update(concurrently=index.concurrently, method=index.method, **{"with": dict(index.with_)})
+    return _extras(out, include=list(index.include), nullsNotDistinct=index.nulls_not_distinct)
+
+
+def _table_out(table: m.Table) -> dict[str, Any]:
+    pk = table.primary_key
+    composite = {}
+    if pk is not None and not (len(pk.columns) == 1 and pk.name == f"{table.name}_pkey"):
+        composite[pk.name] = {"name": pk.name, "columns": list(pk.columns)}
+    out = {
+        "name": table.name,
+        "schema": "" if table.schema == PUBLIC else table.schema,
+        "columns": {c.name: _column_out(table, c) for c in table.columns},
+        "indexes": {i.name: _index_out(i) for i in table.indexes},
+        "foreignKeys": {fk.name: _fk_out(table, fk) for fk in table.foreign_keys},
+        "compositePrimaryKeys": composite,
+        "uniqueConstraints": {
+            u.name: {"name": u.name, "nullsNotDistinct": u.nulls_not_distinct, "columns": list(u.columns)}
+            for u in table.unique_constraints
+        },
+        "policies": {p.name: _policy_out(p) for p in table.policies},
+        "checkConstraints": {
+            c.name: {"name": c.name, "value": c.expression} for c in table.check_constraints
+        },
+        "isRLSEnabled": table.rls_enabled,
+    }
+    return _extras(out, comment=table.comment)
+
+
+def _fk_out(table: m.Table, fk: m.ForeignKey) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": fk.name, "tableFrom": table.name, "tableTo": fk.ref_table}
+    if fk.ref_schema != PUBLIC:
+        out["schemaTo"] = fk.ref_schema
+    out.update(
+        columnsFrom=list(fk.columns),
+        columnsTo=list(fk.ref_columns),
+        onDelete=fk.on_delete,
+        onUpdate=fk.on_update,
+    )
+    return _extras(out, deferrable=fk.deferrable, initiallyDeferred=fk.initially_deferred)
+
+
+def _policy_out(policy: m.Policy) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": policy.name,
+        "as": "PERMISSIVE" if policy.permissive else "RESTRICTIVE",
+        "for": policy.command,
+        "to": list(policy.roles),
+    }
+    if policy.using is not None:
+        out["using"] = policy.using
+    if policy.with_check is not None:
+        out["withCheck"] = policy.with_check
+    return out
+
+
+def _sequence_out(seq: m.Sequence) -> dict[str, Any]:
+    out = {"name": seq.name, "schema": seq.schema, **_options_out(seq.options, seq.data_type)}
+    return _extras(out, dataType=seq.data_type)
+
+
+def _view_out(view: m.View) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": view.name,
+        "schema": view.schema,
+        "columns": {},
+        "definition": view.definition,
+        "materialized": view.materialized,
+        "isExisting": False,
+    }
+    if view.with_:
+        out["with"] = dict(view.with_)
+    if view.with_no_data:
+        out["withNoData"] = True
+    return out
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def read_snapshot(path: Path) -> tuple[dict[str, Any], m.Model]:
+    """A snapshot file's data and its model; FolderError (naming the file) when it is not readable."""
+    data = read_json(path)
+    return data, snapshot_to_model(data, where=str(path))
+
+
+def snapshot_to_model(data: Any, *, where: str) -> m.Model:
+    """Validate a snapshot dict and convert it to a Model. Every problem names ``where``."""
+    if not isinstance(data, dict):
+        raise FolderError("a snapshot must be a JSON object", where=where)
+    version = str(data.get("version", ""))
+    if version != SNAPSHOT_VERSION:
+        newer = version.isdigit() and int(version) > int(SNAPSHOT_VERSION)
+        raise FolderError(
+            f"snapshot version {version!r} is not supported (pgshift reads version {SNAPSHOT_VERSION})",
+            where=where,
+            hint="upgrade pgshift" if newer else "upgrade the folder with `drizzle-kit up` first",
+        )
+    if data.get("dialect") != DIALECT:
+        raise FolderError(f"snapshot dialect is {data.get('dialect')!r}, not {DIALECT!r}", where=where)
+    for key in ("id", "prevId"):
+        if not isinstance(data.get(key), str):
+            raise FolderError(f"snapshot has no {key!r} string", where=where)
+    try:
+        tables = [_table_in(key, raw) for key, raw in _section(data, "tables", where).items()]
+        enums = [
+            m.Enum(schema=raw.get("schema") or PUBLIC, name=raw["name"], values=tuple(raw["values"]))
+            for raw in _section(data, "enums", where).values()
+        ]
+        sequences = [_sequence_in(raw) for raw in _section(data, "sequences", where).values()]
+        views = [_view_in(raw) for raw in _section(data, "views", where).values()]
+        schemas = list(_section(data, "schemas", where).values())
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        detail = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise FolderError(
+            f"snapshot is malformed ({detail})",
+            where=where,
+            hint="restore it from version control; a hand-edited snapshot makes the next diff wrong",
+        ) from None
+    return m.build_model(schemas=schemas, enums=enums, sequences=sequences, tables=tables, views=views)
+
+
+def _section(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise FolderError(f"snapshot key {key!r} must be an object", where=where)
+    return value
+
+
+def _extra(raw: dict[str, Any], key: str, default: Any = None) -> Any:
+    extras = raw.get("pgshift")
+    return extras.get(key, default) if isinstance(extras, dict) else default
+
+
+def _default_in(value: Any, type_: str, type_schema: str | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return canonical_default(str(value), type_, type_schema)
+    return canonical_default(str(value), type_, type_schema)
+
+
+def _type_in(raw: dict[str, Any]) -> tuple[str, str | None]:
+    type_ = raw["type"]
+    schema = raw.get("typeSchema")
+    if schema:
+        return type_, schema
+    if type_.lower() in ("serial", "smallserial", "bigserial"):
+        return type_.lower(), None
+    return normalize_type(type_), None
+
+
+def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
+    name = raw["name"]
+    schema = raw.get("schema") or PUBLIC
+    columns, pk_columns, uniques = [], [], []
+    for col in raw.get("columns", {}).values():
+        type_, type_schema = _type_in(col)
+        identity = None
+        if col.get("identity"):
+            ident = col["identity"]
+            identity = m.Identity(
+                kind="always" if ident.get("type") == "always" else "byDefault",
+                sequence_name=ident.get("name"),
+                options=m.SequenceOptions(
+                    increment=_s(ident.get("increment")),
+                    min_value=_s(ident.get("minValue")),
+                    max_value=_s(ident.get("maxValue")),
+                    start_with=_s(ident.get("startWith")),
+                    cache=_s(ident.get("cache")),
+                    cycle=bool(ident.get("cycle", False)),
+                ),
+            )
+        generated = col.get("generated")
+        columns.append(
+            m.Column(
+                name=col["name"],
+                type=type_,
+                type_schema=type_schema,
+                not_null=bool(col.get("notNull")) or bool(col.get("primaryKey")),
+                default=_default_in(col.get("default"), type_, type_schema),
+                identity=identity,
+                generated=strip_table_qualifier(generated["as"], name) if generated else None,
+                comment=_extra(col, "comment"),
+            )
+        )
+        if col.get("primaryKey"):
+            pk_columns.append(col["name"])
+        if col.get("isUnique"):
+            uniques.append(
+                m.UniqueConstraint(
+                    name=col.get("uniqueName") or f"{name}_{col['name']}_unique",
+                    columns=(col["name"],),
+                    nulls_not_distinct=bool(col.get("nullsNotDistinct")),
+                )
+            )
+    pk = m.PrimaryKey(name=f"{name}_pkey", columns=tuple(pk_columns)) if pk_columns else None
+    for cpk in raw.get("compositePrimaryKeys", {}).values():
+        pk = m.PrimaryKey(name=cpk["name"], columns=tuple(cpk["columns"]))
+    uniques += [
+        m.UniqueConstraint(
+            name=u["name"], columns=tuple(u["columns"]), nulls_not_distinct=bool(u.get("nullsNotDistinct"))
+        )
+        for u in raw.get("uniqueConstraints", {}).values()
+    ]
+    return m.Table(
+        schema=schema,
+        name=name,
+        columns=tuple(columns),
+        primary_key=pk,
+        foreign_keys=tuple(_fk_in(fk) for fk in raw.get("foreignKeys", {}).values()),
+        unique_constraints=tuple(uniques),
+        check_constraints=tuple(
+            m.CheckConstraint(name=c["name"], expression=strip_table_qualifier(c["value"], name))
+            for c in raw.get("checkConstraints", {}).values()
+        ),
+        indexes=tuple(_index_in(i, name) for i in raw.get("indexes", {}).values()),
+        policies=tuple(_policy_in(p) for p in raw.get("policies", {}).values()),
+        rls_enabled=bool(raw.get("isRLSEnabled")),
+        comment=_extra(raw, "comment"),
+    )
+
+
+def _s(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _fk_in(raw: dict[str, Any]) -> m.ForeignKey:
+    return m.ForeignKey(
+        name=raw["name"],
+        columns=tuple(raw["columnsFrom"]),
+        ref_schema=raw.get("schemaTo") or PUBLIC,
+        ref_table=raw["tableTo"],
+        ref_columns=tuple(raw["columnsTo"]),
+        on_delete=(raw.get("onDelete") or "no action").lower(),
+        on_update=(raw.get("onUpdate") or "no action").lower(),
+        deferrable=bool(_extra(raw, "deferrable", False)),
+        initially_deferred=bool(_extra(raw, "initiallyDeferred", False)),
+    )
+
+
+def _index_in(raw: dict[str, Any], table: str) -> m.Index:
+    elements = []
+    for col in raw["columns"]:
+        descending = not col.get("asc", True)
+        nulls_first: bool | None = col.get("nulls", "first" if descending else "last") == "first"
+        if nulls_first == descending:
+            nulls_first = None
+        is_expr = bool(col.get("isExpression"))
+        expression = strip_table_qualifier(col["expression"], table) if is_expr else col["expression"]
+        elements.append(
+            m.IndexElement(
+                expression=expression,
+                is_expression=is_expr,
+                descending=descending,
+                nulls_first=nulls_first,
+                opclass=col.get("opclass") or None,
+                collation=_extra(col, "collation"),
+            )
+        )
+    where = raw.get("where")
+    return m.Index(
+        name=raw["name"],
+        elements=tuple(elements),
+        unique=bool(raw.get("isUnique")),
+        method=(raw.get("method") or "btree").lower(),
+        where=strip_table_qualifier(where, table) if where else None,
+        include=tuple(_extra(raw, "include", ())),
+        with_=tuple(sorted((str(k), str(v)) for k, v in (raw.get("with") or {}).items())),
+        nulls_not_distinct=bool(_extra(raw, "nullsNotDistinct", False)),
+        concurrently=bool(raw.get("concurrently")),
+    )
+
+
+def _policy_in(raw: dict[str, Any]) -> m.Policy:
+    return m.Policy(
+        name=raw["name"],
+        permissive=raw.get("as", "PERMISSIVE") == "PERMISSIVE",
+        command=raw.get("for", "ALL"),
+        roles=tuple(raw.get("to") or ("public",)),
+        using=raw.get("using"),
+        with_check=raw.get("withCheck"),
+    )
+
+
+def _sequence_in(raw: dict[str, Any]) -> m.Sequence:
+    return m.Sequence(
+        schema=raw.get("schema") or PUBLIC,
+        name=raw["name"],
+        options=m.SequenceOptions(
+            increment=_s(raw.get("increment")),
+            min_value=_s(raw.get("minValue")),
+            max_value=_s(raw.get("maxValue")),
+            start_with=_s(raw.get("startWith")),
+            cache=_s(raw.get("cache")),
+            cycle=bool(raw.get("cycle", False)),
+        ),
+        data_type=_extra(raw, "dataType"),
+    )
+
+
+def _view_in(raw: dict[str, Any]) -> m.View:
+    return m.View(
+        schema=raw.get("schema") or PUBLIC,
+        name=raw["name"],
+        definition=raw.get("definition") or "",
+        materialized=bool(raw.get("materialized")),
+        with_=tuple(sorted((str(k), str(v)) for k, v in (raw.get("with") or {}).items())),
+        with_no_data=bool(raw.get("withNoData")),
+    )
