@@ -2,8 +2,8 @@
 
 Schemas are compared with pg_dump --schema-only (normalised, see tests.test_cases.schema_dump) on real
 PostgreSQL databases. Models are built directly (no SQLAlchemy), with tables, columns of castable
-types, defaults, nullability, primary keys, uniques, indexes, foreign keys and an enum whose values
-may grow, shrink or reorder.
+types, defaults, nullability, identity keys with options, primary keys, uniques, checks, indexes,
+foreign keys, comments and an enum whose values may grow, shrink or reorder.
 """
 
 from __future__ import annotations
@@ -15,13 +15,16 @@ from hypothesis import strategies as st
 
 from pgshift.diff import diff
 from pgshift.model import (
+    CheckConstraint,
     Column,
     Enum,
     ForeignKey,
+    Identity,
     Index,
     IndexElement,
     Model,
     PrimaryKey,
+    SequenceOptions,
     Table,
     UniqueConstraint,
     build_model,
@@ -51,7 +54,24 @@ MOOD_VALUES = ["a", "b", "c", "d"]
 
 @st.composite
 def columns(draw, mood: tuple[str, ...] | None) -> tuple[Column, ...]:  # type: ignore[no-untyped-def]
-    out = [Column("id", "integer", not_null=True)]
+    identity = draw(
+        st.none()
+        | st.builds(
+            Identity,
+            st.sampled_from(["always", "byDefault"]),
+            st.none(),
+            st.builds(
+                SequenceOptions,
+                increment=st.sampled_from([None, "1", "5"]),
+                cache=st.sampled_from([None, "10"]),
+            ),
+        )
+    )
+    out = [
+        Column(
+            "id", "integer", not_null=True, identity=identity, comment=draw(st.none() | st.just("the key"))
+        )
+    ]
     names = draw(st.lists(st.sampled_from(["c1", "c2", "c3", *FIXED]), unique=True, max_size=5))
     for name in names:
         type_ = FIXED.get(name) or draw(st.sampled_from(CASTABLE if mood else CASTABLE[:-1]))
@@ -95,11 +115,14 @@ def models(draw) -> Model:  # type: ignore[no-untyped-def]
             fks.append(
                 ForeignKey(f"{name}_t1_id_fkey", ("t1_id",), "public", "t1", ("id",), on_delete=action)
             )
+        checks = [CheckConstraint(f"{name}_id_check", "id > 0")] if draw(st.booleans()) else []
         tables.append(
             Table(
                 "public",
                 name,
                 columns=cols,
+                check_constraints=tuple(checks),
+                comment=draw(st.none() | st.sampled_from(["a table", "it's a table"])),
                 primary_key=PrimaryKey(f"{name}_pkey", ("id",)),
                 foreign_keys=tuple(fks),
                 unique_constraints=tuple(uniques),

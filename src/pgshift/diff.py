@@ -97,18 +97,28 @@ class _Plan:
         ]
 
 
-def _rename_op(kind: str, container: str, old: str, new: str) -> ops.Operation:
+def _owns_default_sequence(column: Column) -> bool:
+    """Serial, or identity whose sequence has Postgres's default name ``<table>_<column>_seq``."""
+    return column.is_serial or (column.identity is not None and column.identity.sequence_name is None)
+
+
+def _rename_op(model: Model, kind: str, container: str, old: str, new: str) -> ops.Operation:
+    """The op for one rename; ``model`` is the state just before it (to find owned sequences)."""
     if kind == "schema":
         return ops.RenameSchema(old, new)
     if kind == "table":
-        return ops.RenameTable(container, old, new)
+        table = model.table(container, old)
+        owned = tuple(c.name for c in table.columns if _owns_default_sequence(c)) if table else ()
+        return ops.RenameTable(container, old, new, owned)
     if kind == "enum":
         return ops.RenameEnum(container, old, new)
     if kind == "sequence":
         return ops.RenameSequence(container, old, new)
     schema, _, name = container.partition(".")
     if kind == "column":
-        return ops.RenameColumn(schema, name, old, new)
+        table = model.table(schema, name)
+        column = table.column(old) if table else None
+        return ops.RenameColumn(schema, name, old, new, column is not None and _owns_default_sequence(column))
     return ops.RenameEnumValue(schema, name, old, new)
 
 
@@ -116,8 +126,14 @@ def diff(old: Model, new: Model, *, renames: RenameDecisions | None = None) -> l
     """Operations taking ``old`` to ``new``, ordered for execution (see module docstring)."""
     plan = _Plan()
     if renames is not None:
+        original = old
         old, applied = apply_renames(old, new, renames)
-        plan.renames = [_rename_op(*r) for r in applied]
+        from pgshift.renames import _apply_one
+
+        state = original
+        for rename in applied:
+            plan.renames.append(_rename_op(state, *rename))
+            state = _apply_one(state, *rename)
     _diff_enums(old, new, plan)
     _diff_sequences(old, new, plan)
     _diff_tables(old, new, plan)

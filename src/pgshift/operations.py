@@ -536,9 +536,14 @@ class DropTable(Operation):
 
 @dataclass(frozen=True)
 class RenameTable(Operation):
+    """ALTER TABLE ... RENAME TO; ``sequence_columns`` (serial and default-named identity columns) get
+    their ``<table>_<column>_seq`` renamed too, since Postgres leaves it under the old table's name and
+    a table created with the new name would have the new one."""
+
     schema: str
     old: str
     new: str
+    sequence_columns: tuple[str, ...] = ()
     action = "rename_table"
 
     @property
@@ -546,10 +551,16 @@ class RenameTable(Operation):
         return _subject(self.schema, self.old)
 
     def sql(self) -> list[str]:
-        return [f"ALTER TABLE {_t(self.schema, self.old)} RENAME TO {quote_ident(self.new)};"]
+        out = [f"ALTER TABLE {_t(self.schema, self.old)} RENAME TO {quote_ident(self.new)};"]
+        for column in self.sequence_columns:
+            out.append(
+                f"ALTER SEQUENCE {_t(self.schema, f'{self.old}_{column}_seq')} "
+                f"RENAME TO {quote_ident(f'{self.new}_{column}_seq')};"
+            )
+        return out
 
     def reverse(self) -> Operation:
-        return RenameTable(self.schema, self.new, self.old)
+        return RenameTable(self.schema, self.new, self.old, self.sequence_columns)
 
     def describe(self) -> str:
         return f"rename table {self.schema}.{self.old} to {self.new}"
@@ -714,10 +725,13 @@ class DropColumn(Operation):
 
 @dataclass(frozen=True)
 class RenameColumn(Operation):
+    """RENAME COLUMN; with ``owns_sequence`` (serial or default-named identity) its sequence follows."""
+
     schema: str
     table: str
     old: str
     new: str
+    owns_sequence: bool = False
     action = "rename_column"
 
     @property
@@ -725,12 +739,18 @@ class RenameColumn(Operation):
         return _subject(self.schema, self.table, self.old)
 
     def sql(self) -> list[str]:
-        return [
+        out = [
             f"{_alter(self.schema, self.table)} RENAME COLUMN {quote_ident(self.old)} TO {quote_ident(self.new)};"
         ]
+        if self.owns_sequence:
+            out.append(
+                f"ALTER SEQUENCE {_t(self.schema, f'{self.table}_{self.old}_seq')} "
+                f"RENAME TO {quote_ident(f'{self.table}_{self.new}_seq')};"
+            )
+        return out
 
     def reverse(self) -> Operation:
-        return RenameColumn(self.schema, self.table, self.new, self.old)
+        return RenameColumn(self.schema, self.table, self.new, self.old, self.owns_sequence)
 
     def describe(self) -> str:
         return f"rename column {self.table}.{self.old} to {self.new}"
