@@ -39,6 +39,10 @@ def _env() -> dict[str, str]:
 
 def test_eight_processes_at_once_apply_each_migration_exactly_once(tmp_path, db_url, db):
     folder = copy_folder("counter", tmp_path)
+    # Hold the lock long enough that every other runner, however late the machine lets it start,
+    # finds it taken and has to wait.
+    first = folder / "0000_counter.sql"
+    first.write_text(first.read_text() + "\n--> statement-breakpoint\nSELECT pg_sleep(3);")
     start = time.time() + 3.0
     procs = [
         subprocess.Popen(
@@ -61,7 +65,7 @@ def test_eight_processes_at_once_apply_each_migration_exactly_once(tmp_path, db_
     appliers = [err for _out, err in results if "applied 3 migration(s)" in err]
     idle = [err for _out, err in results if "nothing to migrate" in err]
     assert len(appliers) == 1 and len(idle) == 7
-    assert any("waiting for the migration lock held by pid" in err for err in idle)
+    assert all("waiting for the migration lock held by pid" in err for err in idle)
 
 
 def _wait_for(predicate, timeout: float, what: str) -> float:
