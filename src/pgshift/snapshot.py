@@ -87,6 +87,12 @@ def _default_out(column: m.Column) -> Any:
         )
     if base == "boolean" and value in ("true", "false"):
         return value == "true"
+    # Drizzle's own spellings, so drizzle-kit reading this snapshot sees its schema unchanged: numeric
+    # values are strings in Drizzle ('0'), JSON defaults carry their cast ('[]'::jsonb).
+    if base == "numeric" and not column.type.endswith("]") and _is_int_or_float(value):
+        return f"'{value}'"
+    if base in ("json", "jsonb") and value.startswith("'") and value.endswith("'"):
+        return f"{value}::{base}"
     return value
 
 
