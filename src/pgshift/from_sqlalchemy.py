@@ -41,6 +41,7 @@ from sqlalchemy import Sequence as SASequence
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import ClauseElement, ColumnClause, TextClause, UnaryExpression
+from sqlalchemy.sql.sqltypes import Emulated
 
 from pgshift import model as m
 from pgshift import naming
@@ -89,7 +90,8 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
             columns=tuple(c.name for c in table.primary_key.columns),
         )
     uniques, checks, fks = [], [], []
-    for constraint in table.constraints:
+    column_checks = [c for col in table.columns for c in col.constraints if c not in table.constraints]
+    for constraint in [*table.constraints, *column_checks]:
         if isinstance(constraint, UniqueConstraint):
             cols = tuple(c.name for c in constraint.columns)
             uniques.append(
@@ -126,7 +128,7 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
         indexes=indexes,
         policies=tuple(_policy(p) for p in info.get("policies", ())),
         rls_enabled=bool(info.get("rls", False)) or bool(info.get("policies")),
-        comment=table.comment,
+        comment=table.comment or None,
     )
 
 
@@ -150,7 +152,9 @@ def _serial_column(table: Any) -> Any:
 
 
 def _impl(type_: Any) -> Any:
-    while isinstance(type_, TypeDecorator):
+    """The type behind user TypeDecorators. SQLAlchemy's own emulated types (Interval, ...) are kept:
+    they compile to the native PostgreSQL type, while their ``impl`` is only the fallback for others."""
+    while isinstance(type_, TypeDecorator) and not isinstance(type_, Emulated):
         type_ = type_.load_dialect_impl(DIALECT)
     return type_
 
@@ -209,7 +213,7 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         default=default,
         identity=identity,
         generated=generated,
-        comment=col.comment,
+        comment=col.comment or None,  # COMMENT IS '' removes a comment: '' and None are one
     )
 
 
@@ -224,7 +228,7 @@ def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum]) -> tuple[str, str 
         dims += impl.dimensions or 1
         impl = _impl(impl.item_type)
     if isinstance(impl, SAEnum) and impl.native_enum:
-        schema = impl.schema or (table.schema if impl.inherit_schema else None) or PUBLIC
+        schema = impl.schema or (table.schema if getattr(impl, "_inherit_schema", False) else None) or PUBLIC
         name = impl.name or impl.__class__.__name__.lower()
         key = m.qualified(schema, name)
         values = tuple(impl.enums)

@@ -1,0 +1,192 @@
+"""SQLAlchemy schema code -> model: types, names, defaults, constraints, indexes, enums, sequences."""
+
+from pathlib import Path
+
+import pytest
+
+from pgshift import model as m
+from pgshift.errors import SchemaLoadError
+from pgshift.from_sqlalchemy import model_from_metadata
+from pgshift.load import load_metadata
+
+FIXTURES = Path(__file__).parent / "fixtures_schemas"
+
+
+@pytest.fixture(scope="module")
+def everything() -> m.Model:
+    return model_from_metadata(load_metadata("everything.py:metadata", FIXTURES))
+
+
+def col(model: m.Model, table: str, name: str, schema: str = "public") -> m.Column:
+    column = model.table(schema, table).column(name)
+    assert column is not None, name
+    return column
+
+
+@pytest.mark.parametrize(
+    ("name", "type_"),
+    [
+        ("handle", "varchar(40)"),
+        ("code", "char(3)"),
+        ("small", "smallint"),
+        ("ratio", "double precision"),
+        ("price", "numeric(10, 2)"),
+        ("active", "boolean"),
+        ("born", "date"),
+        ("wakes", "time with time zone"),
+        ("seen", "timestamp with time zone"),
+        ("span", "interval"),
+        ("key", "uuid"),
+        ("doc", "json"),
+        ("data", "jsonb"),
+        ("blob", "bytea"),
+        ("ip", "inet"),
+        ("net", "cidr"),
+        ("mac", "macaddr"),
+        ("tags", "text[]"),
+        ("grid", "integer[][]"),
+        ("status", "status"),
+    ],
+)
+def test_types(everything: m.Model, name: str, type_: str):
+    assert col(everything, "accounts", name).type == type_
+
+
+def test_defaults_are_canonical(everything: m.Model):
+    assert col(everything, "accounts", "small").default == "7"
+    assert col(everything, "accounts", "price").default == "0"
+    assert col(everything, "accounts", "active").default == "true"
+    assert col(everything, "accounts", "seen").default == "now()"
+    assert col(everything, "accounts", "data").default == "'{}'"
+    assert col(everything, "accounts", "status").default == "'draft'"
+    assert col(everything, "accounts", "key").default == "gen_random_uuid()"
+
+
+def test_identity_serial_generated(everything: m.Model):
+    ident = col(everything, "accounts", "id")
+    assert ident.identity is not None and ident.identity.kind == "always"
+    assert ident.identity.options.start_with == "10"
+    assert ident.identity.sequence_name == "accounts_id_seq"
+    assert ident.not_null and ident.default is None
+    assert col(everything, "orders", "id").type == "serial"
+    assert col(everything, "accounts", "handle_lower").generated == "lower(handle)"
+    assert col(everything, "accounts", "handle_lower").default is None
+
+
+def test_enum_and_sequence_and_schemas(everything: m.Model):
+    assert everything.enum("public", "status").values == ("draft", "live")
+    assert col(everything, "accounts", "status").type_schema == "public"
+    (seq,) = everything.sequences
+    assert (seq.name, seq.options.start_with, seq.options.increment) == ("order_number_seq", "1000", "5")
+    assert col(
+        everything, "orders", "number"
+    ).default == "nextval('order_number_seq'::regclass)" or "nextval" in (
+        col(everything, "orders", "number").default or ""
+    )
+    assert everything.schemas == ("crm",)
+
+
+def test_postgres_default_names(everything: m.Model):
+    accounts = everything.table("public", "accounts")
+    assert accounts.primary_key == m.PrimaryKey("accounts_pkey", ("id",))
+    assert [u.name for u in accounts.unique_constraints] == ["accounts_handle_key"]
+    assert [c.name for c in accounts.check_constraints] == ["accounts_age_check"]
+    # SQLAlchemy's own default naming convention names unnamed indexes ix_<table>_<column>.
+    assert "ix_accounts_born" in [i.name for i in accounts.indexes]
+    orders = everything.table("public", "orders")
+    assert [fk.name for fk in orders.foreign_keys] == ["orders_account_id_fkey"]
+
+
+def test_composite_key_fk_options_unique_nulls(everything: m.Model):
+    table = everything.table("crm", "memberships")
+    assert table.primary_key == m.PrimaryKey("memberships_pk", ("account_id", "group_name"))
+    (fk,) = table.foreign_keys
+    assert (fk.on_delete, fk.on_update, fk.deferrable, fk.initially_deferred) == (
+        "cascade",
+        "set null",
+        True,
+        True,
+    )
+    assert (fk.ref_schema, fk.ref_table, fk.ref_columns) == ("public", "accounts", ("id",))
+    (unique,) = table.unique_constraints
+    assert unique.name == "memberships_group_name_position_key" and unique.nulls_not_distinct
+    assert col(everything, "memberships", "group_name", "crm").comment == "free text"
+    assert everything.table("public", "accounts").comment == "people and bots"
+
+
+def test_index_variants(everything: m.Model):
+    accounts = {i.name: i for i in everything.table("public", "accounts").indexes}
+    assert accounts["accounts_tags_idx"].method == "gin"
+    assert accounts["accounts_handle_ops_idx"].elements[0].opclass == "text_pattern_ops"
+    born = accounts["ix_accounts_born"].elements[0]
+    assert (born.descending, born.nulls_first) == (True, False)
+    crm = {i.name: i for i in everything.table("crm", "memberships").indexes}
+    lower = crm["memberships_lower_idx"].elements[0]
+    assert (lower.expression, lower.is_expression, lower.descending) == ("lower(group_name)", True, True)
+    partial = crm["memberships_partial_idx"]
+    assert partial.where == '"position" > 0' or partial.where == "position > 0"
+    assert partial.include == ("group_name",)
+    assert partial.with_ == (("fillfactor", "70"),)
+
+
+def test_orm_and_sqlmodel_sources(tmp_path: Path):
+    (tmp_path / "orm_models.py").write_text(
+        "from sqlalchemy import String\n"
+        "from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column\n"
+        "class Base(DeclarativeBase):\n    pass\n"
+        "class User(Base):\n    __tablename__ = 'users'\n"
+        "    id: Mapped[int] = mapped_column(primary_key=True)\n"
+        "    name: Mapped[str] = mapped_column(String(50))\n"
+    )
+    (tmp_path / "sqlmodel_models.py").write_text(
+        "from sqlmodel import Field, SQLModel\n"
+        "class Hero(SQLModel, table=True):\n"
+        "    id: int | None = Field(default=None, primary_key=True)\n"
+        "    name: str = Field(max_length=50)\n"
+    )
+    orm = model_from_metadata(load_metadata("orm_models.py", tmp_path))
+    assert [c.type for c in orm.table("public", "users").columns] == ["serial", "varchar(50)"]
+    hero = model_from_metadata(load_metadata("sqlmodel_models.py", tmp_path))
+    assert [(c.name, c.type, c.not_null) for c in hero.table("public", "hero").columns] == [
+        ("id", "serial", True),
+        ("name", "varchar(50)", True),
+    ]
+
+
+def test_filters(everything: m.Model):
+    md = load_metadata("everything.py:metadata", FIXTURES)
+    only_public = model_from_metadata(md, schema_filter=["public"])
+    assert [t.name for t in only_public.tables] == ["accounts", "orders"]
+    no_orders = model_from_metadata(md, tables_filter=["!orders"])
+    assert "orders" not in [t.name for t in no_orders.tables]
+
+
+@pytest.mark.parametrize(
+    ("source", "spec", "message"),
+    [
+        ("x = (\n", "broken.py", "SyntaxError"),
+        ("raise RuntimeError('boom')\n", "broken.py", "RuntimeError: boom"),
+        ("x = 1\n", "broken.py:metadata", "has no attribute 'metadata'"),
+        ("x = 1\n", "broken.py:x", "is a int, not a schema"),
+        ("x = 1\n", "broken.py", "holds no MetaData"),
+        (
+            "from sqlalchemy import MetaData\na = MetaData()\nb = MetaData()\n",
+            "broken.py",
+            "holds several schemas",
+        ),
+    ],
+)
+def test_load_errors(tmp_path: Path, source: str, spec: str, message: str):
+    (tmp_path / "broken.py").write_text(source)
+    with pytest.raises(SchemaLoadError) as info:
+        load_metadata(spec, tmp_path)
+    assert message in info.value.message
+    if "Error" in message:
+        assert "broken.py:" in (info.value.where or "")
+
+
+def test_missing_module_and_file(tmp_path: Path):
+    with pytest.raises(SchemaLoadError, match="no module named 'nosuchpkg.models'"):
+        load_metadata("nosuchpkg.models:Base", tmp_path)
+    with pytest.raises(SchemaLoadError, match="does not exist"):
+        load_metadata("missing.py", tmp_path)

@@ -1,0 +1,131 @@
+"""Model <-> Drizzle v7 snapshot: lossless round trip, drizzle-kit's own files, and clear errors."""
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pgshift import model as m
+from pgshift.diff import diff
+from pgshift.errors import FolderError
+from pgshift.folder import to_json
+from pgshift.from_sqlalchemy import model_from_metadata
+from pgshift.load import load_metadata
+from pgshift.snapshot import EMPTY_ID, model_to_snapshot, read_snapshot, snapshot_to_model
+
+HERE = Path(__file__).parent
+
+
+def round_trip(model: m.Model) -> m.Model:
+    data = json.loads(to_json(model_to_snapshot(model, id="a", prev_id=EMPTY_ID)))
+    return snapshot_to_model(data, where="test")
+
+
+def test_everything_round_trips_without_a_diff():
+    model = model_from_metadata(load_metadata("everything.py:metadata", HERE / "fixtures_schemas"))
+    back = round_trip(model)
+    assert diff(model, back) == []
+    assert diff(back, model) == []
+    # Everything Drizzle has no key for survives under "pgshift".
+    crm = back.table("crm", "memberships")
+    assert crm.foreign_keys[0].deferrable and crm.foreign_keys[0].initially_deferred
+    assert crm.column("group_name").comment == "free text"
+    assert {i.name: i.include for i in crm.indexes}["memberships_partial_idx"] == ("group_name",)
+
+
+def test_layout_matches_drizzle_kit():
+    model = model_from_metadata(load_metadata("models.py:metadata", HERE / "interop" / "projects" / "shop"))
+    ours = model_to_snapshot(model, id="x", prev_id=EMPTY_ID)
+    theirs = json.loads((HERE / "fixtures_drizzle" / "shop" / "0000_snapshot.json").read_text())
+    assert list(ours) == list(theirs)
+    for key in ("public.users", "public.orders"):
+        assert list(ours["tables"][key]) == list(theirs["tables"][key])
+        for name, column in theirs["tables"][key]["columns"].items():
+            assert ours["tables"][key]["columns"][name] == column, (key, name)
+        assert ours["tables"][key]["indexes"] == theirs["tables"][key]["indexes"]
+        assert ours["tables"][key]["foreignKeys"] == theirs["tables"][key]["foreignKeys"]
+    assert ours["enums"] == theirs["enums"]
+
+
+def test_drizzle_kit_snapshot_reads_as_the_equivalent_sqlalchemy_model():
+    _, theirs = read_snapshot(HERE / "fixtures_drizzle" / "shop" / "0000_snapshot.json")
+    ours = model_from_metadata(load_metadata("models.py:metadata", HERE / "interop" / "projects" / "shop"))
+    assert diff(theirs, ours) == []
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d.update(version="8"), "version '8' is not supported"),
+        (lambda d: d.update(dialect="mysql"), "dialect"),
+        (lambda d: d.pop("id"), "no 'id'"),
+        (lambda d: d["tables"]["public.users"].pop("name"), "malformed"),
+        (lambda d: d.update(tables=[]), "'tables' must be an object"),
+    ],
+)
+def test_corrupt_snapshots_name_the_file(tmp_path: Path, mutate, message: str):
+    data = json.loads((HERE / "fixtures_drizzle" / "shop" / "0000_snapshot.json").read_text())
+    mutate(data)
+    path = tmp_path / "0000_snapshot.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(FolderError) as info:
+        read_snapshot(path)
+    assert message in info.value.message
+    assert str(path) in (info.value.where or "")
+
+
+names = st.text(alphabet="abcdefghij_", min_size=1, max_size=8)
+types = st.sampled_from(
+    ["integer", "bigint", "text", "varchar(20)", "boolean", "jsonb", "numeric(8, 2)", "uuid"]
+)
+
+
+@st.composite
+def columns(draw):
+    type_ = draw(types)
+    default = draw(
+        st.sampled_from(
+            {
+                "integer": [None, "0", "42"],
+                "bigint": [None, "-1"],
+                "text": [None, "'x'", "''"],
+                "varchar(20)": [None, "'a'"],
+                "boolean": [None, "true", "false"],
+                "jsonb": [None, "'{}'"],
+                "numeric(8, 2)": [None, "0", "1.5"],
+                "uuid": [None, "gen_random_uuid()"],
+            }[type_]
+        )
+    )
+    return m.Column(
+        name=draw(names),
+        type=type_,
+        not_null=draw(st.booleans()),
+        default=default,
+        comment=draw(st.none() | st.text(max_size=10)),
+    )
+
+
+@st.composite
+def tables(draw):
+    cols = draw(st.lists(columns(), min_size=1, max_size=5, unique_by=lambda c: c.name))
+    name = draw(names)
+    pk_col = cols[0].name
+    cols[0] = replace(cols[0], not_null=True)
+    return m.Table(
+        schema=draw(st.sampled_from(["public", "app"])),
+        name=name,
+        columns=tuple(cols),
+        primary_key=m.PrimaryKey(f"{name}_pkey", (pk_col,)),
+        rls_enabled=draw(st.booleans()),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(tables(), max_size=4, unique_by=lambda t: (t.schema, t.name)))
+def test_property_round_trip_is_exact(generated):
+    model = m.build_model(schemas={t.schema for t in generated}, tables=generated)
+    assert round_trip(model) == model
