@@ -105,7 +105,7 @@ def columns(draw):
         type=type_,
         not_null=draw(st.booleans()),
         default=default,
-        comment=draw(st.none() | st.text(max_size=10)),
+        comment=draw(st.none() | st.text(min_size=1, max_size=10)),
     )
 
 
