@@ -169,7 +169,9 @@ def test_renames_applied_and_settled():
     # people_pkey keeps its name after a table rename; the new model names it persons_pkey: renamed
     # too, since only the name differs (no drop and re-add, no scan).
     assert kinds(operations) == ["RenameTable", "RenameColumn", "RenameConstraint"]
-    assert operations[2].sql() == ['ALTER TABLE "public"."persons" RENAME CONSTRAINT "people_pkey" TO "persons_pkey";']
+    assert operations[2].sql() == [
+        'ALTER TABLE "public"."persons" RENAME CONSTRAINT "people_pkey" TO "persons_pkey";'
+    ]
 
 
 def test_create_decision_settles_without_rename():
