@@ -140,14 +140,15 @@ def test_orm_and_sqlmodel_sources(tmp_path: Path):
     )
     (tmp_path / "sqlmodel_models.py").write_text(
         "from sqlmodel import Field, SQLModel\n"
-        "class Hero(SQLModel, table=True):\n"
+        "class LoaderHero(SQLModel, table=True):\n"
         "    id: int | None = Field(default=None, primary_key=True)\n"
         "    name: str = Field(max_length=50)\n"
     )
     orm = model_from_metadata(load_metadata("orm_models.py", tmp_path))
     assert [c.type for c in orm.table("public", "users").columns] == ["serial", "varchar(50)"]
     hero = model_from_metadata(load_metadata("sqlmodel_models.py", tmp_path))
-    assert [(c.name, c.type, c.not_null) for c in hero.table("public", "hero").columns] == [
+    # SQLModel.metadata is process-wide: other tests' tables may be in it too.
+    assert [(c.name, c.type, c.not_null) for c in hero.table("public", "loaderhero").columns] == [
         ("id", "serial", True),
         ("name", "varchar(50)", True),
     ]
@@ -190,3 +191,13 @@ def test_missing_module_and_file(tmp_path: Path):
         load_metadata("nosuchpkg.models:Base", tmp_path)
     with pytest.raises(SchemaLoadError, match="does not exist"):
         load_metadata("missing.py", tmp_path)
+
+
+def test_import_failure_points_at_user_code(tmp_path: Path):
+    (tmp_path / "dup.py").write_text(
+        "from sqlalchemy import Column, Integer, MetaData, Table\nmetadata = MetaData()\n"
+        "Table('t', metadata, Column('id', Integer))\nTable('t', metadata, Column('id', Integer))\n"
+    )
+    with pytest.raises(SchemaLoadError) as info:
+        load_metadata("dup.py", tmp_path)
+    assert info.value.where == f"{tmp_path / 'dup.py'}:4"

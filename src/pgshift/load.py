@@ -127,6 +127,15 @@ def _import_failure(target: str, exc: BaseException) -> SchemaLoadError:
         where = f"{exc.filename}:{exc.lineno}"
     else:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if "importlib" not in f.filename]
+        # Point at the user's code, not at the library frame that raised (site-packages, stdlib).
+        own = [
+            f
+            for f in frames
+            if f.filename.endswith(".py")
+            and "site-packages" not in f.filename
+            and not f.filename.startswith((sys.prefix, sys.base_prefix))
+        ]
+        frames = own or frames
         if frames:
             where = f"{frames[-1].filename}:{frames[-1].lineno}"
     detail = f"{type(exc).__name__}: {exc}"
