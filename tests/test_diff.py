@@ -282,3 +282,24 @@ def test_large_schema_diffs_quickly():
     assert unsettled_candidates(model, model, RenameDecisions()) == []
     assert len(diff(Model(), model)) == 3999
     assert time.perf_counter() - start < 5
+
+
+def test_foreign_key_on_a_new_table_has_no_hazards_but_on_an_existing_one_it_does():
+    from pgshift.model import ForeignKey
+
+    fk = ForeignKey("posts_user_id_fkey", ("user_id",), "public", "users", ("id",))
+    posts = Table("public", "posts", columns=(Column("user_id", "integer"),))
+    created = diff(
+        build_model(tables=[users()]), build_model(tables=[users(), replace(posts, foreign_keys=(fk,))])
+    )
+    assert [op.describe() for op in created] == [
+        "create table public.posts",
+        "add foreign key posts_user_id_fkey on posts",
+    ]
+    assert created[1].hazards() == ()
+    added = diff(
+        build_model(tables=[users(), posts]),
+        build_model(tables=[users(), replace(posts, foreign_keys=(fk,))]),
+    )
+    assert {h.kind for h in added[0].hazards()} >= {HazardKind.SCAN, HazardKind.DATA_DEPENDENT}
+    assert "NOT VALID" in added[0].sql()[0] and "VALIDATE CONSTRAINT" in added[0].sql()[1]

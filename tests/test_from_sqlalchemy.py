@@ -187,7 +187,7 @@ def test_load_errors(tmp_path: Path, source: str, spec: str, message: str):
 
 
 def test_missing_module_and_file(tmp_path: Path):
-    with pytest.raises(SchemaLoadError, match="no module named 'nosuchpkg.models'"):
+    with pytest.raises(SchemaLoadError, match=r"no module named 'nosuchpkg\.models'"):
         load_metadata("nosuchpkg.models:Base", tmp_path)
     with pytest.raises(SchemaLoadError, match="does not exist"):
         load_metadata("missing.py", tmp_path)

@@ -4,9 +4,9 @@ import enum
 
 from sqlalchemy import (
     ARRAY,
+    CHAR,
     BigInteger,
     Boolean,
-    CHAR,
     CheckConstraint,
     Column,
     Computed,

@@ -34,7 +34,9 @@ class Drizzle:
     ) -> subprocess.CompletedProcess[str]:
         """Apply ``folder`` to ``url`` with drizzle-orm's migrator."""
         script = str(self.root / "migrate.mjs")
-        return self._run(["node", script, url, str(folder), migrations_schema, migrations_table], self.root, check)
+        return self._run(
+            ["node", script, url, str(folder), migrations_schema, migrations_table], self.root, check
+        )
 
     def link_modules(self, project: Path) -> None:
         """Make node_modules resolvable from a scratch project (for TypeScript schema files)."""
@@ -55,7 +57,9 @@ def drizzle() -> Drizzle:
     if shutil.which("node") is None:
         pytest.skip("node is not installed: the drizzle interoperability tests need it")
     if not (HERE / "node_modules" / ".bin" / "drizzle-kit").exists():
-        pytest.fail("tests/interop/node_modules is missing: run `cd tests/interop && npm ci` (scripts/test.sh does)")
+        pytest.fail(
+            "tests/interop/node_modules is missing: run `cd tests/interop && npm ci` (scripts/test.sh does)"
+        )
     return Drizzle(HERE)
 
 
