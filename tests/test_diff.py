@@ -51,7 +51,8 @@ def test_every_action_is_in_the_hazard_catalogue():
             assert op.describe()
             assert all(stmt.endswith(";") for stmt in op.sql())
             reverse = op.reverse()
-            assert reverse is None or reverse.reverse() == op or isinstance(op, ops.AddEnumValues)
+            if reverse is not None and not isinstance(op, ops.AddEnumValues):
+                assert reverse.reverse().sql() == op.sql()
 
 
 def test_order_creates_dependencies_first_and_drops_them_last():

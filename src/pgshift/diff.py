@@ -254,7 +254,8 @@ def _diff_tables(old: Model, new: Model, plan: _Plan) -> None:
         if before is None:
             plan.create_tables.append(ops.CreateTable(_bare(table)))
             plan.foreign_keys += [
-                ops.AddConstraint(table.schema, table.name, fk) for fk in table.foreign_keys
+                ops.AddConstraint(table.schema, table.name, fk, on_new_table=True)
+                for fk in table.foreign_keys
             ]
             plan.policies += [ops.CreatePolicy(table.schema, table.name, p) for p in table.policies]
         else:

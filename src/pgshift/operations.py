@@ -984,6 +984,14 @@ class AlterIdentity(Operation):
 # --- constraints and indexes -----------------------------------------------------------------------
 
 
+_KIND_NAMES = {
+    PrimaryKey: "primary key",
+    UniqueConstraint: "unique constraint",
+    CheckConstraint: "check constraint",
+    ForeignKey: "foreign key",
+}
+
+
 @dataclass(frozen=True)
 class AddConstraint(Operation):
     """ADD CONSTRAINT; with ``not_valid`` (FK/CHECK on an existing table) ``NOT VALID`` then VALIDATE."""
@@ -992,6 +1000,7 @@ class AddConstraint(Operation):
     table: str
     constraint: Constraint
     not_valid: bool = False
+    on_new_table: bool = False  # the table is created in the same migration: no rows, nothing to scan
 
     @property
     def action(self) -> str:
@@ -1016,6 +1025,8 @@ class AddConstraint(Operation):
         return [text + " NOT VALID;", f"{head} VALIDATE CONSTRAINT {quote_ident(self.constraint.name)};"]
 
     def hazards(self) -> tuple[Hazard, ...]:
+        if self.on_new_table:
+            return ()
         found = super().hazards()
         if self.not_valid:
             found += hazards_of("validate_constraint", self.subject)
@@ -1025,8 +1036,7 @@ class AddConstraint(Operation):
         return DropConstraint(self.schema, self.table, self.constraint)
 
     def describe(self) -> str:
-        kind = type(self.constraint).__name__.replace("Constraint", "").lower()
-        return f"add {kind} {self.constraint.name} on {self.table}"
+        return f"add {_KIND_NAMES[type(self.constraint)]} {self.constraint.name} on {self.table}"
 
 
 @dataclass(frozen=True)
