@@ -243,6 +243,32 @@ def test_corrupt_snapshot_is_exit_2_naming_the_file(project: Path):
 
 
 @needs_loader
+def test_newer_snapshot_version_is_refused(project: Path):
+    ok(project, "generate", "--name", "init")
+    path = project / "drizzle" / "meta" / "0000_snapshot.json"
+    data = json.loads(path.read_text())
+    data["version"] = "8"
+    path.write_text(json.dumps(data))
+    write_models(project, extra_users='Column("nickname", Text),')
+    proc = pgshift(project, "generate", "--name", "next")
+    assert proc.returncode == 2 and "0000_snapshot.json" in proc.stderr
+    assert not (project / "drizzle" / "0001_next.sql").exists()
+
+
+@needs_loader
+def test_stray_file_with_the_same_name_is_not_overwritten(project: Path):
+    ok(project, "generate", "--name", "init")
+    stray = project / "drizzle" / "0001_next.sql"
+    stray.write_text("-- someone's work\n")
+    write_models(project, extra_users='Column("nickname", Text),')
+    proc = pgshift(project, "generate", "--name", "next")
+    assert proc.returncode == 2 and "0001_next.sql already exists" in proc.stderr
+    assert stray.read_text() == "-- someone's work\n"
+    assert not (project / "drizzle" / "0001_next.down.sql").exists()
+    assert [e.tag for e in read_journal(project / "drizzle").entries] == ["0000_init"]
+
+
+@needs_loader
 def test_missing_schema_setting_says_how_to_set_it(tmp_path: Path):
     (tmp_path / "pgshift.toml").write_text('out = "drizzle"\n')
     proc = pgshift(tmp_path, "generate")
