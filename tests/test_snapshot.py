@@ -129,3 +129,11 @@ def tables(draw):
 def test_property_round_trip_is_exact(generated):
     model = m.build_model(schemas={t.schema for t in generated}, tables=generated)
     assert round_trip(model) == model
+
+
+def test_snapshot_of_schema_code_holds_plain_strings():
+    """SQLAlchemy names are str subclasses; the model must hold plain str so the fast JSON writer accepts it."""
+    import orjson
+
+    model = model_from_metadata(load_metadata("everything.py:metadata", HERE / "fixtures_schemas"))
+    orjson.dumps(model_to_snapshot(model, id="a", prev_id=EMPTY_ID), option=orjson.OPT_INDENT_2)

@@ -87,13 +87,13 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
     if table.primary_key is not None and len(table.primary_key.columns):
         pk = m.PrimaryKey(
             name=_name(table.primary_key) or naming.primary_key_name(table.name),
-            columns=tuple(c.name for c in table.primary_key.columns),
+            columns=tuple(str(c.name) for c in table.primary_key.columns),
         )
     uniques, checks, fks = [], [], []
     column_checks = [c for col in table.columns for c in col.constraints if c not in table.constraints]
     for constraint in [*table.constraints, *column_checks]:
         if isinstance(constraint, UniqueConstraint):
-            cols = tuple(c.name for c in constraint.columns)
+            cols = tuple(str(c.name) for c in constraint.columns)
             uniques.append(
                 m.UniqueConstraint(
                     name=_name(constraint) or naming.unique_name(table.name, cols),
@@ -118,8 +118,8 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
     indexes = tuple(_index(table, index) for index in table.indexes)
     info = table.info.get("pgshift", {}) if isinstance(table.info, dict) else {}
     return m.Table(
-        schema=schema,
-        name=table.name,
+        schema=str(schema),
+        name=str(table.name),
         columns=columns,
         primary_key=pk,
         foreign_keys=tuple(fks),
@@ -206,7 +206,7 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
     if col.computed is not None:
         generated = normalize_expression(_sql(col.computed.sqltext))
     return m.Column(
-        name=col.name,
+        name=str(col.name),
         type=type_,
         type_schema=type_schema,
         not_null=not col.nullable or serial or identity is not None,
@@ -240,8 +240,8 @@ def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum]) -> tuple[str, str 
                 where=f"column type in table {table.name}",
                 hint="declare the enum once and reuse it",
             )
-        enums[key] = m.Enum(schema=schema, name=name, values=values)
-        return name + "[]" * dims, schema
+        enums[key] = m.Enum(schema=str(schema), name=str(name), values=tuple(str(v) for v in values))
+        return str(name) + "[]" * dims, str(schema)
     compiled = impl.compile(dialect=DIALECT)
     return normalize_type(compiled) + "[]" * dims, None
 
@@ -264,15 +264,15 @@ def _action(value: str | None) -> m.ReferentialAction:
 
 
 def _foreign_key(table: Any, fk: ForeignKeyConstraint) -> m.ForeignKey:
-    local = tuple(c.name for c in fk.columns)
+    local = tuple(str(c.name) for c in fk.columns)
     remote = [element.column for element in fk.elements]
     ref_table = remote[0].table
     return m.ForeignKey(
         name=_name(fk) or naming.foreign_key_name(table.name, local),
         columns=local,
-        ref_schema=ref_table.schema or PUBLIC,
-        ref_table=ref_table.name,
-        ref_columns=tuple(c.name for c in remote),
+        ref_schema=str(ref_table.schema or PUBLIC),
+        ref_table=str(ref_table.name),
+        ref_columns=tuple(str(c.name) for c in remote),
         on_delete=_action(fk.ondelete),
         on_update=_action(fk.onupdate),
         deferrable=bool(fk.deferrable),
@@ -301,7 +301,7 @@ def _index(table: Any, index: SAIndex) -> m.Index:
                 nulls_first = False
             expr = expr.element
         if isinstance(expr, ColumnClause) and not isinstance(expr, TextClause) and expr.table is not None:
-            text, is_expr, key = expr.name, False, expr.key
+            text, is_expr, key = str(expr.name), False, expr.key
             names_for_default.append(expr.name)
         else:
             text, is_expr, key = normalize_expression(_sql(expr)), True, None
@@ -323,7 +323,7 @@ def _index(table: Any, index: SAIndex) -> m.Index:
         )
     where = opts.get("where")
     with_ = opts.get("with") or {}
-    include = tuple(c if isinstance(c, str) else c.name for c in (opts.get("include") or ()))
+    include = tuple(str(c if isinstance(c, str) else c.name) for c in (opts.get("include") or ()))
     return m.Index(
         name=_name(index) or naming.index_name(table.name, names_for_default),
         elements=tuple(elements),
@@ -353,8 +353,8 @@ def _sequence(seq: SASequence) -> m.Sequence:
     if seq.data_type is not None:
         data_type = normalize_type(seq.data_type.compile(dialect=DIALECT))
     return m.Sequence(
-        schema=seq.schema or PUBLIC,
-        name=seq.name,
+        schema=str(seq.schema or PUBLIC),
+        name=str(seq.name),
         options=m.SequenceOptions(
             increment=_num(seq.increment),
             min_value=_num(seq.minvalue),
