@@ -1,0 +1,694 @@
+"""Lint one migration file: parse it with libpg_query, walk its statements in order, report findings.
+
+Order matters: a table created earlier in the file is new (its index builds and constraints cost
+nothing), a validated ``CHECK (col IS NOT NULL)`` earlier makes ``SET NOT NULL`` cheap, an enum value
+added earlier in the same transaction cannot be used yet. ``_FileState`` carries those facts down the
+file; the previous snapshot of the folder supplies what existed before it (old column types, checks,
+tables).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import postgast
+
+from pgshift.hazards import Lock, binary_coercible
+from pgshift.lint.finding import RANK, Finding
+from pgshift.lint.rules import RULES
+from pgshift.sqltext import SqlSyntaxError, Statement, line_col, parse_migration
+from pgshift.txmode import header_directive, non_transactional_reason
+
+IGNORE = "pgshift:ignore"
+EXCERPT = 160
+_SERIALS = {"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"}
+_SMALL_INTS = {"int4", "int2", "serial", "serial4", "smallserial", "serial2", "integer", "int", "smallint"}
+# Built-in volatile functions (operations.VOLATILE_FUNCTIONS is the generator's copy of the same list).
+_VOLATILE = frozenset(
+    {"random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", "clock_timestamp", "timeofday",
+     "nextval", "txid_current", "statement_timestamp", "setseed"}
+)  # fmt: skip
+
+
+@dataclass
+class _FileState:
+    path: str
+    sql: str
+    previous: dict[str, Any]
+    hand_written: bool
+    file_transactional: bool
+    created_tables: set[str] = field(default_factory=set)
+    created_indexes: set[str] = field(default_factory=set)
+    not_null_checks: set[tuple[str, str]] = field(default_factory=set)  # validated: (table, column)
+    pending_checks: dict[str, tuple[str, str]] = field(default_factory=dict)  # NOT VALID: name -> (t, c)
+    not_valid: dict[str, int] = field(default_factory=dict)  # constraint name -> transaction segment
+    enum_values: dict[str, int] = field(default_factory=dict)  # added value -> transaction segment
+    lock_timeout: bool = False
+    lock_noted: bool = False
+    in_block: bool = False
+    segment: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+
+def lint_text(
+    sql: str,
+    *,
+    path: str,
+    previous_snapshot: dict | None = None,
+    config_severity: dict | None = None,
+    hand_written: bool = False,
+    breakpoints: bool = True,
+) -> list[Finding]:
+    """Findings of one migration's SQL, in file order.
+
+    ``previous_snapshot`` is the Drizzle snapshot JSON of the schema before this migration (the
+    previous journal entry's); without it, old column types are unknown and type changes are
+    reported as "may rewrite". ``config_severity`` maps rule id to error|warning|info|off (config
+    ``lint`` table). ``hand_written`` enables the idempotency advice (see pgshift.lint.folder for the
+    heuristic that decides it).
+    """
+    try:
+        statements = parse_migration(sql, breakpoints)
+    except SqlSyntaxError as exc:
+        found = [_finding("syntax-error", f"syntax error: {exc.message}", path, exc.line, exc.column, "")]
+        return apply_severity(found, config_severity)
+    directive = header_directive(sql)
+    if directive is None:  # what pgshift migrate does: no transaction when a statement refuses one
+        directive = not any(non_transactional_reason(s, 150000) for s in statements)
+    state = _FileState(path, sql, previous_snapshot or {}, hand_written, directive)
+    ignored = _ignore_comments(sql)
+    for statement in statements:
+        before = len(state.findings)
+        _track_transaction(state, statement)
+        _HANDLERS.get(statement.kind, _nothing)(state, statement)
+        _note_lock_timeout(state, statement)
+        skip = ignored.get(statement.line - 1, set())
+        if skip:
+            state.findings[before:] = [f for f in state.findings[before:] if f.rule not in skip]
+    return apply_severity(state.findings, config_severity)
+
+
+def apply_severity(findings: list[Finding], config_severity: dict | None) -> list[Finding]:
+    """Apply the config's per-rule severity (``off`` removes the rule's findings)."""
+    if not config_severity:
+        return findings
+    out = []
+    for f in findings:
+        level = config_severity.get(f.rule)
+        if level == "off":
+            continue
+        out.append(replace(f, severity=level) if level in RANK else f)
+    return out
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def _finding(
+    rule_id: str, message: str, path: str, line: int, column: int, text: str, **extra: Any
+) -> Finding:
+    rule = RULES[rule_id]
+    excerpt = " ".join(text.split())
+    if len(excerpt) > EXCERPT:
+        excerpt = excerpt[: EXCERPT - 1] + "…"
+    return Finding(
+        rule=rule_id,
+        severity=rule.severity,
+        message=message,
+        path=path,
+        line=line,
+        column=column,
+        statement=excerpt,
+        lock=rule.lock,
+        rewrite=rule.rewrite,
+        fix=rule.safe,
+        scan=rule.scan,
+        **extra,
+    )
+
+
+def _report(state: _FileState, stmt: Statement, rule_id: str, message: str, **extra: Any) -> None:
+    state.findings.append(_finding(rule_id, message, state.path, stmt.line, stmt.column, stmt.text, **extra))
+
+
+def _ignore_comments(sql: str) -> dict[int, set[str]]:
+    """Line number -> rule ids of ``-- pgshift:ignore a, b`` comments (found with the SQL scanner)."""
+    if IGNORE not in sql:
+        return {}
+    data = sql.encode("utf-8")
+    try:
+        tokens = postgast.scan(sql).tokens
+    except postgast.PgQueryError:
+        return {}
+    out: dict[int, set[str]] = {}
+    for token in tokens:
+        if token.token != postgast.pg_query_pb2.SQL_COMMENT:
+            continue
+        body = data[token.start : token.end].decode("utf-8").lstrip("-").strip()
+        if not body.startswith(IGNORE):
+            continue
+        ids = {part.strip() for part in body[len(IGNORE) :].replace(",", " ").split() if part.strip()}
+        offset = len(data[: token.start].decode("utf-8", errors="ignore"))
+        out.setdefault(line_col(sql, offset)[0], set()).update(ids)
+    return out
+
+
+def _table_key(relation: Any) -> str:
+    return f"{relation.schemaname or 'public'}.{relation.relname}"
+
+
+def _existed(state: _FileState, key: str) -> bool:
+    """A table existed before the migration unless the file created it earlier."""
+    return key not in state.created_tables
+
+
+def _in_transaction(state: _FileState) -> bool:
+    return state.file_transactional or state.in_block
+
+
+def _same_segment(state: _FileState, segment: int) -> bool:
+    return _in_transaction(state) and segment == state.segment
+
+
+def _type_names(type_name: Any) -> list[str]:
+    return [n.string.sval for n in type_name.names]
+
+
+def _type_text(type_name: Any) -> str:
+    """A TypeName node printed as SQL (deparsed through ``SELECT NULL::<type>``)."""
+    tree = postgast.parse("SELECT NULL::int")
+    tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val.type_cast.type_name.CopyFrom(type_name)
+    return postgast.deparse(tree).removeprefix("SELECT NULL::").strip()
+
+
+def _snapshot_column(state: _FileState, key: str, column: str) -> dict[str, Any] | None:
+    table = state.previous.get("tables", {}).get(key)
+    if not isinstance(table, dict):
+        return None
+    col = table.get("columns", {}).get(column)
+    return col if isinstance(col, dict) else None
+
+
+def _snapshot_not_null_checked(state: _FileState, key: str, column: str) -> bool:
+    table = state.previous.get("tables", {}).get(key) or {}
+    for check in (table.get("checkConstraints") or {}).values():
+        value = check.get("value") if isinstance(check, dict) else None
+        if value and _not_null_column(_parse_expr(value)) == column:
+            return True
+    return False
+
+
+def _parse_expr(text: str) -> Any:
+    try:
+        tree = postgast.parse(f"SELECT {text}")
+    except postgast.PgQueryError:
+        return None
+    return tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val
+
+
+def _not_null_column(expr: Any) -> str | None:
+    """The column of ``col IS NOT NULL`` (the CHECK that lets SET NOT NULL skip its scan)."""
+    if expr is None or expr.WhichOneof("node") != "null_test":
+        return None
+    test = expr.null_test
+    if test.nulltesttype != postgast.pg_query_pb2.IS_NOT_NULL:
+        return None
+    arg = test.arg
+    if arg.WhichOneof("node") != "column_ref":
+        return None
+    fields = [f.string.sval for f in arg.column_ref.fields if f.WhichOneof("node") == "string"]
+    return fields[-1] if fields else None
+
+
+def _volatile_call(expr: Any) -> str | None:
+    for call in postgast.find_nodes(expr, postgast.pg_query_pb2.FuncCall):
+        name = call.funcname[-1].string.sval if call.funcname else ""
+        if name in _VOLATILE:
+            return name
+    return None
+
+
+def _nothing(state: _FileState, stmt: Statement) -> None:
+    return None
+
+
+# --- transaction and lock_timeout tracking -----------------------------------------------------------
+
+
+def _track_transaction(state: _FileState, stmt: Statement) -> None:
+    if stmt.kind != "transaction_stmt":
+        if not state.in_block and not state.file_transactional:
+            state.segment += 1  # autocommit: every statement is its own transaction
+        return
+    kind = postgast.pg_query_pb2.TransactionStmtKind.Name(stmt.node.kind)
+    if kind in ("TRANS_STMT_BEGIN", "TRANS_STMT_START"):
+        state.in_block = True
+        state.segment += 1
+    elif kind in ("TRANS_STMT_COMMIT", "TRANS_STMT_ROLLBACK"):
+        state.in_block = False
+        state.segment += 1
+
+
+# Statements that take a table lock worth a lock_timeout (the weakest they take).
+_STATEMENT_LOCKS = {
+    "index_stmt": Lock.SHARE,
+    "drop_stmt": Lock.ACCESS_EXCLUSIVE,
+    "truncate_stmt": Lock.ACCESS_EXCLUSIVE,
+    "rename_stmt": Lock.ACCESS_EXCLUSIVE,
+    "alter_table_stmt": Lock.SHARE_UPDATE_EXCLUSIVE,  # at least; most subcommands take ACCESS EXCLUSIVE
+}
+
+
+def _note_lock_timeout(state: _FileState, stmt: Statement) -> None:
+    if stmt.kind == "variable_set_stmt" and stmt.node.name == "lock_timeout":
+        state.lock_timeout = True
+        return
+    if state.lock_timeout or state.lock_noted:
+        return
+    lock = _STATEMENT_LOCKS.get(stmt.kind)
+    if lock is None:
+        return
+    if stmt.kind == "index_stmt" and (
+        stmt.node.concurrent or not _existed(state, _table_key(stmt.node.relation))
+    ):
+        return
+    if stmt.kind == "alter_table_stmt" and not _existed(state, _table_key(stmt.node.relation)):
+        return
+    state.lock_noted = True
+    _report(
+        state,
+        stmt,
+        "missing-lock-timeout",
+        "takes a table lock with no lock_timeout set in "
+        "this file (first such statement; pgshift migrate sets one per session)",
+    )
+
+
+# --- statement handlers ----------------------------------------------------------------------------
+
+
+def _create_table(state: _FileState, stmt: Statement) -> None:
+    node = stmt.node
+    key = _table_key(node.relation)
+    if key in state.previous.get("tables", {}) and key not in state.created_tables:
+        _report(
+            state,
+            stmt,
+            "recreates-existing-table",
+            f"creates table {key}, which the previous snapshot already has",
+            table=key,
+        )
+    state.created_tables.add(key)
+    if state.hand_written and not node.if_not_exists:
+        _report(state, stmt, "non-idempotent", f"CREATE TABLE {key} without IF NOT EXISTS", table=key)
+    pk_columns: set[str] = set()
+    for elt in node.table_elts:
+        if (
+            elt.WhichOneof("node") == "constraint"
+            and elt.constraint.contype == postgast.pg_query_pb2.CONSTR_PRIMARY
+        ):
+            pk_columns.update(k.string.sval for k in elt.constraint.keys)
+    for elt in node.table_elts:
+        if elt.WhichOneof("node") == "column_def":
+            _advise_column(state, stmt, key, elt.column_def, pk_columns)
+
+
+def _advise_column(state: _FileState, stmt: Statement, key: str, col: Any, pk_columns: set[str]) -> None:
+    names = _type_names(col.type_name)
+    base = names[-1].lower() if names else ""
+    subject = f"{key}.{col.colname}"
+    constraints = [c.constraint for c in col.constraints]
+    is_pk = col.colname in pk_columns or any(
+        c.contype == postgast.pg_query_pb2.CONSTR_PRIMARY for c in constraints
+    )
+    if base in _SERIALS:
+        _report(state, stmt, "prefer-identity", f"{subject} is {base}", table=key, column_name=col.colname)
+    if is_pk and base in _SMALL_INTS:
+        _report(
+            state,
+            stmt,
+            "prefer-bigint-keys",
+            f"primary key {subject} is {base}",
+            table=key,
+            column_name=col.colname,
+        )
+    if base == "timestamp":
+        _report(
+            state,
+            stmt,
+            "prefer-timestamptz",
+            f"{subject} is timestamp without time zone",
+            table=key,
+            column_name=col.colname,
+        )
+    if base == "varchar" and col.type_name.typmods:
+        _report(
+            state,
+            stmt,
+            "prefer-text",
+            f"{subject} is {_type_text(col.type_name)}",
+            table=key,
+            column_name=col.colname,
+        )
+    if base == "json":
+        _report(state, stmt, "prefer-jsonb", f"{subject} is json", table=key, column_name=col.colname)
+
+
+def _alter_table(state: _FileState, stmt: Statement) -> None:
+    node = stmt.node
+    if node.objtype != postgast.pg_query_pb2.OBJECT_TABLE:
+        return
+    key = _table_key(node.relation)
+    existed = _existed(state, key)
+    for item in node.cmds:
+        cmd = item.alter_table_cmd
+        sub = postgast.pg_query_pb2.AlterTableType.Name(cmd.subtype)
+        part = getattr(cmd, "def")
+        handler = _ALTER_HANDLERS.get(sub)
+        if handler is not None:
+            handler(state, stmt, key, existed, cmd, part)
+
+
+def _add_column(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any) -> None:
+    col = part.column_def
+    subject = f"{key}.{col.colname}"
+    _advise_column(state, stmt, key, col, set())
+    if not existed:
+        return
+    kinds = {c.constraint.contype: c.constraint for c in col.constraints}
+    pb = postgast.pg_query_pb2
+    has_default = pb.CONSTR_DEFAULT in kinds or pb.CONSTR_IDENTITY in kinds or pb.CONSTR_GENERATED in kinds
+    if pb.CONSTR_NOTNULL in kinds and not has_default:
+        _report(
+            state,
+            stmt,
+            "add-column-not-null-no-default",
+            f"adds NOT NULL column {subject} without a default",
+            table=key,
+            column_name=col.colname,
+        )
+    if pb.CONSTR_DEFAULT in kinds:
+        name = _volatile_call(kinds[pb.CONSTR_DEFAULT].raw_expr)
+        if name:
+            _report(
+                state,
+                stmt,
+                "add-column-volatile-default",
+                f"adds {subject} with volatile default {name}(): the table is rewritten",
+                table=key,
+                column_name=col.colname,
+            )
+
+
+def _drop_column(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any) -> None:
+    if existed:
+        _report(state, stmt, "drop-column", f"drops column {key}.{cmd.name}", table=key, column_name=cmd.name)
+
+
+def _alter_type(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any) -> None:
+    if not existed:
+        return
+    col = part.column_def
+    new = _type_text(col.type_name)
+    subject = f"{key}.{cmd.name}"
+    old_col = _snapshot_column(state, key, cmd.name)
+    using = col.HasField("raw_default")
+    if old_col is None or not old_col.get("type"):
+        finding = _finding(
+            "column-type-rewrite",
+            f"changes {subject} to {new}: may rewrite the table (old type "
+            "unknown; lint the folder to compare with the previous snapshot)",
+            state.path,
+            stmt.line,
+            stmt.column,
+            stmt.text,
+            table=key,
+            column_name=cmd.name,
+        )
+        state.findings.append(replace(finding, severity="warning"))
+        return
+    old = str(old_col["type"])
+    try:
+        coercible = binary_coercible(old, new)
+    except ValueError:
+        coercible = False
+    if coercible and not using:
+        return
+    _report(
+        state,
+        stmt,
+        "column-type-rewrite",
+        f"changes {subject} from {old} to {new}: the table is rewritten",
+        table=key,
+        column_name=cmd.name,
+    )
+
+
+def _set_not_null(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any) -> None:
+    if (
+        not existed
+        or (key, cmd.name) in state.not_null_checks
+        or _snapshot_not_null_checked(state, key, cmd.name)
+    ):
+        return
+    _report(
+        state,
+        stmt,
+        "set-not-null",
+        f"sets {key}.{cmd.name} NOT NULL without a validated CHECK ({cmd.name} IS NOT NULL) before it",
+        table=key,
+        column_name=cmd.name,
+    )
+
+
+def _add_constraint(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any) -> None:
+    con = part.constraint
+    pb = postgast.pg_query_pb2
+    not_valid = con.skip_validation
+    if con.contype == pb.CONSTR_CHECK:
+        column = _not_null_column(con.raw_expr)
+        if column and not not_valid:
+            state.not_null_checks.add((key, column))
+        elif column and con.conname:
+            state.pending_checks[con.conname] = (key, column)
+    if not existed:
+        return
+    if not_valid:
+        if con.conname:
+            state.not_valid[con.conname] = state.segment
+        return
+    if con.contype == pb.CONSTR_FOREIGN:
+        _report(
+            state,
+            stmt,
+            "fk-without-not-valid",
+            f"adds foreign key {con.conname or ''} on {key} without NOT VALID".replace("  ", " "),
+            table=key,
+        )
+    elif con.contype == pb.CONSTR_CHECK:
+        _report(
+            state,
+            stmt,
+            "check-without-not-valid",
+            f"adds CHECK {con.conname or ''} on {key} without NOT VALID".replace("  ", " "),
+            table=key,
+        )
+    elif con.contype in (pb.CONSTR_PRIMARY, pb.CONSTR_UNIQUE) and not con.indexname:
+        kind = "PRIMARY KEY" if con.contype == pb.CONSTR_PRIMARY else "UNIQUE"
+        _report(
+            state, stmt, "unique-without-using-index", f"adds {kind} on {key} without USING INDEX", table=key
+        )
+
+
+def _validate(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any) -> None:
+    if cmd.name in state.pending_checks:
+        state.not_null_checks.add(state.pending_checks.pop(cmd.name))
+    segment = state.not_valid.get(cmd.name)
+    if segment is not None and _same_segment(state, segment):
+        _report(
+            state,
+            stmt,
+            "validate-same-transaction",
+            f"validates {cmd.name} in the transaction that added it NOT VALID",
+            table=key,
+        )
+
+
+_ALTER_HANDLERS = {
+    "AT_AddColumn": _add_column,
+    "AT_DropColumn": _drop_column,
+    "AT_AlterColumnType": _alter_type,
+    "AT_SetNotNull": _set_not_null,
+    "AT_AddConstraint": _add_constraint,
+    "AT_ValidateConstraint": _validate,
+}
+
+
+def _create_index(state: _FileState, stmt: Statement) -> None:
+    node = stmt.node
+    key = _table_key(node.relation)
+    if node.idxname:
+        state.created_indexes.add(node.idxname)
+    if node.concurrent:
+        if _in_transaction(state):
+            _report(
+                state,
+                stmt,
+                "concurrently-in-transaction",
+                "CREATE INDEX CONCURRENTLY inside a transaction block",
+                table=key,
+            )
+    elif _existed(state, key):
+        _report(
+            state,
+            stmt,
+            "index-not-concurrent",
+            f"builds index {node.idxname or ''} on {key} without CONCURRENTLY".replace("  ", " "),
+            table=key,
+        )
+    if state.hand_written and not node.if_not_exists:
+        _report(state, stmt, "non-idempotent", "CREATE INDEX without IF NOT EXISTS", table=key)
+
+
+_DROPS = {"OBJECT_TABLE": "drop-table", "OBJECT_SCHEMA": "drop-schema", "OBJECT_TYPE": "drop-type"}
+
+
+def _object_names(node: Any) -> list[str]:
+    names = []
+    for obj in node.objects:
+        which = obj.WhichOneof("node")
+        if which == "list":
+            names.append(".".join(i.string.sval for i in obj.list.items))
+        elif which == "string":
+            names.append(obj.string.sval)
+        elif which == "type_name":
+            names.append(".".join(_type_names(obj.type_name)))
+    return names
+
+
+def _drop(state: _FileState, stmt: Statement) -> None:
+    node = stmt.node
+    kind = postgast.pg_query_pb2.ObjectType.Name(node.remove_type)
+    names = _object_names(node)
+    if state.hand_written and not node.missing_ok:
+        _report(state, stmt, "non-idempotent", "DROP without IF EXISTS")
+    if kind == "OBJECT_INDEX":
+        if node.concurrent:
+            if _in_transaction(state):
+                _report(
+                    state,
+                    stmt,
+                    "concurrently-in-transaction",
+                    "DROP INDEX CONCURRENTLY inside a transaction block",
+                )
+        elif not all(n.split(".")[-1] in state.created_indexes for n in names):
+            _report(
+                state,
+                stmt,
+                "drop-index-not-concurrent",
+                f"drops index {', '.join(names)} without CONCURRENTLY",
+            )
+        return
+    rule = _DROPS.get(kind)
+    if rule is None:
+        return
+    for name in names:
+        key = name if "." in name or kind != "OBJECT_TABLE" else f"public.{name}"
+        if kind == "OBJECT_TABLE" and not _existed(state, key):
+            continue
+        _report(
+            state,
+            stmt,
+            rule,
+            f"drops {kind.removeprefix('OBJECT_').lower()} {name}",
+            table=key if kind == "OBJECT_TABLE" else None,
+        )
+
+
+def _truncate(state: _FileState, stmt: Statement) -> None:
+    for rel in stmt.node.relations:
+        key = _table_key(rel.range_var)
+        _report(state, stmt, "truncate", f"truncates {key}", table=key)
+
+
+def _rename(state: _FileState, stmt: Statement) -> None:
+    node = stmt.node
+    kind = postgast.pg_query_pb2.ObjectType.Name(node.rename_type)
+    if kind not in ("OBJECT_COLUMN", "OBJECT_TABLE") or not node.HasField("relation"):
+        return
+    key = _table_key(node.relation)
+    if not _existed(state, key):
+        if kind == "OBJECT_TABLE":
+            state.created_tables.add(f"{node.relation.schemaname or 'public'}.{node.newname}")
+        return
+    if kind == "OBJECT_COLUMN":
+        _report(
+            state, stmt, "rename-column", f"renames column {key}.{node.subname} to {node.newname}", table=key
+        )
+    else:
+        _report(state, stmt, "rename-table", f"renames table {key} to {node.newname}", table=key)
+
+
+def _alter_enum(state: _FileState, stmt: Statement) -> None:
+    node = stmt.node
+    if node.new_val and not node.old_val:
+        state.enum_values[node.new_val] = state.segment
+
+
+def _uses_new_enum_value(state: _FileState, stmt: Statement) -> None:
+    if not state.enum_values or stmt.kind == "alter_enum_stmt":
+        return
+    for const in postgast.find_nodes(stmt.node, postgast.pg_query_pb2.A_Const):
+        value = const.sval.sval if const.WhichOneof("val") == "sval" else None
+        if value in state.enum_values and _same_segment(state, state.enum_values[value]):
+            _report(
+                state,
+                stmt,
+                "enum-value-used-same-transaction",
+                f"uses enum value {const.sval.sval!r} added earlier in the same transaction",
+            )
+            return
+
+
+def _update(state: _FileState, stmt: Statement) -> None:
+    _uses_new_enum_value(state, stmt)
+    if not stmt.node.HasField("where_clause"):
+        key = _table_key(stmt.node.relation)
+        _report(state, stmt, "update-without-where", f"updates every row of {key}", table=key)
+
+
+def _delete(state: _FileState, stmt: Statement) -> None:
+    _uses_new_enum_value(state, stmt)
+    if not stmt.node.HasField("where_clause"):
+        key = _table_key(stmt.node.relation)
+        _report(state, stmt, "delete-without-where", f"deletes every row of {key}", table=key)
+
+
+def _create_schema(state: _FileState, stmt: Statement) -> None:
+    if state.hand_written and not stmt.node.if_not_exists:
+        _report(state, stmt, "non-idempotent", f"CREATE SCHEMA {stmt.node.schemaname} without IF NOT EXISTS")
+
+
+def _with_enum_use(handler: Any) -> Any:
+    def wrapped(state: _FileState, stmt: Statement) -> None:
+        _uses_new_enum_value(state, stmt)
+        handler(state, stmt)
+
+    return wrapped
+
+
+_HANDLERS = {
+    "create_stmt": _with_enum_use(_create_table),
+    "alter_table_stmt": _with_enum_use(_alter_table),
+    "index_stmt": _with_enum_use(_create_index),
+    "drop_stmt": _drop,
+    "truncate_stmt": _truncate,
+    "rename_stmt": _rename,
+    "alter_enum_stmt": _alter_enum,
+    "update_stmt": _update,
+    "delete_stmt": _delete,
+    "insert_stmt": _uses_new_enum_value,
+    "select_stmt": _uses_new_enum_value,
+    "create_schema_stmt": _create_schema,
+}

@@ -1,0 +1,45 @@
+"""A finding: one problem in one statement (or one file of the folder), with what to do about it.
+
+The same record serves the SQL linter and the folder integrity check, so every output format (people,
+JSON, GitHub annotations) and the exit code are computed once for both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+RANK = {"error": 3, "warning": 2, "info": 1, "off": 0}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """``line``/``column`` are 1-based (0 when the finding is about a whole file).
+
+    ``lock`` is the table lock the statement takes (``"ACCESS EXCLUSIVE"``) or None; ``rewrite`` and
+    ``scan`` say whether the table is rewritten or read in full under it; ``fix`` is the safe
+    alternative. ``table``/``column`` name the subject so ``--db`` can look up its size.
+    """
+
+    rule: str
+    severity: str
+    message: str
+    path: str
+    line: int = 0
+    column: int = 0
+    statement: str = ""
+    lock: str | None = None
+    rewrite: bool = False
+    fix: str | None = None
+    scan: bool = False
+    table: str | None = None
+    column_name: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def exit_code(findings: list[Finding]) -> int:
+    """1 when any error-level finding, else 0 (CI fails on errors only)."""
+    return 1 if any(f.severity == "error" for f in findings) else 0
