@@ -356,7 +356,7 @@ def _diff_table(a: Table, b: Table, plan: _Plan) -> None:
     for name, index in ia.items():
         covers = {e.expression for e in index.elements if not e.is_expression} | set(index.include)
         if ib.get(name) != index or covers & regenerated:
-            plan.early_drops.append(ops.DropIndex(s, n, index))
+            plan.early_drops.append(ops.DropIndex(s, n, index, concurrently=True))
             if name in ib:
                 plan.indexes.append(ops.CreateIndex(s, n, ib[name], concurrently=True))
     plan.indexes += [ops.CreateIndex(s, n, i, concurrently=True) for name, i in ib.items() if name not in ia]

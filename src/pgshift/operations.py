@@ -1131,7 +1131,7 @@ class CreateIndex(Operation):
         return [render.create_index_sql(self.schema, self.table, self.index, concurrently=self.concurrently)]
 
     def reverse(self) -> Operation:
-        return DropIndex(self.schema, self.table, self.index)
+        return DropIndex(self.schema, self.table, self.index, concurrently=self.concurrently)
 
     def describe(self) -> str:
         how = " concurrently" if self.concurrently else ""
@@ -1140,23 +1140,36 @@ class CreateIndex(Operation):
 
 @dataclass(frozen=True)
 class DropIndex(Operation):
+    """DROP INDEX; ``CONCURRENTLY`` (outside a transaction) on a table that stays, so queries keep
+    running while the index goes."""
+
     schema: str
     table: str
     index: Index
-    action = "drop_index"
+    concurrently: bool = False
+
+    @property
+    def action(self) -> str:
+        return "drop_index_concurrently" if self.concurrently else "drop_index"
+
+    @property
+    def transactional(self) -> bool:  # type: ignore[override]
+        return not self.concurrently
 
     @property
     def subject(self) -> str:
         return _subject(self.schema, self.table, self.index.name)
 
     def sql(self) -> list[str]:
-        return [f"DROP INDEX {_t(self.schema, self.index.name)};"]
+        conc = "CONCURRENTLY " if self.concurrently else ""
+        return [f"DROP INDEX {conc}{_t(self.schema, self.index.name)};"]
 
     def reverse(self) -> Operation:
-        return CreateIndex(self.schema, self.table, self.index)
+        return CreateIndex(self.schema, self.table, self.index, concurrently=self.concurrently)
 
     def describe(self) -> str:
-        return f"drop index {self.index.name} on {self.table}"
+        how = " concurrently" if self.concurrently else ""
+        return f"drop index {self.index.name} on {self.table}{how}"
 
 
 # --- policies and views ----------------------------------------------------------------------------

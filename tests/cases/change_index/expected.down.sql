@@ -1,2 +1,3 @@
-DROP INDEX "public"."users_name_idx";--> statement-breakpoint
-CREATE INDEX "users_name_idx" ON "public"."users" USING btree ("name");
+-- pgshift:transaction off
+DROP INDEX CONCURRENTLY "public"."users_name_idx";--> statement-breakpoint
+CREATE INDEX CONCURRENTLY "users_name_idx" ON "public"."users" USING btree ("name");

@@ -1,2 +1,3 @@
+-- pgshift:transaction off
 ALTER TABLE "public"."users" ADD COLUMN "nickname" text;--> statement-breakpoint
-CREATE INDEX "users_nickname_idx" ON "public"."users" USING btree ("nickname");
+CREATE INDEX CONCURRENTLY "users_nickname_idx" ON "public"."users" USING btree ("nickname");

@@ -1,2 +1,3 @@
-DROP INDEX "public"."users_nickname_idx";--> statement-breakpoint
+-- pgshift:transaction off
+DROP INDEX CONCURRENTLY "public"."users_nickname_idx";--> statement-breakpoint
 ALTER TABLE "public"."users" DROP COLUMN "nickname";

@@ -1,1 +1,2 @@
-CREATE INDEX "users_name_idx" ON "public"."users" USING btree ("name");
+-- pgshift:transaction off
+CREATE INDEX CONCURRENTLY "users_name_idx" ON "public"."users" USING btree ("name");

@@ -1,1 +1,2 @@
-DROP INDEX "public"."users_name_idx";
+-- pgshift:transaction off
+DROP INDEX CONCURRENTLY "public"."users_name_idx";

@@ -1,5 +1,6 @@
+-- pgshift:transaction off
 ALTER TABLE "public"."entries" DROP CONSTRAINT "entries_account_id_fkey";--> statement-breakpoint
-DROP INDEX "public"."accounts_active_name_idx";--> statement-breakpoint
+DROP INDEX CONCURRENTLY "public"."accounts_active_name_idx";--> statement-breakpoint
 ALTER TABLE "public"."accounts" DROP CONSTRAINT "accounts_balance_check";--> statement-breakpoint
 COMMENT ON COLUMN "public"."entries"."memo" IS NULL;--> statement-breakpoint
 ALTER TABLE "public"."accounts" DROP COLUMN "balance_cents";--> statement-breakpoint
