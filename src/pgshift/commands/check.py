@@ -1,0 +1,76 @@
+"""``pgshift check``: lint migration SQL for locks, rewrites and data loss; verify the folder.
+
+Exit 0 when no error-level finding, 1 when any (for CI), 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pgshift.commands._common import config_options
+from pgshift.config import Config
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["human", "json", "github"]),
+    default="human",
+    show_default=True,
+    help="Output: for people, JSON, or GitHub Actions annotations.",
+)
+@click.option("--db", "use_db", is_flag=True, help="Rate findings by table size and compare applied hashes.")
+@click.option("--url", "url_flag", help="Database URL for --db (default: config `url`, then $DATABASE_URL).")
+@click.option("--env", "env", help="A named environment from [tool.pgshift.environments] (for --db).")
+@config_options
+def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url_flag: str | None,
+            env: str | None) -> int:  # fmt: skip
+    """Lint migrations and check the migration folder's integrity.
+
+    Without PATHS: every migration of the config's folder plus the folder checks. PATHS may be .sql
+    files or folders. Suppress one statement's finding with `-- pgshift:ignore <rule-id>` on the line
+    before it; set severities in the config's `lint` table (rule-id = "error"|"warning"|"info"|"off").
+    """
+    from pgshift.commands.migrate import tracking_table
+    from pgshift.lint import exit_code, format_github, format_human, format_json
+    from pgshift.lint.paths import check_paths
+
+    targets = list(paths) or [config.out_dir]
+    conn: Any = None
+    if use_db or url_flag or env:
+        conn = _connect(config, url_flag, env)
+    try:
+        findings = check_paths(
+            targets, config_severity=config.lint, conn=conn, tracking=tracking_table(config)
+        )
+    finally:
+        if conn is not None:
+            conn.close()
+    if fmt == "json":
+        click.echo(format_json(findings))
+    elif fmt == "github":
+        click.echo(format_github(findings), nl=False)
+    else:
+        from pgshift.commands._common import stdout_console
+
+        console = stdout_console()
+        click.echo(format_human(findings, color=console.is_terminal), nl=False)
+    return exit_code(findings)
+
+
+def _connect(config: Config, url_flag: str | None, env: str | None) -> Any:
+    from pgshift.config import resolve_url
+    from pgshift.errors import PgshiftError
+    from pgshift.runner import connect
+
+    url = resolve_url(config, env=env, flag=url_flag)
+    if url is None:
+        raise PgshiftError(
+            "--db needs a database URL", hint="pass --url, set `url` in the config, or set $DATABASE_URL"
+        )
+    return connect(url)

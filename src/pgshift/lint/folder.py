@@ -1,0 +1,123 @@
+"""Lint a migration folder (each journal entry against the snapshot before it) or loose .sql files.
+
+Hand-written or generated? A migration counts as pgshift/drizzle-kit GENERATED when it has a
+``.down.sql`` beside it (only pgshift's generator writes one) or when its snapshot's schema differs from
+the previous entry's (the generator wrote the SQL from that difference). A journal entry whose snapshot
+equals its predecessor's is what ``drizzle-kit generate --custom`` / ``pgshift generate --custom``
+produce: SQL typed by a person. Loose files outside a journal are treated as hand-written.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pgshift import folder as fs
+from pgshift.lint.engine import apply_severity, lint_text
+from pgshift.lint.finding import Finding
+
+_VOLATILE_KEYS = ("id", "prevId", "_meta")
+
+
+def _schema_part(snapshot: dict[str, Any] | None) -> dict[str, Any]:
+    return {k: v for k, v in (snapshot or {}).items() if k not in _VOLATILE_KEYS}
+
+
+def is_hand_written(migration_has_down: bool, snapshot: dict | None, previous: dict | None) -> bool:
+    """The heuristic of the module docstring."""
+    if migration_has_down:
+        return False
+    if snapshot is None:
+        return True
+    empty = {
+        "tables": {},
+        "enums": {},
+        "schemas": {},
+        "sequences": {},
+        "views": {},
+        "policies": {},
+        "roles": {},
+    }
+    before = _schema_part(previous) if previous else None
+    after = _schema_part(snapshot)
+    if before is None:
+        return all(not after.get(k) for k in empty)
+    return before == after
+
+
+def load_snapshot(path: Path) -> dict[str, Any] | None:
+    """A snapshot's JSON, or None when missing or unreadable (integrity reports those)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def lint_folder(
+    folder: Path, *, config_severity: dict | None = None, display: str | None = None
+) -> list[Finding]:
+    """Lint every journal migration with the previous entry's snapshot as "before".
+
+    Journal or file problems are not raised here: ``pgshift.integrity`` reports them; entries that
+    cannot be read are skipped.
+    """
+    try:
+        journal = fs.read_journal(folder)
+    except fs.FolderError:
+        return []
+    shown = display if display is not None else str(folder)
+    findings: list[Finding] = []
+    previous: dict | None = None
+    for entry in journal.entries:
+        snapshot = load_snapshot(fs.snapshot_path(folder, entry))
+        path = fs.sql_path(folder, entry.tag)
+        try:
+            with path.open(encoding="utf-8", newline="") as handle:
+                sql = handle.read()
+        except OSError:
+            previous = snapshot or previous
+            continue
+        hand = is_hand_written(fs.down_path(folder, entry.tag).exists(), snapshot, previous)
+        findings += lint_text(
+            sql,
+            path=f"{shown}/{path.name}",
+            previous_snapshot=previous,
+            config_severity=config_severity,
+            hand_written=hand,
+            breakpoints=entry.breakpoints,
+        )
+        previous = snapshot or previous
+    return findings
+
+
+def journal_folder_of(path: Path) -> Path | None:
+    """The migration folder holding ``path`` (its parent has meta/_journal.json), if any."""
+    parent = path.parent
+    return parent if fs.journal_path(parent).exists() else None
+
+
+def lint_file(
+    path: Path, *, config_severity: dict | None = None, display: str | None = None
+) -> list[Finding]:
+    """One .sql file; inside a migration folder it gets its journal context (previous snapshot)."""
+    shown = display if display is not None else str(path)
+    text = path.read_text(encoding="utf-8")
+    folder = journal_folder_of(path)
+    if folder is not None and not path.name.endswith(fs.DOWN_SUFFIX):
+        try:
+            entries = fs.read_journal(folder).entries
+        except fs.FolderError:
+            entries = ()
+        tags = [e.tag for e in entries]
+        tag = path.name.removesuffix(".sql")
+        if tag in tags:
+            position = tags.index(tag)
+            entry = entries[position]
+            snapshot = load_snapshot(fs.snapshot_path(folder, entry))
+            previous = load_snapshot(fs.snapshot_path(folder, entries[position - 1])) if position else None
+            hand = is_hand_written(fs.down_path(folder, tag).exists(), snapshot, previous)
+            return lint_text(text, path=shown, previous_snapshot=previous, config_severity=config_severity,
+                             hand_written=hand, breakpoints=entry.breakpoints)  # fmt: skip
+    return apply_severity(lint_text(text, path=shown, hand_written=True), config_severity)
