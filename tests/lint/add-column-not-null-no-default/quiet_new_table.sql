@@ -1,0 +1,2 @@
+CREATE TABLE t (id bigint);
+ALTER TABLE t ADD COLUMN x bigint NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD CONSTRAINT "age_check" CHECK ("age" >= 0) NOT VALID;

@@ -1,0 +1,2 @@
+-- expect: column-type-rewrite warning
+ALTER TABLE "users" ALTER COLUMN "score" TYPE bigint;

@@ -1,0 +1,3 @@
+-- pgshift:transaction on
+-- expect: concurrently-in-transaction
+DROP INDEX CONCURRENTLY "i";

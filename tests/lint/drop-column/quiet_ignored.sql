@@ -1,0 +1,2 @@
+-- pgshift:ignore drop-column, missing-lock-timeout
+ALTER TABLE "users" DROP COLUMN "legacy";

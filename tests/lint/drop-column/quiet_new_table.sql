@@ -1,0 +1,2 @@
+CREATE TABLE t (a bigint, b text);
+ALTER TABLE t DROP COLUMN b;

@@ -1,0 +1,2 @@
+-- expect: drop-index-not-concurrent
+DROP INDEX "users_email_idx";

@@ -1,0 +1,4 @@
+-- expect: drop-table
+DROP TABLE "users";
+-- expect: drop-table
+DROP TABLE IF EXISTS audit.log CASCADE;

@@ -1,0 +1,2 @@
+-- expect: prefer-jsonb
+CREATE TABLE t ("data" json);

@@ -1,0 +1,2 @@
+-- expect: prefer-text
+CREATE TABLE t ("name" varchar(255));

@@ -1,0 +1,1 @@
+CREATE TABLE t ("at" timestamp with time zone, "b" timestamptz);

@@ -1,0 +1,2 @@
+-- lint: previous=../column-type-rewrite/prev_users.json
+CREATE TABLE "orders" ("id" bigint PRIMARY KEY);

@@ -1,0 +1,2 @@
+CREATE TABLE t (a bigint);
+ALTER TABLE t RENAME COLUMN a TO b;

@@ -1,0 +1,2 @@
+-- expect: rename-table
+ALTER TABLE "users" RENAME TO "accounts";
