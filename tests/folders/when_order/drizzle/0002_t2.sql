@@ -1,0 +1,1 @@
+CREATE TABLE "t2" ("id" bigint PRIMARY KEY NOT NULL);
