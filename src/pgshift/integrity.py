@@ -18,6 +18,12 @@ from pgshift.lint.finding import Finding
 
 ZERO_ID = "00000000-0000-0000-0000-000000000000"
 SUPPORTED_SNAPSHOT_VERSIONS = ("7",)
+INTEGRITY_RULES = (
+    "folder-no-journal", "folder-journal-invalid", "folder-duplicate-idx", "folder-duplicate-tag",
+    "folder-idx-gap", "folder-when-order", "folder-missing-sql", "folder-missing-snapshot", "folder-stray-sql",
+    "folder-stray-snapshot", "folder-snapshot-invalid", "folder-snapshot-version", "folder-duplicate-snapshot-id",
+    "folder-chain-break", "folder-collision", "folder-applied-changed",
+)  # fmt: skip
 
 
 def _f(rule: str, severity: str, message: str, path: str, fix: str, line: int = 0) -> Finding:

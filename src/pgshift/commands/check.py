@@ -36,10 +36,13 @@ def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url
     files or folders. Suppress one statement's finding with `-- pgshift:ignore <rule-id>` on the line
     before it; set severities in the config's `lint` table (rule-id = "error"|"warning"|"info"|"off").
     """
+    from pgshift.commands._common import err
     from pgshift.commands.migrate import tracking_table
     from pgshift.lint import exit_code, format_github, format_human, format_json
-    from pgshift.lint.paths import check_paths
+    from pgshift.lint.paths import check_paths, unknown_rules
 
+    for rule in unknown_rules(config.lint):
+        err(f"warning: config lint table names unknown rule {rule!r} (see `pgshift check --help`)")
     targets = list(paths) or [config.out_dir]
     conn: Any = None
     if use_db or url_flag or env:

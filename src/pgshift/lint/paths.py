@@ -8,6 +8,7 @@ from typing import Any
 
 from pgshift import folder as fs
 from pgshift.errors import PgshiftError
+from pgshift.lint.engine import apply_severity
 from pgshift.lint.finding import Finding
 from pgshift.lint.folder import lint_file, lint_folder
 
@@ -47,4 +48,12 @@ def check_paths(
         from pgshift.lint.data import apply_table_sizes
 
         findings = apply_table_sizes(findings, conn)
-    return findings
+    return apply_severity(findings, config_severity)  # integrity findings too; lint ones are already set
+
+
+def unknown_rules(config_severity: dict | None) -> list[str]:
+    """Rule ids in the config's ``lint`` table that no rule has (a typo silences nothing)."""
+    from pgshift.integrity import INTEGRITY_RULES
+    from pgshift.lint.rules import RULES
+
+    return sorted(set(config_severity or {}) - set(RULES) - set(INTEGRITY_RULES))
