@@ -80,3 +80,21 @@ def test_normalize_expression_ignores_spelling(a: str, b: str):
 
 def test_quote_ident_escapes_quotes():
     assert quote_ident('we"ird') == '"we""ird"'
+
+
+@pytest.mark.parametrize(
+    ("stored", "written"),
+    [
+        ("email::text <> ''::text", "email <> ''"),  # what Postgres stores for a varchar column's CHECK
+        ("(t <> 'a'::text) AND (length(t) > 2)", "t <> 'a' AND length(t) > 2"),
+        ("p > 0::numeric", "p > 0"),
+        ("lower((email)::text)", "lower(email)"),
+    ],
+)
+def test_casts_postgres_adds_are_dropped(stored: str, written: str):
+    assert normalize_expression(stored) == normalize_expression(written)
+
+
+@pytest.mark.parametrize("kept", ["'{}'::jsonb", "now() - '1 day'::interval", "x::varchar(5)", "(a)::integer"])
+def test_meaningful_casts_are_kept(kept: str):
+    assert "::" in normalize_expression(kept)

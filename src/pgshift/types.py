@@ -232,9 +232,52 @@ def normalize_expression(text: str) -> str:
     stripped = text.strip()
     try:
         tree = postgast.parse(f"SELECT {stripped}")
+        _strip_implicit_casts(tree)
         return postgast.deparse(tree).removeprefix("SELECT ")
     except postgast.PgQueryError:
         return stripped
+
+
+# Casts Postgres adds by itself when it stores an expression: to text-like types on string literals and on
+# columns (``email::text <> ''::text`` for a varchar column), and numeric literals to numeric
+# (``p > 0::numeric``). Schema code does not spell them, so they are dropped on every side; the text
+# without them means the same to Postgres, which adds them back when it stores it.
+_IMPLICIT_TEXT = {"text", "varchar", "bpchar"}
+
+
+def _strip_implicit_casts(message: object) -> None:
+    """Replace, in place, every implicit-looking cast Node by its argument (walks the protobuf tree)."""
+    from google.protobuf.message import Message
+
+    for field, _ in message.ListFields():  # type: ignore[attr-defined]
+        if field.type != field.TYPE_MESSAGE:
+            continue
+        value = getattr(message, field.name)  # the live sub-message, not a snapshot of it
+        items = [value] if isinstance(value, Message) else list(value)
+        for item in items:
+            if not isinstance(item, Message):
+                continue
+            while item.DESCRIPTOR.name == "Node" and _droppable_cast(item):
+                arg = type(item)()
+                arg.CopyFrom(item.type_cast.arg)  # copy out first: CopyFrom clears the target
+                item.CopyFrom(arg)
+            _strip_implicit_casts(item)
+
+
+def _droppable_cast(node: object) -> bool:
+    if node.WhichOneof("node") != "type_cast":  # type: ignore[attr-defined]
+        return False
+    cast = node.type_cast  # type: ignore[attr-defined]
+    names = [n.string.sval for n in cast.type_name.names]
+    if cast.type_name.array_bounds or cast.type_name.typmods or not names:
+        return False
+    target = names[-1]
+    arg_kind = cast.arg.WhichOneof("node")
+    literal = arg_kind == "a_const"
+    is_string = literal and cast.arg.a_const.HasField("sval")
+    return (target in _IMPLICIT_TEXT and (is_string or arg_kind == "column_ref")) or (
+        target == "numeric" and literal and not is_string
+    )
 
 
 def quote_ident(name: str) -> str:
