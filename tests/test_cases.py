@@ -14,6 +14,7 @@ review the diff before committing.
 
 from __future__ import annotations
 
+import functools
 import os
 import runpy
 import shutil
@@ -36,7 +37,10 @@ UPDATE = os.environ.get("PGSHIFT_UPDATE_CASES") == "1"
 PG_DUMP = shutil.which("pg_dump") or "/usr/bin/pg_dump"
 
 
+@functools.cache
 def load_case_model(path: Path) -> Model:
+    """Each case file runs once per process (SQLModel keeps one global MetaData: a second run of the
+    same class definitions would clash); models are immutable, so sharing them is safe."""
     namespace = runpy.run_path(str(path))
     if "model" in namespace:
         return namespace["model"]
