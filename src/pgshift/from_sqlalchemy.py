@@ -193,13 +193,16 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         identity = m.Identity(
             kind="always" if ident.always else "byDefault",
             sequence_name=naming.identity_sequence_name(table.name, col.name),
-            options=m.SequenceOptions(
-                increment=_num(ident.increment),
-                min_value=_num(ident.minvalue),
-                max_value=_num(ident.maxvalue),
-                start_with=_num(ident.start),
-                cache=_num(ident.cache),
-                cycle=bool(ident.cycle),
+            options=_filled(
+                m.SequenceOptions(
+                    increment=_num(ident.increment),
+                    min_value=_num(ident.minvalue),
+                    max_value=_num(ident.maxvalue),
+                    start_with=_num(ident.start),
+                    cache=_num(ident.cache),
+                    cycle=bool(ident.cycle),
+                ),
+                type_,
             ),
         )
     generated = None
@@ -215,6 +218,13 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         generated=generated,
         comment=col.comment or None,  # COMMENT IS '' removes a comment: '' and None are one
     )
+
+
+def _filled(options: m.SequenceOptions, data_type: str | None) -> m.SequenceOptions:
+    """Options with Postgres's defaults spelled out, as the catalog and Drizzle's snapshots have them."""
+    from pgshift.diff import effective_sequence_options
+
+    return effective_sequence_options(options, data_type)
 
 
 def _num(value: Any) -> str | None:
@@ -355,15 +365,18 @@ def _sequence(seq: SASequence) -> m.Sequence:
     return m.Sequence(
         schema=str(seq.schema or PUBLIC),
         name=str(seq.name),
-        options=m.SequenceOptions(
-            increment=_num(seq.increment),
-            min_value=_num(seq.minvalue),
-            max_value=_num(seq.maxvalue),
-            start_with=_num(seq.start),
-            cache=_num(seq.cache),
-            cycle=bool(seq.cycle),
+        options=_filled(
+            m.SequenceOptions(
+                increment=_num(seq.increment),
+                min_value=_num(seq.minvalue),
+                max_value=_num(seq.maxvalue),
+                start_with=_num(seq.start),
+                cache=_num(seq.cache),
+                cycle=bool(seq.cycle),
+            ),
+            data_type,
         ),
-        data_type=data_type,
+        data_type=None if data_type == "bigint" else data_type,
     )
 
 

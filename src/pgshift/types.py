@@ -275,8 +275,10 @@ def _droppable_cast(node: object) -> bool:
     arg_kind = cast.arg.WhichOneof("node")
     literal = arg_kind == "a_const"
     is_string = literal and cast.arg.a_const.HasField("sval")
-    return (target in _IMPLICIT_TEXT and (is_string or arg_kind == "column_ref")) or (
-        target == "numeric" and literal and not is_string
+    return (
+        (target in _IMPLICIT_TEXT and (is_string or arg_kind == "column_ref"))
+        or (target == "numeric" and literal and not is_string)
+        or (target == "regclass" and is_string)  # nextval('seq'::regclass) as stored for nextval('seq')
     )
 
 

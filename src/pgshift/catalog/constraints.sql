@@ -1,0 +1,34 @@
+-- Primary key, unique, foreign key and check constraints of tables in the chosen schemas.
+-- Parameters: %(schemas)s text[].
+SELECT
+    n.nspname AS schema,
+    cl.relname AS table_name,
+    con.conname AS name,
+    con.contype AS kind,
+    ARRAY(
+        SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
+        JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+        ORDER BY k.ord
+    ) AS columns,
+    fn.nspname AS ref_schema,
+    fcl.relname AS ref_table,
+    ARRAY(
+        SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
+        JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+        ORDER BY k.ord
+    ) AS ref_columns,
+    con.confdeltype AS on_delete,
+    con.confupdtype AS on_update,
+    con.condeferrable AS deferrable,
+    con.condeferred AS deferred,
+    pg_get_constraintdef(con.oid, true) AS definition
+FROM pg_constraint con
+JOIN pg_class cl ON cl.oid = con.conrelid
+JOIN pg_namespace n ON n.oid = cl.relnamespace
+LEFT JOIN pg_class fcl ON fcl.oid = con.confrelid
+LEFT JOIN pg_namespace fn ON fn.oid = fcl.relnamespace
+WHERE con.contype IN ('p', 'u', 'f', 'c')
+  AND cl.relkind IN ('r', 'p')
+  AND n.nspname = ANY(%(schemas)s)
+  AND con.conislocal
+ORDER BY n.nspname, cl.relname, con.conname

@@ -1,0 +1,38 @@
+-- Indexes that do not back a constraint, decomposed per key. Parameters: %(schemas)s text[].
+-- indoption bit 1 = DESC, bit 2 = NULLS FIRST. An opclass is reported only when it is not the default.
+SELECT
+    n.nspname AS schema,
+    t.relname AS table_name,
+    i.relname AS name,
+    ix.indisunique AS is_unique,
+    am.amname AS method,
+    pg_get_expr(ix.indpred, ix.indrelid) AS predicate,
+    ix.indnkeyatts AS key_count,
+    i.reloptions AS options,
+    pg_get_indexdef(ix.indexrelid) AS definition,
+    ARRAY(
+        SELECT pg_get_indexdef(ix.indexrelid, k.ord::int, true)
+        FROM generate_subscripts(ix.indkey, 1) WITH ORDINALITY k(sub, ord)
+        ORDER BY k.ord
+    ) AS keys,
+    ARRAY(
+        SELECT ix.indkey[k.sub] <> 0 FROM generate_subscripts(ix.indkey, 1) k(sub) ORDER BY k.sub
+    ) AS is_column,
+    ARRAY(
+        SELECT ix.indoption[k.sub] FROM generate_subscripts(ix.indoption, 1) k(sub) ORDER BY k.sub
+    ) AS options_bits,
+    ARRAY(
+        SELECT CASE WHEN opc.opcdefault THEN NULL ELSE opc.opcname END
+        FROM generate_subscripts(ix.indclass, 1) k(sub)
+        JOIN pg_opclass opc ON opc.oid = ix.indclass[k.sub]
+        ORDER BY k.sub
+    ) AS opclasses
+FROM pg_index ix
+JOIN pg_class i ON i.oid = ix.indexrelid
+JOIN pg_class t ON t.oid = ix.indrelid
+JOIN pg_namespace n ON n.oid = t.relnamespace
+JOIN pg_am am ON am.oid = i.relam
+WHERE n.nspname = ANY(%(schemas)s)
+  AND t.relkind IN ('r', 'p')
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid AND c.contype IN ('p', 'u', 'x'))
+ORDER BY n.nspname, t.relname, i.relname

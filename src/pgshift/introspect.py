@@ -1,0 +1,305 @@
+"""Live database -> pgshift's model, with one catalog query per object kind.
+
+The queries live in ``pgshift/catalog/*.sql``. Each returns every object of its kind in the chosen schemas
+at once (schemainspect's approach), so 1,000 tables cost the same eight round trips as one; SQLAlchemy's
+per-table reflection costs several queries per table. Postgres's own functions (format_type,
+pg_get_expr, pg_get_constraintdef, pg_get_indexdef) print types and expressions, which then go through
+the same normalisation as schema code (``pgshift.types``), so a database created from schema S
+introspects to model(S):
+
+- ``integer`` + an owned sequence + ``DEFAULT nextval(...)`` is ``serial`` (likewise small/big);
+- identity columns carry their sequence's name and options;
+- indexes backing a PRIMARY KEY or UNIQUE constraint are part of the constraint, not separate indexes;
+- objects owned by extensions, and pgshift's own tracking table, are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pgshift import catalog
+from pgshift import model as m
+from pgshift.filters import table_matcher
+from pgshift.types import canonical_default, normalize_expression, normalize_type, parse_type
+
+_ACTIONS = {"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
+_SERIALS = {"integer": "serial", "smallint": "smallserial", "bigint": "bigserial"}
+
+
+def introspect(
+    conn: Any,
+    *,
+    schema_filter: Sequence[str] = ("public",),
+    tables_filter: Sequence[str] = (),
+    exclude_tables: Sequence[tuple[str, str]] = (),
+) -> m.Model:
+    """Read the schemas in ``schema_filter`` of the database behind psycopg connection ``conn``."""
+    from psycopg.rows import dict_row
+
+    params = {"schemas": list(schema_filter)}
+    matches = table_matcher(tables_filter)
+    excluded = set(exclude_tables)
+
+    def keep(schema: str, table: str) -> bool:
+        return (schema, table) not in excluded and matches(schema, table)
+
+    with conn.cursor(row_factory=dict_row) as cur:
+
+        def rows(name: str) -> list[dict[str, Any]]:
+            cur.execute(catalog.load(name), params)
+            return cur.fetchall()
+
+        tables = _tables(rows("columns"), keep)
+        _constraints(rows("constraints"), tables)
+        _indexes(rows("indexes"), tables)
+        _policies(rows("policies"), tables)
+        enums = [m.Enum(schema=r["schema"], name=r["name"], values=tuple(r["values"])) for r in rows("enums")]
+        sequences = [_sequence(r) for r in rows("sequences")]
+        views = [_view(r) for r in rows("views")]
+        schemas = [r["name"] for r in rows("schemas")]
+    built = [
+        m.Table(
+            schema=t["schema"],
+            name=t["name"],
+            columns=tuple(t["columns"]),
+            primary_key=t["pk"],
+            foreign_keys=tuple(t["fks"]),
+            unique_constraints=tuple(t["uniques"]),
+            check_constraints=tuple(t["checks"]),
+            indexes=tuple(t["indexes"]),
+            policies=tuple(t["policies"]),
+            rls_enabled=t["rls"],
+            comment=t["comment"],
+        )
+        for t in tables.values()
+    ]
+    # Only schemas that hold something count as part of the model (an empty `public` never does).
+    used = {t.schema for t in built} | {e.schema for e in enums} | {s.schema for s in sequences}
+    return m.build_model(
+        schemas=[s for s in schemas if s in used],
+        enums=enums,
+        sequences=sequences,
+        tables=built,
+        views=views,
+    )
+
+
+def _tables(rows: list[dict[str, Any]], keep: Any) -> dict[tuple[str, str], dict[str, Any]]:
+    tables: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows:
+        key = (r["schema"], r["table_name"])
+        if not keep(*key):
+            continue
+        table = tables.get(key)
+        if table is None:
+            table = tables[key] = {
+                "schema": r["schema"],
+                "name": r["table_name"],
+                "columns": [],
+                "pk": None,
+                "fks": [],
+                "uniques": [],
+                "checks": [],
+                "indexes": [],
+                "policies": [],
+                "rls": r["rls_enabled"],
+                "comment": r["table_comment"] or None,
+            }
+        table["columns"].append(_column(r))
+    return tables
+
+
+def _column_type(r: dict[str, Any]) -> tuple[str, str | None]:
+    if r["typtype"] == "e":
+        return r["type_name"], r["type_schema"]
+    if r["elem_typtype"] == "e":
+        return r["elem_name"] + "[]" * max(r["dims"] or 1, 1), r["elem_schema"]
+    parsed = parse_type(r["type"])
+    if parsed.dimensions and (r["dims"] or 0) > 1:
+        return parsed.base + "[]" * r["dims"], None
+    return normalize_type(r["type"]), None
+
+
+def _column(r: dict[str, Any]) -> m.Column:
+    type_, type_schema = _column_type(r)
+    default = r["default_expr"]
+    identity = None
+    generated = None
+    if r["identity"] in ("a", "d"):
+        identity = m.Identity(
+            kind="always" if r["identity"] == "a" else "byDefault",
+            sequence_name=r["owned_sequence"],
+            options=m.SequenceOptions(
+                increment=r["seq_increment"],
+                min_value=r["seq_min"],
+                max_value=r["seq_max"],
+                start_with=r["seq_start"],
+                cache=r["seq_cache"],
+                cycle=bool(r["seq_cycle"]),
+            ),
+        )
+    elif r["generated"] == "s":
+        generated = normalize_expression(default) if default else None
+        default = None
+    elif (
+        default is not None
+        and r["owned_sequence"]
+        and type_ in _SERIALS
+        and default.startswith("nextval(")
+        and r["owned_sequence"] in default
+    ):
+        type_, default = _SERIALS[type_], None
+    return m.Column(
+        name=r["name"],
+        type=type_,
+        type_schema=type_schema,
+        not_null=bool(r["not_null"]),
+        default=canonical_default(default, type_, type_schema) if default is not None else None,
+        identity=identity,
+        generated=generated,
+        comment=r["comment"] or None,
+    )
+
+
+def _check_body(definition: str) -> str:
+    """``CHECK ((a > 0)) NOT VALID`` -> ``a > 0``."""
+    body = definition.removeprefix("CHECK ")
+    body = body.removesuffix(" NOT VALID").removesuffix(" NO INHERIT")
+    return normalize_expression(body)
+
+
+def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str, Any]]) -> None:
+    for r in rows:
+        table = tables.get((r["schema"], r["table_name"]))
+        if table is None:
+            continue
+        columns = tuple(r["columns"])
+        kind = r["kind"]
+        if kind == "p":
+            table["pk"] = m.PrimaryKey(name=r["name"], columns=columns)
+        elif kind == "u":
+            table["uniques"].append(
+                m.UniqueConstraint(
+                    name=r["name"],
+                    columns=columns,
+                    nulls_not_distinct="NULLS NOT DISTINCT" in r["definition"],
+                )
+            )
+        elif kind == "c":
+            table["checks"].append(m.CheckConstraint(name=r["name"], expression=_check_body(r["definition"])))
+        elif kind == "f":
+            table["fks"].append(
+                m.ForeignKey(
+                    name=r["name"],
+                    columns=columns,
+                    ref_schema=r["ref_schema"],
+                    ref_table=r["ref_table"],
+                    ref_columns=tuple(r["ref_columns"]),
+                    on_delete=_ACTIONS[r["on_delete"]],  # type: ignore[arg-type]
+                    on_update=_ACTIONS[r["on_update"]],  # type: ignore[arg-type]
+                    deferrable=bool(r["deferrable"]),
+                    initially_deferred=bool(r["deferred"]),
+                )
+            )
+
+
+def _unquote(identifier: str) -> str:
+    if identifier.startswith('"') and identifier.endswith('"'):
+        return identifier[1:-1].replace('""', '"')
+    return identifier
+
+
+def _indexes(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str, Any]]) -> None:
+    for r in rows:
+        table = tables.get((r["schema"], r["table_name"]))
+        if table is None:
+            continue
+        key_count = r["key_count"]
+        keys, is_column = r["keys"], r["is_column"]
+        bits = list(r["options_bits"] or [])
+        opclasses = list(r["opclasses"] or [])
+        elements = []
+        for position in range(key_count):
+            option = bits[position] if position < len(bits) else 0
+            descending = bool(option & 1)
+            nulls_first: bool | None = bool(option & 2)
+            if nulls_first == descending:
+                nulls_first = None
+            column = is_column[position]
+            text = keys[position]
+            elements.append(
+                m.IndexElement(
+                    expression=_unquote(text) if column else normalize_expression(text),
+                    is_expression=not column,
+                    descending=descending,
+                    nulls_first=nulls_first,
+                    opclass=opclasses[position] if position < len(opclasses) else None,
+                )
+            )
+        include = tuple(_unquote(k) for k in keys[key_count:])
+        options = tuple(sorted(tuple(o.split("=", 1)) for o in (r["options"] or ())))
+        table["indexes"].append(
+            m.Index(
+                name=r["name"],
+                elements=tuple(elements),
+                unique=bool(r["is_unique"]),
+                method=r["method"],
+                where=normalize_expression(r["predicate"]) if r["predicate"] else None,
+                include=include,
+                with_=options,  # type: ignore[arg-type]
+                nulls_not_distinct="NULLS NOT DISTINCT" in r["definition"],
+            )
+        )
+
+
+def _policies(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str, Any]]) -> None:
+    for r in rows:
+        table = tables.get((r["schema"], r["table_name"]))
+        if table is None:
+            continue
+        table["policies"].append(
+            m.Policy(
+                name=r["name"],
+                permissive=r["permissive"] == "PERMISSIVE",
+                command=r["cmd"],
+                roles=tuple(r["roles"]),
+                using=normalize_expression(r["using_expr"]) if r["using_expr"] else None,
+                with_check=normalize_expression(r["with_check"]) if r["with_check"] else None,
+            )
+        )
+
+
+def _sequence(r: dict[str, Any]) -> m.Sequence:
+    data_type = normalize_type(r["data_type"])
+    return m.Sequence(
+        schema=r["schema"],
+        name=r["name"],
+        options=m.SequenceOptions(
+            increment=r["increment"],
+            min_value=r["min_value"],
+            max_value=r["max_value"],
+            start_with=r["start_with"],
+            cache=r["cache"],
+            cycle=bool(r["cycle"]),
+        ),
+        data_type=None if data_type == "bigint" else data_type,
+    )
+
+
+def _view(r: dict[str, Any]) -> m.View:
+    definition = r["definition"].strip().removesuffix(";")
+    try:
+        import postgast
+
+        definition = postgast.deparse(postgast.parse(definition))
+    except Exception:  # a view Postgres printed is valid SQL; keep the text if the parser disagrees
+        pass
+    return m.View(
+        schema=r["schema"],
+        name=r["name"],
+        definition=definition,
+        materialized=bool(r["materialized"]),
+        with_=tuple(sorted(tuple(o.split("=", 1)) for o in (r["options"] or ()))),  # type: ignore[misc]
+        with_no_data=r["materialized"] and not r["populated"],
+    )
