@@ -9,11 +9,14 @@ tables).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 import postgast
 
+from pgshift.folder import BREAKPOINT
 from pgshift.hazards import Lock, binary_coercible
 from pgshift.lint.finding import RANK, Finding
 from pgshift.lint.rules import RULES
@@ -69,7 +72,7 @@ def lint_text(
     heuristic that decides it).
     """
     try:
-        statements = parse_migration(sql, breakpoints)
+        statements = _parse(sql, breakpoints)
     except SqlSyntaxError as exc:
         found = [_finding("syntax-error", f"syntax error: {exc.message}", path, exc.line, exc.column, "")]
         return apply_severity(found, config_severity)
@@ -87,6 +90,48 @@ def lint_text(
         if skip:
             state.findings[before:] = [f for f in state.findings[before:] if f.rule not in skip]
     return apply_severity(state.findings, config_severity)
+
+
+def _parse(sql: str, breakpoints: bool) -> list[Statement]:
+    """Statements as drizzle-orm sends them (one chunk per breakpoint), parsed in one call when possible.
+
+    One parser call for the whole file is several times cheaper than one per chunk. The result is the
+    same whenever no statement spans a breakpoint marker (every chunk ends with its ``;``); otherwise, or
+    on a syntax error, parse chunk by chunk so positions and errors match what the server would see.
+    """
+    if not (breakpoints and BREAKPOINT in sql and sql.isascii()):
+        return parse_migration(sql, breakpoints)
+    try:
+        tree = postgast.parse(sql)
+    except postgast.PgQueryError:
+        return parse_migration(sql, breakpoints)
+    markers = _positions(sql, BREAKPOINT)
+    newlines = _positions(sql, "\n")
+    statements = []
+    for raw in tree.stmts:
+        start = raw.stmt_location
+        end = start + raw.stmt_len if raw.stmt_len else len(sql)
+        chunk = sql[start:end]
+        text = chunk.strip()
+        offset = start + len(chunk) - len(chunk.lstrip())
+        after = bisect_right(markers, offset)
+        if after < len(markers) and markers[after] < offset + len(text):
+            return parse_migration(sql, breakpoints)  # a statement runs across a breakpoint
+        line = bisect_left(newlines, offset) + 1
+        column = offset - (newlines[line - 2] + 1 if line > 1 else 0) + 1
+        kind = raw.stmt.WhichOneof("node") or ""
+        node = getattr(raw.stmt, kind) if kind else None
+        statements.append(Statement(text=text, offset=offset, line=line, column=column, kind=kind, node=node))
+    return statements
+
+
+def _positions(text: str, needle: str) -> list[int]:
+    out = []
+    at = text.find(needle)
+    while at != -1:
+        out.append(at)
+        at = text.find(needle, at + 1)
+    return out
 
 
 def apply_severity(findings: list[Finding], config_severity: dict | None) -> list[Finding]:
@@ -176,9 +221,21 @@ def _type_names(type_name: Any) -> list[str]:
 
 
 def _type_text(type_name: Any) -> str:
-    """A TypeName node printed as SQL (deparsed through ``SELECT NULL::<type>``)."""
+    """A TypeName node printed as SQL (deparsed through ``SELECT NULL::<type>``), cached per type."""
+    key = type(type_name)()
+    key.CopyFrom(type_name)
+    key.location = -1
+    for mod in key.typmods:
+        if mod.WhichOneof("node") == "a_const":
+            mod.a_const.location = -1
+    return _deparse_type(key.SerializeToString())
+
+
+@lru_cache(maxsize=4096)
+def _deparse_type(serialized: bytes) -> str:
     tree = postgast.parse("SELECT NULL::int")
-    tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val.type_cast.type_name.CopyFrom(type_name)
+    target = tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val.type_cast.type_name
+    target.ParseFromString(serialized)
     return postgast.deparse(tree).removeprefix("SELECT NULL::").strip()
 
 

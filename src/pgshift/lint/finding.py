@@ -6,7 +6,7 @@ JSON, GitHub annotations) and the exit code are computed once for both.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
@@ -37,7 +37,10 @@ class Finding:
     column_name: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return {name: getattr(self, name) for name in _FIELDS}
+
+
+_FIELDS = tuple(f.name for f in fields(Finding))
 
 
 def exit_code(findings: list[Finding]) -> int:

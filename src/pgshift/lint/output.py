@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from itertools import groupby
 
 from pgshift.lint.finding import Finding
@@ -60,13 +59,15 @@ def format_human(findings: list[Finding], *, color: bool = False) -> str:
 
 
 def format_json(findings: list[Finding]) -> str:
+    from pgshift.folder import to_json  # orjson: 10k findings in milliseconds
+
     data = {
         "findings": [f.to_json() for f in findings],
         "counts": {
             level: sum(1 for f in findings if f.severity == level) for level in ("error", "warning", "info")
         },
     }
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    return to_json(data)
 
 
 def _escape_data(text: str) -> str:
