@@ -304,3 +304,12 @@ def test_foreign_key_on_a_new_table_has_no_hazards_but_on_an_existing_one_it_doe
     )
     assert {h.kind for h in added[0].hazards()} >= {HazardKind.SCAN, HazardKind.DATA_DEPENDENT}
     assert "NOT VALID" in added[0].sql()[0] and "VALIDATE CONSTRAINT" in added[0].sql()[1]
+
+
+def test_public_type_schema_spelled_or_implied_is_no_change():
+    role = Enum("public", "role", ("a",))
+    implied = build_model(enums=[role], tables=[users(Column("role", "role"))])
+    spelled = build_model(enums=[role], tables=[users(Column("role", "role", type_schema="public"))])
+    assert diff(implied, spelled) == []
+    other = build_model(enums=[role], tables=[users(Column("role", "role", type_schema="auth"))])
+    assert kinds(diff(implied, other)) == ["AlterColumnType"]

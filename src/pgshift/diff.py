@@ -148,6 +148,14 @@ def _diff_schemas(old: Model, new: Model, plan: _Plan) -> None:
     plan.late_drops += [ops.DropSchema(s) for s in reversed(old.schemas) if s not in new.schemas]
 
 
+def type_key(c: Column) -> tuple[str, str | None]:
+    """A column's type for comparison: a user-defined type without a schema is in ``public``, so a
+    source that leaves ``public`` implicit and one that spells it do not differ."""
+    if c.type_schema is None and not c.is_serial and not parse_type(c.type).builtin:
+        return c.type, "public"
+    return c.type, c.type_schema
+
+
 def _uses_enum(c: Column, enum: Enum) -> bool:
     if c.is_serial or (c.type_schema is None and parse_type(c.type).builtin):
         return False
@@ -172,7 +180,7 @@ def enum_usages(
             after: str | None = c.default
             nt = new.table(t.schema, t.name) if new is not None else None
             nc = nt.column(c.name) if nt is not None else None
-            if nc is not None and (nc.type, nc.type_schema) == (c.type, c.type_schema):
+            if nc is not None and type_key(nc) == type_key(c):
                 after = nc.default
             elif c.default is not None and any(quote_literal(v) in c.default for v in removed):
                 after = None
@@ -225,7 +233,7 @@ def _key_columns_changed(old_t: Table, new_t: Table | None, columns: tuple[str, 
         return True
     for name in columns:
         a, b = old_t.column(name), new_t.column(name)
-        if a is None or b is None or (a.type, a.type_schema) != (b.type, b.type_schema):
+        if a is None or b is None or type_key(a) != type_key(b):
             return True
     keys_old = [
         k for k in (old_t.primary_key, *old_t.unique_constraints) if k is not None and k.columns == columns
@@ -403,7 +411,7 @@ def _add_constraint(schema: str, table: str, constraint) -> ops.Operation:  # ty
 
 def _diff_column(s: str, n: str, a: Column, b: Column, *, default_done: bool = False) -> list[ops.Operation]:
     out: list[ops.Operation] = []
-    if (a.type, a.type_schema) != (b.type, b.type_schema):
+    if type_key(a) != type_key(b):
         out.append(ops.AlterColumnType(s, n, a, b))
     elif a.default != b.default and not default_done:
         out.append(ops.SetDefault(s, n, b.name, a.default, b.default))
