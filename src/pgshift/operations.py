@@ -959,11 +959,12 @@ class AlterIdentity(Operation):
             identity = render.identity_sql(self.schema, self.table, self.column, self.new)
             return [f"{head} ADD {identity};"]
         old, new = self.old, self.new
-        if (old.sequence_name or None) != (new.sequence_name or None):
-            return [
-                f"{head} DROP IDENTITY;",
-                AlterIdentity(self.schema, self.table, self.column, None, new).sql()[0],
-            ]
+        out = []
+        default_name = f"{self.table}_{self.column}_seq"
+        old_name, new_name = old.sequence_name or default_name, new.sequence_name or default_name
+        if old_name != new_name:
+            # Rename rather than drop and re-add: the sequence keeps its position.
+            out.append(f"ALTER SEQUENCE {_t(self.schema, old_name)} RENAME TO {quote_ident(new_name)};")
         parts = []
         if old.kind != new.kind:
             parts.append("SET GENERATED " + ("ALWAYS" if new.kind == "always" else "BY DEFAULT"))
@@ -971,7 +972,9 @@ class AlterIdentity(Operation):
             Sequence("", "", options=old.options), Sequence("", "", options=new.options)
         )
         parts += ["SET " + clause for clause in clauses]
-        return [f"{head} {' '.join(parts)};"]
+        if parts:
+            out.append(f"{head} {' '.join(parts)};")
+        return out
 
     def reverse(self) -> Operation:
         return AlterIdentity(self.schema, self.table, self.column, self.new, self.old)
