@@ -49,7 +49,10 @@ def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url
         conn = _connect(config, url_flag, env)
     try:
         findings = check_paths(
-            targets, config_severity=config.lint, conn=conn, tracking=tracking_table(config)
+            targets,
+            config_severity=config.lint,
+            conn=conn,
+            tracking=tracking_table(config) if conn is not None else None,
         )
     finally:
         if conn is not None:

@@ -9,7 +9,11 @@ produce: SQL typed by a person. Loose files outside a journal are treated as han
 
 from __future__ import annotations
 
+import functools
 import json
+import multiprocessing as mp
+import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +59,73 @@ def load_snapshot(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+@dataclass(frozen=True)
+class Job:
+    """One file to lint, described by paths only (cheap to send to a worker process)."""
+
+    path: Path
+    display: str
+    snapshot: Path | None = None  # this migration's snapshot (None: not a journal migration)
+    previous: Path | None = None  # the snapshot before it
+    has_down: bool = False
+    breakpoints: bool = True
+
+
+def run_job(job: Job, config_severity: dict | None = None) -> list[Finding]:
+    """Lint one job: read the file and its snapshots, decide hand-written, lint."""
+    with job.path.open(encoding="utf-8", newline="") as handle:
+        sql = handle.read()
+    if job.snapshot is None:
+        return lint_text(sql, path=job.display, config_severity=config_severity, hand_written=True,
+                         breakpoints=job.breakpoints)  # fmt: skip
+    snapshot = load_snapshot(job.snapshot)
+    previous = load_snapshot(job.previous) if job.previous is not None else None
+    return lint_text(
+        sql,
+        path=job.display,
+        previous_snapshot=previous,
+        config_severity=config_severity,
+        hand_written=is_hand_written(job.has_down, snapshot, previous),
+        breakpoints=job.breakpoints,
+    )
+
+
+PARALLEL_FROM = 100  # files; below this a process pool costs more than it saves
+
+
+def run_jobs(jobs: list[Job], config_severity: dict | None = None) -> list[Finding]:
+    """Lint every job, in order; across processes (fork) when there are many files and several CPUs."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+        return [f for job in jobs for f in run_job(job, config_severity)]
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(jobs) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+        results = pool.map(functools.partial(run_job, config_severity=config_severity), jobs, chunksize=chunk)
+        return [f for found in results for f in found]
+
+
+def folder_jobs(folder: Path, display: str | None = None) -> list[Job]:
+    """One job per journal migration whose SQL file exists, with the previous existing snapshot."""
+    try:
+        journal = fs.read_journal(folder)
+    except fs.FolderError:
+        return []
+    shown = display if display is not None else str(folder)
+    jobs = []
+    previous: Path | None = None
+    for entry in journal.entries:
+        snapshot = fs.snapshot_path(folder, entry)
+        path = fs.sql_path(folder, entry.tag)
+        if path.exists():
+            jobs.append(Job(path, f"{shown}/{path.name}", snapshot, previous,
+                            fs.down_path(folder, entry.tag).exists(), entry.breakpoints))  # fmt: skip
+        if snapshot.exists():
+            previous = snapshot
+    return jobs
+
+
 def lint_folder(
     folder: Path, *, config_severity: dict | None = None, display: str | None = None
 ) -> list[Finding]:
@@ -63,33 +134,7 @@ def lint_folder(
     Journal or file problems are not raised here: ``pgshift.integrity`` reports them; entries that
     cannot be read are skipped.
     """
-    try:
-        journal = fs.read_journal(folder)
-    except fs.FolderError:
-        return []
-    shown = display if display is not None else str(folder)
-    findings: list[Finding] = []
-    previous: dict | None = None
-    for entry in journal.entries:
-        snapshot = load_snapshot(fs.snapshot_path(folder, entry))
-        path = fs.sql_path(folder, entry.tag)
-        try:
-            with path.open(encoding="utf-8", newline="") as handle:
-                sql = handle.read()
-        except OSError:
-            previous = snapshot or previous
-            continue
-        hand = is_hand_written(fs.down_path(folder, entry.tag).exists(), snapshot, previous)
-        findings += lint_text(
-            sql,
-            path=f"{shown}/{path.name}",
-            previous_snapshot=previous,
-            config_severity=config_severity,
-            hand_written=hand,
-            breakpoints=entry.breakpoints,
-        )
-        previous = snapshot or previous
-    return findings
+    return run_jobs(folder_jobs(folder, display), config_severity)
 
 
 def journal_folder_of(path: Path) -> Path | None:

@@ -10,7 +10,7 @@ from pgshift import folder as fs
 from pgshift.errors import PgshiftError
 from pgshift.lint.engine import apply_severity
 from pgshift.lint.finding import Finding
-from pgshift.lint.folder import lint_file, lint_folder
+from pgshift.lint.folder import Job, lint_file, lint_folder, run_jobs
 
 
 def _shown(path: Path) -> str:
@@ -38,8 +38,8 @@ def check_paths(
                     findings += check_applied(path, conn, tracking, display=shown)
             else:
                 files = sorted(p for p in path.rglob("*.sql") if not p.name.endswith(fs.DOWN_SUFFIX))
-                for file in files:
-                    findings += lint_file(file, config_severity=config_severity, display=_shown(file))
+                jobs = [Job(file, f"{shown}/{file.relative_to(path)}") for file in files]
+                findings += run_jobs(jobs, config_severity)
         elif path.is_file():
             findings += lint_file(path, config_severity=config_severity, display=shown)
         else:
