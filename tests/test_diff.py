@@ -1,4 +1,4 @@
-"""Unit tests of the differ, operations and rename decisions on hand-built models (no database)."""
+"""Unit tests of the differ, operations and rename decisions on hand-built models (one test uses a database)."""
 
 from __future__ import annotations
 
@@ -313,3 +313,21 @@ def test_public_type_schema_spelled_or_implied_is_no_change():
     assert diff(implied, spelled) == []
     other = build_model(enums=[role], tables=[users(Column("role", "role", type_schema="auth"))])
     assert kinds(diff(implied, other)) == ["AlterColumnType"]
+
+
+def test_unique_using_index_form_applies(db):  # type: ignore[no-untyped-def]
+    """The opt-in safe form for UNIQUE on a big table: index built CONCURRENTLY, then attached."""
+    from pgshift.model import UniqueConstraint
+
+    op = ops.AddConstraint(
+        "public", "users", UniqueConstraint("users_email_key", ("email",)), using_index=True
+    )
+    assert not op.transactional and op.action == "add_constraint_using_index"
+    db.execute("CREATE TABLE users (id int, email text)")
+    for statement in op.sql():
+        db.execute(statement)
+    row = db.execute("SELECT contype FROM pg_constraint WHERE conname = 'users_email_key'").fetchone()
+    assert row == ("u",)
+    for statement in op.reverse().sql():
+        db.execute(statement)
+    assert db.execute("SELECT count(*) FROM pg_class WHERE relname = 'users_email_key'").fetchone() == (0,)

@@ -122,7 +122,10 @@ def test_first_generate_writes_migration_down_snapshot_and_journal(project: Path
 def test_second_generate_writes_only_the_change_and_chains_snapshots(project: Path):
     ok(project, "generate", "--name", "init")
     write_models(project, extra_users='Column("nickname", Text),')
-    ok(project, "generate", "--name", "nickname")
+    proc = ok(project, "generate", "--name", "nickname")
+    assert "add column users.nickname" in proc.stdout
+    if _have("pgshift.lint"):  # the linter's view of the new file is part of the output
+        assert "pgshift check" in proc.stdout
     up = (project / "drizzle" / "0001_nickname.sql").read_text()
     assert up == 'ALTER TABLE "public"."users" ADD COLUMN "nickname" text;'
     down = (project / "drizzle" / "0001_nickname.down.sql").read_text()

@@ -406,6 +406,10 @@ def _diff_table(a: Table, b: Table, plan: _Plan) -> None:
 def _add_constraint(schema: str, table: str, constraint) -> ops.Operation:  # type: ignore[no-untyped-def]
     from pgshift.model import CheckConstraint
 
+    # On a table that already exists, CHECK is added NOT VALID then validated. UNIQUE and PRIMARY KEY
+    # stay plain ADD CONSTRAINT (transactional): the CONCURRENTLY + USING INDEX form (AddConstraint
+    # using_index) would make drizzle-orm's one-transaction migrator fail on such a folder, and the
+    # linter already points at it when the table is large.
     return ops.AddConstraint(schema, table, constraint, not_valid=isinstance(constraint, CheckConstraint))
 
 
@@ -413,7 +417,7 @@ def _diff_column(s: str, n: str, a: Column, b: Column, *, default_done: bool = F
     out: list[ops.Operation] = []
     if type_key(a) != type_key(b):
         out.append(ops.AlterColumnType(s, n, a, b))
-    elif a.default != b.default and not default_done:
+    elif not _same_default(a, b) and not default_done:
         out.append(ops.SetDefault(s, n, b.name, a.default, b.default))
     if b.not_null and not a.not_null:
         out.append(ops.SetNotNull(s, n, b.name, True))
@@ -424,6 +428,17 @@ def _diff_column(s: str, n: str, a: Column, b: Column, *, default_done: bool = F
     if a.comment != b.comment:
         out.append(ops.SetColumnComment(s, n, b.name, a.comment, b.comment))
     return out
+
+
+def _same_default(a: Column, b: Column) -> bool:
+    """Defaults compared in their canonical spelling, whatever source built each model."""
+    if a.default is None or b.default is None:
+        return a.default == b.default
+    from pgshift.types import canonical_default
+
+    return canonical_default(a.default, b.type, b.type_schema) == canonical_default(
+        b.default, b.type, b.type_schema
+    )
 
 
 _MAX = {"smallint": "32767", "integer": "2147483647", "bigint": "9223372036854775807"}

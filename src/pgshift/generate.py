@@ -48,6 +48,7 @@ class GenerateResult:
     files: tuple[Path, ...] = ()
     sql: str = ""
     renames: RenameDecisions = field(default_factory=RenameDecisions)
+    previous_snapshot: dict[str, Any] | None = None  # the snapshot the diff started from (for the linter)
 
 
 @dataclass(frozen=True)
@@ -223,4 +224,5 @@ def generate(
         files=(*(p for p, _ in planned), fs.journal_path(folder)),
         sql=up,
         renames=decisions,
+        previous_snapshot=state.snapshot,
     )

@@ -27,6 +27,7 @@ from pgshift.model import (
     ForeignKey,
     Identity,
     Index,
+    IndexElement,
     Policy,
     PrimaryKey,
     Sequence,
@@ -1004,9 +1005,16 @@ class AddConstraint(Operation):
     constraint: Constraint
     not_valid: bool = False
     on_new_table: bool = False  # the table is created in the same migration: no rows, nothing to scan
+    using_index: bool = False  # UNIQUE/PRIMARY KEY: build the index CONCURRENTLY first, then attach it
+
+    @property
+    def transactional(self) -> bool:  # type: ignore[override]
+        return not self.using_index
 
     @property
     def action(self) -> str:
+        if self.using_index:
+            return "add_constraint_using_index"
         c = self.constraint
         if isinstance(c, ForeignKey):
             return "add_foreign_key_not_valid" if self.not_valid else "add_foreign_key"
@@ -1022,7 +1030,20 @@ class AddConstraint(Operation):
 
     def sql(self) -> list[str]:
         head = _alter(self.schema, self.table)
-        text = f"{head} ADD {render.constraint_sql(self.constraint)}"
+        c = self.constraint
+        if self.using_index and isinstance(c, PrimaryKey | UniqueConstraint):
+            index = Index(
+                c.name,
+                tuple(IndexElement(col) for col in c.columns),
+                unique=True,
+                nulls_not_distinct=getattr(c, "nulls_not_distinct", False),
+            )
+            kind = "PRIMARY KEY" if isinstance(c, PrimaryKey) else "UNIQUE"
+            return [
+                render.create_index_sql(self.schema, self.table, index, concurrently=True),
+                f"{head} ADD CONSTRAINT {quote_ident(c.name)} {kind} USING INDEX {quote_ident(c.name)};",
+            ]
+        text = f"{head} ADD {render.constraint_sql(c)}"
         if not self.not_valid:
             return [text + ";"]
         return [text + " NOT VALID;", f"{head} VALIDATE CONSTRAINT {quote_ident(self.constraint.name)};"]
@@ -1033,6 +1054,10 @@ class AddConstraint(Operation):
         found = super().hazards()
         if self.not_valid:
             found += hazards_of("validate_constraint", self.subject)
+        if self.using_index:
+            found += (
+                Hazard(HazardKind.DATA_DEPENDENT, f"{self.subject}: fails if existing rows are not unique"),
+            )
         return found
 
     def reverse(self) -> Operation:

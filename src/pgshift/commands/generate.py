@@ -69,19 +69,32 @@ def command(config, name, prefix, custom, renames, creates) -> int:  # type: ign
             lock = " [dim](blocks writes)[/dim]"
         warn = f" [yellow]! {', '.join(marks)}[/yellow]" if marks else ""
         console.print(f"  {op.describe()}{warn}{lock}", markup=True, highlight=False)
-    _lint(console, result)
+    _lint(console, result, config)
     return 0
 
 
-def _lint(console, result) -> None:  # type: ignore[no-untyped-def]
+def _lint(console, result, config) -> None:  # type: ignore[no-untyped-def]
     """Show the linter's findings on the new file, when the linter is installed (it is optional here)."""
     try:
-        from pgshift.lint import lint_text
+        from pgshift.lint import format_human, lint_text
     except ImportError:
         return
-    findings = lint_text(result.sql, path=str(result.files[0]))
-    for finding in findings:
-        console.print(f"  [yellow]lint:[/yellow] {finding}", highlight=False)
+    if not result.ops:
+        return
+    findings = lint_text(
+        result.sql,
+        path=relpath(result.files[0]),
+        previous_snapshot=result.previous_snapshot,
+        config_severity=config.lint or None,
+    )
+    # Warnings and errors here; the advice-level findings are one line (pgshift check shows them).
+    serious = [f for f in findings if f.severity in ("error", "warning")]
+    if serious:
+        console.print("\nLint (pgshift check):", highlight=False)
+        console.print(format_human(serious), markup=False, highlight=False)
+    advice = len(findings) - len(serious)
+    if advice:
+        console.print(f"{advice} lint suggestion(s): run `pgshift check` to see them", highlight=False)
 
 
 def prompt_resolver(candidates, decisions):  # type: ignore[no-untyped-def]
