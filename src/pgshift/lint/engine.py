@@ -10,6 +10,7 @@ tables).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -22,6 +23,7 @@ from pgshift.lint.finding import RANK, Finding
 from pgshift.lint.rules import RULES
 from pgshift.sqltext import SqlSyntaxError, Statement, line_col, parse_migration
 from pgshift.txmode import header_directive, non_transactional_reason
+from pgshift.types import normalize_type
 
 IGNORE = "pgshift:ignore"
 EXCERPT = 160
@@ -468,6 +470,8 @@ def _alter_type(state: _FileState, stmt: Statement, key: str, existed: bool, cmd
         return
     col = part.column_def
     new = _type_text(col.type_name)
+    with suppress(ValueError):
+        new = normalize_type(new)  # Drizzle's spelling, as in the snapshot ("integer", not "int")
     subject = f"{key}.{cmd.name}"
     old_col = _snapshot_column(state, key, cmd.name)
     using = col.HasField("raw_default")

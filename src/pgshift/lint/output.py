@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from pgshift.lint.finding import Finding
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -36,7 +34,10 @@ def format_human(findings: list[Finding], *, color: bool = False) -> str:
     buffer = StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=120, highlight=False,
                       soft_wrap=True)  # fmt: skip
-    for path, group in groupby(findings, key=lambda f: f.path):
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:  # grouped by file, files in order of first appearance
+        by_path.setdefault(finding.path, []).append(finding)
+    for path, group in by_path.items():
         console.print(f"[bold]{escape(path)}[/]")
         for f in group:
             style = _STYLE.get(f.severity, "")
