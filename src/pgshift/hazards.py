@@ -185,6 +185,16 @@ EFFECTS: dict[str, Effect] = {
 }
 
 
+# Built-in functions that are VOLATILE (pg_proc.provolatile = 'v') and common in column defaults. A
+# volatile default is evaluated per row, so ADD COLUMN ... DEFAULT f() rewrites the table; a STABLE or
+# IMMUTABLE one (now(), current_date, constants) is evaluated once and stored in the catalog (PG11+).
+VOLATILE_FUNCTIONS = frozenset(
+    {"random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv7",
+     "uuidv4", "clock_timestamp", "timeofday", "nextval", "txid_current", "statement_timestamp", "setseed",
+     "random_normal"}
+)  # fmt: skip
+
+
 def hazards_of(action: str, subject: str) -> tuple[Hazard, ...]:
     """The hazards of an action on ``subject`` (``"users.email"``), as sentences for people."""
     effect = EFFECTS[action]

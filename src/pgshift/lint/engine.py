@@ -18,7 +18,7 @@ from typing import Any
 import postgast
 
 from pgshift.folder import BREAKPOINT
-from pgshift.hazards import Lock, binary_coercible
+from pgshift.hazards import VOLATILE_FUNCTIONS, Lock, binary_coercible
 from pgshift.lint.finding import RANK, Finding
 from pgshift.lint.rules import RULES
 from pgshift.sqltext import SqlSyntaxError, Statement, line_col, parse_migration
@@ -29,11 +29,6 @@ IGNORE = "pgshift:ignore"
 EXCERPT = 160
 _SERIALS = {"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"}
 _SMALL_INTS = {"int4", "int2", "serial", "serial4", "smallserial", "serial2", "integer", "int", "smallint"}
-# Built-in volatile functions (operations.VOLATILE_FUNCTIONS is the generator's copy of the same list).
-_VOLATILE = frozenset(
-    {"random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", "clock_timestamp", "timeofday",
-     "nextval", "txid_current", "statement_timestamp", "setseed"}
-)  # fmt: skip
 
 
 @dataclass
@@ -283,7 +278,7 @@ def _not_null_column(expr: Any) -> str | None:
 def _volatile_call(expr: Any) -> str | None:
     for call in postgast.find_nodes(expr, postgast.pg_query_pb2.FuncCall):
         name = call.funcname[-1].string.sval if call.funcname else ""
-        if name in _VOLATILE:
+        if name in VOLATILE_FUNCTIONS:
             return name
     return None
 
@@ -447,6 +442,11 @@ def _add_column(state: _FileState, stmt: Statement, key: str, existed: bool, cmd
             table=key,
             column_name=col.colname,
         )
+    for inline in (pb.CONSTR_UNIQUE, pb.CONSTR_PRIMARY):
+        if inline in kinds:
+            kind = "PRIMARY KEY" if inline == pb.CONSTR_PRIMARY else "UNIQUE"
+            _report(state, stmt, "unique-without-using-index", f"adds column {subject} with an inline {kind}: "
+                    "its index is built under ACCESS EXCLUSIVE", table=key, column_name=col.colname)  # fmt: skip
     if pb.CONSTR_DEFAULT in kinds:
         name = _volatile_call(kinds[pb.CONSTR_DEFAULT].raw_expr)
         if name:
