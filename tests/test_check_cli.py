@@ -126,3 +126,14 @@ def test_data_aware_unknown_table_keeps_rating(tmp_path: Path, db: psycopg.Conne
     (tmp_path / "m.sql").write_text('CREATE INDEX "i" ON "nowhere" ("x");\n')
     [finding] = [f for f in _check(tmp_path / "m.sql", db) if f.rule == "index-not-concurrent"]
     assert finding.severity == "warning" and "rows" not in finding.message
+
+
+def test_list_rules_shows_configured_severity(tmp_path: Path) -> None:
+    from pgshift.lint import RULES
+
+    (tmp_path / "pgshift.toml").write_text('[lint]\n"prefer-jsonb" = "error"\n')
+    proc = run(tmp_path, "--list-rules")
+    assert proc.returncode == 0
+    rows = {line.split()[0]: line.split()[1] for line in proc.stdout.splitlines()}
+    assert set(rows) == set(RULES)
+    assert rows["prefer-jsonb"] == "error" and rows["drop-table"] == "error" and rows["prefer-text"] == "info"

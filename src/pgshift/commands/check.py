@@ -27,9 +27,10 @@ from pgshift.config import Config
 @click.option("--db", "use_db", is_flag=True, help="Rate findings by table size and compare applied hashes.")
 @click.option("--url", "url_flag", help="Database URL for --db (default: config `url`, then $DATABASE_URL).")
 @click.option("--env", "env", help="A named environment from [tool.pgshift.environments] (for --db).")
+@click.option("--list-rules", is_flag=True, help="List the rules (id, severity, lock, why) and exit.")
 @config_options
 def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url_flag: str | None,
-            env: str | None) -> int:  # fmt: skip
+            env: str | None, list_rules: bool) -> int:  # fmt: skip
     """Lint migrations and check the migration folder's integrity.
 
     Without PATHS: every migration of the config's folder plus the folder checks. PATHS may be .sql
@@ -41,6 +42,13 @@ def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url
     from pgshift.lint import exit_code, format_github, format_human, format_json
     from pgshift.lint.paths import check_paths, unknown_rules
 
+    if list_rules:
+        from pgshift.lint.rules import RULES
+
+        for rule in RULES.values():
+            level = config.lint.get(rule.id, rule.severity)
+            click.echo(f"{rule.id:34} {level:8} {rule.lock or '-':24} {rule.why}")
+        return 0
     for rule in unknown_rules(config.lint):
         err(f"warning: config lint table names unknown rule {rule!r} (see `pgshift check --help`)")
     targets = list(paths) or [config.out_dir]
