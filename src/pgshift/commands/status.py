@@ -42,12 +42,20 @@ def _describe(entry: Any) -> tuple[str, str, str]:
 
 @click.command("status")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report on stdout.")
+@click.option(
+    "--no-drift",
+    is_flag=True,
+    help="Skip comparing the live schema with the newest applied migration's snapshot.",
+)
 @config_options
 @database_options
-def command(config: Config, url: str, environment: Any, as_json: bool) -> int:
+def command(config: Config, url: str, environment: Any, as_json: bool, no_drift: bool) -> int:
     """Show every migration: applied (when, how long), pending, modified, missing, out of order.
 
-    Exit 0 when the database is up to date, 1 when anything is pending or wrong, 2 on error.
+    Also reports drift: differences between the live database and the schema recorded by the newest
+    applied migration's snapshot (a change made by hand, a half-run migration, an old backup).
+
+    Exit 0 when the database is up to date, 1 when anything is pending, wrong or drifted, 2 on error.
     """
     from pgshift.errors import PgshiftError
     from pgshift.plan import build_status
@@ -58,6 +66,13 @@ def command(config: Config, url: str, environment: Any, as_json: bool) -> int:
     with connect(url) as conn:
         try:
             report = build_status(conn, config.out_dir, table)
+            if not no_drift and report.plan.applied:
+                from dataclasses import replace
+
+                from pgshift.drift import detect_drift
+
+                applied = [e.tag for e in report.plan.applied]
+                report = replace(report, drift=detect_drift(conn, config.out_dir, config, applied))
         except Exception as exc:  # psycopg errors: never show the URL's password
             import psycopg
 
@@ -92,6 +107,11 @@ def command(config: Config, url: str, environment: Any, as_json: bool) -> int:
         parts.append(f"{len(plan.modified)} modified")
     if plan.missing:
         parts.append(f"{len(plan.missing)} missing")
+    if report.drift:
+        parts.append(f"{len(report.drift.items)} drift")
+        console.print(f"[red]drift[/] against the schema of {report.drift.against}:")
+        for item in report.drift.items:
+            console.print(f"  - {item.message}")
     summary = ", ".join(parts)
     if report.up_to_date:
         console.print(f"[green]up to date[/]: {summary}")

@@ -1,0 +1,151 @@
+"""Drift: the live database against the schema its applied migrations say it has.
+
+The expected schema is the snapshot of the newest applied migration (in journal order); the actual one
+is read from the catalog (``pgshift.introspect``); one differ compares them. Each difference becomes a
+sentence a person can act on — "column users.nickname is in the schema but not in the database —
+migration 0003_add_nickname may not have run" — because the usual causes are a hand-made change, a
+migration that failed halfway outside a transaction, or a database restored from an older backup.
+No SQLAlchemy here: status and check --db use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pgshift import model as m
+from pgshift.config import Config
+from pgshift.filters import table_matcher
+from pgshift.folder import snapshot_path
+
+_NOUNS = {
+    "schema": "schema",
+    "type": "type",
+    "enum": "enum",
+    "sequence": "sequence",
+    "table": "table",
+    "column": "column",
+    "index": "index",
+    "foreign_key": "foreign key",
+    "check": "check constraint",
+    "unique": "unique constraint",
+    "primary_key": "primary key",
+    "policy": "policy",
+    "view": "view",
+}
+
+
+@dataclass(frozen=True)
+class DriftItem:
+    subject: str
+    message: str
+    migration: str | None = None  # the applied migration that introduced the missing object, if known
+
+    def to_json(self) -> dict[str, Any]:
+        return {"subject": self.subject, "message": self.message, "migration": self.migration}
+
+
+@dataclass(frozen=True)
+class Drift:
+    against: str  # tag whose snapshot is the expected schema
+    items: tuple[DriftItem, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"against": self.against, "items": [i.to_json() for i in self.items]}
+
+
+def _noun(action: str) -> str:
+    _, _, rest = action.partition("_")
+    for key, noun in _NOUNS.items():
+        if rest.startswith(key):
+            return noun
+    return rest.replace("_", " ") or "object"
+
+
+def _short(subject: str) -> str:
+    """``public.users.nickname`` -> ``users.nickname`` (public is implied)."""
+    return subject.removeprefix("public.")
+
+
+def _has(model: m.Model, subject: str) -> bool:
+    parts = subject.split(".")
+    if len(parts) < 2:
+        return subject in model.schemas
+    table = model.table(parts[0], parts[1])
+    if len(parts) == 2:
+        keys = {t.key for t in model.tables} | {e.key for e in model.enums} | {s.key for s in model.sequences}
+        return subject in keys | {v.key for v in model.views}
+    if table is None:
+        return False
+    names = {c.name for c in table.columns} | {i.name for i in table.indexes}
+    names |= {c.name for c in (*table.foreign_keys, *table.unique_constraints, *table.check_constraints)}
+    return parts[2] in names
+
+
+def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str]) -> Drift | None:
+    """Compare the database with the snapshot of the newest of ``applied_tags`` (journal order).
+
+    None when nothing is applied or that migration has no snapshot (a hand-written folder).
+    """
+    from pgshift.diff import diff
+    from pgshift.folder import read_journal
+    from pgshift.introspect import introspect
+    from pgshift.snapshot import read_snapshot
+
+    entries = [e for e in read_journal(folder).entries if e.tag in set(applied_tags)]
+    if not entries:
+        return None
+    newest = entries[-1]
+    path = snapshot_path(folder, newest)
+    if not path.exists():
+        return None
+    _, expected = read_snapshot(path)
+    matches = table_matcher(config.tables_filter)
+    schemas = sorted({*config.schema_filter, *expected.schemas} - {config.migrations_schema})
+    expected = m.build_model(
+        schemas=expected.schemas,
+        enums=[e for e in expected.enums if e.schema in schemas],
+        sequences=[s for s in expected.sequences if s.schema in schemas],
+        tables=[t for t in expected.tables if t.schema in schemas and matches(t.schema, t.name)],
+        views=[v for v in expected.views if v.schema in schemas],
+    )
+    actual = introspect(
+        conn,
+        schema_filter=schemas,
+        tables_filter=config.tables_filter,
+        exclude_tables=[(config.migrations_schema, config.migrations_table)],
+    )
+    operations = diff(actual, expected)
+    snapshots: list[tuple[str, m.Model]] | None = None
+    items = []
+    for op in operations:
+        subject = op.subject
+        noun = _noun(op.action)
+        if op.action.startswith(("create_", "add_")):
+            if snapshots is None:
+                snapshots = [
+                    (e.tag, read_snapshot(snapshot_path(folder, e))[1])
+                    for e in entries
+                    if snapshot_path(folder, e).exists()
+                ]
+            origin = next((tag for tag, model in snapshots if _has(model, subject)), None)
+            message = f"{noun} {_short(subject)} is in the schema but not in the database"
+            if origin:
+                message += f" — migration {origin} may not have run, or it was undone by hand"
+            items.append(DriftItem(subject, message, origin))
+        elif op.action.startswith("drop_"):
+            items.append(
+                DriftItem(
+                    subject,
+                    f"{noun} {_short(subject)} is in the database but not in the schema (made by hand?)",
+                )
+            )
+        else:
+            items.append(
+                DriftItem(subject, f"{op.describe()} would be needed: the database differs from the schema")
+            )
+    return Drift(against=newest.tag, items=tuple(items))
