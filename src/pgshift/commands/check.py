@@ -40,7 +40,7 @@ def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url
     from pgshift.commands._common import err
     from pgshift.commands.migrate import tracking_table
     from pgshift.lint import exit_code, format_github, format_human, format_json
-    from pgshift.lint.paths import check_paths, unknown_rules
+    from pgshift.lint.paths import unknown_rules
 
     if list_rules:
         from pgshift.lint.rules import RULES
@@ -56,7 +56,7 @@ def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url
     if use_db or url_flag or env:
         conn = _connect(config, url_flag, env)
     try:
-        findings = check_paths(
+        findings = _check(
             targets,
             config_severity=config.lint,
             conn=conn,
@@ -75,6 +75,22 @@ def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url
         console = stdout_console()
         click.echo(format_human(findings, color=console.is_terminal), nl=False)
     return exit_code(findings)
+
+
+def _check(targets: list[Path], **kwargs: Any) -> Any:
+    """check_paths, with database errors shown without the URL's password."""
+    from pgshift.lint.paths import check_paths
+
+    try:
+        return check_paths(targets, **kwargs)
+    except Exception as exc:
+        if type(exc).__module__.startswith("psycopg"):
+            from pgshift.errors import PgshiftError
+            from pgshift.urls import mask_url
+
+            raise PgshiftError(f"database error while checking: {mask_url(str(exc)).strip()}",
+                               hint="--db needs read access to pg_class, pg_stats and the tables") from None  # fmt: skip
+        raise
 
 
 def _connect(config: Config, url_flag: str | None, env: str | None) -> Any:
