@@ -154,6 +154,35 @@ def test_orm_and_sqlmodel_sources(tmp_path: Path):
     ]
 
 
+def test_nextval_of_the_columns_own_sequence_is_a_serial():
+    from sqlalchemy import Column, Integer, MetaData, Sequence, Table, text
+
+    def number_column(metadata: MetaData, schema: str | None, default: str) -> m.Column:
+        Table(
+            "t",
+            metadata,
+            Column("id", Integer, primary_key=True),
+            Column("n", Integer, nullable=False, server_default=text(default)),
+            schema=schema,
+        )
+        model = model_from_metadata(metadata)
+        return model.table(schema or "public", "t").column("n")
+
+    for schema, default in [
+        (None, "nextval('t_n_seq')"),
+        (None, "nextval('public.t_n_seq'::regclass)"),
+        ("crm", "nextval('crm.t_n_seq'::regclass)"),
+    ]:
+        folded = number_column(MetaData(), schema, default)
+        assert (folded.type, folded.default, folded.not_null) == ("serial", None, True), default
+    # Another sequence, or the code declaring that sequence itself, is a plain integer with a default.
+    assert number_column(MetaData(), None, "nextval('other_seq')").type == "integer"
+    declared = MetaData()
+    Sequence("t_n_seq", metadata=declared)
+    kept = number_column(declared, None, "nextval('t_n_seq')")
+    assert (kept.type, kept.default) == ("integer", "nextval('t_n_seq')")
+
+
 def test_filters(everything: m.Model):
     md = load_metadata("everything.py:metadata", FIXTURES)
     only_public = model_from_metadata(md, schema_filter=["public"])

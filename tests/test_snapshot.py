@@ -56,6 +56,57 @@ def test_drizzle_kit_snapshot_reads_as_the_equivalent_sqlalchemy_model():
     assert diff(theirs, ours) == []
 
 
+EVERYTHING = HERE / "fixtures_drizzle" / "everything"
+
+
+@pytest.fixture(scope="module")
+def drizzle_everything() -> tuple[dict, m.Model, m.Model]:
+    """drizzle-kit's snapshot of schema.ts (every feature), its model, and the SQLAlchemy twin's model."""
+    data, theirs = read_snapshot(EVERYTHING / "0000_snapshot.json")
+    ours = model_from_metadata(load_metadata("drizzle_everything.py", HERE / "fixtures_schemas"))
+    return data, theirs, ours
+
+
+def test_every_drizzle_feature_reads_as_the_sqlalchemy_twin(drizzle_everything):
+    _, theirs, ours = drizzle_everything
+    # SQLAlchemy has no views; everything else must be the same model, exactly.
+    (view,) = theirs.views
+    assert (view.schema, view.name, view.materialized) == ("public", "active_users", False)
+    assert replace(theirs, views=()) == ours
+    users = ours.table("public", "users")
+    assert users.column("created_at").type == "timestamp (3) with time zone"
+    assert users.column("roles").type == "role[]" and users.column("roles").type_schema == "public"
+    assert ours.table("public", "memberships").column("order_number").type == "serial"
+    assert [e.opclass for i in users.indexes for e in i.elements if e.opclass] == ["text_pattern_ops"]
+    assert users.rls_enabled and users.policies[0].using == "true"
+
+
+def test_every_drizzle_feature_is_written_as_drizzle_kit_writes_it(drizzle_everything):
+    theirs, _, model = drizzle_everything
+    ours = json.loads(to_json(model_to_snapshot(model, id=theirs["id"], prev_id=theirs["prevId"])))
+    assert list(ours) == list(theirs)
+    for key in ("schemas", "sequences", "roles", "policies"):
+        assert ours[key] == theirs[key], key
+    assert (
+        ours["enums"] == theirs["enums"]
+    )  # same content; pgshift sorts keys by name, drizzle by declaration
+    assert ours["tables"].keys() == theirs["tables"].keys()
+    for key, table in theirs["tables"].items():
+        mine = ours["tables"][key]
+        assert list(mine) == list(table), key
+        for part in ("columns", "foreignKeys", "compositePrimaryKeys", "uniqueConstraints", "policies"):
+            assert mine[part] == table[part], (key, part)
+        assert mine["isRLSEnabled"] == table["isRLSEnabled"]
+        assert mine["checkConstraints"].keys() == table["checkConstraints"].keys()
+        assert mine["indexes"].keys() == table["indexes"].keys()
+        for name, index in table["indexes"].items():
+            for a, b in zip(mine["indexes"][name]["columns"], index["columns"], strict=True):
+                assert list(a) == list(b), (key, name)
+                if not b["isExpression"]:  # drizzle quotes names inside expressions; pgshift normalises
+                    assert a == b, (key, name)
+            assert {**mine["indexes"][name], "columns": None} == {**index, "columns": None}, (key, name)
+
+
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [

@@ -5,7 +5,8 @@ Types are compiled with SQLAlchemy's own PostgreSQL dialect, so what pgshift rec
 and catalog agree (see ``pgshift.model``):
 
 - an integer primary key that SQLAlchemy would render as SERIAL is ``serial`` (``smallserial``,
-  ``bigserial``), NOT NULL, without a default;
+  ``bigserial``), NOT NULL, without a default; so is an integer column whose ``server_default`` is
+  ``nextval('<table>_<column>_seq')`` when the code does not declare that sequence (a non-key serial);
 - ``server_default`` is the only default that counts (Python-side ``default=`` never reaches the database); a
   plain string becomes a SQL string literal, then ``types.canonical_default`` gives the one spelling;
 - unnamed constraints and indexes get the names Postgres would give them (``pgshift.naming``);
@@ -46,7 +47,13 @@ from sqlalchemy.sql.sqltypes import Emulated
 from pgshift import model as m
 from pgshift import naming
 from pgshift.filters import table_matcher
-from pgshift.types import canonical_default, normalize_expression, normalize_type, quote_literal
+from pgshift.types import (
+    canonical_default,
+    normalize_expression,
+    normalize_type,
+    quote_ident,
+    quote_literal,
+)
 
 DIALECT = postgresql.dialect()
 PUBLIC = "public"
@@ -208,6 +215,8 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
     generated = None
     if col.computed is not None:
         generated = normalize_expression(_sql(col.computed.sqltext))
+    if default is not None and type_ in _SERIAL_OF and _is_own_serial_default(table, col, default):
+        type_, default = _SERIAL_OF[type_], None
     return m.Column(
         name=str(col.name),
         type=type_,
@@ -218,6 +227,23 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         generated=generated,
         comment=col.comment or None,  # COMMENT IS '' removes a comment: '' and None are one
     )
+
+
+_SERIAL_OF = {"integer": "serial", "smallint": "smallserial", "bigint": "bigserial"}
+
+
+def _is_own_serial_default(table: Any, col: Any, default: str) -> bool:
+    """``server_default=text("nextval('t_c_seq')")`` on an integer column is how SQLAlchemy code spells a
+    serial that is not the primary key. It is serial when the sequence is the one ``serial`` would own
+    (``<table>_<column>_seq``) and the code does not declare that sequence itself, so code, a Drizzle
+    snapshot (``serial("c")``) and the introspected database (integer + owned sequence) agree."""
+    seq = naming.identity_sequence_name(str(table.name), str(col.name))
+    declared = getattr(table.metadata, "_sequences", {}).values()
+    if any(str(s.name) == seq for s in declared):
+        return False
+    schema = str(table.schema or PUBLIC)
+    spellings = {seq, quote_ident(seq), f"{schema}.{seq}", f"{quote_ident(schema)}.{quote_ident(seq)}"}
+    return default in {f"nextval({quote_literal(name)})" for name in spellings}
 
 
 def _filled(options: m.SequenceOptions, data_type: str | None) -> m.SequenceOptions:

@@ -132,12 +132,13 @@ def _index_out(index: m.Index) -> dict[str, Any]:
     columns = []
     for el in index.elements:
         nulls_first = el.nulls_first if el.nulls_first is not None else el.descending
-        col: dict[str, Any] = {
-            "expression": el.expression,
-            "isExpression": el.is_expression,
-            "asc": not el.descending,
-            "nulls": "first" if nulls_first else "last",
-        }
+        # drizzle-kit writes an expression element's keys in another order than a column's.
+        col: dict[str, Any] = {"expression": el.expression}
+        if el.is_expression:
+            col.update(asc=not el.descending, isExpression=True)
+        else:
+            col.update(isExpression=False, asc=not el.descending)
+        col["nulls"] = "first" if nulls_first else "last"
         if el.opclass:
             col["opclass"] = el.opclass
         columns.append(_extras(col, collation=el.collation))
