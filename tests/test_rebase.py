@@ -163,3 +163,39 @@ def test_rebase_command(merged: Path) -> None:
         [sys.executable, "-m", "pgshift", "rebase"], cwd=root, capture_output=True, text=True, timeout=60
     )
     assert again.returncode == 2 and "no collision" in again.stderr
+
+
+def test_rebase_index_prefixes_with_their_snapshot(tmp_path: Path, db: psycopg.Connection) -> None:
+    """Both branches wrote 0001_*.sql and meta/0001_snapshot.json; the merge kept the first snapshot."""
+    from pgshift.generate import generate
+
+    def gen(root: Path, schema: str, name: str, when: datetime) -> None:
+        (root / "schema.py").write_text(schema)
+        generate(
+            Config(root=root, schema=str(root / "schema.py"), out=str(root / "drizzle")), name=name, now=when
+        )
+
+    base = tmp_path / "base"
+    base.mkdir()
+    gen(base, BASE, "init", T0)
+    a, b = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(base, a)
+    shutil.copytree(base, b)
+    gen(a, POSTS, "posts", T0 + timedelta(hours=1))
+    gen(b, EMAIL, "email", T0 + timedelta(hours=2))
+    theirs = tmp_path / "theirs.json"
+    shutil.copy(b / "drizzle/meta/0001_snapshot.json", theirs)
+    _merge(a, b, tmp_path / "merged")
+    folder = tmp_path / "merged" / "drizzle"
+    assert any(f.rule == "folder-shared-snapshot" for f in check_folder(folder))
+    with pytest.raises(RebaseError, match=r"share meta/0001_snapshot\.json"):
+        rebase(folder)
+    result = rebase(folder, snapshot_file=theirs, now=T0 + timedelta(hours=3))
+    assert result.tag == "0002_email"
+    assert (folder / "meta/0001_snapshot.json").exists() and not (folder / "0001_email.sql").exists()
+    assert [f for f in check_folder(folder) if f.severity != "info"] == []
+    _apply(folder, db)
+    assert (
+        db.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users'").fetchone()[0]
+        == 3
+    )

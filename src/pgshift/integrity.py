@@ -22,7 +22,7 @@ INTEGRITY_RULES = (
     "folder-no-journal", "folder-journal-invalid", "folder-duplicate-idx", "folder-duplicate-tag",
     "folder-idx-gap", "folder-when-order", "folder-missing-sql", "folder-missing-snapshot", "folder-stray-sql",
     "folder-stray-snapshot", "folder-snapshot-invalid", "folder-snapshot-version", "folder-duplicate-snapshot-id",
-    "folder-chain-break", "folder-collision", "folder-applied-changed",
+    "folder-chain-break", "folder-collision", "folder-applied-changed", "folder-shared-snapshot",
 )  # fmt: skip
 
 
@@ -88,6 +88,16 @@ def _files(folder: Path, journal: fs.Journal, shown: str) -> list[Finding]:
                           f"{shown}/meta/{e.prefix}_snapshot.json",
                           "restore it from version control; without it the next generate diffs against an "
                           "older schema"))  # fmt: skip
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for e in journal.entries:
+        by_prefix[e.prefix].append(e.tag)
+    for prefix, shared in by_prefix.items():
+        if len(shared) > 1:
+            out.append(_f("folder-shared-snapshot", "error",
+                          f"{', '.join(shared)} share meta/{prefix}_snapshot.json: two branches generated the same "
+                          "number, and the merge kept only one snapshot", f"{shown}/meta/{prefix}_snapshot.json",
+                          f"save the other branch's snapshot (git show <branch>:<folder>/meta/{prefix}_snapshot.json "
+                          f"> theirs.json), then `pgshift rebase --snapshot theirs.json`"))  # fmt: skip
     for path in sorted(folder.glob("*.sql")):
         tag = path.name.removesuffix(fs.DOWN_SUFFIX).removesuffix(".sql")
         if tag not in tags:

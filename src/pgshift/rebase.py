@@ -128,9 +128,19 @@ def _model(data: dict[str, Any] | None, where: str) -> Any:
 
 
 def rebase(
-    folder: Path, *, prefix: str = "index", force: bool = False, now: datetime | None = None
+    folder: Path,
+    *,
+    prefix: str = "index",
+    force: bool = False,
+    now: datetime | None = None,
+    snapshot_file: Path | None = None,
 ) -> RebaseResult:
-    """Regenerate the later of the first colliding pair on top of the journal's tip (see module doc)."""
+    """Regenerate the later of the first colliding pair on top of the journal's tip (see module doc).
+
+    ``snapshot_file`` is the later migration's own snapshot when the merge lost it: both branches
+    numbered their migration alike (index prefixes), so both wrote ``meta/NNNN_snapshot.json`` and git
+    kept one of them.
+    """
     from pgshift.diff import diff
     from pgshift.generate import make_tag
     from pgshift.render import down_sql, migration_sql
@@ -143,6 +153,19 @@ def rebase(
     journal = fs.read_journal(folder)
     moved = collision.moved
     snapshots = {e.tag: load_snapshot(fs.snapshot_path(folder, e)) for e in journal.entries}
+    shared = moved.prefix == collision.kept.prefix
+    if snapshot_file is not None:
+        moved_snapshot = load_snapshot(snapshot_file)
+        if moved_snapshot is None:
+            raise RebaseError(f"{snapshot_file} is not a readable snapshot", where=str(snapshot_file))
+        snapshots[moved.tag] = moved_snapshot
+    elif shared:
+        raise RebaseError(
+            f"{collision.kept.tag} and {moved.tag} share meta/{moved.prefix}_snapshot.json; the merge kept only "
+            f"one branch's snapshot",
+            hint=f"git show <other-branch>:<folder>/meta/{moved.prefix}_snapshot.json > theirs.json, then "
+            "`pgshift rebase --snapshot theirs.json`",
+        )
     moved_snapshot = snapshots[moved.tag]
     assert moved_snapshot is not None
     moved_id = moved_snapshot.get("id")
@@ -194,8 +217,11 @@ def rebase(
     snapshot = model_to_snapshot(target, id=new_snapshot_id(), prev_id=str((tip or {}).get("id", ZERO_ID)))
     snapshot["_meta"] = moved_snapshot.get("_meta", snapshot["_meta"])
     up, down = migration_sql(ops), down_sql(ops)
-    old_files = [p for p in (moved_path, fs.down_path(folder, moved.tag), fs.snapshot_path(folder, moved))
-                 if p.exists()]  # fmt: skip
+    own = [moved_path, fs.down_path(folder, moved.tag)] + (
+        [] if shared else [fs.snapshot_path(folder, moved)]
+    )
+    old_files = [p for p in own if p.exists()]
+
     planned = [(fs.sql_path(folder, tag), up), (fs.down_path(folder, tag), down),
                (fs.snapshot_path(folder, entry), snapshot_json(snapshot))]  # fmt: skip
     for path, _ in planned:

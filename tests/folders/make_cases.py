@@ -169,6 +169,7 @@ build(
             "path": "drizzle/meta/0000_snapshot.json",
         },
         {"rule": "folder-collision", "severity": "error", "path": "drizzle/meta"},
+        {"rule": "folder-shared-snapshot", "severity": "error", "path": "drizzle/meta/0000_snapshot.json"},
     ],
 )
 # a full-schema recreation: the snapshot chain was reset and 0002 creates t0 and t1 again

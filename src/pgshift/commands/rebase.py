@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from pgshift.commands._common import config_options
@@ -10,8 +12,14 @@ from pgshift.config import Config
 
 @click.command("rebase")
 @click.option("--force", is_flag=True, help="Rebase even a hand-edited migration (its edits are lost).")
+@click.option(
+    "--snapshot",
+    "snapshot_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The later migration's own snapshot, when both branches wrote the same meta/NNNN_snapshot.json.",
+)
 @config_options
-def command(config: Config, force: bool) -> int:
+def command(config: Config, force: bool, snapshot_file: Path | None) -> int:
     """Fix a branch collision: two migrations generated in parallel on the same parent.
 
     Keeps the first (journal order), removes the later one and writes it again, from its schema
@@ -21,7 +29,7 @@ def command(config: Config, force: bool) -> int:
     from pgshift.commands._common import err, relpath
     from pgshift.rebase import rebase
 
-    result = rebase(config.out_dir, prefix=config.prefix, force=force)
+    result = rebase(config.out_dir, prefix=config.prefix, force=force, snapshot_file=snapshot_file)
     c = result.collision
     err(f"{c.kept.tag} and {c.moved.tag} were both generated on snapshot {c.parent}")
     for path in result.removed:
