@@ -171,6 +171,19 @@ def test_prefix_timestamp_and_random_name(project: Path):
 
 
 @needs_loader
+def test_index_on_existing_table_is_concurrent_and_announced(project: Path):
+    ok(project, "generate", "--name", "init")
+    (project / "models.py").write_text(
+        MODELS.format(extra_users="", body="body")
+        + '\nfrom sqlalchemy import Index\nIndex("users_email_idx", users.c.email)\n'
+    )
+    proc = ok(project, "generate", "--name", "email_idx")
+    up = (project / "drizzle" / "0001_email_idx.sql").read_text()
+    assert up.startswith("-- pgshift:transaction off\nCREATE INDEX CONCURRENTLY")
+    assert "outside a transaction" in proc.stdout
+
+
+@needs_loader
 def test_unsettled_rename_fails_without_a_tty_listing_the_flags(project: Path):
     ok(project, "generate", "--name", "init")
     write_models(project, body="content")

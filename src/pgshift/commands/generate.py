@@ -69,6 +69,13 @@ def command(config, name, prefix, custom, renames, creates) -> int:  # type: ign
             lock = " [dim](blocks writes)[/dim]"
         warn = f" [yellow]! {', '.join(marks)}[/yellow]" if marks else ""
         console.print(f"  {op.describe()}{warn}{lock}", markup=True, highlight=False)
+    outside = [op.describe() for op in result.ops if not op.transactional]
+    if outside:
+        console.print(
+            f"note: runs statement by statement, outside a transaction ({'; '.join(outside)}); "
+            "the file starts with `-- pgshift:transaction off`",
+            highlight=False,
+        )
     _lint(console, result, config)
     return 0
 
