@@ -194,7 +194,9 @@ def test_rename_naming_no_candidate_is_an_error():
         )
 
 
-@pytest.mark.parametrize("flag", ["column:bio=x", "tbl:a=b", "table:a", "table:a.b.c=d", "schema:a.b=c"])
+@pytest.mark.parametrize(
+    "flag", ["column:bio=x", "tbl:a=b", "table:a", "table:a.b.c=d", "schema:a.b=c", "table:users=auth.users"]
+)
 def test_bad_rename_flags(flag):  # type: ignore[no-untyped-def]
     with pytest.raises(RenameError):
         parse_rename_flag(flag)

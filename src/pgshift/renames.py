@@ -97,6 +97,11 @@ def parse_rename_flag(flag: str) -> tuple[str, str, str, str]:
             f"bad --rename {flag!r}: expected KIND:OLD=NEW", hint="e.g. --rename table:users=accounts"
         )
     container, old = _split_container(kind, left, flag)
+    if "." in new:
+        raise RenameError(
+            f"bad --rename {flag!r}: the new name is a bare name in the same container",
+            hint="moving a table or type to another schema is not a rename; write e.g. table:auth.users=accounts",
+        )
     return kind, container, old, new
 
 
