@@ -83,7 +83,7 @@ def lint_text(
         _track_transaction(state, statement)
         _HANDLERS.get(statement.kind, _nothing)(state, statement)
         _note_lock_timeout(state, statement)
-        skip = ignored.get(statement.line - 1, set())
+        skip = _ignored_for(statement.line, ignored) if ignored[0] else set()
         if skip:
             state.findings[before:] = [f for f in state.findings[before:] if f.rule not in skip]
     return apply_severity(state.findings, config_severity)
@@ -174,25 +174,43 @@ def _report(state: _FileState, stmt: Statement, rule_id: str, message: str, **ex
     state.findings.append(_finding(rule_id, message, state.path, stmt.line, stmt.column, stmt.text, **extra))
 
 
-def _ignore_comments(sql: str) -> dict[int, set[str]]:
-    """Line number -> rule ids of ``-- pgshift:ignore a, b`` comments (found with the SQL scanner)."""
+def _ignore_comments(sql: str) -> tuple[dict[int, set[str]], set[int]]:
+    """Rule ids of ``-- pgshift:ignore a, b`` comments by line, and the comment-only lines.
+
+    Found with the SQL scanner (so the words in a string literal never count). The comment may sit
+    anywhere in the block of comment lines right above the statement (a reason below it, or a
+    breakpoint marker between them, still works).
+    """
     if IGNORE not in sql:
-        return {}
+        return {}, set()
     data = sql.encode("utf-8")
     try:
         tokens = postgast.scan(sql).tokens
     except postgast.PgQueryError:
-        return {}
-    out: dict[int, set[str]] = {}
+        return {}, set()
+    ids_by_line: dict[int, set[str]] = {}
+    comment_lines: set[int] = set()
     for token in tokens:
         if token.token != postgast.pg_query_pb2.SQL_COMMENT:
             continue
-        body = data[token.start : token.end].decode("utf-8").lstrip("-").strip()
-        if not body.startswith(IGNORE):
-            continue
-        ids = {part.strip() for part in body[len(IGNORE) :].replace(",", " ").split() if part.strip()}
         offset = len(data[: token.start].decode("utf-8", errors="ignore"))
-        out.setdefault(line_col(sql, offset)[0], set()).update(ids)
+        line, column = line_col(sql, offset)
+        if not sql[offset - column + 1 : offset].strip():
+            comment_lines.add(line)
+        body = data[token.start : token.end].decode("utf-8").lstrip("-").lstrip(">").strip()
+        if body.startswith(IGNORE):
+            ids = {part for part in body[len(IGNORE) :].replace(",", " ").split() if part}
+            ids_by_line.setdefault(line, set()).update(ids)
+    return ids_by_line, comment_lines
+
+
+def _ignored_for(line: int, ignores: tuple[dict[int, set[str]], set[int]]) -> set[str]:
+    ids_by_line, comment_lines = ignores
+    out: set[str] = set()
+    above = line - 1
+    while above in comment_lines:
+        out |= ids_by_line.get(above, set())
+        above -= 1
     return out
 
 
