@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pgshift import folder as fs
-from pgshift.lint.engine import apply_severity, lint_text
+from pgshift.lint.engine import lint_text
 from pgshift.lint.finding import Finding
 
 _VOLATILE_KEYS = ("id", "prevId", "_meta")
@@ -73,8 +73,15 @@ class Job:
 
 def run_job(job: Job, config_severity: dict | None = None) -> list[Finding]:
     """Lint one job: read the file and its snapshots, decide hand-written, lint."""
-    with job.path.open(encoding="utf-8", newline="") as handle:
-        sql = handle.read()
+    try:
+        with job.path.open(encoding="utf-8", newline="") as handle:
+            sql = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = (
+            "is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else f"cannot be read: {exc.strerror}"
+        )
+        return [Finding("syntax-error", "error", f"{job.path.name} {reason}", job.display,
+                        fix="save the file as UTF-8")]  # fmt: skip
     if job.snapshot is None:
         return lint_text(sql, path=job.display, config_severity=config_severity, hand_written=True,
                          breakpoints=job.breakpoints)  # fmt: skip
@@ -148,7 +155,6 @@ def lint_file(
 ) -> list[Finding]:
     """One .sql file; inside a migration folder it gets its journal context (previous snapshot)."""
     shown = display if display is not None else str(path)
-    text = path.read_text(encoding="utf-8")
     folder = journal_folder_of(path)
     if folder is not None and not path.name.endswith(fs.DOWN_SUFFIX):
         try:
@@ -160,9 +166,8 @@ def lint_file(
         if tag in tags:
             position = tags.index(tag)
             entry = entries[position]
-            snapshot = load_snapshot(fs.snapshot_path(folder, entry))
-            previous = load_snapshot(fs.snapshot_path(folder, entries[position - 1])) if position else None
-            hand = is_hand_written(fs.down_path(folder, tag).exists(), snapshot, previous)
-            return lint_text(text, path=shown, previous_snapshot=previous, config_severity=config_severity,
-                             hand_written=hand, breakpoints=entry.breakpoints)  # fmt: skip
-    return apply_severity(lint_text(text, path=shown, hand_written=True), config_severity)
+            previous_path = fs.snapshot_path(folder, entries[position - 1]) if position else None
+            job = Job(path, shown, fs.snapshot_path(folder, entry), previous_path,
+                      fs.down_path(folder, tag).exists(), entry.breakpoints)  # fmt: skip
+            return run_job(job, config_severity)
+    return run_job(Job(path, shown), config_severity)

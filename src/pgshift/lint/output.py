@@ -42,7 +42,7 @@ def format_human(findings: list[Finding], *, color: bool = False) -> str:
         for f in group:
             style = _STYLE.get(f.severity, "")
             console.print(
-                f"  {f.line}:{f.column} [{style}]{f.severity}[/] [bold]{f.rule}[/]: {escape(f.message)}"
+                f"  {f'{f.line}:{f.column} ' if f.line else ''}[{style}]{f.severity}[/] [bold]{f.rule}[/]: {escape(f.message)}"
             )
             if f.statement:
                 console.print(f"      [dim]{escape(f.statement)}[/]")
