@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pgshift import operations as ops
 from pgshift.model import Column, Enum, ForeignKey, Model, Sequence, SequenceOptions, Table, View, qualified
 from pgshift.renames import RenameCandidate, RenameDecisions, apply_renames, candidates_at_stage
-from pgshift.types import parse_type, quote_literal
+from pgshift.types import parse_type
 
 
 def find_rename_candidates(
@@ -148,6 +148,18 @@ def _diff_schemas(old: Model, new: Model, plan: _Plan) -> None:
     plan.late_drops += [ops.DropSchema(s) for s in reversed(old.schemas) if s not in new.schemas]
 
 
+def string_constants(expression: str) -> set[str]:
+    """The string literals in an expression (``'guest'::role`` -> {"guest"}), found by the parser."""
+    import postgast
+    from postgast.pg_query_pb2 import A_Const
+
+    try:
+        tree = postgast.parse(f"SELECT {expression}")
+    except postgast.PgQueryError:
+        return set()
+    return {node.sval.sval for node in postgast.find_nodes(tree, A_Const) if node.HasField("sval")}
+
+
 def type_key(c: Column) -> tuple[str, str | None]:
     """A column's type for comparison: a user-defined type without a schema is in ``public``, so a
     source that leaves ``public`` implicit and one that spells it do not differ."""
@@ -182,7 +194,7 @@ def enum_usages(
             nc = nt.column(c.name) if nt is not None else None
             if nc is not None and type_key(nc) == type_key(c):
                 after = nc.default
-            elif c.default is not None and any(quote_literal(v) in c.default for v in removed):
+            elif c.default is not None and string_constants(c.default) & set(removed):
                 after = None
             out.append(ops.EnumUsage(t.schema, t.name, c.name, dims, c.default, after))
     return tuple(out)

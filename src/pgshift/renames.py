@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from pgshift.errors import PgshiftError
 from pgshift.model import Column, ForeignKey, Index, Model, Table, build_model
-from pgshift.types import parse_type, quote_literal
+from pgshift.types import parse_type
 
 KINDS = ("schema", "enum", "sequence", "table", "column", "value")
 _NOUN = {"value": "enum value"}
@@ -268,13 +268,28 @@ def rename_value(model: Model, schema: str, enum: str, old: str, new: str) -> Mo
         cols = []
         for c in t.columns:
             if c.default and c.type.rstrip("[]") == enum and _type_schema(c) == schema:
-                head = quote_literal(old)
-                if c.default == head or c.default.startswith(head + "::"):
-                    c = replace(c, default=quote_literal(new) + c.default[len(head) :])
+                c = replace(c, default=_relabel(c.default, old, new))
             cols.append(c)
         return replace(t, columns=tuple(cols))
 
     return replace(_map_tables(model, fix), enums=tuple(enums))
+
+
+def _relabel(expression: str, old: str, new: str) -> str:
+    """``expression`` with the string literal ``old`` replaced by ``new`` (parsed, not searched)."""
+    import postgast
+    from postgast.pg_query_pb2 import A_Const
+
+    try:
+        tree = postgast.parse(f"SELECT {expression}")
+    except postgast.PgQueryError:
+        return expression
+    found = False
+    for node in postgast.find_nodes(tree, A_Const):
+        if node.HasField("sval") and node.sval.sval == old:
+            node.sval.sval = new
+            found = True
+    return postgast.deparse(tree).removeprefix("SELECT ") if found else expression
 
 
 # --- candidates ------------------------------------------------------------------------------------
