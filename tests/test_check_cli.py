@@ -78,6 +78,7 @@ def test_no_paths_checks_the_config_folder(tmp_path: Path) -> None:
     proc = run(tmp_path)
     assert proc.returncode == 1
     assert "folder-collision" in proc.stdout and "pgshift rebase" in proc.stdout
+    assert "0:0" not in proc.stdout  # file-level findings carry no position
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -137,3 +138,17 @@ def test_list_rules_shows_configured_severity(tmp_path: Path) -> None:
     rows = {line.split()[0]: line.split()[1] for line in proc.stdout.splitlines()}
     assert set(rows) == set(RULES)
     assert rows["prefer-jsonb"] == "error" and rows["drop-table"] == "error" and rows["prefer-text"] == "info"
+
+
+def test_data_aware_drop_index_finds_its_table(tmp_path: Path, db: psycopg.Connection) -> None:
+    db.execute('CREATE TABLE "small" ("id" bigint)')
+    db.execute('CREATE INDEX "small_id_idx" ON "small" ("id")')
+    (tmp_path / "m.sql").write_text(
+        'DROP INDEX "small_id_idx";\n--> statement-breakpoint\nDROP INDEX "gone_idx";\n'
+    )
+    found = [f for f in _check(tmp_path / "m.sql", db) if f.rule == "drop-index-not-concurrent"]
+    assert [(f.index, f.table, f.severity) for f in found] == [
+        ("public.small_id_idx", "public.small", "info"),
+        ("public.gone_idx", None, "warning"),
+    ]
+    assert "public.small has 0 rows" in found[0].message

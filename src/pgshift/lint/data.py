@@ -77,6 +77,10 @@ def null_count(conn: Any, table: str, column: str, rows: int) -> int:
 
 def apply_table_sizes(findings: list[Finding], conn: Any) -> list[Finding]:
     """Findings re-rated by table size; tables missing from the database keep their rating."""
+    indexes = sorted({f.index for f in findings if f.index and not f.table})
+    if indexes:
+        owners = dict(conn.execute(load("lint_index_tables"), {"names": indexes}).fetchall())
+        findings = [replace(f, table=owners.get(f.index)) if f.index and not f.table else f for f in findings]
     wanted = {f.table for f in findings if f.table and f.rule in SIZE_SENSITIVE}
     sizes = table_sizes(conn, wanted)
     out = []

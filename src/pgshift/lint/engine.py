@@ -662,12 +662,9 @@ def _drop(state: _FileState, stmt: Statement) -> None:
                     "DROP INDEX CONCURRENTLY inside a transaction block",
                 )
         elif not all(n.split(".")[-1] in state.created_indexes for n in names):
-            _report(
-                state,
-                stmt,
-                "drop-index-not-concurrent",
-                f"drops index {', '.join(names)} without CONCURRENTLY",
-            )
+            first = names[0] if "." in names[0] else f"public.{names[0]}"
+            _report(state, stmt, "drop-index-not-concurrent", f"drops index {', '.join(names)} without CONCURRENTLY",
+                    index=first)  # fmt: skip
         return
     rule = _DROPS.get(kind)
     if rule is None:

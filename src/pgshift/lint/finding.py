@@ -35,6 +35,7 @@ class Finding:
     scan: bool = False
     table: str | None = None
     column_name: str | None = None
+    index: str | None = None  # "schema.index" of DROP INDEX (``--db`` finds its table)
 
     def to_json(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in _FIELDS}
