@@ -363,7 +363,7 @@ def _note_lock_timeout(state: _FileState, stmt: Statement) -> None:
 def _create_table(state: _FileState, stmt: Statement) -> None:
     node = stmt.node
     key = _table_key(node.relation)
-    if key in state.previous.get("tables", {}) and key not in state.created_tables:
+    if key in state.previous.get("tables", {}) and key not in state.created_tables and not node.if_not_exists:
         _report(
             state,
             stmt,
