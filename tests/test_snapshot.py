@@ -72,6 +72,8 @@ def test_every_drizzle_feature_reads_as_the_sqlalchemy_twin(drizzle_everything):
     # SQLAlchemy has no views; everything else must be the same model, exactly.
     (view,) = theirs.views
     assert (view.schema, view.name, view.materialized) == ("public", "active_users", False)
+    # drizzle-kit wrote 'select "id", "email" from "users" where "users"."active"': normalised as Postgres's own.
+    assert view.definition == "SELECT id, email FROM users WHERE active"
     assert replace(theirs, views=()) == ours
     users = ours.table("public", "users")
     assert users.column("created_at").type == "timestamp (3) with time zone"
@@ -79,6 +81,19 @@ def test_every_drizzle_feature_reads_as_the_sqlalchemy_twin(drizzle_everything):
     assert ours.table("public", "memberships").column("order_number").type == "serial"
     assert [e.opclass for i in users.indexes for e in i.elements if e.opclass] == ["text_pattern_ops"]
     assert users.rls_enabled and users.policies[0].using == "true"
+
+
+def test_database_drizzle_kit_creates_introspects_as_its_snapshot(drizzle_everything, db):
+    """drizzle-kit's own SQL applied to a real server reads back as drizzle-kit's snapshot of it."""
+    from pgshift.folder import split_statements
+    from pgshift.introspect import introspect
+
+    for statement in split_statements((EVERYTHING / "0000_init.sql").read_text()):
+        db.execute(statement)
+    _, theirs, _ = drizzle_everything
+    ours = introspect(db, schema_filter=("public", "crm"))
+    assert replace(ours, views=()) == replace(theirs, views=())
+    assert [v.name for v in ours.views] == [v.name for v in theirs.views] == ["active_users"]
 
 
 def test_every_drizzle_feature_is_written_as_drizzle_kit_writes_it(drizzle_everything):
