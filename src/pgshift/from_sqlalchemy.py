@@ -13,7 +13,9 @@ and catalog agree (see ``pgshift.model``):
 - expressions (CHECK, index keys and predicates, generated columns) are compiled without table prefixes and
   normalised by the Postgres parser.
 
-Things SQLAlchemy has no construct for are read from ``Table.info["pgshift"]``:
+An enum that no column uses is listed in ``metadata.info["pgshift"] = {"enums": [my_enum]}`` (SQLAlchemy
+itself only knows enums through columns). Things SQLAlchemy has no construct for are read from
+``Table.info["pgshift"]``:
 ``{"rls": True, "policies": [{"name": ..., "command": "SELECT", "roles": ["app"], "using": "...",
 "with_check": "...", "permissive": True}]}``.
 """
@@ -76,6 +78,15 @@ def model_from_metadata(
         if not matches(schema, table.name):
             continue
         tables.append(_table(table, enums))
+    # Enums no column uses are not reachable from the tables: they are listed in metadata.info.
+    extra = metadata.info.get("pgshift", {}).get("enums", ()) if isinstance(metadata.info, dict) else ()
+    for sa_enum in extra:
+        schema = sa_enum.schema or PUBLIC
+        if schema_filter is None or schema in schema_filter:
+            key = m.qualified(schema, sa_enum.name)
+            enums.setdefault(
+                key, m.Enum(schema=str(schema), name=str(sa_enum.name), values=tuple(map(str, sa_enum.enums)))
+            )
     sequences = [_sequence(seq) for seq in getattr(metadata, "_sequences", {}).values()]
     if schema_filter is not None:
         sequences = [s for s in sequences if s.schema in schema_filter]
@@ -345,7 +356,7 @@ def _index(table: Any, index: SAIndex) -> m.Index:
         # NULLS FIRST is the default for DESC, NULLS LAST for ASC: store only a departure from it.
         if nulls_first is not None and nulls_first == descending:
             nulls_first = None
-        opclass = ops.get(key) if key else None
+        opclass = ops.get(key) if key else ops.get(text)
         if opclass is None and key is not None and expr.name in ops:
             opclass = ops[expr.name]
         elements.append(

@@ -1,0 +1,515 @@
+"""Model -> SQLAlchemy schema code that reads as if a person wrote it (``pgshift pull``).
+
+Every constraint and index is written with its name, so loading the code gives back the same model
+(``load -> model_from_metadata == introspected model``), which is what lets ``generate`` continue from a
+pulled database without a phantom first migration. Enums become Python ``enum.Enum`` classes whose values
+are stored (``values_callable``), types use SQLAlchemy's generic classes where they are exact and the
+PostgreSQL dialect's otherwise.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from dataclasses import dataclass, field
+
+from pgshift import model as m
+from pgshift.types import parse_type
+
+_SIMPLE = {
+    "smallint": "SmallInteger",
+    "integer": "Integer",
+    "bigint": "BigInteger",
+    "serial": "Integer",
+    "smallserial": "SmallInteger",
+    "bigserial": "BigInteger",
+    "text": "Text",
+    "boolean": "Boolean",
+    "date": "Date",
+    "bytea": "LargeBinary",
+    "real": "REAL",
+    "double precision": "DOUBLE_PRECISION",
+}
+_PG = {
+    "uuid": "UUID",
+    "json": "JSON",
+    "jsonb": "JSONB",
+    "inet": "INET",
+    "cidr": "CIDR",
+    "macaddr": "MACADDR",
+    "macaddr8": "MACADDR8",
+    "money": "MONEY",
+    "tsvector": "TSVECTOR",
+    "interval": "INTERVAL",
+}
+_PY = {
+    "smallint": "int",
+    "integer": "int",
+    "bigint": "int",
+    "serial": "int",
+    "smallserial": "int",
+    "bigserial": "int",
+    "text": "str",
+    "varchar": "str",
+    "char": "str",
+    "boolean": "bool",
+    "date": "datetime.date",
+    "bytea": "bytes",
+    "real": "float",
+    "double precision": "float",
+    "numeric": "decimal.Decimal",
+    "uuid": "uuid.UUID",
+    "json": "Any",
+    "jsonb": "Any",
+    "timestamp": "datetime.datetime",
+    "time": "datetime.time",
+    "interval": "datetime.timedelta",
+}
+
+
+@dataclass
+class _Writer:
+    """Collects the imports a generated module needs."""
+
+    sa: set[str] = field(default_factory=set)
+    pg: set[str] = field(default_factory=set)
+    stdlib: set[str] = field(default_factory=set)
+    typing: set[str] = field(default_factory=set)
+    needs_pgtype: bool = False
+
+    def use(self, name: str) -> str:
+        self.sa.add(name)
+        return name
+
+    def use_pg(self, name: str) -> str:
+        self.pg.add(name)
+        return name
+
+
+def _ident(name: str, taken: set[str] | None = None) -> str:
+    """A Python identifier for a database name."""
+    ident = re.sub(r"\W", "_", name)
+    if not ident or ident[0].isdigit():
+        ident = f"_{ident}"
+    if keyword.iskeyword(ident) or ident in ("metadata", "Base", "enum", "text", "func"):
+        ident += "_"
+    if taken is not None:
+        base, n = ident, 2
+        while ident in taken:
+            ident, n = f"{base}_{n}", n + 1
+        taken.add(ident)
+    return ident
+
+
+def _class_name(name: str, taken: set[str]) -> str:
+    camel = (
+        "".join(part[:1].upper() + part[1:] for part in re.split(r"[^0-9A-Za-z]+", name) if part) or "Table"
+    )
+    if camel[0].isdigit():
+        camel = f"T{camel}"
+    return _ident(camel, taken)
+
+
+def _enum_var(enum: m.Enum) -> str:
+    return _ident(f"{enum.name}_enum" if enum.schema == "public" else f"{enum.schema}_{enum.name}_enum")
+
+
+def _type_expr(column: m.Column, w: _Writer, enums: dict[tuple[str, str], m.Enum]) -> str:
+    stem = column.type.rstrip("[]")
+    dims = (len(column.type) - len(stem)) // 2
+    key = (column.type_schema or "public", stem)
+    if column.type_schema is not None and key in enums:
+        inner = _enum_var(enums[key])
+    else:
+        inner = _scalar_type(stem, w)
+    if dims:
+        w.use_pg("ARRAY")
+        return f"ARRAY({inner}" + (f", dimensions={dims})" if dims > 1 else ")")
+    return inner
+
+
+def _scalar_type(spelling: str, w: _Writer) -> str:
+    parsed = parse_type(spelling) if not spelling.endswith("serial") else None
+    base = spelling.split("(")[0].strip()
+    args = spelling[len(base) :].strip().strip("()") if "(" in spelling else ""
+    if spelling in _SIMPLE:
+        return w.use(_SIMPLE[spelling]) + ("()" if _SIMPLE[spelling] in ("REAL", "DOUBLE_PRECISION") else "")
+    if base == "varchar":
+        return f"{w.use('String')}({args})" if args else w.use("String")
+    if base == "char":
+        return f"{w.use('CHAR')}({args})"
+    if base == "numeric":
+        return f"{w.use('Numeric')}({args})" if args else f"{w.use('Numeric')}()"
+    if base.startswith(("timestamp", "time")) and parsed is not None and parsed.builtin:
+        kind = "TIMESTAMP" if base.startswith("timestamp") else "TIME"
+        tz = "with time zone" in spelling
+        precision = spelling.split("(")[1].split(")")[0] if "(" in spelling else None
+        if kind == "TIMESTAMP" and precision is None:
+            return f"{w.use('DateTime')}(timezone=True)" if tz else w.use("DateTime")
+        kwargs = [f"timezone={tz}"] + ([f"precision={precision}"] if precision else [])
+        return f"{w.use_pg(kind)}({', '.join(kwargs)})"
+    if base.startswith("interval"):
+        fields = spelling.removeprefix("interval").split("(")[0].strip()
+        precision = spelling.split("(")[1].split(")")[0] if "(" in spelling else None
+        kwargs = ([f"fields={fields!r}"] if fields else []) + (
+            [f"precision={precision}"] if precision else []
+        )
+        return f"{w.use_pg('INTERVAL')}({', '.join(kwargs)})"
+    if spelling in _PG:
+        name = w.use_pg(_PG[spelling])
+        return f"{name}(as_uuid=True)" if spelling == "uuid" else name
+    w.needs_pgtype = True
+    return f"PgType({spelling!r})"
+
+
+def _py_type(column: m.Column, enums: dict[tuple[str, str], m.Enum], w: _Writer) -> str:
+    stem = column.type.rstrip("[]")
+    dims = (len(column.type) - len(stem)) // 2
+    key = (column.type_schema or "public", stem)
+    if column.type_schema is not None and key in enums:
+        inner = _class_name(enums[key].name, set())
+    else:
+        base = stem.split("(")[0].strip()
+        if base.startswith("timestamp"):
+            base = "timestamp"
+        elif base.startswith("time"):
+            base = "time"
+        elif base.startswith("interval"):
+            base = "interval"
+        inner = _PY.get(base, "Any")
+    if inner == "Any":
+        w.typing.add("Any")
+    for module in ("datetime", "decimal", "uuid"):
+        if inner.startswith(module + "."):
+            w.stdlib.add(module)
+    for _ in range(dims):
+        inner = f"list[{inner}]"
+    return inner if column.not_null else f"{inner} | None"
+
+
+def _column_kwargs(table: m.Table, column: m.Column, w: _Writer) -> list[str]:
+    out: list[str] = []
+    pk = table.primary_key
+    single_pk = pk is not None and pk.columns == (column.name,) and pk.name == f"{table.name}_pkey"
+    if single_pk:
+        out.append("primary_key=True")
+        if (
+            not column.is_serial
+            and column.identity is None
+            and column.type in ("smallint", "integer", "bigint")
+        ):
+            out.append("autoincrement=False")
+    elif column.not_null and not (pk and column.name in pk.columns):
+        out.append("nullable=False")
+    if column.default is not None:
+        out.append(f"server_default={w.use('text')}({column.default!r})")
+    if column.comment:
+        out.append(f"comment={column.comment!r}")
+    return out
+
+
+def _column_extras(column: m.Column, w: _Writer) -> list[str]:
+    extras: list[str] = []
+    if column.identity is not None:
+        o = column.identity.options
+        args = [f"always={column.identity.kind == 'always'}"]
+        for name, value in (
+            ("start", o.start_with),
+            ("increment", o.increment),
+            ("minvalue", o.min_value),
+            ("maxvalue", o.max_value),
+            ("cache", o.cache),
+        ):
+            if value is not None:
+                args.append(f"{name}={value}")
+        if o.cycle:
+            args.append("cycle=True")
+        extras.append(f"{w.use('Identity')}({', '.join(args)})")
+    if column.generated is not None:
+        extras.append(f"{w.use('Computed')}({column.generated!r}, persisted=True)")
+    return extras
+
+
+def _table_items(table: m.Table, w: _Writer) -> list[str]:
+    """Constraints and indexes of a table, each named, as SQLAlchemy constructor calls."""
+    items: list[str] = []
+    pk = table.primary_key
+    if pk is not None and not (len(pk.columns) == 1 and pk.name == f"{table.name}_pkey"):
+        cols = ", ".join(repr(c) for c in pk.columns)
+        items.append(f"{w.use('PrimaryKeyConstraint')}({cols}, name={pk.name!r})")
+    for u in table.unique_constraints:
+        cols = ", ".join(repr(c) for c in u.columns)
+        extra = ", postgresql_nulls_not_distinct=True" if u.nulls_not_distinct else ""
+        items.append(f"{w.use('UniqueConstraint')}({cols}, name={u.name!r}{extra})")
+    for c in table.check_constraints:
+        items.append(f"{w.use('CheckConstraint')}({c.expression!r}, name={c.name!r})")
+    for fk in table.foreign_keys:
+        prefix = "" if fk.ref_schema == "public" else f"{fk.ref_schema}."
+        refs = ", ".join(repr(f"{prefix}{fk.ref_table}.{c}") for c in fk.ref_columns)
+        args = [f"[{', '.join(repr(c) for c in fk.columns)}]", f"[{refs}]", f"name={fk.name!r}"]
+        if fk.on_delete != "no action":
+            args.append(f"ondelete={fk.on_delete.upper()!r}")
+        if fk.on_update != "no action":
+            args.append(f"onupdate={fk.on_update.upper()!r}")
+        if fk.deferrable:
+            args.append("deferrable=True")
+        if fk.initially_deferred:
+            args.append("initially='DEFERRED'")
+        items.append(f"{w.use('ForeignKeyConstraint')}({', '.join(args)})")
+    # An index on expressions only has no column to find its table by: it must sit in the table's arguments.
+    items += [_index_call(i, w, "") for i in table.indexes if _expressions_only(i)]
+    return items
+
+
+def _expressions_only(index: m.Index) -> bool:
+    return all(el.is_expression for el in index.elements)
+
+
+def _index_call(index: m.Index, w: _Writer, table_ref: str) -> str:
+    """``Index(...)`` written after its table, keys as ``table.c["col"]`` so .desc() and friends work."""
+    parts = [repr(index.name)]
+    ops: dict[str, str] = {}
+    for el in index.elements:
+        if el.is_expression:
+            expr = f"{w.use('literal_column')}({el.expression!r})"
+        else:
+            expr = f"{table_ref}.c[{el.expression!r}]"
+        if el.opclass:
+            ops[el.expression] = el.opclass  # SQLAlchemy keys opclasses by column name or expression text
+        if el.descending:
+            expr += ".desc()"
+        if el.nulls_first is True:
+            expr += ".nulls_first()"
+        elif el.nulls_first is False:
+            expr += ".nulls_last()"
+        parts.append(expr)
+    if index.unique:
+        parts.append("unique=True")
+    if index.method != "btree":
+        parts.append(f"postgresql_using={index.method!r}")
+    if index.where:
+        parts.append(f"postgresql_where={w.use('text')}({index.where!r})")
+    if index.include:
+        parts.append(f"postgresql_include={list(index.include)!r}")
+    if index.with_:
+        parts.append(f"postgresql_with={dict(index.with_)!r}")
+    if ops:
+        parts.append(f"postgresql_ops={ops!r}")
+    if index.nulls_not_distinct:
+        parts.append("postgresql_nulls_not_distinct=True")
+    return f"{w.use('Index')}({', '.join(parts)})"
+
+
+def _enum_block(enums: list[m.Enum], w: _Writer) -> list[str]:
+    lines: list[str] = []
+    taken: set[str] = set()
+    for enum in enums:
+        w.stdlib.add("enum")
+        cls = _class_name(enum.name, taken)
+        lines.append(f"class {cls}(enum.Enum):")
+        members: set[str] = set()
+        for value in enum.values:
+            lines.append(
+                f"    {_ident(value.upper() if value.isidentifier() else value, members)} = {value!r}"
+            )
+        if not enum.values:
+            lines.append("    pass")
+        lines += ["", ""]
+    for enum in enums:
+        cls = _class_name(enum.name, set())
+        schema = f", schema={enum.schema!r}" if enum.schema != "public" else ""
+        lines.append(
+            f"{_enum_var(enum)} = {w.use('Enum')}({cls}, name={enum.name!r}{schema}, "
+            "values_callable=lambda members: [member.value for member in members])"
+        )
+    if enums:
+        lines += ["", ""]
+    return lines
+
+
+def _sequence_lines(model: m.Model, w: _Writer) -> list[str]:
+    lines = []
+    for seq in model.sequences:
+        o = seq.options
+        args = [repr(seq.name), "metadata=metadata"]
+        for name, value in (
+            ("start", o.start_with),
+            ("increment", o.increment),
+            ("minvalue", o.min_value),
+            ("maxvalue", o.max_value),
+            ("cache", o.cache),
+        ):
+            if value is not None:
+                args.append(f"{name}={value}")
+        if o.cycle:
+            args.append("cycle=True")
+        if seq.data_type:
+            args.append(f"data_type={_scalar_type(seq.data_type, w)}")
+        if seq.schema != "public":
+            args.append(f"schema={seq.schema!r}")
+        lines.append(f"{_ident(seq.name)} = {w.use('Sequence')}({', '.join(args)})")
+    return lines + (["", ""] if lines else [])
+
+
+def _header(w: _Writer, source: str, style: str) -> list[str]:
+    lines = [f'"""Schema pulled from {source} by pgshift. Edit freely: this is now your schema code."""', ""]
+    lines.append("from __future__ import annotations")
+    lines.append("")
+    for module in sorted(w.stdlib):
+        lines.append(f"import {module}")
+    if w.typing:
+        lines.append(f"from typing import {', '.join(sorted(w.typing))}")
+    if w.stdlib or w.typing:
+        lines.append("")
+    names = sorted(
+        w.sa | ({"MetaData"} if style == "core" else set()) | ({"types"} if w.needs_pgtype else set())
+    )
+    lines.append(f"from sqlalchemy import {', '.join(names)}" if names else "")
+    if w.pg:
+        lines.append(f"from sqlalchemy.dialects.postgresql import {', '.join(sorted(w.pg))}")
+    if style == "orm":
+        lines.append("from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column")
+    lines += ["", ""]
+    if w.needs_pgtype:
+        lines += [
+            "class PgType(types.UserDefinedType):",
+            '    """A PostgreSQL type SQLAlchemy has no class for, written as Postgres spells it."""',
+            "",
+            "    cache_ok = True",
+            "",
+            "    def __init__(self, spec: str) -> None:",
+            "        self.spec = spec",
+            "",
+            "    def get_col_spec(self, **kw: object) -> str:",
+            "        return self.spec",
+            "",
+            "",
+        ]
+    return lines
+
+
+def render_core(model: m.Model, source: str = "the database") -> str:
+    w = _Writer()
+    enums = {(e.schema, e.name): e for e in model.enums}
+    body = _enum_block(list(model.enums), w)
+    body += ["metadata = MetaData()", *_unused_enums_line(model), "", ""]
+    body += _sequence_lines(model, w)
+    taken: set[str] = set()
+    for table in model.tables:
+        var = _ident(table.name if table.schema == "public" else f"{table.schema}_{table.name}", taken)
+        body.append(f"{var} = {w.use('Table')}(")
+        body.append(f"    {table.name!r},")
+        body.append("    metadata,")
+        for column in table.columns:
+            args = [repr(column.name), _type_expr(column, w, enums), *_column_extras(column, w)]
+            args += _column_kwargs(table, column, w)
+            body.append(f"    {w.use('Column')}({', '.join(args)}),")
+        for item in _table_items(table, w):
+            body.append(f"    {item},")
+        if table.schema != "public":
+            body.append(f"    schema={table.schema!r},")
+        if table.comment:
+            body.append(f"    comment={table.comment!r},")
+        if table.rls_enabled or table.policies:
+            body.append(f"    info={{'pgshift': {_rls_info(table)!r}}},")
+        body.append(")")
+        body += [_index_call(index, w, var) for index in table.indexes if not _expressions_only(index)]
+        body += ["", ""]
+    return "\n".join(_header(w, source, "core") + body).rstrip() + "\n"
+
+
+def _rls_info(table: m.Table) -> dict[str, object]:
+    info: dict[str, object] = {"rls": table.rls_enabled}
+    if table.policies:
+        info["policies"] = [
+            {
+                "name": p.name,
+                "permissive": p.permissive,
+                "command": p.command,
+                "roles": list(p.roles),
+                **({"using": p.using} if p.using else {}),
+                **({"with_check": p.with_check} if p.with_check else {}),
+            }
+            for p in table.policies
+        ]
+    return info
+
+
+def render_orm(model: m.Model, source: str = "the database") -> str:
+    w = _Writer()
+    enums = {(e.schema, e.name): e for e in model.enums}
+    body = _enum_block(list(model.enums), w)
+    body += ["class Base(DeclarativeBase):", "    pass", "", ""]
+    unused = _unused_enums_line(model, "Base.metadata")
+    if unused:
+        body += [*unused, "", ""]
+    seq = _sequence_lines(model, w)
+    if seq:
+        body += ["metadata = Base.metadata", "", *seq]
+    taken: set[str] = set()
+    for table in model.tables:
+        cls = _class_name(table.name, taken)
+        body.append(f"class {cls}(Base):")
+        body.append(f"    __tablename__ = {table.name!r}")
+        items = _table_items(table, w)
+        options = {}
+        if table.schema != "public":
+            options["schema"] = table.schema
+        if table.comment:
+            options["comment"] = table.comment
+        if table.rls_enabled or table.policies:
+            options["info"] = {"pgshift": _rls_info(table)}
+        if items or options:
+            body.append("    __table_args__ = (")
+            for item in items:
+                body.append(f"        {item},")
+            if options:
+                body.append(f"        {options!r},")
+            body.append("    )")
+        body.append("")
+        attrs: set[str] = set()
+        for column in table.columns:
+            attr = _ident(column.name, attrs)
+            # The column's name is spelled out only when the attribute cannot carry it.
+            args = [] if attr == column.name else [repr(column.name)]
+            args += [_type_expr(column, w, enums), *_column_extras(column, w)]
+            args += _column_kwargs(table, column, w)
+            if not column.not_null:
+                args.append("nullable=True")
+            body.append(
+                f"    {attr}: Mapped[{_py_type(column, enums, w)}] = mapped_column({', '.join(args)})"
+            )
+        body += ["", ""]
+        after = [i for i in table.indexes if not _expressions_only(i)]
+        if after:
+            body += [_index_call(index, w, f"{cls}.__table__") for index in after]
+            body += ["", ""]
+    return "\n".join(_header(w, source, "orm") + body).rstrip() + "\n"
+
+
+def tidy(source: str) -> str:
+    """Format generated code with ruff when it is installed (a dev dependency); otherwise leave it."""
+    import shutil
+    import subprocess
+
+    ruff = shutil.which("ruff")
+    if ruff is None:
+        return source
+    proc = subprocess.run(
+        [ruff, "format", "--line-length", "100", "-"],
+        input=source,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return proc.stdout if proc.returncode == 0 and proc.stdout else source
+
+
+def _unused_enums_line(model: m.Model, holder: str = "metadata") -> list[str]:
+    """Enums no column uses, registered where pgshift's converter looks for them."""
+    used = {(c.type_schema, c.type.rstrip("[]")) for t in model.tables for c in t.columns if c.type_schema}
+    unused = [e for e in model.enums if (e.schema, e.name) not in used]
+    if not unused:
+        return []
+    names = ", ".join(_enum_var(e) for e in unused)
+    return [f'{holder}.info["pgshift"] = {{"enums": [{names}]}}  # enums no column uses yet']

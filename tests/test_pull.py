@@ -1,0 +1,81 @@
+"""pull: the code written for a database loads back into exactly the model that was read."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from pgshift.diff import diff
+from pgshift.from_sqlalchemy import model_from_metadata
+from pgshift.introspect import introspect
+from pgshift.load import load_metadata
+from pgshift.model import Model
+from pgshift.pull import render_core, render_orm, tidy
+from tests.test_cases import apply_ops, create_db_with
+from tests.test_roundtrip import models
+
+FIXTURES = Path(__file__).parent / "fixtures_schemas"
+_counter = itertools.count()
+
+
+def load_back(source: str, folder: Path) -> Model:
+    name = f"pulled_{next(_counter)}.py"  # a fresh module name each time (ORM classes register globally)
+    (folder / name).write_text(source)
+    return model_from_metadata(load_metadata(name, folder))
+
+
+@pytest.mark.parametrize("render", [render_core, render_orm], ids=["core", "orm"])
+def test_every_feature_round_trips(render, make_db, tmp_path: Path):  # type: ignore[no-untyped-def]
+    url = create_db_with(make_db, model_from_metadata(load_metadata("everything.py:metadata", FIXTURES)))
+    with psycopg.connect(url) as conn:
+        read = introspect(conn, schema_filter=["public", "crm"])
+    assert load_back(tidy(render(read)), tmp_path) == read
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(s=models())
+def test_property_pull_then_load_equals_introspection(s: Model, make_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    url = make_db()
+    apply_ops(url, diff(Model(), s))
+    with psycopg.connect(url) as conn:
+        read = introspect(conn)
+    for render in (render_core, render_orm):
+        back = load_back(render(read), tmp_path)
+        assert back == read, [op.describe() for op in diff(read, back)]
+        assert diff(back, s) == []
+
+
+def test_cli_adoption_flow(tmp_path: Path, db_url: str, db) -> None:  # type: ignore[no-untyped-def]
+    db.execute(
+        "CREATE TYPE mood AS ENUM ('ok', 'meh'); CREATE TABLE people (id serial PRIMARY KEY, "
+        "name text NOT NULL, mood mood DEFAULT 'ok', CONSTRAINT people_name_check CHECK (name <> ''))"
+    )
+    env = {**os.environ, "DATABASE_URL": db_url}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pgshift", *args],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    first = run("pull", "--style", "core")
+    assert first.returncode == 0, first.stderr
+    assert "class Mood(enum.Enum)" in (tmp_path / "schema.py").read_text()
+    assert (tmp_path / "drizzle" / "0000_baseline.sql").exists()
+    assert run("pull").returncode == 2  # refuses to overwrite
+    (tmp_path / "pgshift.toml").write_text('schema = "schema.py"\n')
+    assert "No schema changes" in run("generate").stdout
+    assert run("baseline", "--yes").returncode == 0
+    status = run("status")
+    assert status.returncode == 0, status.stdout + status.stderr
