@@ -279,6 +279,8 @@ def _droppable_cast(node: object) -> bool:
         (target in _IMPLICIT_TEXT and (is_string or arg_kind == "column_ref"))
         or (target == "numeric" and literal and not is_string)
         or (target == "regclass" and is_string)  # nextval('seq'::regclass) as stored for nextval('seq')
+        # an enum (or other user type) literal compared with a column: status = 'active'::account_status
+        or (is_string and len(names) == 1 and target not in _BUILTIN and target not in _ALIASES)
     )
 
 
