@@ -364,7 +364,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
             for c in raw.get("checkConstraints", {}).values()
         ),
         indexes=tuple(_index_in(i, name) for i in raw.get("indexes", {}).values()),
-        policies=tuple(_policy_in(p) for p in raw.get("policies", {}).values()),
+        policies=tuple(_policy_in(p, name) for p in raw.get("policies", {}).values()),
         rls_enabled=bool(raw.get("isRLSEnabled")),
         comment=_extra(raw, "comment"),
     )
@@ -421,14 +421,16 @@ def _index_in(raw: dict[str, Any], table: str) -> m.Index:
     )
 
 
-def _policy_in(raw: dict[str, Any]) -> m.Policy:
+def _policy_in(raw: dict[str, Any], table: str) -> m.Policy:
+    using, with_check = raw.get("using"), raw.get("withCheck")
     return m.Policy(
         name=raw["name"],
         permissive=raw.get("as", "PERMISSIVE") == "PERMISSIVE",
         command=raw.get("for", "ALL"),
         roles=tuple(raw.get("to") or ("public",)),
-        using=raw.get("using"),
-        with_check=raw.get("withCheck"),
+        # drizzle writes ``"users"."owner_id" = current_setting(...)``: normalised like every expression
+        using=strip_table_qualifier(using, table) if using else None,
+        with_check=strip_table_qualifier(with_check, table) if with_check else None,
     )
 
 

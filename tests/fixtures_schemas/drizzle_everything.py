@@ -71,7 +71,16 @@ users = Table(
     info={
         "pgshift": {
             "rls": True,
-            "policies": [{"name": "users_self", "command": "SELECT", "roles": ["public"], "using": "true"}],
+            "policies": [
+                {"name": "users_self", "command": "SELECT", "roles": ["public"], "using": "true"},
+                {
+                    "name": "users_own",
+                    "permissive": False,
+                    "command": "UPDATE",
+                    "using": "id = current_setting('app.user_id')::integer",
+                    "with_check": "active",
+                },
+            ],
         }
     },
 )

@@ -58,4 +58,5 @@ CREATE INDEX "users_tags_idx" ON "users" USING gin ("tags");--> statement-breakp
 CREATE INDEX "users_email_ops_idx" ON "users" USING btree ("email" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "users_active_idx" ON "users" USING btree ("score") WHERE active;--> statement-breakpoint
 CREATE VIEW "public"."active_users" AS (select "id", "email" from "users" where "users"."active");--> statement-breakpoint
-CREATE POLICY "users_self" ON "users" AS PERMISSIVE FOR SELECT TO public USING (true);
+CREATE POLICY "users_self" ON "users" AS PERMISSIVE FOR SELECT TO public USING (true);--> statement-breakpoint
+CREATE POLICY "users_own" ON "users" AS RESTRICTIVE FOR UPDATE TO public USING ("users"."id" = current_setting('app.user_id')::integer) WITH CHECK ("users"."active");

@@ -45,6 +45,7 @@ export const users = pgTable("users", {
   index("users_email_ops_idx").using("btree", t.email.op("text_pattern_ops")),
   index("users_active_idx").on(t.score).where(sql`active`),
   pgPolicy("users_self", { as: "permissive", for: "select", to: ["public"], using: sql`true` }),
+  pgPolicy("users_own", { as: "restrictive", for: "update", to: ["public"], using: sql`${t.id} = current_setting('app.user_id')::integer`, withCheck: sql`${t.active}` }),
 ]).enableRLS();
 
 export const accounts = crm.table("accounts", {
