@@ -129,6 +129,42 @@ def test_every_drizzle_feature_is_written_as_drizzle_kit_writes_it(drizzle_every
             assert {**mine["indexes"][name], "columns": None} == {**index, "columns": None}, (key, name)
 
 
+def test_previous_snapshot_keeps_drizzle_kits_spelling(drizzle_everything):
+    """Written after drizzle-kit's snapshot, an unchanged schema gives drizzle-kit's snapshot back, so
+    drizzle-kit sees no change (checked by hand: `drizzle-kit generate` says "No schema changes")."""
+    theirs, drizzle_model, model = drizzle_everything
+    model = replace(model, views=drizzle_model.views)
+    ours = json.loads(
+        to_json(model_to_snapshot(model, id=theirs["id"], prev_id=theirs["prevId"], previous=theirs))
+    )
+    assert ours == theirs
+    assert list(ours["views"]["public.active_users"]) == list(theirs["views"]["public.active_users"])
+    # Without the previous snapshot, pgshift's normal form is written: different text, same model.
+    plain = model_to_snapshot(model, id=theirs["id"], prev_id=theirs["prevId"])
+    assert plain["tables"]["public.users"]["checkConstraints"]["users_age_check"]["value"] == "age >= 0"
+    assert snapshot_to_model(plain, where="plain") == snapshot_to_model(ours, where="kept")
+
+
+def test_changed_sql_is_not_hidden_by_the_previous_spelling(drizzle_everything):
+    theirs, _, model = drizzle_everything
+    users = model.table("public", "users")
+    check = replace(users.check_constraints[0], expression="age >= 1")
+    index = {i.name: i for i in users.indexes}["users_lower_email_idx"]
+    upper = replace(index, elements=(replace(index.elements[0], expression="upper(email)"),))
+    changed = replace(
+        users,
+        check_constraints=(check,),
+        indexes=tuple(upper if i.name == index.name else i for i in users.indexes),
+    )
+    model = replace(model, tables=tuple(changed if t.name == "users" else t for t in model.tables))
+    ours = model_to_snapshot(model, id="x", prev_id=EMPTY_ID, previous=theirs)
+    table = ours["tables"]["public.users"]
+    assert table["checkConstraints"]["users_age_check"]["value"] == "age >= 1"
+    assert table["indexes"]["users_lower_email_idx"]["columns"][0]["expression"] == "upper(email)"
+    assert table["policies"] == theirs["tables"]["public.users"]["policies"]  # unchanged: drizzle's text
+    assert snapshot_to_model(ours, where="changed") == model
+
+
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [

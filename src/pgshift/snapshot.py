@@ -12,6 +12,7 @@ drizzle-kit's non-strict validation drops unknown keys, so its tools still accep
 
 from __future__ import annotations
 
+import copy
 import uuid
 from pathlib import Path
 from typing import Any
@@ -36,8 +37,18 @@ def snapshot_json(data: dict[str, Any]) -> str:
 # -- writing ---------------------------------------------------------------------------------------
 
 
-def model_to_snapshot(model: m.Model, *, id: str, prev_id: str) -> dict[str, Any]:
-    """The snapshot dict for ``model``, chained to ``prev_id``."""
+def model_to_snapshot(
+    model: m.Model, *, id: str, prev_id: str, previous: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The snapshot dict for ``model``, chained to ``prev_id``.
+
+    ``previous`` (the snapshot this one follows) keeps its SQL text where it means the same thing: see
+    ``keep_spelling``."""
+    data = _snapshot_out(model, id=id, prev_id=prev_id)
+    return keep_spelling(data, previous) if previous else data
+
+
+def _snapshot_out(model: m.Model, *, id: str, prev_id: str) -> dict[str, Any]:
     return {
         "id": id,
         "prevId": prev_id,
@@ -52,6 +63,95 @@ def model_to_snapshot(model: m.Model, *, id: str, prev_id: str) -> dict[str, Any
         "views": {v.key: _view_out(v) for v in model.views},
         "_meta": {"columns": {}, "schemas": {}, "tables": {}},
     }
+
+
+def keep_spelling(data: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with SQL text (CHECK bodies, index expressions and predicates, generated columns, defaults,
+    policy clauses, view definitions) taken from ``previous`` wherever the two normalise to the same thing.
+
+    pgshift writes expressions in its normal form; drizzle-kit writes them as the TypeScript spelled them
+    (``"users"."age" >= 0``) and compares snapshot text verbatim. Without this, drizzle-kit run after pgshift
+    on the same folder would see every such object as changed and drop and re-create it. Only spelling moves:
+    the result reads back (``snapshot_to_model``) as exactly the model ``data`` came from. ``data`` is
+    changed in place and returned."""
+    old_tables = previous.get("tables") if isinstance(previous.get("tables"), dict) else {}
+    for key, table in data["tables"].items():
+        old = old_tables.get(key)
+        if isinstance(old, dict):
+            try:
+                _keep_table_spelling(table, old)
+            except (KeyError, TypeError, AttributeError, IndexError):
+                continue  # a malformed previous table only means its spelling is not reused
+    old_views = previous.get("views") if isinstance(previous.get("views"), dict) else {}
+    for key, view in data["views"].items():
+        old = old_views.get(key)
+        if (
+            isinstance(old, dict)
+            and isinstance(old.get("definition"), str)
+            and _view_definition(old["definition"]) == _view_definition(view["definition"])
+        ):
+            view["definition"] = old["definition"]
+            if isinstance(old.get("columns"), dict) and not view.get("columns"):
+                view["columns"] = copy.deepcopy(old["columns"])  # drizzle's record of the output columns
+    return data
+
+
+def _keep_table_spelling(table: dict[str, Any], old: dict[str, Any]) -> None:
+    name = table["name"]
+
+    def same(a: Any, b: Any) -> bool:
+        return (
+            isinstance(a, str)
+            and isinstance(b, str)
+            and strip_table_qualifier(a, name) == strip_table_qualifier(b, name)
+        )
+
+    for col_name, col in table["columns"].items():
+        was = old.get("columns", {}).get(col_name)
+        if not isinstance(was, dict):
+            continue
+        type_, type_schema = _type_in(col)
+        if (
+            was.get("type") == col.get("type")
+            and "default" in col
+            and "default" in was
+            and _default_in(was["default"], type_, type_schema)
+            == _default_in(col["default"], type_, type_schema)
+        ):
+            col["default"] = was["default"]
+        generated = was.get("generated")
+        if (
+            col.get("generated")
+            and isinstance(generated, dict)
+            and same(generated.get("as"), col["generated"]["as"])
+        ):
+            col["generated"]["as"] = generated["as"]
+    for check_name, check in table["checkConstraints"].items():
+        was = old.get("checkConstraints", {}).get(check_name)
+        if isinstance(was, dict) and same(was.get("value"), check["value"]):
+            check["value"] = was["value"]
+    for index_name, index in table["indexes"].items():
+        was = old.get("indexes", {}).get(index_name)
+        if not isinstance(was, dict):
+            continue
+        if "where" in index and same(was.get("where"), index["where"]):
+            index["where"] = was["where"]
+        if len(was.get("columns", ())) == len(index["columns"]):
+            for element, old_element in zip(index["columns"], was["columns"], strict=True):
+                expression = old_element.get("expression")
+                if (
+                    element["isExpression"]
+                    and old_element.get("isExpression")
+                    and same(expression, element["expression"])
+                ):
+                    element["expression"] = expression
+    for policy_name, policy in table["policies"].items():
+        was = old.get("policies", {}).get(policy_name)
+        if not isinstance(was, dict):
+            continue
+        for clause in ("using", "withCheck"):
+            if clause in policy and same(was.get(clause), policy[clause]):
+                policy[clause] = was[clause]
 
 
 def _extras(target: dict[str, Any], **values: Any) -> dict[str, Any]:
@@ -207,18 +307,19 @@ def _sequence_out(seq: m.Sequence) -> dict[str, Any]:
 
 
 def _view_out(view: m.View) -> dict[str, Any]:
+    # drizzle-kit's key order; its "with"/"withNoData" keys are absent unless set.
     out: dict[str, Any] = {
-        "name": view.name,
-        "schema": view.schema,
         "columns": {},
         "definition": view.definition,
-        "materialized": view.materialized,
+        "name": view.name,
+        "schema": view.schema,
         "isExisting": False,
     }
     if view.with_:
         out["with"] = dict(view.with_)
     if view.with_no_data:
         out["withNoData"] = True
+    out["materialized"] = view.materialized
     return out
 
 
