@@ -240,6 +240,20 @@ def test_property_round_trip_is_exact(generated):
     assert round_trip(model) == model
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(tables(), max_size=3, unique_by=lambda t: (t.schema, t.name)),
+    st.lists(tables(), max_size=3, unique_by=lambda t: (t.schema, t.name)),
+)
+def test_property_previous_spelling_never_changes_the_model(before, after):
+    previous = model_to_snapshot(
+        m.build_model(schemas={t.schema for t in before}, tables=before), id="a", prev_id=EMPTY_ID
+    )
+    model = m.build_model(schemas={t.schema for t in after}, tables=after)
+    written = json.loads(to_json(model_to_snapshot(model, id="b", prev_id="a", previous=previous)))
+    assert snapshot_to_model(written, where="test") == model
+
+
 def test_snapshot_of_schema_code_holds_plain_strings():
     """SQLAlchemy names are str subclasses; the model must hold plain str so the fast JSON writer accepts it."""
     import orjson

@@ -8,6 +8,10 @@ that the equivalent SQLAlchemy code produces (qualifiers stripped from expressio
 constraint names kept as the names they are). Model fields Drizzle has no key for (comments, deferrable
 foreign keys, INCLUDE, ...) live under an extra ``"pgshift"`` key, written only when not default;
 drizzle-kit's non-strict validation drops unknown keys, so its tools still accept the file.
+
+SQL text is written in pgshift's normal form, except where the previous snapshot spells the same thing
+differently (``model_to_snapshot(..., previous=...)``, see ``keep_spelling``): drizzle-kit compares text
+verbatim, so keeping its spelling is what lets drizzle-kit and pgshift take turns on one folder.
 """
 
 from __future__ import annotations
