@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 
 from pgshift import model as m
-from pgshift.errors import SchemaLoadError
 from pgshift.from_sqlalchemy import model_from_metadata
 from pgshift.load import load_metadata
 
@@ -189,44 +188,3 @@ def test_filters(everything: m.Model):
     assert [t.name for t in only_public.tables] == ["accounts", "orders"]
     no_orders = model_from_metadata(md, tables_filter=["!orders"])
     assert "orders" not in [t.name for t in no_orders.tables]
-
-
-@pytest.mark.parametrize(
-    ("source", "spec", "message"),
-    [
-        ("x = (\n", "broken.py", "SyntaxError"),
-        ("raise RuntimeError('boom')\n", "broken.py", "RuntimeError: boom"),
-        ("x = 1\n", "broken.py:metadata", "has no attribute 'metadata'"),
-        ("x = 1\n", "broken.py:x", "is a int, not a schema"),
-        ("x = 1\n", "broken.py", "holds no MetaData"),
-        (
-            "from sqlalchemy import MetaData\na = MetaData()\nb = MetaData()\n",
-            "broken.py",
-            "holds several schemas",
-        ),
-    ],
-)
-def test_load_errors(tmp_path: Path, source: str, spec: str, message: str):
-    (tmp_path / "broken.py").write_text(source)
-    with pytest.raises(SchemaLoadError) as info:
-        load_metadata(spec, tmp_path)
-    assert message in info.value.message
-    if "Error" in message:
-        assert "broken.py:" in (info.value.where or "")
-
-
-def test_missing_module_and_file(tmp_path: Path):
-    with pytest.raises(SchemaLoadError, match=r"no module named 'nosuchpkg\.models'"):
-        load_metadata("nosuchpkg.models:Base", tmp_path)
-    with pytest.raises(SchemaLoadError, match="does not exist"):
-        load_metadata("missing.py", tmp_path)
-
-
-def test_import_failure_points_at_user_code(tmp_path: Path):
-    (tmp_path / "dup.py").write_text(
-        "from sqlalchemy import Column, Integer, MetaData, Table\nmetadata = MetaData()\n"
-        "Table('t', metadata, Column('id', Integer))\nTable('t', metadata, Column('id', Integer))\n"
-    )
-    with pytest.raises(SchemaLoadError) as info:
-        load_metadata("dup.py", tmp_path)
-    assert info.value.where == f"{tmp_path / 'dup.py'}:4"
