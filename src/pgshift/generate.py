@@ -189,7 +189,8 @@ def generate(
         )
 
     prev_id = state.snapshot.get("id", EMPTY_ID) if state.snapshot else EMPTY_ID
-    snapshot = model_to_snapshot(target, id=new_snapshot_id(), prev_id=prev_id)
+    # previous= keeps the last snapshot's SQL spelling where it means the same (drizzle-kit compares text).
+    snapshot = model_to_snapshot(target, id=new_snapshot_id(), prev_id=prev_id, previous=state.snapshot)
     if not custom and "_meta" in snapshot:
         snapshot["_meta"] = _rename_meta(decisions)
     up = CUSTOM_SQL if custom else migration_sql(ops)
