@@ -1,10 +1,29 @@
 -- Every column of every ordinary or partitioned table in the chosen schemas, with its table's facts.
 -- Tables owned by an extension (deptype 'e') are left out. Parameters: %(schemas)s text[].
+WITH owned AS (
+    -- Sequences owned by a column: serial ('a') and identity ('i'). One pass over pg_depend, joined below.
+    SELECT dep.refobjid AS table_oid, dep.refobjsubid AS attnum, s.oid AS seq_oid, s.relname AS seq_name
+    FROM pg_depend dep
+    JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+    WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
+      AND dep.deptype IN ('a', 'i')
+), tables AS (
+    SELECT c.oid, c.relname, c.relrowsecurity, n.nspname
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p')
+      AND NOT c.relispartition
+      AND n.nspname = ANY(%(schemas)s)
+      AND NOT EXISTS (
+          SELECT 1 FROM pg_depend e
+          WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e'
+      )
+)
 SELECT
-    n.nspname AS schema,
+    c.nspname AS schema,
     c.relname AS table_name,
     c.relrowsecurity AS rls_enabled,
-    obj_description(c.oid, 'pg_class') AS table_comment,
+    td.description AS table_comment,
     a.attname AS name,
     format_type(a.atttypid, a.atttypmod) AS type,
     a.attndims AS dims,
@@ -18,7 +37,7 @@ SELECT
     pg_get_expr(d.adbin, d.adrelid) AS default_expr,
     a.attidentity AS identity,
     a.attgenerated AS generated,
-    col_description(c.oid, a.attnum) AS comment,
+    cd.description AS comment,
     owned.seq_name AS owned_sequence,
     seq.seqincrement::text AS seq_increment,
     seq.seqmin::text AS seq_min,
@@ -26,28 +45,15 @@ SELECT
     seq.seqstart::text AS seq_start,
     seq.seqcache::text AS seq_cache,
     seq.seqcycle AS seq_cycle
-FROM pg_class c
-JOIN pg_namespace n ON n.oid = c.relnamespace
+FROM tables c
 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 JOIN pg_type t ON t.oid = a.atttypid
 JOIN pg_namespace tn ON tn.oid = t.typnamespace
 LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
 LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
 LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
-LEFT JOIN LATERAL (
-    SELECT s.oid AS seq_oid, s.relname AS seq_name
-    FROM pg_depend dep
-    JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
-    WHERE dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_class'::regclass
-      AND dep.deptype IN ('a', 'i')
-    LIMIT 1
-) owned ON true
+LEFT JOIN owned ON owned.table_oid = c.oid AND owned.attnum = a.attnum
 LEFT JOIN pg_sequence seq ON seq.seqrelid = owned.seq_oid
-WHERE c.relkind IN ('r', 'p')
-  AND NOT c.relispartition
-  AND n.nspname = ANY(%(schemas)s)
-  AND NOT EXISTS (
-      SELECT 1 FROM pg_depend e
-      WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e'
-  )
-ORDER BY n.nspname, c.relname, a.attnum
+LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0
+LEFT JOIN pg_description cd ON cd.objoid = c.oid AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = a.attnum
+ORDER BY c.nspname, c.relname, a.attnum
