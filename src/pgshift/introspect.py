@@ -50,7 +50,7 @@ def introspect(
             cur.execute(catalog.load(name), params)
             return cur.fetchall()
 
-        tables = _tables(rows("columns"), keep)
+        tables = _tables(sorted(rows("columns"), key=_column_order), keep)
         _constraints(rows("constraints"), tables)
         _indexes(rows("indexes"), tables)
         _policies(rows("policies"), tables)
@@ -83,6 +83,10 @@ def introspect(
         tables=built,
         views=views,
     )
+
+
+def _column_order(row: dict[str, Any]) -> tuple[str, str, int]:
+    return row["schema"], row["table_name"], row["attnum"]
 
 
 def _tables(rows: list[dict[str, Any]], keep: Any) -> dict[tuple[str, str], dict[str, Any]]:
@@ -308,12 +312,21 @@ def _view_definition(text: str) -> str:
     definition = text.strip().removesuffix(";")
     try:
         tree = postgast.parse(definition)
-    except postgast.PgQueryError:  # a view Postgres printed is valid SQL; keep the text if the parser disagrees
+    except (
+        postgast.PgQueryError
+    ):  # a view Postgres printed is valid SQL; keep the text if the parser disagrees
         return definition
     relations = list(postgast.find_nodes(tree, RangeVar))
     if len(relations) == 1:
-        names = {relations[0].relname, relations[0].alias.aliasname if relations[0].HasField("alias") else None}
+        names = {
+            relations[0].relname,
+            relations[0].alias.aliasname if relations[0].HasField("alias") else None,
+        }
         for ref in postgast.find_nodes(tree, ColumnRef):
-            if len(ref.fields) == 2 and ref.fields[0].HasField("string") and ref.fields[0].string.sval in names:
+            if (
+                len(ref.fields) == 2
+                and ref.fields[0].HasField("string")
+                and ref.fields[0].string.sval in names
+            ):
                 del ref.fields[0]
     return postgast.deparse(tree)

@@ -24,6 +24,7 @@ SELECT
     c.relname AS table_name,
     c.relrowsecurity AS rls_enabled,
     td.description AS table_comment,
+    a.attnum AS attnum,
     a.attname AS name,
     format_type(a.atttypid, a.atttypmod) AS type,
     a.attndims AS dims,
@@ -56,4 +57,4 @@ LEFT JOIN owned ON owned.table_oid = c.oid AND owned.attnum = a.attnum
 LEFT JOIN pg_sequence seq ON seq.seqrelid = owned.seq_oid
 LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0
 LEFT JOIN pg_description cd ON cd.objoid = c.oid AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = a.attnum
-ORDER BY c.nspname, c.relname, a.attnum
+-- No ORDER BY: sorting 10,000 wide rows spills to disk; the caller orders columns by attnum.

@@ -21,7 +21,8 @@ SELECT
     con.confupdtype AS on_update,
     con.condeferrable AS deferrable,
     con.condeferred AS deferred,
-    pg_get_constraintdef(con.oid, true) AS definition
+    -- Only CHECK bodies and UNIQUE's NULLS NOT DISTINCT are read from the definition text.
+    CASE WHEN con.contype IN ('c', 'u') THEN pg_get_constraintdef(con.oid, true) END AS definition
 FROM pg_constraint con
 JOIN pg_class cl ON cl.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = cl.relnamespace

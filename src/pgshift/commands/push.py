@@ -31,6 +31,7 @@ def command(config, url, environment, force, strict, verbose, dry_run, renames, 
     from pgshift.dataloss import DATA_LOSS, analyze
     from pgshift.errors import PgshiftError
     from pgshift.generate import load_schema_model, settle_renames
+    from pgshift.model import Model
     from pgshift.push import execute, read_database
     from pgshift.renames import RenameDecisions, parse_create_flag, parse_rename_flag
     from pgshift.runner import connect
@@ -49,11 +50,17 @@ def command(config, url, environment, force, strict, verbose, dry_run, renames, 
     for flag in creates:
         decisions = decisions.with_created(*parse_create_flag(flag))
 
-    target = load_schema_model(config)
+    from concurrent.futures import ThreadPoolExecutor
+
     console = stdout_console()
-    with connect(url) as conn:
+    with connect(url) as conn, ThreadPoolExecutor(max_workers=1) as pool:
         conn.autocommit = True
-        actual = read_database(conn, config, target)
+        # Reading the catalog waits on the server while loading schema code keeps Python busy: overlap them.
+        reading = pool.submit(read_database, conn, config, Model())
+        target = load_schema_model(config)
+        actual = reading.result()
+        if set(target.schemas) - set(config.schema_filter):
+            actual = read_database(conn, config, target)  # the code uses schemas the filter left out
         resolver = None
         if interactive():
             from pgshift.commands.generate import prompt_resolver
