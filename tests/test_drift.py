@@ -76,3 +76,13 @@ def test_drift_of_a_column_introduced_by_the_first_migration(migrated: Path, db_
     report = json.loads(pgshift(migrated, db_url, "status", "--json").stdout)
     (item,) = report["drift"]["items"]
     assert item["migration"] == "0000_init"
+
+
+def test_check_db_reports_drift_as_errors(migrated: Path, db_url: str, db):
+    clean = pgshift(migrated, db_url, "check", "--db", "--format", "json")
+    assert "schema-drift" not in clean.stdout
+    db.execute("ALTER TABLE users ADD COLUMN hack int")
+    proc = pgshift(migrated, db_url, "check", "--db", "--format", "json")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    drift = [f for f in json.loads(proc.stdout)["findings"] if f["rule"] == "schema-drift"]
+    assert len(drift) == 1 and "users.hack" in drift[0]["message"]

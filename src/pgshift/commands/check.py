@@ -33,6 +33,9 @@ def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url
             env: str | None, list_rules: bool) -> int:  # fmt: skip
     """Lint migrations and check the migration folder's integrity.
 
+    With --db (and no PATHS) it also reports schema drift: differences between the live database and
+    the schema recorded by the newest applied migration, as error-level `schema-drift` findings.
+
     Without PATHS: every migration of the config's folder plus the folder checks. PATHS may be .sql
     files or folders. Suppress one statement's finding with `-- pgshift:ignore <rule-id>` on the line
     before it; set severities in the config's `lint` table (rule-id = "error"|"warning"|"info"|"off").
@@ -62,6 +65,8 @@ def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url
             conn=conn,
             tracking=tracking_table(config) if conn is not None else None,
         )
+        if conn is not None and not paths:
+            findings = [*findings, *_drift_findings(conn, config, tracking_table(config))]
     finally:
         if conn is not None:
             conn.close()
@@ -104,3 +109,28 @@ def _connect(config: Config, url_flag: str | None, env: str | None) -> Any:
             "--db needs a database URL", hint="pass --url, set `url` in the config, or set $DATABASE_URL"
         )
     return connect(url)
+
+
+def _drift_findings(conn: Any, config: Config, table: Any) -> list[Any]:
+    """Schema drift (live database vs. the newest applied snapshot) as error-level findings."""
+    from pgshift.drift import detect_drift
+    from pgshift.folder import journal_path
+    from pgshift.lint.finding import Finding
+    from pgshift.plan import build_status
+
+    report = build_status(conn, config.out_dir, table)
+    if not report.plan.applied:
+        return []
+    drift = detect_drift(conn, config.out_dir, config, [e.tag for e in report.plan.applied])
+    if not drift:
+        return []
+    return [
+        Finding(
+            rule="schema-drift",
+            severity="error",
+            message=f"{item.message} (against {drift.against})",
+            path=str(journal_path(config.out_dir)),
+            fix="find who changed the database; make it match the migrations, or generate a migration for it",
+        )
+        for item in drift.items
+    ]
