@@ -36,7 +36,8 @@ def machine() -> str:
 
 def tool_version(cmd: list[str]) -> str:
     try:
-        return subprocess.run(cmd, capture_output=True, text=True, timeout=60).stdout.strip().splitlines()[-1]
+        lines = subprocess.run(cmd, capture_output=True, text=True, timeout=60).stdout.strip().splitlines()
+        return ", ".join(line.strip() for line in lines if line.strip())
     except (OSError, IndexError, subprocess.TimeoutExpired):
         return "unknown"
 
