@@ -123,7 +123,7 @@ def main() -> None:
     body = f"""## generate: 1,000 tables / 10,000 columns / 2,000 indexes / 1,000 foreign keys
 
 Command: `python bench/generate/run.py --runs {args.runs}` (whole command, wall clock, {args.runs} runs of the
-one-column change each; pgshift {tool_version([*PGSHIFT, "--version"])}, drizzle-kit {tool_version([str(DRIZZLE_KIT), "--version"])}).
+one-column change each; {tool_version([*PGSHIFT, "--version"])}; {tool_version([str(DRIZZLE_KIT), "--version"])}).
 
 | tool | initial generate | change: median | change: min |
 |---|---|---|---|
