@@ -211,17 +211,7 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         identity = m.Identity(
             kind="always" if ident.always else "byDefault",
             sequence_name=naming.identity_sequence_name(table.name, col.name),
-            options=_filled(
-                m.SequenceOptions(
-                    increment=_num(ident.increment),
-                    min_value=_num(ident.minvalue),
-                    max_value=_num(ident.maxvalue),
-                    start_with=_num(ident.start),
-                    cache=_num(ident.cache),
-                    cycle=bool(ident.cycle),
-                ),
-                type_,
-            ),
+            options=_options(ident, type_),
         )
     generated = None
     if col.computed is not None:
@@ -257,10 +247,19 @@ def _is_own_serial_default(table: Any, col: Any, default: str) -> bool:
     return default in {f"nextval({quote_literal(name)})" for name in spellings}
 
 
-def _filled(options: m.SequenceOptions, data_type: str | None) -> m.SequenceOptions:
-    """Options with Postgres's defaults spelled out, as the catalog and Drizzle's snapshots have them."""
+def _options(source: Any, data_type: str | None) -> m.SequenceOptions:
+    """A SQLAlchemy Identity's or Sequence's options, with Postgres's defaults spelled out as the catalog and
+    Drizzle's snapshots have them."""
     from pgshift.diff import effective_sequence_options
 
+    options = m.SequenceOptions(
+        increment=_num(source.increment),
+        min_value=_num(source.minvalue),
+        max_value=_num(source.maxvalue),
+        start_with=_num(source.start),
+        cache=_num(source.cache),
+        cycle=bool(source.cycle),
+    )
     return effective_sequence_options(options, data_type)
 
 
@@ -402,17 +401,7 @@ def _sequence(seq: SASequence) -> m.Sequence:
     return m.Sequence(
         schema=str(seq.schema or PUBLIC),
         name=str(seq.name),
-        options=_filled(
-            m.SequenceOptions(
-                increment=_num(seq.increment),
-                min_value=_num(seq.minvalue),
-                max_value=_num(seq.maxvalue),
-                start_with=_num(seq.start),
-                cache=_num(seq.cache),
-                cycle=bool(seq.cycle),
-            ),
-            data_type,
-        ),
+        options=_options(seq, data_type),
         data_type=None if data_type == "bigint" else data_type,
     )
 

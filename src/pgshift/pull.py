@@ -208,22 +208,26 @@ def _column_kwargs(table: m.Table, column: m.Column, w: _Writer) -> list[str]:
     return out
 
 
-def _column_extras(column: m.Column, w: _Writer) -> list[str]:
-    extras: list[str] = []
-    if column.identity is not None:
-        o = column.identity.options
-        args = [f"always={column.identity.kind == 'always'}"]
+def _sequence_kwargs(o: m.SequenceOptions) -> list[str]:
+    """Keyword arguments shared by SQLAlchemy's Identity and Sequence."""
+    args = [
+        f"{name}={value}"
         for name, value in (
             ("start", o.start_with),
             ("increment", o.increment),
             ("minvalue", o.min_value),
             ("maxvalue", o.max_value),
             ("cache", o.cache),
-        ):
-            if value is not None:
-                args.append(f"{name}={value}")
-        if o.cycle:
-            args.append("cycle=True")
+        )
+        if value is not None
+    ]
+    return [*args, "cycle=True"] if o.cycle else args
+
+
+def _column_extras(column: m.Column, w: _Writer) -> list[str]:
+    extras: list[str] = []
+    if column.identity is not None:
+        args = [f"always={column.identity.kind == 'always'}", *_sequence_kwargs(column.identity.options)]
         extras.append(f"{w.use('Identity')}({', '.join(args)})")
     if column.generated is not None:
         extras.append(f"{w.use('Computed')}({column.generated!r}, persisted=True)")
@@ -330,19 +334,7 @@ def _enum_block(enums: list[m.Enum], w: _Writer) -> list[str]:
 def _sequence_lines(model: m.Model, w: _Writer) -> list[str]:
     lines = []
     for seq in model.sequences:
-        o = seq.options
-        args = [repr(seq.name), "metadata=metadata"]
-        for name, value in (
-            ("start", o.start_with),
-            ("increment", o.increment),
-            ("minvalue", o.min_value),
-            ("maxvalue", o.max_value),
-            ("cache", o.cache),
-        ):
-            if value is not None:
-                args.append(f"{name}={value}")
-        if o.cycle:
-            args.append("cycle=True")
+        args = [repr(seq.name), "metadata=metadata", *_sequence_kwargs(seq.options)]
         if seq.data_type:
             args.append(f"data_type={_scalar_type(seq.data_type, w)}")
         if seq.schema != "public":
