@@ -40,11 +40,11 @@ def everything() -> Model:
 @pytest.fixture(scope="module")
 def pg16() -> Iterator[Callable[[], str]]:
     """A second major version: pgserver's PostgreSQL 16, started for this module."""
-    import pgserver
-
     data = Path(tempfile.mkdtemp(prefix="pgs16-"))
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+        warnings.simplefilter("ignore")  # platformdirs warns at import when XDG_RUNTIME_DIR is unset
+        import pgserver
+
         server = pgserver.get_server(data, cleanup_mode="delete")
     base = server.get_uri("postgres")
     count = 0
