@@ -27,7 +27,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "pull": ("pull", "Write SQLAlchemy schema code for an existing database."),
     "check": ("check", "Lint migration SQL and verify the folder's integrity."),
     "rebase": ("rebase", "Regenerate a branch's migration on top of another after a merge."),
-    "studio": ("studio", "Browse migrations and the live schema in a local web UI."),
     "devdb": ("devdb", "Manage the embedded development database (.pgshift/pgdata)."),
 }
 
