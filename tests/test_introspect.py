@@ -134,3 +134,11 @@ def test_hand_written_ddl_matches_equivalent_code(db_url: str, db, tmp_path: Pat
     code = model_from_metadata(load_metadata("tasks.py", tmp_path))
     got = read(db_url)
     assert got == code, [op.describe() for op in diff(got, code)]
+
+
+def test_parallel_reads_give_the_same_model(make_db) -> None:  # type: ignore[no-untyped-def]
+    url = create_db_with(make_db, everything())
+    with psycopg.connect(url) as conn:
+        serial = introspect(conn, schema_filter=["public", "crm"])
+        parallel = introspect(conn, schema_filter=["public", "crm"], url=url)
+    assert parallel == serial == everything()

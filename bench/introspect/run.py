@@ -99,7 +99,7 @@ def main() -> None:
 
     def pgshift_introspect() -> None:
         with psycopg.connect(url) as conn:
-            model = introspect(conn)
+            model = introspect(conn, url=url)  # as push and pull call it: parallel catalog reads
         assert len(model.tables) == TABLES
 
     sa_url = url.replace("postgresql://", "postgresql+psycopg://", 1)

@@ -24,7 +24,7 @@ class PushPlan:
     operations: tuple[Operation, ...]
 
 
-def read_database(conn: Any, config: Config, target: Model) -> Model:
+def read_database(conn: Any, config: Config, target: Model, url: str | None = None) -> Model:
     from pgshift.introspect import introspect
 
     schemas = sorted({*config.schema_filter, *target.schemas} - {config.migrations_schema})
@@ -33,6 +33,7 @@ def read_database(conn: Any, config: Config, target: Model) -> Model:
         schema_filter=schemas,
         tables_filter=config.tables_filter,
         exclude_tables=[(config.migrations_schema, config.migrations_table)],
+        url=url,
     )
 
 

@@ -55,6 +55,7 @@ def command(config, url, environment, style, output, force) -> int:  # type: ign
             schema_filter=config.schema_filter,
             tables_filter=config.tables_filter,
             exclude_tables=[(config.migrations_schema, config.migrations_table)],
+            url=url,
         )
     render = render_orm if style == "orm" else render_core
     fs.write_text_atomic(target, tidy(render(model, source=mask_url(url))))

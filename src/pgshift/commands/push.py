@@ -56,11 +56,11 @@ def command(config, url, environment, force, strict, verbose, dry_run, renames, 
     with connect(url) as conn, ThreadPoolExecutor(max_workers=1) as pool:
         conn.autocommit = True
         # Reading the catalog waits on the server while loading schema code keeps Python busy: overlap them.
-        reading = pool.submit(read_database, conn, config, Model())
+        reading = pool.submit(read_database, conn, config, Model(), url)
         target = load_schema_model(config)
         actual = reading.result()
         if set(target.schemas) - set(config.schema_filter):
-            actual = read_database(conn, config, target)  # the code uses schemas the filter left out
+            actual = read_database(conn, config, target, url)  # the code uses schemas the filter left out
         resolver = None
         if interactive():
             from pgshift.commands.generate import prompt_resolver
