@@ -12,7 +12,7 @@ import pytest
 
 import pgshift
 from pgshift.errors import PgshiftError
-from pgshift.runner import MigrationError
+from pgshift.runner.run import MigrationError
 from tests.test_runner_support import applied_names, copy_folder, table_exists
 
 ROOT = Path(__file__).resolve().parent.parent

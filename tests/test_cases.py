@@ -25,12 +25,12 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from pgshift.diff import diff
-from pgshift.folder import split_statements
-from pgshift.model import Model
-from pgshift.operations import Operation
-from pgshift.renames import RenameDecisions, parse_create_flag, parse_rename_flag
-from pgshift.render import down_sql, migration_sql
+from pgshift.diff.differ import diff
+from pgshift.diff.operations import Operation
+from pgshift.diff.renames import RenameDecisions, parse_create_flag, parse_rename_flag
+from pgshift.diff.render import down_sql, migration_sql
+from pgshift.folder.files import split_statements
+from pgshift.model.schema import Model
 
 CASES = Path(__file__).parent / "cases"
 UPDATE = os.environ.get("PGSHIFT_UPDATE_CASES") == "1"
@@ -44,7 +44,7 @@ def load_case_model(path: Path) -> Model:
     namespace = runpy.run_path(str(path))
     if "model" in namespace:
         return namespace["model"]
-    from pgshift.from_sqlalchemy import model_from_metadata
+    from pgshift.sources.from_sqlalchemy import model_from_metadata
 
     return model_from_metadata(namespace["metadata"])
 

@@ -16,9 +16,9 @@ import time
 import psycopg
 import pytest
 
-from pgshift import api
-from pgshift.lock import lock_key
-from pgshift.runner import MigrationError
+from pgshift.api import migrate as api
+from pgshift.runner.lock import lock_key
+from pgshift.runner.run import MigrationError
 from tests.test_runner_support import applied_names, copy_folder, run_cli, table_exists
 
 # Every process imports pgshift first, then waits for the same wall-clock instant (a barrier across
@@ -26,7 +26,7 @@ from tests.test_runner_support import applied_names, copy_folder, run_cli, table
 STARTER = (
     "import sys, time\n"
     "from pgshift.cli import main\n"
-    "import pgshift.runner, pgshift.commands.migrate\n"
+    "import pgshift.runner.run, pgshift.commands.migrate\n"
     "start = float(sys.argv[1])\n"
     "time.sleep(max(0.0, start - time.time()))\n"
     "main(sys.argv[2:])\n"

@@ -6,11 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from pgshift import operations as ops
-from pgshift.diff import diff, find_rename_candidates
-from pgshift.hazards import EFFECTS, HazardKind
-from pgshift.model import Column, Enum, Identity, Index, IndexElement, Model, PrimaryKey, Table, build_model
-from pgshift.renames import (
+from pgshift.diff import operations as ops
+from pgshift.diff.differ import diff, find_rename_candidates
+from pgshift.diff.hazards import EFFECTS, HazardKind
+from pgshift.diff.renames import (
     RenameDecisions,
     RenameError,
     describe_candidate,
@@ -18,8 +17,19 @@ from pgshift.renames import (
     parse_rename_flag,
     unsettled_candidates,
 )
-from pgshift.render import IRREVERSIBLE_HEADER, down_sql, migration_sql
-from pgshift.txmode import detect
+from pgshift.diff.render import IRREVERSIBLE_HEADER, down_sql, migration_sql
+from pgshift.model.schema import (
+    Column,
+    Enum,
+    Identity,
+    Index,
+    IndexElement,
+    Model,
+    PrimaryKey,
+    Table,
+    build_model,
+)
+from pgshift.runner.txmode import detect
 from tests.test_cases import case_dirs, load_case_model
 
 
@@ -210,7 +220,7 @@ def test_rename_flag_forms():
 
 
 def test_spelled_out_sequence_defaults_are_no_change():
-    from pgshift.model import Sequence, SequenceOptions
+    from pgshift.model.schema import Sequence, SequenceOptions
 
     plain = Table(
         "public", "t", columns=(Column("id", "integer", not_null=True, identity=Identity("always")),)
@@ -262,8 +272,8 @@ def test_large_schema_diffs_quickly():
     """2,000 tables with FKs and indexes: linear lookups, not a scan per table."""
     import time
 
-    from pgshift.model import ForeignKey
-    from pgshift.renames import unsettled_candidates
+    from pgshift.diff.renames import unsettled_candidates
+    from pgshift.model.schema import ForeignKey
 
     tables = []
     for i in range(2000):
@@ -288,7 +298,7 @@ def test_large_schema_diffs_quickly():
 
 
 def test_foreign_key_on_a_new_table_has_no_hazards_but_on_an_existing_one_it_does():
-    from pgshift.model import ForeignKey
+    from pgshift.model.schema import ForeignKey
 
     fk = ForeignKey("posts_user_id_fkey", ("user_id",), "public", "users", ("id",))
     posts = Table("public", "posts", columns=(Column("user_id", "integer"),))
@@ -319,7 +329,7 @@ def test_public_type_schema_spelled_or_implied_is_no_change():
 
 def test_unique_using_index_form_applies(db):  # type: ignore[no-untyped-def]
     """The opt-in safe form for UNIQUE on a big table: index built CONCURRENTLY, then attached."""
-    from pgshift.model import UniqueConstraint
+    from pgshift.model.schema import UniqueConstraint
 
     op = ops.AddConstraint(
         "public", "users", UniqueConstraint("users_email_key", ("email",)), using_index=True

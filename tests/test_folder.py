@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pgshift.errors import FolderError
-from pgshift.folder import (
+from pgshift.folder.files import (
     Journal,
     JournalEntry,
     journal_json,
@@ -108,7 +108,7 @@ def test_atomic_write_replaces(tmp_path: Path):
 
 
 def test_to_json_matches_javascript_stringify():
-    from pgshift.folder import to_json
+    from pgshift.folder.files import to_json
 
     data = {"a": "é \"q\" \\", "b": [], "c": {}, "d": [1, {"e": True, "f": None}], "big": 2**70}
     expected = (

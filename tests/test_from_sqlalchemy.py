@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from pgshift import model as m
-from pgshift.from_sqlalchemy import model_from_metadata
-from pgshift.load import load_metadata
+from pgshift.model import schema as m
+from pgshift.sources.from_sqlalchemy import model_from_metadata
+from pgshift.sources.load import load_metadata
 
 FIXTURES = Path(__file__).parent / "fixtures_schemas"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pgshift.folder import BREAKPOINT, read_journal
+from pgshift.folder.files import BREAKPOINT, read_journal
 from tests.test_cases import apply_sql, schema_dump
 
 MODELS = """
@@ -40,8 +40,8 @@ def _have(module: str) -> bool:
 
 # The CLI tests need the schema loader and snapshot modules (built by another engineer, in parallel).
 needs_loader = pytest.mark.skipif(
-    not all(_have(m) for m in ("pgshift.load", "pgshift.from_sqlalchemy", "pgshift.snapshot")),
-    reason="pgshift.load / from_sqlalchemy / snapshot not in the tree yet",
+    not all(_have(m) for m in ("pgshift.sources.load", "pgshift.sources.from_sqlalchemy", "pgshift.sources.snapshot")),
+    reason="pgshift.sources.load / from_sqlalchemy / snapshot not in the tree yet",
 )
 
 
@@ -317,7 +317,7 @@ def test_export_prints_the_whole_schema(project: Path, db_url: str):
 def test_tags_per_prefix_mode():
     from datetime import UTC, datetime
 
-    from pgshift.generate import make_tag
+    from pgshift.api.generate import make_tag
 
     when = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
     assert make_tag(7, "index", "add_users", when) == "0007_add_users"
@@ -329,7 +329,7 @@ def test_tags_per_prefix_mode():
 def test_names():
     import random
 
-    from pgshift.names import random_name, sanitize_name
+    from pgshift.folder.names import random_name, sanitize_name
 
     assert sanitize_name("Add users' E-mail!") == "add_users_e_mail"
     assert sanitize_name("  ") == ""
@@ -338,7 +338,7 @@ def test_names():
 
 
 def _bio_models():  # type: ignore[no-untyped-def]
-    from pgshift.model import Column, Table, build_model
+    from pgshift.model.schema import Column, Table, build_model
 
     def table(column: str) -> Table:
         return Table("public", "posts", columns=(Column("id", "integer"), Column(column, "text")))
@@ -347,8 +347,8 @@ def _bio_models():  # type: ignore[no-untyped-def]
 
 
 def test_settle_renames_without_resolver_lists_each_candidate():
-    from pgshift.generate import settle_renames
-    from pgshift.renames import RenameDecisions, RenameError
+    from pgshift.api.generate import settle_renames
+    from pgshift.diff.renames import RenameDecisions, RenameError
 
     old, new = _bio_models()
     with pytest.raises(RenameError) as info:
@@ -362,10 +362,10 @@ def test_settle_renames_without_resolver_lists_each_candidate():
 def test_interactive_prompt(answer: str, expected: str):
     from click.testing import CliRunner
 
+    from pgshift.api.generate import settle_renames
     from pgshift.commands.generate import prompt_resolver
-    from pgshift.diff import diff
-    from pgshift.generate import settle_renames
-    from pgshift.renames import RenameDecisions
+    from pgshift.diff.differ import diff
+    from pgshift.diff.renames import RenameDecisions
 
     old, new = _bio_models()
     runner = CliRunner()

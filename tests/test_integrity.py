@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pgshift.integrity import check_applied, check_folder
+from pgshift.lint.integrity import check_applied, check_folder
 from pgshift.lint.paths import check_paths
-from pgshift.tracking import TrackingTable
+from pgshift.runner.tracking import TrackingTable
 
 FOLDERS = Path(__file__).parent / "folders"
 CASES = sorted(p.name for p in FOLDERS.iterdir() if (p / "expected.json").exists())
@@ -48,7 +48,7 @@ def test_collision_names_both_migrations_and_rebase() -> None:
 def test_applied_migration_changed(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "drizzle"
     shutil.copytree(FOLDERS / "ok" / "drizzle", folder)
-    from pgshift import folder as fs
+    from pgshift.folder import files as fs
 
     entries = fs.read_journal(folder).entries
     db.execute('CREATE SCHEMA "drizzle"')

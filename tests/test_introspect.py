@@ -16,11 +16,11 @@ import psycopg
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from pgshift.diff import diff
-from pgshift.from_sqlalchemy import model_from_metadata
-from pgshift.introspect import introspect
-from pgshift.load import load_metadata
-from pgshift.model import Model
+from pgshift.diff.differ import diff
+from pgshift.model.schema import Model
+from pgshift.sources.from_sqlalchemy import model_from_metadata
+from pgshift.sources.introspect import introspect
+from pgshift.sources.load import load_metadata
 from tests.pgurls import with_dbname
 from tests.test_cases import apply_ops, case_dirs, create_db_with, load_case_model
 from tests.test_roundtrip import models

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pgshift import folder as fs
+from pgshift.folder import files as fs
 from pgshift.lint.folder import is_hand_written, lint_file, lint_folder
 
 OK = Path(__file__).parent / "folders" / "ok" / "drizzle"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pgshift.errors import SchemaLoadError
-from pgshift.load import load_metadata
+from pgshift.sources.load import load_metadata
 
 
 def unique_name(prefix: str) -> str:

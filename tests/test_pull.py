@@ -12,12 +12,12 @@ import psycopg
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from pgshift.diff import diff
-from pgshift.from_sqlalchemy import model_from_metadata
-from pgshift.introspect import introspect
-from pgshift.load import load_metadata
-from pgshift.model import Model
-from pgshift.pull import render_core, render_orm, tidy
+from pgshift.codegen.sqlalchemy_code import render_core, render_orm, tidy
+from pgshift.diff.differ import diff
+from pgshift.model.schema import Model
+from pgshift.sources.from_sqlalchemy import model_from_metadata
+from pgshift.sources.introspect import introspect
+from pgshift.sources.load import load_metadata
 from tests.test_cases import apply_ops, create_db_with
 from tests.test_roundtrip import models
 

@@ -12,12 +12,12 @@ import psycopg
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from pgshift.api.push import execute, read_database
 from pgshift.config import Config
-from pgshift.dataloss import DATA_LOSS, WILL_FAIL, analyze
-from pgshift.diff import diff
-from pgshift.introspect import introspect
-from pgshift.model import Model
-from pgshift.push import execute, read_database
+from pgshift.diff.dataloss import DATA_LOSS, WILL_FAIL, analyze
+from pgshift.diff.differ import diff
+from pgshift.model.schema import Model
+from pgshift.sources.introspect import introspect
 from tests.test_cases import apply_ops
 from tests.test_roundtrip import models
 
@@ -113,8 +113,8 @@ def test_each_risk_is_counted_and_declining_changes_nothing(change, seeded: Path
 
 
 def test_risk_kinds_from_the_api(seeded: Path, db_url: str):
-    from pgshift.from_sqlalchemy import model_from_metadata
-    from pgshift.load import load_metadata
+    from pgshift.sources.from_sqlalchemy import model_from_metadata
+    from pgshift.sources.load import load_metadata
 
     (seeded / "schema.py").write_text(
         BASE.replace("    Column('note', Text),\n", "").replace(
@@ -171,7 +171,7 @@ def test_property_push_from_any_a_reaches_s(a: Model, s: Model, make_db) -> None
     apply_ops(url, diff(Model(), a))
     with psycopg.connect(url, autocommit=True) as conn:
         actual = read_database(conn, Config(), s)
-        from pgshift.renames import RenameDecisions, unsettled_candidates
+        from pgshift.diff.renames import RenameDecisions, unsettled_candidates
 
         decisions = RenameDecisions()
         while unsettled := unsettled_candidates(actual, s, decisions):  # settle every candidate as "created"

@@ -12,10 +12,10 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from pgshift import folder as fs
+from pgshift.api.rebase import RebaseError, find_collision, rebase
 from pgshift.config import Config
-from pgshift.integrity import check_folder
-from pgshift.rebase import RebaseError, find_collision, rebase
+from pgshift.folder import files as fs
+from pgshift.lint.integrity import check_folder
 
 BASE = """
 from sqlalchemy import BigInteger, Column, MetaData, Table, Text, ForeignKey
@@ -34,7 +34,7 @@ T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def _generate(root: Path, schema: str, name: str, when: datetime) -> str:
-    from pgshift.generate import generate
+    from pgshift.api.generate import generate
 
     (root / "schema.py").write_text(schema)
     config = Config(root=root, schema=str(root / "schema.py"), out=str(root / "drizzle"), prefix="timestamp")
@@ -167,7 +167,7 @@ def test_rebase_command(merged: Path) -> None:
 
 def test_rebase_index_prefixes_with_their_snapshot(tmp_path: Path, db: psycopg.Connection) -> None:
     """Both branches wrote 0001_*.sql and meta/0001_snapshot.json; the merge kept the first snapshot."""
-    from pgshift.generate import generate
+    from pgshift.api.generate import generate
 
     def gen(root: Path, schema: str, name: str, when: datetime) -> None:
         (root / "schema.py").write_text(schema)

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pgshift.diff import diff
-from pgshift.model import (
+from pgshift.diff.differ import diff
+from pgshift.diff.renames import RenameDecisions, unsettled_candidates
+from pgshift.model.schema import (
     CheckConstraint,
     Column,
     Enum,
@@ -29,7 +30,6 @@ from pgshift.model import (
     UniqueConstraint,
     build_model,
 )
-from pgshift.renames import RenameDecisions, unsettled_candidates
 from tests.test_cases import apply_down, apply_ops, assert_same_schema, create_db_with, schema_dump
 
 # Columns c1..c3 take any of these types (every pair converts on an empty table); the others keep one type.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pgshift.plan import State, build_plan, load_folder
-from pgshift.runner import irreversible_reason
-from pgshift.tracking import AppliedRow, TrackingState
-from pgshift.txmode import detect, header_directive
+from pgshift.runner.plan import State, build_plan, load_folder
+from pgshift.runner.run import irreversible_reason
+from pgshift.runner.tracking import AppliedRow, TrackingState
+from pgshift.runner.txmode import detect, header_directive
 from tests.test_runner_support import MIGRATIONS
 
 NON_TRANSACTIONAL = [

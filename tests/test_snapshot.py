@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pgshift import model as m
-from pgshift.diff import diff
+from pgshift.diff.differ import diff
 from pgshift.errors import FolderError
-from pgshift.folder import to_json
-from pgshift.from_sqlalchemy import model_from_metadata
-from pgshift.load import load_metadata
-from pgshift.snapshot import EMPTY_ID, model_to_snapshot, read_snapshot, snapshot_to_model
+from pgshift.folder.files import to_json
+from pgshift.model import schema as m
+from pgshift.sources.from_sqlalchemy import model_from_metadata
+from pgshift.sources.load import load_metadata
+from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, read_snapshot, snapshot_to_model
 
 HERE = Path(__file__).parent
 
@@ -86,8 +86,8 @@ def test_every_drizzle_feature_reads_as_the_sqlalchemy_twin(drizzle_everything):
 
 def test_database_drizzle_kit_creates_introspects_as_its_snapshot(drizzle_everything, db):
     """drizzle-kit's own SQL applied to a real server reads back as drizzle-kit's snapshot of it."""
-    from pgshift.folder import split_statements
-    from pgshift.introspect import introspect
+    from pgshift.folder.files import split_statements
+    from pgshift.sources.introspect import introspect
 
     for statement in split_statements((EVERYTHING / "0000_init.sql").read_text()):
         db.execute(statement)

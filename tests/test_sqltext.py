@@ -2,7 +2,7 @@
 
 import pytest
 
-from pgshift.sqltext import SqlSyntaxError, parse_migration, parse_statements
+from pgshift.pg.parser import SqlSyntaxError, parse_migration, parse_statements
 
 
 def test_dollar_quotes_and_strings_do_not_split():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pgshift.types import normalize_expression, normalize_type, parse_type, quote_ident, type_sql
+from pgshift.model.types import normalize_expression, normalize_type, parse_type, quote_ident, type_sql
 
 SAME = [
     ("INTEGER", "integer"),

@@ -95,7 +95,7 @@ def main() -> None:
     # MetaData.reflect() follows foreign keys recursively; the 1,000-table FK ring needs a deeper stack.
     sys.setrecursionlimit(100_000)
 
-    from pgshift.introspect import introspect
+    from pgshift.sources.introspect import introspect
 
     def pgshift_introspect() -> None:
         with psycopg.connect(url) as conn:

@@ -15,7 +15,7 @@ __all__ = ["__version__", "migrate"]
 
 def __getattr__(name: str) -> Any:
     if name == "migrate":
-        from pgshift.api import migrate
+        from pgshift.api.migrate import migrate
 
         return migrate
     raise AttributeError(f"module 'pgshift' has no attribute {name!r}")

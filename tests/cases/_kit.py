@@ -2,7 +2,7 @@
 
 from dataclasses import replace  # noqa: F401  (re-exported for case files)
 
-from pgshift.model import (  # noqa: F401
+from pgshift.model.schema import (  # noqa: F401
     CheckConstraint,
     Column,
     Enum,

@@ -16,6 +16,13 @@ import pytest
 HERE = Path(__file__).parent
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is an interop test, so ``-m "not interop"`` runs without Node."""
+    for item in items:
+        if HERE in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.interop)
+
+
 @dataclass(frozen=True)
 class Drizzle:
     root: Path

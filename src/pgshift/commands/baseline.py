@@ -40,7 +40,7 @@ def command(
     For a database whose schema already matches the migrations (created by hand, by another tool, or
     restored from a dump): lists which migrations it will record, asks, then writes the tracking rows.
     """
-    from pgshift import runner
+    from pgshift.runner import run as runner
 
     require_yes(environment, yes, "baseline")
 

@@ -101,7 +101,7 @@ def _check(targets: list[Path], **kwargs: Any) -> Any:
 def _connect(config: Config, url_flag: str | None, env: str | None) -> Any:
     from pgshift.config import resolve_url
     from pgshift.errors import PgshiftError
-    from pgshift.runner import connect
+    from pgshift.runner.run import connect
 
     url = resolve_url(config, env=env, flag=url_flag)
     if url is None:
@@ -113,10 +113,10 @@ def _connect(config: Config, url_flag: str | None, env: str | None) -> Any:
 
 def _drift_findings(conn: Any, config: Config, table: Any) -> list[Any]:
     """Schema drift (live database vs. the newest applied snapshot) as error-level findings."""
-    from pgshift.drift import detect_drift
-    from pgshift.folder import journal_path
+    from pgshift.api.drift import detect_drift
+    from pgshift.folder.files import journal_path
     from pgshift.lint.finding import Finding
-    from pgshift.plan import build_status
+    from pgshift.runner.plan import build_status
 
     report = build_status(conn, config.out_dir, table)
     if not report.plan.applied:

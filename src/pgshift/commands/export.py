@@ -14,10 +14,10 @@ def command(config) -> int:  # type: ignore[no-untyped-def]
 
     Useful to review the full schema, to seed a test database, or to compare with another tool.
     """
-    from pgshift.diff import diff
-    from pgshift.generate import load_schema_model
-    from pgshift.model import Model
-    from pgshift.render import migration_sql
+    from pgshift.api.generate import load_schema_model
+    from pgshift.diff.differ import diff
+    from pgshift.diff.render import migration_sql
+    from pgshift.model.schema import Model
 
     model = load_schema_model(config)
     text = migration_sql(diff(Model(), model))

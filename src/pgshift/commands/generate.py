@@ -38,9 +38,9 @@ def command(config, name, prefix, custom, renames, creates) -> int:  # type: ign
     entry, in Drizzle Kit's format. When something disappeared and something of the same kind
     appeared, pgshift asks whether it was renamed (in a terminal) or needs --rename/--create.
     """
+    from pgshift.api.generate import NO_CHANGES, generate
     from pgshift.commands._common import stdout_console
-    from pgshift.generate import NO_CHANGES, generate
-    from pgshift.renames import RenameDecisions, parse_create_flag, parse_rename_flag
+    from pgshift.diff.renames import RenameDecisions, parse_create_flag, parse_rename_flag
 
     decisions = RenameDecisions()
     for flag in renames:
@@ -106,7 +106,7 @@ def _lint(console, result, config) -> None:  # type: ignore[no-untyped-def]
 
 def prompt_resolver(candidates, decisions):  # type: ignore[no-untyped-def]
     """Ask about the first open candidate, as drizzle-kit does: created, or renamed from which?"""
-    from pgshift.renames import noun
+    from pgshift.diff.renames import noun
 
     candidate = candidates[0]
     new = candidate.added[0]

@@ -20,7 +20,7 @@ from pgshift.errors import PgshiftError
 
 
 def tracking_table(config: Config):  # type: ignore[no-untyped-def]
-    from pgshift.tracking import TrackingTable
+    from pgshift.runner.tracking import TrackingTable
 
     return TrackingTable(config.migrations_schema, config.migrations_table)
 
@@ -64,7 +64,7 @@ def run_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def build_options(config: Config, **flags: Any):  # type: ignore[no-untyped-def]
-    from pgshift.runner import RunOptions
+    from pgshift.runner.run import RunOptions
 
     return RunOptions(
         lock_wait=flags.get("lock_wait"),
@@ -90,9 +90,9 @@ def require_yes(environment: Environment | None, yes: bool, action: str) -> None
 def make_reporter(quiet: bool = False):  # type: ignore[no-untyped-def]
     """Progress on stderr with rich: each migration's name as it starts, then its duration."""
     from pgshift.commands._common import stderr_console
-    from pgshift.lock import LockHolder
-    from pgshift.runner import Reporter
-    from pgshift.txmode import TxMode
+    from pgshift.runner.lock import LockHolder
+    from pgshift.runner.run import Reporter
+    from pgshift.runner.txmode import TxMode
     from pgshift.urls import mask_url
 
     console = stderr_console()
@@ -175,7 +175,7 @@ def command(
     `-- pgshift:transaction off` (or `on`) decides explicitly. Refuses to run when an applied file
     changed or disappeared. Exit 0 on success, 2 on error.
     """
-    from pgshift import runner
+    from pgshift.runner import run as runner
 
     if not dry_run:
         require_yes(environment, yes, "migrate")
@@ -189,7 +189,7 @@ def command(
         **flags,
     )
     if backup and not dry_run:
-        from pgshift.backup import backup as take_backup
+        from pgshift.runner.backup import backup as take_backup
 
         target = json_errors(as_json, lambda: take_backup(url, Path(backup)))
         err(f"backup written to {relpath(target)} (pg_dump -Fc)")

@@ -37,11 +37,11 @@ def command(config, url, environment, style, output, force) -> int:  # type: ign
     written too, so `generate` continues from it; record it as applied on this database with
     `pgshift baseline`. Reads the schemas in `schema_filter` (default public).
     """
-    from pgshift import folder as fs
+    from pgshift.codegen.sqlalchemy_code import render_core, render_orm, tidy
     from pgshift.errors import PgshiftError
-    from pgshift.introspect import introspect
-    from pgshift.pull import render_core, render_orm, tidy
-    from pgshift.runner import connect
+    from pgshift.folder import files as fs
+    from pgshift.runner.run import connect
+    from pgshift.sources.introspect import introspect
     from pgshift.urls import mask_url
 
     target = Path(output).resolve()
@@ -73,11 +73,11 @@ def write_baseline(folder: Path, model) -> str:  # type: ignore[no-untyped-def]
     """0000_baseline: the whole schema as a first migration, with its snapshot and journal entry."""
     from datetime import UTC, datetime
 
-    from pgshift import folder as fs
-    from pgshift.diff import diff
-    from pgshift.model import Model
-    from pgshift.render import down_sql, migration_sql
-    from pgshift.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
+    from pgshift.diff.differ import diff
+    from pgshift.diff.render import down_sql, migration_sql
+    from pgshift.folder import files as fs
+    from pgshift.model.schema import Model
+    from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
 
     ops = diff(Model(), model)
     tag = "0000_baseline"

@@ -28,13 +28,13 @@ def command(config, url, environment, force, strict, verbose, dry_run, renames, 
     columns holding rows, NOT NULL over NULLs, unique constraints over duplicates, casts that fail,
     enum values in use) and asks; --force accepts. It never deletes rows to make a change fit.
     """
-    from pgshift.dataloss import DATA_LOSS, analyze
+    from pgshift.api.generate import load_schema_model, settle_renames
+    from pgshift.api.push import execute, read_database
+    from pgshift.diff.dataloss import DATA_LOSS, analyze
+    from pgshift.diff.renames import RenameDecisions, parse_create_flag, parse_rename_flag
     from pgshift.errors import PgshiftError
-    from pgshift.generate import load_schema_model, settle_renames
-    from pgshift.model import Model
-    from pgshift.push import execute, read_database
-    from pgshift.renames import RenameDecisions, parse_create_flag, parse_rename_flag
-    from pgshift.runner import connect
+    from pgshift.model.schema import Model
+    from pgshift.runner.run import connect
     from pgshift.urls import mask_url
 
     if environment is not None and environment.protected:
@@ -67,7 +67,7 @@ def command(config, url, environment, force, strict, verbose, dry_run, renames, 
 
             resolver = prompt_resolver
         decisions = settle_renames(actual, target, decisions, resolver)
-        from pgshift.diff import diff
+        from pgshift.diff.differ import diff
 
         operations = diff(actual, target, renames=decisions)
         if not operations:

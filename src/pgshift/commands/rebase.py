@@ -26,8 +26,8 @@ def command(config: Config, force: bool, snapshot_file: Path | None) -> int:
     changes, as the newest migration on top of the first. Refuses a migration edited by hand unless
     --force. Run `pgshift check` afterwards.
     """
+    from pgshift.api.rebase import rebase
     from pgshift.commands._common import err, relpath
-    from pgshift.rebase import rebase
 
     result = rebase(config.out_dir, prefix=config.prefix, force=force, snapshot_file=snapshot_file)
     c = result.collision

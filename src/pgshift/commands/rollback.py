@@ -58,7 +58,7 @@ def command(
     running (refuses without a terminal unless --yes). Refuses a migration without a down file or
     whose down file starts with `-- pgshift:irreversible <reason>`.
     """
-    from pgshift import runner
+    from pgshift.runner import run as runner
 
     if steps is not None and to is not None:
         raise PgshiftError("use either --steps or --to, not both")

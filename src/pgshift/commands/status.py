@@ -13,7 +13,7 @@ from pgshift.config import Config
 
 def _describe(entry: Any) -> tuple[str, str, str]:
     """(state shown, applied when, duration) for one PlanEntry."""
-    from pgshift.plan import State
+    from pgshift.runner.plan import State
 
     row = entry.row
     labels = {
@@ -58,8 +58,8 @@ def command(config: Config, url: str, environment: Any, as_json: bool, no_drift:
     Exit 0 when the database is up to date, 1 when anything is pending, wrong or drifted, 2 on error.
     """
     from pgshift.errors import PgshiftError
-    from pgshift.plan import build_status
-    from pgshift.runner import connect
+    from pgshift.runner.plan import build_status
+    from pgshift.runner.run import connect
     from pgshift.urls import mask_url
 
     table = tracking_table(config)
@@ -69,7 +69,7 @@ def command(config: Config, url: str, environment: Any, as_json: bool, no_drift:
             if not no_drift and report.plan.applied:
                 from dataclasses import replace
 
-                from pgshift.drift import detect_drift
+                from pgshift.api.drift import detect_drift
 
                 applied = [e.tag for e in report.plan.applied]
                 report = replace(report, drift=detect_drift(conn, config.out_dir, config, applied))

@@ -17,13 +17,13 @@ from typing import Any
 
 import postgast
 
-from pgshift.folder import BREAKPOINT
-from pgshift.hazards import VOLATILE_FUNCTIONS, Lock, binary_coercible
+from pgshift.diff.hazards import VOLATILE_FUNCTIONS, Lock, binary_coercible
+from pgshift.folder.files import BREAKPOINT
 from pgshift.lint.finding import RANK, Finding
 from pgshift.lint.rules import RULES
-from pgshift.sqltext import SqlSyntaxError, Statement, line_col, parse_migration
-from pgshift.txmode import header_directive, non_transactional_reason
-from pgshift.types import normalize_type
+from pgshift.model.types import normalize_type
+from pgshift.pg.parser import SqlSyntaxError, Statement, line_col, parse_migration
+from pgshift.runner.txmode import header_directive, non_transactional_reason
 
 IGNORE = "pgshift:ignore"
 EXCERPT = 160

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pgshift import folder as fs
+from pgshift.folder import files as fs
 from pgshift.lint.engine import lint_text
 from pgshift.lint.finding import Finding
 

@@ -60,7 +60,7 @@ def format_human(findings: list[Finding], *, color: bool = False) -> str:
 
 
 def format_json(findings: list[Finding]) -> str:
-    from pgshift.folder import to_json  # orjson: 10k findings in milliseconds
+    from pgshift.folder.files import to_json  # orjson: 10k findings in milliseconds
 
     data = {
         "findings": [f.to_json() for f in findings],

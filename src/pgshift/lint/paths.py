@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pgshift import folder as fs
 from pgshift.errors import PgshiftError
+from pgshift.folder import files as fs
 from pgshift.lint.engine import apply_severity
 from pgshift.lint.finding import Finding
 from pgshift.lint.folder import Job, lint_file, lint_folder, run_jobs
@@ -25,7 +25,7 @@ def check_paths(
 ) -> list[Finding]:
     """Findings for every path; a migration folder also gets the integrity check (and with ``conn``, the
     applied-hash check and table-size rating)."""
-    from pgshift.integrity import check_applied, check_folder
+    from pgshift.lint.integrity import check_applied, check_folder
 
     findings: list[Finding] = []
     for path in paths:
@@ -53,7 +53,7 @@ def check_paths(
 
 def unknown_rules(config_severity: dict | None) -> list[str]:
     """Rule ids in the config's ``lint`` table that no rule has (a typo silences nothing)."""
-    from pgshift.integrity import INTEGRITY_RULES
+    from pgshift.lint.integrity import INTEGRITY_RULES
     from pgshift.lint.rules import RULES
 
     return sorted(set(config_severity or {}) - set(RULES) - set(INTEGRITY_RULES))

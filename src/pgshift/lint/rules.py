@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pgshift.hazards import EFFECTS
+from pgshift.diff.hazards import EFFECTS
 
 
 @dataclass(frozen=True)

@@ -32,10 +32,10 @@ import psycopg
 from psycopg import sql
 
 from pgshift.errors import EXIT_ERROR, FolderError, PgshiftError
-from pgshift.folder import read_migration
-from pgshift.lock import LockHolder, advisory_lock, lock_key
-from pgshift.plan import Plan, PlanEntry, State, build_plan, load_folder
-from pgshift.tracking import (
+from pgshift.folder.files import read_migration
+from pgshift.runner.lock import LockHolder, advisory_lock, lock_key
+from pgshift.runner.plan import Plan, PlanEntry, State, build_plan, load_folder
+from pgshift.runner.tracking import (
     TrackingTable,
     delete_statement,
     ensure,
@@ -46,8 +46,8 @@ from pgshift.tracking import (
 from pgshift.urls import is_pooled, mask_url
 
 if TYPE_CHECKING:  # the SQL parser is imported only when something is pending (start-up cost)
-    from pgshift.sqltext import Statement
-    from pgshift.txmode import TxMode
+    from pgshift.pg.parser import Statement
+    from pgshift.runner.txmode import TxMode
 
 APPLICATION_NAME = "pgshift"
 IRREVERSIBLE = "pgshift:irreversible"
@@ -221,8 +221,8 @@ class Unit:
 
 
 def _prepare(tag: str, path: Path, text: str, breakpoints: bool, server_version: int) -> TxMode:
-    from pgshift.sqltext import SqlSyntaxError
-    from pgshift.txmode import detect
+    from pgshift.pg.parser import SqlSyntaxError
+    from pgshift.runner.txmode import detect
 
     try:
         mode = detect(text, breakpoints=breakpoints, server_version=server_version)
@@ -755,7 +755,7 @@ def _destruction(
 @functools.cache
 def _constants() -> tuple[int, int]:
     """libpg_query's enum numbers for DROP TABLE and ALTER TABLE ... DROP COLUMN."""
-    from pgshift.sqltext import parse_statements
+    from pgshift.pg.parser import parse_statements
 
     drop = parse_statements("DROP TABLE x")[0].node.remove_type
     alter = parse_statements("ALTER TABLE x DROP COLUMN y")[0].node.cmds[0].alter_table_cmd.subtype

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pgshift.sqltext import Statement, parse_migration
+from pgshift.pg.parser import Statement, parse_migration
 
 DIRECTIVE = "pgshift:transaction"
 # ReindexObjectType numbers of REINDEX SCHEMA, SYSTEM, DATABASE (libpg_query's protobuf enum).

@@ -22,10 +22,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pgshift import folder as fs
 from pgshift.errors import PgshiftError
-from pgshift.integrity import ZERO_ID
+from pgshift.folder import files as fs
 from pgshift.lint.folder import load_snapshot
+from pgshift.lint.integrity import ZERO_ID
 
 _MISSING = object()
 _MERGED_SECTIONS = ("tables", "enums", "schemas", "sequences", "views", "roles", "policies")
@@ -89,7 +89,7 @@ def three_way(base: Any, ours: Any, theirs: Any, path: str = "") -> Any:
 
 def _renames(snapshot: dict[str, Any]) -> Any:
     """RenameDecisions recorded in a snapshot's ``_meta`` (quoted qualified names, as drizzle-kit writes)."""
-    from pgshift.renames import RenameDecisions
+    from pgshift.diff.renames import RenameDecisions
 
     def parts(quoted: str) -> list[str]:
         return quoted.strip('"').split('"."')
@@ -111,7 +111,7 @@ def _normalized(sql: str) -> str:
     """SQL without comments, spacing and breakpoints (deparsed from libpg_query's tree)."""
     import postgast
 
-    from pgshift.sqltext import SqlSyntaxError, parse_statements
+    from pgshift.pg.parser import SqlSyntaxError, parse_statements
 
     try:
         parse_statements(sql)
@@ -121,8 +121,8 @@ def _normalized(sql: str) -> str:
 
 
 def _model(data: dict[str, Any] | None, where: str) -> Any:
-    from pgshift.model import Model
-    from pgshift.snapshot import snapshot_to_model
+    from pgshift.model.schema import Model
+    from pgshift.sources.snapshot import snapshot_to_model
 
     return Model() if data is None else snapshot_to_model(data, where=where)
 
@@ -141,10 +141,10 @@ def rebase(
     numbered their migration alike (index prefixes), so both wrote ``meta/NNNN_snapshot.json`` and git
     kept one of them.
     """
-    from pgshift.diff import diff
-    from pgshift.generate import make_tag
-    from pgshift.render import down_sql, migration_sql
-    from pgshift.snapshot import model_to_snapshot, new_snapshot_id, snapshot_json
+    from pgshift.api.generate import make_tag
+    from pgshift.diff.differ import diff
+    from pgshift.diff.render import down_sql, migration_sql
+    from pgshift.sources.snapshot import model_to_snapshot, new_snapshot_id, snapshot_json
 
     collision = find_collision(folder)
     if collision is None:

@@ -21,10 +21,10 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from pgshift import model as m
 from pgshift.errors import FolderError
-from pgshift.folder import DIALECT, SNAPSHOT_VERSION, read_json, to_json
-from pgshift.types import canonical_default, normalize_type, strip_table_qualifier
+from pgshift.folder.files import DIALECT, SNAPSHOT_VERSION, read_json, to_json
+from pgshift.model import schema as m
+from pgshift.model.types import canonical_default, normalize_type, strip_table_qualifier
 
 EMPTY_ID = "00000000-0000-0000-0000-000000000000"
 PUBLIC = "public"
@@ -166,7 +166,7 @@ def _extras(target: dict[str, Any], **values: Any) -> dict[str, Any]:
 
 
 def _options_out(options: m.SequenceOptions, data_type: str | None) -> dict[str, Any]:
-    from pgshift.diff import effective_sequence_options
+    from pgshift.diff.differ import effective_sequence_options
 
     full = effective_sequence_options(options, data_type)
     return {

@@ -13,7 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from pgshift import folder as fs
+from pgshift.folder import files as fs
 from pgshift.lint.finding import Finding
 
 ZERO_ID = "00000000-0000-0000-0000-000000000000"
@@ -170,7 +170,7 @@ def check_applied(folder: Path, conn: Any, table: Any, *, display: str | None = 
 
     Rows are matched to journal entries by ``created_at`` = ``when``, as drizzle-orm records them.
     """
-    from pgshift.tracking import read_state
+    from pgshift.runner.tracking import read_state
 
     shown = display if display is not None else str(folder)
     state = read_state(conn, table)

@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from pgshift.errors import PgshiftError
-from pgshift.model import Column, ForeignKey, Index, Model, Table, build_model
-from pgshift.types import parse_type
+from pgshift.model.schema import Column, ForeignKey, Index, Model, Table, build_model
+from pgshift.model.types import parse_type
 
 KINDS = ("schema", "enum", "sequence", "table", "column", "value")
 _NOUN = {"value": "enum value"}

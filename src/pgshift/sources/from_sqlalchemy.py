@@ -46,16 +46,16 @@ from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import ClauseElement, ColumnClause, TextClause, UnaryExpression
 from sqlalchemy.sql.sqltypes import Emulated
 
-from pgshift import model as m
-from pgshift import naming
-from pgshift.filters import table_matcher
-from pgshift.types import (
+from pgshift.model import schema as m
+from pgshift.model.filters import table_matcher
+from pgshift.model.types import (
     canonical_default,
     normalize_expression,
     normalize_type,
     quote_ident,
     quote_literal,
 )
+from pgshift.pg import naming
 
 DIALECT = postgresql.dialect()
 PUBLIC = "public"
@@ -250,7 +250,7 @@ def _is_own_serial_default(table: Any, col: Any, default: str) -> bool:
 def _options(source: Any, data_type: str | None) -> m.SequenceOptions:
     """A SQLAlchemy Identity's or Sequence's options, with Postgres's defaults spelled out as the catalog and
     Drizzle's snapshots have them."""
-    from pgshift.diff import effective_sequence_options
+    from pgshift.diff.differ import effective_sequence_options
 
     options = m.SequenceOptions(
         increment=_num(source.increment),

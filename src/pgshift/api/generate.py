@@ -16,21 +16,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pgshift import folder as fs
 from pgshift.config import Config
-from pgshift.diff import diff
-from pgshift.errors import ConfigError, FolderError, PgshiftError
-from pgshift.model import Model
-from pgshift.names import random_name, sanitize_name
-from pgshift.operations import Operation
-from pgshift.renames import (
+from pgshift.diff.differ import diff
+from pgshift.diff.operations import Operation
+from pgshift.diff.renames import (
     RenameCandidate,
     RenameDecisions,
     RenameError,
     describe_candidate,
     unsettled_candidates,
 )
-from pgshift.render import down_sql, migration_sql
+from pgshift.diff.render import down_sql, migration_sql
+from pgshift.errors import ConfigError, FolderError, PgshiftError
+from pgshift.folder import files as fs
+from pgshift.folder.names import random_name, sanitize_name
+from pgshift.model.schema import Model
 
 CUSTOM_SQL = "-- Custom SQL migration file, put your code below! --\n"
 # Rollback refuses a custom migration until its author writes the reverse and removes this line.
@@ -69,8 +69,8 @@ def load_schema_model(config: Config) -> Model:
             hint='set `schema = "myapp.models:Base"` under [tool.pgshift] in pyproject.toml '
             "(or in pgshift.toml), or pass --schema myapp/models.py",
         )
-    from pgshift.from_sqlalchemy import model_from_metadata
-    from pgshift.load import load_metadata
+    from pgshift.sources.from_sqlalchemy import model_from_metadata
+    from pgshift.sources.load import load_metadata
 
     metadata = load_metadata(config.schema, config.root)
     return model_from_metadata(metadata, tables_filter=config.tables_filter)
@@ -78,7 +78,7 @@ def load_schema_model(config: Config) -> Model:
 
 def read_folder_state(folder: Path) -> FolderState:
     """Journal and newest snapshot; an empty model for a new folder. Corrupt files are FolderErrors."""
-    from pgshift.snapshot import read_snapshot
+    from pgshift.sources.snapshot import read_snapshot
 
     journal = fs.read_journal(folder)
     snapshots = fs.snapshot_files(folder)
@@ -159,7 +159,7 @@ def generate(
     now: datetime | None = None,
 ) -> GenerateResult:
     """Write the next migration for ``config``; ``tag`` None in the result means no changes."""
-    from pgshift.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
+    from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
 
     folder = config.out_dir
     state = read_folder_state(folder)

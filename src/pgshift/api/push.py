@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from pgshift.config import Config
+from pgshift.diff.operations import Operation
 from pgshift.errors import PgshiftError
-from pgshift.model import Model
-from pgshift.operations import Operation
+from pgshift.model.schema import Model
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class PushPlan:
 
 
 def read_database(conn: Any, config: Config, target: Model, url: str | None = None) -> Model:
-    from pgshift.introspect import introspect
+    from pgshift.sources.introspect import introspect
 
     schemas = sorted({*config.schema_filter, *target.schemas} - {config.migrations_schema})
     return introspect(

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from pgshift.folder import BREAKPOINT
-from pgshift.model import (
+from pgshift.folder.files import BREAKPOINT
+from pgshift.model.schema import (
     CheckConstraint,
     Column,
     ForeignKey,
@@ -25,10 +25,10 @@ from pgshift.model import (
     Table,
     UniqueConstraint,
 )
-from pgshift.types import qualified_name, quote_ident, quote_literal, type_sql
+from pgshift.model.types import qualified_name, quote_ident, quote_literal, type_sql
 
 if TYPE_CHECKING:
-    from pgshift.operations import Operation
+    from pgshift.diff.operations import Operation
 
 Constraint = PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey
 

@@ -13,8 +13,8 @@ import keyword
 import re
 from dataclasses import dataclass, field
 
-from pgshift import model as m
-from pgshift.types import parse_type
+from pgshift.model import schema as m
+from pgshift.model.types import parse_type
 
 _SIMPLE = {
     "smallint": "SmallInteger",

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from pgshift import render
-from pgshift.hazards import Hazard, HazardKind, binary_coercible, hazards_of
-from pgshift.model import (
+from pgshift.diff import render
+from pgshift.diff.hazards import Hazard, HazardKind, binary_coercible, hazards_of
+from pgshift.model.schema import (
     CheckConstraint,
     Column,
     Enum,
@@ -35,7 +35,7 @@ from pgshift.model import (
     UniqueConstraint,
     View,
 )
-from pgshift.types import is_builtin, parse_type, qualified_name, quote_ident, quote_literal, type_sql
+from pgshift.model.types import is_builtin, parse_type, qualified_name, quote_ident, quote_literal, type_sql
 
 Constraint = PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pgshift.folder import JournalEntry, Migration, read_journal, read_migration, sql_path
-from pgshift.tracking import AppliedRow, TrackingState
+from pgshift.folder.files import JournalEntry, Migration, read_journal, read_migration, sql_path
+from pgshift.runner.tracking import AppliedRow, TrackingState
 
 
 class State(enum.StrEnum):
@@ -238,7 +238,7 @@ def build_status(conn: Any, folder: Path, table: Any) -> StatusReport:
 
     ``conn`` is a psycopg connection, ``table`` a tracking.TrackingTable.
     """
-    from pgshift.tracking import read_state
+    from pgshift.runner.tracking import read_state
 
     plan = build_plan(load_folder(folder), read_state(conn, table))
     return StatusReport(folder, table.display, plan)

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 from pgshift.config import Config, load_config, resolve_url
 from pgshift.errors import PgshiftError
-from pgshift.lock import LockHolder, LockWaitTimeout
-from pgshift.runner import Applied, MigrateResult, MigrationError, Reporter, RunOptions
-from pgshift.tracking import TrackingTable
+from pgshift.runner.lock import LockHolder, LockWaitTimeout
+from pgshift.runner.run import Applied, MigrateResult, MigrationError, Reporter, RunOptions
+from pgshift.runner.tracking import TrackingTable
 from pgshift.urls import mask_url
 
 if TYPE_CHECKING:
-    from pgshift.txmode import TxMode
+    from pgshift.runner.txmode import TxMode
 
 __all__ = [
     "Applied",
@@ -112,7 +112,7 @@ def migrate(
         strict_order=strict_order,
         dry_run=dry_run,
     )
-    from pgshift import runner
+    from pgshift.runner import run as runner
 
     table = TrackingTable(config.migrations_schema, config.migrations_table)
     return runner.migrate(url, target, table, options, _LogReporter(logger or log))

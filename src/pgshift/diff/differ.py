@@ -20,10 +20,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from pgshift import operations as ops
-from pgshift.model import Column, Enum, ForeignKey, Model, Sequence, SequenceOptions, Table, View, qualified
-from pgshift.renames import RenameCandidate, RenameDecisions, apply_renames, candidates_at_stage
-from pgshift.types import parse_type
+from pgshift.diff import operations as ops
+from pgshift.diff.renames import RenameCandidate, RenameDecisions, apply_renames, candidates_at_stage
+from pgshift.model.schema import (
+    Column,
+    Enum,
+    ForeignKey,
+    Model,
+    Sequence,
+    SequenceOptions,
+    Table,
+    View,
+    qualified,
+)
+from pgshift.model.types import parse_type
 
 
 def find_rename_candidates(
@@ -34,7 +44,7 @@ def find_rename_candidates(
     Earlier stages' decisions are applied first, so columns of a renamed table are compared with the
     table's new name.
     """
-    from pgshift.renames import STAGES, _apply_one
+    from pgshift.diff.renames import STAGES, _apply_one
 
     decisions = renames or RenameDecisions()
     current = old
@@ -128,7 +138,7 @@ def diff(old: Model, new: Model, *, renames: RenameDecisions | None = None) -> l
     if renames is not None:
         original = old
         old, applied = apply_renames(old, new, renames)
-        from pgshift.renames import _apply_one
+        from pgshift.diff.renames import _apply_one
 
         state = original
         for rename in applied:
@@ -416,7 +426,7 @@ def _diff_table(a: Table, b: Table, plan: _Plan) -> None:
 
 
 def _add_constraint(schema: str, table: str, constraint) -> ops.Operation:  # type: ignore[no-untyped-def]
-    from pgshift.model import CheckConstraint
+    from pgshift.model.schema import CheckConstraint
 
     # On a table that already exists, CHECK is added NOT VALID then validated. UNIQUE and PRIMARY KEY
     # stay plain ADD CONSTRAINT (transactional): the CONCURRENTLY + USING INDEX form (AddConstraint
@@ -446,7 +456,7 @@ def _same_default(a: Column, b: Column) -> bool:
     """Defaults compared in their canonical spelling, whatever source built each model."""
     if a.default is None or b.default is None:
         return a.default == b.default
-    from pgshift.types import canonical_default
+    from pgshift.model.types import canonical_default
 
     return canonical_default(a.default, b.type, b.type_schema) == canonical_default(
         b.default, b.type, b.type_schema

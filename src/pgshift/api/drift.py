@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pgshift import model as m
 from pgshift.config import Config
-from pgshift.filters import table_matcher
-from pgshift.folder import snapshot_path
+from pgshift.folder.files import snapshot_path
+from pgshift.model import schema as m
+from pgshift.model.filters import table_matcher
 
 _NOUNS = {
     "schema": "schema",
@@ -91,10 +91,10 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
 
     None when nothing is applied or that migration has no snapshot (a hand-written folder).
     """
-    from pgshift.diff import diff
-    from pgshift.folder import read_journal
-    from pgshift.introspect import introspect
-    from pgshift.snapshot import read_snapshot
+    from pgshift.diff.differ import diff
+    from pgshift.folder.files import read_journal
+    from pgshift.sources.introspect import introspect
+    from pgshift.sources.snapshot import read_snapshot
 
     entries = [e for e in read_journal(folder).entries if e.tag in set(applied_tags)]
     if not entries:

@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from pgshift import catalog
-from pgshift import model as m
-from pgshift.filters import table_matcher
-from pgshift.types import canonical_default, normalize_expression, normalize_type, parse_type
+from pgshift.model import schema as m
+from pgshift.model.filters import table_matcher
+from pgshift.model.types import canonical_default, normalize_expression, normalize_type, parse_type
 
 _ACTIONS = {"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
 _SERIALS = {"integer": "serial", "smallint": "smallserial", "bigint": "bigserial"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from pgshift.types import parse_type
+from pgshift.model.types import parse_type
 
 
 class Lock(enum.IntEnum):

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pgshift import operations as ops
-from pgshift.model import PrimaryKey, UniqueConstraint
-from pgshift.types import qualified_name, quote_ident, quote_literal, type_sql
+from pgshift.diff import operations as ops
+from pgshift.model.schema import PrimaryKey, UniqueConstraint
+from pgshift.model.types import qualified_name, quote_ident, quote_literal, type_sql
 
 DATA_LOSS = "data-loss"
 WILL_FAIL = "will-fail"

@@ -1,0 +1,2 @@
+"""Stage 7 — model -> SQLAlchemy source code (what ``pgshift pull`` writes).
+"""
