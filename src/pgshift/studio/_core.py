@@ -21,6 +21,7 @@ __all__ = [
     "MigrationView",
     "PgshiftError",
     "apply_pending",
+    "statement_kinds",
     "dev_url",
     "load_config",
     "mask_url",
@@ -35,6 +36,17 @@ def dev_url(config: Config) -> str:
     from pgshift import devdb
 
     return devdb.dev_url(config.root)
+
+
+def statement_kinds(text: str) -> list[str] | str:
+    """The statements of ``text`` by kind (``select_stmt``, ``transaction_stmt``...), parsed by the real
+    Postgres parser; a syntax error comes back as its message (a str) for the console to show."""
+    from pgshift.sqltext import SqlSyntaxError, parse_statements
+
+    try:
+        return [s.kind for s in parse_statements(text)]
+    except SqlSyntaxError as exc:
+        return f"syntax error: {exc}"
 
 
 def _tracking(config: Config) -> Any:

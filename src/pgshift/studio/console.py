@@ -18,6 +18,8 @@ from typing import Any
 
 import psycopg
 
+from pgshift.studio._core import statement_kinds
+
 MAX_ROWS = 1000
 CELL_LIMIT = 500
 
@@ -95,14 +97,35 @@ def _plan_node(node: dict[str, Any]) -> PlanNode:
     return PlanNode(title, tuple(details), estimate, actual, children)
 
 
+def _refusal(text: str) -> str | None:
+    """One statement at a time, and no transaction control: the console owns the transaction."""
+    kinds = statement_kinds(text)
+    if isinstance(kinds, str):
+        return kinds
+    if len(kinds) != 1:
+        return f"run one statement at a time (found {len(kinds)})"
+    if kinds[0] == "transaction_stmt":
+        return "BEGIN, COMMIT and ROLLBACK are not needed: each run is one transaction (tick “allow writes” to commit)"
+    return None
+
+
 def run(url: str, text: str, *, mode: str, write: bool, timeout_ms: int) -> Result:
     """Run ``text`` (one statement): ``mode`` is run, explain or analyze."""
     if not text.strip():
         return Result(error="nothing to run: type a statement")
+    refused = _refusal(text)
+    if refused:
+        return Result(error=refused)
     started = time.perf_counter()
+    # Unless writes are allowed, every transaction of this session is read-only (not only ours).
+    options = "" if write else "-c default_transaction_read_only=on"
     try:
         conn = psycopg.connect(
-            url, autocommit=False, application_name="pgshift studio console", connect_timeout=10
+            url,
+            autocommit=False,
+            application_name="pgshift studio console",
+            connect_timeout=10,
+            options=options,
         )
     except psycopg.Error as exc:
         return Result(error=f"cannot connect: {type(exc).__name__}")

@@ -218,7 +218,9 @@ def read_page(conn: Any, meta: TableMeta, req: PageRequest) -> Page:
         direction = sql.SQL(" DESC" if desc else "")
         nulls = sql.SQL(" NULLS FIRST" if desc else " NULLS LAST")
         return sql.SQL(" ORDER BY ") + sql.SQL(", ").join(
-            sql.Composed([sql.Identifier(c.name), direction, nulls]) for c in order_cols
+            # qualified: an unqualified name would sort by the output column of that name (its text)
+            sql.Composed([sql.SQL("_t."), sql.Identifier(c.name), direction, nulls])
+            for c in order_cols
         )
 
     def after_clause(cursor: tuple[str, ...], reverse: bool) -> tuple[sql.Composable, list[Any]]:
@@ -242,7 +244,7 @@ def read_page(conn: Any, meta: TableMeta, req: PageRequest) -> Page:
         cursor = req.after
     elif req.page > 1:
         if keyset:  # find the key ending the previous page, walking only the ordering columns
-            boundary = sql.SQL("SELECT {} FROM {}{}{} OFFSET %s LIMIT 1").format(
+            boundary = sql.SQL("SELECT {} FROM {} AS _t{}{} OFFSET %s LIMIT 1").format(
                 sql.SQL(", ").join(sql.SQL("{}::text").format(sql.Identifier(c.name)) for c in order_cols),
                 table,
                 _where(where_parts),
@@ -270,7 +272,7 @@ def read_page(conn: Any, meta: TableMeta, req: PageRequest) -> Page:
         if meta.kind in ("table", "partitioned table", "materialized view")
         else sql.SQL(", ''")
     )
-    query = sql.SQL("SELECT {}{}{} FROM {}{}{} LIMIT %s OFFSET %s").format(
+    query = sql.SQL("SELECT {}{}{} FROM {} AS _t{}{} LIMIT %s OFFSET %s").format(
         cells, keys, version, table, _where(parts), order_by(reverse)
     )
     truncate = [TRUNCATE + 1] * len(meta.columns)
