@@ -44,7 +44,7 @@ SELECT i, 1 + (i % 40), 'Post ' || i, (i * 37) % 1000, CASE WHEN i % 7 = 0 THEN 
 FROM generate_series(1, 1000) i;
 INSERT INTO post_tags SELECT i, t FROM generate_series(1, 50) i, unnest(ARRAY['sql', 'python']) t;
 INSERT INTO audit_log (message) SELECT 'event ' || i FROM generate_series(1, 30) i;
-ANALYZE;
+ANALYZE users, posts, post_tags, audit_log;
 """
 
 
