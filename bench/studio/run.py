@@ -118,11 +118,13 @@ def browser_figures(big: Any, diagram: Any) -> tuple[int, int, float, int]:
         browser = p.chromium.launch(executable_path=chromium(), args=["--no-sandbox"])
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         page = context.new_page()
-        sizes: list[int] = []
-        page.on("response", lambda r: sizes.append(len(r.body())) if r.status == 200 else None)
+        finished: list[Any] = []
+        page.on("requestfinished", lambda r: finished.append(r))
         page.goto(f"{big.settings.origin}/t/public/big?token={big.settings.token}")
-        page.wait_for_load_state("load")
-        transferred, requests = sum(sizes), len(sizes)
+        page.wait_for_load_state("networkidle")
+        sizes = [r.sizes() for r in finished]
+        transferred = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes)
+        requests = len(sizes)
         page2 = context.new_page()
         page2.goto(f"{diagram.settings.origin}/?token={diagram.settings.token}")
         started = time.perf_counter()
@@ -206,6 +208,9 @@ def main() -> None:
         "",
         "Page 10,000 is read by key: the key ending page 9,999 is found by an index-only scan over the primary",
         "key (`OFFSET` on the key column alone), then the page is read with `WHERE id > $1 ORDER BY id LIMIT 51`.",
+        "Above 150 tables the diagram's overview draws table names and foreign keys only (with a column count);",
+        "drawing ten columns per box for all 1,000 tables (20,000 SVG texts, 1.5 MB) took 2.25 s and missed the target.",
+        "Focusing on a table draws it and its neighbours with their columns.",
     ]
     body_text = "\n".join(lines)
     if args.no_write:

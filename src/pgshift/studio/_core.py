@@ -21,13 +21,13 @@ __all__ = [
     "MigrationView",
     "PgshiftError",
     "apply_pending",
-    "statement_kinds",
     "dev_url",
     "load_config",
     "mask_url",
     "migration_timeline",
     "resolve_environment",
     "resolve_url",
+    "statement_kinds",
 ]
 
 

@@ -19,6 +19,9 @@ HEAD_H = 24
 GAP_X = 60
 GAP_Y = 40
 MAX_COLUMNS = 10
+# Above this many tables the overview draws names only (with a column count): 1,000 boxes of ten columns are
+# 20,000 SVG texts, seconds of parsing and layout in the browser. Focusing on a table shows its columns again.
+COMPACT_FROM = 150
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Diagram:
     width: int
     height: int
     focus: str | None
+    compact: bool = False
 
 
 _TABLES = """
@@ -112,7 +116,8 @@ def build_diagram(conn: Any, tracking_schema: str, focus: str | None = None) -> 
     else:
         focus = None
     ordered = _order(keys, links)
-    per_row = max(1, math.ceil(math.sqrt(len(ordered) * 1.6))) if ordered else 1
+    compact = len(ordered) > COMPACT_FROM
+    per_row = max(1, math.ceil(math.sqrt(len(ordered) * (0.5 if compact else 1.6)))) if ordered else 1
     boxes: dict[str, Box] = {}
     y = 20
     for start in range(0, len(ordered), per_row):
@@ -120,7 +125,7 @@ def build_diagram(conn: Any, tracking_schema: str, focus: str | None = None) -> 
         tallest = 0
         for i, key in enumerate(row):
             cols = columns[key]
-            shown = tuple(cols[:MAX_COLUMNS])
+            shown = () if compact else tuple(cols[:MAX_COLUMNS])
             more = len(cols) - len(shown)
             h = HEAD_H + LINE_H * (len(shown) + (1 if more else 0)) + 8
             schema, name = names[key]
@@ -148,4 +153,4 @@ def build_diagram(conn: Any, tracking_schema: str, focus: str | None = None) -> 
         edges.append(Edge(child, parent, path))
     width = max((b.x + BOX_W for b in boxes.values()), default=400) + 40
     height = max((b.y + b.h for b in boxes.values()), default=300) + 40
-    return Diagram(tuple(boxes[k] for k in ordered), tuple(edges), width, height, focus)
+    return Diagram(tuple(boxes[k] for k in ordered), tuple(edges), width, height, focus, compact)
