@@ -5,6 +5,7 @@ Each refusal also checks that nothing changed in the database.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import psycopg
@@ -364,21 +365,20 @@ def test_security_headers_keep_the_page_offline(studio):
 
 
 def test_the_password_never_reaches_the_page(studio_factory, blog_url):
+    role = f"studio_pw_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(blog_url, autocommit=True) as conn:
-        conn.execute("DROP ROLE IF EXISTS studio_pw_user")
-        conn.execute("CREATE ROLE studio_pw_user LOGIN PASSWORD 'sekret-pw' SUPERUSER")
-    url = blog_url.replace("postgres@", "studio_pw_user:sekret-pw@", 1)
-    client = studio_factory(url)
+        conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'sekret-pw' SUPERUSER")
     try:
+        client = studio_factory(blog_url.replace("postgres@", f"{role}:sekret-pw@", 1))
         for path in ("/", "/t/public/users", "/migrations", "/sql", "/schema"):
             text = client.get(path).text
-            assert "sekret-pw" not in text and "studio_pw_user@" in text
+            assert "sekret-pw" not in text and f"{role}@" in text
         r = client.post("/api/sql", json={"sql": "SELECT * FROM nope"})
         assert "sekret-pw" not in r.text
     finally:
-        client.app  # noqa: B018 - keep the client alive until here
         with psycopg.connect(blog_url, autocommit=True) as conn:
-            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'studio_pw_user'")
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (role,))
+            conn.execute(f"DROP ROLE {role}")
 
 
 def test_read_only_refuses_every_change(studio_factory, blog_url):
