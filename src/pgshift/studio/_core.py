@@ -41,7 +41,7 @@ def dev_url(config: Config) -> str:
 def statement_kinds(text: str) -> list[str] | str:
     """The statements of ``text`` by kind (``select_stmt``, ``transaction_stmt``...), parsed by the real
     Postgres parser; a syntax error comes back as its message (a str) for the console to show."""
-    from pgshift.sqltext import SqlSyntaxError, parse_statements
+    from pgshift.pg.parser import SqlSyntaxError, parse_statements
 
     try:
         return [s.kind for s in parse_statements(text)]
@@ -50,7 +50,7 @@ def statement_kinds(text: str) -> list[str] | str:
 
 
 def _tracking(config: Config) -> Any:
-    from pgshift.tracking import TrackingTable
+    from pgshift.runner.tracking import TrackingTable
 
     return TrackingTable(config.migrations_schema, config.migrations_table)
 
@@ -109,9 +109,9 @@ def _findings_by_file(folder: Path, config: Config) -> dict[str, list[FindingVie
 
 def migration_timeline(conn: Any, config: Config) -> Timeline:
     """Folder + tracking table (read only) -> timeline with lint findings and drift sentences."""
-    from pgshift.drift import detect_drift
-    from pgshift.folder import journal_path
-    from pgshift.plan import build_status
+    from pgshift.api.drift import detect_drift
+    from pgshift.folder.files import journal_path
+    from pgshift.runner.plan import build_status
 
     folder = config.out_dir
     table = _tracking(config)
@@ -149,7 +149,7 @@ def migration_timeline(conn: Any, config: Config) -> Timeline:
 
 def apply_pending(url: str, config: Config) -> list[tuple[str, int]]:
     """Run ``pgshift migrate`` (same runner, lock and rules); returns (tag, duration ms) applied."""
-    from pgshift import runner
+    from pgshift.runner import run as runner
 
     options = runner.RunOptions(
         lock_wait=30.0,

@@ -30,7 +30,7 @@ class RowRef:
 
 @dataclass(frozen=True)
 class Statement:
-    query: sql.Composable
+    query: sql.Composed
     params: list[Any]
 
 

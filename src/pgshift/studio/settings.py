@@ -61,10 +61,10 @@ def database_label(url: str) -> str:
         params = conninfo_to_dict(url)
     except Exception:
         return "database"
-    user = params.get("user") or ""
-    host = params.get("host") or "localhost"
-    port = params.get("port") or "5432"
-    name = params.get("dbname") or user or "postgres"
+    user = str(params.get("user") or "")
+    host = str(params.get("host") or "localhost")
+    port = str(params.get("port") or "5432")
+    name = str(params.get("dbname") or user or "postgres")
     return f"{user + '@' if user else ''}{host}:{port}/{name}"
 
 
