@@ -42,7 +42,8 @@ class LazyGroup(click.Group):
         if entry is None or not _module_exists(entry[0]):
             return None
         module = importlib.import_module(f"pgshift.commands.{entry[0]}")
-        return module.command
+        command: click.Command = module.command
+        return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]

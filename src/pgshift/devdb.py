@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from types import ModuleType
 from typing import Protocol
 
 from pgshift.errors import PgshiftError
@@ -44,7 +45,7 @@ class PgserverProvider:
                     where=str(data_dir),
                     hint="delete the folder to start afresh, or use a real database with --url",
                 ) from exc
-        return server.get_uri(DATABASE)
+        return str(server.get_uri(DATABASE))
 
     def stop(self, data_dir: Path) -> None:
         import os
@@ -53,11 +54,13 @@ class PgserverProvider:
         if not (data_dir / "postmaster.pid").exists():
             return
         _import_pgserver()
-        from pgserver._commands import pg_ctl  # the provider's own runner: it switches user when root
+        from pgserver import _commands  # the provider's own runner: it switches user when root
 
         user = "pgserver" if os.geteuid() == 0 else None
         try:
-            pg_ctl(["-w", "-m", "fast", "stop"], pgdata=data_dir, user=user)
+            _commands.pg_ctl(  # type: ignore[attr-defined]  # made by a factory at import time
+                ["-w", "-m", "fast", "stop"], pgdata=data_dir, user=user
+            )
         except subprocess.CalledProcessError as exc:
             raise PgshiftError(
                 f"could not stop the development database: {exc}",
@@ -65,7 +68,7 @@ class PgserverProvider:
             ) from exc
 
 
-def _import_pgserver():  # type: ignore[no-untyped-def]
+def _import_pgserver() -> ModuleType:
     """Import pgserver quietly (platformdirs warns at import time when XDG_RUNTIME_DIR is unset)."""
     try:
         with warnings.catch_warnings():
@@ -77,11 +80,6 @@ def _import_pgserver():  # type: ignore[no-untyped-def]
             hint="pip install pgserver, or point pgshift at a database with --url or DATABASE_URL",
         ) from exc
     return pgserver
-
-
-def _pgserver_bin(name: str) -> str:
-    pgserver = _import_pgserver()
-    return str(Path(pgserver.__file__).parent / "pginstall" / "bin" / name)
 
 
 PROVIDER: Provider = PgserverProvider()

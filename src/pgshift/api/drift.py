@@ -82,7 +82,8 @@ def _has(model: m.Model, subject: str) -> bool:
     if table is None:
         return False
     names = {c.name for c in table.columns} | {i.name for i in table.indexes}
-    names |= {c.name for c in (*table.foreign_keys, *table.unique_constraints, *table.check_constraints)}
+    names |= {fk.name for fk in table.foreign_keys}
+    names |= {u.name for u in table.unique_constraints} | {c.name for c in table.check_constraints}
     return parts[2] in names
 
 

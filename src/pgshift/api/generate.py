@@ -149,7 +149,7 @@ def _rename_meta(decisions: RenameDecisions) -> dict[str, dict[str, str]]:
 
 
 def generate(
-    config: Config,
+    config: Config | str | Path | None = None,
     *,
     name: str | None = None,
     prefix: str | None = None,
@@ -158,8 +158,17 @@ def generate(
     resolver: Resolver | None = None,
     now: datetime | None = None,
 ) -> GenerateResult:
-    """Write the next migration for ``config``; ``tag`` None in the result means no changes."""
+    """Write the next migration for ``config``; ``tag`` None in the result means no changes.
+
+    ``config`` is a Config, a path to pgshift.toml / pyproject.toml, or None for the nearest one.
+    ``resolver`` is asked about rename candidates the ``renames`` decisions leave open; without one,
+    an open candidate is a ``RenameError`` listing the flags that settle it.
+    """
+    from pgshift.config import load_config
     from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
+
+    if not isinstance(config, Config):
+        config = load_config(config)
 
     folder = config.out_dir
     state = read_folder_state(folder)
