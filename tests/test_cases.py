@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import os
 import runpy
-import shutil
 import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,10 +30,10 @@ from pgshift.diff.renames import RenameDecisions, parse_create_flag, parse_renam
 from pgshift.diff.render import down_sql, migration_sql
 from pgshift.folder.files import split_statements
 from pgshift.model.schema import Model
+from tests.pgurls import pg_dump_binary
 
 CASES = Path(__file__).parent / "cases"
 UPDATE = os.environ.get("PGSHIFT_UPDATE_CASES") == "1"
-PG_DUMP = shutil.which("pg_dump") or "/usr/bin/pg_dump"
 
 
 @functools.cache
@@ -92,7 +91,7 @@ def schema_dump(url: str) -> list[str]:
     """pg_dump --schema-only, normalised: comments, SET lines and blank lines dropped, trailing commas
     removed, lines sorted (so column order and statement order do not count)."""
     out = subprocess.run(
-        [PG_DUMP, "--schema-only", "--no-owner", "--no-privileges", url],
+        [pg_dump_binary(url), "--schema-only", "--no-owner", "--no-privileges", url],
         check=True,
         capture_output=True,
         text=True,

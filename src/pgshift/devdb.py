@@ -82,6 +82,52 @@ def _import_pgserver() -> ModuleType:
     return pgserver
 
 
+def bundled_binary(name: str) -> Path | None:
+    """A client program shipped with the embedded server (pgserver's PostgreSQL 16), if installed."""
+    try:
+        pgserver = _import_pgserver()
+    except PgshiftError:
+        return None
+    path = Path(pgserver.__file__).parent / "pginstall" / "bin" / name
+    return path if path.exists() else None
+
+
+def _major(binary: str) -> int | None:
+    """The major version of a PostgreSQL client program (``pg_dump (PostgreSQL) 15.20`` -> 15)."""
+    import subprocess
+
+    try:
+        out = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30).stdout
+    except OSError:
+        return None
+    for word in out.split():
+        head = word.split(".")[0]
+        if head.isdigit():
+            return int(head)
+    return None
+
+
+def pg_dump_for(server_version_num: int | None) -> str | None:
+    """The pg_dump to use against a server: the one on PATH when it is at least the server's major
+    version (pg_dump refuses newer servers), else the embedded server's own; None when there is none.
+
+    ``server_version_num`` is ``SHOW server_version_num`` (e.g. 160004); None: take the first found.
+    """
+    import shutil
+
+    candidates = [c for c in (shutil.which("pg_dump"), bundled_binary("pg_dump")) if c]
+    if not candidates:
+        return None
+    if server_version_num is None:
+        return str(candidates[0])
+    wanted = server_version_num // 10000
+    for candidate in candidates:
+        major = _major(str(candidate))
+        if major is not None and major >= wanted:
+            return str(candidate)
+    return str(candidates[0])  # too old: it fails naming the mismatch, which the caller reports
+
+
 PROVIDER: Provider = PgserverProvider()
 
 

@@ -31,6 +31,7 @@ _URI_USER = re.compile(r"(?i)\b[a-z][a-z0-9+.\-]*://[^\s:/@?#'\"]*:")
 _KV_PASSWORD = re.compile(r"(?i)(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'?|\"(?:[^\"\\]|\\.)*\"?|[^\s&#]+)")
 _QUERY_PASSWORD = re.compile(r"(?i)([?&]password=)[^&#\s]*")
 _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://")
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _POSTGRES_SCHEMES = {"postgresql", "postgres", "pgsql"}
 
 _MIN_LITERAL = 4
@@ -98,9 +99,10 @@ def _repair_userinfo(rest: str) -> str:
     user, colon, password = userinfo.partition(":")
     if not colon or any(c in user for c in "/?#@"):
         return rest
-    if not any(c in password for c in "/?#@[] "):
-        return rest
-    return f"{user}:{quote(password, safe='%!$&()*+,;=:~')}@{hostpart}"
+    password = _STRAY_PERCENT.sub("%25", password)
+    if any(c in password for c in "/?#@[] "):
+        password = quote(password, safe="%!$&()*+,;=:~")
+    return f"{user}:{password}@{hostpart}"
 
 
 def _uri_password(rest: str) -> str | None:
