@@ -88,7 +88,7 @@ def bundled_binary(name: str) -> Path | None:
         pgserver = _import_pgserver()
     except PgshiftError:
         return None
-    path = Path(pgserver.__file__).parent / "pginstall" / "bin" / name
+    path = Path(str(pgserver.__file__)).parent / "pginstall" / "bin" / name
     return path if path.exists() else None
 
 

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pgshift.api.managed import Unmanaged, keep_unmanaged, unmanaged_objects
 from pgshift.config import Config
 from pgshift.diff.differ import diff
 from pgshift.diff.operations import Operation
@@ -49,6 +50,7 @@ class GenerateResult:
     sql: str = ""
     renames: RenameDecisions = field(default_factory=RenameDecisions)
     previous_snapshot: dict[str, Any] | None = None  # the snapshot the diff started from (for the linter)
+    unmanaged: tuple[Unmanaged, ...] = ()  # in the snapshot, kept as is: kinds schema code cannot declare
 
 
 @dataclass(frozen=True)
@@ -177,11 +179,11 @@ def generate(
         target = state.model
         ops: list[Operation] = []
     else:
-        target = load_schema_model(config)
+        target = keep_unmanaged(load_schema_model(config), state.model)
         decisions = settle_renames(state.model, target, decisions, resolver)
         ops = diff(state.model, target, renames=decisions)
         if not ops:
-            return GenerateResult(tag=None, renames=decisions)
+            return GenerateResult(tag=None, renames=decisions, unmanaged=unmanaged_objects(state.model))
 
     when = now or datetime.now(UTC)
     label = sanitize_name(name) if name else random_name()
@@ -235,4 +237,5 @@ def generate(
         sql=up,
         renames=decisions,
         previous_snapshot=state.snapshot,
+        unmanaged=unmanaged_objects(state.model),
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from pgshift.api._common import ConfigLike, as_config, database_errors, require_url
+from pgshift.api.managed import Unmanaged, unmanaged_objects, without_unmanaged
 from pgshift.errors import PgshiftError
 from pgshift.model.schema import Model
 
@@ -21,6 +22,7 @@ class PullResult:
     path: Path
     model: Model
     baseline: str | None
+    unmanaged: tuple[Unmanaged, ...] = ()  # read but not written: kinds schema code cannot declare
 
     @property
     def tables(self) -> int:
@@ -89,10 +91,12 @@ def pull(
             exclude_tables=[(cfg.migrations_schema, cfg.migrations_table)],
             url=target_url,
         )
+    unmanaged = unmanaged_objects(model)
+    model = without_unmanaged(model)  # the code cannot declare them: the baseline must not either
     render = render_orm if style == "orm" else render_core
     fs.write_text_atomic(target, tidy(render(model, source=database_label(target_url))))
     tag = write_baseline(cfg.out_dir, model) if not fs.read_journal(cfg.out_dir).entries else None
-    return PullResult(target, model, tag)
+    return PullResult(target, model, tag, unmanaged)
 
 
 def _shown(path: Path) -> str:

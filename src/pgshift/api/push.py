@@ -17,6 +17,7 @@ from typing import Any
 
 from pgshift.api._common import ConfigLike, as_config, database_errors, require_url
 from pgshift.api.generate import Resolver
+from pgshift.api.managed import Unmanaged, unmanaged_objects, without_unmanaged
 from pgshift.config import Config
 from pgshift.diff.dataloss import Risk
 from pgshift.diff.operations import Operation
@@ -36,6 +37,7 @@ class PushPlan:
     url: str
     operations: tuple[Operation, ...]
     risks: tuple[Risk, ...]
+    unmanaged: tuple[Unmanaged, ...] = ()  # left alone: kinds the schema code cannot declare
 
 
 @dataclass(frozen=True)
@@ -158,10 +160,12 @@ def plan_push(
         actual = reading.result()
     if set(target.schemas) - set(config.schema_filter):
         actual = read_database(conn, config, target, url)  # the code uses schemas the filter left out
+    unmanaged = unmanaged_objects(actual)
+    actual = without_unmanaged(actual)
     decisions = settle_renames(actual, target, renames or RenameDecisions(), resolver)
     operations = diff(actual, target, renames=decisions)
     risks = analyze(conn, operations) if operations else []
-    return PushPlan(mask_secrets(url), tuple(operations), tuple(risks))
+    return PushPlan(mask_secrets(url), tuple(operations), tuple(risks), unmanaged)
 
 
 def push(

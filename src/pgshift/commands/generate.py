@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pgshift.commands._common import config_options, interactive, relpath
+from pgshift.commands._common import config_options, err, interactive, relpath
 from pgshift.config import Config
 
 if TYPE_CHECKING:
@@ -61,6 +61,10 @@ def command(
     resolver = prompt_resolver if interactive() else None
     result = generate(config, name=name, prefix=prefix, custom=custom, renames=decisions, resolver=resolver)
     console = stdout_console()
+    if result.unmanaged:
+        from pgshift.api.managed import describe_unmanaged
+
+        err(describe_unmanaged(result.unmanaged))
     if result.tag is None:
         console.print(NO_CHANGES)
         return 0

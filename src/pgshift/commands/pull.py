@@ -49,6 +49,10 @@ def command(
 
     result = pull(url, config=config, output=output, style=style, force=force)
     err(f"wrote {relpath(result.path)}: {result.tables} table(s), {result.enums} enum(s)")
+    if result.unmanaged:
+        from pgshift.api.managed import describe_unmanaged
+
+        err(describe_unmanaged(result.unmanaged))
     if result.baseline:
         err(
             f"wrote baseline migration {result.baseline} in {relpath(config.out_dir)}; "

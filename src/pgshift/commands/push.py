@@ -51,6 +51,7 @@ def command(
     columns holding rows, NOT NULL over NULLs, unique constraints over duplicates, casts that fail,
     enum values in use) and asks; --force accepts. It never deletes rows to make a change fit.
     """
+    from pgshift.api.managed import describe_unmanaged
     from pgshift.api.push import PushError, push
     from pgshift.diff.dataloss import DATA_LOSS
 
@@ -76,6 +77,8 @@ def command(
             for risk in plan.risks:
                 label = "data loss" if risk.kind == DATA_LOSS else "will fail"
                 console.print(f"  [red]{label}[/]: {risk.message}")
+        if plan.unmanaged:
+            console.print(describe_unmanaged(plan.unmanaged), highlight=False)
         if dry_run:
             console.print("dry run: nothing was changed")
 
@@ -103,6 +106,8 @@ def command(
     )
     if not result.plan.operations:
         console.print("No changes: the database already matches the schema.")
+        if result.plan.unmanaged:
+            console.print(describe_unmanaged(result.plan.unmanaged), highlight=False)
         return 0
     if dry_run:
         return 0

@@ -97,6 +97,10 @@ def command(config: Config, url: str, environment: Environment | None, as_json: 
         console.print(f"[red]drift[/] against the schema of {report.drift.against}:")
         for item in report.drift.items:
             console.print(f"  - {item.message}")
+    if report.drift is not None and report.drift.unmanaged:
+        from pgshift.api.managed import describe_unmanaged
+
+        console.print(describe_unmanaged(report.drift.unmanaged), highlight=False)
     summary = ", ".join(parts)
     if report.up_to_date:
         console.print(f"[green]up to date[/]: {summary}")
