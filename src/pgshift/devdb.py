@@ -34,6 +34,8 @@ class PgserverProvider:
 
     def url(self, data_dir: Path) -> str:
         pgserver = _import_pgserver()
+        if not data_dir.exists():
+            ignore_in_git(data_dir.parent)
         data_dir.mkdir(parents=True, exist_ok=True)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -80,6 +82,26 @@ def _import_pgserver() -> ModuleType:
             hint="pip install pgserver, or point pgshift at a database with --url or DATABASE_URL",
         ) from exc
     return pgserver
+
+
+def ignore_in_git(folder: Path) -> None:
+    """Add ``.pgshift/`` to the project's .gitignore (next to ``folder``) when git would see it.
+
+    The cluster's files are machine-local and large; committing them by accident is easy otherwise.
+    """
+    project = folder.parent
+    if not (project / ".git").exists() and not (project / ".gitignore").exists():
+        return
+    entry = f"{folder.name}/"
+    gitignore = project / ".gitignore"
+    existing = gitignore.read_text(encoding="utf-8") if gitignore.exists() else ""
+    if any(
+        line.strip() in (entry, folder.name, f"/{entry}", f"/{folder.name}") for line in existing.splitlines()
+    ):
+        return
+    prefix = "" if not existing or existing.endswith("\n") else "\n"
+    with gitignore.open("a", encoding="utf-8") as handle:
+        handle.write(f"{prefix}{entry}\n")
 
 
 def bundled_binary(name: str) -> Path | None:

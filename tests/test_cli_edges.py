@@ -1,0 +1,33 @@
+"""Small edges of the command line: bare `pgshift`, singular/plural wording."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.test_api_commands import project
+
+
+def test_bare_pgshift_shows_help_and_exits_0() -> None:
+    proc = subprocess.run([sys.executable, "-m", "pgshift"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "Usage: pgshift" in proc.stdout and "Commands:" in proc.stdout
+
+
+def test_one_already_applied_is_singular(tmp_path: Path, db_url: str) -> None:
+    import pgshift
+
+    config = project(tmp_path)
+    pgshift.generate(config, name="one")
+    pgshift.migrate(db_url, config=config)
+    pgshift.generate(config, name="two", custom=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pgshift", "migrate", "--url", db_url],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "applied 1 migration(s)" in proc.stderr and "; 1 was already applied" in proc.stderr
