@@ -31,3 +31,20 @@ def test_one_already_applied_is_singular(tmp_path: Path, db_url: str) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "applied 1 migration(s)" in proc.stderr and "; 1 was already applied" in proc.stderr
+
+
+def test_generate_refuses_names_over_63_bytes(tmp_path: Path) -> None:
+    import pytest
+
+    import pgshift
+
+    long_name = "t" * 60 + "_long"  # 65 bytes
+    config = project(tmp_path)
+    (tmp_path / "schema.py").write_text(
+        "from sqlalchemy import Column, Integer, MetaData, Table\nmetadata = MetaData()\n"
+        f"t = Table({long_name!r}, metadata, Column('id', Integer, primary_key=True))\n"
+    )
+    with pytest.raises(pgshift.PgshiftError, match="longer than 63 bytes") as info:
+        pgshift.generate(config, name="x")
+    assert f"table {long_name!r} (65 bytes) would become {long_name[:63]!r}" in str(info.value)
+    assert not (tmp_path / "drizzle").exists()

@@ -78,6 +78,32 @@ def load_schema_model(config: Config) -> Model:
     return model_from_metadata(metadata, tables_filter=config.tables_filter)
 
 
+def check_identifiers(model: Model) -> None:
+    """Refuse names longer than 63 bytes: PostgreSQL would truncate them, and the schema would then
+    differ from the code (and the snapshot) forever."""
+    from pgshift.pg.naming import truncate_identifier
+
+    named: list[tuple[str, str]] = [("schema", s) for s in model.schemas]
+    named += [("enum", e.name) for e in model.enums] + [("sequence", q.name) for q in model.sequences]
+    named += [("view", v.name) for v in model.views]
+    for table in model.tables:
+        named.append(("table", table.name))
+        named += [(f"column of {table.name}", c.name) for c in table.columns]
+        named += [(f"index on {table.name}", i.name) for i in table.indexes]
+        constraints = (*table.foreign_keys, *table.unique_constraints, *table.check_constraints)
+        named += [(f"constraint on {table.name}", c.name) for c in constraints if c.name]
+    too_long = [(what, name) for what, name in named if truncate_identifier(name) != name]
+    if too_long:
+        listing = "\n".join(
+            f"  {what} {name!r} ({len(name.encode())} bytes) would become {truncate_identifier(name)!r}"
+            for what, name in too_long
+        )
+        raise PgshiftError(
+            f"names longer than 63 bytes, which PostgreSQL truncates:\n{listing}",
+            hint="shorten them in the schema code (or give constraints and indexes explicit shorter names)",
+        )
+
+
 def read_folder_state(folder: Path) -> FolderState:
     """Journal and newest snapshot; an empty model for a new folder. Corrupt files are FolderErrors."""
     from pgshift.sources.snapshot import read_snapshot
@@ -179,7 +205,9 @@ def generate(
         target = state.model
         ops: list[Operation] = []
     else:
-        target = keep_unmanaged(load_schema_model(config), state.model)
+        target = load_schema_model(config)
+        check_identifiers(target)
+        target = keep_unmanaged(target, state.model)
         decisions = settle_renames(state.model, target, decisions, resolver)
         ops = diff(state.model, target, renames=decisions)
         if not ops:
