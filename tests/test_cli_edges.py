@@ -48,3 +48,19 @@ def test_generate_refuses_names_over_63_bytes(tmp_path: Path) -> None:
         pgshift.generate(config, name="x")
     assert f"table {long_name!r} (65 bytes) would become {long_name[:63]!r}" in str(info.value)
     assert not (tmp_path / "drizzle").exists()
+
+
+def test_conflicted_journal_says_keep_both_and_rebase(tmp_path: Path) -> None:
+    import pytest
+
+    import pgshift
+
+    config = project(tmp_path)
+    pgshift.generate(config, name="one")
+    journal = tmp_path / "drizzle" / "meta" / "_journal.json"
+    text = journal.read_text()
+    journal.write_text(text.replace('"entries": [', '"entries": [\n<<<<<<< HEAD\n=======\n>>>>>>> other\n', 1))
+    with pytest.raises(pgshift.FolderError, match="merge conflict") as info:
+        pgshift.generate(config, name="two")
+    assert "keep both" in str(info.value) and "pgshift rebase" in str(info.value)
+    assert "git checkout" not in str(info.value)
