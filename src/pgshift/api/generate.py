@@ -90,8 +90,10 @@ def check_identifiers(model: Model) -> None:
         named.append(("table", table.name))
         named += [(f"column of {table.name}", c.name) for c in table.columns]
         named += [(f"index on {table.name}", i.name) for i in table.indexes]
-        constraints = (*table.foreign_keys, *table.unique_constraints, *table.check_constraints)
-        named += [(f"constraint on {table.name}", c.name) for c in constraints if c.name]
+        constraint_names = [fk.name for fk in table.foreign_keys]
+        constraint_names += [u.name for u in table.unique_constraints]
+        constraint_names += [c.name for c in table.check_constraints]
+        named += [(f"constraint on {table.name}", n) for n in constraint_names if n]
     too_long = [(what, name) for what, name in named if truncate_identifier(name) != name]
     if too_long:
         listing = "\n".join(
