@@ -20,7 +20,6 @@ import functools
 import json
 import os
 import runpy
-import shutil
 import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -34,10 +33,10 @@ from pgshift.diff.renames import RenameDecisions, parse_create_flag, parse_renam
 from pgshift.diff.render import down_sql, migration_sql
 from pgshift.folder.files import split_statements
 from pgshift.model.schema import Model
+from tests.pgurls import pg_dump_binary
 
 CASES = Path(__file__).parent / "cases"
 UPDATE = os.environ.get("PGSHIFT_UPDATE_CASES") == "1"
-PG_DUMP = shutil.which("pg_dump") or "/usr/bin/pg_dump"
 
 
 @functools.cache
@@ -98,7 +97,7 @@ def schema_dump(url: str, *, exclude_schemas: Sequence[str] = ()) -> list[str]:
     lines are sorted (column order does not count) but stay inside their table, so a difference names
     the table it belongs to instead of a loose line.
     """
-    args = [PG_DUMP, "--schema-only", "--no-owner", "--no-privileges"]
+    args = [pg_dump_binary(url), "--schema-only", "--no-owner", "--no-privileges"]
     args += [f"--exclude-schema={schema}" for schema in exclude_schemas]
     out = subprocess.run([*args, url], check=True, capture_output=True, text=True).stdout
     statements: list[str] = []

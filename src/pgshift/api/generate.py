@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pgshift.api.managed import Unmanaged, keep_unmanaged, unmanaged_objects
 from pgshift.config import Config
 from pgshift.diff.differ import diff
 from pgshift.diff.operations import Operation
@@ -49,6 +50,7 @@ class GenerateResult:
     sql: str = ""
     renames: RenameDecisions = field(default_factory=RenameDecisions)
     previous_snapshot: dict[str, Any] | None = None  # the snapshot the diff started from (for the linter)
+    unmanaged: tuple[Unmanaged, ...] = ()  # in the snapshot, kept as is: kinds schema code cannot declare
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,34 @@ def load_schema_model(config: Config) -> Model:
 
     metadata = load_metadata(config.schema, config.root)
     return model_from_metadata(metadata, tables_filter=config.tables_filter)
+
+
+def check_identifiers(model: Model) -> None:
+    """Refuse names longer than 63 bytes: PostgreSQL would truncate them, and the schema would then
+    differ from the code (and the snapshot) forever."""
+    from pgshift.pg.naming import truncate_identifier
+
+    named: list[tuple[str, str]] = [("schema", s) for s in model.schemas]
+    named += [("enum", e.name) for e in model.enums] + [("sequence", q.name) for q in model.sequences]
+    named += [("view", v.name) for v in model.views]
+    for table in model.tables:
+        named.append(("table", table.name))
+        named += [(f"column of {table.name}", c.name) for c in table.columns]
+        named += [(f"index on {table.name}", i.name) for i in table.indexes]
+        constraint_names = [fk.name for fk in table.foreign_keys]
+        constraint_names += [u.name for u in table.unique_constraints]
+        constraint_names += [c.name for c in table.check_constraints]
+        named += [(f"constraint on {table.name}", n) for n in constraint_names if n]
+    too_long = [(what, name) for what, name in named if truncate_identifier(name) != name]
+    if too_long:
+        listing = "\n".join(
+            f"  {what} {name!r} ({len(name.encode())} bytes) would become {truncate_identifier(name)!r}"
+            for what, name in too_long
+        )
+        raise PgshiftError(
+            f"names longer than 63 bytes, which PostgreSQL truncates:\n{listing}",
+            hint="shorten them in the schema code (or give constraints and indexes explicit shorter names)",
+        )
 
 
 def read_folder_state(folder: Path) -> FolderState:
@@ -149,7 +179,7 @@ def _rename_meta(decisions: RenameDecisions) -> dict[str, dict[str, str]]:
 
 
 def generate(
-    config: Config,
+    config: Config | str | Path | None = None,
     *,
     name: str | None = None,
     prefix: str | None = None,
@@ -158,8 +188,17 @@ def generate(
     resolver: Resolver | None = None,
     now: datetime | None = None,
 ) -> GenerateResult:
-    """Write the next migration for ``config``; ``tag`` None in the result means no changes."""
+    """Write the next migration for ``config``; ``tag`` None in the result means no changes.
+
+    ``config`` is a Config, a path to pgshift.toml / pyproject.toml, or None for the nearest one.
+    ``resolver`` is asked about rename candidates the ``renames`` decisions leave open; without one,
+    an open candidate is a ``RenameError`` listing the flags that settle it.
+    """
+    from pgshift.config import load_config
     from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
+
+    if not isinstance(config, Config):
+        config = load_config(config)
 
     folder = config.out_dir
     state = read_folder_state(folder)
@@ -169,10 +208,12 @@ def generate(
         ops: list[Operation] = []
     else:
         target = load_schema_model(config)
+        check_identifiers(target)
+        target = keep_unmanaged(target, state.model)
         decisions = settle_renames(state.model, target, decisions, resolver)
         ops = diff(state.model, target, renames=decisions)
         if not ops:
-            return GenerateResult(tag=None, renames=decisions)
+            return GenerateResult(tag=None, renames=decisions, unmanaged=unmanaged_objects(state.model))
 
     when = now or datetime.now(UTC)
     label = sanitize_name(name) if name else random_name()
@@ -226,4 +267,5 @@ def generate(
         sql=up,
         renames=decisions,
         previous_snapshot=state.snapshot,
+        unmanaged=unmanaged_objects(state.model),
     )

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from pgshift.commands._common import config_options, interactive, relpath
+from pgshift.commands._common import config_options, err, interactive, relpath
+from pgshift.config import Config
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from pgshift.api.generate import GenerateResult
+    from pgshift.diff.renames import RenameCandidate, RenameDecisions
 
 PREFIXES = ("index", "timestamp", "unix", "none")
 
@@ -31,7 +40,14 @@ PREFIXES = ("index", "timestamp", "unix", "none")
     help="Settle a candidate as genuinely new (drop the old one, create this): e.g. column:users.about.",
 )
 @config_options
-def command(config, name, prefix, custom, renames, creates) -> int:  # type: ignore[no-untyped-def]
+def command(
+    config: Config,
+    name: str | None,
+    prefix: str | None,
+    custom: bool,
+    renames: tuple[str, ...],
+    creates: tuple[str, ...],
+) -> int:
     """Diff the schema code against the last snapshot and write the next migration.
 
     Writes NNNN_name.sql (up), NNNN_name.down.sql (down), meta/NNNN_snapshot.json and a journal
@@ -39,17 +55,16 @@ def command(config, name, prefix, custom, renames, creates) -> int:  # type: ign
     appeared, pgshift asks whether it was renamed (in a terminal) or needs --rename/--create.
     """
     from pgshift.api.generate import NO_CHANGES, generate
-    from pgshift.commands._common import stdout_console
-    from pgshift.diff.renames import RenameDecisions, parse_create_flag, parse_rename_flag
+    from pgshift.commands._common import parse_rename_flags, stdout_console
 
-    decisions = RenameDecisions()
-    for flag in renames:
-        decisions = decisions.with_rename(*parse_rename_flag(flag))
-    for flag in creates:
-        decisions = decisions.with_created(*parse_create_flag(flag))
+    decisions = parse_rename_flags(renames, creates)
     resolver = prompt_resolver if interactive() else None
     result = generate(config, name=name, prefix=prefix, custom=custom, renames=decisions, resolver=resolver)
     console = stdout_console()
+    if result.unmanaged:
+        from pgshift.api.managed import describe_unmanaged
+
+        err(describe_unmanaged(result.unmanaged))
     if result.tag is None:
         console.print(NO_CHANGES)
         return 0
@@ -80,12 +95,10 @@ def command(config, name, prefix, custom, renames, creates) -> int:  # type: ign
     return 0
 
 
-def _lint(console, result, config) -> None:  # type: ignore[no-untyped-def]
-    """Show the linter's findings on the new file, when the linter is installed (it is optional here)."""
-    try:
-        from pgshift.lint import format_human, lint_text
-    except ImportError:
-        return
+def _lint(console: Console, result: GenerateResult, config: Config) -> None:
+    """Show the linter's findings on the new file (warnings and errors; advice as a count)."""
+    from pgshift.lint import format_human, lint_text
+
     if not result.ops:
         return
     findings = lint_text(
@@ -104,7 +117,7 @@ def _lint(console, result, config) -> None:  # type: ignore[no-untyped-def]
         console.print(f"{advice} lint suggestion(s): run `pgshift check` to see them", highlight=False)
 
 
-def prompt_resolver(candidates, decisions):  # type: ignore[no-untyped-def]
+def prompt_resolver(candidates: list[RenameCandidate], decisions: RenameDecisions) -> RenameDecisions:
     """Ask about the first open candidate, as drizzle-kit does: created, or renamed from which?"""
     from pgshift.diff.renames import noun
 

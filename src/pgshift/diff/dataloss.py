@@ -80,6 +80,36 @@ def _failing_cast(conn: Any, table: str, column: str, new: Any) -> tuple[int | N
         return None, message
 
 
+def altered_values(conn: Any, table: str, column: str, old: Any, new: Any) -> tuple[int, list[str]]:
+    """Values the type change would silently alter: rows that convert but do not come back the same
+    (``value IS DISTINCT FROM value::new::old``) — rounding (numeric(10,2) -> numeric(10,0)), lost
+    time of day (timestamp -> date), lost precision (double -> real), truncation (an explicit cast to
+    varchar(8) cuts longer text before PostgreSQL 16 could say so). Returns the count and up to three
+    ``old -> new`` examples; (0, []) when the round trip cannot be written (no cast back)."""
+    import psycopg
+
+    if "serial" in f"{old.type} {new.type}".lower():
+        return 0, []  # serial <-> integer: the same values
+    col = quote_ident(column)
+    target = type_sql(new.type, new.type_schema)
+    source = type_sql(old.type, old.type_schema)
+    valid = (
+        f" AND pg_input_is_valid({col}::text, {quote_literal(target)})"
+        if conn.info.server_version >= 160000
+        else ""
+    )
+    where = f"{col} IS NOT NULL{valid} AND {col} IS DISTINCT FROM ({col}::{target})::{source}"
+    try:
+        with conn.transaction():
+            count = _scalar(conn, f"SELECT count(*) FROM {table} WHERE {where}")
+            rows = conn.execute(
+                f"SELECT {col}::text, ({col}::{target})::text FROM {table} WHERE {where} LIMIT 3"
+            ).fetchall()
+    except psycopg.Error:
+        return 0, []  # some value fails the cast (counted by _failing_cast) or no cast back exists
+    return count, [f"{a} -> {b}" for a, b in rows]
+
+
 def analyze(conn: Any, operations: Sequence[ops.Operation]) -> list[Risk]:
     """Count, on the live data, what each operation would lose or fail on.
 
@@ -195,6 +225,17 @@ def _analyze_one(conn: Any, op: ops.Operation) -> list[Risk]:
                     op.subject,
                     f"changes {op.table}.{op.old.name} to {op.new.type} but {detail} do not convert",
                     failing,
+                )
+            )
+        changed, examples = altered_values(conn, name, op.old.name, op.old, op.new)
+        if changed:
+            risks.append(
+                Risk(
+                    DATA_LOSS,
+                    op.subject,
+                    f"changes {op.table}.{op.old.name} to {op.new.type}: {changed} value(s) would change "
+                    f"(e.g. {'; '.join(examples)})",
+                    changed,
                 )
             )
     elif isinstance(op, ops.RecreateEnum):

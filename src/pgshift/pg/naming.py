@@ -72,3 +72,8 @@ def index_name(table: str, columns: list[str] | tuple[str, ...]) -> str:
 
 def identity_sequence_name(table: str, column: str) -> str:
     return make_object_name(table, column, "seq")
+
+
+def truncate_identifier(name: str) -> str:
+    """What PostgreSQL keeps of an identifier: its first 63 bytes, never half a character."""
+    return _clip(name.encode(), NAMEDATALEN - 1)
