@@ -268,6 +268,30 @@ def test_add_column_actions_follow_the_hazard_catalogue():
     assert HazardKind.REWRITE in {h.kind for h in hazards}
 
 
+@pytest.mark.parametrize(
+    "default", ["uuidv7()", "gen_random_uuid()", "clock_timestamp()", "random()", "public.uuidv7()"]
+)
+def test_volatile_default_is_reported_alike_by_generate_and_check(default: str) -> None:
+    """generate (the op's hazards) and check (the linter on the SQL generate writes) read one list of
+    volatile functions (pgshift.pg.functions), so they agree on every such default; they once disagreed
+    on uuidv7()."""
+    from pgshift.lint import lint_text
+
+    op = ops.AddColumn("public", "t", Column("a", "uuid", default=default))
+    assert op.action == "add_column_volatile_default"
+    assert HazardKind.REWRITE in {h.kind for h in op.hazards()}
+    findings = lint_text(migration_sql([op]), path="0001_x.sql")
+    assert "add-column-volatile-default" in {f.rule for f in findings}
+
+
+def test_stable_default_is_plain_for_generate_and_check() -> None:
+    from pgshift.lint import lint_text
+
+    op = ops.AddColumn("public", "t", Column("a", "timestamp", default="now()"))
+    assert op.action == "add_column"
+    assert "add-column-volatile-default" not in {f.rule for f in lint_text(migration_sql([op]), path="x.sql")}
+
+
 def test_large_schema_diffs_quickly():
     """2,000 tables with FKs and indexes: linear lookups, not a scan per table."""
     import time

@@ -34,6 +34,7 @@ from pgshift.model.schema import (
     qualified,
 )
 from pgshift.model.types import parse_type
+from pgshift.pg.naming import owned_sequence_name
 
 
 def find_rename_candidates(
@@ -78,7 +79,6 @@ class _Plan:
     views: list[ops.Operation] = field(default_factory=list)
     drop_tables: list[ops.Operation] = field(default_factory=list)
     late_drops: list[ops.Operation] = field(default_factory=list)
-    defaults_done: set[tuple[str, str, str]] = field(default_factory=set)  # set by an enum rebuild
     reshaped: set[str] = field(default_factory=set)  # tables whose column types change or columns go
     old_tables: dict[str, Table] = field(default_factory=dict)  # by key, for O(1) lookups
     new_tables: dict[str, Table] = field(default_factory=dict)
@@ -144,7 +144,7 @@ def diff(old: Model, new: Model, *, renames: RenameDecisions | None = None) -> l
         for rename in applied:
             plan.renames.append(_rename_op(state, *rename))
             state = _apply_one(state, *rename)
-    _diff_enums(old, new, plan)
+    old = _diff_enums(old, new, plan)
     _diff_sequences(old, new, plan)
     _diff_tables(old, new, plan)
     _diff_views(old, new, plan)
@@ -215,7 +215,15 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(v in it for v in short)
 
 
-def _diff_enums(old: Model, new: Model, plan: _Plan) -> None:
+def _diff_enums(old: Model, new: Model, plan: _Plan) -> Model:
+    """Enum ops into ``plan``; returns ``old`` as it stands after them, for the rest of the diff.
+
+    An enum rebuild also drops and resets the defaults of the columns using the type, so the columns of
+    the returned model carry the default each has after the rebuild: a later op on such a column (its
+    drop, its table's drop, a type change) starts from there, and its reverse, which the down migration
+    runs before the rebuild is undone, never restores a default naming a value the type lacks yet.
+    """
+    rebuilt: dict[tuple[str, str, str], str | None] = {}
     for enum in new.enums:
         before = old.enum(enum.schema, enum.name)
         if before is None:
@@ -228,9 +236,21 @@ def _diff_enums(old: Model, new: Model, plan: _Plan) -> None:
                 removed = tuple(v for v in before.values if v not in enum.values)
                 recreate = ops.RecreateEnum(before, enum, enum_usages(old, new, before, removed))
                 plan.enums.append(recreate)
-                plan.defaults_done |= {(u.schema, u.table, u.column) for u in recreate.usages}
+                rebuilt |= {(u.schema, u.table, u.column): u.default_after for u in recreate.usages}
                 plan.reshaped |= {qualified(u.schema, u.table) for u in recreate.usages}
     plan.late_drops += [ops.DropEnum(e) for e in reversed(old.enums) if new.enum(e.schema, e.name) is None]
+    return _with_defaults(old, rebuilt) if rebuilt else old
+
+
+def _with_defaults(model: Model, defaults: dict[tuple[str, str, str], str | None]) -> Model:
+    """``model`` with the default of each ``(schema, table, column)`` in ``defaults`` replaced."""
+
+    def column(t: Table, c: Column) -> Column:
+        key = (t.schema, t.name, c.name)
+        return replace(c, default=defaults[key]) if key in defaults else c
+
+    tables = tuple(replace(t, columns=tuple(column(t, c) for c in t.columns)) for t in model.tables)
+    return replace(model, tables=tables)
 
 
 def _diff_sequences(old: Model, new: Model, plan: _Plan) -> None:
@@ -411,7 +431,7 @@ def _diff_table(a: Table, b: Table, plan: _Plan) -> None:
             else:
                 plan.columns.append(ops.AddColumn(s, n, column))
             continue
-        changes = _diff_column(s, n, prev, column, default_done=(s, n, column.name) in plan.defaults_done)
+        changes = _diff_column(s, n, prev, column)
         if any(isinstance(op, ops.AlterColumnType) for op in changes):
             plan.reshaped.add(b.key)
         plan.columns += changes
@@ -435,11 +455,11 @@ def _add_constraint(schema: str, table: str, constraint) -> ops.Operation:  # ty
     return ops.AddConstraint(schema, table, constraint, not_valid=isinstance(constraint, CheckConstraint))
 
 
-def _diff_column(s: str, n: str, a: Column, b: Column, *, default_done: bool = False) -> list[ops.Operation]:
+def _diff_column(s: str, n: str, a: Column, b: Column) -> list[ops.Operation]:
     out: list[ops.Operation] = []
     if type_key(a) != type_key(b):
         out.append(ops.AlterColumnType(s, n, a, b))
-    elif not _same_default(a, b) and not default_done:
+    elif not _same_default(a, b):
         out.append(ops.SetDefault(s, n, b.name, a.default, b.default))
     if b.not_null and not a.not_null:
         out.append(ops.SetNotNull(s, n, b.name, True))
@@ -482,7 +502,7 @@ def effective_sequence_options(options: SequenceOptions, data_type: str | None) 
 def _same_identity(a: Column, b: Column, table: str) -> bool:
     if a.identity is None or b.identity is None:
         return a.identity == b.identity
-    default_name = f"{table}_{b.name}_seq"
+    default_name = owned_sequence_name(table, b.name)
     ia, ib = a.identity, b.identity
     return (
         ia.kind == ib.kind

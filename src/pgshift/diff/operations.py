@@ -36,6 +36,8 @@ from pgshift.model.schema import (
     View,
 )
 from pgshift.model.types import is_builtin, parse_type, qualified_name, quote_ident, quote_literal, type_sql
+from pgshift.pg.functions import volatile_call
+from pgshift.pg.naming import owned_sequence_name
 
 Constraint = PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey
 
@@ -535,6 +537,14 @@ class DropTable(Operation):
         return f"drop table {self.table.key}"
 
 
+def _follow_rename(schema: str, old: str, new: str) -> list[str]:
+    """Rename an owned sequence after its table or column; nothing when truncation to 63 bytes gives
+    both names the same spelling (long names sharing a prefix)."""
+    if old == new:
+        return []
+    return [f"ALTER SEQUENCE {_t(schema, old)} RENAME TO {quote_ident(new)};"]
+
+
 @dataclass(frozen=True)
 class RenameTable(Operation):
     """ALTER TABLE ... RENAME TO; ``sequence_columns`` (serial and default-named identity columns) get
@@ -554,9 +564,8 @@ class RenameTable(Operation):
     def sql(self) -> list[str]:
         out = [f"ALTER TABLE {_t(self.schema, self.old)} RENAME TO {quote_ident(self.new)};"]
         for column in self.sequence_columns:
-            out.append(
-                f"ALTER SEQUENCE {_t(self.schema, f'{self.old}_{column}_seq')} "
-                f"RENAME TO {quote_ident(f'{self.new}_{column}_seq')};"
+            out += _follow_rename(
+                self.schema, owned_sequence_name(self.old, column), owned_sequence_name(self.new, column)
             )
         return out
 
@@ -643,25 +652,6 @@ class SetColumnComment(Operation):
 # --- columns ---------------------------------------------------------------------------------------
 
 
-# Built-in volatile functions commonly used as defaults. A volatile default is evaluated per row, so
-# ADD COLUMN rewrites the table; a stable or immutable one (now(), 0, 'x') is stored once (PG11+).
-VOLATILE_FUNCTIONS = frozenset(
-    {"random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", "clock_timestamp", "timeofday",
-     "nextval", "txid_current", "statement_timestamp", "setseed"}
-)  # fmt: skip
-
-
-def volatile_default(expression: str) -> bool:
-    """Whether a default calls a known volatile function (found with the real parser)."""
-    import postgast
-
-    try:
-        tree = postgast.parse(f"SELECT {expression}")
-    except postgast.PgQueryError:
-        return False
-    return any(name.rsplit(".", 1)[-1] in VOLATILE_FUNCTIONS for name in postgast.extract_functions(tree))
-
-
 @dataclass(frozen=True)
 class AddColumn(Operation):
     schema: str
@@ -675,7 +665,7 @@ class AddColumn(Operation):
             return "add_column_stored_generated"
         if c.identity is not None or c.is_serial:
             return "add_column_identity"
-        if c.default is not None and volatile_default(c.default):
+        if c.default is not None and volatile_call(c.default) is not None:
             return "add_column_volatile_default"
         if c.not_null and c.default is None:
             return "add_column_not_null_no_default"
@@ -744,9 +734,10 @@ class RenameColumn(Operation):
             f"{_alter(self.schema, self.table)} RENAME COLUMN {quote_ident(self.old)} TO {quote_ident(self.new)};"
         ]
         if self.owns_sequence:
-            out.append(
-                f"ALTER SEQUENCE {_t(self.schema, f'{self.table}_{self.old}_seq')} "
-                f"RENAME TO {quote_ident(f'{self.table}_{self.new}_seq')};"
+            out += _follow_rename(
+                self.schema,
+                owned_sequence_name(self.table, self.old),
+                owned_sequence_name(self.table, self.new),
             )
         return out
 
@@ -838,7 +829,7 @@ class AlterColumnType(Operation):
         return _subject(self.schema, self.table, self.new.name)
 
     def _seq(self) -> str:
-        return _t(self.schema, f"{self.table}_{self.new.name}_seq")
+        return _t(self.schema, owned_sequence_name(self.table, self.new.name))
 
     def sql(self) -> list[str]:
         head = f"{_alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.new.name)}"
@@ -961,7 +952,7 @@ class AlterIdentity(Operation):
             return [f"{head} ADD {identity};"]
         old, new = self.old, self.new
         out = []
-        default_name = f"{self.table}_{self.column}_seq"
+        default_name = owned_sequence_name(self.table, self.column)
         old_name, new_name = old.sequence_name or default_name, new.sequence_name or default_name
         if old_name != new_name:
             # Rename rather than drop and re-add: the sequence keeps its position.

@@ -25,6 +25,7 @@ from pgshift.errors import FolderError
 from pgshift.folder.files import DIALECT, SNAPSHOT_VERSION, read_json, to_json
 from pgshift.model import schema as m
 from pgshift.model.types import canonical_default, normalize_type, strip_table_qualifier
+from pgshift.pg.naming import owned_sequence_name
 
 EMPTY_ID = "00000000-0000-0000-0000-000000000000"
 PUBLIC = "public"
@@ -225,7 +226,7 @@ def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
         ident = column.identity
         out["identity"] = {
             "type": ident.kind,
-            "name": ident.sequence_name or f"{table.name}_{column.name}_seq",
+            "name": ident.sequence_name or owned_sequence_name(table.name, column.name),
             "schema": table.schema,
             **_options_out(ident.options, column.type),
         }
