@@ -100,3 +100,13 @@ def test_casts_postgres_adds_are_dropped(stored: str, written: str):
 )
 def test_meaningful_casts_are_kept(kept: str):
     assert "::" in normalize_expression(kept)
+
+
+def test_one_view_normaliser_for_snapshot_and_catalog() -> None:
+    """drizzle-kit's spelling (quoted, table-qualified) and pg_get_viewdef's meet in one spelling."""
+    from pgshift.model.types import normalize_view_definition
+
+    drizzle = 'select "id", "email" from "users" where "users"."active" = true'
+    catalog = " SELECT users.id,\n    users.email\n   FROM users\n  WHERE users.active = true;"
+    assert normalize_view_definition(drizzle) == normalize_view_definition(catalog)
+    assert normalize_view_definition("not sql at all;") == "not sql at all"

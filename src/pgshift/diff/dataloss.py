@@ -101,26 +101,27 @@ def analyze(conn: Any, operations: Sequence[ops.Operation]) -> list[Risk]:
     return risks
 
 
-def _analyze_one(conn: Any, op: ops.Operation) -> list[Risk]:
+def _destroyed_data(conn: Any, op: ops.Operation) -> list[Risk]:
+    """Rows and values lost with what the op says it destroys (tables and columns hold counted data)."""
     risks: list[Risk] = []
-    if isinstance(op, ops.DropTable):
-        name = qualified_name(op.table.schema, op.table.name)
-        rows = _scalar(conn, f"SELECT count(*) FROM {name}") if _exists(conn, name) else 0
-        if rows:
-            risks.append(Risk(DATA_LOSS, op.subject, f"drops table {op.table.name} with {rows} row(s)", rows))
-    elif isinstance(op, ops.DropColumn):
-        name = qualified_name(op.schema, op.table)
-        values = _scalar(conn, f"SELECT count({quote_ident(op.column.name)}) FROM {name}")
-        if values:
-            risks.append(
-                Risk(
-                    DATA_LOSS,
-                    op.subject,
-                    f"drops column {op.table}.{op.column.name} holding {values} value(s)",
-                    values,
-                )
-            )
-    elif isinstance(op, ops.AddColumn):
+    for gone in op.destroys():
+        if gone.kind is ops.DestroyedKind.TABLE:
+            name = qualified_name(gone.schema, gone.name)
+            rows = _scalar(conn, f"SELECT count(*) FROM {name}") if _exists(conn, name) else 0
+            if rows:
+                risks.append(Risk(DATA_LOSS, op.subject, f"drops table {gone.name} with {rows} row(s)", rows))
+        elif gone.kind is ops.DestroyedKind.COLUMN and gone.table is not None:
+            name = qualified_name(gone.schema, gone.table)
+            values = _scalar(conn, f"SELECT count({quote_ident(gone.name)}) FROM {name}")
+            if values:
+                message = f"drops column {gone.table}.{gone.name} holding {values} value(s)"
+                risks.append(Risk(DATA_LOSS, op.subject, message, values))
+    return risks
+
+
+def _analyze_one(conn: Any, op: ops.Operation) -> list[Risk]:
+    risks = _destroyed_data(conn, op)
+    if isinstance(op, ops.AddColumn):
         c = op.column
         if (
             c.not_null

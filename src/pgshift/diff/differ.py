@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from pgshift.diff import operations as ops
-from pgshift.diff.renames import RenameCandidate, RenameDecisions, apply_renames, candidates_at_stage
+from pgshift.diff.renames import RenameDecisions, apply_rename, apply_renames
+from pgshift.diff.renames import rename_candidates as find_rename_candidates  # noqa: F401  (former home)
 from pgshift.model.schema import (
     Column,
     Enum,
@@ -35,27 +36,6 @@ from pgshift.model.schema import (
 )
 from pgshift.model.types import parse_type
 from pgshift.pg.naming import owned_sequence_name
-
-
-def find_rename_candidates(
-    old: Model, new: Model, renames: RenameDecisions | None = None
-) -> list[RenameCandidate]:
-    """Every (kind, container) where something disappeared and something of its kind appeared.
-
-    Earlier stages' decisions are applied first, so columns of a renamed table are compared with the
-    table's new name.
-    """
-    from pgshift.diff.renames import STAGES, _apply_one
-
-    decisions = renames or RenameDecisions()
-    current = old
-    out: list[RenameCandidate] = []
-    for kinds in STAGES:
-        out += candidates_at_stage(current, new, kinds)
-        for kind in kinds:
-            for container, o, n in decisions.of(kind):
-                current = _apply_one(current, kind, container, o, n)
-    return out
 
 
 @dataclass
@@ -138,12 +118,10 @@ def diff(old: Model, new: Model, *, renames: RenameDecisions | None = None) -> l
     if renames is not None:
         original = old
         old, applied = apply_renames(old, new, renames)
-        from pgshift.diff.renames import _apply_one
-
         state = original
         for rename in applied:
             plan.renames.append(_rename_op(state, *rename))
-            state = _apply_one(state, *rename)
+            state = apply_rename(state, *rename)
     old = _diff_enums(old, new, plan)
     _diff_sequences(old, new, plan)
     _diff_tables(old, new, plan)

@@ -16,7 +16,9 @@ Safe forms chosen here, because they cost nothing:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from pgshift.diff import render
 from pgshift.diff.hazards import Hazard, HazardKind, binary_coercible, hazards_of
@@ -42,6 +44,34 @@ from pgshift.pg.naming import owned_sequence_name
 Constraint = PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey
 
 
+class DestroyedKind(enum.Enum):
+    """What kind of stored thing an operation deletes for good (its reverse restores the shape only)."""
+
+    SCHEMA = "schema"
+    TABLE = "table"
+    COLUMN = "column"
+    SEQUENCE = "sequence"  # its position
+    TYPE = "type"
+    ENUM_VALUE = "enum value"  # rows holding it make the op fail rather than lose data
+
+
+@dataclass(frozen=True)
+class Destroyed:
+    """One thing an operation destroys: ``name`` is the schema, table, sequence, type or enum value;
+    ``table`` and ``column`` locate a column (``name`` is then the column)."""
+
+    kind: DestroyedKind
+    schema: str
+    name: str
+    table: str | None = None
+
+    @property
+    def what(self) -> str:
+        if self.kind is DestroyedKind.COLUMN:
+            return f"column {self.table}.{self.name}"
+        return f"{self.kind.value} {self.name}"
+
+
 class Operation:
     """Interface shared by every operation (see module docstring)."""
 
@@ -63,6 +93,10 @@ class Operation:
 
     def describe(self) -> str:
         raise NotImplementedError
+
+    def destroys(self) -> tuple[Destroyed, ...]:
+        """What running this deletes for good; the one answer generate, push and rollback share."""
+        return ()
 
     def hazards(self) -> tuple[Hazard, ...]:
         found = hazards_of(self.action, self.subject)
@@ -116,6 +150,9 @@ class DropSchema(Operation):
 
     def sql(self) -> list[str]:
         return [f"DROP SCHEMA {quote_ident(self.name)};"]
+
+    def destroys(self) -> tuple[Destroyed, ...]:
+        return (Destroyed(DestroyedKind.SCHEMA, self.name, self.name),)
 
     def reverse(self) -> Operation:
         return CreateSchema(self.name)
@@ -203,6 +240,9 @@ class DropEnum(Operation):
     def sql(self) -> list[str]:
         return [f"DROP TYPE {_t(self.enum.schema, self.enum.name)};"]
 
+    def destroys(self) -> tuple[Destroyed, ...]:
+        return (Destroyed(DestroyedKind.TYPE, self.enum.schema, self.enum.name),)
+
     def reverse(self) -> Operation:
         return CreateEnum(self.enum)
 
@@ -251,6 +291,9 @@ class RecreateEnum(Operation):
     @property
     def removed(self) -> tuple[str, ...]:
         return tuple(v for v in self.old.values if v not in self.new.values)
+
+    def destroys(self) -> tuple[Destroyed, ...]:
+        return tuple(Destroyed(DestroyedKind.ENUM_VALUE, self.old.schema, v) for v in self.removed)
 
     def sql(self) -> list[str]:
         e = self.new
@@ -401,6 +444,9 @@ class DropSequence(Operation):
     def sql(self) -> list[str]:
         return [f"DROP SEQUENCE {_t(self.sequence.schema, self.sequence.name)};"]
 
+    def destroys(self) -> tuple[Destroyed, ...]:
+        return (Destroyed(DestroyedKind.SEQUENCE, self.sequence.schema, self.sequence.name),)
+
     def reverse(self) -> Operation:
         return CreateSequence(self.sequence)
 
@@ -529,6 +575,9 @@ class DropTable(Operation):
 
     def sql(self) -> list[str]:
         return [f"DROP TABLE {_t(self.table.schema, self.table.name)};"]
+
+    def destroys(self) -> tuple[Destroyed, ...]:
+        return (Destroyed(DestroyedKind.TABLE, self.table.schema, self.table.name),)
 
     def reverse(self) -> Operation:
         return CreateTable(self.table)
@@ -706,6 +755,9 @@ class DropColumn(Operation):
 
     def sql(self) -> list[str]:
         return [f"{_alter(self.schema, self.table)} DROP COLUMN {quote_ident(self.column.name)};"]
+
+    def destroys(self) -> tuple[Destroyed, ...]:
+        return (Destroyed(DestroyedKind.COLUMN, self.schema, self.column.name, self.table),)
 
     def reverse(self) -> Operation:
         return AddColumn(self.schema, self.table, self.column)
@@ -1279,33 +1331,6 @@ class DropView(Operation):
         return f"drop view {self.view.key}"
 
 
-@dataclass(frozen=True)
-class Irreversible(Operation):
-    """Wraps an op whose reverse would not restore the data (e.g. a generated column re-added)."""
-
-    inner: Operation
-    reason: str = field(default="")
-
-    @property
-    def action(self) -> str:
-        return self.inner.action
-
-    @property
-    def subject(self) -> str:
-        return self.inner.subject
-
-    @property
-    def transactional(self) -> bool:  # type: ignore[override]
-        return self.inner.transactional
-
-    def sql(self) -> list[str]:
-        return self.inner.sql()
-
-    def hazards(self) -> tuple[Hazard, ...]:
-        return self.inner.hazards()
-
-    def reverse(self) -> Operation | None:
-        return None
-
-    def describe(self) -> str:
-        return self.inner.describe() + (f" ({self.reason})" if self.reason else "")
+def destroyed_by(operations: Iterable[Operation]) -> list[Destroyed]:
+    """Everything ``operations`` destroy, in order: what generate marks, push counts and rollback shows."""
+    return [d for op in operations for d in op.destroys()]

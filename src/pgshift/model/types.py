@@ -452,3 +452,34 @@ def strip_table_qualifier(expression: str, table: str) -> str:
             changed = True
     text = postgast.deparse(tree).removeprefix("SELECT ") if changed else expression
     return normalize_expression(text)
+
+
+def normalize_view_definition(text: str) -> str:
+    """A view's SELECT in one spelling, whichever source wrote it.
+
+    pg_get_viewdef prints ``SELECT users.id FROM users`` (over a single table Postgres qualifies every
+    column with the table's name); drizzle-kit writes what drizzle-orm printed (``select "id" from
+    "users" where "users"."active"``); schema code has no qualifiers. The text is parsed, column
+    qualifiers naming the only table (or its alias) are dropped, and the tree is deparsed, so a snapshot,
+    the database it created and the code give the same model. Text the parser rejects is kept as is
+    (the differ then compares it verbatim).
+    """
+    from postgast.pg_query_pb2 import ColumnRef, RangeVar
+
+    definition = text.strip().removesuffix(";")
+    try:
+        tree = postgast.parse(definition)
+    except postgast.PgQueryError:
+        return definition
+    relations = list(postgast.find_nodes(tree, RangeVar))
+    if len(relations) == 1:
+        only = relations[0]
+        names = {only.relname, only.alias.aliasname if only.HasField("alias") else None}
+        for ref in postgast.find_nodes(tree, ColumnRef):
+            if (
+                len(ref.fields) == 2
+                and ref.fields[0].HasField("string")
+                and ref.fields[0].string.sval in names
+            ):
+                del ref.fields[0]
+    return str(postgast.deparse(tree))

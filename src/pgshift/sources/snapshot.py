@@ -24,7 +24,12 @@ from typing import Any
 from pgshift.errors import FolderError
 from pgshift.folder.files import DIALECT, SNAPSHOT_VERSION, read_json, to_json
 from pgshift.model import schema as m
-from pgshift.model.types import canonical_default, normalize_type, strip_table_qualifier
+from pgshift.model.types import (
+    canonical_default,
+    normalize_type,
+    normalize_view_definition,
+    strip_table_qualifier,
+)
 from pgshift.pg.naming import owned_sequence_name
 
 EMPTY_ID = "00000000-0000-0000-0000-000000000000"
@@ -93,7 +98,7 @@ def keep_spelling(data: dict[str, Any], previous: dict[str, Any]) -> dict[str, A
         if (
             isinstance(old, dict)
             and isinstance(old.get("definition"), str)
-            and _view_definition(old["definition"]) == _view_definition(view["definition"])
+            and normalize_view_definition(old["definition"]) == normalize_view_definition(view["definition"])
         ):
             view["definition"] = old["definition"]
             if isinstance(old.get("columns"), dict) and not view.get("columns"):
@@ -560,35 +565,8 @@ def _view_in(raw: dict[str, Any]) -> m.View:
     return m.View(
         schema=raw.get("schema") or PUBLIC,
         name=raw["name"],
-        definition=_view_definition(raw.get("definition") or ""),
+        definition=normalize_view_definition(raw.get("definition") or ""),
         materialized=bool(raw.get("materialized")),
         with_=tuple(sorted((str(k), str(v)) for k, v in (raw.get("with") or {}).items())),
         with_no_data=bool(raw.get("withNoData")),
     )
-
-
-def _view_definition(text: str) -> str:
-    """drizzle-kit writes a view's SELECT as drizzle-orm printed it (quoted, table-qualified:
-    ``select "id" from "users" where "users"."active"``); pg_get_viewdef prints ``SELECT users.id FROM users``.
-    Both are normalised the same way (the introspector's rule): parsed, column qualifiers naming the only
-    table dropped, deparsed. So a drizzle-kit snapshot and the database it created give the same model."""
-    import postgast
-    from postgast.pg_query_pb2 import ColumnRef, RangeVar
-
-    definition = text.strip().removesuffix(";")
-    try:
-        tree = postgast.parse(definition)
-    except postgast.PgQueryError:  # keep text the parser rejects; the differ compares it verbatim
-        return definition
-    relations = list(postgast.find_nodes(tree, RangeVar))
-    if len(relations) == 1:
-        only = relations[0]
-        names = {only.relname, only.alias.aliasname if only.HasField("alias") else None}
-        for ref in postgast.find_nodes(tree, ColumnRef):
-            if (
-                len(ref.fields) == 2
-                and ref.fields[0].HasField("string")
-                and ref.fields[0].string.sval in names
-            ):
-                del ref.fields[0]
-    return postgast.deparse(tree)
