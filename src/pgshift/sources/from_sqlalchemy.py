@@ -250,7 +250,7 @@ def _is_own_serial_default(table: Any, col: Any, default: str) -> bool:
 def _options(source: Any, data_type: str | None) -> m.SequenceOptions:
     """A SQLAlchemy Identity's or Sequence's options, with Postgres's defaults spelled out as the catalog and
     Drizzle's snapshots have them."""
-    from pgshift.diff.differ import effective_sequence_options
+    from pgshift.model.sequences import effective_sequence_options
 
     options = m.SequenceOptions(
         increment=_num(source.increment),

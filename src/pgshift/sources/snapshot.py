@@ -172,7 +172,7 @@ def _extras(target: dict[str, Any], **values: Any) -> dict[str, Any]:
 
 
 def _options_out(options: m.SequenceOptions, data_type: str | None) -> dict[str, Any]:
-    from pgshift.diff.differ import effective_sequence_options
+    from pgshift.model.sequences import effective_sequence_options
 
     full = effective_sequence_options(options, data_type)
     return {
