@@ -54,7 +54,11 @@ def _exists(conn: Any, table: str, columns: Sequence[str] = ()) -> bool:
         "AND attnum > 0 AND NOT attisdropped",
         (table, list(columns)),
     ).fetchone()[0]
-    return found == len(set(columns))
+    return bool(found == len(set(columns)))
+
+
+# undefined_object (a type the plan creates), undefined_table, undefined_column: nothing to count yet.
+_NOT_YET = frozenset({"42704", "42P01", "42703"})
 
 
 def _failing_cast(conn: Any, table: str, column: str, new: Any) -> tuple[int | None, str | None]:
@@ -62,6 +66,8 @@ def _failing_cast(conn: Any, table: str, column: str, new: Any) -> tuple[int | N
     (pg_input_is_valid), else whether the whole cast fails (tried inside a savepoint)."""
     col = quote_ident(column)
     target = type_sql(new.type, new.type_schema)
+    import psycopg
+
     version = conn.info.server_version
     try:
         with conn.transaction():
@@ -73,11 +79,10 @@ def _failing_cast(conn: Any, table: str, column: str, new: Any) -> tuple[int | N
                 ), None
             conn.execute(f"SELECT count({col}::{target}) FROM {table}")
             return 0, None
-    except Exception as exc:  # the cast itself failed (or the target type does not exist yet)
-        message = str((getattr(exc, "diag", None) and exc.diag.message_primary) or exc)
-        if "does not exist" in message:
+    except psycopg.Error as exc:  # the cast itself failed (or the target type does not exist yet)
+        if exc.sqlstate in _NOT_YET:
             return 0, None
-        return None, message
+        return None, exc.diag.message_primary or str(exc)
 
 
 def analyze(conn: Any, operations: Sequence[ops.Operation]) -> list[Risk]:

@@ -329,11 +329,11 @@ def candidates_at_stage(old: Model, new: Model, kinds: tuple[str, ...]) -> list[
                 )
     if "value" in kinds:
         for enum in new.enums:
-            before = old.enum(enum.schema, enum.name)
-            if before is None or len(before.values) != len(enum.values):
+            old_enum = old.enum(enum.schema, enum.name)
+            if old_enum is None or len(old_enum.values) != len(enum.values):
                 continue
-            changed = [(a, b) for a, b in zip(before.values, enum.values, strict=True) if a != b]
-            if len(changed) == 1 and changed[0][1] not in before.values:
+            changed = [(a, b) for a, b in zip(old_enum.values, enum.values, strict=True) if a != b]
+            if len(changed) == 1 and changed[0][1] not in old_enum.values:
                 add("value", enum.key, (changed[0][0],), (changed[0][1],))
     return out
 
