@@ -98,7 +98,8 @@ def _fetch(conn: Any, name: str, params: dict[str, Any]) -> list[dict[str, Any]]
 
     with conn.cursor(row_factory=dict_row) as cur:
         cur.execute(catalog.load(name), params)
-        return cur.fetchall()
+        rows: list[dict[str, Any]] = cur.fetchall()
+        return rows
 
 
 def _fetch_own(url: str, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -291,7 +292,7 @@ def _indexes(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str,
                 method=r["method"],
                 where=normalize_expression(r["predicate"]) if r["predicate"] else None,
                 include=include,
-                with_=options,  # type: ignore[arg-type]
+                with_=options,
                 nulls_not_distinct="NULLS NOT DISTINCT" in r["definition"],
             )
         )
@@ -338,6 +339,6 @@ def _view(r: dict[str, Any]) -> m.View:
         name=r["name"],
         definition=definition,
         materialized=bool(r["materialized"]),
-        with_=tuple(sorted(tuple(o.split("=", 1)) for o in (r["options"] or ()))),  # type: ignore[misc]
+        with_=tuple(sorted(tuple(o.split("=", 1)) for o in (r["options"] or ()))),
         with_no_data=r["materialized"] and not r["populated"],
     )

@@ -84,7 +84,8 @@ def keep_spelling(data: dict[str, Any], previous: dict[str, Any]) -> dict[str, A
     on the same folder would see every such object as changed and drop and re-create it. Only spelling moves:
     the result reads back (``snapshot_to_model``) as exactly the model ``data`` came from. ``data`` is
     changed in place and returned."""
-    old_tables = previous.get("tables") if isinstance(previous.get("tables"), dict) else {}
+    old_tables = previous.get("tables")
+    old_tables = old_tables if isinstance(old_tables, dict) else {}
     for key, table in data["tables"].items():
         old = old_tables.get(key)
         if isinstance(old, dict):
@@ -92,7 +93,8 @@ def keep_spelling(data: dict[str, Any], previous: dict[str, Any]) -> dict[str, A
                 _keep_table_spelling(table, old)
             except (KeyError, TypeError, AttributeError, IndexError):
                 continue  # a malformed previous table only means its spelling is not reused
-    old_views = previous.get("views") if isinstance(previous.get("views"), dict) else {}
+    old_views = previous.get("views")
+    old_views = old_views if isinstance(old_views, dict) else {}
     for key, view in data["views"].items():
         old = old_views.get(key)
         if (
@@ -485,6 +487,19 @@ def _s(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+_ACTIONS: dict[str, m.ReferentialAction] = {
+    a: a for a in ("no action", "restrict", "cascade", "set null", "set default")
+}
+
+
+def _referential_action(raw: Any) -> m.ReferentialAction:
+    """drizzle-kit's ``onDelete``/``onUpdate`` (any case; absent means no action)."""
+    text = str(raw or "no action").lower()
+    if text not in _ACTIONS:
+        raise ValueError(f"unknown referential action {raw!r}")  # reported as a malformed snapshot
+    return _ACTIONS[text]
+
+
 def _fk_in(raw: dict[str, Any]) -> m.ForeignKey:
     return m.ForeignKey(
         name=raw["name"],
@@ -492,8 +507,8 @@ def _fk_in(raw: dict[str, Any]) -> m.ForeignKey:
         ref_schema=raw.get("schemaTo") or PUBLIC,
         ref_table=raw["tableTo"],
         ref_columns=tuple(raw["columnsTo"]),
-        on_delete=(raw.get("onDelete") or "no action").lower(),
-        on_update=(raw.get("onUpdate") or "no action").lower(),
+        on_delete=_referential_action(raw.get("onDelete")),
+        on_update=_referential_action(raw.get("onUpdate")),
         deferrable=bool(_extra(raw, "deferrable", False)),
         initially_deferred=bool(_extra(raw, "initiallyDeferred", False)),
     )
