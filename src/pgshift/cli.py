@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "Lint migration SQL and verify the folder's integrity."),
     "rebase": ("rebase", "Regenerate a branch's migration on top of another after a merge."),
     "devdb": ("devdb", "Manage the embedded development database (.pgshift/pgdata)."),
+    "studio": ("studio", "Browse and edit data, schema and migrations in a local web UI."),
 }
 
 
