@@ -14,7 +14,7 @@ from collections.abc import Iterable
 # IMMUTABLE one (now(), current_date, constants) is evaluated once and stored in the catalog (PG11+).
 VOLATILE_FUNCTIONS = frozenset(
     {"random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv7",
-     "uuidv4", "clock_timestamp", "timeofday", "nextval", "txid_current", "statement_timestamp", "setseed",
+     "uuidv4", "clock_timestamp", "timeofday", "nextval", "setseed",
      "random_normal"}
 )  # fmt: skip
 
