@@ -31,6 +31,7 @@ from pgshift.model.schema import (
     build_model,
 )
 from pgshift.runner.txmode import detect
+from pgshift.model.types import SqlType
 from tests.test_cases import case_dirs, load_case_model
 
 
@@ -38,7 +39,7 @@ def users(*extra: Column, name: str = "users") -> Table:
     return Table(
         "public",
         name,
-        columns=(Column("id", "serial", not_null=True), Column("email", "text", not_null=True), *extra),
+        columns=(Column("id", SqlType.of("serial"), not_null=True), Column("email", SqlType.of("text"), not_null=True), *extra),
         primary_key=PrimaryKey(f"{name}_pkey", ("id",)),
     )
 
@@ -71,7 +72,7 @@ def test_order_creates_dependencies_first_and_drops_them_last():
     model = build_model(
         schemas=["app"],
         enums=[role],
-        tables=[users(Column("role", "role", type_schema="public"))],
+        tables=[users(Column("role", SqlType.of("role", "public")))],
     )
     up = diff(Model(), model)
     assert kinds(up) == ["CreateSchema", "CreateEnum", "CreateTable"]
@@ -80,7 +81,7 @@ def test_order_creates_dependencies_first_and_drops_them_last():
 
 
 def test_drop_column_is_data_loss_and_index_on_existing_table_is_concurrent():
-    before = build_model(tables=[users(Column("bio", "text"))])
+    before = build_model(tables=[users(Column("bio", SqlType.of("text")))])
     after = build_model(
         tables=[replace(users(), indexes=(Index("users_email_idx", (IndexElement("email"),)),))]
     )
@@ -112,7 +113,7 @@ def test_enum_value_addition_is_non_transactional_and_marked_for_the_runner():
 
 def test_type_change_using_rules():
     def using(old: str, new: str, schema: str | None = None) -> bool:
-        return ops.needs_using(Column("c", old), Column("c", new, type_schema=schema))
+        return ops.needs_using(Column("c", SqlType.of(old)), Column("c", SqlType.of(new, schema)))
 
     assert not using("integer", "bigint")
     assert not using("varchar(10)", "text")
@@ -126,11 +127,11 @@ def test_type_change_using_rules():
 
 
 def test_identity_add_sets_not_null_first_and_drop_in_reverse_order():
-    before = build_model(tables=[Table("public", "t", columns=(Column("id", "integer"),))])
+    before = build_model(tables=[Table("public", "t", columns=(Column("id", SqlType.of("integer")),))])
     after = build_model(
         tables=[
             Table(
-                "public", "t", columns=(Column("id", "integer", not_null=True, identity=Identity("always")),)
+                "public", "t", columns=(Column("id", SqlType.of("integer"), not_null=True, identity=Identity("always")),)
             )
         ]
     )
@@ -152,7 +153,7 @@ class _NoReverse(ops.DropColumn):
 
 
 def test_irreversible_op_marks_the_down_file():
-    op = _NoReverse("public", "users", Column("bio", "text"))
+    op = _NoReverse("public", "users", Column("bio", SqlType.of("text")))
     text = down_sql([ops.CreateSchema("x"), op])
     assert text.startswith(IRREVERSIBLE_HEADER + " drop column users.bio (data cannot return)\n")
     assert 'DROP SCHEMA "x";' in text
@@ -169,8 +170,8 @@ def test_deterministic_output():
 
 
 def test_rename_candidates_per_kind_and_container():
-    before = build_model(tables=[users(Column("bio", "text")), users(name="people")])
-    after = build_model(tables=[users(Column("biography", "text")), users(name="persons")])
+    before = build_model(tables=[users(Column("bio", SqlType.of("text"))), users(name="people")])
+    after = build_model(tables=[users(Column("biography", SqlType.of("text"))), users(name="persons")])
     found = rename_candidates(before, after)
     assert [(c.kind, c.container, c.removed, c.added) for c in found] == [
         ("table", "public", ("people",), ("persons",)),
@@ -182,8 +183,8 @@ def test_rename_candidates_per_kind_and_container():
 
 
 def test_renames_applied_and_settled():
-    before = build_model(tables=[users(Column("bio", "text")), users(name="people")])
-    after = build_model(tables=[users(Column("biography", "text")), users(name="persons")])
+    before = build_model(tables=[users(Column("bio", SqlType.of("text"))), users(name="people")])
+    after = build_model(tables=[users(Column("biography", SqlType.of("text"))), users(name="persons")])
     decisions = RenameDecisions().with_rename(*parse_rename_flag("table:people=persons"))
     assert [c.kind for c in unsettled_candidates(before, after, decisions)] == ["column"]
     decisions = decisions.with_rename(*parse_rename_flag("column:public.users.bio=biography"))
@@ -198,16 +199,16 @@ def test_renames_applied_and_settled():
 
 
 def test_create_decision_settles_without_rename():
-    before = build_model(tables=[users(Column("bio", "text"))])
-    after = build_model(tables=[users(Column("about", "text"))])
+    before = build_model(tables=[users(Column("bio", SqlType.of("text")))])
+    after = build_model(tables=[users(Column("about", SqlType.of("text")))])
     decisions = RenameDecisions().with_created(*parse_create_flag("column:users.about"))
     assert unsettled_candidates(before, after, decisions) == []
     assert kinds(diff(before, after, renames=decisions)) == ["AddColumn", "DropColumn"]
 
 
 def test_rename_naming_no_candidate_is_an_error():
-    before = build_model(tables=[users(Column("bio", "text"))])
-    after = build_model(tables=[users(Column("biography", "text"))])
+    before = build_model(tables=[users(Column("bio", SqlType.of("text")))])
+    after = build_model(tables=[users(Column("biography", SqlType.of("text")))])
     with pytest.raises(RenameError, match="names no rename candidate"):
         diff(
             before,
@@ -235,7 +236,7 @@ def test_spelled_out_sequence_defaults_are_no_change():
     from pgshift.model.schema import Sequence, SequenceOptions
 
     plain = Table(
-        "public", "t", columns=(Column("id", "integer", not_null=True, identity=Identity("always")),)
+        "public", "t", columns=(Column("id", SqlType.of("integer"), not_null=True, identity=Identity("always")),)
     )
     spelled = Table(
         "public",
@@ -243,7 +244,7 @@ def test_spelled_out_sequence_defaults_are_no_change():
         columns=(
             Column(
                 "id",
-                "integer",
+                SqlType("integer"),
                 not_null=True,
                 identity=Identity(
                     "always",
@@ -270,13 +271,13 @@ def test_add_column_actions_follow_the_hazard_catalogue():
     def action(column: Column) -> str:
         return ops.AddColumn("public", "t", column).action
 
-    assert action(Column("a", "text")) == "add_column"
-    assert action(Column("a", "timestamp", not_null=True, default="now()")) == "add_column"
-    assert action(Column("a", "uuid", default="gen_random_uuid()")) == "add_column_volatile_default"
-    assert action(Column("a", "text", not_null=True)) == "add_column_not_null_no_default"
-    assert action(Column("a", "integer", generated="b * 2")) == "add_column_stored_generated"
-    assert action(Column("a", "integer", not_null=True, identity=Identity("always"))) == "add_column_identity"
-    hazards = ops.AddColumn("public", "t", Column("a", "uuid", default="gen_random_uuid()")).hazards()
+    assert action(Column("a", SqlType.of("text"))) == "add_column"
+    assert action(Column("a", SqlType.of("timestamp"), not_null=True, default="now()")) == "add_column"
+    assert action(Column("a", SqlType.of("uuid"), default="gen_random_uuid()")) == "add_column_volatile_default"
+    assert action(Column("a", SqlType.of("text"), not_null=True)) == "add_column_not_null_no_default"
+    assert action(Column("a", SqlType.of("integer"), generated="b * 2")) == "add_column_stored_generated"
+    assert action(Column("a", SqlType.of("integer"), not_null=True, identity=Identity("always"))) == "add_column_identity"
+    hazards = ops.AddColumn("public", "t", Column("a", SqlType.of("uuid"), default="gen_random_uuid()")).hazards()
     assert HazardKind.REWRITE in {h.kind for h in hazards}
 
 
@@ -289,7 +290,7 @@ def test_volatile_default_is_reported_alike_by_generate_and_check(default: str) 
     on uuidv7()."""
     from pgshift.lint import lint_text
 
-    op = ops.AddColumn("public", "t", Column("a", "uuid", default=default))
+    op = ops.AddColumn("public", "t", Column("a", SqlType.of("uuid"), default=default))
     assert op.action == "add_column_volatile_default"
     assert HazardKind.REWRITE in {h.kind for h in op.hazards()}
     findings = lint_text(migration_sql([op]), path="0001_x.sql")
@@ -299,7 +300,7 @@ def test_volatile_default_is_reported_alike_by_generate_and_check(default: str) 
 def test_stable_default_is_plain_for_generate_and_check() -> None:
     from pgshift.lint import lint_text
 
-    op = ops.AddColumn("public", "t", Column("a", "timestamp", default="now()"))
+    op = ops.AddColumn("public", "t", Column("a", SqlType.of("timestamp"), default="now()"))
     assert op.action == "add_column"
     assert "add-column-volatile-default" not in {f.rule for f in lint_text(migration_sql([op]), path="x.sql")}
 
@@ -313,7 +314,7 @@ def test_large_schema_diffs_quickly():
 
     tables = []
     for i in range(2000):
-        columns = tuple(Column(f"c{j}", "integer", not_null=j == 0) for j in range(10))
+        columns = tuple(Column(f"c{j}", SqlType.of("integer"), not_null=j == 0) for j in range(10))
         fks = (ForeignKey(f"t{i}_c1_fkey", ("c1",), "public", f"t{i - 1}", ("c0",)),) if i else ()
         tables.append(
             Table(
@@ -337,7 +338,7 @@ def test_foreign_key_on_a_new_table_has_no_hazards_but_on_an_existing_one_it_doe
     from pgshift.model.schema import ForeignKey
 
     fk = ForeignKey("posts_user_id_fkey", ("user_id",), "public", "users", ("id",))
-    posts = Table("public", "posts", columns=(Column("user_id", "integer"),))
+    posts = Table("public", "posts", columns=(Column("user_id", SqlType.of("integer")),))
     created = diff(
         build_model(tables=[users()]), build_model(tables=[users(), replace(posts, foreign_keys=(fk,))])
     )
@@ -356,10 +357,10 @@ def test_foreign_key_on_a_new_table_has_no_hazards_but_on_an_existing_one_it_doe
 
 def test_public_type_schema_spelled_or_implied_is_no_change():
     role = Enum("public", "role", ("a",))
-    implied = build_model(enums=[role], tables=[users(Column("role", "role"))])
-    spelled = build_model(enums=[role], tables=[users(Column("role", "role", type_schema="public"))])
+    implied = build_model(enums=[role], tables=[users(Column("role", SqlType.of("role")))])
+    spelled = build_model(enums=[role], tables=[users(Column("role", SqlType.of("role", "public")))])
     assert diff(implied, spelled) == []
-    other = build_model(enums=[role], tables=[users(Column("role", "role", type_schema="auth"))])
+    other = build_model(enums=[role], tables=[users(Column("role", SqlType.of("role", "auth")))])
     assert kinds(diff(implied, other)) == ["AlterColumnType"]
 
 
@@ -384,7 +385,7 @@ def test_unique_using_index_form_applies(db):  # type: ignore[no-untyped-def]
 def test_ops_say_what_they_destroy():
     """One answer to "what would this destroy", asked of the ops (push counts it, rollback shows it)."""
     before = build_model(
-        tables=[users(Column("bio", "text")), users(name="gone")], enums=[Enum("public", "mood", ("a", "b"))]
+        tables=[users(Column("bio", SqlType.of("text"))), users(name="gone")], enums=[Enum("public", "mood", ("a", "b"))]
     )
     after = build_model(tables=[users()], enums=[Enum("public", "mood", ("a",))])
     found = {d.what for d in ops.destroyed_by(diff(before, after))}

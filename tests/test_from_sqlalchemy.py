@@ -48,7 +48,7 @@ def col(model: m.Model, table: str, name: str, schema: str = "public") -> m.Colu
     ],
 )
 def test_types(everything: m.Model, name: str, type_: str):
-    assert col(everything, "accounts", name).type == type_
+    assert col(everything, "accounts", name).type.spelling == type_
 
 
 def test_defaults_are_canonical(everything: m.Model):
@@ -67,14 +67,14 @@ def test_identity_serial_generated(everything: m.Model):
     assert ident.identity.options.start_with == "10"
     assert ident.identity.sequence_name == "accounts_id_seq"
     assert ident.not_null and ident.default is None
-    assert col(everything, "orders", "id").type == "serial"
+    assert col(everything, "orders", "id").type.spelling == "serial"
     assert col(everything, "accounts", "handle_lower").generated == "lower(handle)"
     assert col(everything, "accounts", "handle_lower").default is None
 
 
 def test_enum_and_sequence_and_schemas(everything: m.Model):
     assert everything.enum("public", "status").values == ("draft", "live")
-    assert col(everything, "accounts", "status").type_schema == "public"
+    assert col(everything, "accounts", "status").type.schema == "public"
     (seq,) = everything.sequences
     assert (seq.name, seq.options.start_with, seq.options.increment) == ("order_number_seq", "1000", "5")
     assert col(
@@ -144,10 +144,10 @@ def test_orm_and_sqlmodel_sources(tmp_path: Path):
         "    name: str = Field(max_length=50)\n"
     )
     orm = model_from_metadata(load_metadata("orm_models.py", tmp_path))
-    assert [c.type for c in orm.table("public", "users").columns] == ["serial", "varchar(50)"]
+    assert [c.type.spelling for c in orm.table("public", "users").columns] == ["serial", "varchar(50)"]
     hero = model_from_metadata(load_metadata("sqlmodel_models.py", tmp_path))
     # SQLModel.metadata is process-wide: other tests' tables may be in it too.
-    assert [(c.name, c.type, c.not_null) for c in hero.table("public", "loaderhero").columns] == [
+    assert [(c.name, c.type.spelling, c.not_null) for c in hero.table("public", "loaderhero").columns] == [
         ("id", "serial", True),
         ("name", "varchar(50)", True),
     ]
@@ -173,13 +173,13 @@ def test_nextval_of_the_columns_own_sequence_is_a_serial():
         ("crm", "nextval('crm.t_n_seq'::regclass)"),
     ]:
         folded = number_column(MetaData(), schema, default)
-        assert (folded.type, folded.default, folded.not_null) == ("serial", None, True), default
+        assert (folded.type.spelling, folded.default, folded.not_null) == ("serial", None, True), default
     # Another sequence, or the code declaring that sequence itself, is a plain integer with a default.
-    assert number_column(MetaData(), None, "nextval('other_seq')").type == "integer"
+    assert number_column(MetaData(), None, "nextval('other_seq')").type.spelling == "integer"
     declared = MetaData()
     Sequence("t_n_seq", metadata=declared)
     kept = number_column(declared, None, "nextval('t_n_seq')")
-    assert (kept.type, kept.default) == ("integer", "nextval('t_n_seq')")
+    assert (kept.type.spelling, kept.default) == ("integer", "nextval('t_n_seq')")
 
 
 def test_filters(everything: m.Model):

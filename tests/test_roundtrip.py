@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from pgshift.diff.differ import diff
 from pgshift.diff.renames import RenameDecisions, unsettled_candidates
+from pgshift.model.types import SqlType
 from pgshift.model.schema import (
     CheckConstraint,
     Column,
@@ -69,7 +70,7 @@ def columns(draw, mood: tuple[str, ...] | None) -> tuple[Column, ...]:  # type: 
     )
     out = [
         Column(
-            "id", "integer", not_null=True, identity=identity, comment=draw(st.none() | st.just("the key"))
+            "id", SqlType("integer"), not_null=True, identity=identity, comment=draw(st.none() | st.just("the key"))
         )
     ]
     names = draw(st.lists(st.sampled_from(["c1", "c2", "c3", *FIXED]), unique=True, max_size=5))
@@ -83,7 +84,7 @@ def columns(draw, mood: tuple[str, ...] | None) -> tuple[Column, ...]:  # type: 
             choices = DEFAULTS[type_]
             schema = None
         default = draw(st.none() | st.sampled_from(choices))
-        out.append(Column(name, type_, type_schema=schema, not_null=draw(st.booleans()), default=default))
+        out.append(Column(name, SqlType.of(type_, schema), not_null=draw(st.booleans()), default=default))
     return tuple(out)
 
 
@@ -96,7 +97,7 @@ def models(draw) -> Model:  # type: ignore[no-untyped-def]
     tables = []
     for name in sorted(names):
         cols = draw(columns(mood))
-        plain = [c.name for c in cols if c.type not in ("jsonb", "text[]", "mood")]
+        plain = [c.name for c in cols if c.type.spelling not in ("jsonb", "text[]", "mood")]
         indexes, uniques, fks = [], [], []
         if len(cols) > 1 and draw(st.booleans()):
             col = draw(st.sampled_from(plain))
@@ -110,7 +111,7 @@ def models(draw) -> Model:  # type: ignore[no-untyped-def]
         if len(plain) > 1 and draw(st.booleans()):
             uniques.append(UniqueConstraint(f"{name}_{plain[-1]}_key", (plain[-1],)))
         if name != "t1" and "t1" in names and draw(st.booleans()):
-            cols = (*cols, Column("t1_id", "integer"))
+            cols = (*cols, Column("t1_id", SqlType.of("integer")))
             action = draw(st.sampled_from(["no action", "cascade", "set null"]))
             fks.append(
                 ForeignKey(f"{name}_t1_id_fkey", ("t1_id",), "public", "t1", ("id",), on_delete=action)

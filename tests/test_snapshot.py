@@ -12,6 +12,7 @@ from pgshift.diff.differ import diff
 from pgshift.errors import FolderError
 from pgshift.folder.files import to_json
 from pgshift.model import schema as m
+from pgshift.model.types import SqlType
 from pgshift.sources.from_sqlalchemy import model_from_metadata
 from pgshift.sources.load import load_metadata
 from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, read_snapshot, snapshot_to_model
@@ -76,9 +77,9 @@ def test_every_drizzle_feature_reads_as_the_sqlalchemy_twin(drizzle_everything):
     assert view.definition == "SELECT id, email FROM users WHERE active"
     assert replace(theirs, views=()) == ours
     users = ours.table("public", "users")
-    assert users.column("created_at").type == "timestamp (3) with time zone"
-    assert users.column("roles").type == "role[]" and users.column("roles").type_schema == "public"
-    assert ours.table("public", "memberships").column("order_number").type == "serial"
+    assert users.column("created_at").type == SqlType("timestamp (3) with time zone")
+    assert users.column("roles").type == SqlType("role", 1, "public")
+    assert ours.table("public", "memberships").column("order_number").type == SqlType("serial")
     assert [e.opclass for i in users.indexes for e in i.elements if e.opclass] == ["text_pattern_ops"]
     own = {p.name: p for p in users.policies}["users_own"]
     assert users.rls_enabled and not own.permissive and own.with_check == "active"
@@ -211,7 +212,7 @@ def columns(draw):
     )
     return m.Column(
         name=draw(names),
-        type=type_,
+        type=SqlType.parse(type_),
         not_null=draw(st.booleans()),
         default=default,
         comment=draw(st.none() | st.text(min_size=1, max_size=10)),

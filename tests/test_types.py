@@ -2,7 +2,7 @@
 
 import pytest
 
-from pgshift.model.types import normalize_expression, normalize_type, parse_type, quote_ident, type_sql
+from pgshift.model.types import SqlType, normalize_expression, normalize_type, parse_type, quote_ident
 
 SAME = [
     ("INTEGER", "integer"),
@@ -53,16 +53,48 @@ def test_normalize_type(spelling: str, canonical: str):
 
 def test_user_types_keep_case_and_schema():
     parsed = parse_type('"MyEnum"[]')
-    assert (parsed.base, parsed.dimensions, parsed.builtin) == ("MyEnum", 1, False)
+    assert (parsed.base, parsed.array_dims, parsed.builtin) == ("MyEnum", 1, False)
     assert parse_type("auth.role").schema == "auth"
     assert parse_type("public.role").schema is None
 
 
 def test_type_sql_quotes_user_types_only():
-    assert type_sql("MyEnum[]", "public") == '"public"."MyEnum"[]'
-    assert type_sql("role", "auth") == '"auth"."role"'
-    assert type_sql("vector(1536)", None) == "vector(1536)"
-    assert type_sql("timestamp (3) with time zone", None) == "timestamp (3) with time zone"
+    assert SqlType.of("MyEnum[]", "public").sql == '"public"."MyEnum"[]'
+    assert SqlType.of("role", "auth").sql == '"auth"."role"'
+    assert SqlType.of("vector(1536)").sql == "vector(1536)"
+    assert SqlType.of("timestamp (3) with time zone").sql == "timestamp (3) with time zone"
+
+
+@pytest.mark.parametrize(("spelling", "canonical"), SAME)
+def test_sql_type_is_parsed_once_and_spells_back(spelling: str, canonical: str):
+    parsed = SqlType.parse(spelling)
+    assert parsed.spelling == canonical
+    assert SqlType.of(canonical) == parsed  # the model's text form splits back into the same value
+    assert parsed.builtin
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name", "modifiers"),
+    [
+        ("varchar(255)", "varchar", "255"),
+        ("numeric(10, 2)[]", "numeric", "10, 2"),
+        ("timestamp (3) with time zone", "timestamp with time zone", "3"),
+        ("interval day to second (3)", "interval day to second", "3"),
+        ("bit varying(8)", "bit varying", "8"),
+        ("text", "text", ""),
+    ],
+)
+def test_sql_type_name_and_modifiers(spelling: str, name: str, modifiers: str):
+    assert (SqlType.of(spelling).name, SqlType.of(spelling).modifiers) == (name, modifiers)
+
+
+def test_sql_type_equality_includes_schema_and_depth():
+    assert SqlType.of("role", "public") != SqlType.of("role", "auth")
+    assert SqlType.of("role[]", "public") != SqlType.of("role", "public")
+    assert not SqlType.of("role", "public").builtin
+    assert SqlType("serial").without_serial() == SqlType("integer")
+    assert SqlType("bigint").as_serial() == SqlType("bigserial")
+    assert SqlType("bigint", 1).as_serial() is None
 
 
 def test_invalid_type_is_rejected():

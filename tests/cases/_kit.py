@@ -19,10 +19,11 @@ from pgshift.model.schema import (  # noqa: F401
     View,
     build_model,
 )
+from pgshift.model.types import SqlType
 
 
 def col(name, type_, *, nn=False, default=None, enum_schema=None, **kw):
-    return Column(name, type_, type_schema=enum_schema, not_null=nn, default=default, **kw)
+    return Column(name, SqlType.of(type_, enum_schema), not_null=nn, default=default, **kw)
 
 
 def table(name, *columns, schema="public", pk=None, pk_name=None, fks=(), uniques=(), checks=(), indexes=(),

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from pgshift.model import schema as m
-from pgshift.model.types import parse_type
+from pgshift.model.types import SqlType
 
 _SIMPLE = {
     "smallint": "SmallInteger",
@@ -115,23 +115,24 @@ def _enum_var(enum: m.Enum) -> str:
 
 
 def _type_expr(column: m.Column, w: _Writer, enums: dict[tuple[str, str], m.Enum]) -> str:
-    stem = column.type.rstrip("[]")
-    dims = (len(column.type) - len(stem)) // 2
-    key = (column.type_schema or "public", stem)
-    if column.type_schema is not None and key in enums:
-        inner = _enum_var(enums[key])
-    else:
-        inner = _scalar_type(stem, w)
+    dims = column.type.array_dims
+    enum = _enum_of(column.type, enums)
+    inner = _enum_var(enum) if enum is not None else _scalar_type(column.type.element, w)
     if dims:
         w.use_pg("ARRAY")
         return f"ARRAY({inner}" + (f", dimensions={dims})" if dims > 1 else ")")
     return inner
 
 
-def _scalar_type(spelling: str, w: _Writer) -> str:
-    parsed = parse_type(spelling) if not spelling.endswith("serial") else None
-    base = spelling.split("(")[0].strip()
-    args = spelling[len(base) :].strip().strip("()") if "(" in spelling else ""
+def _enum_of(type_: SqlType, enums: dict[tuple[str, str], m.Enum]) -> m.Enum | None:
+    """The model's enum a column's type names, if any (only a type with a schema can be one)."""
+    return enums.get((type_.schema, type_.base)) if type_.schema is not None else None
+
+
+def _scalar_type(type_: SqlType, w: _Writer) -> str:
+    spelling = type_.base
+    base = type_.name
+    args = type_.modifiers
     if spelling in _SIMPLE:
         return w.use(_SIMPLE[spelling]) + ("()" if _SIMPLE[spelling] in ("REAL", "DOUBLE_PRECISION") else "")
     if base == "varchar":
@@ -140,17 +141,17 @@ def _scalar_type(spelling: str, w: _Writer) -> str:
         return f"{w.use('CHAR')}({args})"
     if base == "numeric":
         return f"{w.use('Numeric')}({args})" if args else f"{w.use('Numeric')}()"
-    if base.startswith(("timestamp", "time")) and parsed is not None and parsed.builtin:
+    if base.startswith(("timestamp", "time")) and type_.builtin:
         kind = "TIMESTAMP" if base.startswith("timestamp") else "TIME"
         tz = "with time zone" in spelling
-        precision = spelling.split("(")[1].split(")")[0] if "(" in spelling else None
+        precision = args or None
         if kind == "TIMESTAMP" and precision is None:
             return f"{w.use('DateTime')}(timezone=True)" if tz else w.use("DateTime")
         kwargs = [f"timezone={tz}"] + ([f"precision={precision}"] if precision else [])
         return f"{w.use_pg(kind)}({', '.join(kwargs)})"
     if base.startswith("interval"):
-        fields = spelling.removeprefix("interval").split("(")[0].strip()
-        precision = spelling.split("(")[1].split(")")[0] if "(" in spelling else None
+        fields = base.removeprefix("interval").strip()
+        precision = args or None
         kwargs = ([f"fields={fields!r}"] if fields else []) + (
             [f"precision={precision}"] if precision else []
         )
@@ -163,13 +164,12 @@ def _scalar_type(spelling: str, w: _Writer) -> str:
 
 
 def _py_type(column: m.Column, enums: dict[tuple[str, str], m.Enum], w: _Writer) -> str:
-    stem = column.type.rstrip("[]")
-    dims = (len(column.type) - len(stem)) // 2
-    key = (column.type_schema or "public", stem)
-    if column.type_schema is not None and key in enums:
-        inner = _class_name(enums[key].name, set())
+    dims = column.type.array_dims
+    enum = _enum_of(column.type, enums)
+    if enum is not None:
+        inner = _class_name(enum.name, set())
     else:
-        base = stem.split("(")[0].strip()
+        base = column.type.name
         if base.startswith("timestamp"):
             base = "timestamp"
         elif base.startswith("time"):
@@ -196,7 +196,7 @@ def _column_kwargs(table: m.Table, column: m.Column, w: _Writer) -> list[str]:
         if (
             not column.is_serial
             and column.identity is None
-            and column.type in ("smallint", "integer", "bigint")
+            and column.type.as_serial() is not None
         ):
             out.append("autoincrement=False")
     elif column.not_null and not (pk and column.name in pk.columns):
@@ -336,7 +336,7 @@ def _sequence_lines(model: m.Model, w: _Writer) -> list[str]:
     for seq in model.sequences:
         args = [repr(seq.name), "metadata=metadata", *_sequence_kwargs(seq.options)]
         if seq.data_type:
-            args.append(f"data_type={_scalar_type(seq.data_type, w)}")
+            args.append(f"data_type={_scalar_type(SqlType.of(seq.data_type), w)}")
         if seq.schema != "public":
             args.append(f"schema={seq.schema!r}")
         lines.append(f"{_ident(seq.name)} = {w.use('Sequence')}({', '.join(args)})")
@@ -499,7 +499,7 @@ def tidy(source: str) -> str:
 
 def _unused_enums_line(model: m.Model, holder: str = "metadata") -> list[str]:
     """Enums no column uses, registered where pgshift's converter looks for them."""
-    used = {(c.type_schema, c.type.rstrip("[]")) for t in model.tables for c in t.columns if c.type_schema}
+    used = {(c.type.schema, c.type.base) for t in model.tables for c in t.columns if c.type.schema}
     unused = [e for e in model.enums if (e.schema, e.name) not in used]
     if not unused:
         return []

@@ -13,7 +13,7 @@ from typing import Any
 
 from pgshift.diff import operations as ops
 from pgshift.model.schema import PrimaryKey, UniqueConstraint
-from pgshift.model.types import qualified_name, quote_ident, quote_literal, type_sql
+from pgshift.model.types import qualified_name, quote_ident, quote_literal
 
 DATA_LOSS = "data-loss"
 WILL_FAIL = "will-fail"
@@ -65,7 +65,7 @@ def _failing_cast(conn: Any, table: str, column: str, new: Any) -> tuple[int | N
     """Rows whose value does not convert to the new type: an exact count on PostgreSQL 16+
     (pg_input_is_valid), else whether the whole cast fails (tried inside a savepoint)."""
     col = quote_ident(column)
-    target = type_sql(new.type, new.type_schema)
+    target = new.type.sql
     import psycopg
 
     version = conn.info.server_version
@@ -93,11 +93,11 @@ def altered_values(conn: Any, table: str, column: str, old: Any, new: Any) -> tu
     ``old -> new`` examples; (0, []) when the round trip cannot be written (no cast back)."""
     import psycopg
 
-    if "serial" in f"{old.type} {new.type}".lower():
+    if old.type.is_serial or new.type.is_serial:
         return 0, []  # serial <-> integer: the same values
     col = quote_ident(column)
-    target = type_sql(new.type, new.type_schema)
-    source = type_sql(old.type, old.type_schema)
+    target = new.type.sql
+    source = old.type.sql
     valid = (
         f" AND pg_input_is_valid({col}::text, {quote_literal(target)})"
         if conn.info.server_version >= 160000
@@ -229,7 +229,7 @@ def _analyze_one(conn: Any, op: ops.Operation) -> list[Risk]:
                 Risk(
                     WILL_FAIL,
                     op.subject,
-                    f"changes {op.table}.{op.old.name} to {op.new.type} but {detail} do not convert",
+                    f"changes {op.table}.{op.old.name} to {op.new.type.spelling} but {detail} do not convert",
                     failing,
                 )
             )
@@ -239,7 +239,7 @@ def _analyze_one(conn: Any, op: ops.Operation) -> list[Risk]:
                 Risk(
                     DATA_LOSS,
                     op.subject,
-                    f"changes {op.table}.{op.old.name} to {op.new.type}: {changed} value(s) would change "
+                    f"changes {op.table}.{op.old.name} to {op.new.type.spelling}: {changed} value(s) would change "
                     f"(e.g. {'; '.join(examples)})",
                     changed,
                 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from pgshift.model.types import parse_type
+from pgshift.model.types import SqlType, parse_type
 from pgshift.pg.functions import (
     VOLATILE_FUNCTIONS as VOLATILE_FUNCTIONS,  # owned there; the linter reads it here
 )
@@ -216,35 +216,36 @@ def hazards_of(action: str, subject: str) -> tuple[Hazard, ...]:
     return tuple(out)
 
 
-def _varchar_length(spelling: str) -> int | None:
-    inside = spelling.partition("(")[2].rstrip(")")
-    return int(inside) if inside.isdigit() else None
+def _int_modifiers(type_: SqlType) -> list[int]:
+    """``varchar(255)`` -> [255], ``numeric(10, 2)`` -> [10, 2] (the modifiers of these are integers)."""
+    return [int(x) for x in type_.modifiers.split(",") if x.strip()]
 
 
-def binary_coercible(old: str, new: str, *, utc_session: bool = False) -> bool:
+def binary_coercible(old: SqlType | str, new: SqlType | str, *, utc_session: bool = False) -> bool:
     """Whether ``ALTER COLUMN TYPE old -> new`` skips the table rewrite (PostgreSQL 12+).
 
     True for: varchar(n) -> text or unbounded varchar; varchar(n) -> varchar(m) with m >= n;
     numeric(p, s) -> numeric(q, s) with q >= p, or to unconstrained numeric; cidr -> inet;
-    timestamp <-> timestamptz when the session time zone is UTC. Anything else rewrites.
+    timestamp <-> timestamptz when the session time zone is UTC. Anything else rewrites. Text (from a
+    migration's SQL, as lint reads it) is parsed first and may raise ``TypeSyntaxError``.
     """
-    a, b = parse_type(old), parse_type(new)
-    if a.dimensions != b.dimensions:
+    a = parse_type(old) if isinstance(old, str) else old
+    b = parse_type(new) if isinstance(new, str) else new
+    if a.array_dims != b.array_dims:
         return False
     if a.base == b.base:
         return True
-    if a.base.startswith("varchar"):
+    if a.name == "varchar":
         if b.base in ("text", "varchar"):
             return True
-        la, lb = _varchar_length(a.base), _varchar_length(b.base)
-        return b.base.startswith("varchar(") and la is not None and lb is not None and lb >= la
+        la, lb = _int_modifiers(a), _int_modifiers(b)
+        return b.name == "varchar" and bool(la) and bool(lb) and lb[0] >= la[0]
     if a.base == "text" and b.base == "varchar":
         return True
-    if a.base.startswith("numeric") and b.base.startswith("numeric"):
+    if a.name == "numeric" and b.name == "numeric":
         if b.base == "numeric":
             return True
-        pa = [int(x) for x in a.base.partition("(")[2].rstrip(")").split(",") if x.strip()]
-        pb = [int(x) for x in b.base.partition("(")[2].rstrip(")").split(",") if x.strip()]
+        pa, pb = _int_modifiers(a), _int_modifiers(b)
         scale_a = pa[1] if len(pa) > 1 else 0
         scale_b = pb[1] if len(pb) > 1 else 0
         return bool(pa) and bool(pb) and scale_a == scale_b and pb[0] >= pa[0]

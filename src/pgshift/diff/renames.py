@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 
 from pgshift.errors import PgshiftError
 from pgshift.model.schema import Column, ForeignKey, Index, Model, Table, build_model
-from pgshift.model.types import parse_type
 
 KINDS = ("schema", "enum", "sequence", "table", "column", "value")
 _NOUN = {"value": "enum value"}
@@ -151,17 +150,13 @@ def describe_candidate(c: RenameCandidate) -> str:
 
 
 def _type_schema(column: Column) -> str:
-    return column.type_schema or "public"
+    return column.type.schema or "public"
 
 
 def _rename_type(column: Column, schema: str, old: str, new: str) -> Column:
-    parsed = parse_type(column.type) if not column.is_serial else None
-    if parsed is None or (parsed.builtin and column.type_schema is None):
+    if column.type.builtin or column.type.base != old or _type_schema(column) != schema:
         return column
-    stem = column.type.rstrip("[]")
-    if stem != old or _type_schema(column) != schema:
-        return column
-    return replace(column, type=new + column.type[len(stem) :])
+    return replace(column, type=replace(column.type, base=new))
 
 
 def _map_tables(model: Model, fn) -> Model:  # type: ignore[no-untyped-def]
@@ -181,7 +176,8 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
     tables = []
     for t in model.tables:
         columns = tuple(
-            replace(c, type_schema=move(c.type_schema)) if c.type_schema is not None else c for c in t.columns
+            replace(c, type=replace(c.type, schema=move(c.type.schema))) if c.type.schema is not None else c
+            for c in t.columns
         )
         fks = tuple(replace(fk, ref_schema=move(fk.ref_schema)) for fk in t.foreign_keys)
         tables.append(replace(t, schema=move(t.schema), columns=columns, foreign_keys=fks))
@@ -267,7 +263,7 @@ def rename_value(model: Model, schema: str, enum: str, old: str, new: str) -> Mo
     def fix(t: Table) -> Table:
         cols = []
         for c in t.columns:
-            if c.default and c.type.rstrip("[]") == enum and _type_schema(c) == schema:
+            if c.default and c.type.base == enum and _type_schema(c) == schema:
                 c = replace(c, default=_relabel(c.default, old, new))
             cols.append(c)
         return replace(t, columns=tuple(cols))

@@ -25,7 +25,7 @@ from pgshift.model.schema import (
     Table,
     UniqueConstraint,
 )
-from pgshift.model.types import qualified_name, quote_ident, quote_literal, type_sql
+from pgshift.model.types import qualified_name, quote_ident, quote_literal
 from pgshift.pg.naming import owned_sequence_name
 
 if TYPE_CHECKING:
@@ -82,13 +82,9 @@ def identity_sql(schema: str, table: str, column: str, identity: Identity) -> st
     return f"GENERATED {kind} AS IDENTITY ({inner})"
 
 
-def column_type_sql(column: Column) -> str:
-    return type_sql(column.type, column.type_schema)
-
-
 def column_sql(table: Table, column: Column, *, inline_pk: bool = False) -> str:
     """One column definition, as in CREATE TABLE and ADD COLUMN."""
-    parts = [quote_ident(column.name), column_type_sql(column)]
+    parts = [quote_ident(column.name), column.type.sql]
     if inline_pk:
         parts.append("PRIMARY KEY")
     if column.generated is not None:

@@ -5,10 +5,10 @@ model, and one differ compares two models. The model is *normalised*: two schema
 store identically produce equal models. That is what keeps phantom diffs away, so the rules are strict:
 
 - Names are stored exactly as Postgres stores them (case preserved, unquoted).
-- ``Column.type`` is the canonical spelling produced by ``pgshift.types.normalize_type`` (Drizzle's
+- ``Column.type`` is a parsed ``pgshift.model.types.SqlType`` whose spelling is canonical (Drizzle's
   spelling: ``integer``, ``varchar(255)``, ``timestamp (3) with time zone``, ``numeric(10, 2)``,
-  ``text[]``). Enum and other user-defined types carry their bare name in ``type`` and their schema
-  in ``type_schema``; arrays of them keep the ``[]`` suffix on ``type``.
+  ``text[]``). Enum and other user-defined types carry their bare name and their schema; arrays keep
+  their depth. Sources build it once (``SqlType.parse`` / ``SqlType.of``); consumers never re-parse.
 - ``serial``/``smallserial``/``bigserial`` stay as types (like Drizzle), rather than integer plus an
   owned sequence and a nextval() default; the introspector folds the latter back into serial.
 - Expressions (defaults, CHECK bodies, index expressions and predicates, generated columns, policy
@@ -29,6 +29,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
+
+from pgshift.model.types import SqlType
 
 ReferentialAction = Literal["no action", "restrict", "cascade", "set null", "set default"]
 IdentityKind = Literal["always", "byDefault"]
@@ -63,8 +65,7 @@ class Identity:
 @dataclass(frozen=True)
 class Column:
     name: str
-    type: str
-    type_schema: str | None = None  # schema of an enum / user-defined type, None for built-ins
+    type: SqlType
     not_null: bool = False
     default: str | None = None  # normalised SQL expression text
     identity: Identity | None = None
@@ -73,7 +74,7 @@ class Column:
 
     @property
     def is_serial(self) -> bool:
-        return self.type in ("smallserial", "serial", "bigserial")
+        return self.type.is_serial
 
 
 @dataclass(frozen=True)

@@ -105,22 +105,96 @@ class TypeSyntaxError(ValueError):
     """A type spelling the Postgres parser rejects."""
 
 
-@dataclass(frozen=True)
-class ParsedType:
-    """A normalised type: ``base`` in Drizzle's spelling with modifiers, plus array depth and schema.
+# The serial pseudo-types and the integer type each stands for (``serial`` is ``integer`` plus an owned
+# sequence and a ``nextval`` default).
+SERIAL_BASES = {"smallserial": "smallint", "serial": "integer", "bigserial": "bigint"}
+_SERIAL_OF = {integer: serial for serial, integer in SERIAL_BASES.items()}
 
-    ``schema`` is set only for a schema-qualified user-defined type (``"auth"."role"``); built-ins
-    never carry one. ``builtin`` is False for enums, domains and extension types.
+
+@dataclass(frozen=True)
+class SqlType:
+    """A column's type as the model holds it: parsed once by its source, never re-parsed by a consumer.
+
+    ``base`` is the canonical spelling without the array suffix, modifiers included, in Drizzle's
+    spelling (``integer``, ``varchar(255)``, ``timestamp (3) with time zone``, ``numeric(10, 2)``,
+    ``role``); ``array_dims`` counts the ``[]``. ``schema`` is the schema of a user-defined type (an
+    enum always carries one, ``public`` included); it is None for built-ins and for types left to the
+    search_path (an extension's ``vector(1536)``). Equality is that of the canonical text plus the
+    schema, exactly what comparing the old ``(type, type_schema)`` strings gave.
     """
 
     base: str
-    dimensions: int = 0
+    array_dims: int = 0
     schema: str | None = None
-    builtin: bool = True
+
+    @classmethod
+    def of(cls, spelling: str, schema: str | None = None) -> SqlType:
+        """From a spelling that is already canonical (the model's, a snapshot's enum type): only the
+        ``[]`` suffix is split off, nothing is re-parsed."""
+        stem = spelling.rstrip("[]")
+        return cls(stem, (len(spelling) - len(stem)) // 2, schema)
+
+    @classmethod
+    def parse(cls, text: str, schema: str | None = None) -> SqlType:
+        """From any spelling Postgres accepts (``INT``, ``character varying(255)[]``), normalised."""
+        parsed = parse_type(text)
+        return cls(parsed.base, parsed.array_dims, schema)
 
     @property
     def spelling(self) -> str:
-        return self.base + "[]" * self.dimensions
+        """The canonical text, array suffix included, schema excluded (what Drizzle's snapshot holds)."""
+        return self.base + "[]" * self.array_dims
+
+    @property
+    def name(self) -> str:
+        """The type's name without modifiers: ``varchar``, ``timestamp with time zone``, ``interval day``."""
+        head, _, rest = self.base.partition("(")
+        return " ".join((head + rest.partition(")")[2]).split())
+
+    @property
+    def modifiers(self) -> str:
+        """The text inside the type's parentheses (``255``, ``10, 2``, a precision), or ``""``."""
+        return self.base.partition("(")[2].partition(")")[0]
+
+    @property
+    def builtin(self) -> bool:
+        """A built-in type (not an enum, domain or extension type): rendered bare, never qualified."""
+        return self.schema is None and is_builtin(self.base)
+
+    @property
+    def is_serial(self) -> bool:
+        return self.array_dims == 0 and self.base in SERIAL_BASES
+
+    @property
+    def element(self) -> SqlType:
+        """The type of one element (the type itself when it is not an array)."""
+        return SqlType(self.base, 0, self.schema)
+
+    def without_serial(self) -> SqlType:
+        """``serial`` -> ``integer`` (and the small/big variants); any other type unchanged."""
+        return SqlType(SERIAL_BASES[self.base]) if self.is_serial else self
+
+    def as_serial(self) -> SqlType | None:
+        """``integer`` -> ``serial`` (and the small/big variants); None for a type no serial stands for."""
+        if self.array_dims or self.schema is not None or self.base not in _SERIAL_OF:
+            return None
+        return SqlType(_SERIAL_OF[self.base])
+
+    @property
+    def sql(self) -> str:
+        """The type as DDL text.
+
+        Built-ins are written as spelled. A user-defined type with a known schema (enums always have
+        one) is quoted and qualified; one without (an extension type such as ``vector(1536)``) is left
+        bare so the search_path finds it wherever the extension was installed.
+        """
+        if is_builtin(self.base) or self.schema is None:
+            return self.spelling
+        name, paren, mods = self.base.partition("(")
+        return f"{qualified_name(self.schema, name)}{paren}{mods}" + "[]" * self.array_dims
+
+    def __str__(self) -> str:
+        return self.spelling
 
 
 def _int_mod(node: object) -> int | None:
@@ -154,8 +228,11 @@ def _select_of(node: object) -> object:
 
 
 @lru_cache(maxsize=4096)
-def parse_type(text: str) -> ParsedType:
+def parse_type(text: str) -> SqlType:
     """Parse any spelling of a Postgres type into its canonical parts.
+
+    ``schema`` is set only for a schema-qualified user-defined type (``"auth"."role"``); a source that
+    knows the type's schema otherwise (an enum's, from the catalog) replaces it.
 
     >>> parse_type("TIMESTAMP(3) WITH TIME ZONE").spelling
     'timestamp (3) with time zone'
@@ -164,7 +241,7 @@ def parse_type(text: str) -> ParsedType:
     """
     spelled = " ".join(text.split())
     if spelled.lower() in _SERIALS:
-        return ParsedType(_SERIALS[spelled.lower()])
+        return SqlType(_SERIALS[spelled.lower()])
     try:
         tree = postgast.parse(f"SELECT NULL::{spelled}")
     except postgast.PgQueryError as exc:
@@ -178,13 +255,13 @@ def parse_type(text: str) -> ParsedType:
     dims = len(type_name.array_bounds)
     mods = list(type_name.typmods)
     if len(names) == 2 and names[0] == "pg_catalog" and names[1] in _BUILTIN:
-        return ParsedType(_builtin_spelling(names[1], mods), dims)
+        return SqlType(_builtin_spelling(names[1], mods), dims)
     if len(names) == 1 and names[0].lower() in _ALIASES and not _is_quoted(spelled, names[0]):
-        return ParsedType(_builtin_spelling(_ALIASES[names[0].lower()], mods), dims)
+        return SqlType(_builtin_spelling(_ALIASES[names[0].lower()], mods), dims)
     schema = names[0] if len(names) == 2 else None
     name = names[-1]
     base = name + (f"({_mods_text(mods)})" if mods else "")
-    return ParsedType(base, dims, None if schema in (None, "public", "pg_catalog") else schema, builtin=False)
+    return SqlType(base, dims, None if schema in (None, "public", "pg_catalog") else schema)
 
 
 def _is_quoted(spelled: str, name: str) -> bool:
@@ -312,21 +389,6 @@ def is_builtin(type_: str) -> bool:
     return base in _BUILTIN_BASES or base.startswith(("time ", "timestamp ", "interval "))
 
 
-def type_sql(type_: str, type_schema: str | None) -> str:
-    """A column type as DDL text from its canonical spelling.
-
-    Built-ins are written as spelled. A user-defined type with a known schema (enums always have one)
-    is quoted and qualified; one without (an extension type such as ``vector(1536)``) is left bare so
-    the search_path finds it wherever the extension was installed.
-    """
-    if is_builtin(type_) or type_schema is None:
-        return type_
-    stem = type_.rstrip("[]")
-    dims = (len(type_) - len(stem)) // 2
-    base, paren, mods = stem.partition("(")
-    return f"{qualified_name(type_schema, base)}{paren}{mods}" + "[]" * dims
-
-
 _NUMERIC_BASES = (
     "smallint",
     "integer",
@@ -340,7 +402,7 @@ _NUMERIC_BASES = (
 
 
 @lru_cache(maxsize=16384)
-def canonical_default(expression: str, column_type: str, type_schema: str | None = None) -> str:
+def canonical_default(expression: str, type_: SqlType) -> str:
     """The one spelling of a column default that every source (code, snapshot, catalog) must produce.
 
     On top of ``normalize_expression``:
@@ -364,15 +426,13 @@ def canonical_default(expression: str, column_type: str, type_schema: str | None
         inner = cast.arg
         if inner.WhichOneof("node") == "a_const" and inner.a_const.HasField("sval"):
             cast_type = ".".join(n.string.sval for n in cast.type_name.names)
-            if _same_type(
-                cast_type + "[]" * len(cast.type_name.array_bounds), cast, column_type, type_schema
-            ):
+            if _same_type(cast_type + "[]" * len(cast.type_name.array_bounds), cast, type_):
                 literal = inner.a_const.sval.sval
     elif node.WhichOneof("node") == "a_const" and node.a_const.HasField("sval"):
         literal = node.a_const.sval.sval
-    base = column_type.split("(")[0].strip()
+    base = type_.name if not type_.array_dims else None
     if literal is not None:
-        if base in _NUMERIC_BASES and not column_type.endswith("]") and _is_number(literal):
+        if base in _NUMERIC_BASES and _is_number(literal):
             return literal.strip()
         if base == "boolean" and literal.strip().lower() in (
             "t",
@@ -401,25 +461,15 @@ def _is_number(text: str) -> bool:
     return text.strip().lower() not in ("nan", "inf", "-inf", "infinity", "-infinity")
 
 
-def _same_type(spelled: str, cast: object, column_type: str, type_schema: str | None) -> bool:
+def _same_type(spelled: str, cast: object, type_: SqlType) -> bool:
     try:
         parsed = parse_type(_deparse_type(cast) or spelled)
     except TypeSyntaxError:
         return False
     if parsed.builtin:
         # Postgres casts a stored default to the unconstrained type: 'a'::character varying on varchar(20).
-        return _strip_mods(parsed.spelling) == _strip_mods(column_type)
-    return parsed.spelling.lower() == column_type.lower() and parsed.schema in (None, type_schema)
-
-
-def _strip_mods(spelling: str) -> str:
-    stem = spelling.rstrip("[]")
-    dims = (len(spelling) - len(stem)) // 2
-    base = stem.split("(")[0].strip()
-    for suffix in (" with time zone",):
-        if stem.endswith(suffix) and not base.endswith(suffix):
-            base += suffix
-    return base + "[]" * dims
+        return (parsed.name, parsed.array_dims) == (type_.name, type_.array_dims)
+    return parsed.spelling.lower() == type_.spelling.lower() and parsed.schema in (None, type_.schema)
 
 
 def _deparse_type(cast: object) -> str | None:

@@ -49,9 +49,11 @@ from sqlalchemy.sql.sqltypes import Emulated  # type: ignore[attr-defined]  # pu
 from pgshift.model import schema as m
 from pgshift.model.filters import table_matcher
 from pgshift.model.types import (
+    SqlType,
     canonical_default,
     normalize_expression,
     normalize_type,
+    parse_type,
     quote_ident,
     quote_literal,
 )
@@ -181,10 +183,10 @@ def _impl(type_: Any) -> Any:
 
 
 def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.Column:
-    type_, type_schema = _type(col.type, table, enums)
+    type_ = _type(col.type, table, enums)
     if serial:
         impl = _impl(col.type)
-        type_ = (
+        type_ = SqlType(
             "bigserial"
             if isinstance(impl, BigInteger)
             else "smallserial"
@@ -199,38 +201,33 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
     ):
         arg = col.server_default.arg
         text = quote_literal(arg) if isinstance(arg, str) else _sql(arg)
-        default = canonical_default(text, type_, type_schema)
+        default = canonical_default(text, type_)
     elif isinstance(col.default, SASequence) and not serial:
         seq_schema = col.default.schema or PUBLIC
-        default = canonical_default(
-            f"nextval('{seq_schema}.{col.default.name}'::regclass)", type_, type_schema
-        )
+        default = canonical_default(f"nextval('{seq_schema}.{col.default.name}'::regclass)", type_)
     identity = None
     if col.identity is not None:
         ident = col.identity
         identity = m.Identity(
             kind="always" if ident.always else "byDefault",
             sequence_name=naming.identity_sequence_name(table.name, col.name),
-            options=_options(ident, type_),
+            options=_options(ident, type_.spelling),
         )
     generated = None
     if col.computed is not None:
         generated = normalize_expression(_sql(col.computed.sqltext))
-    if default is not None and type_ in _SERIAL_OF and _is_own_serial_default(table, col, default):
-        type_, default = _SERIAL_OF[type_], None
+    serial_type = type_.as_serial()
+    if default is not None and serial_type is not None and _is_own_serial_default(table, col, default):
+        type_, default = serial_type, None
     return m.Column(
         name=str(col.name),
         type=type_,
-        type_schema=type_schema,
         not_null=not col.nullable or serial or identity is not None,
         default=default,
         identity=identity,
         generated=generated,
         comment=col.comment or None,  # COMMENT IS '' removes a comment: '' and None are one
     )
-
-
-_SERIAL_OF = {"integer": "serial", "smallint": "smallserial", "bigint": "bigserial"}
 
 
 def _is_own_serial_default(table: Any, col: Any, default: str) -> bool:
@@ -267,7 +264,7 @@ def _num(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum]) -> tuple[str, str | None]:
+def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum]) -> SqlType:
     impl = _impl(sa_type)
     dims = 0
     while isinstance(impl, ARRAY):
@@ -287,9 +284,9 @@ def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum]) -> tuple[str, str 
                 hint="declare the enum once and reuse it",
             )
         enums[key] = m.Enum(schema=str(schema), name=str(name), values=tuple(str(v) for v in values))
-        return str(name) + "[]" * dims, str(schema)
-    compiled = impl.compile(dialect=DIALECT)
-    return normalize_type(compiled) + "[]" * dims, None
+        return SqlType(str(name), dims, str(schema))
+    parsed = parse_type(impl.compile(dialect=DIALECT))
+    return SqlType(parsed.base, parsed.array_dims + dims)
 
 
 # -- constraints and indexes ------------------------------------------------------------------------

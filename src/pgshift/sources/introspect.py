@@ -22,6 +22,7 @@ from pgshift import catalog
 from pgshift.model import schema as m
 from pgshift.model.filters import table_matcher
 from pgshift.model.types import (
+    SqlType,
     canonical_default,
     normalize_expression,
     normalize_type,
@@ -30,7 +31,6 @@ from pgshift.model.types import (
 )
 
 _ACTIONS = {"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
-_SERIALS = {"integer": "serial", "smallint": "smallserial", "bigint": "bigserial"}
 
 
 _QUERIES = ("columns", "constraints", "indexes", "policies", "enums", "sequences", "views", "schemas")
@@ -155,19 +155,21 @@ def _tables(rows: list[dict[str, Any]], keep: Any) -> dict[tuple[str, str], dict
     return tables
 
 
-def _column_type(r: dict[str, Any]) -> tuple[str, str | None]:
+def _column_type(r: dict[str, Any]) -> SqlType:
+    """``format_type`` prints one ``[]`` whatever the depth; the column's declared depth is in ``dims``.
+    A schema-qualified non-enum type keeps only its name (it is rendered bare, for the search_path)."""
     if r["typtype"] == "e":
-        return r["type_name"], r["type_schema"]
+        return SqlType(r["type_name"], 0, r["type_schema"])
     if r["elem_typtype"] == "e":
-        return r["elem_name"] + "[]" * max(r["dims"] or 1, 1), r["elem_schema"]
+        return SqlType(r["elem_name"], max(r["dims"] or 1, 1), r["elem_schema"])
     parsed = parse_type(r["type"])
-    if parsed.dimensions and (r["dims"] or 0) > 1:
-        return parsed.base + "[]" * r["dims"], None
-    return normalize_type(r["type"]), None
+    if parsed.array_dims and (r["dims"] or 0) > 1:
+        return SqlType(parsed.base, r["dims"])
+    return SqlType(parsed.base, parsed.array_dims)
 
 
 def _column(r: dict[str, Any]) -> m.Column:
-    type_, type_schema = _column_type(r)
+    type_ = _column_type(r)
     default = r["default_expr"]
     identity = None
     generated = None
@@ -190,17 +192,16 @@ def _column(r: dict[str, Any]) -> m.Column:
     elif (
         default is not None
         and r["owned_sequence"]
-        and type_ in _SERIALS
+        and (serial := type_.as_serial()) is not None
         and default.startswith("nextval(")
         and r["owned_sequence"] in default
     ):
-        type_, default = _SERIALS[type_], None
+        type_, default = serial, None
     return m.Column(
         name=r["name"],
         type=type_,
-        type_schema=type_schema,
         not_null=bool(r["not_null"]),
-        default=canonical_default(default, type_, type_schema) if default is not None else None,
+        default=canonical_default(default, type_) if default is not None else None,
         identity=identity,
         generated=generated,
         comment=r["comment"] or None,

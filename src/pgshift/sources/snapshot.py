@@ -25,8 +25,8 @@ from pgshift.errors import FolderError
 from pgshift.folder.files import DIALECT, SNAPSHOT_VERSION, read_json, to_json
 from pgshift.model import schema as m
 from pgshift.model.types import (
+    SqlType,
     canonical_default,
-    normalize_type,
     normalize_view_definition,
     strip_table_qualifier,
 )
@@ -122,13 +122,12 @@ def _keep_table_spelling(table: dict[str, Any], old: dict[str, Any]) -> None:
         was = old.get("columns", {}).get(col_name)
         if not isinstance(was, dict):
             continue
-        type_, type_schema = _type_in(col)
+        type_ = _type_in(col)
         if (
             was.get("type") == col.get("type")
             and "default" in col
             and "default" in was
-            and _default_in(was["default"], type_, type_schema)
-            == _default_in(col["default"], type_, type_schema)
+            and _default_in(was["default"], type_) == _default_in(col["default"], type_)
         ):
             col["default"] = was["default"]
         generated = was.get("generated")
@@ -191,7 +190,7 @@ def _default_out(column: m.Column) -> Any:
     value = column.default
     if value is None:
         return None
-    base = column.type.split("(")[0]
+    base = column.type.name if not column.type.array_dims else None
     if base in ("smallint", "integer", "bigint", "real", "double precision") and _is_int_or_float(value):
         number = float(value)
         return (
@@ -201,7 +200,7 @@ def _default_out(column: m.Column) -> Any:
         return value == "true"
     # Drizzle's own spellings, so drizzle-kit reading this snapshot sees its schema unchanged: numeric
     # values are strings in Drizzle ('0'), JSON defaults carry their cast ('[]'::jsonb).
-    if base == "numeric" and not column.type.endswith("]") and _is_int_or_float(value):
+    if base == "numeric" and _is_int_or_float(value):
         return f"'{value}'"
     if base in ("json", "jsonb") and value.startswith("'") and value.endswith("'"):
         return f"{value}::{base}"
@@ -219,9 +218,9 @@ def _is_int_or_float(text: str) -> bool:
 def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
     pk = table.primary_key
     single_pk = pk is not None and pk.columns == (column.name,) and pk.name == f"{table.name}_pkey"
-    out: dict[str, Any] = {"name": column.name, "type": column.type}
-    if column.type_schema is not None:
-        out["typeSchema"] = column.type_schema
+    out: dict[str, Any] = {"name": column.name, "type": column.type.spelling}
+    if column.type.schema is not None:
+        out["typeSchema"] = column.type.schema
     out["primaryKey"] = single_pk
     out["notNull"] = column.not_null
     default = _default_out(column)
@@ -235,7 +234,7 @@ def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
             "type": ident.kind,
             "name": ident.sequence_name or owned_sequence_name(table.name, column.name),
             "schema": table.schema,
-            **_options_out(ident.options, column.type),
+            **_options_out(ident.options, column.type.spelling),
         }
     return _extras(out, comment=column.comment)
 
@@ -392,24 +391,21 @@ def _extra(raw: dict[str, Any], key: str, default: Any = None) -> Any:
     return extras.get(key, default) if isinstance(extras, dict) else default
 
 
-def _default_in(value: Any, type_: str, type_schema: str | None) -> str | None:
+def _default_in(value: Any, type_: SqlType) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
-        return canonical_default(str(value), type_, type_schema)
-    return canonical_default(str(value), type_, type_schema)
+    return canonical_default(str(value), type_)
 
 
-def _type_in(raw: dict[str, Any]) -> tuple[str, str | None]:
+def _type_in(raw: dict[str, Any]) -> SqlType:
+    """An enum's type is its name as Drizzle wrote it (with ``typeSchema``); any other is normalised."""
     type_ = raw["type"]
     schema = raw.get("typeSchema")
     if schema:
-        return type_, schema
-    if type_.lower() in ("serial", "smallserial", "bigserial"):
-        return type_.lower(), None
-    return normalize_type(type_), None
+        return SqlType.of(type_, schema)
+    return SqlType.parse(type_)
 
 
 def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
@@ -417,7 +413,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
     schema = raw.get("schema") or PUBLIC
     columns, pk_columns, uniques = [], [], []
     for col in raw.get("columns", {}).values():
-        type_, type_schema = _type_in(col)
+        type_ = _type_in(col)
         identity = None
         if col.get("identity"):
             ident = col["identity"]
@@ -438,9 +434,8 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
             m.Column(
                 name=col["name"],
                 type=type_,
-                type_schema=type_schema,
                 not_null=bool(col.get("notNull")) or bool(col.get("primaryKey")),
-                default=_default_in(col.get("default"), type_, type_schema),
+                default=_default_in(col.get("default"), type_),
                 identity=identity,
                 generated=strip_table_qualifier(generated["as"], name) if generated else None,
                 comment=_extra(col, "comment"),

@@ -18,7 +18,7 @@ from pgshift.model.schema import (
     Table,
 )
 from pgshift.model.sequences import effective_sequence_options
-from pgshift.model.types import is_builtin, parse_type, quote_ident, quote_literal, type_sql
+from pgshift.model.types import SqlType, canonical_default, quote_ident, quote_literal
 from pgshift.pg.functions import volatile_call
 from pgshift.pg.naming import owned_sequence_name
 
@@ -157,11 +157,12 @@ _NUMERIC_FAMILY = ("smallint", "integer", "bigint", "numeric", "real", "double p
 _TIME_FAMILY = ("date", "timestamp", "timestamp with time zone")
 
 
-def _base_word(spelling: str) -> str:
-    base = parse_type(spelling).base
-    if base.startswith(("timestamp", "time ")):
-        return "timestamp with time zone" if base.endswith("with time zone") else base.split(" (")[0]
-    return base.split("(")[0]
+def _base_word(type_: SqlType) -> str:
+    """The type's family for cast rules: its name, with both zoned time types counted as timestamptz."""
+    name = type_.name
+    if name.startswith("time") and name.endswith("with time zone"):
+        return "timestamp with time zone"
+    return name
 
 
 def needs_using(old: Column, new: Column) -> bool:
@@ -173,38 +174,30 @@ def needs_using(old: Column, new: Column) -> bool:
     """
     if binary_coercible(old.type, new.type):
         return False
-    if parse_type(old.type).dimensions != parse_type(new.type).dimensions:
+    if old.type.array_dims != new.type.array_dims:
         return True
-    new_builtin = is_builtin(new.type) and new.type_schema is None
-    old_builtin = is_builtin(old.type) and old.type_schema is None
-    if not new_builtin:
+    if not new.type.builtin:
         return True
     a, b = _base_word(old.type), _base_word(new.type)
     if b in _STRING_TYPES:
         return False
-    if not old_builtin:
+    if not old.type.builtin:
         return True
     if a in _NUMERIC_FAMILY and b in _NUMERIC_FAMILY:
         return False
     if a in _TIME_FAMILY and b in _TIME_FAMILY and b != "date":
         return False
-    return a != b or (parse_type(old.type).base != parse_type(new.type).base and a not in ("varchar", "char"))
+    return a != b or (old.type.base != new.type.base and a not in ("varchar", "char"))
 
 
 def _using(old: Column, new: Column) -> str:
     col = quote_ident(new.name)
-    target = type_sql(new.type, new.type_schema)
-    old_user = not is_builtin(old.type) or old.type_schema is not None
-    new_user = not is_builtin(new.type) or new.type_schema is not None
-    if (old_user or new_user) and _base_word(old.type) not in _STRING_TYPES:
+    target = new.type.sql
+    if (not old.type.builtin or not new.type.builtin) and _base_word(old.type) not in _STRING_TYPES:
         # To or from an enum: through text (enums have no casts to each other or from numbers).
-        dims = "[]" * parse_type(old.type).dimensions
+        dims = "[]" * old.type.array_dims
         return f"{col}::text{dims}::{target}"
     return f"{col}::{target}"
-
-
-def _serial_base(type_: str) -> str:
-    return {"serial": "integer", "smallserial": "smallint", "bigserial": "bigint"}.get(type_, type_)
 
 
 @dataclass(frozen=True)
@@ -222,9 +215,8 @@ class AlterColumnType(Operation):
 
     @property
     def action(self) -> str:
-        if binary_coercible(_serial_base(self.old.type), _serial_base(self.new.type)) and (
-            self.old.type_schema == self.new.type_schema
-        ):
+        old, new = self.old.type.without_serial(), self.new.type.without_serial()
+        if binary_coercible(old, new) and old.schema == new.schema:
             return "alter_column_type_coercible"
         return "alter_column_type"
 
@@ -244,17 +236,17 @@ class AlterColumnType(Operation):
         if old.is_serial and not new.is_serial:
             out.append(f"{head} DROP DEFAULT;")
             out.append(f"DROP SEQUENCE {self._seq()};")
-        old_base = replace(old, type=_serial_base(old.type))
-        new_base = replace(new, type=_serial_base(new.type))
-        if (old_base.type, old_base.type_schema) != (new_base.type, new_base.type_schema):
-            text = f"{head} SET DATA TYPE {type_sql(new_base.type, new_base.type_schema)}"
+        old_base = replace(old, type=old.type.without_serial())
+        new_base = replace(new, type=new.type.without_serial())
+        if old_base.type != new_base.type:
+            text = f"{head} SET DATA TYPE {new_base.type.sql}"
             if needs_using(old_base, new_base):
                 text += f" USING {_using(old_base, new_base)}"
             out.append(text + ";")
         if new.is_serial and not old.is_serial:
             seq = self._seq()
             out.append(
-                f"CREATE SEQUENCE {seq} AS {new_base.type} OWNED BY {ref(self.schema, self.table)}.{quote_ident(new.name)};"
+                f"CREATE SEQUENCE {seq} AS {new_base.type.spelling} OWNED BY {ref(self.schema, self.table)}.{quote_ident(new.name)};"
             )
             out.append(
                 f"SELECT setval({quote_literal(seq)}, coalesce(max({quote_ident(new.name)}), 0) + 1, false) "
@@ -262,7 +254,7 @@ class AlterColumnType(Operation):
             )
             out.append(f"{head} SET DEFAULT nextval({quote_literal(seq)}::regclass);")
         elif new.is_serial and old.is_serial and old.type != new.type:
-            out.append(f"ALTER SEQUENCE {self._seq()} AS {new_base.type};")
+            out.append(f"ALTER SEQUENCE {self._seq()} AS {new_base.type.spelling};")
         if new.default is not None:
             out.append(f"{head} SET DEFAULT {new.default};")
         return out
@@ -271,7 +263,7 @@ class AlterColumnType(Operation):
         return AlterColumnType(self.schema, self.table, self.new, self.old)
 
     def describe(self) -> str:
-        return f"change type of {self.table}.{self.new.name}: {self.old.type} -> {self.new.type}"
+        return f"change type of {self.table}.{self.new.name}: {self.old.type.spelling} -> {self.new.type.spelling}"
 
 
 @dataclass(frozen=True)
@@ -383,12 +375,12 @@ def owns_default_sequence(column: Column) -> bool:
     return column.is_serial or (column.identity is not None and column.identity.sequence_name is None)
 
 
-def type_key(c: Column) -> tuple[str, str | None]:
+def type_key(c: Column) -> SqlType:
     """A column's type for comparison: a user-defined type without a schema is in ``public``, so a
     source that leaves ``public`` implicit and one that spells it do not differ."""
-    if c.type_schema is None and not c.is_serial and not parse_type(c.type).builtin:
-        return c.type, "public"
-    return c.type, c.type_schema
+    if c.type.schema is None and not c.type.builtin:
+        return replace(c.type, schema="public")
+    return c.type
 
 
 def diff_column(s: str, n: str, a: Column, b: Column) -> list[Operation]:
@@ -412,11 +404,7 @@ def _same_default(a: Column, b: Column) -> bool:
     """Defaults compared in their canonical spelling, whatever source built each model."""
     if a.default is None or b.default is None:
         return a.default == b.default
-    from pgshift.model.types import canonical_default
-
-    return canonical_default(a.default, b.type, b.type_schema) == canonical_default(
-        b.default, b.type, b.type_schema
-    )
+    return canonical_default(a.default, b.type) == canonical_default(b.default, b.type)
 
 
 def _same_identity(a: Column, b: Column, table: str) -> bool:
@@ -427,7 +415,8 @@ def _same_identity(a: Column, b: Column, table: str) -> bool:
     return (
         ia.kind == ib.kind
         and (ia.sequence_name or default_name) == (ib.sequence_name or default_name)
-        and effective_sequence_options(ia.options, a.type) == effective_sequence_options(ib.options, b.type)
+        and effective_sequence_options(ia.options, a.type.spelling)
+        == effective_sequence_options(ib.options, b.type.spelling)
     )
 
 

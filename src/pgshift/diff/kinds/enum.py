@@ -20,7 +20,7 @@ from pgshift.model.schema import (
     Table,
     qualified,
 )
-from pgshift.model.types import parse_type, quote_ident, quote_literal
+from pgshift.model.types import quote_ident, quote_literal
 
 
 @dataclass(frozen=True)
@@ -260,9 +260,9 @@ def string_constants(expression: str) -> set[str]:
 
 
 def _uses_enum(c: Column, enum: Enum) -> bool:
-    if c.is_serial or (c.type_schema is None and parse_type(c.type).builtin):
+    if c.type.builtin:
         return False
-    return c.type.rstrip("[]") == enum.name and (c.type_schema or "public") == enum.schema
+    return c.type.base == enum.name and (c.type.schema or "public") == enum.schema
 
 
 def enum_usages(
@@ -279,7 +279,7 @@ def enum_usages(
         for c in t.columns:
             if not _uses_enum(c, enum):
                 continue
-            dims = (len(c.type) - len(c.type.rstrip("[]"))) // 2
+            dims = c.type.array_dims
             after: str | None = c.default
             nt = new.table(t.schema, t.name) if new is not None else None
             nc = nt.column(c.name) if nt is not None else None
