@@ -30,8 +30,8 @@ from pgshift.model.schema import (
     Table,
     build_model,
 )
-from pgshift.runner.txmode import detect
 from pgshift.model.types import SqlType
+from pgshift.runner.txmode import detect
 from tests.test_cases import case_dirs, load_case_model
 
 
@@ -39,7 +39,11 @@ def users(*extra: Column, name: str = "users") -> Table:
     return Table(
         "public",
         name,
-        columns=(Column("id", SqlType.of("serial"), not_null=True), Column("email", SqlType.of("text"), not_null=True), *extra),
+        columns=(
+            Column("id", SqlType.of("serial"), not_null=True),
+            Column("email", SqlType.of("text"), not_null=True),
+            *extra,
+        ),
         primary_key=PrimaryKey(f"{name}_pkey", ("id",)),
     )
 
@@ -131,7 +135,9 @@ def test_identity_add_sets_not_null_first_and_drop_in_reverse_order():
     after = build_model(
         tables=[
             Table(
-                "public", "t", columns=(Column("id", SqlType.of("integer"), not_null=True, identity=Identity("always")),)
+                "public",
+                "t",
+                columns=(Column("id", SqlType.of("integer"), not_null=True, identity=Identity("always")),),
             )
         ]
     )
@@ -236,7 +242,9 @@ def test_spelled_out_sequence_defaults_are_no_change():
     from pgshift.model.schema import Sequence, SequenceOptions
 
     plain = Table(
-        "public", "t", columns=(Column("id", SqlType.of("integer"), not_null=True, identity=Identity("always")),)
+        "public",
+        "t",
+        columns=(Column("id", SqlType.of("integer"), not_null=True, identity=Identity("always")),),
     )
     spelled = Table(
         "public",
@@ -273,11 +281,18 @@ def test_add_column_actions_follow_the_hazard_catalogue():
 
     assert action(Column("a", SqlType.of("text"))) == "add_column"
     assert action(Column("a", SqlType.of("timestamp"), not_null=True, default="now()")) == "add_column"
-    assert action(Column("a", SqlType.of("uuid"), default="gen_random_uuid()")) == "add_column_volatile_default"
+    assert (
+        action(Column("a", SqlType.of("uuid"), default="gen_random_uuid()")) == "add_column_volatile_default"
+    )
     assert action(Column("a", SqlType.of("text"), not_null=True)) == "add_column_not_null_no_default"
     assert action(Column("a", SqlType.of("integer"), generated="b * 2")) == "add_column_stored_generated"
-    assert action(Column("a", SqlType.of("integer"), not_null=True, identity=Identity("always"))) == "add_column_identity"
-    hazards = ops.AddColumn("public", "t", Column("a", SqlType.of("uuid"), default="gen_random_uuid()")).hazards()
+    assert (
+        action(Column("a", SqlType.of("integer"), not_null=True, identity=Identity("always")))
+        == "add_column_identity"
+    )
+    hazards = ops.AddColumn(
+        "public", "t", Column("a", SqlType.of("uuid"), default="gen_random_uuid()")
+    ).hazards()
     assert HazardKind.REWRITE in {h.kind for h in hazards}
 
 
@@ -385,7 +400,8 @@ def test_unique_using_index_form_applies(db):  # type: ignore[no-untyped-def]
 def test_ops_say_what_they_destroy():
     """One answer to "what would this destroy", asked of the ops (push counts it, rollback shows it)."""
     before = build_model(
-        tables=[users(Column("bio", SqlType.of("text"))), users(name="gone")], enums=[Enum("public", "mood", ("a", "b"))]
+        tables=[users(Column("bio", SqlType.of("text"))), users(name="gone")],
+        enums=[Enum("public", "mood", ("a", "b"))],
     )
     after = build_model(tables=[users()], enums=[Enum("public", "mood", ("a",))])
     found = {d.what for d in ops.destroyed_by(diff(before, after))}

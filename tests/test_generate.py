@@ -310,7 +310,9 @@ def _bio_models():  # type: ignore[no-untyped-def]
     from pgshift.model.types import SqlType
 
     def table(column: str) -> Table:
-        return Table("public", "posts", columns=(Column("id", SqlType("integer")), Column(column, SqlType("text"))))
+        return Table(
+            "public", "posts", columns=(Column("id", SqlType("integer")), Column(column, SqlType("text")))
+        )
 
     return build_model(tables=[table("bio")]), build_model(tables=[table("biography")])
 

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from pgshift.diff.differ import diff
 from pgshift.diff.renames import RenameDecisions, unsettled_candidates
-from pgshift.model.types import SqlType
 from pgshift.model.schema import (
     CheckConstraint,
     Column,
@@ -31,6 +30,7 @@ from pgshift.model.schema import (
     UniqueConstraint,
     build_model,
 )
+from pgshift.model.types import SqlType
 from tests.test_cases import apply_down, apply_ops, assert_same_schema, create_db_with, schema_dump
 
 # Columns c1..c3 take any of these types (every pair converts on an empty table); the others keep one type.
@@ -70,7 +70,11 @@ def columns(draw, mood: tuple[str, ...] | None) -> tuple[Column, ...]:  # type: 
     )
     out = [
         Column(
-            "id", SqlType("integer"), not_null=True, identity=identity, comment=draw(st.none() | st.just("the key"))
+            "id",
+            SqlType("integer"),
+            not_null=True,
+            identity=identity,
+            comment=draw(st.none() | st.just("the key")),
         )
     ]
     names = draw(st.lists(st.sampled_from(["c1", "c2", "c3", *FIXED]), unique=True, max_size=5))

@@ -17,6 +17,7 @@ from typing import Any
 
 from pgshift.api.managed import Unmanaged, unmanaged_objects
 from pgshift.config import Config
+from pgshift.diff.hazards import Action, Change
 from pgshift.folder.files import snapshot_path
 from pgshift.model import schema as m
 from pgshift.model.filters import table_matcher
@@ -64,8 +65,8 @@ class Drift:
         return data
 
 
-def _noun(action: str) -> str:
-    _, _, rest = action.partition("_")
+def _noun(action: Action) -> str:
+    rest = action.target
     for key, noun in _NOUNS.items():
         if rest.startswith(key):
             return noun
@@ -136,7 +137,7 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
     for op in operations:
         subject = op.subject
         noun = _noun(op.action)
-        if op.action.startswith(("create_", "add_")):
+        if op.action.change is Change.CREATE:
             if snapshots is None:
                 snapshots = [
                     (e.tag, read_snapshot(snapshot_path(folder, e))[1])
@@ -148,7 +149,7 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
             if origin:
                 message += f" — migration {origin} may not have run, or it was undone by hand"
             items.append(DriftItem(subject, message, origin))
-        elif op.action.startswith("drop_"):
+        elif op.action.change is Change.DROP:
             items.append(
                 DriftItem(
                     subject,

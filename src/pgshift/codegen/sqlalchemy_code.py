@@ -193,11 +193,7 @@ def _column_kwargs(table: m.Table, column: m.Column, w: _Writer) -> list[str]:
     single_pk = pk is not None and pk.columns == (column.name,) and pk.name == f"{table.name}_pkey"
     if single_pk:
         out.append("primary_key=True")
-        if (
-            not column.is_serial
-            and column.identity is None
-            and column.type.as_serial() is not None
-        ):
+        if not column.is_serial and column.identity is None and column.type.as_serial() is not None:
             out.append("autoincrement=False")
     elif column.not_null and not (pk and column.name in pk.columns):
         out.append("nullable=False")

@@ -72,15 +72,16 @@ def command(
         console.print(f"[green]wrote[/green] {relpath(path)}")
     if custom:
         console.print("Prepared an empty migration for your custom SQL.")
+    from pgshift.diff.hazards import HazardKind
+
     for op in result.ops:
         hazards = op.hazards()
-        marks = sorted(
-            {h.kind.value for h in hazards if h.kind.value not in ("blocks-reads", "blocks-writes")}
-        )
+        kinds = {h.kind for h in hazards}
+        marks = sorted(k.value for k in kinds - {HazardKind.BLOCKS_READS, HazardKind.BLOCKS_WRITES})
         lock = ""
-        if any(h.kind.value == "blocks-reads" for h in hazards):
+        if HazardKind.BLOCKS_READS in kinds:
             lock = " [dim](blocks reads and writes)[/dim]"
-        elif any(h.kind.value == "blocks-writes" for h in hazards):
+        elif HazardKind.BLOCKS_WRITES in kinds:
             lock = " [dim](blocks writes)[/dim]"
         warn = f" [yellow]! {', '.join(marks)}[/yellow]" if marks else ""
         console.print(f"  {op.describe()}{warn}{lock}", markup=True, highlight=False)

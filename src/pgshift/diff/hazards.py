@@ -75,117 +75,209 @@ class Effect:
     safe: str | None = None
 
 
+class Change(enum.Enum):
+    """What an action does to its object: brings it into being, removes it, or changes it in place."""
+
+    CREATE = "create"
+    DROP = "drop"
+    ALTER = "alter"
+
+
+class Action(enum.StrEnum):
+    """Every kind of change the catalogue knows, named ``<verb>_<object>`` (``add_column``, ``drop_index``).
+
+    Operations report one of these; the linter names the same actions for hand-written SQL. A StrEnum,
+    so the value is the catalogue key the linter's rules spell.
+    """
+
+    CREATE_SCHEMA = "create_schema"
+    DROP_SCHEMA = "drop_schema"
+    CREATE_TYPE = "create_type"
+    DROP_TYPE = "drop_type"
+    ADD_ENUM_VALUE = "add_enum_value"
+    RENAME_ENUM_VALUE = "rename_enum_value"
+    CREATE_SEQUENCE = "create_sequence"
+    ALTER_SEQUENCE = "alter_sequence"
+    DROP_SEQUENCE = "drop_sequence"
+    CREATE_TABLE = "create_table"
+    DROP_TABLE = "drop_table"
+    RENAME_TABLE = "rename_table"
+    TRUNCATE = "truncate"
+    ADD_COLUMN = "add_column"
+    ADD_COLUMN_VOLATILE_DEFAULT = "add_column_volatile_default"
+    ADD_COLUMN_NOT_NULL_NO_DEFAULT = "add_column_not_null_no_default"
+    ADD_COLUMN_STORED_GENERATED = "add_column_stored_generated"
+    ADD_COLUMN_IDENTITY = "add_column_identity"
+    DROP_COLUMN = "drop_column"
+    RENAME_COLUMN = "rename_column"
+    ALTER_COLUMN_TYPE = "alter_column_type"
+    ALTER_COLUMN_TYPE_COERCIBLE = "alter_column_type_coercible"
+    SET_NOT_NULL = "set_not_null"
+    DROP_NOT_NULL = "drop_not_null"
+    SET_DEFAULT = "set_default"
+    DROP_DEFAULT = "drop_default"
+    ADD_IDENTITY = "add_identity"
+    DROP_IDENTITY = "drop_identity"
+    ALTER_IDENTITY = "alter_identity"
+    ADD_FOREIGN_KEY = "add_foreign_key"
+    ADD_FOREIGN_KEY_NOT_VALID = "add_foreign_key_not_valid"
+    VALIDATE_CONSTRAINT = "validate_constraint"
+    ADD_CHECK = "add_check"
+    ADD_CHECK_NOT_VALID = "add_check_not_valid"
+    ADD_UNIQUE = "add_unique"
+    ADD_PRIMARY_KEY = "add_primary_key"
+    ADD_CONSTRAINT_USING_INDEX = "add_constraint_using_index"
+    DROP_CONSTRAINT = "drop_constraint"
+    RENAME_CONSTRAINT = "rename_constraint"
+    RENAME_INDEX = "rename_index"
+    CREATE_INDEX = "create_index"
+    CREATE_INDEX_CONCURRENTLY = "create_index_concurrently"
+    DROP_INDEX = "drop_index"
+    DROP_INDEX_CONCURRENTLY = "drop_index_concurrently"
+    REINDEX_CONCURRENTLY = "reindex_concurrently"
+    DETACH_PARTITION = "detach_partition"
+    DETACH_PARTITION_CONCURRENTLY = "detach_partition_concurrently"
+    COMMENT = "comment"
+    ENABLE_RLS = "enable_rls"
+    DISABLE_RLS = "disable_rls"
+    CREATE_POLICY = "create_policy"
+    ALTER_POLICY = "alter_policy"
+    DROP_POLICY = "drop_policy"
+    CREATE_VIEW = "create_view"
+    DROP_VIEW = "drop_view"
+    REFRESH_MATERIALIZED_VIEW = "refresh_materialized_view"
+    VACUUM_FULL = "vacuum_full"
+
+    @property
+    def change(self) -> Change:
+        """Create (``create_*``, ``add_*``), drop (``drop_*``) or alter (every other verb)."""
+        verb = self.value.partition("_")[0]
+        if verb in ("create", "add"):
+            return Change.CREATE
+        return Change.DROP if verb == "drop" else Change.ALTER
+
+    @property
+    def target(self) -> str:
+        """What the action works on, after its verb: ``column_volatile_default`` for ``add_column_volatile_default``."""
+        return self.value.partition("_")[2]
+
+
 AE = Lock.ACCESS_EXCLUSIVE
 
+# Keyed by Action; typed by its str value so the linter's rules can name an action as text.
 EFFECTS: dict[str, Effect] = {
-    "create_schema": Effect(Lock.NONE),
-    "drop_schema": Effect(AE, data_loss=True, safe="Drop the objects in it in earlier, reviewed migrations."),
-    "create_type": Effect(Lock.NONE),
-    "drop_type": Effect(AE, data_loss=True, backward_incompatible=True),
-    "add_enum_value": Effect(
+    Action.CREATE_SCHEMA: Effect(Lock.NONE),
+    Action.DROP_SCHEMA: Effect(
+        AE, data_loss=True, safe="Drop the objects in it in earlier, reviewed migrations."
+    ),
+    Action.CREATE_TYPE: Effect(Lock.NONE),
+    Action.DROP_TYPE: Effect(AE, data_loss=True, backward_incompatible=True),
+    Action.ADD_ENUM_VALUE: Effect(
         Lock.SHARE_ROW_EXCLUSIVE,
         safe="Commit the new value before any statement uses it (a separate migration).",
     ),
-    "rename_enum_value": Effect(AE, backward_incompatible=True),
-    "create_sequence": Effect(Lock.NONE),
-    "alter_sequence": Effect(AE),
-    "drop_sequence": Effect(AE, data_loss=True),
-    "create_table": Effect(Lock.NONE),
-    "drop_table": Effect(AE, data_loss=True, safe="Stop using the table in a release first; drop it later."),
-    "rename_table": Effect(
+    Action.RENAME_ENUM_VALUE: Effect(AE, backward_incompatible=True),
+    Action.CREATE_SEQUENCE: Effect(Lock.NONE),
+    Action.ALTER_SEQUENCE: Effect(AE),
+    Action.DROP_SEQUENCE: Effect(AE, data_loss=True),
+    Action.CREATE_TABLE: Effect(Lock.NONE),
+    Action.DROP_TABLE: Effect(
+        AE, data_loss=True, safe="Stop using the table in a release first; drop it later."
+    ),
+    Action.RENAME_TABLE: Effect(
         AE, backward_incompatible=True, safe="Expand and contract: create a view with the old name, or copy."
     ),
-    "truncate": Effect(AE, data_loss=True),
-    "add_column": Effect(AE),
-    "add_column_volatile_default": Effect(
+    Action.TRUNCATE: Effect(AE, data_loss=True),
+    Action.ADD_COLUMN: Effect(AE),
+    Action.ADD_COLUMN_VOLATILE_DEFAULT: Effect(
         AE, rewrite=True, safe="Add the column without a default, set the default, then backfill in batches."
     ),
-    "add_column_not_null_no_default": Effect(
+    Action.ADD_COLUMN_NOT_NULL_NO_DEFAULT: Effect(
         AE,
         data_dependent=True,
         safe="Add it nullable (or with a default), backfill, then SET NOT NULL in a later migration.",
     ),
-    "add_column_stored_generated": Effect(AE, rewrite=True),
-    "add_column_identity": Effect(AE, rewrite=True),
-    "drop_column": Effect(
+    Action.ADD_COLUMN_STORED_GENERATED: Effect(AE, rewrite=True),
+    Action.ADD_COLUMN_IDENTITY: Effect(AE, rewrite=True),
+    Action.DROP_COLUMN: Effect(
         AE,
         data_loss=True,
         backward_incompatible=True,
         safe="Stop reading the column in a release first (expand/contract); drop it later.",
     ),
-    "rename_column": Effect(
+    Action.RENAME_COLUMN: Effect(
         AE,
         backward_incompatible=True,
         safe="Expand and contract: add the new column, write both, backfill, switch reads, drop the old.",
     ),
-    "alter_column_type": Effect(
+    Action.ALTER_COLUMN_TYPE: Effect(
         AE,
         rewrite=True,
         data_dependent=True,
         safe="Add a new column of the new type, backfill in batches, switch, drop the old one.",
     ),
-    "alter_column_type_coercible": Effect(AE),
-    "set_not_null": Effect(
+    Action.ALTER_COLUMN_TYPE_COERCIBLE: Effect(AE),
+    Action.SET_NOT_NULL: Effect(
         AE,
         scan=True,
         data_dependent=True,
         safe="ADD CHECK (col IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT; SET NOT NULL (PG12+ skips the scan); "
         "drop the CHECK.",
     ),
-    "drop_not_null": Effect(AE),
-    "set_default": Effect(AE),
-    "drop_default": Effect(AE),
-    "add_identity": Effect(AE),
-    "drop_identity": Effect(AE),
-    "alter_identity": Effect(AE),
-    "add_foreign_key": Effect(
+    Action.DROP_NOT_NULL: Effect(AE),
+    Action.SET_DEFAULT: Effect(AE),
+    Action.DROP_DEFAULT: Effect(AE),
+    Action.ADD_IDENTITY: Effect(AE),
+    Action.DROP_IDENTITY: Effect(AE),
+    Action.ALTER_IDENTITY: Effect(AE),
+    Action.ADD_FOREIGN_KEY: Effect(
         Lock.SHARE_ROW_EXCLUSIVE,
         scan=True,
         data_dependent=True,
         safe="ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT in a separate transaction.",
     ),
-    "add_foreign_key_not_valid": Effect(Lock.SHARE_ROW_EXCLUSIVE),
-    "validate_constraint": Effect(Lock.SHARE_UPDATE_EXCLUSIVE, scan=True, data_dependent=True),
-    "add_check": Effect(
+    Action.ADD_FOREIGN_KEY_NOT_VALID: Effect(Lock.SHARE_ROW_EXCLUSIVE),
+    Action.VALIDATE_CONSTRAINT: Effect(Lock.SHARE_UPDATE_EXCLUSIVE, scan=True, data_dependent=True),
+    Action.ADD_CHECK: Effect(
         AE,
         scan=True,
         data_dependent=True,
         safe="ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT in a separate transaction.",
     ),
-    "add_check_not_valid": Effect(AE),
-    "add_unique": Effect(
+    Action.ADD_CHECK_NOT_VALID: Effect(AE),
+    Action.ADD_UNIQUE: Effect(
         AE,
         scan=True,
         data_dependent=True,
         safe="CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... UNIQUE USING INDEX.",
     ),
-    "add_primary_key": Effect(
+    Action.ADD_PRIMARY_KEY: Effect(
         AE,
         scan=True,
         data_dependent=True,
         safe="CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... PRIMARY KEY USING INDEX.",
     ),
-    "add_constraint_using_index": Effect(AE),
-    "drop_constraint": Effect(AE),
-    "rename_constraint": Effect(AE),
-    "rename_index": Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
-    "create_index": Effect(Lock.SHARE, safe="CREATE INDEX CONCURRENTLY, outside a transaction."),
-    "create_index_concurrently": Effect(Lock.SHARE_UPDATE_EXCLUSIVE, transactional=False),
-    "drop_index": Effect(AE, safe="DROP INDEX CONCURRENTLY, outside a transaction."),
-    "drop_index_concurrently": Effect(Lock.SHARE_UPDATE_EXCLUSIVE, transactional=False),
-    "reindex_concurrently": Effect(Lock.SHARE_UPDATE_EXCLUSIVE, transactional=False),
-    "detach_partition": Effect(AE, safe="DETACH PARTITION ... CONCURRENTLY (PG14+)."),
-    "detach_partition_concurrently": Effect(Lock.SHARE_UPDATE_EXCLUSIVE, transactional=False),
-    "comment": Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
-    "enable_rls": Effect(AE),
-    "disable_rls": Effect(AE),
-    "create_policy": Effect(AE),
-    "alter_policy": Effect(AE),
-    "drop_policy": Effect(AE),
-    "create_view": Effect(Lock.NONE),
-    "drop_view": Effect(AE, backward_incompatible=True),
-    "refresh_materialized_view": Effect(AE),
-    "vacuum_full": Effect(AE, rewrite=True),
+    Action.ADD_CONSTRAINT_USING_INDEX: Effect(AE),
+    Action.DROP_CONSTRAINT: Effect(AE),
+    Action.RENAME_CONSTRAINT: Effect(AE),
+    Action.RENAME_INDEX: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
+    Action.CREATE_INDEX: Effect(Lock.SHARE, safe="CREATE INDEX CONCURRENTLY, outside a transaction."),
+    Action.CREATE_INDEX_CONCURRENTLY: Effect(Lock.SHARE_UPDATE_EXCLUSIVE, transactional=False),
+    Action.DROP_INDEX: Effect(AE, safe="DROP INDEX CONCURRENTLY, outside a transaction."),
+    Action.DROP_INDEX_CONCURRENTLY: Effect(Lock.SHARE_UPDATE_EXCLUSIVE, transactional=False),
+    Action.REINDEX_CONCURRENTLY: Effect(Lock.SHARE_UPDATE_EXCLUSIVE, transactional=False),
+    Action.DETACH_PARTITION: Effect(AE, safe="DETACH PARTITION ... CONCURRENTLY (PG14+)."),
+    Action.DETACH_PARTITION_CONCURRENTLY: Effect(Lock.SHARE_UPDATE_EXCLUSIVE, transactional=False),
+    Action.COMMENT: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
+    Action.ENABLE_RLS: Effect(AE),
+    Action.DISABLE_RLS: Effect(AE),
+    Action.CREATE_POLICY: Effect(AE),
+    Action.ALTER_POLICY: Effect(AE),
+    Action.DROP_POLICY: Effect(AE),
+    Action.CREATE_VIEW: Effect(Lock.NONE),
+    Action.DROP_VIEW: Effect(AE, backward_incompatible=True),
+    Action.REFRESH_MATERIALIZED_VIEW: Effect(AE),
+    Action.VACUUM_FULL: Effect(AE, rewrite=True),
 }
 
 

@@ -12,7 +12,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pgshift.diff.hazards import Hazard, HazardKind, hazards_of
+from pgshift.diff.hazards import Action, Hazard, HazardKind, hazards_of
 from pgshift.model.types import qualified_name
 
 
@@ -50,7 +50,7 @@ class Operation:
     transactional: bool = True
 
     @property
-    def action(self) -> str:
+    def action(self) -> Action:
         raise NotImplementedError
 
     @property

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from pgshift.diff import render
-from pgshift.diff.hazards import binary_coercible
+from pgshift.diff.hazards import Action, Change, binary_coercible
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, path, ref
 from pgshift.diff.kinds.sequence import option_clauses, rename_owned_sequence
 from pgshift.model.schema import (
@@ -30,7 +30,7 @@ class SetColumnComment(Operation):
     column: str
     old: str | None
     new: str | None
-    action = "comment"
+    action = Action.COMMENT
 
     @property
     def subject(self) -> str:
@@ -56,17 +56,17 @@ class AddColumn(Operation):
     column: Column
 
     @property
-    def action(self) -> str:
+    def action(self) -> Action:
         c = self.column
         if c.generated is not None:
-            return "add_column_stored_generated"
+            return Action.ADD_COLUMN_STORED_GENERATED
         if c.identity is not None or c.is_serial:
-            return "add_column_identity"
+            return Action.ADD_COLUMN_IDENTITY
         if c.default is not None and volatile_call(c.default) is not None:
-            return "add_column_volatile_default"
+            return Action.ADD_COLUMN_VOLATILE_DEFAULT
         if c.not_null and c.default is None:
-            return "add_column_not_null_no_default"
-        return "add_column"
+            return Action.ADD_COLUMN_NOT_NULL_NO_DEFAULT
+        return Action.ADD_COLUMN
 
     @property
     def subject(self) -> str:
@@ -95,7 +95,7 @@ class DropColumn(Operation):
     schema: str
     table: str
     column: Column
-    action = "drop_column"
+    action = Action.DROP_COLUMN
 
     @property
     def subject(self) -> str:
@@ -123,7 +123,7 @@ class RenameColumn(Operation):
     old: str
     new: str
     owns_sequence: bool = False
-    action = "rename_column"
+    action = Action.RENAME_COLUMN
 
     @property
     def subject(self) -> str:
@@ -214,11 +214,11 @@ class AlterColumnType(Operation):
     new: Column
 
     @property
-    def action(self) -> str:
+    def action(self) -> Action:
         old, new = self.old.type.without_serial(), self.new.type.without_serial()
         if binary_coercible(old, new) and old.schema == new.schema:
-            return "alter_column_type_coercible"
-        return "alter_column_type"
+            return Action.ALTER_COLUMN_TYPE_COERCIBLE
+        return Action.ALTER_COLUMN_TYPE
 
     @property
     def subject(self) -> str:
@@ -274,8 +274,8 @@ class SetNotNull(Operation):
     not_null: bool
 
     @property
-    def action(self) -> str:
-        return "set_not_null" if self.not_null else "drop_not_null"
+    def action(self) -> Action:
+        return Action.SET_NOT_NULL if self.not_null else Action.DROP_NOT_NULL
 
     @property
     def subject(self) -> str:
@@ -301,8 +301,8 @@ class SetDefault(Operation):
     new: str | None
 
     @property
-    def action(self) -> str:
-        return "drop_default" if self.new is None else "set_default"
+    def action(self) -> Action:
+        return Action.DROP_DEFAULT if self.new is None else Action.SET_DEFAULT
 
     @property
     def subject(self) -> str:
@@ -330,10 +330,10 @@ class AlterIdentity(Operation):
     new: Identity | None
 
     @property
-    def action(self) -> str:
+    def action(self) -> Action:
         if self.old is None:
-            return "add_identity"
-        return "drop_identity" if self.new is None else "alter_identity"
+            return Action.ADD_IDENTITY
+        return Action.DROP_IDENTITY if self.new is None else Action.ALTER_IDENTITY
 
     @property
     def subject(self) -> str:
@@ -366,7 +366,7 @@ class AlterIdentity(Operation):
         return AlterIdentity(self.schema, self.table, self.column, self.new, self.old)
 
     def describe(self) -> str:
-        verb = {"add_identity": "add", "drop_identity": "drop", "alter_identity": "alter"}[self.action]
+        verb = {Change.CREATE: "add", Change.DROP: "drop", Change.ALTER: "alter"}[self.action.change]
         return f"{verb} identity on {self.table}.{self.column}"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pgshift.diff import render
-from pgshift.diff.hazards import Hazard, HazardKind, hazards_of
+from pgshift.diff.hazards import Action, Hazard, HazardKind, hazards_of
 from pgshift.diff.kinds.base import Operation, alter, path
 from pgshift.model.schema import (
     CheckConstraint,
@@ -44,17 +44,17 @@ class AddConstraint(Operation):
         return not self.using_index
 
     @property
-    def action(self) -> str:
+    def action(self) -> Action:
         if self.using_index:
-            return "add_constraint_using_index"
+            return Action.ADD_CONSTRAINT_USING_INDEX
         c = self.constraint
         if isinstance(c, ForeignKey):
-            return "add_foreign_key_not_valid" if self.not_valid else "add_foreign_key"
+            return Action.ADD_FOREIGN_KEY_NOT_VALID if self.not_valid else Action.ADD_FOREIGN_KEY
         if isinstance(c, CheckConstraint):
-            return "add_check_not_valid" if self.not_valid else "add_check"
+            return Action.ADD_CHECK_NOT_VALID if self.not_valid else Action.ADD_CHECK
         if isinstance(c, PrimaryKey):
-            return "add_primary_key"
-        return "add_unique"
+            return Action.ADD_PRIMARY_KEY
+        return Action.ADD_UNIQUE
 
     @property
     def subject(self) -> str:
@@ -104,7 +104,7 @@ class DropConstraint(Operation):
     schema: str
     table: str
     constraint: Constraint
-    action = "drop_constraint"
+    action = Action.DROP_CONSTRAINT
 
     @property
     def subject(self) -> str:
@@ -128,7 +128,7 @@ class RenameConstraint(Operation):
     table: str
     old: str
     new: str
-    action = "rename_constraint"
+    action = Action.RENAME_CONSTRAINT
 
     @property
     def subject(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pgshift.diff.hazards import Hazard, HazardKind, hazards_of
+from pgshift.diff.hazards import Action, Hazard, HazardKind, hazards_of
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, path, ref
 from pgshift.diff.kinds.column import type_key
 from pgshift.diff.plan import Plan
@@ -49,7 +49,7 @@ def _enum_values_sql(values: tuple[str, ...]) -> str:
 @dataclass(frozen=True)
 class CreateEnum(Operation):
     enum: Enum
-    action = "create_type"
+    action = Action.CREATE_TYPE
 
     @property
     def subject(self) -> str:
@@ -70,7 +70,7 @@ class CreateEnum(Operation):
 @dataclass(frozen=True)
 class DropEnum(Operation):
     enum: Enum
-    action = "drop_type"
+    action = Action.DROP_TYPE
 
     @property
     def subject(self) -> str:
@@ -94,7 +94,7 @@ class RenameEnum(Operation):
     schema: str
     old: str
     new: str
-    action = "rename_enum_value"  # same cost class: ACCESS EXCLUSIVE on the type, breaks old code
+    action = Action.RENAME_ENUM_VALUE  # same cost class: ACCESS EXCLUSIVE on the type, breaks old code
 
     @property
     def subject(self) -> str:
@@ -121,7 +121,7 @@ class RecreateEnum(Operation):
     old: Enum
     new: Enum
     usages: tuple[EnumUsage, ...] = ()
-    action = "alter_column_type"
+    action = Action.ALTER_COLUMN_TYPE
 
     @property
     def subject(self) -> str:
@@ -188,7 +188,7 @@ class AddEnumValues(Operation):
     old: Enum
     new: Enum
     usages: tuple[EnumUsage, ...] = ()  # columns using the type (for the reverse)
-    action = "add_enum_value"
+    action = Action.ADD_ENUM_VALUE
     transactional = False
 
     @property
@@ -228,7 +228,7 @@ class RenameEnumValue(Operation):
     enum: str
     old: str
     new: str
-    action = "rename_enum_value"
+    action = Action.RENAME_ENUM_VALUE
 
     @property
     def subject(self) -> str:

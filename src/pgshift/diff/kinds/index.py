@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pgshift.diff import render
+from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Operation, path, ref
 from pgshift.model.schema import (
     Index,
@@ -18,7 +19,7 @@ class RenameIndex(Operation):
     table: str
     old: str
     new: str
-    action = "rename_index"
+    action = Action.RENAME_INDEX
 
     @property
     def subject(self) -> str:
@@ -42,8 +43,8 @@ class CreateIndex(Operation):
     concurrently: bool = False
 
     @property
-    def action(self) -> str:
-        return "create_index_concurrently" if self.concurrently else "create_index"
+    def action(self) -> Action:
+        return Action.CREATE_INDEX_CONCURRENTLY if self.concurrently else Action.CREATE_INDEX
 
     @property
     def transactional(self) -> bool:  # type: ignore[override]
@@ -75,8 +76,8 @@ class DropIndex(Operation):
     concurrently: bool = False
 
     @property
-    def action(self) -> str:
-        return "drop_index_concurrently" if self.concurrently else "drop_index"
+    def action(self) -> Action:
+        return Action.DROP_INDEX_CONCURRENTLY if self.concurrently else Action.DROP_INDEX
 
     @property
     def transactional(self) -> bool:  # type: ignore[override]

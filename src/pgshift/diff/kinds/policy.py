@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pgshift.diff import render
+from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Operation, path, ref
 from pgshift.model.schema import (
     Policy,
@@ -17,7 +18,7 @@ class CreatePolicy(Operation):
     schema: str
     table: str
     policy: Policy
-    action = "create_policy"
+    action = Action.CREATE_POLICY
 
     @property
     def subject(self) -> str:
@@ -38,7 +39,7 @@ class DropPolicy(Operation):
     schema: str
     table: str
     policy: Policy
-    action = "drop_policy"
+    action = Action.DROP_POLICY
 
     @property
     def subject(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import Model
@@ -13,7 +14,7 @@ from pgshift.model.types import quote_ident
 @dataclass(frozen=True)
 class CreateSchema(Operation):
     name: str
-    action = "create_schema"
+    action = Action.CREATE_SCHEMA
 
     @property
     def subject(self) -> str:
@@ -32,7 +33,7 @@ class CreateSchema(Operation):
 @dataclass(frozen=True)
 class DropSchema(Operation):
     name: str
-    action = "drop_schema"
+    action = Action.DROP_SCHEMA
 
     @property
     def subject(self) -> str:
@@ -55,7 +56,7 @@ class DropSchema(Operation):
 class RenameSchema(Operation):
     old: str
     new: str
-    action = "rename_table"  # same cost: every object in it changes its qualified name
+    action = Action.RENAME_TABLE  # same cost: every object in it changes its qualified name
 
     @property
     def subject(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pgshift.diff import render
+from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, path, ref
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import (
@@ -18,7 +19,7 @@ from pgshift.model.types import quote_ident
 @dataclass(frozen=True)
 class CreateSequence(Operation):
     sequence: Sequence
-    action = "create_sequence"
+    action = Action.CREATE_SEQUENCE
 
     @property
     def subject(self) -> str:
@@ -39,7 +40,7 @@ class CreateSequence(Operation):
 @dataclass(frozen=True)
 class DropSequence(Operation):
     sequence: Sequence
-    action = "drop_sequence"
+    action = Action.DROP_SEQUENCE
 
     @property
     def subject(self) -> str:
@@ -63,7 +64,7 @@ class RenameSequence(Operation):
     schema: str
     old: str
     new: str
-    action = "alter_sequence"
+    action = Action.ALTER_SEQUENCE
 
     @property
     def subject(self) -> str:
@@ -109,7 +110,7 @@ def option_clauses(old: Sequence, new: Sequence) -> list[str]:
 class AlterSequence(Operation):
     old: Sequence
     new: Sequence
-    action = "alter_sequence"
+    action = Action.ALTER_SEQUENCE
 
     @property
     def subject(self) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from pgshift.diff import render
+from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, path, ref
 from pgshift.diff.kinds.column import (
     AddColumn,
@@ -50,7 +51,7 @@ class CreateTable(Operation):
     comments and RLS switch. Foreign keys and policies are separate ops (they depend on other tables)."""
 
     table: Table
-    action = "create_table"
+    action = Action.CREATE_TABLE
 
     @property
     def subject(self) -> str:
@@ -85,7 +86,7 @@ class DropTable(Operation):
     the differ drops in their own ops first so that their reverses restore them)."""
 
     table: Table
-    action = "drop_table"
+    action = Action.DROP_TABLE
 
     @property
     def subject(self) -> str:
@@ -114,7 +115,7 @@ class RenameTable(Operation):
     old: str
     new: str
     sequence_columns: tuple[str, ...] = ()
-    action = "rename_table"
+    action = Action.RENAME_TABLE
 
     @property
     def subject(self) -> str:
@@ -142,8 +143,8 @@ class SetRowLevelSecurity(Operation):
     enabled: bool
 
     @property
-    def action(self) -> str:
-        return "enable_rls" if self.enabled else "disable_rls"
+    def action(self) -> Action:
+        return Action.ENABLE_RLS if self.enabled else Action.DISABLE_RLS
 
     @property
     def subject(self) -> str:
@@ -166,7 +167,7 @@ class SetTableComment(Operation):
     table: str
     old: str | None
     new: str | None
-    action = "comment"
+    action = Action.COMMENT
 
     @property
     def subject(self) -> str:

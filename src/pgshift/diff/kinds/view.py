@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Operation, ref
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import (
@@ -15,7 +16,7 @@ from pgshift.model.schema import (
 @dataclass(frozen=True)
 class CreateView(Operation):
     view: View
-    action = "create_view"
+    action = Action.CREATE_VIEW
 
     @property
     def subject(self) -> str:
@@ -38,7 +39,7 @@ class CreateView(Operation):
 @dataclass(frozen=True)
 class DropView(Operation):
     view: View
-    action = "drop_view"
+    action = Action.DROP_VIEW
 
     @property
     def subject(self) -> str:
