@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pgshift.diff import render
 from pgshift.diff.hazards import Action, Change, binary_coercible
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, path, ref
-from pgshift.diff.kinds.sequence import option_clauses, rename_owned_sequence
+from pgshift.diff.kinds.sequence import option_clauses, rename_owned_sequence, sequence_options_sql
 from pgshift.model.schema import (
     Column,
     Identity,
@@ -18,7 +18,7 @@ from pgshift.model.schema import (
     Table,
 )
 from pgshift.model.sequences import effective_sequence_options
-from pgshift.model.types import SqlType, canonical_default, quote_ident, quote_literal
+from pgshift.model.types import SqlType, canonical_default, qualified_name, quote_ident, quote_literal
 from pgshift.pg.functions import volatile_call
 from pgshift.pg.naming import owned_sequence_name
 
@@ -74,7 +74,7 @@ class AddColumn(Operation):
 
     def sql(self) -> list[str]:
         stub = Table(schema=self.schema, name=self.table)
-        out = [f"{alter(self.schema, self.table)} ADD COLUMN {render.column_sql(stub, self.column)};"]
+        out = [f"{alter(self.schema, self.table)} ADD COLUMN {column_sql(stub, self.column)};"]
         if self.column.comment is not None:
             out.append(
                 SetColumnComment(self.schema, self.table, self.column.name, None, self.column.comment).sql()[
@@ -344,7 +344,7 @@ class AlterIdentity(Operation):
         if self.new is None:
             return [f"{head} DROP IDENTITY;"]
         if self.old is None:
-            identity = render.identity_sql(self.schema, self.table, self.column, self.new)
+            identity = identity_sql(self.schema, self.table, self.column, self.new)
             return [f"{head} ADD {identity};"]
         old, new = self.old, self.new
         out = []
@@ -426,3 +426,35 @@ def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
     table = model.table(schema, name)
     column = table.column(old) if table else None
     return RenameColumn(schema, name, old, new, column is not None and owns_default_sequence(column))
+
+
+# --- SQL --------------------------------------------------------------------------------------------
+
+
+def _identity_sequence_ref(schema: str, table: str, column: str, identity: Identity) -> str:
+    return qualified_name(schema, identity.sequence_name or owned_sequence_name(table, column))
+
+
+def identity_sql(schema: str, table: str, column: str, identity: Identity) -> str:
+    kind = "ALWAYS" if identity.kind == "always" else "BY DEFAULT"
+    options = sequence_options_sql(identity.options)
+    inner = f"sequence name {_identity_sequence_ref(schema, table, column, identity)}"
+    if options:
+        inner += " " + options
+    return f"GENERATED {kind} AS IDENTITY ({inner})"
+
+
+def column_sql(table: Table, column: Column, *, inline_pk: bool = False) -> str:
+    """One column definition, as in CREATE TABLE and ADD COLUMN."""
+    parts = [quote_ident(column.name), column.type.sql]
+    if inline_pk:
+        parts.append("PRIMARY KEY")
+    if column.generated is not None:
+        parts.append(f"GENERATED ALWAYS AS ({column.generated}) STORED")
+    if column.default is not None:
+        parts.append(f"DEFAULT {column.default}")
+    if column.identity is not None:
+        parts.append(identity_sql(table.schema, table.name, column.name, column.identity))
+    if column.not_null:
+        parts.append("NOT NULL")
+    return " ".join(parts)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pgshift.diff import render
 from pgshift.diff.hazards import Action, Hazard, HazardKind, hazards_of
 from pgshift.diff.kinds.base import Operation, alter, path
+from pgshift.diff.kinds.index import create_index_sql
+from pgshift.diff.render import idents, packed_idents
 from pgshift.model.schema import (
     CheckConstraint,
     ForeignKey,
@@ -15,7 +16,7 @@ from pgshift.model.schema import (
     PrimaryKey,
     UniqueConstraint,
 )
-from pgshift.model.types import quote_ident
+from pgshift.model.types import qualified_name, quote_ident
 
 Constraint = PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey
 
@@ -72,10 +73,10 @@ class AddConstraint(Operation):
             )
             kind = "PRIMARY KEY" if isinstance(c, PrimaryKey) else "UNIQUE"
             return [
-                render.create_index_sql(self.schema, self.table, index, concurrently=True),
+                create_index_sql(self.schema, self.table, index, concurrently=True),
                 f"{head} ADD CONSTRAINT {quote_ident(c.name)} {kind} USING INDEX {quote_ident(c.name)};",
             ]
-        text = f"{head} ADD {render.constraint_sql(c)}"
+        text = f"{head} ADD {constraint_sql(c)}"
         if not self.not_valid:
             return [text + ";"]
         return [text + " NOT VALID;", f"{head} VALIDATE CONSTRAINT {quote_ident(self.constraint.name)};"]
@@ -152,3 +153,29 @@ def add_constraint(schema: str, table: str, constraint: Constraint) -> Operation
     # using_index) would make drizzle-orm's one-transaction migrator fail on such a folder, and the
     # linter already points at it when the table is large.
     return AddConstraint(schema, table, constraint, not_valid=isinstance(constraint, CheckConstraint))
+
+
+# --- SQL --------------------------------------------------------------------------------------------
+
+
+def constraint_body(constraint: Constraint) -> str:
+    """The constraint after ``CONSTRAINT "name"``."""
+    if isinstance(constraint, PrimaryKey):
+        return f"PRIMARY KEY({packed_idents(constraint.columns)})"
+    if isinstance(constraint, UniqueConstraint):
+        nulls = " NULLS NOT DISTINCT" if constraint.nulls_not_distinct else ""
+        return f"UNIQUE{nulls}({packed_idents(constraint.columns)})"
+    if isinstance(constraint, CheckConstraint):
+        return f"CHECK ({constraint.expression})"
+    fk = constraint
+    text = (
+        f"FOREIGN KEY ({idents(fk.columns)}) REFERENCES {qualified_name(fk.ref_schema, fk.ref_table)}"
+        f"({idents(fk.ref_columns)}) ON DELETE {fk.on_delete} ON UPDATE {fk.on_update}"
+    )
+    if fk.deferrable:
+        text += " DEFERRABLE INITIALLY DEFERRED" if fk.initially_deferred else " DEFERRABLE"
+    return text
+
+
+def constraint_sql(constraint: Constraint) -> str:
+    return f"CONSTRAINT {quote_ident(constraint.name)} {constraint_body(constraint)}"

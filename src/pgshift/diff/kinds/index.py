@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pgshift.diff import render
 from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Operation, path, ref
+from pgshift.diff.render import idents
 from pgshift.model.schema import (
     Index,
+    IndexElement,
 )
-from pgshift.model.types import quote_ident
+from pgshift.model.types import qualified_name, quote_ident
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class CreateIndex(Operation):
         return path(self.schema, self.table, self.index.name)
 
     def sql(self) -> list[str]:
-        return [render.create_index_sql(self.schema, self.table, self.index, concurrently=self.concurrently)]
+        return [create_index_sql(self.schema, self.table, self.index, concurrently=self.concurrently)]
 
     def reverse(self) -> Operation:
         return DropIndex(self.schema, self.table, self.index, concurrently=self.concurrently)
@@ -97,3 +98,39 @@ class DropIndex(Operation):
     def describe(self) -> str:
         how = " concurrently" if self.concurrently else ""
         return f"drop index {self.index.name} on {self.table}{how}"
+
+
+# --- SQL --------------------------------------------------------------------------------------------
+
+
+def index_element_sql(element: IndexElement) -> str:
+    text = f"({element.expression})" if element.is_expression else quote_ident(element.expression)
+    if element.collation:
+        text += f" COLLATE {quote_ident(element.collation)}"
+    if element.opclass:
+        text += f" {element.opclass}"
+    if element.descending:
+        text += " DESC"
+    if element.nulls_first is not None:
+        default_first = element.descending
+        if element.nulls_first != default_first:
+            text += " NULLS FIRST" if element.nulls_first else " NULLS LAST"
+    return text
+
+
+def create_index_sql(schema: str, table: str, index: Index, *, concurrently: bool) -> str:
+    unique = "UNIQUE " if index.unique else ""
+    conc = "CONCURRENTLY " if concurrently else ""
+    text = (
+        f"CREATE {unique}INDEX {conc}{quote_ident(index.name)} ON {qualified_name(schema, table)} "
+        f"USING {index.method} ({', '.join(index_element_sql(e) for e in index.elements)})"
+    )
+    if index.include:
+        text += f" INCLUDE ({idents(index.include)})"
+    if index.nulls_not_distinct:
+        text += " NULLS NOT DISTINCT"
+    if index.with_:
+        text += " WITH (" + ", ".join(f"{k}={v}" for k, v in index.with_) + ")"
+    if index.where:
+        text += f" WHERE {index.where}"
+    return text + ";"

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pgshift.diff import render
 from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Operation, path, ref
 from pgshift.model.schema import (
     Policy,
 )
-from pgshift.model.types import quote_ident
+from pgshift.model.types import qualified_name, quote_ident
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,7 @@ class CreatePolicy(Operation):
         return path(self.schema, self.table, self.policy.name)
 
     def sql(self) -> list[str]:
-        return [render.create_policy_sql(self.schema, self.table, self.policy)]
+        return [create_policy_sql(self.schema, self.table, self.policy)]
 
     def reverse(self) -> Operation:
         return DropPolicy(self.schema, self.table, self.policy)
@@ -53,3 +52,23 @@ class DropPolicy(Operation):
 
     def describe(self) -> str:
         return f"drop policy {self.policy.name} on {self.table}"
+
+
+# --- SQL --------------------------------------------------------------------------------------------
+
+
+def create_policy_sql(schema: str, table: str, policy: Policy) -> str:
+    kind = "PERMISSIVE" if policy.permissive else "RESTRICTIVE"
+    roles = ", ".join(
+        r if r in ("public", "current_user", "current_role", "session_user") else quote_ident(r)
+        for r in policy.roles
+    )
+    text = (
+        f"CREATE POLICY {quote_ident(policy.name)} ON {qualified_name(schema, table)} AS {kind} "
+        f"FOR {policy.command} TO {roles}"
+    )
+    if policy.using is not None:
+        text += f" USING ({policy.using})"
+    if policy.with_check is not None:
+        text += f" WITH CHECK ({policy.with_check})"
+    return text + ";"

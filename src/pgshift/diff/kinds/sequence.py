@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pgshift.diff import render
 from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, path, ref
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import (
     Model,
     Sequence,
+    SequenceOptions,
 )
 from pgshift.model.sequences import effective_sequence_options
 from pgshift.model.types import quote_ident
@@ -27,7 +27,7 @@ class CreateSequence(Operation):
 
     def sql(self) -> list[str]:
         s = self.sequence
-        options = render.sequence_options_sql(s.options, data_type=s.data_type)
+        options = sequence_options_sql(s.options, data_type=s.data_type)
         return [f"CREATE SEQUENCE {ref(s.schema, s.name)}{' ' + options if options else ''};"]
 
     def reverse(self) -> Operation:
@@ -156,3 +156,26 @@ def _same_sequence(a: Sequence, b: Sequence) -> bool:
 
 def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
     return RenameSequence(container, old, new)
+
+
+# --- SQL --------------------------------------------------------------------------------------------
+
+
+def sequence_options_sql(options: SequenceOptions, *, data_type: str | None = None) -> str:
+    """``AS bigint INCREMENT BY 1 MINVALUE 1 ...``; options left at None are not written."""
+    parts = []
+    if data_type:
+        parts.append(f"AS {data_type}")
+    if options.increment is not None:
+        parts.append(f"INCREMENT BY {options.increment}")
+    if options.min_value is not None:
+        parts.append(f"MINVALUE {options.min_value}")
+    if options.max_value is not None:
+        parts.append(f"MAXVALUE {options.max_value}")
+    if options.start_with is not None:
+        parts.append(f"START WITH {options.start_with}")
+    if options.cache is not None:
+        parts.append(f"CACHE {options.cache}")
+    if options.cycle:
+        parts.append("CYCLE")
+    return " ".join(parts)

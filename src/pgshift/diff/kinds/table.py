@@ -15,6 +15,7 @@ from pgshift.diff.kinds.column import (
     AddColumn,
     AlterColumnType,
     DropColumn,
+    column_sql,
     diff_column,
     owns_default_sequence,
     type_key,
@@ -25,8 +26,9 @@ from pgshift.diff.kinds.constraint import (
     DropConstraint,
     RenameConstraint,
     add_constraint,
+    constraint_sql,
 )
-from pgshift.diff.kinds.index import CreateIndex, DropIndex, RenameIndex
+from pgshift.diff.kinds.index import CreateIndex, DropIndex, RenameIndex, create_index_sql
 from pgshift.diff.kinds.policy import CreatePolicy, DropPolicy
 from pgshift.diff.kinds.sequence import rename_owned_sequence
 from pgshift.diff.plan import Plan
@@ -41,7 +43,7 @@ from pgshift.model.schema import (
     UniqueConstraint,
     qualified,
 )
-from pgshift.model.types import quote_ident
+from pgshift.model.types import qualified_name, quote_ident
 from pgshift.pg.naming import owned_sequence_name
 
 
@@ -59,8 +61,8 @@ class CreateTable(Operation):
 
     def sql(self) -> list[str]:
         t = self.table
-        out = [render.create_table_sql(t)]
-        out += [render.create_index_sql(t.schema, t.name, i, concurrently=False) for i in t.indexes]
+        out = [create_table_sql(t)]
+        out += [create_index_sql(t.schema, t.name, i, concurrently=False) for i in t.indexes]
         if t.comment is not None:
             out.append(f"COMMENT ON TABLE {ref(t.schema, t.name)} IS {render.comment_literal(t.comment)};")
         for c in t.columns:
@@ -367,3 +369,25 @@ def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
     table = model.table(container, old)
     owned = tuple(c.name for c in table.columns if owns_default_sequence(c)) if table else ()
     return RenameTable(container, old, new, owned)
+
+
+# --- SQL --------------------------------------------------------------------------------------------
+
+
+def inline_primary_key(table: Table) -> str | None:
+    """The column whose PRIMARY KEY is written inline (drizzle's style for a default-named 1-column key)."""
+    pk = table.primary_key
+    if pk is not None and len(pk.columns) == 1 and pk.name == f"{table.name}_pkey":
+        return pk.columns[0]
+    return None
+
+
+def create_table_sql(table: Table) -> str:
+    inline = inline_primary_key(table)
+    lines = [column_sql(table, c, inline_pk=c.name == inline) for c in table.columns]
+    if table.primary_key is not None and inline is None:
+        lines.append(constraint_sql(table.primary_key))
+    lines += [constraint_sql(u) for u in table.unique_constraints]
+    lines += [constraint_sql(c) for c in table.check_constraints]
+    body = ",\n".join("\t" + line for line in lines)
+    return f"CREATE TABLE {qualified_name(table.schema, table.name)} (\n{body}\n);"
