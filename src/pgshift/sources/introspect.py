@@ -25,15 +25,14 @@ from pgshift.model.types import (
     SqlType,
     canonical_default,
     normalize_expression,
-    normalize_type,
-    normalize_view_definition,
     parse_type,
 )
+from pgshift.sources.kinds import SOURCE_KINDS
 
 _ACTIONS = {"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
 
 
-_QUERIES = ("columns", "constraints", "indexes", "policies", "enums", "sequences", "views", "schemas")
+_QUERIES = ("columns", "constraints", "indexes", "policies", *(k.query for k in SOURCE_KINDS), "schemas")
 _OFFLOADED = ("constraints", "indexes")  # the heavy ones besides columns, read on their own connections
 
 
@@ -62,9 +61,7 @@ def introspect(
     _constraints(results["constraints"], tables)
     _indexes(results["indexes"], tables)
     _policies(results["policies"], tables)
-    enums = [m.Enum(schema=r["schema"], name=r["name"], values=tuple(r["values"])) for r in results["enums"]]
-    sequences = [_sequence(r) for r in results["sequences"]]
-    views = [_view(r) for r in results["views"]]
+    keyed = {kind.collection: [kind.read_catalog(r) for r in results[kind.query]] for kind in SOURCE_KINDS}
     schemas = [r["name"] for r in results["schemas"]]
     built = [
         m.Table(
@@ -83,14 +80,12 @@ def introspect(
         for t in tables.values()
     ]
     # Only schemas that hold something count as part of the model (an empty `public` never does).
-    used = {t.schema for t in built} | {e.schema for e in enums} | {s.schema for s in sequences}
-    return m.build_model(
-        schemas=[s for s in schemas if s in used],
-        enums=enums,
-        sequences=sequences,
-        tables=built,
-        views=views,
+    used = (
+        {t.schema for t in built}
+        | {o.schema for o in keyed["enums"]}
+        | {o.schema for o in keyed["sequences"]}
     )
+    return m.build_model(schemas=[s for s in schemas if s in used], tables=built, **keyed)
 
 
 def _fetch(conn: Any, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -314,32 +309,3 @@ def _policies(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str
                 with_check=normalize_expression(r["with_check"]) if r["with_check"] else None,
             )
         )
-
-
-def _sequence(r: dict[str, Any]) -> m.Sequence:
-    data_type = normalize_type(r["data_type"])
-    return m.Sequence(
-        schema=r["schema"],
-        name=r["name"],
-        options=m.SequenceOptions(
-            increment=r["increment"],
-            min_value=r["min_value"],
-            max_value=r["max_value"],
-            start_with=r["start_with"],
-            cache=r["cache"],
-            cycle=bool(r["cycle"]),
-        ),
-        data_type=None if data_type == "bigint" else data_type,
-    )
-
-
-def _view(r: dict[str, Any]) -> m.View:
-    definition = normalize_view_definition(r["definition"])
-    return m.View(
-        schema=r["schema"],
-        name=r["name"],
-        definition=definition,
-        materialized=bool(r["materialized"]),
-        with_=tuple(sorted(tuple(o.split("=", 1)) for o in (r["options"] or ()))),
-        with_no_data=r["materialized"] and not r["populated"],
-    )

@@ -31,9 +31,16 @@ from pgshift.model.types import (
     strip_table_qualifier,
 )
 from pgshift.pg.naming import owned_sequence_name
+from pgshift.sources.kinds import SOURCE_KINDS
+from pgshift.sources.snapshot_fields import (
+    PUBLIC,
+    pgshift_extra,
+    sequence_options_out,
+    text_or_none,
+    with_extras,
+)
 
 EMPTY_ID = "00000000-0000-0000-0000-000000000000"
-PUBLIC = "public"
 
 
 def new_snapshot_id() -> str:
@@ -59,20 +66,23 @@ def model_to_snapshot(
 
 
 def _snapshot_out(model: m.Model, *, id: str, prev_id: str) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "id": id,
         "prevId": prev_id,
         "version": SNAPSHOT_VERSION,
         "dialect": DIALECT,
         "tables": {t.key: _table_out(t) for t in model.tables},
-        "enums": {e.key: {"name": e.name, "schema": e.schema, "values": list(e.values)} for e in model.enums},
+        "enums": {},
         "schemas": {s: s for s in model.schemas},
-        "sequences": {s.key: _sequence_out(s) for s in model.sequences},
+        "sequences": {},
         "roles": {},
         "policies": {},
-        "views": {v.key: _view_out(v) for v in model.views},
+        "views": {},
         "_meta": {"columns": {}, "schemas": {}, "tables": {}},
     }
+    for kind in SOURCE_KINDS:  # each into its section, in drizzle-kit's key order above
+        out[kind.section] = {obj.key: kind.write_snapshot(obj) for obj in getattr(model, kind.collection)}
+    return out
 
 
 def keep_spelling(data: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any]:
@@ -165,27 +175,6 @@ def _keep_table_spelling(table: dict[str, Any], old: dict[str, Any]) -> None:
                 policy[clause] = was[clause]
 
 
-def _extras(target: dict[str, Any], **values: Any) -> dict[str, Any]:
-    kept = {k: v for k, v in values.items() if v not in (None, False, (), [], "")}
-    if kept:
-        target["pgshift"] = kept
-    return target
-
-
-def _options_out(options: m.SequenceOptions, data_type: str | None) -> dict[str, Any]:
-    from pgshift.model.sequences import effective_sequence_options
-
-    full = effective_sequence_options(options, data_type)
-    return {
-        "increment": full.increment,
-        "startWith": full.start_with,
-        "minValue": full.min_value,
-        "maxValue": full.max_value,
-        "cache": full.cache,
-        "cycle": full.cycle,
-    }
-
-
 def _default_out(column: m.Column) -> Any:
     value = column.default
     if value is None:
@@ -234,9 +223,9 @@ def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
             "type": ident.kind,
             "name": ident.sequence_name or owned_sequence_name(table.name, column.name),
             "schema": table.schema,
-            **_options_out(ident.options, column.type.spelling),
+            **sequence_options_out(ident.options, column.type.spelling),
         }
-    return _extras(out, comment=column.comment)
+    return with_extras(out, comment=column.comment)
 
 
 def _index_out(index: m.Index) -> dict[str, Any]:
@@ -252,12 +241,12 @@ def _index_out(index: m.Index) -> dict[str, Any]:
         col["nulls"] = "first" if nulls_first else "last"
         if el.opclass:
             col["opclass"] = el.opclass
-        columns.append(_extras(col, collation=el.collation))
+        columns.append(with_extras(col, collation=el.collation))
     out: dict[str, Any] = {"name": index.name, "columns": columns, "isUnique": index.unique}
     if index.where is not None:
         out["where"] = index.where
     out.update(concurrently=index.concurrently, method=index.method, **{"with": dict(index.with_)})
-    return _extras(out, include=list(index.include), nullsNotDistinct=index.nulls_not_distinct)
+    return with_extras(out, include=list(index.include), nullsNotDistinct=index.nulls_not_distinct)
 
 
 def _table_out(table: m.Table) -> dict[str, Any]:
@@ -282,7 +271,7 @@ def _table_out(table: m.Table) -> dict[str, Any]:
         },
         "isRLSEnabled": table.rls_enabled,
     }
-    return _extras(out, comment=table.comment)
+    return with_extras(out, comment=table.comment)
 
 
 def _fk_out(table: m.Table, fk: m.ForeignKey) -> dict[str, Any]:
@@ -295,7 +284,7 @@ def _fk_out(table: m.Table, fk: m.ForeignKey) -> dict[str, Any]:
         onDelete=fk.on_delete,
         onUpdate=fk.on_update,
     )
-    return _extras(out, deferrable=fk.deferrable, initiallyDeferred=fk.initially_deferred)
+    return with_extras(out, deferrable=fk.deferrable, initiallyDeferred=fk.initially_deferred)
 
 
 def _policy_out(policy: m.Policy) -> dict[str, Any]:
@@ -309,28 +298,6 @@ def _policy_out(policy: m.Policy) -> dict[str, Any]:
         out["using"] = policy.using
     if policy.with_check is not None:
         out["withCheck"] = policy.with_check
-    return out
-
-
-def _sequence_out(seq: m.Sequence) -> dict[str, Any]:
-    out = {"name": seq.name, "schema": seq.schema, **_options_out(seq.options, seq.data_type)}
-    return _extras(out, dataType=seq.data_type)
-
-
-def _view_out(view: m.View) -> dict[str, Any]:
-    # drizzle-kit's key order; its "with"/"withNoData" keys are absent unless set.
-    out: dict[str, Any] = {
-        "columns": {},
-        "definition": view.definition,
-        "name": view.name,
-        "schema": view.schema,
-        "isExisting": False,
-    }
-    if view.with_:
-        out["with"] = dict(view.with_)
-    if view.with_no_data:
-        out["withNoData"] = True
-    out["materialized"] = view.materialized
     return out
 
 
@@ -362,12 +329,10 @@ def snapshot_to_model(data: Any, *, where: str) -> m.Model:
             raise FolderError(f"snapshot has no {key!r} string", where=where)
     try:
         tables = [_table_in(key, raw) for key, raw in _section(data, "tables", where).items()]
-        enums = [
-            m.Enum(schema=raw.get("schema") or PUBLIC, name=raw["name"], values=tuple(raw["values"]))
-            for raw in _section(data, "enums", where).values()
-        ]
-        sequences = [_sequence_in(raw) for raw in _section(data, "sequences", where).values()]
-        views = [_view_in(raw) for raw in _section(data, "views", where).values()]
+        keyed = {
+            kind.collection: [kind.read_snapshot(raw) for raw in _section(data, kind.section, where).values()]
+            for kind in SOURCE_KINDS
+        }
         schemas = list(_section(data, "schemas", where).values())
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         detail = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
@@ -376,7 +341,7 @@ def snapshot_to_model(data: Any, *, where: str) -> m.Model:
             where=where,
             hint="restore it from version control; a hand-edited snapshot makes the next diff wrong",
         ) from None
-    return m.build_model(schemas=schemas, enums=enums, sequences=sequences, tables=tables, views=views)
+    return m.build_model(schemas=schemas, tables=tables, **keyed)
 
 
 def _section(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
@@ -384,11 +349,6 @@ def _section(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise FolderError(f"snapshot key {key!r} must be an object", where=where)
     return value
-
-
-def _extra(raw: dict[str, Any], key: str, default: Any = None) -> Any:
-    extras = raw.get("pgshift")
-    return extras.get(key, default) if isinstance(extras, dict) else default
 
 
 def _default_in(value: Any, type_: SqlType) -> str | None:
@@ -421,11 +381,11 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 kind="always" if ident.get("type") == "always" else "byDefault",
                 sequence_name=ident.get("name"),
                 options=m.SequenceOptions(
-                    increment=_s(ident.get("increment")),
-                    min_value=_s(ident.get("minValue")),
-                    max_value=_s(ident.get("maxValue")),
-                    start_with=_s(ident.get("startWith")),
-                    cache=_s(ident.get("cache")),
+                    increment=text_or_none(ident.get("increment")),
+                    min_value=text_or_none(ident.get("minValue")),
+                    max_value=text_or_none(ident.get("maxValue")),
+                    start_with=text_or_none(ident.get("startWith")),
+                    cache=text_or_none(ident.get("cache")),
                     cycle=bool(ident.get("cycle", False)),
                 ),
             )
@@ -438,7 +398,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 default=_default_in(col.get("default"), type_),
                 identity=identity,
                 generated=strip_table_qualifier(generated["as"], name) if generated else None,
-                comment=_extra(col, "comment"),
+                comment=pgshift_extra(col, "comment"),
             )
         )
         if col.get("primaryKey"):
@@ -474,12 +434,8 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
         indexes=tuple(_index_in(i, name) for i in raw.get("indexes", {}).values()),
         policies=tuple(_policy_in(p, name) for p in raw.get("policies", {}).values()),
         rls_enabled=bool(raw.get("isRLSEnabled")),
-        comment=_extra(raw, "comment"),
+        comment=pgshift_extra(raw, "comment"),
     )
-
-
-def _s(value: Any) -> str | None:
-    return None if value is None else str(value)
 
 
 _ACTIONS: dict[str, m.ReferentialAction] = {
@@ -504,8 +460,8 @@ def _fk_in(raw: dict[str, Any]) -> m.ForeignKey:
         ref_columns=tuple(raw["columnsTo"]),
         on_delete=_referential_action(raw.get("onDelete")),
         on_update=_referential_action(raw.get("onUpdate")),
-        deferrable=bool(_extra(raw, "deferrable", False)),
-        initially_deferred=bool(_extra(raw, "initiallyDeferred", False)),
+        deferrable=bool(pgshift_extra(raw, "deferrable", False)),
+        initially_deferred=bool(pgshift_extra(raw, "initiallyDeferred", False)),
     )
 
 
@@ -525,7 +481,7 @@ def _index_in(raw: dict[str, Any], table: str) -> m.Index:
                 descending=descending,
                 nulls_first=nulls_first,
                 opclass=col.get("opclass") or None,
-                collation=_extra(col, "collation"),
+                collation=pgshift_extra(col, "collation"),
             )
         )
     where = raw.get("where")
@@ -535,9 +491,9 @@ def _index_in(raw: dict[str, Any], table: str) -> m.Index:
         unique=bool(raw.get("isUnique")),
         method=(raw.get("method") or "btree").lower(),
         where=strip_table_qualifier(where, table) if where else None,
-        include=tuple(_extra(raw, "include", ())),
+        include=tuple(pgshift_extra(raw, "include", ())),
         with_=tuple(sorted((str(k), str(v)) for k, v in (raw.get("with") or {}).items())),
-        nulls_not_distinct=bool(_extra(raw, "nullsNotDistinct", False)),
+        nulls_not_distinct=bool(pgshift_extra(raw, "nullsNotDistinct", False)),
         concurrently=bool(raw.get("concurrently")),
     )
 
@@ -552,31 +508,4 @@ def _policy_in(raw: dict[str, Any], table: str) -> m.Policy:
         # drizzle writes ``"users"."owner_id" = current_setting(...)``: normalised like every expression
         using=strip_table_qualifier(using, table) if using else None,
         with_check=strip_table_qualifier(with_check, table) if with_check else None,
-    )
-
-
-def _sequence_in(raw: dict[str, Any]) -> m.Sequence:
-    return m.Sequence(
-        schema=raw.get("schema") or PUBLIC,
-        name=raw["name"],
-        options=m.SequenceOptions(
-            increment=_s(raw.get("increment")),
-            min_value=_s(raw.get("minValue")),
-            max_value=_s(raw.get("maxValue")),
-            start_with=_s(raw.get("startWith")),
-            cache=_s(raw.get("cache")),
-            cycle=bool(raw.get("cycle", False)),
-        ),
-        data_type=_extra(raw, "dataType"),
-    )
-
-
-def _view_in(raw: dict[str, Any]) -> m.View:
-    return m.View(
-        schema=raw.get("schema") or PUBLIC,
-        name=raw["name"],
-        definition=normalize_view_definition(raw.get("definition") or ""),
-        materialized=bool(raw.get("materialized")),
-        with_=tuple(sorted((str(k), str(v)) for k, v in (raw.get("with") or {}).items())),
-        with_no_data=bool(raw.get("withNoData")),
     )

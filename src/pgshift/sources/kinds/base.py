@@ -1,0 +1,35 @@
+"""The shape of a kind's entry in the sources (see pgshift.sources.kinds)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
+
+
+class Keyed(Protocol):
+    """A top-level model object: found by ``key`` (``schema.name``), placed in ``schema``."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def schema(self) -> str: ...
+
+
+T = TypeVar("T", bound=Keyed)
+
+
+@dataclass(frozen=True)
+class SourceKind(Generic[T]):
+    """One kind's place in the sources. ``collection`` is the Model field holding the objects (and
+    ``build_model``'s keyword); ``section`` the snapshot key whose entries are keyed by ``schema.name``;
+    ``query`` the catalog query's file name."""
+
+    name: str
+    collection: str
+    section: str
+    write_snapshot: Callable[[T], dict[str, Any]]
+    read_snapshot: Callable[[dict[str, Any]], T]
+    query: str
+    read_catalog: Callable[[dict[str, Any]], T]

@@ -1,0 +1,57 @@
+"""Sequences in the snapshot (``sequences``) and the catalog (``sequences.sql``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pgshift.model import schema as m
+from pgshift.model.types import normalize_type
+from pgshift.sources.kinds.base import SourceKind
+from pgshift.sources.snapshot_fields import (
+    PUBLIC,
+    pgshift_extra,
+    sequence_options_out,
+    text_or_none,
+    with_extras,
+)
+
+
+def snapshot_out(seq: m.Sequence) -> dict[str, Any]:
+    out = {"name": seq.name, "schema": seq.schema, **sequence_options_out(seq.options, seq.data_type)}
+    return with_extras(out, dataType=seq.data_type)
+
+
+def snapshot_in(raw: dict[str, Any]) -> m.Sequence:
+    return m.Sequence(
+        schema=raw.get("schema") or PUBLIC,
+        name=raw["name"],
+        options=m.SequenceOptions(
+            increment=text_or_none(raw.get("increment")),
+            min_value=text_or_none(raw.get("minValue")),
+            max_value=text_or_none(raw.get("maxValue")),
+            start_with=text_or_none(raw.get("startWith")),
+            cache=text_or_none(raw.get("cache")),
+            cycle=bool(raw.get("cycle", False)),
+        ),
+        data_type=pgshift_extra(raw, "dataType"),
+    )
+
+
+def from_catalog(r: dict[str, Any]) -> m.Sequence:
+    data_type = normalize_type(r["data_type"])
+    return m.Sequence(
+        schema=r["schema"],
+        name=r["name"],
+        options=m.SequenceOptions(
+            increment=r["increment"],
+            min_value=r["min_value"],
+            max_value=r["max_value"],
+            start_with=r["start_with"],
+            cache=r["cache"],
+            cycle=bool(r["cycle"]),
+        ),
+        data_type=None if data_type == "bigint" else data_type,
+    )
+
+
+KIND = SourceKind("sequence", "sequences", "sequences", snapshot_out, snapshot_in, "sequences", from_catalog)

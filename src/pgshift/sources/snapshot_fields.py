@@ -1,0 +1,42 @@
+"""Small pieces of Drizzle's snapshot format that the table writer and several kinds' entries share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pgshift.model import schema as m
+
+PUBLIC = "public"
+
+
+def with_extras(target: dict[str, Any], **values: Any) -> dict[str, Any]:
+    """``target`` with pgshift's own keys (Drizzle has none for them) under ``"pgshift"``, when not default."""
+    kept = {k: v for k, v in values.items() if v not in (None, False, (), [], "")}
+    if kept:
+        target["pgshift"] = kept
+    return target
+
+
+def sequence_options_out(options: m.SequenceOptions, data_type: str | None) -> dict[str, Any]:
+    """Every option spelled out as a decimal string, as drizzle-kit writes sequences and identities."""
+    from pgshift.model.sequences import effective_sequence_options
+
+    full = effective_sequence_options(options, data_type)
+    return {
+        "increment": full.increment,
+        "startWith": full.start_with,
+        "minValue": full.min_value,
+        "maxValue": full.max_value,
+        "cache": full.cache,
+        "cycle": full.cycle,
+    }
+
+
+def pgshift_extra(raw: dict[str, Any], key: str, default: Any = None) -> Any:
+    """One of pgshift's own keys of a snapshot entry (see ``with_extras``)."""
+    extras = raw.get("pgshift")
+    return extras.get(key, default) if isinstance(extras, dict) else default
+
+
+def text_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
