@@ -1,57 +1,93 @@
-"""The object kinds pgshift migrates, one module each, registered here in the order the differ visits them.
+"""The object kinds pgshift migrates, registered in ``KINDS`` in the order the differ visits them.
 
-A kind's module holds its operations (SQL, reverse, hazards, what they destroy) and its diff step: a
-function ``(old, new, plan) -> old`` that appends the kind's operations to the plan's phases
-(pgshift.diff.plan) and returns the old model as it stands after them (an enum rebuild resets column
-defaults, so later kinds start from there). Kinds contained in a table (columns, constraints, indexes,
-policies) are diffed by the table's step with their own modules' operations.
+A ``Kind`` entry says what the kind is (its model class, the ``Model`` field holding its objects, its
+identity key), how it changes (its diff step and, if it can be renamed, the op that renames one) and
+how it is stored (its ``pgshift.sources.kinds`` entry: snapshot section and catalog query). So a keyed
+kind is one module here (its ops with SQL, reverse, hazards, and its diff step), one module under
+``pgshift/sources/kinds`` (snapshot entry and catalog row), a line in each registry, and its tests.
+
+Why two modules and not one: the staging rule. Sources (stage 2) run before the differ (stage 3) and
+may not import it, so the snapshot and catalog mapping sit in the sources package, registered there by
+the same name; this registry, one stage later, names that entry so one list shows the whole kind
+(``tests/test_kinds.py`` checks the two agree). Generated code (pgshift.codegen, stage 7) is still
+written per model field there, not through this registry.
+
+A diff step is a function ``(old, new, plan) -> old`` that appends the kind's operations to the plan's
+phases (pgshift.diff.plan) and returns the old model as it stands after them (an enum rebuild resets
+column defaults, so later kinds start from there). Kinds contained in a table (columns, constraints,
+indexes, policies) are diffed by the table's step with their own modules' operations and SQL.
 
 Visiting order (dependencies first): enums before tables (a rebuild changes the columns that use the
 type), sequences before tables, tables before views (a view over a reshaped table is rebuilt), schemas
 last (their drops come after the drops of everything in them). The order of the *statements* is the
 plan's phase order, not this one.
-
-Adding a kind: one module with its ops, its ``diff`` step and (if it can be renamed) its ``rename_op``,
-one line in ``KINDS`` (and in ``RENAMES``), and its tests.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from pgshift.diff.kinds import column, enum, schema, sequence, table, view
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.plan import Plan
-from pgshift.model.schema import Model
+from pgshift.model import schema as m
+from pgshift.sources.kinds import enum as enum_source
+from pgshift.sources.kinds import sequence as sequence_source
+from pgshift.sources.kinds import view as view_source
+from pgshift.sources.kinds.base import SourceKind
 
-DiffStep = Callable[[Model, Model, Plan], Model]
-RenameBuilder = Callable[[Model, str, str, str], Operation]
+DiffStep = Callable[[m.Model, m.Model, Plan], m.Model]
+RenameBuilder = Callable[[m.Model, str, str, str], Operation]
+
+
+def _qualified_key(obj: Any) -> str:
+    """``schema.name``, the key Drizzle's snapshot sections use."""
+    return str(obj.key)
+
+
+def _own_name(obj: Any) -> str:
+    return str(obj)
 
 
 @dataclass(frozen=True)
 class Kind:
-    """A registered kind: its name (as in rename decisions and Drizzle snapshots) and its diff step."""
+    """A registered kind (see the module docstring). ``name`` is its name in rename decisions."""
 
     name: str
+    model: type
+    collection: str
+    key: Callable[[Any], str]
     diff: DiffStep
+    rename: RenameBuilder | None = None
+    source: SourceKind[Any] | None = None
+
+    def objects(self, model: m.Model) -> dict[str, Any]:
+        """The kind's objects in ``model`` by identity key, in the model's order."""
+        return {self.key(obj): obj for obj in getattr(model, self.collection)}
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("enum", enum.diff_enums),
-    Kind("sequence", sequence.diff_sequences),
-    Kind("table", table.diff_tables),
-    Kind("view", view.diff_views),
-    Kind("schema", schema.diff_schemas),
+    Kind("enum", m.Enum, "enums", _qualified_key, enum.diff_enums, enum.rename_op, enum_source.KIND),
+    Kind(
+        "sequence",
+        m.Sequence,
+        "sequences",
+        _qualified_key,
+        sequence.diff_sequences,
+        sequence.rename_op,
+        sequence_source.KIND,
+    ),
+    Kind("table", m.Table, "tables", _qualified_key, table.diff_tables, table.rename_op),
+    Kind("view", m.View, "views", _qualified_key, view.diff_views, None, view_source.KIND),
+    Kind("schema", str, "schemas", _own_name, schema.diff_schemas, schema.rename_op),
 )
 
 # The op that renames one object, by the rename kind of pgshift.diff.renames (``model`` is the state
-# just before the rename).
+# just before the rename): the registered kinds' own, plus the two kinds contained in others.
 RENAMES: dict[str, RenameBuilder] = {
-    "schema": schema.rename_op,
-    "table": table.rename_op,
-    "enum": enum.rename_op,
-    "sequence": sequence.rename_op,
+    **{k.name: k.rename for k in KINDS if k.rename is not None},
     "column": column.rename_op,
     "value": enum.rename_value_op,
 }
