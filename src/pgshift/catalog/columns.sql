@@ -41,9 +41,9 @@ SELECT
     cd.description AS comment,
     owned.seq_name AS owned_sequence,
     seq.seqincrement::text AS seq_increment,
-    seq.seqmin::text AS seq_min,
-    seq.seqmax::text AS seq_max,
-    seq.seqstart::text AS seq_start,
+    seq.seqmin::text AS seq_min_value,
+    seq.seqmax::text AS seq_max_value,
+    seq.seqstart::text AS seq_start_with,
     seq.seqcache::text AS seq_cache,
     seq.seqcycle AS seq_cycle
 FROM tables c

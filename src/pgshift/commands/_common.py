@@ -105,6 +105,20 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stderr.isatty()
 
 
+def confirm_or_refuse(question: str, *, refusing: str, yes: bool, hint: str = "re-run with --yes") -> bool:
+    """``--yes``, or the answer of the person at the terminal; with no terminal to ask, an error (a
+    script must say --yes: silence is not consent). ``refusing`` completes "refusing to ..."."""
+    if yes:
+        return True
+    if not interactive():
+        from pgshift.errors import PgshiftError
+
+        raise PgshiftError(
+            f"refusing to {refusing} without confirmation: there is no terminal to ask", hint=hint
+        )
+    return click.confirm(question, default=False, err=True)
+
+
 def relpath(path: Path) -> str:
     """A path shown relative to the current directory when it is below it."""
     try:

@@ -6,10 +6,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pgshift.commands._common import config_options, database_options, err, interactive
+from pgshift.commands._common import config_options, confirm_or_refuse, database_options, err
 from pgshift.commands._run import print_json, require_yes
 from pgshift.config import Config, Environment
-from pgshift.errors import PgshiftError
 
 if TYPE_CHECKING:
     from pgshift.runner.plan import PlanEntry
@@ -51,14 +50,12 @@ def command(
         err(f"recording {len(todo)} migration(s) as applied, without running them:")
         for entry in todo:
             err(f"  ✓ {entry.tag}")
-        if yes:
-            return True
-        if not interactive():
-            raise PgshiftError(
-                "refusing to baseline without confirmation: there is no terminal to ask",
-                hint="review the list above, then re-run with --yes",
-            )
-        return click.confirm("Record them as applied?", default=False, err=True)
+        return confirm_or_refuse(
+            "Record them as applied?",
+            refusing="baseline",
+            yes=yes,
+            hint="review the list above, then re-run with --yes",
+        )
 
     recorded = baseline(url, config=config, to=to, confirm=confirm, lock_wait=lock_wait).recorded
     if as_json:

@@ -54,16 +54,12 @@ def reset_cmd(config: Config, yes: bool) -> int:
     if not data_dir.exists():
         err(f"no development database in {data_dir}")
         return 0
-    if not yes:
-        from pgshift.commands._common import interactive
-        from pgshift.errors import PgshiftError
+    from pgshift.commands._common import confirm_or_refuse
 
-        if not interactive():
-            raise PgshiftError(
-                f"refusing to delete {data_dir} without confirmation: there is no terminal to ask",
-                hint="re-run with --yes",
-            )
-        click.confirm(f"Delete {data_dir} and everything in it?", abort=True, err=True)
+    if not confirm_or_refuse(
+        f"Delete {data_dir} and everything in it?", refusing=f"delete {data_dir}", yes=yes
+    ):
+        raise click.Abort
     devdb.PROVIDER.stop(data_dir)
     shutil.rmtree(data_dir)
     err(f"deleted {data_dir}")

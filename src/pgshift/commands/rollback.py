@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pgshift.commands._common import config_options, database_options, err, interactive, stderr_console
+from pgshift.commands._common import (
+    config_options,
+    confirm_or_refuse,
+    database_options,
+    err,
+    stderr_console,
+)
 from pgshift.commands._run import json_errors, make_reporter, print_json, require_yes, run_options
 from pgshift.config import Config, Environment
 from pgshift.errors import PgshiftError
@@ -66,14 +72,12 @@ def command(
     def confirm(planned: list[RollbackStep]) -> bool:
         if not as_json:
             show_plan(planned)
-        if yes:
-            return True
-        if not interactive():
-            raise PgshiftError(
-                "refusing to roll back without confirmation: there is no terminal to ask",
-                hint="review the list above, then re-run with --yes",
-            )
-        return click.confirm("Run these down migrations?", default=False, err=True)
+        return confirm_or_refuse(
+            "Run these down migrations?",
+            refusing="roll back",
+            yes=yes,
+            hint="review the list above, then re-run with --yes",
+        )
 
     result = json_errors(
         as_json,

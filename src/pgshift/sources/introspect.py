@@ -28,6 +28,7 @@ from pgshift.model.types import (
     parse_type,
 )
 from pgshift.sources.kinds import SOURCE_KINDS
+from pgshift.sources.snapshot_fields import sequence_options_from_catalog
 
 _ACTIONS = {"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
 
@@ -172,14 +173,7 @@ def _column(r: dict[str, Any]) -> m.Column:
         identity = m.Identity(
             kind="always" if r["identity"] == "a" else "byDefault",
             sequence_name=r["owned_sequence"],
-            options=m.SequenceOptions(
-                increment=r["seq_increment"],
-                min_value=r["seq_min"],
-                max_value=r["seq_max"],
-                start_with=r["seq_start"],
-                cache=r["seq_cache"],
-                cycle=bool(r["seq_cycle"]),
-            ),
+            options=sequence_options_from_catalog(r, prefix="seq_"),
         )
     elif r["generated"] == "s":
         generated = normalize_expression(default) if default else None

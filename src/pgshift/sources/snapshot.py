@@ -35,8 +35,8 @@ from pgshift.sources.kinds import SOURCE_KINDS
 from pgshift.sources.snapshot_fields import (
     PUBLIC,
     pgshift_extra,
+    sequence_options_in,
     sequence_options_out,
-    text_or_none,
     with_extras,
 )
 
@@ -380,14 +380,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
             identity = m.Identity(
                 kind="always" if ident.get("type") == "always" else "byDefault",
                 sequence_name=ident.get("name"),
-                options=m.SequenceOptions(
-                    increment=text_or_none(ident.get("increment")),
-                    min_value=text_or_none(ident.get("minValue")),
-                    max_value=text_or_none(ident.get("maxValue")),
-                    start_with=text_or_none(ident.get("startWith")),
-                    cache=text_or_none(ident.get("cache")),
-                    cycle=bool(ident.get("cycle", False)),
-                ),
+                options=sequence_options_in(ident),
             )
         generated = col.get("generated")
         columns.append(

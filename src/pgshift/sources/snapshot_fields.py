@@ -32,6 +32,31 @@ def sequence_options_out(options: m.SequenceOptions, data_type: str | None) -> d
     }
 
 
+def sequence_options_in(raw: dict[str, Any]) -> m.SequenceOptions:
+    """A sequence's or an identity's options as Drizzle keys them (``minValue``, ``startWith``, ...)."""
+    return m.SequenceOptions(
+        increment=text_or_none(raw.get("increment")),
+        min_value=text_or_none(raw.get("minValue")),
+        max_value=text_or_none(raw.get("maxValue")),
+        start_with=text_or_none(raw.get("startWith")),
+        cache=text_or_none(raw.get("cache")),
+        cycle=bool(raw.get("cycle", False)),
+    )
+
+
+def sequence_options_from_catalog(r: dict[str, Any], prefix: str = "") -> m.SequenceOptions:
+    """Options from a catalog row: ``sequences.sql`` names them plainly, ``columns.sql`` (an identity's
+    sequence) with the prefix ``seq_``."""
+    return m.SequenceOptions(
+        increment=r[prefix + "increment"],
+        min_value=r[prefix + "min_value"],
+        max_value=r[prefix + "max_value"],
+        start_with=r[prefix + "start_with"],
+        cache=r[prefix + "cache"],
+        cycle=bool(r[prefix + "cycle"]),
+    )
+
+
 def pgshift_extra(raw: dict[str, Any], key: str, default: Any = None) -> Any:
     """One of pgshift's own keys of a snapshot entry (see ``with_extras``)."""
     extras = raw.get("pgshift")

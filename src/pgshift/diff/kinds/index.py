@@ -37,23 +37,29 @@ class RenameIndex(Operation):
 
 
 @dataclass(frozen=True)
-class CreateIndex(Operation):
+class _IndexStep(Operation):
+    """What creating and dropping an index share: the index, its table, and ``CONCURRENTLY``, which
+    takes the step out of the migration's transaction."""
+
     schema: str
     table: str
     index: Index
     concurrently: bool = False
 
     @property
-    def action(self) -> Action:
-        return Action.CREATE_INDEX_CONCURRENTLY if self.concurrently else Action.CREATE_INDEX
-
-    @property
-    def transactional(self) -> bool:  # type: ignore[override]
+    def transactional(self) -> bool:  # type: ignore[override]  # a class attribute in Operation
         return not self.concurrently
 
     @property
     def subject(self) -> str:
         return path(self.schema, self.table, self.index.name)
+
+
+@dataclass(frozen=True)
+class CreateIndex(_IndexStep):
+    @property
+    def action(self) -> Action:
+        return Action.CREATE_INDEX_CONCURRENTLY if self.concurrently else Action.CREATE_INDEX
 
     def sql(self) -> list[str]:
         return [create_index_sql(self.schema, self.table, self.index, concurrently=self.concurrently)]
@@ -67,26 +73,13 @@ class CreateIndex(Operation):
 
 
 @dataclass(frozen=True)
-class DropIndex(Operation):
+class DropIndex(_IndexStep):
     """DROP INDEX; ``CONCURRENTLY`` (outside a transaction) on a table that stays, so queries keep
     running while the index goes."""
-
-    schema: str
-    table: str
-    index: Index
-    concurrently: bool = False
 
     @property
     def action(self) -> Action:
         return Action.DROP_INDEX_CONCURRENTLY if self.concurrently else Action.DROP_INDEX
-
-    @property
-    def transactional(self) -> bool:  # type: ignore[override]
-        return not self.concurrently
-
-    @property
-    def subject(self) -> str:
-        return path(self.schema, self.table, self.index.name)
 
     def sql(self) -> list[str]:
         conc = "CONCURRENTLY " if self.concurrently else ""

@@ -10,8 +10,9 @@ from pgshift.sources.kinds.base import SourceKind
 from pgshift.sources.snapshot_fields import (
     PUBLIC,
     pgshift_extra,
+    sequence_options_from_catalog,
+    sequence_options_in,
     sequence_options_out,
-    text_or_none,
     with_extras,
 )
 
@@ -25,14 +26,7 @@ def snapshot_in(raw: dict[str, Any]) -> m.Sequence:
     return m.Sequence(
         schema=raw.get("schema") or PUBLIC,
         name=raw["name"],
-        options=m.SequenceOptions(
-            increment=text_or_none(raw.get("increment")),
-            min_value=text_or_none(raw.get("minValue")),
-            max_value=text_or_none(raw.get("maxValue")),
-            start_with=text_or_none(raw.get("startWith")),
-            cache=text_or_none(raw.get("cache")),
-            cycle=bool(raw.get("cycle", False)),
-        ),
+        options=sequence_options_in(raw),
         data_type=pgshift_extra(raw, "dataType"),
     )
 
@@ -42,14 +36,7 @@ def from_catalog(r: dict[str, Any]) -> m.Sequence:
     return m.Sequence(
         schema=r["schema"],
         name=r["name"],
-        options=m.SequenceOptions(
-            increment=r["increment"],
-            min_value=r["min_value"],
-            max_value=r["max_value"],
-            start_with=r["start_with"],
-            cache=r["cache"],
-            cycle=bool(r["cycle"]),
-        ),
+        options=sequence_options_from_catalog(r),
         data_type=None if data_type == "bigint" else data_type,
     )
 
