@@ -109,6 +109,16 @@ class CheckConstraint:
     expression: str  # normalised, without the surrounding CHECK ( )
 
 
+def nulls_first_default(descending: bool) -> bool:
+    """Postgres sorts NULLs last in ascending order and first in descending order."""
+    return descending
+
+
+def nondefault_nulls(nulls_first: bool | None, descending: bool) -> bool | None:
+    """``nulls_first`` as the model stores it: None when it is the direction's default (or unspoken)."""
+    return None if nulls_first is None or nulls_first == nulls_first_default(descending) else nulls_first
+
+
 @dataclass(frozen=True)
 class IndexElement:
     """One key of an index: a column name, or an expression when ``is_expression``."""
@@ -119,6 +129,10 @@ class IndexElement:
     nulls_first: bool | None = None  # None = the default for the direction (last for ASC, first for DESC)
     opclass: str | None = None
     collation: str | None = None
+
+    @property
+    def sorts_nulls_first(self) -> bool:
+        return self.nulls_first if self.nulls_first is not None else nulls_first_default(self.descending)
 
 
 @dataclass(frozen=True)

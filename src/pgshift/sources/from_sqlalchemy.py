@@ -352,8 +352,7 @@ def _index(table: Any, index: SAIndex) -> m.Index:
             text, is_expr, key = normalize_expression(_sql(expr)), True, None
             names_for_default.append("expr")
         # NULLS FIRST is the default for DESC, NULLS LAST for ASC: store only a departure from it.
-        if nulls_first is not None and nulls_first == descending:
-            nulls_first = None
+        nulls_first = m.nondefault_nulls(nulls_first, descending)
         opclass = ops.get(key) if key else ops.get(text)
         if opclass is None and column_name is not None and column_name in ops:
             opclass = ops[column_name]

@@ -258,9 +258,7 @@ def _indexes(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str,
         for position in range(key_count):
             option = bits[position] if position < len(bits) else 0
             descending = bool(option & 1)
-            nulls_first: bool | None = bool(option & 2)
-            if nulls_first == descending:
-                nulls_first = None
+            nulls_first = m.nondefault_nulls(bool(option & 2), descending)
             column = is_column[position]
             text = keys[position]
             elements.append(

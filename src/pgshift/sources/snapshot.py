@@ -231,14 +231,13 @@ def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
 def _index_out(index: m.Index) -> dict[str, Any]:
     columns = []
     for el in index.elements:
-        nulls_first = el.nulls_first if el.nulls_first is not None else el.descending
         # drizzle-kit writes an expression element's keys in another order than a column's.
         col: dict[str, Any] = {"expression": el.expression}
         if el.is_expression:
             col.update(asc=not el.descending, isExpression=True)
         else:
             col.update(isExpression=False, asc=not el.descending)
-        col["nulls"] = "first" if nulls_first else "last"
+        col["nulls"] = "first" if el.sorts_nulls_first else "last"
         if el.opclass:
             col["opclass"] = el.opclass
         columns.append(with_extras(col, collation=el.collation))
@@ -462,9 +461,8 @@ def _index_in(raw: dict[str, Any], table: str) -> m.Index:
     elements = []
     for col in raw["columns"]:
         descending = not col.get("asc", True)
-        nulls_first: bool | None = col.get("nulls", "first" if descending else "last") == "first"
-        if nulls_first == descending:
-            nulls_first = None
+        nulls = col.get("nulls")
+        nulls_first = m.nondefault_nulls(None if nulls is None else nulls == "first", descending)
         is_expr = bool(col.get("isExpression"))
         expression = strip_table_qualifier(col["expression"], table) if is_expr else col["expression"]
         elements.append(

@@ -10,6 +10,7 @@ from pgshift.diff.render import idents
 from pgshift.model.schema import (
     Index,
     IndexElement,
+    nondefault_nulls,
 )
 from pgshift.model.types import qualified_name, quote_ident
 
@@ -104,10 +105,9 @@ def index_element_sql(element: IndexElement) -> str:
         text += f" {element.opclass}"
     if element.descending:
         text += " DESC"
-    if element.nulls_first is not None:
-        default_first = element.descending
-        if element.nulls_first != default_first:
-            text += " NULLS FIRST" if element.nulls_first else " NULLS LAST"
+    nulls_first = nondefault_nulls(element.nulls_first, element.descending)
+    if nulls_first is not None:
+        text += " NULLS FIRST" if nulls_first else " NULLS LAST"
     return text
 
 
