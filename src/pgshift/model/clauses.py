@@ -92,3 +92,46 @@ def nextval_target(expression: str) -> tuple[str | None, str] | None:
         return None
     var = rel[0].range_var
     return (var.schemaname or None), var.relname
+
+
+@lru_cache(maxsize=4096)
+def exclude_of_statement(statement: str) -> str:
+    """The canonical EXCLUDE definition (see ``normalize_exclude``) of an ``ALTER TABLE ... ADD
+    CONSTRAINT ... EXCLUDE ...`` statement, whatever its table and constraint names."""
+    try:
+        tree = postgast.parse(statement)
+        stmt = tree.stmts[0].stmt.alter_table_stmt
+        stmt.relation.schemaname = ""
+        stmt.relation.relname = "t"
+        constraint = getattr(stmt.cmds[0].alter_table_cmd, "def").constraint
+        constraint.conname = "c"
+        text = str(postgast.deparse(tree))
+    except (postgast.PgQueryError, IndexError, AttributeError):
+        return statement
+    return normalize_exclude(text.removeprefix("ALTER TABLE t ADD CONSTRAINT c "))
+
+
+def exclude_parts(definition: str) -> tuple[str, list[tuple[str, bool, str]], str | None] | None:
+    """A canonical EXCLUDE definition taken apart for code generation: ``(method, [(element, is_column,
+    operator)], where)``; None when the parser cannot read it."""
+    try:
+        tree = postgast.parse(f"ALTER TABLE t ADD CONSTRAINT c {definition}")
+        constraint = getattr(tree.stmts[0].stmt.alter_table_stmt.cmds[0].alter_table_cmd, "def").constraint
+    except (postgast.PgQueryError, IndexError, AttributeError):
+        return None
+    elements: list[tuple[str, bool, str]] = []
+    for pair in constraint.exclusions:
+        elem, op = pair.list.items[0].index_elem, pair.list.items[1].list.items
+        operator = ".".join(o.string.sval for o in op)
+        if elem.name:
+            elements.append((elem.name, True, operator))
+        else:
+            elements.append((_deparse_expr(elem.expr), False, operator))
+    where = _deparse_expr(constraint.where_clause) if constraint.HasField("where_clause") else None
+    return constraint.access_method or "btree", elements, where
+
+
+def _deparse_expr(node: object) -> str:
+    tree = postgast.parse("SELECT 1")
+    tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val.CopyFrom(node)
+    return str(postgast.deparse(tree)).removeprefix("SELECT ")
