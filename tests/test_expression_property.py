@@ -111,7 +111,9 @@ def test_normalised_expression_has_the_same_value_and_type(conn, expression: str
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(expression=_num, column_type=st.sampled_from(["numeric", "numeric(12, 2)", "integer", "bigint", "real"]))
+@given(
+    expression=_num, column_type=st.sampled_from(["numeric", "numeric(12, 2)", "integer", "bigint", "real"])
+)
 def test_canonical_default_assigns_the_same_value(conn, expression: str, column_type: str) -> None:  # type: ignore[no-untyped-def]
     """A default is assigned to its column: the value stored must be the same."""
     before = _evaluate(conn, f"({expression})::{column_type}")
@@ -147,5 +149,7 @@ def test_casts_that_change_meaning_are_kept() -> None:
 
 
 def test_negative_default_on_numeric_column_is_one_spelling() -> None:
-    spellings = {canonical_default(d, "numeric(12, 2)") for d in ("-1", "'-1'", "'-1'::numeric", "'-1'::integer")}
+    spellings = {
+        canonical_default(d, "numeric(12, 2)") for d in ("-1", "'-1'", "'-1'::numeric", "'-1'::integer")
+    }
     assert len(spellings) == 1

@@ -229,9 +229,7 @@ def _sequence_kwargs(o: m.SequenceOptions) -> list[str]:
 def _inline_pk(table: m.Table) -> bool:
     """A one-column key with the default name and no deferral is written as ``primary_key=True``."""
     pk = table.primary_key
-    return (
-        pk is not None and len(pk.columns) == 1 and pk.name == f"{table.name}_pkey" and not pk.deferrable
-    )
+    return pk is not None and len(pk.columns) == 1 and pk.name == f"{table.name}_pkey" and not pk.deferrable
 
 
 def _deferral(deferrable: bool, initially_deferred: bool) -> list[str]:
@@ -496,7 +494,7 @@ def _core_table(
         body.append(f"    {key}={value!r},")
     body.append(")")
     body += [_index_call(index, w, var) for index in table.indexes if not _expressions_only(index)]
-    return body + ["", ""]
+    return [*body, "", ""]
 
 
 def _rls_info(table: m.Table) -> dict[str, object]:

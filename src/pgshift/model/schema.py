@@ -331,7 +331,9 @@ def canonical_table(table: Table) -> Table:
         columns=table.columns,
         primary_key=table.primary_key,
         foreign_keys=_by_name(table.foreign_keys),
-        unique_constraints=_by_name(u for u in table.unique_constraints if not _absorbed(u, table.primary_key)),
+        unique_constraints=_by_name(
+            u for u in table.unique_constraints if not _absorbed(u, table.primary_key)
+        ),
         check_constraints=_by_name(table.check_constraints),
         indexes=_by_name(table.indexes),
         policies=_by_name(table.policies),

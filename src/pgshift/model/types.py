@@ -365,9 +365,14 @@ def _rewrite_a_expr(node: Any) -> bool:
         else:
             _replace_with(node, f"({x} < {low} OR {x} > {high})")
         return True
-    if expr.kind in (_AEXPR_OP_ANY, _AEXPR_OP_ALL) and has_r and (op, expr.kind) in (
-        ("=", _AEXPR_OP_ANY),
-        ("<>", _AEXPR_OP_ALL),
+    if (
+        expr.kind in (_AEXPR_OP_ANY, _AEXPR_OP_ALL)
+        and has_r
+        and (op, expr.kind)
+        in (
+            ("=", _AEXPR_OP_ANY),
+            ("<>", _AEXPR_OP_ALL),
+        )
     ):
         array = expr.rexpr
         inner_array = array.type_cast.arg if array.WhichOneof("node") == "type_cast" else array
@@ -378,7 +383,10 @@ def _rewrite_a_expr(node: Any) -> bool:
                     arg = type(element)()
                     arg.CopyFrom(element.type_cast.arg)
                     element.CopyFrom(arg)
-        if _cast_target_array(array) in ("text", "varchar") and array.type_cast.arg.WhichOneof("node") == "a_array_expr":
+        if (
+            _cast_target_array(array) in ("text", "varchar")
+            and array.type_cast.arg.WhichOneof("node") == "a_array_expr"
+        ):
             elements = array.type_cast.arg.a_array_expr.elements
             if elements and all(_is_string_const(e) for e in elements):
                 inner = type(array)()

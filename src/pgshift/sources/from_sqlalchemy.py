@@ -93,9 +93,13 @@ def model_from_metadata(
             enums.setdefault(
                 key, m.Enum(schema=str(schema), name=str(sa_enum.name), values=tuple(map(str, sa_enum.enums)))
             )
-    serial_sequences = {id(col.default) for t in metadata.tables.values() for col in t.columns if _sequence_serial(t, col)}
+    serial_sequences = {
+        id(col.default) for t in metadata.tables.values() for col in t.columns if _sequence_serial(t, col)
+    }
     sequences = [
-        _sequence(seq) for seq in getattr(metadata, "_sequences", {}).values() if id(seq) not in serial_sequences
+        _sequence(seq)
+        for seq in getattr(metadata, "_sequences", {}).values()
+        if id(seq) not in serial_sequences
     ]
     if schema_filter is not None:
         sequences = [s for s in sequences if s.schema in schema_filter]
@@ -140,8 +144,11 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
         elif isinstance(constraint, postgresql.ExcludeConstraint):
             excludes.append(
                 m.ExcludeConstraint(
-                    name=_name(constraint) or naming.make_object_name(str(table.name), _exclude_addition(constraint), "excl"),
-                    definition=exclude_of_statement(str(SAAddConstraint(constraint).compile(dialect=DIALECT))),
+                    name=_name(constraint)
+                    or naming.make_object_name(str(table.name), _exclude_addition(constraint), "excl"),
+                    definition=exclude_of_statement(
+                        str(SAAddConstraint(constraint).compile(dialect=DIALECT))
+                    ),
                     deferrable=bool(constraint.deferrable),
                     initially_deferred=_initially_deferred(constraint),
                 )

@@ -297,7 +297,12 @@ def _table_out(table: m.Table) -> dict[str, Any]:
         unlogged=table.unlogged,
         partitionBy=table.partition_by,
         partitions=[
-            {"schema": p.schema, "name": p.name, "bound": p.bound, **({"comment": p.comment} if p.comment else {})}
+            {
+                "schema": p.schema,
+                "name": p.name,
+                "bound": p.bound,
+                **({"comment": p.comment} if p.comment else {}),
+            }
             for p in table.partitions
         ],
         inherits=list(table.inherits),

@@ -281,7 +281,9 @@ class RebindPartition(Operation):
         ]
 
     def reverse(self) -> Operation:
-        return RebindPartition(self.parent, replace(self.partition, bound=self.old_bound), self.partition.bound)
+        return RebindPartition(
+            self.parent, replace(self.partition, bound=self.old_bound), self.partition.bound
+        )
 
     def describe(self) -> str:
         return f"change the bound of partition {self.partition.key}"
