@@ -168,7 +168,7 @@ def _keep_table_spelling(table: dict[str, Any], old: dict[str, Any]) -> None:
 
 
 def _extras(target: dict[str, Any], **values: Any) -> dict[str, Any]:
-    kept = {k: v for k, v in values.items() if v not in (None, False, (), [], "")}
+    kept = {k: v for k, v in values.items() if v not in (None, False, (), [], "", {})}
     if kept:
         target["pgshift"] = kept
     return target
