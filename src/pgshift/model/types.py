@@ -239,6 +239,41 @@ def normalize_expression(text: str) -> str:
         return stripped
 
 
+@lru_cache(maxsize=16384)
+def normalize_stored_expression(text: str) -> str:
+    """``normalize_expression`` for text Postgres printed from its catalog (pg_get_expr, ...).
+
+    In stored text every implicit coercion is spelled out, so ``balance * (100)::numeric`` with a bare
+    column means the column is numeric already and the cast is Postgres's own: it goes, as in the
+    ``balance * 100`` the author wrote. (Written by a person, ``int_col * 100::numeric`` keeps its cast:
+    there the cast makes the result numeric.)"""
+    canonical = normalize_expression(text)
+    try:
+        tree = postgast.parse(f"SELECT {canonical}")
+    except postgast.PgQueryError:
+        return canonical
+    from postgast.pg_query_pb2 import A_Expr
+
+    changed = False
+    for expr in postgast.find_nodes(tree, A_Expr):
+        names = [n.string.sval for n in expr.name]
+        if expr.kind != _AEXPR_OP or not names or names[-1] not in _ARITHMETIC:
+            continue
+        if not (expr.HasField("lexpr") and expr.HasField("rexpr")):
+            continue
+        for side, other in ((expr.lexpr, expr.rexpr), (expr.rexpr, expr.lexpr)):
+            if (
+                _cast_target(side) == "numeric"
+                and _is_int_const(side.type_cast.arg)
+                and other.WhichOneof("node") == "column_ref"
+            ):
+                arg = type(side)()
+                arg.CopyFrom(side.type_cast.arg)
+                side.CopyFrom(arg)
+                changed = True
+    return str(postgast.deparse(tree)).removeprefix("SELECT ") if changed else canonical
+
+
 # Casts Postgres adds by itself when it stores an expression, and rewrites it makes when it parses one;
 # schema code does not spell them, so every side is brought to one spelling. Each rewrite must keep the
 # meaning (value and type) of the expression — tests/test_expression_property.py checks that on the

@@ -29,7 +29,7 @@ from pgshift.model.clauses import (
 from pgshift.model.filters import table_matcher
 from pgshift.model.types import (
     canonical_default,
-    normalize_expression,
+    normalize_stored_expression,
     normalize_type,
     normalize_view_definition,
     parse_type,
@@ -212,7 +212,7 @@ def _column(r: dict[str, Any]) -> m.Column:
             ),
         )
     elif r["generated"] == "s":
-        generated = normalize_expression(default) if default else None
+        generated = normalize_stored_expression(default) if default else None
         default = None
     elif (
         default is not None
@@ -238,7 +238,7 @@ def _check_body(definition: str) -> str:
     """``CHECK ((a > 0)) NOT VALID`` -> ``a > 0``."""
     body = definition.removeprefix("CHECK ")
     body = body.removesuffix(" NOT VALID").removesuffix(" NO INHERIT")
-    return normalize_expression(body)
+    return normalize_stored_expression(body)
 
 
 def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str, Any]]) -> None:
@@ -321,7 +321,7 @@ def _indexes(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str,
             text = keys[position]
             elements.append(
                 m.IndexElement(
-                    expression=_unquote(text) if column else normalize_expression(text),
+                    expression=_unquote(text) if column else normalize_stored_expression(text),
                     is_expression=not column,
                     descending=descending,
                     nulls_first=nulls_first,
@@ -336,7 +336,7 @@ def _indexes(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str,
                 elements=tuple(elements),
                 unique=bool(r["is_unique"]),
                 method=r["method"],
-                where=normalize_expression(r["predicate"]) if r["predicate"] else None,
+                where=normalize_stored_expression(r["predicate"]) if r["predicate"] else None,
                 include=include,
                 with_=options,
                 nulls_not_distinct="NULLS NOT DISTINCT" in r["definition"],
@@ -355,8 +355,8 @@ def _policies(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str
                 permissive=r["permissive"] == "PERMISSIVE",
                 command=r["cmd"],
                 roles=tuple(r["roles"]),
-                using=normalize_expression(r["using_expr"]) if r["using_expr"] else None,
-                with_check=normalize_expression(r["with_check"]) if r["with_check"] else None,
+                using=normalize_stored_expression(r["using_expr"]) if r["using_expr"] else None,
+                with_check=normalize_stored_expression(r["with_check"]) if r["with_check"] else None,
             )
         )
 
