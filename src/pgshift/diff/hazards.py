@@ -127,6 +127,14 @@ class Action(enum.StrEnum):
     ADD_UNIQUE = "add_unique"
     ADD_PRIMARY_KEY = "add_primary_key"
     ADD_CONSTRAINT_USING_INDEX = "add_constraint_using_index"
+    ADD_EXCLUDE = "add_exclude"
+    SET_LOGGED = "set_logged"
+    SET_UNLOGGED = "set_unlogged"
+    CREATE_PARTITION = "create_partition"
+    ATTACH_PARTITION = "attach_partition"
+    DROP_PARTITION = "drop_partition"
+    INHERIT = "inherit"
+    NO_INHERIT = "no_inherit"
     DROP_CONSTRAINT = "drop_constraint"
     RENAME_CONSTRAINT = "rename_constraint"
     RENAME_INDEX = "rename_index"
@@ -258,6 +266,23 @@ EFFECTS: dict[str, Effect] = {
         safe="CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ... PRIMARY KEY USING INDEX.",
     ),
     Action.ADD_CONSTRAINT_USING_INDEX: Effect(AE),
+    Action.ADD_EXCLUDE: Effect(AE, scan=True, data_dependent=True),
+    Action.SET_LOGGED: Effect(AE, rewrite=True),
+    Action.SET_UNLOGGED: Effect(AE, rewrite=True),
+    # CREATE TABLE ... PARTITION OF locks the parent ACCESS EXCLUSIVE (briefly: the new table is empty,
+    # but a DEFAULT partition is scanned for rows that now belong to the new one).
+    Action.CREATE_PARTITION: Effect(AE, scan=True, data_dependent=True),
+    Action.ATTACH_PARTITION: Effect(
+        Lock.SHARE_UPDATE_EXCLUSIVE,
+        scan=True,
+        data_dependent=True,
+        safe="Add a CHECK matching the bound first (NOT VALID, then VALIDATE) so ATTACH skips its scan.",
+    ),
+    Action.DROP_PARTITION: Effect(
+        AE, data_loss=True, safe="Detach it CONCURRENTLY (PG14+) first; drop it later."
+    ),
+    Action.INHERIT: Effect(AE),
+    Action.NO_INHERIT: Effect(AE),
     Action.DROP_CONSTRAINT: Effect(AE),
     Action.RENAME_CONSTRAINT: Effect(AE),
     Action.RENAME_INDEX: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),

@@ -24,6 +24,7 @@ from typing import Any
 from pgshift.errors import FolderError
 from pgshift.folder.files import DIALECT, SNAPSHOT_VERSION, read_json, to_json
 from pgshift.model import schema as m
+from pgshift.model.clauses import normalize_exclude, normalize_partition_bound, normalize_partition_key
 from pgshift.model.types import (
     SqlType,
     canonical_default,
@@ -261,16 +262,47 @@ def _table_out(table: m.Table) -> dict[str, Any]:
         "foreignKeys": {fk.name: _fk_out(table, fk) for fk in table.foreign_keys},
         "compositePrimaryKeys": composite,
         "uniqueConstraints": {
-            u.name: {"name": u.name, "nullsNotDistinct": u.nulls_not_distinct, "columns": list(u.columns)}
+            u.name: with_extras(
+                {"name": u.name, "nullsNotDistinct": u.nulls_not_distinct, "columns": list(u.columns)},
+                deferrable=u.deferrable,
+                initiallyDeferred=u.initially_deferred,
+            )
             for u in table.unique_constraints
         },
         "policies": {p.name: _policy_out(p) for p in table.policies},
         "checkConstraints": {
-            c.name: {"name": c.name, "value": c.expression} for c in table.check_constraints
+            c.name: with_extras({"name": c.name, "value": c.expression}, notValid=c.not_valid)
+            for c in table.check_constraints
         },
         "isRLSEnabled": table.rls_enabled,
     }
-    return with_extras(out, comment=table.comment)
+    return with_extras(
+        out,
+        comment=table.comment,
+        primaryKeyDeferrable=pk is not None and pk.deferrable,
+        primaryKeyInitiallyDeferred=pk is not None and pk.initially_deferred,
+        unlogged=table.unlogged,
+        partitionBy=table.partition_by,
+        partitions=[
+            {
+                "schema": p.schema,
+                "name": p.name,
+                "bound": p.bound,
+                **({"comment": p.comment} if p.comment else {}),
+            }
+            for p in table.partitions
+        ],
+        inherits=list(table.inherits),
+        excludeConstraints={
+            x.name: {
+                "name": x.name,
+                "definition": x.definition,
+                "deferrable": x.deferrable,
+                "initiallyDeferred": x.initially_deferred,
+            }
+            for x in table.exclude_constraints
+        },
+    )
 
 
 def _fk_out(table: m.Table, fk: m.ForeignKey) -> dict[str, Any]:
@@ -283,7 +315,9 @@ def _fk_out(table: m.Table, fk: m.ForeignKey) -> dict[str, Any]:
         onDelete=fk.on_delete,
         onUpdate=fk.on_update,
     )
-    return with_extras(out, deferrable=fk.deferrable, initiallyDeferred=fk.initially_deferred)
+    return with_extras(
+        out, deferrable=fk.deferrable, initiallyDeferred=fk.initially_deferred, notValid=fk.not_valid
+    )
 
 
 def _policy_out(policy: m.Policy) -> dict[str, Any]:
@@ -403,12 +437,20 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                     nulls_not_distinct=bool(col.get("nullsNotDistinct")),
                 )
             )
-    pk = m.PrimaryKey(name=f"{name}_pkey", columns=tuple(pk_columns)) if pk_columns else None
+    deferral = {
+        "deferrable": bool(pgshift_extra(raw, "primaryKeyDeferrable")),
+        "initially_deferred": bool(pgshift_extra(raw, "primaryKeyInitiallyDeferred")),
+    }
+    pk = m.PrimaryKey(name=f"{name}_pkey", columns=tuple(pk_columns), **deferral) if pk_columns else None
     for cpk in raw.get("compositePrimaryKeys", {}).values():
-        pk = m.PrimaryKey(name=cpk["name"], columns=tuple(cpk["columns"]))
+        pk = m.PrimaryKey(name=cpk["name"], columns=tuple(cpk["columns"]), **deferral)
     uniques += [
         m.UniqueConstraint(
-            name=u["name"], columns=tuple(u["columns"]), nulls_not_distinct=bool(u.get("nullsNotDistinct"))
+            name=u["name"],
+            columns=tuple(u["columns"]),
+            nulls_not_distinct=bool(u.get("nullsNotDistinct")),
+            deferrable=bool(pgshift_extra(u, "deferrable")),
+            initially_deferred=bool(pgshift_extra(u, "initiallyDeferred")),
         )
         for u in raw.get("uniqueConstraints", {}).values()
     ]
@@ -420,13 +462,38 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
         foreign_keys=tuple(_fk_in(fk) for fk in raw.get("foreignKeys", {}).values()),
         unique_constraints=tuple(uniques),
         check_constraints=tuple(
-            m.CheckConstraint(name=c["name"], expression=strip_table_qualifier(c["value"], name))
+            m.CheckConstraint(
+                name=c["name"],
+                expression=strip_table_qualifier(c["value"], name),
+                not_valid=bool(pgshift_extra(c, "notValid")),
+            )
             for c in raw.get("checkConstraints", {}).values()
         ),
         indexes=tuple(_index_in(i, name) for i in raw.get("indexes", {}).values()),
         policies=tuple(_policy_in(p, name) for p in raw.get("policies", {}).values()),
         rls_enabled=bool(raw.get("isRLSEnabled")),
         comment=pgshift_extra(raw, "comment"),
+        exclude_constraints=tuple(
+            m.ExcludeConstraint(
+                name=x["name"],
+                definition=normalize_exclude(x["definition"]),
+                deferrable=bool(x.get("deferrable")),
+                initially_deferred=bool(x.get("initiallyDeferred")),
+            )
+            for x in (pgshift_extra(raw, "excludeConstraints") or {}).values()
+        ),
+        unlogged=bool(pgshift_extra(raw, "unlogged")),
+        partition_by=normalize_partition_key(by) if (by := pgshift_extra(raw, "partitionBy")) else None,
+        partitions=tuple(
+            m.Partition(
+                schema=p["schema"],
+                name=p["name"],
+                bound=normalize_partition_bound(p["bound"]),
+                comment=p.get("comment"),
+            )
+            for p in (pgshift_extra(raw, "partitions") or ())
+        ),
+        inherits=tuple(pgshift_extra(raw, "inherits") or ()),
     )
 
 
@@ -454,6 +521,7 @@ def _fk_in(raw: dict[str, Any]) -> m.ForeignKey:
         on_update=_referential_action(raw.get("onUpdate")),
         deferrable=bool(pgshift_extra(raw, "deferrable", False)),
         initially_deferred=bool(pgshift_extra(raw, "initiallyDeferred", False)),
+        not_valid=bool(pgshift_extra(raw, "notValid", False)),
     )
 
 

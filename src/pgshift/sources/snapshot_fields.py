@@ -11,7 +11,7 @@ PUBLIC = "public"
 
 def with_extras(target: dict[str, Any], **values: Any) -> dict[str, Any]:
     """``target`` with pgshift's own keys (Drizzle has none for them) under ``"pgshift"``, when not default."""
-    kept = {k: v for k, v in values.items() if v not in (None, False, (), [], "")}
+    kept = {k: v for k, v in values.items() if v not in (None, False, (), [], "", {})}
     if kept:
         target["pgshift"] = kept
     return target

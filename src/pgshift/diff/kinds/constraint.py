@@ -10,6 +10,7 @@ from pgshift.diff.kinds.index import create_index_sql
 from pgshift.diff.render import idents, packed_idents
 from pgshift.model.schema import (
     CheckConstraint,
+    ExcludeConstraint,
     ForeignKey,
     Index,
     IndexElement,
@@ -18,7 +19,7 @@ from pgshift.model.schema import (
 )
 from pgshift.model.types import qualified_name, quote_ident
 
-Constraint = PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey
+Constraint = PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey | ExcludeConstraint
 
 
 _KIND_NAMES = {
@@ -26,7 +27,13 @@ _KIND_NAMES = {
     UniqueConstraint: "unique constraint",
     CheckConstraint: "check constraint",
     ForeignKey: "foreign key",
+    ExcludeConstraint: "exclusion constraint",
 }
+
+
+def stays_unvalidated(constraint: Constraint) -> bool:
+    """A CHECK or foreign key the model holds as NOT VALID: added NOT VALID and never validated."""
+    return isinstance(constraint, CheckConstraint | ForeignKey) and constraint.not_valid
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,8 @@ class AddConstraint(Operation):
             return Action.ADD_CHECK_NOT_VALID if self.not_valid else Action.ADD_CHECK
         if isinstance(c, PrimaryKey):
             return Action.ADD_PRIMARY_KEY
+        if isinstance(c, ExcludeConstraint):
+            return Action.ADD_EXCLUDE
         return Action.ADD_UNIQUE
 
     @property
@@ -77,6 +86,8 @@ class AddConstraint(Operation):
                 f"{head} ADD CONSTRAINT {quote_ident(c.name)} {kind} USING INDEX {quote_ident(c.name)};",
             ]
         text = f"{head} ADD {constraint_sql(c)}"
+        if stays_unvalidated(c):
+            return [text + " NOT VALID;"]  # as the model has it: existing rows are not checked
         if not self.not_valid:
             return [text + ";"]
         return [text + " NOT VALID;", f"{head} VALIDATE CONSTRAINT {quote_ident(self.constraint.name)};"]
@@ -85,7 +96,7 @@ class AddConstraint(Operation):
         if self.on_new_table:
             return ()
         found = super().hazards()
-        if self.not_valid:
+        if self.not_valid and not stays_unvalidated(self.constraint):
             found += hazards_of("validate_constraint", self.subject)
         if self.using_index:
             found += (
@@ -147,6 +158,52 @@ class RenameConstraint(Operation):
         return f"rename constraint {self.old} on {self.table} to {self.new}"
 
 
+@dataclass(frozen=True)
+class ValidateConstraint(Operation):
+    """VALIDATE CONSTRAINT: a NOT VALID check or foreign key becomes valid (a scan, no strong lock).
+    Its reverse does nothing: PostgreSQL cannot mark a constraint unvalidated again, and a valid
+    constraint is what the older state holds too, only with its rows checked."""
+
+    schema: str
+    table: str
+    name: str
+    action = Action.VALIDATE_CONSTRAINT
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.name)
+
+    def sql(self) -> list[str]:
+        return [f"{alter(self.schema, self.table)} VALIDATE CONSTRAINT {quote_ident(self.name)};"]
+
+    def reverse(self) -> Operation | None:
+        return _NoOp(self.subject)
+
+    def describe(self) -> str:
+        return f"validate constraint {self.name} on {self.table}"
+
+
+@dataclass(frozen=True)
+class _NoOp(Operation):
+    """Nothing to run (the reverse of a validation)."""
+
+    what: str
+    action = Action.COMMENT
+
+    @property
+    def subject(self) -> str:
+        return self.what
+
+    def sql(self) -> list[str]:
+        return []
+
+    def reverse(self) -> Operation | None:
+        return None
+
+    def describe(self) -> str:
+        return f"keep {self.what} as it is"
+
+
 def add_constraint(schema: str, table: str, constraint: Constraint) -> Operation:
     # On a table that already exists, CHECK is added NOT VALID then validated. UNIQUE and PRIMARY KEY
     # stay plain ADD CONSTRAINT (transactional): the CONCURRENTLY + USING INDEX form (AddConstraint
@@ -158,23 +215,31 @@ def add_constraint(schema: str, table: str, constraint: Constraint) -> Operation
 # --- SQL --------------------------------------------------------------------------------------------
 
 
+def _deferral(deferrable: bool, initially_deferred: bool) -> str:
+    if not deferrable:
+        return ""
+    return " DEFERRABLE INITIALLY DEFERRED" if initially_deferred else " DEFERRABLE"
+
+
 def constraint_body(constraint: Constraint) -> str:
-    """The constraint after ``CONSTRAINT "name"``."""
+    """The constraint after ``CONSTRAINT "name"`` (without NOT VALID: see ``AddConstraint``)."""
     if isinstance(constraint, PrimaryKey):
-        return f"PRIMARY KEY({packed_idents(constraint.columns)})"
+        text = f"PRIMARY KEY({packed_idents(constraint.columns)})"
+        return text + _deferral(constraint.deferrable, constraint.initially_deferred)
     if isinstance(constraint, UniqueConstraint):
         nulls = " NULLS NOT DISTINCT" if constraint.nulls_not_distinct else ""
-        return f"UNIQUE{nulls}({packed_idents(constraint.columns)})"
+        text = f"UNIQUE{nulls}({packed_idents(constraint.columns)})"
+        return text + _deferral(constraint.deferrable, constraint.initially_deferred)
     if isinstance(constraint, CheckConstraint):
         return f"CHECK ({constraint.expression})"
+    if isinstance(constraint, ExcludeConstraint):
+        return constraint.definition + _deferral(constraint.deferrable, constraint.initially_deferred)
     fk = constraint
     text = (
         f"FOREIGN KEY ({idents(fk.columns)}) REFERENCES {qualified_name(fk.ref_schema, fk.ref_table)}"
         f"({idents(fk.ref_columns)}) ON DELETE {fk.on_delete} ON UPDATE {fk.on_update}"
     )
-    if fk.deferrable:
-        text += " DEFERRABLE INITIALLY DEFERRED" if fk.initially_deferred else " DEFERRABLE"
-    return text
+    return text + _deferral(fk.deferrable, fk.initially_deferred)
 
 
 def constraint_sql(constraint: Constraint) -> str:
