@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pgshift.model.types import canonical_default, normalize_expression
+from pgshift.model.types import SqlType, canonical_default, normalize_expression
 
 _ints = st.integers(min_value=-20, max_value=20).map(str)
 _decimals = st.decimals(min_value=-20, max_value=20, places=2, allow_nan=False).map(str)
@@ -119,7 +119,7 @@ def test_canonical_default_assigns_the_same_value(conn, expression: str, column_
     before = _evaluate(conn, f"({expression})::{column_type}")
     if before is None:
         return
-    canonical = canonical_default(expression, column_type)
+    canonical = canonical_default(expression, SqlType.parse(column_type))
     assert _evaluate(conn, f"({canonical})::{column_type}") == before, f"{expression!r} -> {canonical!r}"
 
 
@@ -150,6 +150,6 @@ def test_casts_that_change_meaning_are_kept() -> None:
 
 def test_negative_default_on_numeric_column_is_one_spelling() -> None:
     spellings = {
-        canonical_default(d, "numeric(12, 2)") for d in ("-1", "'-1'", "'-1'::numeric", "'-1'::integer")
+        canonical_default(d, SqlType.parse("numeric(12, 2)")) for d in ("-1", "'-1'", "'-1'::numeric", "'-1'::integer")
     }
     assert len(spellings) == 1
