@@ -1,5 +1,5 @@
 -- 3 migration(s) to apply, under advisory lock 818123410947875507
-SET lock_timeout = '5s';
+SET lock_timeout = '1s';
 SET client_connection_check_interval = '2s';  -- a killed runner's session ends
 -- create/extend the tracking table "drizzle"."__drizzle_migrations"
 CREATE SCHEMA IF NOT EXISTS "drizzle";

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from pgshift.config import Config, load_config, resolve_url
 from pgshift.errors import PgshiftError
 from pgshift.runner.lock import LockHolder, LockWaitTimeout
-from pgshift.runner.run import Applied, MigrateResult, MigrationError, Reporter, RunOptions
-from pgshift.runner.tracking import TrackingTable
+from pgshift.runner.options import run_options, tracking_table
+from pgshift.runner.run import Applied, MigrateResult, MigrationError, Reporter
 from pgshift.urls import mask_url
 
 if TYPE_CHECKING:
@@ -101,11 +101,12 @@ def migrate(
     target = Path(folder).resolve() if folder is not None else config.out_dir
     if not target.is_dir():
         raise PgshiftError(f"migration folder {target} does not exist", hint="pass folder=... or set `out`")
-    options = RunOptions(
+    options = run_options(
+        config,
         lock_wait=lock_wait,
-        lock_timeout=lock_timeout or config.lock_timeout,
-        statement_timeout=statement_timeout or config.statement_timeout,
-        retries=config.lock_retries if retries is None else retries,
+        lock_timeout=lock_timeout,
+        statement_timeout=statement_timeout,
+        retries=retries,
         single_transaction=single_transaction,
         to=to,
         allow_modified=allow_modified,
@@ -114,5 +115,4 @@ def migrate(
     )
     from pgshift.runner import run as runner
 
-    table = TrackingTable(config.migrations_schema, config.migrations_table)
-    return runner.migrate(url, target, table, options, _LogReporter(logger or log))
+    return runner.migrate(url, target, tracking_table(config), options, _LogReporter(logger or log))

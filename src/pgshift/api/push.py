@@ -27,12 +27,12 @@ class PushPlan:
 def read_database(conn: Any, config: Config, target: Model, url: str | None = None) -> Model:
     from pgshift.sources.introspect import introspect
 
-    schemas = sorted({*config.schema_filter, *target.schemas} - {config.migrations_schema})
+    scope = config.introspect_scope(target.schemas)
     return introspect(
         conn,
-        schema_filter=schemas,
-        tables_filter=config.tables_filter,
-        exclude_tables=[(config.migrations_schema, config.migrations_table)],
+        schema_filter=scope.schemas,
+        tables_filter=scope.tables_filter,
+        exclude_tables=scope.exclude_tables,
         url=url,
     )
 
@@ -60,6 +60,8 @@ def execute(
     on_statement: Callable[[str], None] | None = None,
 ) -> int:
     """Run the plan; returns how many statements ran. A failure rolls back its transaction and says which."""
+    from pgshift.pg.sqlstate import DatabaseError
+
     conn.autocommit = True
     ran = 0
     for transactional, group in batches(operations):
@@ -84,11 +86,7 @@ def execute(
                         on_statement(sql)
         except PushError:
             raise
-        except Exception as exc:
-            import psycopg
-
-            if not isinstance(exc, psycopg.Error):
-                raise
+        except DatabaseError as exc:
             diag = exc.diag
             raise PushError(
                 f"push failed: {diag.message_primary or exc}",

@@ -86,16 +86,14 @@ def _check(targets: list[Path], **kwargs: Any) -> Any:
     """check_paths, with database errors shown without the URL's password."""
     from pgshift.lint.paths import check_paths
 
-    try:
+    if kwargs.get("conn") is None:
         return check_paths(targets, **kwargs)
-    except Exception as exc:
-        if type(exc).__module__.startswith("psycopg"):
-            from pgshift.errors import PgshiftError
-            from pgshift.urls import mask_url
+    from pgshift.pg.sqlstate import database_errors
 
-            raise PgshiftError(f"database error while checking: {mask_url(str(exc)).strip()}",
-                               hint="--db needs read access to pg_class, pg_stats and the tables") from None  # fmt: skip
-        raise
+    with database_errors(
+        "while checking", hint="--db needs read access to pg_class, pg_stats and the tables"
+    ):
+        return check_paths(targets, **kwargs)
 
 
 def _connect(config: Config, url_flag: str | None, env: str | None) -> Any:

@@ -10,7 +10,7 @@ import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,11 +18,15 @@ from pgshift.commands._common import config_options, database_options, err, relp
 from pgshift.config import Config, Environment
 from pgshift.errors import PgshiftError
 
-
-def tracking_table(config: Config):  # type: ignore[no-untyped-def]
+if TYPE_CHECKING:
+    from pgshift.runner.options import RunOptions
     from pgshift.runner.tracking import TrackingTable
 
-    return TrackingTable(config.migrations_schema, config.migrations_table)
+
+def tracking_table(config: Config) -> TrackingTable:
+    from pgshift.runner.options import tracking_table as from_config
+
+    return from_config(config)
 
 
 def run_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -63,14 +67,15 @@ def run_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def build_options(config: Config, **flags: Any):  # type: ignore[no-untyped-def]
-    from pgshift.runner.run import RunOptions
+def build_options(config: Config, **flags: Any) -> RunOptions:
+    from pgshift.runner.options import run_options
 
-    return RunOptions(
+    return run_options(
+        config,
         lock_wait=flags.get("lock_wait"),
-        lock_timeout=flags.get("lock_timeout") or config.lock_timeout,
-        statement_timeout=flags.get("statement_timeout") or config.statement_timeout,
-        retries=config.lock_retries if flags.get("retries") is None else flags["retries"],
+        lock_timeout=flags.get("lock_timeout"),
+        statement_timeout=flags.get("statement_timeout"),
+        retries=flags.get("retries"),
         single_transaction=bool(flags.get("single_transaction")),
         to=flags.get("to"),
         allow_modified=bool(flags.get("allow_modified")),

@@ -40,6 +40,7 @@ def command(config, url, environment, style, output, force) -> int:  # type: ign
     from pgshift.codegen.sqlalchemy_code import render_core, render_orm, tidy
     from pgshift.errors import PgshiftError
     from pgshift.folder import files as fs
+    from pgshift.folder.migration_folder import MigrationFolder
     from pgshift.runner.run import connect
     from pgshift.sources.introspect import introspect
     from pgshift.urls import mask_url
@@ -50,18 +51,19 @@ def command(config, url, environment, style, output, force) -> int:  # type: ign
             f"{relpath(target)} exists", hint="pass --force to overwrite it, or --output elsewhere"
         )
     with connect(url) as conn:
+        scope = config.introspect_scope()
         model = introspect(
             conn,
-            schema_filter=config.schema_filter,
-            tables_filter=config.tables_filter,
-            exclude_tables=[(config.migrations_schema, config.migrations_table)],
+            schema_filter=scope.schemas,
+            tables_filter=scope.tables_filter,
+            exclude_tables=scope.exclude_tables,
             url=url,
         )
     render = render_orm if style == "orm" else render_core
     fs.write_text_atomic(target, tidy(render(model, source=mask_url(url))))
     err(f"wrote {relpath(target)}: {len(model.tables)} table(s), {len(model.enums)} enum(s)")
     folder = config.out_dir
-    if not fs.read_journal(folder).entries:
+    if not MigrationFolder(folder).journal().entries:
         tag = write_baseline(folder, model)
         err(
             f"wrote baseline migration {tag} in {relpath(folder)}; record it as applied here: pgshift baseline"
@@ -76,6 +78,7 @@ def write_baseline(folder: Path, model) -> str:  # type: ignore[no-untyped-def]
     from pgshift.diff.differ import diff
     from pgshift.diff.render import down_sql, migration_sql
     from pgshift.folder import files as fs
+    from pgshift.folder.migration_folder import MigrationFolder
     from pgshift.model.schema import Model
     from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
 
@@ -84,15 +87,11 @@ def write_baseline(folder: Path, model) -> str:  # type: ignore[no-untyped-def]
     entry = fs.JournalEntry(
         idx=0, version=fs.JOURNAL_VERSION, when=int(datetime.now(UTC).timestamp() * 1000), tag=tag
     )
-    files = [
-        (fs.sql_path(folder, tag), migration_sql(ops)),
-        (fs.down_path(folder, tag), down_sql(ops)),
-        (
-            fs.snapshot_path(folder, entry),
-            snapshot_json(model_to_snapshot(model, id=new_snapshot_id(), prev_id=EMPTY_ID)),
-        ),
-        (fs.journal_path(folder), fs.journal_json(fs.Journal(entries=(entry,)))),
-    ]
-    for path, text in files:
-        fs.write_text_atomic(path, text)
+    MigrationFolder(folder).write_migration(
+        fs.Journal(entries=(entry,)),
+        entry,
+        up=migration_sql(ops),
+        down=down_sql(ops),
+        snapshot=snapshot_json(model_to_snapshot(model, id=new_snapshot_id(), prev_id=EMPTY_ID)),
+    )
     return tag

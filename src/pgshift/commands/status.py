@@ -57,28 +57,21 @@ def command(config: Config, url: str, environment: Any, as_json: bool, no_drift:
 
     Exit 0 when the database is up to date, 1 when anything is pending, wrong or drifted, 2 on error.
     """
-    from pgshift.errors import PgshiftError
+    from pgshift.pg.sqlstate import database_errors
     from pgshift.runner.plan import build_status
     from pgshift.runner.run import connect
     from pgshift.urls import mask_url
 
     table = tracking_table(config)
-    with connect(url) as conn:
-        try:
-            report = build_status(conn, config.out_dir, table)
-            if not no_drift and report.plan.applied:
-                from dataclasses import replace
+    with connect(url) as conn, database_errors():
+        report = build_status(conn, config.out_dir, table)
+        if not no_drift and report.plan.applied:
+            from dataclasses import replace
 
-                from pgshift.api.drift import detect_drift
+            from pgshift.api.drift import detect_drift
 
-                applied = [e.tag for e in report.plan.applied]
-                report = replace(report, drift=detect_drift(conn, config.out_dir, config, applied))
-        except Exception as exc:  # psycopg errors: never show the URL's password
-            import psycopg
-
-            if isinstance(exc, psycopg.Error):
-                raise PgshiftError(f"database error: {mask_url(str(exc))}") from None
-            raise
+            applied = [e.tag for e in report.plan.applied]
+            report = replace(report, drift=detect_drift(conn, config.out_dir, config, applied))
     if as_json:
         print_json(report.to_json())
         return report.exit_code

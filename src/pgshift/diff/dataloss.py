@@ -60,6 +60,8 @@ def _exists(conn: Any, table: str, columns: Sequence[str] = ()) -> bool:
 def _failing_cast(conn: Any, table: str, column: str, new: Any) -> tuple[int | None, str | None]:
     """Rows whose value does not convert to the new type: an exact count on PostgreSQL 16+
     (pg_input_is_valid), else whether the whole cast fails (tried inside a savepoint)."""
+    from pgshift.pg.sqlstate import DatabaseError, is_undefined
+
     col = quote_ident(column)
     target = type_sql(new.type, new.type_schema)
     version = conn.info.server_version
@@ -73,11 +75,10 @@ def _failing_cast(conn: Any, table: str, column: str, new: Any) -> tuple[int | N
                 ), None
             conn.execute(f"SELECT count({col}::{target}) FROM {table}")
             return 0, None
-    except Exception as exc:  # the cast itself failed (or the target type does not exist yet)
-        message = str((getattr(exc, "diag", None) and exc.diag.message_primary) or exc)
-        if "does not exist" in message:
+    except DatabaseError as exc:  # the cast itself failed (or the target type does not exist yet)
+        if is_undefined(exc):
             return 0, None
-        return None, message
+        return None, str(exc.diag.message_primary or exc)
 
 
 def analyze(conn: Any, operations: Sequence[ops.Operation]) -> list[Risk]:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pgshift.folder.files import JournalEntry, Migration, read_journal, read_migration, sql_path
+from pgshift.folder.files import JournalEntry, Migration
+from pgshift.folder.migration_folder import MigrationFolder
 from pgshift.runner.tracking import AppliedRow, TrackingState
 
 
@@ -92,10 +93,6 @@ class Plan:
     def missing(self) -> list[PlanEntry]:
         return self.having(State.MISSING)
 
-    @property
-    def merged_out_of_order(self) -> list[PlanEntry]:
-        return [e for e in self.pending if e.out_of_order]
-
     def find(self, tag: str) -> PlanEntry | None:
         for entry in self.entries:
             if entry.tag == tag:
@@ -107,12 +104,13 @@ FolderItem = tuple[JournalEntry, Migration | None]
 
 
 def load_folder(folder: Path) -> list[FolderItem]:
-    """Journal entries with their files; None where the SQL file is missing (an error only if pending)."""
-    items: list[FolderItem] = []
-    for entry in read_journal(folder).entries:
-        exists = sql_path(folder, entry.tag).exists()
-        items.append((entry, read_migration(folder, entry) if exists else None))
-    return items
+    """Journal entries with their files; None where the SQL file is missing (an error only if pending).
+
+    Refuses a journal listing a tag or idx twice: it would run a migration twice.
+    """
+    migrations = MigrationFolder(folder)
+    migrations.check_journal()
+    return migrations.items()
 
 
 def build_plan(items: list[FolderItem], state: TrackingState) -> Plan:
@@ -125,24 +123,24 @@ def build_plan(items: list[FolderItem], state: TrackingState) -> Plan:
         if row.name is not None and row.name not in by_name:
             by_name[row.name] = row
     for position, (entry, _) in enumerate(items):
-        row = by_name.get(entry.tag)
-        if row is not None:
-            matched[position] = row
-            used.add(row.id)
+        named = by_name.get(entry.tag)
+        if named is not None:
+            matched[position] = named
+            used.add(named.id)
     # drizzle-orm's rows: by hash, then by `when`.
     anonymous = [r for r in rows if r.name is None]
     for key in ("hash", "when"):
         for position, (entry, migration) in enumerate(items):
             if position in matched:
                 continue
-            for row in anonymous:
-                if row.id in used:
+            for candidate in anonymous:
+                if candidate.id in used:
                     continue
-                if (key == "hash" and migration is not None and row.hash == migration.hash) or (
-                    key == "when" and row.created_at == entry.when
+                if (key == "hash" and migration is not None and candidate.hash == migration.hash) or (
+                    key == "when" and candidate.created_at == entry.when
                 ):
-                    matched[position] = row
-                    used.add(row.id)
+                    matched[position] = candidate
+                    used.add(candidate.id)
                     break
 
     last_applied_position = max(matched, default=-1)
@@ -156,8 +154,8 @@ def build_plan(items: list[FolderItem], state: TrackingState) -> Plan:
         min_id_after = row_id if min_id_after is None else min(min_id_after, row_id)
     entries: list[PlanEntry] = []
     for position, (entry, migration) in enumerate(items):
-        row = matched.get(position)
-        if row is None:
+        found = matched.get(position)
+        if found is None:
             entries.append(
                 PlanEntry(
                     entry.tag,
@@ -169,6 +167,7 @@ def build_plan(items: list[FolderItem], state: TrackingState) -> Plan:
                 )
             )
             continue
+        row = found
         if migration is None:
             entry_state = State.MISSING
         elif migration.hash != row.hash:

@@ -33,7 +33,9 @@ from psycopg import sql
 
 from pgshift.errors import EXIT_ERROR, FolderError, PgshiftError
 from pgshift.folder.files import read_migration
+from pgshift.folder.headers import irreversible_reason
 from pgshift.runner.lock import LockHolder, advisory_lock, lock_key
+from pgshift.runner.options import RunOptions
 from pgshift.runner.plan import Plan, PlanEntry, State, build_plan, load_folder
 from pgshift.runner.tracking import (
     TrackingTable,
@@ -50,26 +52,9 @@ if TYPE_CHECKING:  # the SQL parser is imported only when something is pending (
     from pgshift.runner.txmode import TxMode
 
 APPLICATION_NAME = "pgshift"
-IRREVERSIBLE = "pgshift:irreversible"
 
 
 # ---------------------------------------------------------------------------------------------- results
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """Knobs shared by migrate and rollback (config values unless flags override them)."""
-
-    lock_wait: float | None = 300.0  # seconds to wait for another runner; None = forever
-    lock_timeout: str | None = "5s"
-    statement_timeout: str | None = None
-    retries: int = 3  # extra attempts after a lock timeout (SQLSTATE 55P03)
-    retry_base: float = 0.5  # seconds; doubles each attempt
-    single_transaction: bool = False
-    to: str | None = None
-    allow_modified: bool = False
-    strict_order: bool = False
-    dry_run: bool = False
 
 
 @dataclass(frozen=True)
@@ -572,10 +557,11 @@ def migrate(
     url: str,
     folder: Path,
     table: TrackingTable,
-    options: RunOptions = RunOptions(),
+    options: RunOptions | None = None,
     reporter: Reporter | None = None,
 ) -> MigrateResult:
     """Apply the pending migrations of ``folder`` to ``url``. Raises PgshiftError / MigrationError."""
+    options = options or RunOptions()
     reporter = reporter or Reporter()
     items = _load(folder)
     warning = pooled_warning(url)
@@ -706,19 +692,6 @@ class RollbackResult:
         }
 
 
-def irreversible_reason(down_sql: str) -> str | None:
-    """The reason text when the down file starts with ``-- pgshift:irreversible <reason>``."""
-    for raw in down_sql.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if line.startswith("--") and line[2:].strip().lower().startswith(IRREVERSIBLE):
-            reason = line[2:].strip()[len(IRREVERSIBLE) :].strip(" :-")
-            return reason or "no reason given"
-        return None
-    return None
-
-
 def _names(items: Any) -> list[str]:
     return [item.string.sval for item in items]
 
@@ -810,7 +783,7 @@ def rollback(
     *,
     steps: int | None = 1,
     to: str | None = None,
-    options: RunOptions = RunOptions(),
+    options: RunOptions | None = None,
     confirm: Callable[[list[RollbackStep]], bool] | None = None,
     reporter: Reporter | None = None,
 ) -> RollbackResult:
@@ -819,6 +792,7 @@ def rollback(
     Every chosen migration is checked (down file present, not irreversible, SQL parses) before the
     first one runs.
     """
+    options = options or RunOptions()
     reporter = reporter or Reporter()
     items = _load(folder)
     warning = pooled_warning(url)
