@@ -2,7 +2,7 @@
 
 Same engine, lock and rules as ``pgshift migrate``: every replica of an app can call it at boot; one
 applies the pending migrations, the others wait for the lock and find nothing to do. When nothing is
-pending it costs a connection, the lock round trip and one query. It never imports SQLAlchemy (nor
+pending it costs a connection and one query (not even the lock). It never imports SQLAlchemy (nor
 rich, nor click), so it adds nothing to an application's start-up but psycopg and the SQL parser.
 
     import pgshift

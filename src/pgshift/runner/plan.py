@@ -25,6 +25,7 @@ class State(enum.StrEnum):
     PENDING = "pending"
     MODIFIED = "modified"  # applied, but the file's checksum changed since
     MISSING = "missing"  # applied, but the file (or its journal entry) is gone
+    PARTIAL = "partial"  # some transaction groups committed, the rest not yet (a rerun resumes)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,15 @@ class PlanEntry:
     def by_drizzle(self) -> bool:
         return self.row is not None and self.row.by_drizzle
 
+    def progress(self) -> str | None:
+        """ "partially applied (groups 1-2 of 4)" for a partial entry, else None."""
+        row = self.row
+        if self.state is not State.PARTIAL or row is None:
+            return None
+        done, total = row.groups_done or 0, row.groups_total or 0
+        span = f"groups 1-{done}" if done > 1 else ("group 1" if done == 1 else "no group")
+        return f"partially applied ({span} of {total})"
+
     def to_json(self) -> dict[str, Any]:
         row = self.row
         return {
@@ -64,6 +74,8 @@ class PlanEntry:
             "baselined": bool(row and row.baselined),
             "hash": self.migration.hash if self.migration else (row.hash if row else None),
             "applied_hash": row.hash if row else None,
+            "groups_done": row.groups_done if row else None,
+            "groups_total": row.groups_total if row else None,
         }
 
 
@@ -78,12 +90,18 @@ class Plan:
 
     @property
     def pending(self) -> list[PlanEntry]:
-        return self.having(State.PENDING)
+        """Entries still to run, in journal order: pending ones and partly applied ones (to resume)."""
+        return [e for e in self.entries if e.state in (State.PENDING, State.PARTIAL)]
+
+    @property
+    def partial(self) -> list[PlanEntry]:
+        return self.having(State.PARTIAL)
 
     @property
     def applied(self) -> list[PlanEntry]:
-        """Entries with a tracking row (applied, modified or missing), in application order."""
-        return sorted((e for e in self.entries if e.row is not None), key=lambda e: e.row.id)  # type: ignore[union-attr]
+        """Entries with a complete tracking row (applied, modified or missing), in application order."""
+        done = [(e.row.id, e) for e in self.entries if e.row is not None and e.state is not State.PARTIAL]
+        return [e for _, e in sorted(done, key=lambda pair: pair[0])]
 
     @property
     def modified(self) -> list[PlanEntry]:
@@ -168,7 +186,9 @@ def build_plan(items: list[FolderItem], state: TrackingState) -> Plan:
             )
             continue
         row = found
-        if migration is None:
+        if row.partial and migration is not None:
+            entry_state = State.PARTIAL
+        elif migration is None:
             entry_state = State.MISSING
         elif migration.hash != row.hash:
             entry_state = State.MODIFIED
@@ -196,6 +216,7 @@ class StatusReport:
     tracking_table: str
     plan: Plan
     drift: Any = None
+    invalid_indexes: tuple[str, ...] = ()  # INVALID indexes (interrupted concurrent builds)
 
     @property
     def entries(self) -> tuple[PlanEntry, ...]:
@@ -208,7 +229,7 @@ class StatusReport:
 
     @property
     def up_to_date(self) -> bool:
-        return not self.plan.pending and not self.problems and not self.drift
+        return not self.plan.pending and not self.problems and not self.drift and not self.invalid_indexes
 
     @property
     def exit_code(self) -> int:
@@ -229,6 +250,7 @@ class StatusReport:
             "counts": counts,
             "migrations": [e.to_json() for e in self.entries],
             "drift": drift,
+            "invalid_indexes": list(self.invalid_indexes),
         }
 
 
@@ -237,7 +259,9 @@ def build_status(conn: Any, folder: Path, table: Any) -> StatusReport:
 
     ``conn`` is a psycopg connection, ``table`` a tracking.TrackingTable.
     """
+    from pgshift.catalog import load
     from pgshift.runner.tracking import read_state
 
     plan = build_plan(load_folder(folder), read_state(conn, table))
-    return StatusReport(folder, table.display, plan)
+    invalid = tuple(row[0] for row in conn.execute(load("invalid_indexes")).fetchall())
+    return StatusReport(folder, table.display, plan, invalid_indexes=invalid)
