@@ -117,12 +117,23 @@ def _drift_findings(conn: Any, config: Config, table: Any) -> list[Any]:
     from pgshift.runner.plan import build_status
 
     report = build_status(conn, config.out_dir, table)
+    invalid = [
+        Finding(
+            rule="invalid-index",
+            severity="error",
+            message=f"index {name} is INVALID (an interrupted concurrent build): unusable, yet updated on every write",
+            path=str(journal_path(config.out_dir)),
+            fix=f"DROP INDEX CONCURRENTLY {name}; then build it again (pgshift migrate does both when a pending "
+            "migration creates it)",
+        )
+        for name in report.invalid_indexes
+    ]
     if not report.plan.applied:
-        return []
+        return invalid
     drift = detect_drift(conn, config.out_dir, config, [e.tag for e in report.plan.applied])
     if not drift:
-        return []
-    return [
+        return invalid
+    return invalid + [
         Finding(
             rule="schema-drift",
             severity="error",
