@@ -104,7 +104,9 @@ def test_invalid_index_is_rebuilt_and_reported(capsys, tmp_path, db_url, db):
     add_migration(folder, "0000_idx", 'CREATE UNIQUE INDEX CONCURRENTLY "t_x_key" ON "t" ("x");')
     rc, out, _err = run_main(capsys, "status", "--url", db_url, "--out", str(folder), "--json")
     assert rc == 1 and json.loads(out)["invalid_indexes"] == ["public.t_x_key"]
-    rc, out, _err = run_main(capsys, "check", "--db", "--url", db_url, "--out", str(folder), "--format", "json")
+    rc, out, _err = run_main(
+        capsys, "check", "--db", "--url", db_url, "--out", str(folder), "--format", "json"
+    )
     assert "index public.t_x_key is INVALID" in out and '"invalid-index"' in out
     db.execute("DELETE FROM t WHERE ctid = (SELECT max(ctid) FROM t)")
     rc, _out, err = run_main(capsys, "migrate", "--url", db_url, "--out", str(folder))

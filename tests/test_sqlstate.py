@@ -48,7 +48,7 @@ def test_terminated_session_is_a_lost_connection(db: psycopg.Connection, db_url:
 
 
 def test_database_errors_masks_the_password() -> None:
-    with pytest.raises(PgshiftError) as info, sqlstate.database_errors("while testing"):
+    with pytest.raises(PgshiftError) as info, sqlstate.database_errors("database error while testing"):
         raise psycopg.OperationalError("connection to postgresql://u:secret@h/db failed")
     assert "secret" not in str(info.value)
     assert info.value.message.startswith("database error while testing:")

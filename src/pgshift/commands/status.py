@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from pgshift.commands._common import config_options, database_options, stdout_console
-from pgshift.commands.migrate import print_json, tracking_table
-from pgshift.config import Config
+from pgshift.commands._run import print_json
+from pgshift.config import Config, Environment
+
+if TYPE_CHECKING:
+    from pgshift.runner.plan import PlanEntry
 
 
-def _describe(entry: Any) -> tuple[str, str, str]:
+def _describe(entry: PlanEntry) -> tuple[str, str, str]:
     """(state shown, applied when, duration) for one PlanEntry."""
     from pgshift.runner.plan import State
 
@@ -50,7 +53,7 @@ def _describe(entry: Any) -> tuple[str, str, str]:
 )
 @config_options
 @database_options
-def command(config: Config, url: str, environment: Any, as_json: bool, no_drift: bool) -> int:
+def command(config: Config, url: str, environment: Environment | None, as_json: bool, no_drift: bool) -> int:
     """Show every migration: applied (when, how long), pending, modified, missing, out of order.
 
     Also reports drift: differences between the live database and the schema recorded by the newest
@@ -58,21 +61,10 @@ def command(config: Config, url: str, environment: Any, as_json: bool, no_drift:
 
     Exit 0 when the database is up to date, 1 when anything is pending, wrong or drifted, 2 on error.
     """
-    from pgshift.pg.sqlstate import database_errors
-    from pgshift.runner.plan import build_status
-    from pgshift.runner.run import connect
-    from pgshift.urls import mask_url
+    from pgshift.api.status import status
+    from pgshift.urls import mask_secrets
 
-    table = tracking_table(config)
-    with connect(url) as conn, database_errors():
-        report = build_status(conn, config.out_dir, table)
-        if not no_drift and report.plan.applied:
-            from dataclasses import replace
-
-            from pgshift.api.drift import detect_drift
-
-            applied = [e.tag for e in report.plan.applied]
-            report = replace(report, drift=detect_drift(conn, config.out_dir, config, applied))
+    report = status(url, config=config, drift=not no_drift)
     if as_json:
         print_json(report.to_json())
         return report.exit_code
@@ -81,7 +73,7 @@ def command(config: Config, url: str, environment: Any, as_json: bool, no_drift:
     console = stdout_console()
     if not console.is_terminal:
         console.width = 200  # piped or captured (CI logs): do not wrap rows at 80 columns
-    table_view = Table(title=f"migrations in {config.out} → {report.tracking_table} ({mask_url(url)})")
+    table_view = Table(title=f"migrations in {config.out} → {report.tracking_table} ({mask_secrets(url)})")
     table_view.add_column("#", justify="right")
     table_view.add_column("migration")
     table_view.add_column("state")
@@ -121,6 +113,10 @@ def command(config: Config, url: str, environment: Any, as_json: bool, no_drift:
         console.print(f"[red]drift[/] against the schema of {report.drift.against}:")
         for item in report.drift.items:
             console.print(f"  - {item.message}")
+    if report.drift is not None and report.drift.unmanaged:
+        from pgshift.api.managed import describe_unmanaged
+
+        console.print(describe_unmanaged(report.drift.unmanaged), highlight=False)
     summary = ", ".join(parts)
     if report.up_to_date:
         console.print(f"[green]up to date[/]: {summary}")

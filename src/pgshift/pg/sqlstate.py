@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import psycopg
 
-from pgshift.errors import PgshiftError
+from pgshift.errors import DatabaseError as DatabaseErrorReport
 from pgshift.urls import mask_url
 
 DatabaseError = psycopg.Error
@@ -91,14 +91,13 @@ def describe(exc: BaseException) -> str:
 
 
 @contextlib.contextmanager
-def database_errors(doing: str = "", *, hint: str | None = None) -> Iterator[None]:
-    """Turn a driver error escaping the block into a PgshiftError (password masked).
+def database_errors(doing: str = "database error", *, hint: str | None = None) -> Iterator[None]:
+    """Turn a driver error escaping the block into a ``DatabaseError`` (a PgshiftError; password masked).
 
-    ``doing`` completes "database error ...", e.g. ``"while checking"``. PgshiftErrors and every
+    ``doing`` starts the message ("pull could not read the database: ..."). PgshiftErrors and every
     other exception pass through untouched.
     """
     try:
         yield
     except psycopg.Error as exc:
-        prefix = f"database error {doing}".strip()
-        raise PgshiftError(f"{prefix}: {mask_url(str(exc)).strip()}", hint=hint) from None
+        raise DatabaseErrorReport(f"{doing}: {mask_url(str(exc)).strip()}", hint=hint) from None
