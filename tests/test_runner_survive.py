@@ -188,9 +188,7 @@ def test_rollback_refuses_with_counts_before_touching_anything(capsys, tmp_path,
     assert db.execute("SELECT count(*) FROM " + TRACKING).fetchone()[0] == 3
     assert db.execute("SELECT enum_range(NULL::mood)::text").fetchone()[0] == "{a,b,c}"
     with pytest.raises(PgshiftError, match="refusing to roll back"):
-        pgshift.rollback(db_url, folder, steps=2) if hasattr(pgshift, "rollback") else _api_rollback(
-            db_url, folder
-        )
+        _api_rollback(db_url, folder)
     db.execute("UPDATE t SET m = 'a', n = 'z'")
     rc, _out, err = run_main(
         capsys, "rollback", "--url", db_url, "--out", str(folder), "--steps", "2", "--yes"
@@ -200,10 +198,9 @@ def test_rollback_refuses_with_counts_before_touching_anything(capsys, tmp_path,
 
 
 def _api_rollback(url: str, folder: Path) -> Any:
-    from pgshift.runner.run import rollback
-    from pgshift.runner.tracking import TrackingTable
+    from pgshift.config import Config
 
-    return rollback(url, folder, TrackingTable(), steps=2)
+    return pgshift.rollback(url, config=Config(root=folder.parent, out=folder.name), steps=2, lock_wait=5)
 
 
 def test_rollback_says_a_dropped_column_comes_back_empty(capsys, tmp_path, db_url, db):
