@@ -133,7 +133,8 @@ def run(name: str, rows: int, seconds: int, migrate: list[str], blocker_s: float
             time.sleep(0.3)
         began = time.monotonic()
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        cmd = [arg.replace("{url}", url).replace("{folder}", str(write_folder(work))) for arg in migrate]
+        folder = write_folder(work)
+        cmd = [arg.replace("{url}", url).replace("{folder}", str(folder)) for arg in migrate]
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
         took = time.monotonic() - began
         out, _ = bench.communicate(timeout=seconds + 120)

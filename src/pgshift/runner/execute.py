@@ -274,7 +274,7 @@ def run_unit(
     at = _Position()
 
     def on_retry(attempt: int, delay: float, blockers: str) -> None:
-        reporter.retrying(unit.tag, attempt, delay, f"lock_timeout ({options.lock_timeout}); {blockers}")
+        reporter.retrying(unit.tag, attempt, delay, f"{options.lock_timeout}; {blockers}")
 
     for group in unit.groups[unit.done :]:
         last = group.number == total
@@ -413,7 +413,7 @@ def _run_single(
 
     def on_retry(attempt: int, delay: float, blockers: str) -> None:
         reporter.retrying(
-            current[0].tag, attempt, delay, f"lock_timeout ({options.lock_timeout}); {blockers}"
+            current[0].tag, attempt, delay, f"{options.lock_timeout}; {blockers}"
         )
 
     try:
