@@ -412,9 +412,7 @@ def _run_single(
         return done
 
     def on_retry(attempt: int, delay: float, blockers: str) -> None:
-        reporter.retrying(
-            current[0].tag, attempt, delay, f"{options.lock_timeout}; {blockers}"
-        )
+        reporter.retrying(current[0].tag, attempt, delay, f"{options.lock_timeout}; {blockers}")
 
     try:
         done, tries = with_lock_retries(run_all, options=options, watch=watch, on_retry=on_retry)
