@@ -152,3 +152,14 @@ def test_run_options_tracking_table_and_scope_are_built_from_config(tmp_path) ->
     assert scope.schemas == ("app", "billing", "public")  # the tracking table's schema is never managed
     assert scope.exclude_tables == (("ops", "applied"),)
     assert scope.tables_filter == ("!tmp_*",)
+
+
+def test_config_file_that_is_not_utf8_is_a_config_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from pgshift.config import load_config
+    from pgshift.errors import ConfigError
+
+    (tmp_path / "pgshift.toml").write_bytes(b'out = "dr\xe9zzle"\n')
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_config(cwd=tmp_path)

@@ -158,6 +158,8 @@ def _read_table(path: Path) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"cannot read config file: {exc.strerror}", where=str(path)) from exc
+    except UnicodeDecodeError:
+        raise ConfigError("config file is not UTF-8 text", where=str(path), hint="save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file is not valid TOML: {exc}", where=str(path)) from exc
     if path.name == "pyproject.toml":

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pgshift.errors import FolderError
+from pgshift.errors import FolderError as FolderError  # re-exported: folder readers catch it from here
 
 JOURNAL_VERSION = "7"
 SNAPSHOT_VERSION = "7"
