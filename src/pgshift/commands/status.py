@@ -24,6 +24,7 @@ def _describe(entry: PlanEntry) -> tuple[str, str, str]:
         State.PENDING: "[yellow]pending[/]",
         State.MODIFIED: "[red]modified (checksum differs)[/]",
         State.MISSING: "[red]file missing[/]",
+        State.PARTIAL: f"[yellow]{entry.progress()}[/]",
     }
     label = labels[entry.state]
     if entry.out_of_order:
@@ -92,6 +93,21 @@ def command(config: Config, url: str, environment: Environment | None, as_json: 
         parts.append(f"{len(plan.modified)} modified")
     if plan.missing:
         parts.append(f"{len(plan.missing)} missing")
+    if plan.partial:
+        parts.append(f"{len(plan.partial)} partially applied")
+        for entry in plan.partial:
+            console.print(
+                f"[yellow]{entry.tag} is {entry.progress()}[/]: a run stopped half way (failure, kill, lost "
+                "connection). Run `pgshift migrate` again: it resumes at the first uncommitted group."
+            )
+    if report.invalid_indexes:
+        parts.append(f"{len(report.invalid_indexes)} INVALID index(es)")
+        for name in report.invalid_indexes:
+            console.print(
+                f"[red]INVALID index {name}[/] (an interrupted concurrent build): unusable but maintained on every "
+                f"write. `pgshift migrate` rebuilds it if a pending migration creates it; else DROP INDEX "
+                f"CONCURRENTLY {name}; and create it again."
+            )
     if report.drift:
         parts.append(f"{len(report.drift.items)} drift")
         console.print(f"[red]drift[/] against the schema of {report.drift.against}:")

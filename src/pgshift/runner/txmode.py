@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pgshift.folder.headers import TRANSACTION, header_directive
 from pgshift.pg.parser import Statement, parse_migration
 
-DIRECTIVE = "pgshift:transaction"
+__all__ = ["DIRECTIVE", "TxMode", "detect", "header_directive", "non_transactional_reason"]
+
+DIRECTIVE = TRANSACTION
 # ReindexObjectType numbers of REINDEX SCHEMA, SYSTEM, DATABASE (libpg_query's protobuf enum).
 _REINDEX_WIDE = (3, 4, 5)
 
@@ -28,28 +31,6 @@ class TxMode:
     transactional: bool
     reason: str
     statements: tuple[Statement, ...]
-
-
-def header_directive(sql: str) -> bool | None:
-    """``-- pgshift:transaction on|off`` among the leading comment lines; None when absent.
-
-    Only the comment block before the first statement counts, so the words inside a string or a
-    later comment never switch the mode.
-    """
-    for raw in sql.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if not line.startswith("--"):
-            return None
-        words = line[2:].strip().split()
-        if len(words) >= 2 and words[0].lower() == DIRECTIVE:
-            value = words[1].lower()
-            if value in ("off", "false", "no"):
-                return False
-            if value in ("on", "true", "yes"):
-                return True
-    return None
 
 
 def non_transactional_reason(statement: Statement, server_version: int) -> str | None:

@@ -130,13 +130,15 @@ def _read(conn: Any, params: dict[str, Any], url: str | None) -> dict[str, list[
         return {name: _fetch(conn, name, params) for name in _QUERIES}
     from concurrent.futures import ThreadPoolExecutor
 
+    from pgshift.pg.sqlstate import DatabaseError
+
     with ThreadPoolExecutor(max_workers=len(_OFFLOADED)) as pool:
         pending = {name: pool.submit(_fetch_own, url, name, params) for name in _OFFLOADED}
         results = {name: _fetch(conn, name, params) for name in _QUERIES if name not in _OFFLOADED}
         for name, future in pending.items():
             try:
                 results[name] = future.result()
-            except Exception:  # a second connection may be refused (connection limits): read it serially
+            except DatabaseError:  # a second connection may be refused (connection limits): read it serially
                 results[name] = _fetch(conn, name, params)
     return results
 
