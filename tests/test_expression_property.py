@@ -150,6 +150,7 @@ def test_casts_that_change_meaning_are_kept() -> None:
 
 def test_negative_default_on_numeric_column_is_one_spelling() -> None:
     spellings = {
-        canonical_default(d, SqlType.parse("numeric(12, 2)")) for d in ("-1", "'-1'", "'-1'::numeric", "'-1'::integer")
+        canonical_default(d, SqlType.parse("numeric(12, 2)"))
+        for d in ("-1", "'-1'", "'-1'::numeric", "'-1'::integer")
     }
     assert len(spellings) == 1
