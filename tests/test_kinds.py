@@ -54,3 +54,19 @@ def test_objects_are_keyed_by_identity():
 
 def test_every_rename_kind_has_its_op():
     assert set(RENAMES) == set(RENAME_KINDS)
+
+
+def test_a_user_type_named_like_varchar_is_not_binary_coercible():
+    """A domain or enum whose name starts with ``varchar``/``numeric`` is not that built-in: changing it
+    to text needs a cast (and USING), where a prefix test on the spelling used to call it free."""
+    from pgshift.diff.hazards import binary_coercible
+    from pgshift.diff.kinds.column import needs_using
+    from pgshift.model.types import SqlType
+
+    code = m.Column("c", SqlType("varchar_code", 0, "public"))
+    text = m.Column("c", SqlType("text"))
+    assert not binary_coercible(code.type, text.type)
+    assert not binary_coercible(SqlType("numeric_money", 0, "public"), SqlType("numeric"))
+    assert needs_using(code, m.Column("c", SqlType("integer")))
+    assert binary_coercible(SqlType("varchar(10)"), SqlType("varchar(20)"))
+    assert binary_coercible("varchar(10)", "text")  # the linter's text form
