@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from pgshift.folder.files import BREAKPOINT
+from pgshift.format.drizzle import BREAKPOINT
+from pgshift.format.headers import IRREVERSIBLE
 from pgshift.model.schema import (
     CheckConstraint,
     Column,
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
     from pgshift.diff.operations import Operation
 
 Constraint = PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey | ExcludeConstraint
-
-IRREVERSIBLE_HEADER = "-- pgshift:irreversible"
 
 
 def idents(names: Iterable[str]) -> str:
@@ -257,6 +256,6 @@ def down_sql(ops: Sequence[Operation]) -> str:
     body = join_statements([stmt for rev in reverses for stmt in rev.sql()])
     reasons = irreversible_reasons(ops)
     if reasons:
-        header = f"{IRREVERSIBLE_HEADER} {'; '.join(reasons)}\n"
+        header = f"-- {IRREVERSIBLE} {'; '.join(reasons)}\n"
         return header + body
     return body

@@ -33,7 +33,7 @@ from psycopg import sql
 
 from pgshift.errors import EXIT_ERROR, FolderError, PgshiftError
 from pgshift.folder.files import read_migration
-from pgshift.folder.headers import irreversible_reason
+from pgshift.format.headers import irreversible_reason
 from pgshift.runner.execute import Unit, run_units
 from pgshift.runner.lock import advisory_lock, lock_key
 from pgshift.runner.options import RunOptions
@@ -127,7 +127,7 @@ def _prepare(
     tag: str, path: Path, text: str, breakpoints: bool, server_version: int
 ) -> tuple[TxMode, tuple[Group, ...]]:
     """Parse a file and cut it into transaction groups; every refusal happens here, before any run."""
-    from pgshift.folder.headers import header_directive
+    from pgshift.format.headers import header_directive
     from pgshift.pg.parser import SqlSyntaxError
     from pgshift.runner.groups import split_groups
     from pgshift.runner.txmode import detect

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pgshift.errors import FolderError
-from pgshift.folder.files import DIALECT, SNAPSHOT_VERSION, read_json, to_json
+from pgshift.format.drizzle import DIALECT, SNAPSHOT_VERSION, read_json, to_json
 from pgshift.model import schema as m
 from pgshift.model.clauses import normalize_exclude, normalize_partition_bound, normalize_partition_key
 from pgshift.model.types import (
