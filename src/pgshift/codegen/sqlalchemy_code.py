@@ -76,6 +76,7 @@ class _Writer:
     stdlib: set[str] = field(default_factory=set)
     typing: set[str] = field(default_factory=set)
     needs_pgtype: bool = False
+    needs_objects: bool = False  # functions, views, triggers, rules: pgshift.objects declarations
 
     def use(self, name: str) -> str:
         self.sa.add(name)
@@ -361,6 +362,8 @@ def _header(w: _Writer, source: str, style: str) -> list[str]:
         lines.append(f"from sqlalchemy.dialects.postgresql import {', '.join(sorted(w.pg))}")
     if style == "orm":
         lines.append("from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column")
+    if w.needs_objects:
+        lines += ["", "from pgshift import objects"]
     lines += ["", ""]
     if w.needs_pgtype:
         lines += [
@@ -407,6 +410,7 @@ def render_core(model: m.Model, source: str = "the database") -> str:
         body.append(")")
         body += [_index_call(index, w, var) for index in table.indexes if not _expressions_only(index)]
         body += ["", ""]
+    body += _objects(model, w, "metadata")
     return "\n".join(_header(w, source, "core") + body).rstrip() + "\n"
 
 
@@ -476,7 +480,16 @@ def render_orm(model: m.Model, source: str = "the database") -> str:
         if after:
             body += [_index_call(index, w, f"{cls}.__table__") for index in after]
             body += ["", ""]
+    body += _objects(model, w, "Base.metadata")
     return "\n".join(_header(w, source, "orm") + body).rstrip() + "\n"
+
+
+def _objects(model: m.Model, w: _Writer, holder: str) -> list[str]:
+    from pgshift.codegen.objects_code import objects_block
+
+    lines = objects_block(model, holder)
+    w.needs_objects = bool(lines)
+    return lines
 
 
 def tidy(source: str) -> str:

@@ -61,6 +61,8 @@ def command(
     resolver = prompt_resolver if interactive() else None
     result = generate(config, name=name, prefix=prefix, custom=custom, renames=decisions, resolver=resolver)
     console = stdout_console()
+    for note in result.notes:
+        err(note)
     if result.unmanaged:
         from pgshift.api.managed import describe_unmanaged
 

@@ -14,6 +14,14 @@ from pgshift.model.schema import Table
 @dataclass
 class Plan:
     renames: list[Operation] = field(default_factory=list)
+    drop_triggers: list[Operation] = field(default_factory=list)
+    drop_rules: list[Operation] = field(default_factory=list)
+    early_function_drops: list[Operation] = field(default_factory=list)  # functions rebuilt (drop + create)
+    functions: list[Operation] = field(default_factory=list)  # the ones tables use: before the tables
+    late_functions: list[Operation] = field(default_factory=list)  # the others: after tables, before views
+    triggers: list[Operation] = field(default_factory=list)
+    rules: list[Operation] = field(default_factory=list)
+    drop_functions: list[Operation] = field(default_factory=list)
     schemas: list[Operation] = field(default_factory=list)
     enums: list[Operation] = field(default_factory=list)
     sequences: list[Operation] = field(default_factory=list)
@@ -32,6 +40,8 @@ class Plan:
     views: list[Operation] = field(default_factory=list)
     drop_tables: list[Operation] = field(default_factory=list)
     late_drops: list[Operation] = field(default_factory=list)
+    rebuilt_functions: set[str] = field(default_factory=set)  # keys dropped and created again
+    rebuilt_views: set[str] = field(default_factory=set)  # keys dropped and created again (or changed)
     reshaped: set[str] = field(default_factory=set)  # tables whose column types change or columns go
     old_tables: dict[str, Table] = field(default_factory=dict)  # by key, for O(1) lookups
     new_tables: dict[str, Table] = field(default_factory=dict)
@@ -39,10 +49,14 @@ class Plan:
     def ordered(self) -> list[Operation]:
         return [
             *self.renames,
+            *self.drop_triggers,  # before the views and functions they hang on
+            *self.drop_rules,
             *self.drop_views,  # first: a view blocks type changes (and enum rebuilds) of what it reads
+            *self.early_function_drops,
             *self.schemas,
             *self.enums,
             *self.sequences,
+            *self.functions,
             *self.create_tables,
             *self.drop_policies,
             *self.drop_fks,
@@ -53,8 +67,12 @@ class Plan:
             *self.indexes,
             *self.foreign_keys,
             *self.table_meta,
+            *self.late_functions,
             *self.policies,
             *self.views,
+            *self.triggers,
+            *self.rules,
             *self.drop_tables,
+            *self.drop_functions,
             *self.late_drops,
         ]

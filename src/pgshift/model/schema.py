@@ -26,6 +26,7 @@ Objects are frozen dataclasses: a model is a value. Build a changed copy with ``
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
@@ -207,6 +208,84 @@ class View:
         return qualified(self.schema, self.name)
 
 
+class RoutineKind(enum.Enum):
+    """``pg_proc.prokind``: what CREATE/DROP statement a routine takes (window functions are functions)."""
+
+    FUNCTION = "function"
+    PROCEDURE = "procedure"
+    AGGREGATE = "aggregate"
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function, procedure or aggregate, in the server's canonical form.
+
+    ``definition`` is the whole CREATE statement as the server prints it (``pg_get_functiondef``; for
+    aggregates, rebuilt from ``pg_aggregate``), so code is never compared with the catalog as text written
+    by people: declarations are run on a scratch database and read back (``pgshift.api.scratch``).
+    ``identity_args`` (``pg_get_function_identity_arguments``) tells overloads apart; ``arguments`` (with
+    names and defaults) and ``result`` decide whether ``CREATE OR REPLACE`` may change it in place.
+    """
+
+    schema: str
+    name: str
+    kind: RoutineKind
+    identity_args: str
+    arguments: str
+    result: str | None
+    definition: str
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{qualified(self.schema, self.name)}({self.identity_args})"
+
+
+TriggerEnabled = Literal["O", "D", "R", "A"]  # pg_trigger.tgenabled: origin (default), disabled, replica, always
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger on a table or view; ``definition`` is ``pg_get_triggerdef`` (the whole CREATE TRIGGER).
+
+    ``function`` is the key (``schema.name(args)``) of the function it runs, so a rebuilt function
+    takes its triggers with it."""
+
+    schema: str
+    table: str
+    name: str
+    definition: str
+    function: str
+    enabled: TriggerEnabled = "O"
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{qualified(self.schema, self.table)}.{self.name}"
+
+    @property
+    def table_key(self) -> str:
+        return qualified(self.schema, self.table)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rewrite rule; ``definition`` is ``pg_get_ruledef`` (the whole CREATE RULE)."""
+
+    schema: str
+    table: str
+    name: str
+    definition: str
+
+    @property
+    def key(self) -> str:
+        return f"{qualified(self.schema, self.table)}.{self.name}"
+
+    @property
+    def table_key(self) -> str:
+        return qualified(self.schema, self.table)
+
+
 @dataclass(frozen=True)
 class Model:
     """A whole database schema. ``schemas`` lists the non-``public`` schemas the model creates."""
@@ -216,6 +295,9 @@ class Model:
     sequences: tuple[Sequence, ...] = ()
     tables: tuple[Table, ...] = ()
     views: tuple[View, ...] = ()
+    functions: tuple[Function, ...] = ()
+    triggers: tuple[Trigger, ...] = ()
+    rules: tuple[Rule, ...] = ()
 
     def table(self, schema: str, name: str) -> Table | None:
         key = qualified(schema, name)
@@ -244,6 +326,9 @@ def build_model(
     sequences: Iterable[Sequence] = (),
     tables: Iterable[Table] = (),
     views: Iterable[View] = (),
+    functions: Iterable[Function] = (),
+    triggers: Iterable[Trigger] = (),
+    rules: Iterable[Rule] = (),
 ) -> Model:
     """Assemble a Model in canonical order (sorted by qualified name), whatever the source order.
 
@@ -256,6 +341,9 @@ def build_model(
         sequences=tuple(sorted(sequences, key=lambda s: s.key)),
         tables=tuple(sorted((canonical_table(t) for t in tables), key=lambda t: t.key)),
         views=tuple(sorted(views, key=lambda v: v.key)),
+        functions=tuple(sorted(functions, key=lambda f: f.key)),
+        triggers=tuple(sorted(triggers, key=lambda t: t.key)),
+        rules=tuple(sorted(rules, key=lambda r: r.key)),
     )
 
 
