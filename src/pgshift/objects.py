@@ -1,5 +1,6 @@
 """Declaring what SQLAlchemy has no construct for: functions, procedures, aggregates, triggers, views,
-materialized views, rules (and any other statement), attached to the schema's MetaData.
+materialized views, rules, extensions (and any other statement — domains, composite and range types,
+collations as ``SQL("CREATE DOMAIN ...")``), attached to the schema's MetaData.
 
     from pgshift import objects
 
@@ -140,6 +141,18 @@ class Rule:
 
     def statements(self) -> list[str]:
         return [f"CREATE RULE {_ident(self.name)} AS {self.definition.strip().removesuffix(';')}"]
+
+
+@dataclass(frozen=True)
+class Extension:
+    """``CREATE EXTENSION IF NOT EXISTS name [WITH SCHEMA schema]`` (alembic_utils' ``PGExtension``)."""
+
+    name: str
+    schema: str | None = None
+
+    def statements(self) -> list[str]:
+        where = f" WITH SCHEMA {_ident(self.schema)}" if self.schema else ""
+        return [f"CREATE EXTENSION IF NOT EXISTS {_ident(self.name)}{where}"]
 
 
 @dataclass(frozen=True)

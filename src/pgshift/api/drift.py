@@ -37,6 +37,7 @@ _NOUNS = {
     "function": "function",
     "trigger": "trigger",
     "rule": "rule",
+    "object": "type, extension or collation",
 }
 
 
@@ -80,7 +81,7 @@ def _short(subject: str) -> str:
 
 
 def _has(model: m.Model, subject: str) -> bool:
-    if subject in {o.key for o in (*model.functions, *model.triggers, *model.rules)}:
+    if subject in {o.key for o in (*model.functions, *model.triggers, *model.rules, *model.defined)}:
         return True
     parts = subject.split(".")
     if len(parts) < 2:
@@ -126,6 +127,7 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         functions=[f for f in expected.functions if f.schema in schemas],
         triggers=[t for t in expected.triggers if t.schema in schemas and matches(t.schema, t.table)],
         rules=[r for r in expected.rules if r.schema in schemas and matches(r.schema, r.table)],
+        defined=[d for d in expected.defined if d.schema in schemas],
     )
     actual = introspect(
         conn,

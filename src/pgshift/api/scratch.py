@@ -92,7 +92,7 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
     finally:
         with psycopg.connect(server, autocommit=True) as admin:
             admin.execute(pgsql.SQL("DROP DATABASE IF EXISTS {}").format(pgsql.Identifier(name)))
-    held = {v.schema for v in read.views} | {f.schema for f in read.functions}
+    held = {v.schema for v in read.views} | {f.schema for f in read.functions} | {d.schema for d in read.defined}
     merged = build_model(
         schemas=set(model.schemas) | held,
         enums=model.enums,
@@ -102,6 +102,7 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         functions=read.functions,
         triggers=read.triggers,
         rules=read.rules,
+        defined=read.defined,
     )
     kinds = _counted(read)
     note = (
@@ -120,7 +121,7 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
 
     steps: list[Declared] = [
         Declared(sql, f"table DDL ({op.describe()})")
-        for op in diff(Model(), dataclasses.replace(model, views=(), functions=(), triggers=(), rules=()))
+        for op in diff(Model(), dataclasses.replace(model, views=(), functions=(), triggers=(), rules=(), defined=()))
         if op.transactional
         for sql in op.sql()
     ]
@@ -156,6 +157,7 @@ def _counted(model: Model) -> str:
         ("trigger", model.triggers),
         ("view", model.views),
         ("rule", model.rules),
+        ("type or extension", model.defined),
     ):
         if items:
             parts.append(f"{len(items)} {label}{'s' if len(items) != 1 else ''}")

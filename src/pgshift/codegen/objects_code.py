@@ -118,7 +118,28 @@ def _comments(model: m.Model) -> list[str]:
 
 
 def has_objects(model: m.Model) -> bool:
-    return bool(model.functions or model.views or model.triggers or model.rules)
+    return bool(model.functions or model.views or model.triggers or model.rules or model.defined)
+
+
+_COMMENT_KEYWORD = {
+    m.ObjectKind.EXTENSION: "EXTENSION",
+    m.ObjectKind.COLLATION: "COLLATION",
+    m.ObjectKind.DOMAIN: "DOMAIN",
+    m.ObjectKind.RANGE: "TYPE",
+    m.ObjectKind.COMPOSITE: "TYPE",
+}
+
+
+def _defined(o: m.DefinedObject) -> list[str]:
+    if o.kind is m.ObjectKind.EXTENSION:
+        out = [f"objects.Extension({o.name!r}, schema={o.schema!r})"]
+        target = f"EXTENSION {quote_ident(o.name)}"
+    else:
+        out = [f"objects.SQL({_text(o.definition)})"]
+        target = f"{_COMMENT_KEYWORD[o.kind]} {quote_ident(o.schema)}.{quote_ident(o.name)}"
+    if o.comment is not None:
+        out.append(f"objects.Comment({target!r}, {o.comment!r})")
+    return out
 
 
 def objects_block(model: m.Model, holder: str) -> list[str]:
@@ -130,7 +151,9 @@ def objects_block(model: m.Model, holder: str) -> list[str]:
     declared = {t.schema for t in model.tables} | {e.schema for e in model.enums}
     declared |= {s.schema for s in model.sequences} | {"public"}
     used = {f.schema for f in model.functions} | {v.schema for v in model.views}
+    used |= {o.schema for o in model.defined}
     items = [f"objects.SQL({f'CREATE SCHEMA IF NOT EXISTS {quote_ident(s)}'!r})" for s in sorted(used - declared)]
+    items += [line for o in model.defined for line in _defined(o)]
     routines = sorted(model.functions, key=lambda f: (f.kind is m.RoutineKind.AGGREGATE, f.key))
     items += [_function(f) for f in routines]
     views = {v.key: v for v in model.views}
@@ -138,7 +161,7 @@ def objects_block(model: m.Model, holder: str) -> list[str]:
     items += [_trigger(t) for t in model.triggers]
     items += [_rule(r) for r in model.rules]
     items += _comments(model)
-    lines = ["", "", "# Functions, views, triggers and rules: pgshift reads them back through a scratch database."]
+    lines = ["", "", "# Types, functions, views, triggers and rules: pgshift reads them back through a scratch database."]
     lines.append(f"objects.register({holder}, [")
     lines += [f"    {item}," for item in items]
     lines.append("])")

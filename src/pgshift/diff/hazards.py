@@ -192,6 +192,8 @@ EFFECTS: dict[str, Effect] = {
     "alter_trigger": Effect(Lock.SHARE_ROW_EXCLUSIVE),
     "drop_trigger": Effect(AE),
     "create_rule": Effect(AE),
+    "create_object": Effect(Lock.NONE),
+    "drop_object": Effect(Lock.NONE, backward_incompatible=True),
     "drop_rule": Effect(AE),
     "vacuum_full": Effect(AE, rewrite=True),
 }

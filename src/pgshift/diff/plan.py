@@ -17,6 +17,8 @@ class Plan:
     drop_triggers: list[Operation] = field(default_factory=list)
     drop_rules: list[Operation] = field(default_factory=list)
     early_function_drops: list[Operation] = field(default_factory=list)  # functions rebuilt (drop + create)
+    defined: list[Operation] = field(default_factory=list)  # extensions, collations, domains, ranges, composites
+    drop_defined: list[Operation] = field(default_factory=list)
     functions: list[Operation] = field(default_factory=list)  # the ones tables use: before the tables
     late_functions: list[Operation] = field(default_factory=list)  # the others: after tables, before views
     triggers: list[Operation] = field(default_factory=list)
@@ -55,6 +57,7 @@ class Plan:
             *self.early_function_drops,
             *self.schemas,
             *self.enums,
+            *self.defined,
             *self.sequences,
             *self.functions,
             *self.create_tables,
@@ -74,5 +77,6 @@ class Plan:
             *self.rules,
             *self.drop_tables,
             *self.drop_functions,
+            *self.drop_defined,
             *self.late_drops,
         ]

@@ -286,6 +286,33 @@ class Rule:
         return qualified(self.schema, self.table)
 
 
+class ObjectKind(enum.Enum):
+    """Kinds kept as the one CREATE statement the catalog query prints (``catalog/defined.sql``), in the
+    order they are created (an extension brings types, a collation serves domains and ranges)."""
+
+    EXTENSION = "extension"
+    COLLATION = "collation"
+    DOMAIN = "domain"
+    RANGE = "range type"
+    COMPOSITE = "composite type"
+
+
+@dataclass(frozen=True)
+class DefinedObject:
+    """An extension, collation, domain, range or composite type: its CREATE statement as the server
+    prints its parts (types by ``format_type``, constraints by ``pg_get_constraintdef``)."""
+
+    kind: ObjectKind
+    schema: str
+    name: str
+    definition: str
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return qualified(self.schema, self.name)
+
+
 @dataclass(frozen=True)
 class Model:
     """A whole database schema. ``schemas`` lists the non-``public`` schemas the model creates."""
@@ -298,6 +325,7 @@ class Model:
     functions: tuple[Function, ...] = ()
     triggers: tuple[Trigger, ...] = ()
     rules: tuple[Rule, ...] = ()
+    defined: tuple[DefinedObject, ...] = ()
 
     def table(self, schema: str, name: str) -> Table | None:
         key = qualified(schema, name)
@@ -329,6 +357,7 @@ def build_model(
     functions: Iterable[Function] = (),
     triggers: Iterable[Trigger] = (),
     rules: Iterable[Rule] = (),
+    defined: Iterable[DefinedObject] = (),
 ) -> Model:
     """Assemble a Model in canonical order (sorted by qualified name), whatever the source order.
 
@@ -344,6 +373,7 @@ def build_model(
         functions=tuple(sorted(functions, key=lambda f: f.key)),
         triggers=tuple(sorted(triggers, key=lambda t: t.key)),
         rules=tuple(sorted(rules, key=lambda r: r.key)),
+        defined=tuple(sorted(defined, key=lambda d: (list(ObjectKind).index(d.kind), d.key))),
     )
 
 

@@ -45,6 +45,7 @@ _QUERIES = (
     "functions",
     "triggers",
     "rules",
+    "defined",
 )
 _OFFLOADED = ("constraints", "indexes")  # the heavy ones besides columns, read on their own connections
 
@@ -103,7 +104,17 @@ def introspect(
     ]
     # Only schemas that hold something count as part of the model (an empty `public` never does).
     used = {t.schema for t in built} | {e.schema for e in enums} | {s.schema for s in sequences}
-    used |= {v.schema for v in views} | {f.schema for f in functions}
+    defined = [
+        m.DefinedObject(
+            kind=m.ObjectKind(r["kind"]),
+            schema=r["schema"],
+            name=r["name"],
+            definition=r["definition"],
+            comment=r["comment"] or None,
+        )
+        for r in results["defined"]
+    ]
+    used |= {v.schema for v in views} | {f.schema for f in functions} | {d.schema for d in defined}
     return m.build_model(
         schemas=[s for s in schemas if s in used],
         enums=enums,
@@ -113,12 +124,13 @@ def introspect(
         functions=functions,
         triggers=triggers,
         rules=rules,
+        defined=defined,
     )
 
 
 def unmanaged_in_catalog(conn: Any, schemas: Sequence[str]) -> list[tuple[str, str]]:
     """``(kind, qualified name)`` of every object in ``schemas`` of a kind pgshift does not model yet
-    (domains, composite and range types, collations, extensions, event triggers)."""
+    (event triggers)."""
     return [(r["kind"], r["name"]) for r in _fetch(conn, "unmanaged", {"schemas": list(schemas)})]
 
 

@@ -374,7 +374,7 @@ def snapshot_to_model(data: Any, *, where: str) -> m.Model:
         sequences = [_sequence_in(raw) for raw in _section(data, "sequences", where).values()]
         views = [_view_in(raw) for raw in _section(data, "views", where).values()]
         schemas = list(_section(data, "schemas", where).values())
-        functions, triggers, rules = _objects_in(data.get("pgshift"))
+        functions, triggers, rules, defined = _objects_in(data.get("pgshift"))
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         detail = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
         raise FolderError(
@@ -391,6 +391,7 @@ def snapshot_to_model(data: Any, *, where: str) -> m.Model:
         functions=functions,
         triggers=triggers,
         rules=rules,
+        defined=defined,
     )
 
 
@@ -601,7 +602,7 @@ def _view_in(raw: dict[str, Any]) -> m.View:
     )
 
 
-# -- kinds under the top-level "pgshift" key: functions, triggers, rules ------------------------------
+# -- kinds under the top-level "pgshift" key: functions, triggers, rules, types ------------------------------
 
 
 def _objects_out(model: m.Model) -> dict[str, Any]:
@@ -642,6 +643,19 @@ def _objects_out(model: m.Model) -> dict[str, Any]:
             r.key: {"schema": r.schema, "table": r.table, "name": r.name, "definition": r.definition}
             for r in model.rules
         }
+    if model.defined:
+        out["objects"] = {
+            o.key: _without_none(
+                {
+                    "kind": o.kind.value,
+                    "schema": o.schema,
+                    "name": o.name,
+                    "definition": o.definition,
+                    "comment": o.comment,
+                }
+            )
+            for o in model.defined
+        }
     return out
 
 
@@ -649,9 +663,11 @@ def _without_none(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
-def _objects_in(raw: Any) -> tuple[list[m.Function], list[m.Trigger], list[m.Rule]]:
+def _objects_in(
+    raw: Any,
+) -> tuple[list[m.Function], list[m.Trigger], list[m.Rule], list[m.DefinedObject]]:
     if raw is None:
-        return [], [], []
+        return [], [], [], []
     if not isinstance(raw, dict):
         raise ValueError("the 'pgshift' key must be an object")
     functions = [
@@ -683,4 +699,14 @@ def _objects_in(raw: Any) -> tuple[list[m.Function], list[m.Trigger], list[m.Rul
         m.Rule(schema=r["schema"], table=r["table"], name=r["name"], definition=r["definition"])
         for r in raw.get("rules", {}).values()
     ]
-    return functions, triggers, rules
+    defined = [
+        m.DefinedObject(
+            kind=m.ObjectKind(o["kind"]),
+            schema=o["schema"],
+            name=o["name"],
+            definition=o["definition"],
+            comment=o.get("comment"),
+        )
+        for o in raw.get("objects", {}).values()
+    ]
+    return functions, triggers, rules, defined

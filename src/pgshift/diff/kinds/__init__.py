@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pgshift.diff.kinds import column, enum, function, rule, schema, sequence, table, trigger, view
+from pgshift.diff.kinds import column, defined, enum, function, rule, schema, sequence, table, trigger, view
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import Model
@@ -39,6 +39,7 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
+    Kind("defined", defined.diff_defined),
     Kind("enum", enum.diff_enums),
     Kind("sequence", sequence.diff_sequences),
     Kind("table", table.diff_tables),

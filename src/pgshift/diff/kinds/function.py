@@ -44,6 +44,17 @@ def _statement(definition: str) -> str:
     return text if text.endswith(";") else text + ";"
 
 
+# A SQL function's body is checked when it is created, so one that calls another function (or reads a
+# view created later) would fail in name order; pg_dump turns the check off for the same reason. LOCAL:
+# it ends with the migration's transaction.
+NO_BODY_CHECK = "SET LOCAL check_function_bodies = off;"
+
+
+def _body_check_off(function: Function) -> list[str]:
+    # pg_get_functiondef prints the language on a line of its own: " LANGUAGE sql".
+    return [NO_BODY_CHECK] if "\n LANGUAGE sql\n" in function.definition else []
+
+
 @dataclass(frozen=True)
 class CreateFunction(Operation):
     function: Function
@@ -54,7 +65,7 @@ class CreateFunction(Operation):
         return self.function.key
 
     def sql(self) -> list[str]:
-        out = [_statement(self.function.definition)]
+        out = [*_body_check_off(self.function), _statement(self.function.definition)]
         if self.function.comment is not None:
             out.append(_comment_sql(self.function, self.function.comment))
         return out
@@ -100,7 +111,7 @@ class ReplaceFunction(Operation):
     def sql(self) -> list[str]:
         out = []
         if self.old.definition != self.new.definition:
-            out.append(_statement(self.new.definition))
+            out += [*_body_check_off(self.new), _statement(self.new.definition)]
         if self.old.comment != self.new.comment:
             out.append(_comment_sql(self.new, self.new.comment))
         return out
