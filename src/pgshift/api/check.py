@@ -40,16 +40,26 @@ def check(
     config: ConfigLike = None,
     url: str | None = None,
     db: bool = False,
+    since: str | None = None,
+    pending: bool = False,
 ) -> CheckResult:
     """Lint ``paths`` (.sql files or folders; default: the config's migration folder).
 
     With ``db=True`` (or a ``url``) the database is read too: the URL is ``url``, else the config's,
     else $DATABASE_URL. Without explicit paths that also reports drift as ``schema-drift`` findings.
+
+    ``since`` (a git ref) or ``pending`` (needs the database) narrow the *lint* findings to what a
+    change introduces: migration files added or changed since that ref, or not applied yet. Applied
+    migrations are history: a reviewed destructive statement in one must not fail CI forever, and
+    acknowledging it there (``-- pgshift:ignore``) would change an applied file's checksum. The
+    folder's integrity findings and drift always count.
     """
     from pgshift.lint.paths import unknown_rules
 
     cfg = as_config(config)
     targets = [Path(p) for p in paths] or [cfg.out_dir]
+    if pending and not (db or url):
+        raise PgshiftError("--pending needs the database (--db or --url) to know what is applied")
     conn: Any = None
     if db or url:
         conn = _connect(cfg, url)
@@ -59,12 +69,60 @@ def check(
             hint="--db needs read access to pg_class, pg_stats and the tables",
         ):
             findings = _check_paths(targets, cfg, conn)
+            if since is not None:
+                findings = _introduced_only(findings, _changed_since(since, targets))
+            if pending:
+                findings = _introduced_only(findings, _pending_files(conn, cfg))
             if conn is not None and not paths:
                 findings = [*findings, *_drift_findings(conn, cfg)]
     finally:
         if conn is not None:
             conn.close()
     return CheckResult(tuple(findings), tuple(unknown_rules(cfg.lint)))
+
+
+def _introduced_only(findings: list[Finding], introduced: set[Path]) -> list[Finding]:
+    """Integrity findings, and lint findings in ``introduced`` files only."""
+    from pgshift.lint.integrity import INTEGRITY_RULES
+
+    return [f for f in findings if f.rule in INTEGRITY_RULES or Path(f.path).resolve() in introduced]
+
+
+def _changed_since(ref: str, targets: list[Path]) -> set[Path]:
+    """Files under ``targets`` that differ from git ref ``ref`` (committed or not), and untracked ones."""
+    import subprocess
+
+    changed: set[Path] = set()
+    for target in targets:
+        where = target if target.is_dir() else target.parent
+        commands = (
+            ["git", "diff", "--name-only", "--relative", ref, "--", "."],
+            ["git", "ls-files", "--others", "--exclude-standard", "--", "."],
+        )
+        for command in commands:
+            try:
+                proc = subprocess.run(command, cwd=where, capture_output=True, text=True, check=False)
+            except OSError as exc:
+                raise PgshiftError(
+                    f"--since needs git: {exc}", hint="install git, or use --db --pending"
+                ) from exc
+            if proc.returncode != 0:
+                raise PgshiftError(
+                    f"--since {ref}: git could not compare {where} with it",
+                    where=proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else None,
+                    hint="give a ref git knows (fetch it in CI: `git fetch origin main`), or use --db --pending",
+                )
+            changed |= {(where / line).resolve() for line in proc.stdout.splitlines() if line}
+    return changed
+
+
+def _pending_files(conn: Any, cfg: Config) -> set[Path]:
+    """The SQL files of migrations the database has not applied."""
+    from pgshift.folder.files import sql_path
+    from pgshift.runner.plan import build_status
+
+    report = build_status(conn, cfg.out_dir, tracking_table(cfg))
+    return {sql_path(cfg.out_dir, entry.tag).resolve() for entry in report.plan.pending}
 
 
 def _check_paths(targets: list[Path], cfg: Config, conn: Any) -> list[Finding]:

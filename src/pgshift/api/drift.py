@@ -142,7 +142,9 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
     for op in operations:
         subject = op.subject
         noun = _noun(op.action)
-        if op.action.startswith(("create_", "add_")):
+        # An enum value or a column default added is a difference *in* an object the database has,
+        # not a missing object: only say "not in the database" when it is.
+        if op.action.startswith(("create_", "add_")) and not _has(actual, subject):
             if snapshots is None:
                 snapshots = [
                     (e.tag, read_snapshot(snapshot_path(folder, e))[1])

@@ -10,11 +10,11 @@ fails, the files already written are removed again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pgshift.api.managed import Unmanaged, keep_unmanaged, unmanaged_objects
 from pgshift.config import Config
@@ -33,6 +33,9 @@ from pgshift.folder import files as fs
 from pgshift.folder.names import random_name, sanitize_name
 from pgshift.model.schema import Model
 
+if TYPE_CHECKING:
+    from pgshift.lint.finding import Finding
+
 CUSTOM_SQL = "-- Custom SQL migration file, put your code below! --\n"
 # Rollback refuses a custom migration until its author writes the reverse and removes this line.
 CUSTOM_DOWN = "-- pgshift:irreversible custom migration: write its reverse below, then delete this line\n"
@@ -40,6 +43,8 @@ NO_CHANGES = "No schema changes, nothing to migrate"
 
 # Given the unsettled candidates and the decisions so far, return more decisions (an interactive prompt).
 Resolver = Callable[[list[RenameCandidate], RenameDecisions], RenameDecisions]
+# Asked with the new migration's error and warning findings; returns the rule ids the user acknowledges.
+Acknowledger = Callable[[list["Finding"]], Collection[str]]
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ class GenerateResult:
     previous_snapshot: dict[str, Any] | None = None  # the snapshot the diff started from (for the linter)
     unmanaged: tuple[Unmanaged, ...] = ()  # in the snapshot, kept as is: kinds schema code cannot declare
     notes: tuple[str, ...] = ()  # e.g. that declarations were read back through a scratch database
+    acknowledged: tuple[str, ...] = ()  # rule ids marked `-- pgshift:ignore` in the new file
 
 
 @dataclass(frozen=True)
@@ -201,12 +207,18 @@ def generate(
     renames: RenameDecisions | None = None,
     resolver: Resolver | None = None,
     now: datetime | None = None,
+    acknowledge: Collection[str] = (),
+    acknowledger: Acknowledger | None = None,
 ) -> GenerateResult:
     """Write the next migration for ``config``; ``tag`` None in the result means no changes.
 
     ``config`` is a Config, a path to pgshift.toml / pyproject.toml, or None for the nearest one.
     ``resolver`` is asked about rename candidates the ``renames`` decisions leave open; without one,
     an open candidate is a ``RenameError`` listing the flags that settle it.
+
+    ``acknowledge`` (rule ids) and ``acknowledger`` (asked with the new file's error and warning
+    findings, returns rule ids) mark reviewed findings with ``-- pgshift:ignore`` in the new file,
+    while it is still unapplied and its checksum unrecorded.
     """
     from pgshift.config import load_config
     from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
@@ -253,6 +265,9 @@ def generate(
         snapshot["_meta"] = _rename_meta(decisions)
     up = CUSTOM_SQL if custom else migration_sql(ops)
     down = CUSTOM_DOWN if custom else down_sql(ops)
+    acknowledged: tuple[str, ...] = ()
+    if ops and (acknowledge or acknowledger):
+        up, acknowledged = _acknowledged(up, f"{tag}.sql", state.snapshot, config, acknowledge, acknowledger)
     journal = fs.Journal(state.journal.version, state.journal.dialect, (*state.journal.entries, entry))
 
     planned = [
@@ -286,4 +301,27 @@ def generate(
         previous_snapshot=state.snapshot,
         unmanaged=unmanaged_objects(state.model),
         notes=tuple(notes),
+        acknowledged=acknowledged,
     )
+
+
+def _acknowledged(
+    up: str,
+    path: str,
+    previous: dict[str, Any] | None,
+    config: Config,
+    rules: Collection[str],
+    acknowledger: Acknowledger | None,
+) -> tuple[str, tuple[str, ...]]:
+    """The up SQL with reviewed findings marked, and the rule ids that were marked."""
+    from pgshift.lint import lint_text
+    from pgshift.lint.acknowledge import acknowledge
+
+    findings = lint_text(up, path=path, previous_snapshot=previous, config_severity=config.lint or None)
+    chosen = set(rules)
+    if acknowledger is not None:
+        serious = [f for f in findings if f.severity in ("error", "warning") and f.rule not in chosen]
+        if serious:
+            chosen |= set(acknowledger(serious))
+    marked = tuple(sorted({f.rule for f in findings if f.rule in chosen and f.line > 0}))
+    return acknowledge(up, findings, chosen), marked

@@ -26,17 +26,29 @@ from pgshift.config import Config
 @click.option("--db", "use_db", is_flag=True, help="Rate findings by table size and compare applied hashes.")
 @click.option("--url", "url_flag", help="Database URL for --db (default: config `url`, then $DATABASE_URL).")
 @click.option("--env", "env", help="A named environment from [tool.pgshift.environments] (for --db).")
+@click.option(
+    "--since",
+    metavar="GIT-REF",
+    help="Lint only migration files added or changed since this git ref (e.g. origin/main); "
+    "the folder's integrity is always checked. For CI on pull requests.",
+)
+@click.option(
+    "--pending",
+    is_flag=True,
+    help="With --db: lint only migrations the database has not applied yet.",
+)
 @click.option("--list-rules", is_flag=True, help="List the rules (id, severity, lock, why) and exit.")
 @config_options
 def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url_flag: str | None,
-            env: str | None, list_rules: bool) -> int:  # fmt: skip
+            env: str | None, since: str | None, pending: bool, list_rules: bool) -> int:  # fmt: skip
     """Lint migrations and check the migration folder's integrity.
 
     With --db (and no PATHS) it also reports schema drift: differences between the live database and
     the schema recorded by the newest applied migration, as error-level `schema-drift` findings.
 
     Without PATHS: every migration of the config's folder plus the folder checks. PATHS may be .sql
-    files or folders. Suppress one statement's finding with `-- pgshift:ignore <rule-id>` on the line
+    files or folders. Applied migrations are history: in CI use --since (or --db --pending) so a
+    reviewed, already applied destructive change does not fail every later build. Suppress one statement's finding with `-- pgshift:ignore <rule-id>` on the line
     before it; set severities in the config's `lint` table (rule-id = "error"|"warning"|"info"|"off").
     """
     from pgshift.api.check import check
@@ -67,7 +79,7 @@ def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url
             raise PgshiftError(
                 "--db needs a database URL", hint="pass --url, set `url` in the config, or set $DATABASE_URL"
             )
-    result = check(list(paths), config=config, url=url, db=use_db)
+    result = check(list(paths), config=config, url=url, db=use_db, since=since, pending=pending)
     findings = list(result.findings)
     if fmt == "json":
         click.echo(format_json(findings))

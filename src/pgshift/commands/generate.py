@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from pgshift.api.generate import GenerateResult
     from pgshift.diff.renames import RenameCandidate, RenameDecisions
+    from pgshift.lint.finding import Finding
 
 PREFIXES = ("index", "timestamp", "unix", "none")
 
@@ -39,6 +40,14 @@ PREFIXES = ("index", "timestamp", "unix", "none")
     metavar="KIND:NAME",
     help="Settle a candidate as genuinely new (drop the old one, create this): e.g. column:users.about.",
 )
+@click.option(
+    "--ack",
+    "acks",
+    multiple=True,
+    metavar="RULE",
+    help="Acknowledge a reviewed lint finding of the new migration: writes `-- pgshift:ignore RULE` above "
+    "its statements now, while the file is unapplied (in a terminal you are asked). Repeatable.",
+)
 @config_options
 def command(
     config: Config,
@@ -47,6 +56,7 @@ def command(
     custom: bool,
     renames: tuple[str, ...],
     creates: tuple[str, ...],
+    acks: tuple[str, ...],
 ) -> int:
     """Diff the schema code against the last snapshot and write the next migration.
 
@@ -56,10 +66,25 @@ def command(
     """
     from pgshift.api.generate import NO_CHANGES, generate
     from pgshift.commands._common import parse_rename_flags, stdout_console
+    from pgshift.lint.paths import unknown_rules
 
+    bad = unknown_rules(dict.fromkeys(acks, "off"))
+    if bad:
+        raise click.BadParameter(
+            f"no lint rule {', '.join(bad)} (`pgshift check --list-rules` lists them)", param_hint="--ack"
+        )
     decisions = parse_rename_flags(renames, creates)
     resolver = prompt_resolver if interactive() else None
-    result = generate(config, name=name, prefix=prefix, custom=custom, renames=decisions, resolver=resolver)
+    result = generate(
+        config,
+        name=name,
+        prefix=prefix,
+        custom=custom,
+        renames=decisions,
+        resolver=resolver,
+        acknowledge=acks,
+        acknowledger=prompt_acknowledger if interactive() else None,
+    )
     console = stdout_console()
     for note in result.notes:
         err(note)
@@ -93,8 +118,27 @@ def command(
             "the file starts with `-- pgshift:transaction off`",
             highlight=False,
         )
+    if result.acknowledged:
+        console.print(
+            f"acknowledged (pgshift:ignore written): {', '.join(result.acknowledged)}", highlight=False
+        )
+    for rule in sorted(set(acks) - set(result.acknowledged)):
+        err(f"warning: --ack {rule}: the new migration has no such finding")
     _lint(console, result, config)
     return 0
+
+
+def prompt_acknowledger(findings: list[Finding]) -> set[str]:
+    """Ask, per rule, whether its findings in the new file were reviewed and are intended."""
+    chosen: set[str] = set()
+    for rule in dict.fromkeys(f.rule for f in findings):
+        mine = [f for f in findings if f.rule == rule]
+        click.echo(f"{rule} ({mine[0].severity}): {mine[0].message}", err=True)
+        for finding in mine:
+            click.echo(f"  line {finding.line}: {finding.statement[:100]}", err=True)
+        if click.confirm("Reviewed and intended? Acknowledge it in the file", default=False, err=True):
+            chosen.add(rule)
+    return chosen
 
 
 def _lint(console: Console, result: GenerateResult, config: Config) -> None:
