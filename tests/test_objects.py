@@ -31,7 +31,9 @@ def facts(url: str) -> list[str]:
     return catalog_facts(url, exclude_schemas=TRACKING, kinds=KINDS)
 
 
-def project(root: Path, db_url: str, out: str = "drizzle", schema_filter: tuple[str, ...] = ("public",)) -> Path:
+def project(
+    root: Path, db_url: str, out: str = "drizzle", schema_filter: tuple[str, ...] = ("public",)
+) -> Path:
     """A pgshift.toml whose scratch server is the test server."""
     root.mkdir(parents=True, exist_ok=True)
     server = psycopg.conninfo.make_conninfo(db_url, dbname="postgres")
@@ -85,7 +87,7 @@ def test_corpus_round_trip(name: str, make_db: Callable[[], str], tmp_path: Path
 
 # -- a small schema through its versions ----------------------------------------------------------------
 
-V1 = '''
+V1 = """
 from sqlalchemy import Column, Integer, MetaData, Numeric, Table, Text, text
 from pgshift import objects
 
@@ -106,7 +108,7 @@ objects.register(metadata, [
     objects.Aggregate("public", "total(numeric)", "SFUNC = numeric_add, STYPE = numeric"),
     objects.SQL("CREATE DOMAIN public.positive AS integer CHECK (VALUE > 0)"),
 ])
-'''
+"""
 
 
 def use_schema(root: Path, name: str, code: str) -> None:
@@ -163,9 +165,9 @@ def test_function_used_by_a_default_is_created_before_the_table(db_url: str, tmp
     _write(tmp_path, "2", 10)
     result = generate(config, name="v1")
     sql = result.sql
-    assert sql.index('FUNCTION public.net_price') < sql.index('CREATE TABLE "public"."items"')
+    assert sql.index("FUNCTION public.net_price") < sql.index('CREATE TABLE "public"."items"')
     assert sql.index('CREATE TABLE "public"."items"') < sql.index("FUNCTION public.stamp")
-    assert sql.index('CREATE VIEW "public"."cheap"') < sql.index('CREATE TRIGGER items_stamp')
+    assert sql.index('CREATE VIEW "public"."cheap"') < sql.index("CREATE TRIGGER items_stamp")
     assert "CREATE DOMAIN public.positive" in sql
 
 
@@ -249,12 +251,16 @@ def test_a_table_only_schema_needs_no_database(tmp_path: Path) -> None:
     (tmp_path / "table_only.py").write_text(
         "from sqlalchemy import *\nmetadata = MetaData()\nt = Table('t', metadata, Column('id', Integer, primary_key=True))\n"
     )
-    (tmp_path / "pgshift.toml").write_text('schema = "table_only.py"\ndev_url = "postgresql://nobody@127.0.0.1:1/x"\n')
+    (tmp_path / "pgshift.toml").write_text(
+        'schema = "table_only.py"\ndev_url = "postgresql://nobody@127.0.0.1:1/x"\n'
+    )
     result = generate(tmp_path / "pgshift.toml", name="init")
     assert result.tag and not result.notes
 
 
-def test_event_triggers_are_listed_as_not_managed(db_url: str, db: psycopg.Connection, tmp_path: Path) -> None:
+def test_event_triggers_are_listed_as_not_managed(
+    db_url: str, db: psycopg.Connection, tmp_path: Path
+) -> None:
     db.execute(
         "CREATE FUNCTION public.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;"
         "CREATE EVENT TRIGGER pgshift_test_evt ON ddl_command_end EXECUTE FUNCTION public.on_ddl()"

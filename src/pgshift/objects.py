@@ -96,7 +96,9 @@ class Trigger:
         out = [f"CREATE {kind} {_ident(self.name)} {self.definition.strip()}"]
         if self.enabled is not True:
             if self.table is None:
-                raise ValueError(f"trigger {self.name}: say which table (table=...) to set enabled={self.enabled!r}")
+                raise ValueError(
+                    f"trigger {self.name}: say which table (table=...) to set enabled={self.enabled!r}"
+                )
             how = {False: "DISABLE", "replica": "ENABLE REPLICA", "always": "ENABLE ALWAYS"}[self.enabled]
             out.append(f"ALTER TABLE {self.table} {how} TRIGGER {_ident(self.name)}")
         return out
@@ -128,7 +130,9 @@ class MaterializedView(View):
     def statements(self) -> list[str]:
         body = self.definition.strip().removesuffix(";")
         tail = "" if self.with_data else " WITH NO DATA"
-        return [f"CREATE MATERIALIZED VIEW {_ident(self.schema)}.{_ident(self.name)}{self._with()} AS {body}{tail}"]
+        return [
+            f"CREATE MATERIALIZED VIEW {_ident(self.schema)}.{_ident(self.name)}{self._with()} AS {body}{tail}"
+        ]
 
 
 @dataclass(frozen=True)

@@ -82,10 +82,9 @@ def load_schema_model(config: Config, notes: list[str] | None = None) -> Model:
             hint='set `schema = "myapp.models:Base"` under [tool.pgshift] in pyproject.toml '
             "(or in pgshift.toml), or pass --schema myapp/models.py",
         )
+    from pgshift.api.scratch import canonical_model, declarations
     from pgshift.sources.from_sqlalchemy import model_from_metadata
     from pgshift.sources.load import load_metadata
-
-    from pgshift.api.scratch import canonical_model, declarations
 
     metadata = load_metadata(config.schema, config.root)
     model = model_from_metadata(metadata, tables_filter=config.tables_filter)

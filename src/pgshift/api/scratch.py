@@ -43,7 +43,9 @@ def declarations(config: Config, metadata: Any) -> list[Declared]:
 
     out: list[Declared] = []
     for item in registered(metadata):
-        label = f"{type(item).__name__} {getattr(item, 'name', None) or getattr(item, 'signature', '')}".strip()
+        label = (
+            f"{type(item).__name__} {getattr(item, 'name', None) or getattr(item, 'signature', '')}".strip()
+        )
         out += [Declared(sql, label) for sql in statements_of(item)]
     for name in config.sql:
         path = (config.root / name).resolve()
@@ -92,7 +94,9 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
     finally:
         with psycopg.connect(server, autocommit=True) as admin:
             admin.execute(pgsql.SQL("DROP DATABASE IF EXISTS {}").format(pgsql.Identifier(name)))
-    held = {v.schema for v in read.views} | {f.schema for f in read.functions} | {d.schema for d in read.defined}
+    held = (
+        {v.schema for v in read.views} | {f.schema for f in read.functions} | {d.schema for d in read.defined}
+    )
     merged = build_model(
         schemas=set(model.schemas) | held,
         enums=model.enums,
@@ -121,7 +125,9 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
 
     steps: list[Declared] = [
         Declared(sql, f"table DDL ({op.describe()})")
-        for op in diff(Model(), dataclasses.replace(model, views=(), functions=(), triggers=(), rules=(), defined=()))
+        for op in diff(
+            Model(), dataclasses.replace(model, views=(), functions=(), triggers=(), rules=(), defined=())
+        )
         if op.transactional
         for sql in op.sql()
     ]
@@ -136,12 +142,12 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
             except psycopg.Error as exc:
                 failed.append((step, exc))
         if len(failed) == len(pending):
-            step, exc = failed[0]
-            diag = getattr(exc, "diag", None)
-            message = (getattr(diag, "message_primary", None) or str(exc)).strip()
+            first, error = failed[0]
+            diag = getattr(error, "diag", None)
+            message = (getattr(diag, "message_primary", None) or str(error)).strip()
             raise DeclarationError(
                 f"a declaration failed on the scratch database: {message}",
-                where=f"{step.origin}: {step.sql.strip()[:300]}",
+                where=f"{first.origin}: {first.sql.strip()[:300]}",
                 hint="fix the declaration (it runs as written, after the tables the code declares)",
             )
         pending = [step for step, _ in failed]
@@ -162,4 +168,3 @@ def _counted(model: Model) -> str:
         if items:
             parts.append(f"{len(items)} {label}{'s' if len(items) != 1 else ''}")
     return ", ".join(parts) or "the declarations"
-

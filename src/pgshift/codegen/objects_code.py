@@ -31,7 +31,11 @@ def _printed(name: str, text: str) -> str | None:
 
 def _split_routine(f: m.Function) -> tuple[str, str] | None:
     """(signature, definition) of a function/procedure/aggregate, as ``pgshift.objects`` takes them."""
-    header = "CREATE AGGREGATE " if f.kind is m.RoutineKind.AGGREGATE else f"CREATE OR REPLACE {f.kind.value.upper()} "
+    header = (
+        "CREATE AGGREGATE "
+        if f.kind is m.RoutineKind.AGGREGATE
+        else f"CREATE OR REPLACE {f.kind.value.upper()} "
+    )
     if not f.definition.startswith(header):
         return None
     rest = f.definition[len(header) :]
@@ -108,7 +112,9 @@ def _comments(model: m.Model) -> list[str]:
     out = []
     for f in model.functions:
         if f.comment is not None:
-            target = f"{f.kind.value.upper()} {quote_ident(f.schema)}.{quote_ident(f.name)}({f.identity_args})"
+            target = (
+                f"{f.kind.value.upper()} {quote_ident(f.schema)}.{quote_ident(f.name)}({f.identity_args})"
+            )
             out.append(f"objects.Comment({target!r}, {f.comment!r})")
     for t in model.triggers:
         if t.comment is not None:
@@ -152,7 +158,9 @@ def objects_block(model: m.Model, holder: str) -> list[str]:
     declared |= {s.schema for s in model.sequences} | {"public"}
     used = {f.schema for f in model.functions} | {v.schema for v in model.views}
     used |= {o.schema for o in model.defined}
-    items = [f"objects.SQL({f'CREATE SCHEMA IF NOT EXISTS {quote_ident(s)}'!r})" for s in sorted(used - declared)]
+    items = [
+        f"objects.SQL({f'CREATE SCHEMA IF NOT EXISTS {quote_ident(s)}'!r})" for s in sorted(used - declared)
+    ]
     items += [line for o in model.defined for line in _defined(o)]
     routines = sorted(model.functions, key=lambda f: (f.kind is m.RoutineKind.AGGREGATE, f.key))
     items += [_function(f) for f in routines]
@@ -161,7 +169,11 @@ def objects_block(model: m.Model, holder: str) -> list[str]:
     items += [_trigger(t) for t in model.triggers]
     items += [_rule(r) for r in model.rules]
     items += _comments(model)
-    lines = ["", "", "# Types, functions, views, triggers and rules: pgshift reads them back through a scratch database."]
+    lines = [
+        "",
+        "",
+        "# Types, functions, views, triggers and rules: pgshift reads them back through a scratch database.",
+    ]
     lines.append(f"objects.register({holder}, [")
     lines += [f"    {item}," for item in items]
     lines.append("])")

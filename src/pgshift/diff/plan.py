@@ -17,7 +17,8 @@ class Plan:
     drop_triggers: list[Operation] = field(default_factory=list)
     drop_rules: list[Operation] = field(default_factory=list)
     early_function_drops: list[Operation] = field(default_factory=list)  # functions rebuilt (drop + create)
-    defined: list[Operation] = field(default_factory=list)  # extensions, collations, domains, ranges, composites
+    # extensions, collations, domains, range and composite types
+    defined: list[Operation] = field(default_factory=list)
     drop_defined: list[Operation] = field(default_factory=list)
     functions: list[Operation] = field(default_factory=list)  # the ones tables use: before the tables
     late_functions: list[Operation] = field(default_factory=list)  # the others: after tables, before views

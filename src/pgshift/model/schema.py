@@ -26,9 +26,9 @@ Objects are frozen dataclasses: a model is a value. Build a changed copy with ``
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import Enum as _Enum
 from typing import Literal, Protocol, TypeVar
 
 ReferentialAction = Literal["no action", "restrict", "cascade", "set null", "set default"]
@@ -208,7 +208,7 @@ class View:
         return qualified(self.schema, self.name)
 
 
-class RoutineKind(enum.Enum):
+class RoutineKind(_Enum):
     """``pg_proc.prokind``: what CREATE/DROP statement a routine takes (window functions are functions)."""
 
     FUNCTION = "function"
@@ -241,7 +241,9 @@ class Function:
         return f"{qualified(self.schema, self.name)}({self.identity_args})"
 
 
-TriggerEnabled = Literal["O", "D", "R", "A"]  # pg_trigger.tgenabled: origin (default), disabled, replica, always
+TriggerEnabled = Literal[
+    "O", "D", "R", "A"
+]  # pg_trigger.tgenabled: origin (default), disabled, replica, always
 
 
 @dataclass(frozen=True)
@@ -286,7 +288,7 @@ class Rule:
         return qualified(self.schema, self.table)
 
 
-class ObjectKind(enum.Enum):
+class ObjectKind(_Enum):
     """Kinds kept as the one CREATE statement the catalog query prints (``catalog/defined.sql``), in the
     order they are created (an extension brings types, a collation serves domains and ranges)."""
 

@@ -40,7 +40,9 @@ class CreateObject(Operation):
     def sql(self) -> list[str]:
         out = [self.obj.definition.rstrip().removesuffix(";") + ";"]
         if self.obj.comment is not None:
-            out.append(f"COMMENT ON {_KEYWORD[self.obj.kind]} {_name(self.obj)} IS {quote_literal(self.obj.comment)};")
+            out.append(
+                f"COMMENT ON {_KEYWORD[self.obj.kind]} {_name(self.obj)} IS {quote_literal(self.obj.comment)};"
+            )
         return out
 
     def reverse(self) -> Operation:

@@ -137,7 +137,11 @@ def replaceable(old: Function, new: Function) -> bool:
 def rebuilt_functions(old: Model, new: Model) -> set[str]:
     """Keys of the functions dropped and created again (changed in a way OR REPLACE cannot do)."""
     after = {f.key: f for f in new.functions}
-    return {f.key for f in old.functions if f.key in after and after[f.key] != f and not replaceable(f, after[f.key])}
+    return {
+        f.key
+        for f in old.functions
+        if f.key in after and after[f.key] != f and not replaceable(f, after[f.key])
+    }
 
 
 def _routine_order(function: Function) -> tuple[bool, str]:

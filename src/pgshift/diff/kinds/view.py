@@ -78,7 +78,9 @@ def diff_views(old: Model, new: Model, plan: Plan) -> Model:
     plan.drop_views += [
         DropView(before[k]) for k in reversed(dependency_order(old.views)) if k in changed or k in rebuilt
     ]
-    plan.views += [CreateView(after[k]) for k in dependency_order(new.views) if k not in before or k in changed | rebuilt]
+    plan.views += [
+        CreateView(after[k]) for k in dependency_order(new.views) if k not in before or k in changed | rebuilt
+    ]
     plan.rebuilt_views |= (changed | rebuilt) & set(after)
     return old
 
