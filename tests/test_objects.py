@@ -48,6 +48,7 @@ def project(
 
 CORPORA = [
     "pagila",
+    "contrib",  # extensions (skipped where the server has no contrib modules)
     pytest.param(
         "edge",
         marks=pytest.mark.xfail(
@@ -63,7 +64,7 @@ def test_corpus_round_trip(name: str, make_db: Callable[[], str], tmp_path: Path
     schemas = ("public", "billing") if name == "edge" else ("public",)
     config = project(tmp_path, source, out="pulled", schema_filter=schemas)
     pulled = pull(source, config=config, output=tmp_path / "schema.py", style="core")
-    assert pulled.model.functions and pulled.model.views
+    assert pulled.model.functions or pulled.model.views or pulled.model.defined
 
     # (2) push of the pulled code onto D plans nothing
     plan = push(source, config=config, dry_run=True)
@@ -150,6 +151,27 @@ def test_versions_up_and_down(make_db: Callable[[], str], db_url: str, tmp_path:
         assert conn.execute("SELECT name, net FROM cheap").fetchone() == ("X", 15)
     report = status(target, config=config)
     assert report.drift is not None and not report.drift.items, report.drift
+    with psycopg.connect(target, autocommit=True) as conn:  # a hand-made change is drift, in a sentence
+        conn.execute("DROP TRIGGER items_stamp ON items")
+        conn.execute(
+            "CREATE OR REPLACE FUNCTION net_price(amount numeric) RETURNS numeric LANGUAGE sql IMMUTABLE "
+            "AS $$ SELECT amount * 4 $$"
+        )
+    drifted = status(target, config=config).drift
+    assert drifted is not None
+    messages = sorted(item.message for item in drifted.items)
+    assert any(m.startswith("replace function public.net_price(amount numeric)") for m in messages), messages
+    assert any(
+        m.startswith("trigger items.items_stamp is in the schema but not in the database") for m in messages
+    ), messages
+    with psycopg.connect(target, autocommit=True) as conn:
+        conn.execute(
+            "CREATE OR REPLACE FUNCTION net_price(amount numeric) RETURNS numeric LANGUAGE sql IMMUTABLE "
+            "AS $$ SELECT amount * 3 $$"
+        )
+        conn.execute(
+            "CREATE TRIGGER items_stamp BEFORE INSERT ON items FOR EACH ROW EXECUTE FUNCTION stamp()"
+        )
     rollback(target, config=config)
     assert_same_facts(facts(target), before, "down did not restore the previous version")
 
