@@ -59,7 +59,9 @@ def test_conflicted_journal_says_keep_both_and_rebase(tmp_path: Path) -> None:
     pgshift.generate(config, name="one")
     journal = tmp_path / "drizzle" / "meta" / "_journal.json"
     text = journal.read_text()
-    journal.write_text(text.replace('"entries": [', '"entries": [\n<<<<<<< HEAD\n=======\n>>>>>>> other\n', 1))
+    journal.write_text(
+        text.replace('"entries": [', '"entries": [\n<<<<<<< HEAD\n=======\n>>>>>>> other\n', 1)
+    )
     with pytest.raises(pgshift.FolderError, match="merge conflict") as info:
         pgshift.generate(config, name="two")
     assert "keep both" in str(info.value) and "pgshift rebase" in str(info.value)
