@@ -96,7 +96,7 @@ metadata = MetaData()
 items = Table(
     "items", metadata,
     Column("id", Integer, primary_key=True),
-    Column("price", Numeric, nullable=False, server_default=text("net_price(1)")),
+    Column("price", Numeric, nullable=False, server_default=text("net_price(1.5)")),
     Column("name", Text),
 )
 objects.register(metadata, [
