@@ -57,8 +57,12 @@ def read(url: str) -> Model:
     """What schema code can declare of the database (views are objects11's part, not managed here)."""
     from pgshift.api.managed import without_unmanaged
 
+    import dataclasses
+
     with psycopg.connect(url) as conn:
-        return without_unmanaged(introspect(conn, schema_filter=SCHEMAS))
+        model = without_unmanaged(introspect(conn, schema_filter=SCHEMAS))
+    # objects11's kinds (declared through pgshift.objects, tested in tests/test_objects.py) set aside
+    return dataclasses.replace(model, views=(), functions=(), triggers=(), rules=(), defined=())
 
 
 # Statement kinds of the corpus that belong to objects11's kinds (domains, types, collations, functions):
