@@ -55,9 +55,9 @@ def load_back(source: str, folder: Path) -> Model:
 
 def read(url: str) -> Model:
     """What schema code can declare of the database (views are objects11's part, not managed here)."""
-    from pgshift.api.managed import without_unmanaged
-
     import dataclasses
+
+    from pgshift.api.managed import without_unmanaged
 
     with psycopg.connect(url) as conn:
         model = without_unmanaged(introspect(conn, schema_filter=SCHEMAS))
