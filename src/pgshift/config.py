@@ -49,6 +49,8 @@ class Config:
     lock_retries: int = 10
     environments: dict[str, Environment] = field(default_factory=dict)
     lint: dict[str, str] = field(default_factory=dict)
+    sql: tuple[str, ...] = ()
+    dev_url: str | None = None
 
     @property
     def out_dir(self) -> Path:
@@ -132,6 +134,8 @@ _SCALARS = {
     "lock_timeout": _duration,
     "statement_timeout": _duration,
     "lock_retries": _non_negative_int,
+    "sql": _str_list,  # declarative .sql files (functions, triggers, views...), relative to the config
+    "dev_url": _str,  # scratch server on which declarations are read back canonically
 }
 KNOWN_KEYS = (*_SCALARS, "environments", "lint")
 

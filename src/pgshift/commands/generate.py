@@ -86,6 +86,8 @@ def command(
         acknowledger=prompt_acknowledger if interactive() else None,
     )
     console = stdout_console()
+    for note in result.notes:
+        err(note)
     if result.unmanaged:
         from pgshift.api.managed import describe_unmanaged
 
