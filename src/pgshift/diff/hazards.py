@@ -154,6 +154,16 @@ class Action(enum.StrEnum):
     CREATE_VIEW = "create_view"
     DROP_VIEW = "drop_view"
     REFRESH_MATERIALIZED_VIEW = "refresh_materialized_view"
+    CREATE_FUNCTION = "create_function"
+    REPLACE_FUNCTION = "replace_function"
+    DROP_FUNCTION = "drop_function"
+    CREATE_TRIGGER = "create_trigger"
+    ALTER_TRIGGER = "alter_trigger"
+    DROP_TRIGGER = "drop_trigger"
+    CREATE_RULE = "create_rule"
+    CREATE_OBJECT = "create_object"
+    DROP_OBJECT = "drop_object"
+    DROP_RULE = "drop_rule"
     VACUUM_FULL = "vacuum_full"
 
     @property
@@ -302,6 +312,16 @@ EFFECTS: dict[str, Effect] = {
     Action.CREATE_VIEW: Effect(Lock.NONE),
     Action.DROP_VIEW: Effect(AE, backward_incompatible=True),
     Action.REFRESH_MATERIALIZED_VIEW: Effect(AE),
+    Action.CREATE_FUNCTION: Effect(Lock.NONE),
+    Action.REPLACE_FUNCTION: Effect(Lock.NONE, backward_incompatible=True),
+    Action.DROP_FUNCTION: Effect(Lock.NONE, backward_incompatible=True),
+    Action.CREATE_TRIGGER: Effect(Lock.SHARE_ROW_EXCLUSIVE),
+    Action.ALTER_TRIGGER: Effect(Lock.SHARE_ROW_EXCLUSIVE),
+    Action.DROP_TRIGGER: Effect(AE),
+    Action.CREATE_RULE: Effect(AE),
+    Action.CREATE_OBJECT: Effect(Lock.NONE),
+    Action.DROP_OBJECT: Effect(Lock.NONE, backward_incompatible=True),
+    Action.DROP_RULE: Effect(AE),
     Action.VACUUM_FULL: Effect(AE, rewrite=True),
 }
 

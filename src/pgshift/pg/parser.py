@@ -94,7 +94,7 @@ def parse_migration(text: str, breakpoints: bool = True) -> list[Statement]:
     Each ``--> statement-breakpoint`` chunk is parsed on its own (as drizzle-orm sends it), so a
     syntax error is located in the chunk that the server would have rejected.
     """
-    from pgshift.folder.files import BREAKPOINT
+    from pgshift.format.drizzle import BREAKPOINT
 
     if not breakpoints:
         return parse_statements(text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pgshift.folder.headers import TRANSACTION, header_directive
+from pgshift.format.headers import TRANSACTION, header_directive
 from pgshift.pg.parser import Statement, parse_migration
 
 __all__ = ["DIRECTIVE", "TxMode", "detect", "header_directive", "non_transactional_reason"]

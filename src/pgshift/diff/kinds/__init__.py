@@ -18,8 +18,9 @@ column defaults, so later kinds start from there). Kinds contained in a table (c
 indexes, policies) are diffed by the table's step with their own modules' operations and SQL.
 
 Visiting order (dependencies first): enums before tables (a rebuild changes the columns that use the
-type), sequences before tables, tables before views (a view over a reshaped table is rebuilt), schemas
-last (their drops come after the drops of everything in them). The order of the *statements* is the
+type), sequences before tables, tables before functions, functions before views (a view over a
+reshaped table, or calling a rebuilt function, is rebuilt), views before triggers and rules (those on a
+rebuilt view or running a rebuilt function are rebuilt), schemas last (their drops come after the drops of everything in them). The order of the *statements* is the
 plan's phase order, not this one.
 """
 
@@ -29,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pgshift.diff.kinds import column, enum, schema, sequence, table, view
+from pgshift.diff.kinds import column, defined, enum, function, rule, schema, sequence, table, trigger, view
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.plan import Plan
 from pgshift.model import schema as m
@@ -69,6 +70,7 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
+    Kind("defined", m.DefinedObject, "defined", _qualified_key, defined.diff_defined),
     Kind("enum", m.Enum, "enums", _qualified_key, enum.diff_enums, enum.rename_op, enum_source.KIND),
     Kind(
         "sequence",
@@ -80,7 +82,10 @@ KINDS: tuple[Kind, ...] = (
         sequence_source.KIND,
     ),
     Kind("table", m.Table, "tables", _qualified_key, table.diff_tables, table.rename_op),
+    Kind("function", m.Function, "functions", _qualified_key, function.diff_functions),
     Kind("view", m.View, "views", _qualified_key, view.diff_views, None, view_source.KIND),
+    Kind("trigger", m.Trigger, "triggers", _qualified_key, trigger.diff_triggers),
+    Kind("rule", m.Rule, "rules", _qualified_key, rule.diff_rules),
     Kind("schema", str, "schemas", _own_name, schema.diff_schemas, schema.rename_op),
 )
 
