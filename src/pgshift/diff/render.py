@@ -3,8 +3,8 @@
 Each kind's own DDL (CREATE TABLE, a column definition, constraints, indexes, policies, sequence
 options) lives in its module under pgshift.diff.kinds; this module keeps what they share — always
 quoted identifier lists, Drizzle's packed constraint column lists, comment literals — and how a
-migration file is put together (statement breakpoints, the transaction and irreversible headers, the
-down file from reversed operations). Output is a pure function of the operations, so the same inputs
+migration file is put together (statement breakpoints, the irreversible header, the down file from
+reversed operations). Output is a pure function of the operations, so the same inputs
 give byte-identical files.
 """
 
