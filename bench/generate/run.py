@@ -73,7 +73,9 @@ def run_tool(label: str, cmd_for, project: Path, runs: int) -> tuple[float, list
         shutil.rmtree(project / "drizzle")
         shutil.copytree(pristine, project / "drizzle")
         times.append(timed(cmd_for("change"), project))
-    sql = next(p for p in (project / "drizzle").glob("0001_*.sql") if not p.name.endswith(".down.sql")).read_text()
+    sql = next(
+        p for p in (project / "drizzle").glob("0001_*.sql") if not p.name.endswith(".down.sql")
+    ).read_text()
     return initial, times, sql
 
 

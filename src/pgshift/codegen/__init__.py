@@ -1,2 +1,1 @@
-"""Stage 7 — model -> SQLAlchemy source code (what ``pgshift pull`` writes).
-"""
+"""Stage 7 — model -> SQLAlchemy source code (what ``pgshift pull`` writes)."""

@@ -13,8 +13,10 @@ among the comment lines at the top of the file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pgshift.pg.parser import Statement, parse_migration
+if TYPE_CHECKING:  # the parser (protobuf) loads only when a pending migration is inspected
+    from pgshift.pg.parser import Statement
 
 DIRECTIVE = "pgshift:transaction"
 # ReindexObjectType numbers of REINDEX SCHEMA, SYSTEM, DATABASE (libpg_query's protobuf enum).
@@ -84,6 +86,8 @@ def non_transactional_reason(statement: Statement, server_version: int) -> str |
 
 def detect(sql: str, *, breakpoints: bool = True, server_version: int = 150000) -> TxMode:
     """Parse ``sql`` and decide. Raises sqltext.SqlSyntaxError (with line and column) on bad SQL."""
+    from pgshift.pg.parser import parse_migration
+
     statements = tuple(parse_migration(sql, breakpoints))
     directive = header_directive(sql)
     if directive is not None:
