@@ -40,10 +40,7 @@ def _have(module: str) -> bool:
 
 # The CLI tests need the schema loader and snapshot modules (built by another engineer, in parallel).
 needs_loader = pytest.mark.skipif(
-    not all(
-        _have(m)
-        for m in ("pgshift.sources.load", "pgshift.sources.from_sqlalchemy", "pgshift.sources.snapshot")
-    ),
+    not all(_have(m) for m in ("pgshift.sources.load", "pgshift.sources.from_sqlalchemy", "pgshift.sources.snapshot")),
     reason="pgshift.sources.load / from_sqlalchemy / snapshot not in the tree yet",
 )
 

@@ -95,8 +95,6 @@ def test_casts_postgres_adds_are_dropped(stored: str, written: str):
     assert normalize_expression(stored) == normalize_expression(written)
 
 
-@pytest.mark.parametrize(
-    "kept", ["'{}'::jsonb", "now() - '1 day'::interval", "x::varchar(5)", "(a)::integer"]
-)
+@pytest.mark.parametrize("kept", ["'{}'::jsonb", "now() - '1 day'::interval", "x::varchar(5)", "(a)::integer"])
 def test_meaningful_casts_are_kept(kept: str):
     assert "::" in normalize_expression(kept)
