@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pgshift.errors import FolderError
 from pgshift.folder import files as fs
 from pgshift.lint.engine import lint_text
 from pgshift.lint.finding import Finding
@@ -28,13 +29,15 @@ def _schema_part(snapshot: dict[str, Any] | None) -> dict[str, Any]:
     return {k: v for k, v in (snapshot or {}).items() if k not in _VOLATILE_KEYS}
 
 
-def is_hand_written(migration_has_down: bool, snapshot: dict | None, previous: dict | None) -> bool:
+def is_hand_written(
+    migration_has_down: bool, snapshot: dict[str, Any] | None, previous: dict[str, Any] | None
+) -> bool:
     """The heuristic of the module docstring."""
     if migration_has_down:
         return False
     if snapshot is None:
         return True
-    empty = {
+    empty: dict[str, dict[str, Any]] = {
         "tables": {},
         "enums": {},
         "schemas": {},
@@ -71,7 +74,7 @@ class Job:
     breakpoints: bool = True
 
 
-def run_job(job: Job, config_severity: dict | None = None) -> list[Finding]:
+def run_job(job: Job, config_severity: dict[str, str] | None = None) -> list[Finding]:
     """Lint one job: read the file and its snapshots, decide hand-written, lint."""
     try:
         with job.path.open(encoding="utf-8", newline="") as handle:
@@ -100,7 +103,7 @@ def run_job(job: Job, config_severity: dict | None = None) -> list[Finding]:
 PARALLEL_FROM = 100  # files; below this a process pool costs more than it saves
 
 
-def run_jobs(jobs: list[Job], config_severity: dict | None = None) -> list[Finding]:
+def run_jobs(jobs: list[Job], config_severity: dict[str, str] | None = None) -> list[Finding]:
     """Lint every job, in order; across processes (fork) when there are many files and several CPUs."""
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
@@ -117,7 +120,7 @@ def folder_jobs(folder: Path, display: str | None = None) -> list[Job]:
     """One job per journal migration whose SQL file exists, with the previous existing snapshot."""
     try:
         journal = fs.read_journal(folder)
-    except fs.FolderError:
+    except FolderError:
         return []
     shown = display if display is not None else str(folder)
     jobs = []
@@ -134,7 +137,7 @@ def folder_jobs(folder: Path, display: str | None = None) -> list[Job]:
 
 
 def lint_folder(
-    folder: Path, *, config_severity: dict | None = None, display: str | None = None
+    folder: Path, *, config_severity: dict[str, str] | None = None, display: str | None = None
 ) -> list[Finding]:
     """Lint every journal migration with the previous entry's snapshot as "before".
 
@@ -151,7 +154,7 @@ def journal_folder_of(path: Path) -> Path | None:
 
 
 def lint_file(
-    path: Path, *, config_severity: dict | None = None, display: str | None = None
+    path: Path, *, config_severity: dict[str, str] | None = None, display: str | None = None
 ) -> list[Finding]:
     """One .sql file; inside a migration folder it gets its journal context (previous snapshot)."""
     shown = display if display is not None else str(path)
@@ -159,7 +162,7 @@ def lint_file(
     if folder is not None and not path.name.endswith(fs.DOWN_SUFFIX):
         try:
             entries = fs.read_journal(folder).entries
-        except fs.FolderError:
+        except FolderError:
             entries = ()
         tags = [e.tag for e in entries]
         tag = path.name.removesuffix(".sql")

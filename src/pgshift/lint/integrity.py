@@ -13,6 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from pgshift.errors import FolderError
 from pgshift.folder import files as fs
 from pgshift.lint.finding import Finding
 
@@ -41,7 +42,7 @@ def check_folder(folder: Path, *, display: str | None = None) -> list[Finding]:
         return []
     try:
         journal = fs.read_journal(folder)
-    except fs.FolderError as exc:
+    except FolderError as exc:
         return [_f("folder-journal-invalid", "error", exc.message, jpath, exc.hint or "restore the journal")]
     out: list[Finding] = []
     out += _journal_order(journal, jpath)
@@ -180,7 +181,7 @@ def check_applied(folder: Path, conn: Any, table: Any, *, display: str | None = 
     out = []
     try:
         entries = fs.read_journal(folder).entries
-    except fs.FolderError:
+    except FolderError:
         return []
     for e in entries:
         row = by_when.get(e.when)

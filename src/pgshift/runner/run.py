@@ -754,12 +754,10 @@ def _destruction(
 
 @functools.cache
 def _constants() -> tuple[int, int]:
-    """libpg_query's enum numbers for DROP TABLE and ALTER TABLE ... DROP COLUMN."""
-    from pgshift.pg.parser import parse_statements
+    """libpg_query's enum constants for DROP TABLE and ALTER TABLE ... DROP COLUMN."""
+    from pgshift.pg.parser import nodes
 
-    drop = parse_statements("DROP TABLE x")[0].node.remove_type
-    alter = parse_statements("ALTER TABLE x DROP COLUMN y")[0].node.cmds[0].alter_table_cmd.subtype
-    return drop, alter
+    return int(nodes.OBJECT_TABLE), int(nodes.AT_DropColumn)
 
 
 def choose_rollback(plan: Plan, steps: int | None, to: str | None) -> list[PlanEntry]:

@@ -19,8 +19,6 @@ if TYPE_CHECKING:  # the parser (protobuf) loads only when a pending migration i
     from pgshift.pg.parser import Statement
 
 DIRECTIVE = "pgshift:transaction"
-# ReindexObjectType numbers of REINDEX SCHEMA, SYSTEM, DATABASE (libpg_query's protobuf enum).
-_REINDEX_WIDE = (3, 4, 5)
 
 
 @dataclass(frozen=True)
@@ -56,6 +54,8 @@ def header_directive(sql: str) -> bool | None:
 
 def non_transactional_reason(statement: Statement, server_version: int) -> str | None:
     """Why ``statement`` cannot run in a transaction block, or None when it can."""
+    from pgshift.pg.parser import nodes  # loaded already: ``statement`` came from the parser
+
     node, kind = statement.node, statement.kind
     if kind == "index_stmt" and node.concurrent:
         return "CREATE INDEX CONCURRENTLY"
@@ -64,7 +64,8 @@ def non_transactional_reason(statement: Statement, server_version: int) -> str |
     if kind == "reindex_stmt":
         if any(p.def_elem.defname == "concurrently" for p in node.params):
             return "REINDEX CONCURRENTLY"
-        if node.kind in _REINDEX_WIDE:
+        wide = (nodes.REINDEX_OBJECT_SCHEMA, nodes.REINDEX_OBJECT_SYSTEM, nodes.REINDEX_OBJECT_DATABASE)
+        if node.kind in wide:
             return "REINDEX SCHEMA/SYSTEM/DATABASE"
     if kind == "alter_table_stmt":
         for cmd in node.cmds:
