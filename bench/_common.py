@@ -151,3 +151,34 @@ def fresh_database(name: str) -> str:
 
 def fmt_s(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def bench_database(tables: int) -> str:
+    """URL of a database holding bench/generate's schema of ``tables`` tables (created once, then reused)."""
+    import psycopg
+
+    sys.path.insert(0, str(BENCH / "generate"))
+    from make_schema import python_schema
+
+    name = "pgshift_bench_introspect" if tables == 1000 else f"pgshift_bench_introspect_{tables}"
+    with psycopg.connect(SERVER, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+    url = db_url(name)
+    with psycopg.connect(url, autocommit=True) as conn:
+        row = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()
+        if row is None or row[0] != tables:
+            print(f"creating {tables:,} tables in {name} ...", flush=True)
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as tmp:
+                schema = Path(tmp) / "schema.py"
+                schema.write_text(python_schema(changed=False, tables=tables))
+                sql = run([*PGSHIFT, "export", "--schema", f"{schema}:metadata"], Path(tmp)).out
+            conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+            with conn.transaction():
+                for statement in sql.split("--> statement-breakpoint"):
+                    if statement.strip():
+                        conn.execute(statement)  # type: ignore[call-overload]
+            conn.execute("ANALYZE")
+    return url
