@@ -150,7 +150,11 @@ def _offences(path: Path) -> list[str]:
             ]
             if numbers and any(isinstance(s, ast.Attribute) for s in sides):
                 out.append(f"{path.name}:{node.lineno} compares a node field with a number")
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple | ast.Set):
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Tuple | ast.Set)
+            and all(isinstance(t, ast.Name) for t in node.targets)  # not unpacking: a, b = 1, 0
+        ):
             ints = [e for e in node.value.elts if isinstance(e, ast.Constant) and type(e.value) is int]
             if len(ints) > 1 and len(ints) == len(node.value.elts):
                 out.append(f"{path.name}:{node.lineno} a tuple of bare numbers")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from pgshift.diff.hazards import VOLATILE_FUNCTIONS, Lock, binary_coercible
@@ -115,9 +116,6 @@ def _finding(
     rule_id: str, message: str, path: str, line: int, column: int, text: str, **extra: Any
 ) -> Finding:
     rule = RULES[rule_id]
-    excerpt = " ".join(text.split())
-    if len(excerpt) > EXCERPT:
-        excerpt = excerpt[: EXCERPT - 1] + "…"
     return Finding(
         rule=rule_id,
         severity=rule.severity,
@@ -125,13 +123,20 @@ def _finding(
         path=path,
         line=line,
         column=column,
-        statement=excerpt,
+        statement=_excerpt(text),
         lock=rule.lock,
         rewrite=rule.rewrite,
         fix=rule.safe,
         scan=rule.scan,
         **extra,
     )
+
+
+@lru_cache(maxsize=256)
+def _excerpt(text: str) -> str:
+    """The statement on one line, cut at EXCERPT characters (cached: a statement often has several findings)."""
+    excerpt = " ".join(text.split())
+    return excerpt if len(excerpt) <= EXCERPT else excerpt[: EXCERPT - 1] + "…"
 
 
 def _report(state: _FileState, stmt: Statement, rule_id: str, message: str, **extra: Any) -> None:

@@ -10,7 +10,6 @@ splitter and the typed boundary around the binding: other modules name node kind
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -130,44 +129,42 @@ def parse_migration(text: str, breakpoints: bool = True) -> list[Statement]:
 
 
 def _parse_whole(sql: str, marker: str) -> list[Statement] | None:
-    """The ASCII file parsed in one call, or None when the chunk-by-chunk parse must decide."""
+    """The ASCII file parsed in one call, or None when the chunk-by-chunk parse must decide.
+
+    Lines are counted incrementally (statements come in file order), markers checked the same way.
+    """
     try:
         tree = postgast.parse(sql)
     except postgast.PgQueryError:
         return None
-    markers = _positions(sql, marker)
-    newlines = _positions(sql, "\n")
-    for at in markers:
+    at = sql.find(marker)
+    while at != -1:
         # The marker starts with "--": in one whole-file parse it comments out the rest of its line,
         # which drizzle-orm (splitting on it) would send as SQL.
         end = sql.find("\n", at)
         if sql[at + len(marker) : len(sql) if end == -1 else end].strip():
             return None
+        at = sql.find(marker, at + len(marker))
     statements = []
+    line, line_start, counted = 1, 0, 0
     for raw in tree.stmts:
         start = raw.stmt_location
         end = start + raw.stmt_len if raw.stmt_len else len(sql)
         chunk = sql[start:end]
         text = chunk.strip()
-        offset = start + len(chunk) - len(chunk.lstrip())
-        after = bisect_right(markers, offset)
-        if after < len(markers) and markers[after] < offset + len(text):
-            return None  # a statement runs across a breakpoint
-        line = bisect_left(newlines, offset) + 1
-        column = offset - (newlines[line - 2] + 1 if line > 1 else 0) + 1
-        kind = raw.stmt.WhichOneof("node") or ""
-        node = getattr(raw.stmt, kind) if kind else None
-        statements.append(Statement(text=text, offset=offset, line=line, column=column, kind=kind, node=node))
+        offset = end - len(chunk.lstrip())
+        if marker in text:  # a statement runs across a breakpoint
+            return None
+        newlines = sql.count("\n", counted, offset)
+        if newlines:
+            line += newlines
+            line_start = sql.rfind("\n", counted, offset) + 1
+        counted = offset
+        stmt = raw.stmt
+        kind = stmt.WhichOneof("node") or ""
+        node = getattr(stmt, kind) if kind else None
+        statements.append(Statement(text, offset, line, offset - line_start + 1, kind, node))
     return statements
-
-
-def _positions(text: str, needle: str) -> list[int]:
-    out = []
-    at = text.find(needle)
-    while at != -1:
-        out.append(at)
-        at = text.find(needle, at + 1)
-    return out
 
 
 def parse_expression(text: str) -> Any:

@@ -54,8 +54,6 @@ def header_directive(sql: str) -> bool | None:
 
 def non_transactional_reason(statement: Statement, server_version: int) -> str | None:
     """Why ``statement`` cannot run in a transaction block, or None when it can."""
-    from pgshift.pg.parser import nodes  # loaded already: ``statement`` came from the parser
-
     node, kind = statement.node, statement.kind
     if kind == "index_stmt" and node.concurrent:
         return "CREATE INDEX CONCURRENTLY"
@@ -64,6 +62,8 @@ def non_transactional_reason(statement: Statement, server_version: int) -> str |
     if kind == "reindex_stmt":
         if any(p.def_elem.defname == "concurrently" for p in node.params):
             return "REINDEX CONCURRENTLY"
+        from pgshift.pg.parser import nodes  # loaded already: ``statement`` came from the parser
+
         wide = (nodes.REINDEX_OBJECT_SCHEMA, nodes.REINDEX_OBJECT_SYSTEM, nodes.REINDEX_OBJECT_DATABASE)
         if node.kind in wide:
             return "REINDEX SCHEMA/SYSTEM/DATABASE"
