@@ -13,6 +13,13 @@ if [ -f tests/interop/package-lock.json ] && command -v npm >/dev/null 2>&1; the
   fi
 fi
 
+# Debian's Chromium for the studio's browser tests (tests/studio/test_browser.py, marker "browser"),
+# driven by Playwright through executable_path: Playwright's own browser download is not reachable.
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 \
+    || echo "warning: could not install chromium; the browser tests will fail under CI=true" >&2
+fi
+
 set +e
 .venv/bin/python -m pytest -n "${PGSHIFT_TEST_WORKERS:-2}" "$@"
 rc=$?

@@ -25,3 +25,23 @@ def with_dbname(url: str, dbname: str) -> str:
         params["port"] = port
     query = "&".join(f"{k}={quote(str(v), safe='/')}" for k, v in sorted(params.items()))
     return f"postgresql://{netloc}/{quote(dbname, safe='')}" + (f"?{query}" if query else "")
+
+
+_PG_DUMP: dict[tuple[str, str], str] = {}
+
+
+def pg_dump_binary(url: str) -> str:
+    """The pg_dump that can dump the server at ``url``: PATH's when recent enough, else the embedded
+    server's own (pgserver ships one), so the suite runs on a machine without PostgreSQL installed."""
+    import psycopg
+
+    from pgshift.devdb import pg_dump_for
+
+    params = conninfo_to_dict(url)
+    key = (str(params.get("host", "")), str(params.get("port", "")))
+    if key not in _PG_DUMP:
+        with psycopg.connect(url, autocommit=True) as conn:
+            found = pg_dump_for(conn.info.server_version)
+        assert found is not None, "no pg_dump: install postgresql-client or pgserver"
+        _PG_DUMP[key] = found
+    return _PG_DUMP[key]

@@ -1,12 +1,14 @@
 """Data-driven differ cases: tests/cases/<name>/{before.py, after.py, expected.sql, expected.down.sql}.
 
 Each before.py / after.py defines ``model`` (a pgshift Model built by hand) or ``metadata`` (SQLAlchemy,
-converted with pgshift.from_sqlalchemy). An optional ``renames.txt`` holds --rename / --create flags,
-one per line. For every case the test:
+converted with pgshift.sources.from_sqlalchemy). An optional ``renames.txt`` holds --rename / --create
+flags, one per line. For every case the test:
 
 1. compares the rendered up and down SQL with the expected files (byte for byte);
-2. on a fresh database applies create(before), then up: the schema (pg_dump --schema-only, normalised)
-   must equal that of create(after) on another fresh database; then down: it must equal create(before).
+2. writes a real migration folder (create(before) as 0000, the case as 0001 with its down file) and
+   applies it with the real runner (``pgshift.migrate``), so the runner's own transaction policy is what
+   runs: the schema (pg_dump --schema-only, compared statement by statement) must equal that of
+   create(after) on another fresh database; then ``pgshift rollback`` must return it to create(before).
 
 Regenerate expected files with ``PGSHIFT_UPDATE_CASES=1 python -m pytest tests/test_cases.py`` and
 review the diff before committing.
@@ -15,9 +17,9 @@ review the diff before committing.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import runpy
-import shutil
 import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,10 +33,10 @@ from pgshift.diff.renames import RenameDecisions, parse_create_flag, parse_renam
 from pgshift.diff.render import down_sql, migration_sql
 from pgshift.folder.files import split_statements
 from pgshift.model.schema import Model
+from tests.pgurls import pg_dump_binary
 
 CASES = Path(__file__).parent / "cases"
 UPDATE = os.environ.get("PGSHIFT_UPDATE_CASES") == "1"
-PG_DUMP = shutil.which("pg_dump") or "/usr/bin/pg_dump"
 
 
 @functools.cache
@@ -88,16 +90,18 @@ def apply_down(url: str, ops: Sequence[Operation]) -> None:
     apply_sql(url, text, transactional=transactional)
 
 
-def schema_dump(url: str) -> list[str]:
-    """pg_dump --schema-only, normalised: comments, SET lines and blank lines dropped, trailing commas
-    removed, lines sorted (so column order and statement order do not count)."""
-    out = subprocess.run(
-        [PG_DUMP, "--schema-only", "--no-owner", "--no-privileges", url],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    lines = []
+def schema_dump(url: str, *, exclude_schemas: Sequence[str] = ()) -> list[str]:
+    """pg_dump --schema-only as a sorted list of statements, each normalised in its own context.
+
+    Comments, SET lines and blank lines are dropped; inside a CREATE TABLE the column and constraint
+    lines are sorted (column order does not count) but stay inside their table, so a difference names
+    the table it belongs to instead of a loose line.
+    """
+    args = [pg_dump_binary(url), "--schema-only", "--no-owner", "--no-privileges"]
+    args += [f"--exclude-schema={schema}" for schema in exclude_schemas]
+    out = subprocess.run([*args, url], check=True, capture_output=True, text=True).stdout
+    statements: list[str] = []
+    current: list[str] = []
     for line in out.splitlines():
         stripped = line.strip()
         if (
@@ -106,8 +110,21 @@ def schema_dump(url: str) -> list[str]:
             or stripped.startswith(("SET ", "SELECT pg_catalog", "\\"))
         ):
             continue
-        lines.append(stripped.rstrip(","))
-    return sorted(lines)
+        current.append(stripped)
+        if stripped.endswith(";"):
+            statements.append(_normalise_statement(current))
+            current = []
+    if current:
+        statements.append(_normalise_statement(current))
+    return sorted(statements)
+
+
+def _normalise_statement(lines: list[str]) -> str:
+    """One statement as text; a CREATE TABLE's body lines sorted, without trailing commas."""
+    if lines[0].startswith("CREATE TABLE") and lines[0].endswith("(") and len(lines) > 2:
+        body = sorted(line.rstrip(",") for line in lines[1:-1])
+        return "\n".join([lines[0], *("    " + line for line in body), lines[-1]])
+    return "\n".join(lines)
 
 
 def create_db_with(make_db: Callable[[], str], model: Model) -> str:
@@ -129,8 +146,34 @@ def _check_text(path: Path, actual: str) -> None:
     assert actual == path.read_text(), f"{path.name} differs"
 
 
+TRACKING_SCHEMA = "pgshift_cases"
+
+
+def write_folder(folder: Path, migrations: Sequence[tuple[str, str, str]]) -> None:
+    """A migration folder as ``generate`` lays it out: ``(tag, up, down)`` files and the journal."""
+    (folder / "meta").mkdir(parents=True)
+    entries = []
+    for idx, (tag, up, down) in enumerate(migrations):
+        (folder / f"{tag}.sql").write_text(up)
+        (folder / f"{tag}.down.sql").write_text(down)
+        entries.append(
+            {"idx": idx, "version": "7", "when": 1_700_000_000_000 + idx, "tag": tag, "breakpoints": True}
+        )
+    journal = {"version": "7", "dialect": "postgresql", "entries": entries}
+    (folder / "meta" / "_journal.json").write_text(json.dumps(journal, indent=2))
+
+
+def run_cli(*args: str) -> None:
+    from pgshift.cli import cli
+
+    rc = cli.main(args=list(args), prog_name="pgshift", standalone_mode=False)
+    assert rc in (None, 0), f"pgshift {' '.join(args)} exited {rc}"
+
+
 @pytest.mark.parametrize("case", case_dirs(), ids=lambda p: p.name)
-def test_case(case: Path, make_db: Callable[[], str]) -> None:
+def test_case(case: Path, make_db: Callable[[], str], tmp_path: Path) -> None:
+    import pgshift
+
     before = load_case_model(case / "before.py") if (case / "before.py").exists() else Model()
     after = load_case_model(case / "after.py")
     ops = diff(before, after, renames=load_decisions(case))
@@ -140,14 +183,31 @@ def test_case(case: Path, make_db: Callable[[], str]) -> None:
     # Byte-identical on a second run: output depends only on the models.
     assert migration_sql(diff(before, after, renames=load_decisions(case))) == migration_sql(ops)
 
-    url = create_db_with(make_db, before)
-    before_dump = schema_dump(url)
-    apply_ops(url, ops)
+    migrations = []
+    create_before = diff(Model(), before)
+    if create_before:
+        migrations.append(("0000_before", migration_sql(create_before), down_sql(create_before)))
+    migrations.append(("0001_case", migration_sql(ops), down_sql(ops)))
+    folder = tmp_path / "drizzle"
+    write_folder(folder, migrations)
+    (tmp_path / "pgshift.toml").write_text(f'out = "drizzle"\nmigrations_schema = "{TRACKING_SCHEMA}"\n')
+    config = tmp_path / "pgshift.toml"
+
+    url = make_db()
+    if create_before:
+        pgshift.migrate(url, folder, config=config, to="0000_before")
+    before_dump = schema_dump(url, exclude_schemas=[TRACKING_SCHEMA])
+    result = pgshift.migrate(url, folder, config=config)
+    assert result.applied_tags[-1:] == ["0001_case"]
     assert_same_schema(
-        schema_dump(url), schema_dump(create_db_with(make_db, after)), "up did not reach `after`"
+        schema_dump(url, exclude_schemas=[TRACKING_SCHEMA]),
+        schema_dump(create_db_with(make_db, after)),
+        "up did not reach `after`",
     )
-    apply_down(url, ops)
-    assert_same_schema(schema_dump(url), before_dump, "down did not return to `before`")
+    run_cli("rollback", "--yes", "--config", str(config), "--url", url)
+    assert_same_schema(
+        schema_dump(url, exclude_schemas=[TRACKING_SCHEMA]), before_dump, "down did not return to `before`"
+    )
 
 
 def assert_same_schema(actual: list[str], expected: list[str], message: str) -> None:

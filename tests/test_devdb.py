@@ -68,3 +68,15 @@ def test_reset_without_yes_and_without_tty_aborts(project: Path):
     )
     assert proc.returncode != 0
     assert (project / ".pgshift" / "pgdata").exists()
+    assert "--yes" in proc.stderr
+
+
+def test_stop_says_when_nothing_ran_and_gitignore_gets_the_folder(project: Path):
+    (project / ".gitignore").write_text("*.pyc")
+    assert pgshift(project, "devdb", "url").returncode == 0
+    assert (project / ".gitignore").read_text().splitlines() == ["*.pyc", ".pgshift/"]
+    assert "stopped" in pgshift(project, "devdb", "stop").stderr
+    again = pgshift(project, "devdb", "stop")
+    assert again.returncode == 0 and "was not running" in again.stderr
+    assert pgshift(project, "devdb", "url").returncode == 0
+    assert (project / ".gitignore").read_text().count(".pgshift/") == 1

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pytest
 
 from pgshift.diff import operations as ops
-from pgshift.diff.differ import diff, find_rename_candidates
+from pgshift.diff.differ import diff
 from pgshift.diff.hazards import EFFECTS, HazardKind
 from pgshift.diff.renames import (
     RenameDecisions,
@@ -15,6 +15,7 @@ from pgshift.diff.renames import (
     describe_candidate,
     parse_create_flag,
     parse_rename_flag,
+    rename_candidates,
     unsettled_candidates,
 )
 from pgshift.diff.render import IRREVERSIBLE_HEADER, down_sql, migration_sql
@@ -139,8 +140,19 @@ def test_identity_add_sets_not_null_first_and_drop_in_reverse_order():
     assert down_sql(operations).splitlines()[0].endswith("DROP IDENTITY;--> statement-breakpoint")
 
 
+@dataclass(frozen=True)
+class _NoReverse(ops.DropColumn):
+    """An op whose reverse is unknown (no built-in op is one today; user-extended ones may be)."""
+
+    def reverse(self) -> ops.Operation | None:  # type: ignore[override]
+        return None
+
+    def describe(self) -> str:
+        return super().describe() + " (data cannot return)"
+
+
 def test_irreversible_op_marks_the_down_file():
-    op = ops.Irreversible(ops.DropColumn("public", "users", Column("bio", "text")), "data cannot return")
+    op = _NoReverse("public", "users", Column("bio", "text"))
     text = down_sql([ops.CreateSchema("x"), op])
     assert text.startswith(IRREVERSIBLE_HEADER + " drop column users.bio (data cannot return)\n")
     assert 'DROP SCHEMA "x";' in text
@@ -159,7 +171,7 @@ def test_deterministic_output():
 def test_rename_candidates_per_kind_and_container():
     before = build_model(tables=[users(Column("bio", "text")), users(name="people")])
     after = build_model(tables=[users(Column("biography", "text")), users(name="persons")])
-    found = find_rename_candidates(before, after)
+    found = rename_candidates(before, after)
     assert [(c.kind, c.container, c.removed, c.added) for c in found] == [
         ("table", "public", ("people",), ("persons",)),
         ("column", "public.users", ("bio",), ("biography",)),
@@ -268,6 +280,30 @@ def test_add_column_actions_follow_the_hazard_catalogue():
     assert HazardKind.REWRITE in {h.kind for h in hazards}
 
 
+@pytest.mark.parametrize(
+    "default", ["uuidv7()", "gen_random_uuid()", "clock_timestamp()", "random()", "public.uuidv7()"]
+)
+def test_volatile_default_is_reported_alike_by_generate_and_check(default: str) -> None:
+    """generate (the op's hazards) and check (the linter on the SQL generate writes) read one list of
+    volatile functions (pgshift.pg.functions), so they agree on every such default; they once disagreed
+    on uuidv7()."""
+    from pgshift.lint import lint_text
+
+    op = ops.AddColumn("public", "t", Column("a", "uuid", default=default))
+    assert op.action == "add_column_volatile_default"
+    assert HazardKind.REWRITE in {h.kind for h in op.hazards()}
+    findings = lint_text(migration_sql([op]), path="0001_x.sql")
+    assert "add-column-volatile-default" in {f.rule for f in findings}
+
+
+def test_stable_default_is_plain_for_generate_and_check() -> None:
+    from pgshift.lint import lint_text
+
+    op = ops.AddColumn("public", "t", Column("a", "timestamp", default="now()"))
+    assert op.action == "add_column"
+    assert "add-column-volatile-default" not in {f.rule for f in lint_text(migration_sql([op]), path="x.sql")}
+
+
 def test_large_schema_diffs_quickly():
     """2,000 tables with FKs and indexes: linear lookups, not a scan per table."""
     import time
@@ -343,3 +379,14 @@ def test_unique_using_index_form_applies(db):  # type: ignore[no-untyped-def]
     for statement in op.reverse().sql():
         db.execute(statement)
     assert db.execute("SELECT count(*) FROM pg_class WHERE relname = 'users_email_key'").fetchone() == (0,)
+
+
+def test_ops_say_what_they_destroy():
+    """One answer to "what would this destroy", asked of the ops (push counts it, rollback shows it)."""
+    before = build_model(
+        tables=[users(Column("bio", "text")), users(name="gone")], enums=[Enum("public", "mood", ("a", "b"))]
+    )
+    after = build_model(tables=[users()], enums=[Enum("public", "mood", ("a",))])
+    found = {d.what for d in ops.destroyed_by(diff(before, after))}
+    assert found == {"column users.bio", "table gone", "enum value b"}
+    assert ops.destroyed_by(diff(after, before)) == []

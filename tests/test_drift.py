@@ -86,3 +86,20 @@ def test_check_db_reports_drift_as_errors(migrated: Path, db_url: str, db):
     assert proc.returncode == 1, proc.stdout + proc.stderr
     drift = [f for f in json.loads(proc.stdout)["findings"] if f["rule"] == "schema-drift"]
     assert len(drift) == 1 and "users.hack" in drift[0]["message"]
+
+
+def test_enum_with_a_value_removed_by_hand_is_a_difference_not_a_missing_enum(
+    migrated: Path, db_url: str, db
+):
+    """Only the values differ: the sentence must not claim the enum is missing from the database."""
+    labels = [r[0] for r in db.execute("SELECT unnest(enum_range(NULL::role))::text").fetchall()]
+    db.execute("ALTER TYPE role RENAME TO role_old")
+    db.execute(f"CREATE TYPE role AS ENUM ({', '.join(repr(v) for v in labels[:-1])})")
+    db.execute(
+        "ALTER TABLE users ALTER COLUMN role DROP DEFAULT, ALTER COLUMN role TYPE role USING role::text::role"
+    )
+    db.execute("DROP TYPE role_old")
+    proc = pgshift(migrated, db_url, "status")
+    assert proc.returncode == 1
+    assert "enum role is in the schema but not in the database" not in proc.stdout
+    assert labels[-1] in proc.stdout

@@ -1,5 +1,7 @@
 """The harness itself: each test gets its own empty database on a real server."""
 
+import psycopg
+
 from tests.conftest import dbname_of
 
 
@@ -10,8 +12,18 @@ def test_fresh_database_is_empty_and_private(db, db_url):
         "WHERE n.nspname = 'public'"
     ).fetchone()[0]
     assert count == 0
-    db.execute("CREATE TABLE only_here (x int)")
 
 
-def test_databases_are_not_shared(db):
-    assert db.execute("SELECT to_regclass('public.only_here')").fetchone()[0] is None
+def test_databases_are_not_shared(make_db):
+    """Two databases of one test are distinct: a table made in one is absent from the other.
+
+    Self-contained (no reliance on another test having run first), so it means something alone.
+    """
+    first, second = make_db(), make_db()
+    assert dbname_of(first) != dbname_of(second)
+    with psycopg.connect(first, autocommit=True) as conn:
+        conn.execute("CREATE TABLE only_here (x int)")
+        assert conn.execute("SELECT to_regclass('public.only_here')").fetchone()[0] is not None
+    with psycopg.connect(second, autocommit=True) as conn:
+        assert conn.execute("SELECT to_regclass('public.only_here')").fetchone()[0] is None
+

@@ -120,3 +120,19 @@ def test_import_failure_points_at_user_code(tmp_path: Path):
     with pytest.raises(SchemaLoadError) as info:
         load_metadata("dup.py", tmp_path)
     assert info.value.where == f"{tmp_path / 'dup.py'}:4"
+
+
+def test_import_failure_hint_names_the_real_command(tmp_path: Path):
+    """The hint is a command to run as printed, not a template with ``<module>`` left in it."""
+    (tmp_path / "boom.py").write_text("raise RuntimeError('boom')\n")
+    with pytest.raises(SchemaLoadError) as info:
+        load_metadata("boom.py", tmp_path)
+    assert "<module>" not in (info.value.hint or "")
+    assert "python " in (info.value.hint or "") and "boom.py" in (info.value.hint or "")
+    pkg = tmp_path / "pkgboom"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "models.py").write_text("raise RuntimeError('boom')\n")
+    with pytest.raises(SchemaLoadError) as info:
+        load_metadata("pkgboom.models:Base", tmp_path)
+    assert "python -c 'import pkgboom.models'" in (info.value.hint or "")

@@ -95,6 +95,29 @@ def test_casts_postgres_adds_are_dropped(stored: str, written: str):
     assert normalize_expression(stored) == normalize_expression(written)
 
 
-@pytest.mark.parametrize("kept", ["'{}'::jsonb", "now() - '1 day'::interval", "x::varchar(5)", "(a)::integer"])
+@pytest.mark.parametrize(
+    "kept", ["'{}'::jsonb", "now() - '1 day'::interval", "x::varchar(5)", "(a)::integer"]
+)
 def test_meaningful_casts_are_kept(kept: str):
     assert "::" in normalize_expression(kept)
+
+
+def test_one_view_normaliser_for_snapshot_and_catalog() -> None:
+    """drizzle-kit's spelling (quoted, table-qualified) and pg_get_viewdef's meet in one spelling."""
+    from pgshift.model.types import normalize_view_definition
+
+    drizzle = 'select "id", "email" from "users" where "users"."active" = true'
+    catalog = " SELECT users.id,\n    users.email\n   FROM users\n  WHERE users.active = true;"
+    assert normalize_view_definition(drizzle) == normalize_view_definition(catalog)
+    assert normalize_view_definition("not sql at all;") == "not sql at all"
+
+
+def test_volatile_functions_are_volatile_on_the_server(db):
+    """The one list of volatile functions agrees with pg_proc wherever the server has the function."""
+    from pgshift.pg.functions import VOLATILE_FUNCTIONS
+
+    rows = db.execute(
+        "SELECT proname, provolatile FROM pg_proc WHERE proname = ANY(%s)", (sorted(VOLATILE_FUNCTIONS),)
+    ).fetchall()
+    assert rows, "the server knows none of the listed functions"
+    assert {name: kind for name, kind in rows if kind != "v"} == {}

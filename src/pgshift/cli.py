@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "Lint migration SQL and verify the folder's integrity."),
     "rebase": ("rebase", "Regenerate a branch's migration on top of another after a merge."),
     "devdb": ("devdb", "Manage the embedded development database (.pgshift/pgdata)."),
+    "studio": ("studio", "Browse and edit data, schema and migrations in a local web UI."),
 }
 
 
@@ -42,7 +43,8 @@ class LazyGroup(click.Group):
         if entry is None or not _module_exists(entry[0]):
             return None
         module = importlib.import_module(f"pgshift.commands.{entry[0]}")
-        return module.command
+        command: click.Command = module.command
+        return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
@@ -97,10 +99,16 @@ def main(argv: list[str] | None = None) -> None:
     # threshold rescans that growing heap again and again (~0.2 s of a 1,000-table generate). Collect
     # rarely instead; reference counting still frees almost everything.
     gc.set_threshold(100_000, 50, 100)
+    from pgshift.urls import mask_secrets
+
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        click.echo(cli.get_help(click.Context(cli, info_name="pgshift")))
+        sys.exit(0)
     try:
-        rc = cli.main(args=argv, prog_name="pgshift", standalone_mode=False)
+        rc = cli.main(args=args, prog_name="pgshift", standalone_mode=False)
     except PgshiftError as exc:
-        click.echo(click.style("error: ", fg="red", bold=True) + str(exc), err=True)
+        click.echo(click.style("error: ", fg="red", bold=True) + mask_secrets(str(exc)), err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
@@ -110,5 +118,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2 if exc.exit_code == 1 else exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except Exception as exc:
+        if type(exc).__module__.split(".")[0] == "psycopg":  # a server error no command turned into ours
+            message = mask_secrets(str(exc).strip())
+            click.echo(click.style("error: ", fg="red", bold=True) + f"database error: {message}", err=True)
+            sys.exit(2)
+        # A bug: show the traceback (people report it), with every password masked.
+        import traceback
+
+        click.echo(mask_secrets("".join(traceback.format_exception(exc))), err=True, nl=False)
+        sys.exit(1)
     # Command callbacks return an int exit code (None means 0), e.g. 1 for "findings" in CI.
     sys.exit(rc if isinstance(rc, int) else 0)

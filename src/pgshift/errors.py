@@ -3,6 +3,9 @@
 Every failure pgshift reports on purpose is a ``PgshiftError``: it carries what happened, where
 (file, line, migration, statement) and what to do, and the exit code the CLI returns. Anything else
 escaping to the CLI is a bug and is shown with its traceback.
+
+A ``PgshiftError`` masks passwords in its own text when it is built (``pgshift.urls.mask_secrets``),
+so no caller can leak one through an error message, ``--json`` or a log line.
 """
 
 from __future__ import annotations
@@ -27,6 +30,14 @@ class PgshiftError(Exception):
     hint: str | None = None
     exit_code: int = EXIT_ERROR
 
+    def __post_init__(self) -> None:
+        from pgshift.urls import mask_secrets
+
+        self.message = mask_secrets(self.message)
+        self.where = mask_secrets(self.where) if self.where else self.where
+        self.hint = mask_secrets(self.hint) if self.hint else self.hint
+        self.args = (self.message,)
+
     def __str__(self) -> str:
         parts = [self.message]
         if self.where:
@@ -46,3 +57,14 @@ class SchemaLoadError(PgshiftError):
 
 class FolderError(PgshiftError):
     """The migration folder (journal, snapshots, SQL files) is corrupt or of an unsupported version."""
+
+
+class DatabaseError(PgshiftError):
+    """The server refused something (connection, catalog read, a statement); the text is masked."""
+
+
+def database_error(
+    exc: BaseException, doing: str = "database error", hint: str | None = None
+) -> DatabaseError:
+    """A psycopg error as a ``DatabaseError`` people can read: its first lines, never a password."""
+    return DatabaseError(f"{doing}: {str(exc).strip()}", hint=hint)

@@ -10,10 +10,12 @@ No SQLAlchemy here: status and check --db use it.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pgshift.api.managed import Unmanaged, unmanaged_objects
 from pgshift.config import Config
 from pgshift.folder.files import snapshot_path
 from pgshift.model import schema as m
@@ -50,12 +52,16 @@ class DriftItem:
 class Drift:
     against: str  # tag whose snapshot is the expected schema
     items: tuple[DriftItem, ...]
+    unmanaged: tuple[Unmanaged, ...] = ()  # in the database, not compared: kinds code cannot declare
 
     def __bool__(self) -> bool:
         return bool(self.items)
 
     def to_json(self) -> dict[str, Any]:
-        return {"against": self.against, "items": [i.to_json() for i in self.items]}
+        data: dict[str, Any] = {"against": self.against, "items": [i.to_json() for i in self.items]}
+        if self.unmanaged:
+            data["not_managed"] = [{"kind": u.kind, "name": u.name} for u in self.unmanaged]
+        return data
 
 
 def _noun(action: str) -> str:
@@ -82,7 +88,8 @@ def _has(model: m.Model, subject: str) -> bool:
     if table is None:
         return False
     names = {c.name for c in table.columns} | {i.name for i in table.indexes}
-    names |= {c.name for c in (*table.foreign_keys, *table.unique_constraints, *table.check_constraints)}
+    names |= {fk.name for fk in table.foreign_keys}
+    names |= {u.name for u in table.unique_constraints} | {c.name for c in table.check_constraints}
     return parts[2] in names
 
 
@@ -119,13 +126,19 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         tables_filter=config.tables_filter,
         exclude_tables=[(config.migrations_schema, config.migrations_table)],
     )
+    # Views the snapshot does not record are not drift: the code cannot declare them (not managed).
+    known = {v.key for v in expected.views}
+    unmanaged = tuple(u for u in unmanaged_objects(actual) if u.name not in known)
+    actual = dataclasses.replace(actual, views=tuple(v for v in actual.views if v.key in known))
     operations = diff(actual, expected)
     snapshots: list[tuple[str, m.Model]] | None = None
     items = []
     for op in operations:
         subject = op.subject
         noun = _noun(op.action)
-        if op.action.startswith(("create_", "add_")):
+        # An enum value or a column default added is a difference *in* an object the database has,
+        # not a missing object: only say "not in the database" when it is.
+        if op.action.startswith(("create_", "add_")) and not _has(actual, subject):
             if snapshots is None:
                 snapshots = [
                     (e.tag, read_snapshot(snapshot_path(folder, e))[1])
@@ -148,4 +161,4 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
             items.append(
                 DriftItem(subject, f"{op.describe()} would be needed: the database differs from the schema")
             )
-    return Drift(against=newest.tag, items=tuple(items))
+    return Drift(against=newest.tag, items=tuple(items), unmanaged=unmanaged)

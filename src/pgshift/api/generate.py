@@ -10,12 +10,13 @@ fails, the files already written are removed again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from pgshift.api.managed import Unmanaged, keep_unmanaged, unmanaged_objects
 from pgshift.config import Config
 from pgshift.diff.differ import diff
 from pgshift.diff.operations import Operation
@@ -32,6 +33,9 @@ from pgshift.folder import files as fs
 from pgshift.folder.names import random_name, sanitize_name
 from pgshift.model.schema import Model
 
+if TYPE_CHECKING:
+    from pgshift.lint.finding import Finding
+
 CUSTOM_SQL = "-- Custom SQL migration file, put your code below! --\n"
 # Rollback refuses a custom migration until its author writes the reverse and removes this line.
 CUSTOM_DOWN = "-- pgshift:irreversible custom migration: write its reverse below, then delete this line\n"
@@ -39,6 +43,8 @@ NO_CHANGES = "No schema changes, nothing to migrate"
 
 # Given the unsettled candidates and the decisions so far, return more decisions (an interactive prompt).
 Resolver = Callable[[list[RenameCandidate], RenameDecisions], RenameDecisions]
+# Asked with the new migration's error and warning findings; returns the rule ids the user acknowledges.
+Acknowledger = Callable[[list["Finding"]], Collection[str]]
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class GenerateResult:
     sql: str = ""
     renames: RenameDecisions = field(default_factory=RenameDecisions)
     previous_snapshot: dict[str, Any] | None = None  # the snapshot the diff started from (for the linter)
+    unmanaged: tuple[Unmanaged, ...] = ()  # in the snapshot, kept as is: kinds schema code cannot declare
+    acknowledged: tuple[str, ...] = ()  # rule ids marked `-- pgshift:ignore` in the new file
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,34 @@ def load_schema_model(config: Config) -> Model:
 
     metadata = load_metadata(config.schema, config.root)
     return model_from_metadata(metadata, tables_filter=config.tables_filter)
+
+
+def check_identifiers(model: Model) -> None:
+    """Refuse names longer than 63 bytes: PostgreSQL would truncate them, and the schema would then
+    differ from the code (and the snapshot) forever."""
+    from pgshift.pg.naming import truncate_identifier
+
+    named: list[tuple[str, str]] = [("schema", s) for s in model.schemas]
+    named += [("enum", e.name) for e in model.enums] + [("sequence", q.name) for q in model.sequences]
+    named += [("view", v.name) for v in model.views]
+    for table in model.tables:
+        named.append(("table", table.name))
+        named += [(f"column of {table.name}", c.name) for c in table.columns]
+        named += [(f"index on {table.name}", i.name) for i in table.indexes]
+        constraint_names = [fk.name for fk in table.foreign_keys]
+        constraint_names += [u.name for u in table.unique_constraints]
+        constraint_names += [c.name for c in table.check_constraints]
+        named += [(f"constraint on {table.name}", n) for n in constraint_names if n]
+    too_long = [(what, name) for what, name in named if truncate_identifier(name) != name]
+    if too_long:
+        listing = "\n".join(
+            f"  {what} {name!r} ({len(name.encode())} bytes) would become {truncate_identifier(name)!r}"
+            for what, name in too_long
+        )
+        raise PgshiftError(
+            f"names longer than 63 bytes, which PostgreSQL truncates:\n{listing}",
+            hint="shorten them in the schema code (or give constraints and indexes explicit shorter names)",
+        )
 
 
 def read_folder_state(folder: Path) -> FolderState:
@@ -149,7 +185,7 @@ def _rename_meta(decisions: RenameDecisions) -> dict[str, dict[str, str]]:
 
 
 def generate(
-    config: Config,
+    config: Config | str | Path | None = None,
     *,
     name: str | None = None,
     prefix: str | None = None,
@@ -157,9 +193,24 @@ def generate(
     renames: RenameDecisions | None = None,
     resolver: Resolver | None = None,
     now: datetime | None = None,
+    acknowledge: Collection[str] = (),
+    acknowledger: Acknowledger | None = None,
 ) -> GenerateResult:
-    """Write the next migration for ``config``; ``tag`` None in the result means no changes."""
+    """Write the next migration for ``config``; ``tag`` None in the result means no changes.
+
+    ``config`` is a Config, a path to pgshift.toml / pyproject.toml, or None for the nearest one.
+    ``resolver`` is asked about rename candidates the ``renames`` decisions leave open; without one,
+    an open candidate is a ``RenameError`` listing the flags that settle it.
+
+    ``acknowledge`` (rule ids) and ``acknowledger`` (asked with the new file's error and warning
+    findings, returns rule ids) mark reviewed findings with ``-- pgshift:ignore`` in the new file,
+    while it is still unapplied and its checksum unrecorded.
+    """
+    from pgshift.config import load_config
     from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
+
+    if not isinstance(config, Config):
+        config = load_config(config)
 
     folder = config.out_dir
     state = read_folder_state(folder)
@@ -169,10 +220,12 @@ def generate(
         ops: list[Operation] = []
     else:
         target = load_schema_model(config)
+        check_identifiers(target)
+        target = keep_unmanaged(target, state.model)
         decisions = settle_renames(state.model, target, decisions, resolver)
         ops = diff(state.model, target, renames=decisions)
         if not ops:
-            return GenerateResult(tag=None, renames=decisions)
+            return GenerateResult(tag=None, renames=decisions, unmanaged=unmanaged_objects(state.model))
 
     when = now or datetime.now(UTC)
     label = sanitize_name(name) if name else random_name()
@@ -195,6 +248,9 @@ def generate(
         snapshot["_meta"] = _rename_meta(decisions)
     up = CUSTOM_SQL if custom else migration_sql(ops)
     down = CUSTOM_DOWN if custom else down_sql(ops)
+    acknowledged: tuple[str, ...] = ()
+    if ops and (acknowledge or acknowledger):
+        up, acknowledged = _acknowledged(up, f"{tag}.sql", state.snapshot, config, acknowledge, acknowledger)
     journal = fs.Journal(state.journal.version, state.journal.dialect, (*state.journal.entries, entry))
 
     planned = [
@@ -226,4 +282,28 @@ def generate(
         sql=up,
         renames=decisions,
         previous_snapshot=state.snapshot,
+        unmanaged=unmanaged_objects(state.model),
+        acknowledged=acknowledged,
     )
+
+
+def _acknowledged(
+    up: str,
+    path: str,
+    previous: dict[str, Any] | None,
+    config: Config,
+    rules: Collection[str],
+    acknowledger: Acknowledger | None,
+) -> tuple[str, tuple[str, ...]]:
+    """The up SQL with reviewed findings marked, and the rule ids that were marked."""
+    from pgshift.lint import lint_text
+    from pgshift.lint.acknowledge import acknowledge
+
+    findings = lint_text(up, path=path, previous_snapshot=previous, config_severity=config.lint or None)
+    chosen = set(rules)
+    if acknowledger is not None:
+        serious = [f for f in findings if f.severity in ("error", "warning") and f.rule not in chosen]
+        if serious:
+            chosen |= set(acknowledger(serious))
+    marked = tuple(sorted({f.rule for f in findings if f.rule in chosen and f.line > 0}))
+    return acknowledge(up, findings, chosen), marked

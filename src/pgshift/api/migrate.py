@@ -16,11 +16,10 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pgshift.config import Config, load_config, resolve_url
+from pgshift.api._common import ConfigLike, as_config, require_url, run_options, tracking_table
 from pgshift.errors import PgshiftError
 from pgshift.runner.lock import LockHolder, LockWaitTimeout
-from pgshift.runner.run import Applied, MigrateResult, MigrationError, Reporter, RunOptions
-from pgshift.runner.tracking import TrackingTable
+from pgshift.runner.run import Applied, MigrateResult, MigrationError, Reporter
 from pgshift.urls import mask_url
 
 if TYPE_CHECKING:
@@ -56,7 +55,7 @@ class _LogReporter(Reporter):
 
     def retrying(self, tag: str, attempt: int, delay: float, message: str) -> None:
         self.logger.warning(
-            "pgshift: %s hit lock_timeout (%s); retry %d in %.1fs", tag, message, attempt, delay
+            "pgshift: %s hit lock_timeout (%s); retry %d in %.1fs", tag, mask_url(message), attempt, delay
         )
 
     def warning(self, message: str) -> None:
@@ -70,7 +69,7 @@ def migrate(
     url: str | None = None,
     folder: str | Path | None = None,
     *,
-    config: Config | str | Path | None = None,
+    config: ConfigLike = None,
     lock_wait: float | None = 300.0,
     to: str | None = None,
     lock_timeout: str | None = None,
@@ -81,31 +80,33 @@ def migrate(
     strict_order: bool = False,
     dry_run: bool = False,
     logger: logging.Logger | None = None,
+    reporter: Reporter | None = None,
 ) -> MigrateResult:
     """Apply pending migrations; returns what was applied. Raises PgshiftError (MigrationError, ...).
 
     ``url`` defaults to the config's ``url`` then $DATABASE_URL (never the embedded dev database: at
-    start-up a missing URL is a deployment error). ``folder`` defaults to the config's ``out``.
+    start-up a missing URL is a deployment error); every URL form is accepted (``postgres://``,
+    ``postgresql+psycopg://``, key=value). ``folder`` defaults to the config's ``out``.
     ``config`` is a Config, a path to pgshift.toml / pyproject.toml, or None for the nearest one.
     ``lock_wait`` bounds the wait for another instance holding the lock (None: wait forever).
+    Progress goes to ``reporter`` if given, else to ``logger`` (default: the ``pgshift`` logger).
     """
-    if not isinstance(config, Config):
-        config = load_config(config)
-    if url is None:
-        url = resolve_url(config)
-    if url is None:
-        raise PgshiftError(
-            "pgshift.migrate: no database URL",
-            hint="pass url=..., set DATABASE_URL, or set `url` in [tool.pgshift]",
-        )
-    target = Path(folder).resolve() if folder is not None else config.out_dir
-    if not target.is_dir():
-        raise PgshiftError(f"migration folder {target} does not exist", hint="pass folder=... or set `out`")
-    options = RunOptions(
+    cfg = as_config(config)
+    target_url = require_url(url, cfg, "migrate")
+    if folder is not None:
+        target = Path(folder).resolve()
+        if not target.is_dir():
+            raise PgshiftError(
+                f"migration folder {target} does not exist", hint="pass folder=... or set `out`"
+            )
+    else:
+        target = cfg.out_dir
+    options = run_options(
+        cfg,
         lock_wait=lock_wait,
-        lock_timeout=lock_timeout or config.lock_timeout,
-        statement_timeout=statement_timeout or config.statement_timeout,
-        retries=config.lock_retries if retries is None else retries,
+        lock_timeout=lock_timeout,
+        statement_timeout=statement_timeout,
+        retries=retries,
         single_transaction=single_transaction,
         to=to,
         allow_modified=allow_modified,
@@ -114,5 +115,6 @@ def migrate(
     )
     from pgshift.runner import run as runner
 
-    table = TrackingTable(config.migrations_schema, config.migrations_table)
-    return runner.migrate(url, target, table, options, _LogReporter(logger or log))
+    return runner.migrate(
+        target_url, target, tracking_table(cfg), options, reporter or _LogReporter(logger or log)
+    )

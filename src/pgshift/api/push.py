@@ -1,30 +1,60 @@
 """push (development only): make the live database match the schema code, without a migration file.
 
-The same differ as generate, but between the introspected database and the code. Statements run in
-transactions where Postgres allows (consecutive transactional operations share one), and the ones that
-cannot (CREATE INDEX CONCURRENTLY, ALTER TYPE ... ADD VALUE) run on their own.
+The same differ as generate, but between the introspected database and the code. Before anything runs
+the plan's risks are counted on the real data (``pgshift.diff.dataloss``); anything counted needs
+``force=True`` or a ``confirm`` callback that says yes. Statements run in transactions where Postgres
+allows (consecutive transactional operations share one), and the ones that cannot (CREATE INDEX
+CONCURRENTLY, ALTER TYPE ... ADD VALUE) run on their own. A failed statement rolls back its transaction
+and raises ``PushError`` naming the statement's number.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from pgshift.api._common import ConfigLike, as_config, database_errors, require_url
+from pgshift.api.generate import Resolver
+from pgshift.api.managed import Unmanaged, unmanaged_objects, without_unmanaged
 from pgshift.config import Config
+from pgshift.diff.dataloss import Risk
 from pgshift.diff.operations import Operation
+from pgshift.diff.renames import RenameDecisions
 from pgshift.errors import PgshiftError
 from pgshift.model.schema import Model
 
 
+class PushError(PgshiftError):
+    """push refused (risks without confirmation, protected environment) or a statement failed."""
+
+
 @dataclass(frozen=True)
 class PushPlan:
-    actual: Model
-    target: Model
+    """What push would run on ``url`` (masked), with the risks counted on the data now."""
+
+    url: str
     operations: tuple[Operation, ...]
+    risks: tuple[Risk, ...]
+    unmanaged: tuple[Unmanaged, ...] = ()  # left alone: kinds the schema code cannot declare
+
+
+@dataclass(frozen=True)
+class PushResult:
+    """``statements`` ran (0 for a dry run, no changes, or a declined confirmation)."""
+
+    plan: PushPlan
+    statements: int
+    applied: bool  # False for dry runs, an empty plan and a declined confirmation
+
+    @property
+    def changed(self) -> bool:
+        return self.statements > 0
 
 
 def read_database(conn: Any, config: Config, target: Model, url: str | None = None) -> Model:
+    """The live schema push compares with: the config's schemas plus those the code uses."""
     from pgshift.sources.introspect import introspect
 
     schemas = sorted({*config.schema_filter, *target.schemas} - {config.migrations_schema})
@@ -48,8 +78,22 @@ def batches(operations: Sequence[Operation]) -> list[tuple[bool, list[Operation]
     return out
 
 
-class PushError(PgshiftError):
-    pass
+def _failure(exc: Exception, number: int, sql: str, ran: int, transactional: bool) -> PushError:
+    """ "push failed at statement N: <server message>, rolled back" — from psycopg's diagnostics."""
+    diag = getattr(exc, "diag", None)
+    primary = (getattr(diag, "message_primary", None) or str(exc)).strip()
+    detail = getattr(diag, "message_detail", None)
+    hint = getattr(diag, "message_hint", None)
+    undone = "rolled back" if transactional else "not applied"
+    message = f"push failed at statement {number}: {primary}, {undone}"
+    if detail:
+        message += f"\n  detail: {detail}"
+    kept = f"{ran} statement(s) before it had completed and stay applied" if ran else "nothing was changed"
+    return PushError(
+        message,
+        where=f"statement {number}: {sql.strip()[:300]}",
+        hint=(f"{hint}; " if hint else "") + kept,
+    )
 
 
 def execute(
@@ -60,14 +104,20 @@ def execute(
     on_statement: Callable[[str], None] | None = None,
 ) -> int:
     """Run the plan; returns how many statements ran. A failure rolls back its transaction and says which."""
+    import psycopg
+
     conn.autocommit = True
     ran = 0
+    number = 0
     for transactional, group in batches(operations):
         statements = [s for op in group for s in op.sql()]
+        done_before = ran
+        sql = ""
         try:
             if transactional:
                 with conn.transaction():
                     for sql in statements:
+                        number += 1
                         if confirm_statement is not None and not confirm_statement(sql):
                             raise PushError("stopped at your request; this transaction was rolled back")
                         conn.execute(sql)
@@ -76,24 +126,88 @@ def execute(
                 ran += len(statements)
             else:
                 for sql in statements:
+                    number += 1
                     if confirm_statement is not None and not confirm_statement(sql):
                         raise PushError("stopped at your request")
                     conn.execute(sql)
                     ran += 1
                     if on_statement:
                         on_statement(sql)
-        except PushError:
-            raise
-        except Exception as exc:
-            import psycopg
-
-            if not isinstance(exc, psycopg.Error):
-                raise
-            diag = exc.diag
-            raise PushError(
-                f"push failed: {diag.message_primary or exc}",
-                where=f"while running: {sql.strip()[:300]}",
-                hint=(diag.hint or "")
-                + f" ({ran} statement(s) had completed; the failing transaction was rolled back)",
-            ) from None
+        except psycopg.Error as exc:
+            raise _failure(exc, number, sql, done_before if transactional else ran, transactional) from None
     return ran
+
+
+def plan_push(
+    conn: Any,
+    config: Config,
+    url: str,
+    *,
+    renames: RenameDecisions | None = None,
+    resolver: Resolver | None = None,
+) -> PushPlan:
+    """Load the code and read the database (overlapped), settle renames, diff, count the risks."""
+    from pgshift.api.generate import load_schema_model, settle_renames
+    from pgshift.diff.dataloss import analyze
+    from pgshift.diff.differ import diff
+    from pgshift.urls import mask_secrets
+
+    conn.autocommit = True
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # Reading the catalog waits on the server while loading schema code keeps Python busy: overlap them.
+        reading = pool.submit(read_database, conn, config, Model(), url)
+        target = load_schema_model(config)
+        actual = reading.result()
+    if set(target.schemas) - set(config.schema_filter):
+        actual = read_database(conn, config, target, url)  # the code uses schemas the filter left out
+    unmanaged = unmanaged_objects(actual)
+    actual = without_unmanaged(actual)
+    decisions = settle_renames(actual, target, renames or RenameDecisions(), resolver)
+    operations = diff(actual, target, renames=decisions)
+    risks = analyze(conn, operations) if operations else []
+    return PushPlan(mask_secrets(url), tuple(operations), tuple(risks), unmanaged)
+
+
+def push(
+    url: str | None = None,
+    *,
+    config: ConfigLike = None,
+    force: bool = False,
+    dry_run: bool = False,
+    renames: RenameDecisions | None = None,
+    resolver: Resolver | None = None,
+    on_plan: Callable[[PushPlan], None] | None = None,
+    confirm: Callable[[PushPlan], bool] | None = None,
+    confirm_statement: Callable[[str], bool] | None = None,
+) -> PushResult:
+    """Make the database at ``url`` match the schema code (development databases only).
+
+    ``on_plan`` sees the plan before anything runs (the CLI prints it). When the plan has risks and
+    ``force`` is false, ``confirm`` decides; without ``confirm`` push raises ``PushError`` listing
+    them. ``confirm_statement`` is asked before each statement (the CLI's --strict).
+    """
+    cfg = as_config(config)
+    target = require_url(url, cfg, "push")
+    from pgshift.runner.run import connect
+
+    with connect(target) as conn:
+        with database_errors("push could not read the database"):
+            plan = plan_push(conn, cfg, target, renames=renames, resolver=resolver)
+        if not plan.operations:
+            return PushResult(plan, 0, False)
+        if on_plan is not None:
+            on_plan(plan)
+        if dry_run:
+            return PushResult(plan, 0, False)
+        if plan.risks and not force:
+            if confirm is None:
+                listing = "; ".join(r.message for r in plan.risks)
+                raise PushError(
+                    f"push would lose data or fail: {listing}",
+                    hint="pass --force to accept (nothing is ever truncated to make a change fit), "
+                    "or change the data or the schema first",
+                )
+            if not confirm(plan):
+                return PushResult(plan, 0, False)
+        ran = execute(conn, plan.operations, confirm_statement=confirm_statement)
+    return PushResult(plan, ran, True)

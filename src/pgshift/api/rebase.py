@@ -117,7 +117,8 @@ def _normalized(sql: str) -> str:
         parse_statements(sql)
     except SqlSyntaxError:
         return sql
-    return postgast.deparse(postgast.parse(sql.replace(fs.BREAKPOINT, "")))
+    deparsed: str = postgast.deparse(postgast.parse(sql.replace(fs.BREAKPOINT, "")))
+    return deparsed
 
 
 def _model(data: dict[str, Any] | None, where: str) -> Any:

@@ -444,7 +444,7 @@ def render_orm(model: m.Model, source: str = "the database") -> str:
         body.append(f"class {cls}(Base):")
         body.append(f"    __tablename__ = {table.name!r}")
         items = _table_items(table, w)
-        options = {}
+        options: dict[str, object] = {}
         if table.schema != "public":
             options["schema"] = table.schema
         if table.comment:

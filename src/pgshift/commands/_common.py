@@ -6,11 +6,16 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from pgshift.config import Config, load_config, resolve_environment, resolve_url
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from pgshift.diff.renames import RenameDecisions
 
 
 def config_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -56,23 +61,40 @@ def database_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
             err(devdb.describe(config.root))
             url = devdb.dev_url(config.root)
+        from pgshift.urls import normalize_url
+
+        url = normalize_url(url)
         return func(*args, config=config, url=url, environment=environment, **kwargs)
 
     return wrapper
 
 
+def parse_rename_flags(renames: tuple[str, ...], creates: tuple[str, ...]) -> RenameDecisions:
+    """--rename KIND:OLD=NEW and --create KIND:NAME flags as rename decisions (generate and push)."""
+    from pgshift.diff.renames import RenameDecisions, parse_create_flag, parse_rename_flag
+
+    decisions = RenameDecisions()
+    for flag in renames:
+        decisions = decisions.with_rename(*parse_rename_flag(flag))
+    for flag in creates:
+        decisions = decisions.with_created(*parse_create_flag(flag))
+    return decisions
+
+
 def err(message: str) -> None:
-    """A line for people on stderr (stdout stays clean for SQL and --json)."""
-    click.echo(message, err=True)
+    """A line for people on stderr (stdout stays clean for SQL and --json); passwords masked."""
+    from pgshift.urls import mask_secrets
+
+    click.echo(mask_secrets(message), err=True)
 
 
-def stdout_console():  # type: ignore[no-untyped-def]
+def stdout_console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=True)
 
 
-def stderr_console():  # type: ignore[no-untyped-def]
+def stderr_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False, soft_wrap=True)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from pgshift.commands._common import config_options, database_options, err, interactive
-from pgshift.commands.migrate import print_json, require_yes, tracking_table
+from pgshift.commands._run import print_json, require_yes
 from pgshift.config import Config, Environment
 from pgshift.errors import PgshiftError
+
+if TYPE_CHECKING:
+    from pgshift.runner.plan import PlanEntry
 
 
 @click.command("baseline")
@@ -40,11 +43,11 @@ def command(
     For a database whose schema already matches the migrations (created by hand, by another tool, or
     restored from a dump): lists which migrations it will record, asks, then writes the tracking rows.
     """
-    from pgshift.runner import run as runner
+    from pgshift.api.baseline import baseline
 
     require_yes(environment, yes, "baseline")
 
-    def confirm(todo: list[Any]) -> bool:
+    def confirm(todo: list[PlanEntry]) -> bool:
         err(f"recording {len(todo)} migration(s) as applied, without running them:")
         for entry in todo:
             err(f"  ✓ {entry.tag}")
@@ -57,11 +60,9 @@ def command(
             )
         return click.confirm("Record them as applied?", default=False, err=True)
 
-    recorded = runner.baseline(
-        url, config.out_dir, tracking_table(config), to=to, confirm=confirm, lock_wait=lock_wait
-    )
+    recorded = baseline(url, config=config, to=to, confirm=confirm, lock_wait=lock_wait).recorded
     if as_json:
-        print_json({"ok": True, "recorded": [e.tag for e in recorded]})
+        print_json({"ok": True, "recorded": list(recorded)})
     elif recorded:
         err(f"recorded {len(recorded)} migration(s) as applied")
     else:

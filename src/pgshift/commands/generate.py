@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from pgshift.commands._common import config_options, interactive, relpath
+from pgshift.commands._common import config_options, err, interactive, relpath
+from pgshift.config import Config
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from pgshift.api.generate import GenerateResult
+    from pgshift.diff.renames import RenameCandidate, RenameDecisions
+    from pgshift.lint.finding import Finding
 
 PREFIXES = ("index", "timestamp", "unix", "none")
 
@@ -30,8 +40,24 @@ PREFIXES = ("index", "timestamp", "unix", "none")
     metavar="KIND:NAME",
     help="Settle a candidate as genuinely new (drop the old one, create this): e.g. column:users.about.",
 )
+@click.option(
+    "--ack",
+    "acks",
+    multiple=True,
+    metavar="RULE",
+    help="Acknowledge a reviewed lint finding of the new migration: writes `-- pgshift:ignore RULE` above "
+    "its statements now, while the file is unapplied (in a terminal you are asked). Repeatable.",
+)
 @config_options
-def command(config, name, prefix, custom, renames, creates) -> int:  # type: ignore[no-untyped-def]
+def command(
+    config: Config,
+    name: str | None,
+    prefix: str | None,
+    custom: bool,
+    renames: tuple[str, ...],
+    creates: tuple[str, ...],
+    acks: tuple[str, ...],
+) -> int:
     """Diff the schema code against the last snapshot and write the next migration.
 
     Writes NNNN_name.sql (up), NNNN_name.down.sql (down), meta/NNNN_snapshot.json and a journal
@@ -39,17 +65,31 @@ def command(config, name, prefix, custom, renames, creates) -> int:  # type: ign
     appeared, pgshift asks whether it was renamed (in a terminal) or needs --rename/--create.
     """
     from pgshift.api.generate import NO_CHANGES, generate
-    from pgshift.commands._common import stdout_console
-    from pgshift.diff.renames import RenameDecisions, parse_create_flag, parse_rename_flag
+    from pgshift.commands._common import parse_rename_flags, stdout_console
+    from pgshift.lint.paths import unknown_rules
 
-    decisions = RenameDecisions()
-    for flag in renames:
-        decisions = decisions.with_rename(*parse_rename_flag(flag))
-    for flag in creates:
-        decisions = decisions.with_created(*parse_create_flag(flag))
+    bad = unknown_rules(dict.fromkeys(acks, "off"))
+    if bad:
+        raise click.BadParameter(
+            f"no lint rule {', '.join(bad)} (`pgshift check --list-rules` lists them)", param_hint="--ack"
+        )
+    decisions = parse_rename_flags(renames, creates)
     resolver = prompt_resolver if interactive() else None
-    result = generate(config, name=name, prefix=prefix, custom=custom, renames=decisions, resolver=resolver)
+    result = generate(
+        config,
+        name=name,
+        prefix=prefix,
+        custom=custom,
+        renames=decisions,
+        resolver=resolver,
+        acknowledge=acks,
+        acknowledger=prompt_acknowledger if interactive() else None,
+    )
     console = stdout_console()
+    if result.unmanaged:
+        from pgshift.api.managed import describe_unmanaged
+
+        err(describe_unmanaged(result.unmanaged))
     if result.tag is None:
         console.print(NO_CHANGES)
         return 0
@@ -76,16 +116,33 @@ def command(config, name, prefix, custom, renames, creates) -> int:  # type: ign
             "the file starts with `-- pgshift:transaction off`",
             highlight=False,
         )
+    if result.acknowledged:
+        console.print(
+            f"acknowledged (pgshift:ignore written): {', '.join(result.acknowledged)}", highlight=False
+        )
+    for rule in sorted(set(acks) - set(result.acknowledged)):
+        err(f"warning: --ack {rule}: the new migration has no such finding")
     _lint(console, result, config)
     return 0
 
 
-def _lint(console, result, config) -> None:  # type: ignore[no-untyped-def]
-    """Show the linter's findings on the new file, when the linter is installed (it is optional here)."""
-    try:
-        from pgshift.lint import format_human, lint_text
-    except ImportError:
-        return
+def prompt_acknowledger(findings: list[Finding]) -> set[str]:
+    """Ask, per rule, whether its findings in the new file were reviewed and are intended."""
+    chosen: set[str] = set()
+    for rule in dict.fromkeys(f.rule for f in findings):
+        mine = [f for f in findings if f.rule == rule]
+        click.echo(f"{rule} ({mine[0].severity}): {mine[0].message}", err=True)
+        for finding in mine:
+            click.echo(f"  line {finding.line}: {finding.statement[:100]}", err=True)
+        if click.confirm("Reviewed and intended? Acknowledge it in the file", default=False, err=True):
+            chosen.add(rule)
+    return chosen
+
+
+def _lint(console: Console, result: GenerateResult, config: Config) -> None:
+    """Show the linter's findings on the new file (warnings and errors; advice as a count)."""
+    from pgshift.lint import format_human, lint_text
+
     if not result.ops:
         return
     findings = lint_text(
@@ -104,7 +161,7 @@ def _lint(console, result, config) -> None:  # type: ignore[no-untyped-def]
         console.print(f"{advice} lint suggestion(s): run `pgshift check` to see them", highlight=False)
 
 
-def prompt_resolver(candidates, decisions):  # type: ignore[no-untyped-def]
+def prompt_resolver(candidates: list[RenameCandidate], decisions: RenameDecisions) -> RenameDecisions:
     """Ask about the first open candidate, as drizzle-kit does: created, or renamed from which?"""
     from pgshift.diff.renames import noun
 

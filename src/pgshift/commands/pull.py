@@ -1,12 +1,13 @@
-"""``pgshift pull``: write SQLAlchemy schema code for an existing database."""
+"""``pgshift pull``: write SQLAlchemy schema code for an existing database (``pgshift.api.pull``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Literal
 
 import click
 
 from pgshift.commands._common import config_options, database_options, err, relpath
+from pgshift.config import Config, Environment
 
 
 @click.command("pull")
@@ -28,7 +29,14 @@ from pgshift.commands._common import config_options, database_options, err, relp
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @config_options
 @database_options
-def command(config, url, environment, style, output, force) -> int:  # type: ignore[no-untyped-def]
+def command(
+    config: Config,
+    url: str,
+    environment: Environment | None,
+    style: Literal["orm", "core"],
+    output: str,
+    force: bool,
+) -> int:
     """Read the database's schema and write it as SQLAlchemy code.
 
     Every constraint and index keeps its name, enums become Python enum classes, and loading the file
@@ -37,62 +45,17 @@ def command(config, url, environment, style, output, force) -> int:  # type: ign
     written too, so `generate` continues from it; record it as applied on this database with
     `pgshift baseline`. Reads the schemas in `schema_filter` (default public).
     """
-    from pgshift.codegen.sqlalchemy_code import render_core, render_orm, tidy
-    from pgshift.errors import PgshiftError
-    from pgshift.folder import files as fs
-    from pgshift.runner.run import connect
-    from pgshift.sources.introspect import introspect
-    from pgshift.urls import mask_url
+    from pgshift.api.pull import pull
 
-    target = Path(output).resolve()
-    if target.exists() and not force:
-        raise PgshiftError(
-            f"{relpath(target)} exists", hint="pass --force to overwrite it, or --output elsewhere"
-        )
-    with connect(url) as conn:
-        model = introspect(
-            conn,
-            schema_filter=config.schema_filter,
-            tables_filter=config.tables_filter,
-            exclude_tables=[(config.migrations_schema, config.migrations_table)],
-            url=url,
-        )
-    render = render_orm if style == "orm" else render_core
-    fs.write_text_atomic(target, tidy(render(model, source=mask_url(url))))
-    err(f"wrote {relpath(target)}: {len(model.tables)} table(s), {len(model.enums)} enum(s)")
-    folder = config.out_dir
-    if not fs.read_journal(folder).entries:
-        tag = write_baseline(folder, model)
+    result = pull(url, config=config, output=output, style=style, force=force)
+    err(f"wrote {relpath(result.path)}: {result.tables} table(s), {result.enums} enum(s)")
+    if result.unmanaged:
+        from pgshift.api.managed import describe_unmanaged
+
+        err(describe_unmanaged(result.unmanaged))
+    if result.baseline:
         err(
-            f"wrote baseline migration {tag} in {relpath(folder)}; record it as applied here: pgshift baseline"
+            f"wrote baseline migration {result.baseline} in {relpath(config.out_dir)}; "
+            "record it as applied here: pgshift baseline"
         )
     return 0
-
-
-def write_baseline(folder: Path, model) -> str:  # type: ignore[no-untyped-def]
-    """0000_baseline: the whole schema as a first migration, with its snapshot and journal entry."""
-    from datetime import UTC, datetime
-
-    from pgshift.diff.differ import diff
-    from pgshift.diff.render import down_sql, migration_sql
-    from pgshift.folder import files as fs
-    from pgshift.model.schema import Model
-    from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
-
-    ops = diff(Model(), model)
-    tag = "0000_baseline"
-    entry = fs.JournalEntry(
-        idx=0, version=fs.JOURNAL_VERSION, when=int(datetime.now(UTC).timestamp() * 1000), tag=tag
-    )
-    files = [
-        (fs.sql_path(folder, tag), migration_sql(ops)),
-        (fs.down_path(folder, tag), down_sql(ops)),
-        (
-            fs.snapshot_path(folder, entry),
-            snapshot_json(model_to_snapshot(model, id=new_snapshot_id(), prev_id=EMPTY_ID)),
-        ),
-        (fs.journal_path(folder), fs.journal_json(fs.Journal(entries=(entry,)))),
-    ]
-    for path, text in files:
-        fs.write_text_atomic(path, text)
-    return tag

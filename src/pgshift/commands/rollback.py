@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from pgshift.commands._common import config_options, database_options, err, interactive, stderr_console
-from pgshift.commands.migrate import (
-    build_options,
-    json_errors,
-    make_reporter,
-    print_json,
-    require_yes,
-    run_options,
-    tracking_table,
-)
+from pgshift.commands._run import json_errors, make_reporter, print_json, require_yes, run_options
 from pgshift.config import Config, Environment
 from pgshift.errors import PgshiftError
 
+if TYPE_CHECKING:
+    from pgshift.runner.run import RollbackStep
 
-def show_plan(steps: list[Any]) -> None:
+
+def show_plan(steps: list[RollbackStep]) -> None:
     """What will be undone, and every DROP TABLE / DROP COLUMN with the data it holds now."""
     console = stderr_console()
     console.print(f"rolling back {len(steps)} migration(s), newest first:")
@@ -50,7 +45,10 @@ def command(
     yes: bool,
     dry_run: bool,
     as_json: bool,
-    **flags: Any,
+    lock_wait: float,
+    lock_timeout: str | None,
+    statement_timeout: str | None,
+    retries: int | None,
 ) -> int:
     """Undo the newest applied migrations by running their <tag>.down.sql files.
 
@@ -58,15 +56,14 @@ def command(
     running (refuses without a terminal unless --yes). Refuses a migration without a down file or
     whose down file starts with `-- pgshift:irreversible <reason>`.
     """
-    from pgshift.runner import run as runner
+    from pgshift.api.rollback import rollback
 
     if steps is not None and to is not None:
         raise PgshiftError("use either --steps or --to, not both")
     if not dry_run:
         require_yes(environment, yes, "rollback")
-    options = build_options(config, dry_run=dry_run, **flags)
 
-    def confirm(planned: list[Any]) -> bool:
+    def confirm(planned: list[RollbackStep]) -> bool:
         if not as_json:
             show_plan(planned)
         if yes:
@@ -80,15 +77,18 @@ def command(
 
     result = json_errors(
         as_json,
-        lambda: runner.rollback(
+        lambda: rollback(
             url,
-            config.out_dir,
-            tracking_table(config),
+            config=config,
             steps=steps,
             to=to,
-            options=options,
             confirm=confirm,
-            reporter=make_reporter(),
+            dry_run=dry_run,
+            lock_wait=lock_wait,
+            lock_timeout=lock_timeout,
+            statement_timeout=statement_timeout,
+            retries=retries,
+            reporter=make_reporter(arrow="←"),
         ),
     )
     if as_json:

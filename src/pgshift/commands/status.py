@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from pgshift.commands._common import config_options, database_options
-from pgshift.commands.migrate import print_json, tracking_table
-from pgshift.config import Config
+from pgshift.commands._run import print_json
+from pgshift.config import Config, Environment
+
+if TYPE_CHECKING:
+    from pgshift.runner.plan import PlanEntry
 
 
-def _describe(entry: Any) -> tuple[str, str, str]:
+def _describe(entry: PlanEntry) -> tuple[str, str, str]:
     """(state shown, applied when, duration) for one PlanEntry, styled with click (no rich: the
     no-op status must stay near the driver's start-up time, see bench/noop)."""
     from pgshift.runner.plan import State
@@ -66,7 +69,7 @@ def _table(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]], rig
 )
 @config_options
 @database_options
-def command(config: Config, url: str, environment: Any, as_json: bool, no_drift: bool) -> int:
+def command(config: Config, url: str, environment: Environment | None, as_json: bool, no_drift: bool) -> int:
     """Show every migration: applied (when, how long), pending, modified, missing, out of order.
 
     Also reports drift: differences between the live database and the schema recorded by the newest
@@ -74,28 +77,10 @@ def command(config: Config, url: str, environment: Any, as_json: bool, no_drift:
 
     Exit 0 when the database is up to date, 1 when anything is pending, wrong or drifted, 2 on error.
     """
-    from pgshift.errors import PgshiftError
-    from pgshift.runner.plan import build_status
-    from pgshift.runner.run import connect
-    from pgshift.urls import mask_url
+    from pgshift.api.status import status
+    from pgshift.urls import mask_secrets
 
-    table = tracking_table(config)
-    with connect(url) as conn:
-        try:
-            report = build_status(conn, config.out_dir, table)
-            if not no_drift and report.plan.applied:
-                from dataclasses import replace
-
-                from pgshift.api.drift import detect_drift
-
-                applied = [e.tag for e in report.plan.applied]
-                report = replace(report, drift=detect_drift(conn, config.out_dir, config, applied))
-        except Exception as exc:  # psycopg errors: never show the URL's password
-            import psycopg
-
-            if isinstance(exc, psycopg.Error):
-                raise PgshiftError(f"database error: {mask_url(str(exc))}") from None
-            raise
+    report = status(url, config=config, drift=not no_drift)
     if as_json:
         print_json(report.to_json())
         return report.exit_code
@@ -104,7 +89,7 @@ def command(config: Config, url: str, environment: Any, as_json: bool, no_drift:
         label, when, took = _describe(entry)
         position = "" if entry.position is None else str(entry.position)
         rows.append((position, entry.tag, label, when, took))
-    title = f"migrations in {config.out} → {report.tracking_table} ({mask_url(url)})"
+    title = f"migrations in {config.out} → {report.tracking_table} ({mask_secrets(url)})"
     if rows:
         click.echo(_table(title, ("#", "migration", "state", "applied at", "took"), rows, {0, 4}))
     if not report.plan.tracking_exists:
@@ -120,6 +105,10 @@ def command(config: Config, url: str, environment: Any, as_json: bool, no_drift:
         click.echo(click.style("drift", fg="red") + f" against the schema of {report.drift.against}:")
         for item in report.drift.items:
             click.echo(f"  - {item.message}")
+    if report.drift is not None and report.drift.unmanaged:
+        from pgshift.api.managed import describe_unmanaged
+
+        click.echo(describe_unmanaged(report.drift.unmanaged))
     summary = ", ".join(parts)
     if report.up_to_date:
         click.echo(click.style("up to date", fg="green") + f": {summary}")

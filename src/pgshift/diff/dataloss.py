@@ -54,7 +54,11 @@ def _exists(conn: Any, table: str, columns: Sequence[str] = ()) -> bool:
         "AND attnum > 0 AND NOT attisdropped",
         (table, list(columns)),
     ).fetchone()[0]
-    return found == len(set(columns))
+    return bool(found == len(set(columns)))
+
+
+# undefined_object (a type the plan creates), undefined_table, undefined_column: nothing to count yet.
+_NOT_YET = frozenset({"42704", "42P01", "42703"})
 
 
 def _failing_cast(conn: Any, table: str, column: str, new: Any) -> tuple[int | None, str | None]:
@@ -62,6 +66,8 @@ def _failing_cast(conn: Any, table: str, column: str, new: Any) -> tuple[int | N
     (pg_input_is_valid), else whether the whole cast fails (tried inside a savepoint)."""
     col = quote_ident(column)
     target = type_sql(new.type, new.type_schema)
+    import psycopg
+
     version = conn.info.server_version
     try:
         with conn.transaction():
@@ -73,11 +79,40 @@ def _failing_cast(conn: Any, table: str, column: str, new: Any) -> tuple[int | N
                 ), None
             conn.execute(f"SELECT count({col}::{target}) FROM {table}")
             return 0, None
-    except Exception as exc:  # the cast itself failed (or the target type does not exist yet)
-        message = str((getattr(exc, "diag", None) and exc.diag.message_primary) or exc)
-        if "does not exist" in message:
+    except psycopg.Error as exc:  # the cast itself failed (or the target type does not exist yet)
+        if exc.sqlstate in _NOT_YET:
             return 0, None
-        return None, message
+        return None, exc.diag.message_primary or str(exc)
+
+
+def altered_values(conn: Any, table: str, column: str, old: Any, new: Any) -> tuple[int, list[str]]:
+    """Values the type change would silently alter: rows that convert but do not come back the same
+    (``value IS DISTINCT FROM value::new::old``) — rounding (numeric(10,2) -> numeric(10,0)), lost
+    time of day (timestamp -> date), lost precision (double -> real), truncation (an explicit cast to
+    varchar(8) cuts longer text before PostgreSQL 16 could say so). Returns the count and up to three
+    ``old -> new`` examples; (0, []) when the round trip cannot be written (no cast back)."""
+    import psycopg
+
+    if "serial" in f"{old.type} {new.type}".lower():
+        return 0, []  # serial <-> integer: the same values
+    col = quote_ident(column)
+    target = type_sql(new.type, new.type_schema)
+    source = type_sql(old.type, old.type_schema)
+    valid = (
+        f" AND pg_input_is_valid({col}::text, {quote_literal(target)})"
+        if conn.info.server_version >= 160000
+        else ""
+    )
+    where = f"{col} IS NOT NULL{valid} AND {col} IS DISTINCT FROM ({col}::{target})::{source}"
+    try:
+        with conn.transaction():
+            count = _scalar(conn, f"SELECT count(*) FROM {table} WHERE {where}")
+            rows = conn.execute(
+                f"SELECT {col}::text, ({col}::{target})::text FROM {table} WHERE {where} LIMIT 3"
+            ).fetchall()
+    except psycopg.Error:
+        return 0, []  # some value fails the cast (counted by _failing_cast) or no cast back exists
+    return count, [f"{a} -> {b}" for a, b in rows]
 
 
 def analyze(conn: Any, operations: Sequence[ops.Operation]) -> list[Risk]:
@@ -101,26 +136,27 @@ def analyze(conn: Any, operations: Sequence[ops.Operation]) -> list[Risk]:
     return risks
 
 
-def _analyze_one(conn: Any, op: ops.Operation) -> list[Risk]:
+def _destroyed_data(conn: Any, op: ops.Operation) -> list[Risk]:
+    """Rows and values lost with what the op says it destroys (tables and columns hold counted data)."""
     risks: list[Risk] = []
-    if isinstance(op, ops.DropTable):
-        name = qualified_name(op.table.schema, op.table.name)
-        rows = _scalar(conn, f"SELECT count(*) FROM {name}") if _exists(conn, name) else 0
-        if rows:
-            risks.append(Risk(DATA_LOSS, op.subject, f"drops table {op.table.name} with {rows} row(s)", rows))
-    elif isinstance(op, ops.DropColumn):
-        name = qualified_name(op.schema, op.table)
-        values = _scalar(conn, f"SELECT count({quote_ident(op.column.name)}) FROM {name}")
-        if values:
-            risks.append(
-                Risk(
-                    DATA_LOSS,
-                    op.subject,
-                    f"drops column {op.table}.{op.column.name} holding {values} value(s)",
-                    values,
-                )
-            )
-    elif isinstance(op, ops.AddColumn):
+    for gone in op.destroys():
+        if gone.kind is ops.DestroyedKind.TABLE:
+            name = qualified_name(gone.schema, gone.name)
+            rows = _scalar(conn, f"SELECT count(*) FROM {name}") if _exists(conn, name) else 0
+            if rows:
+                risks.append(Risk(DATA_LOSS, op.subject, f"drops table {gone.name} with {rows} row(s)", rows))
+        elif gone.kind is ops.DestroyedKind.COLUMN and gone.table is not None:
+            name = qualified_name(gone.schema, gone.table)
+            values = _scalar(conn, f"SELECT count({quote_ident(gone.name)}) FROM {name}")
+            if values:
+                message = f"drops column {gone.table}.{gone.name} holding {values} value(s)"
+                risks.append(Risk(DATA_LOSS, op.subject, message, values))
+    return risks
+
+
+def _analyze_one(conn: Any, op: ops.Operation) -> list[Risk]:
+    risks = _destroyed_data(conn, op)
+    if isinstance(op, ops.AddColumn):
         c = op.column
         if (
             c.not_null
@@ -195,6 +231,17 @@ def _analyze_one(conn: Any, op: ops.Operation) -> list[Risk]:
                     op.subject,
                     f"changes {op.table}.{op.old.name} to {op.new.type} but {detail} do not convert",
                     failing,
+                )
+            )
+        changed, examples = altered_values(conn, name, op.old.name, op.old, op.new)
+        if changed:
+            risks.append(
+                Risk(
+                    DATA_LOSS,
+                    op.subject,
+                    f"changes {op.table}.{op.old.name} to {op.new.type}: {changed} value(s) would change "
+                    f"(e.g. {'; '.join(examples)})",
+                    changed,
                 )
             )
     elif isinstance(op, ops.RecreateEnum):

@@ -3,7 +3,8 @@
 One catalogue, shared by the generator's operations (which attach these facts to what they emit and
 choose safe forms) and by the linter (which finds the same actions in hand-written SQL). Keeping the
 facts here means a lock level is corrected once for both. Source: the PostgreSQL documentation for
-ALTER TABLE and explicit locking; see shared/reference/postgres-migration-safety.md.
+ALTER TABLE (https://www.postgresql.org/docs/current/sql-altertable.html) and explicit locking
+(https://www.postgresql.org/docs/current/explicit-locking.html).
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import enum
 from dataclasses import dataclass
 
 from pgshift.model.types import parse_type
+from pgshift.pg.functions import (
+    VOLATILE_FUNCTIONS as VOLATILE_FUNCTIONS,  # owned there; the linter reads it here
+)
 
 
 class Lock(enum.IntEnum):
@@ -183,16 +187,6 @@ EFFECTS: dict[str, Effect] = {
     "refresh_materialized_view": Effect(AE),
     "vacuum_full": Effect(AE, rewrite=True),
 }
-
-
-# Built-in functions that are VOLATILE (pg_proc.provolatile = 'v') and common in column defaults. A
-# volatile default is evaluated per row, so ADD COLUMN ... DEFAULT f() rewrites the table; a STABLE or
-# IMMUTABLE one (now(), current_date, constants) is evaluated once and stored in the catalog (PG11+).
-VOLATILE_FUNCTIONS = frozenset(
-    {"random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "uuidv7",
-     "uuidv4", "clock_timestamp", "timeofday", "nextval", "txid_current", "statement_timestamp", "setseed",
-     "random_normal"}
-)  # fmt: skip
 
 
 def hazards_of(action: str, subject: str) -> tuple[Hazard, ...]:

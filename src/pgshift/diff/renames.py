@@ -329,11 +329,11 @@ def candidates_at_stage(old: Model, new: Model, kinds: tuple[str, ...]) -> list[
                 )
     if "value" in kinds:
         for enum in new.enums:
-            before = old.enum(enum.schema, enum.name)
-            if before is None or len(before.values) != len(enum.values):
+            old_enum = old.enum(enum.schema, enum.name)
+            if old_enum is None or len(old_enum.values) != len(enum.values):
                 continue
-            changed = [(a, b) for a, b in zip(before.values, enum.values, strict=True) if a != b]
-            if len(changed) == 1 and changed[0][1] not in before.values:
+            changed = [(a, b) for a, b in zip(old_enum.values, enum.values, strict=True) if a != b]
+            if len(changed) == 1 and changed[0][1] not in old_enum.values:
                 add("value", enum.key, (changed[0][0],), (changed[0][1],))
     return out
 
@@ -341,7 +341,8 @@ def candidates_at_stage(old: Model, new: Model, kinds: tuple[str, ...]) -> list[
 STAGES: tuple[tuple[str, ...], ...] = (("schema",), ("enum", "sequence", "table"), ("column", "value"))
 
 
-def _apply_one(model: Model, kind: str, container: str, old: str, new: str) -> Model:
+def apply_rename(model: Model, kind: str, container: str, old: str, new: str) -> Model:
+    """``model`` with one decided rename applied (what every reference to the old name becomes)."""
     if kind == "schema":
         return rename_schema(model, old, new)
     if kind == "table":
@@ -377,9 +378,28 @@ def apply_renames(
                         f"{noun(kind)} {o!r} must be gone and {n!r} must be new",
                         hint="check the spelling; `pgshift generate` without --rename lists the candidates",
                     )
-                current = _apply_one(current, kind, container, o, n)
+                current = apply_rename(current, kind, container, o, n)
                 applied.append((kind, container, o, n))
     return current, applied
+
+
+def rename_candidates(
+    old: Model, new: Model, decisions: RenameDecisions | None = None
+) -> list[RenameCandidate]:
+    """Every (kind, container) where something disappeared and something of its kind appeared.
+
+    Earlier stages' decisions are applied first, so columns of a renamed table are compared with the
+    table's new name.
+    """
+    decisions = decisions or RenameDecisions()
+    current = old
+    out: list[RenameCandidate] = []
+    for kinds in STAGES:
+        out += candidates_at_stage(current, new, kinds)
+        for kind in kinds:
+            for container, o, n in decisions.of(kind):
+                current = apply_rename(current, kind, container, o, n)
+    return out
 
 
 def unsettled_candidates(old: Model, new: Model, decisions: RenameDecisions) -> list[RenameCandidate]:

@@ -26,6 +26,7 @@ from pgshift.model.schema import (
     UniqueConstraint,
 )
 from pgshift.model.types import qualified_name, quote_ident, quote_literal, type_sql
+from pgshift.pg.naming import owned_sequence_name
 
 if TYPE_CHECKING:
     from pgshift.diff.operations import Operation
@@ -69,7 +70,7 @@ def sequence_options_sql(options: SequenceOptions, *, data_type: str | None = No
 
 
 def identity_sequence_name(schema: str, table: str, column: str, identity: Identity) -> str:
-    return qualified_name(schema, identity.sequence_name or f"{table}_{column}_seq")
+    return qualified_name(schema, identity.sequence_name or owned_sequence_name(table, column))
 
 
 def identity_sql(schema: str, table: str, column: str, identity: Identity) -> str:

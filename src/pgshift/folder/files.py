@@ -122,6 +122,13 @@ def read_json(path: Path) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
+        if "\n<<<<<<< " in f"\n{text}" and "\n>>>>>>> " in text:
+            raise FolderError(
+                f"{path.name} holds an unresolved git merge conflict",
+                where=str(path),
+                hint="keep both sides' entries (each branch's migration), fix the idx order, then run "
+                "`pgshift rebase` to regenerate the later migration on top of the other",
+            ) from None
         raise FolderError(
             f"{path.name} is not valid JSON: {exc.msg}",
             where=f"{path}:{exc.lineno}:{exc.colno}",

@@ -146,7 +146,7 @@ def _snapshot_chain(folder: Path, journal: fs.Journal, shown: str) -> list[Findi
                           "upgrade the folder with `drizzle-kit up`"))  # fmt: skip
         sid, prev = str(data.get("id", "")), str(data.get("prevId", ""))
         if sid in ids:
-            out.append(_f("folder-duplicate-snapshot-id", "error", f"{path.name} has the id of {ids[sid]}",
+            out.append(_f("folder-duplicate-snapshot-id", "error", f"{path.name} has the same id as {ids[sid]}" if ids[sid] != path.name else f"{path.name} is the snapshot of two journal entries",
                           where, "a copied snapshot: regenerate this migration (`pgshift rebase`)"))  # fmt: skip
         ids.setdefault(sid, path.name)
         by_parent[prev].append(e.tag)

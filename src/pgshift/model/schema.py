@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 ReferentialAction = Literal["no action", "restrict", "cascade", "set null", "set default"]
 IdentityKind = Literal["always", "byDefault"]
@@ -259,22 +259,31 @@ def build_model(
     )
 
 
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+_N = TypeVar("_N", bound=_Named)
+
+
+def _by_name(items: Iterable[_N]) -> tuple[_N, ...]:
+    return tuple(sorted(items, key=lambda item: item.name))
+
+
 def canonical_table(table: Table) -> Table:
     """Sort a table's named children so that declaration order of constraints never matters."""
-
-    def by_name(items):  # type: ignore[no-untyped-def]
-        return tuple(sorted(items, key=lambda item: item.name))
 
     return Table(
         schema=table.schema,
         name=table.name,
         columns=table.columns,
         primary_key=table.primary_key,
-        foreign_keys=by_name(table.foreign_keys),
-        unique_constraints=by_name(table.unique_constraints),
-        check_constraints=by_name(table.check_constraints),
-        indexes=by_name(table.indexes),
-        policies=by_name(table.policies),
+        foreign_keys=_by_name(table.foreign_keys),
+        unique_constraints=_by_name(table.unique_constraints),
+        check_constraints=_by_name(table.check_constraints),
+        indexes=_by_name(table.indexes),
+        policies=_by_name(table.policies),
         rls_enabled=table.rls_enabled,
         comment=table.comment,
     )

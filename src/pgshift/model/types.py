@@ -128,7 +128,7 @@ def _int_mod(node: object) -> int | None:
         return None
     const = node.a_const  # type: ignore[attr-defined]
     if const.HasField("ival"):
-        return const.ival.ival
+        return int(const.ival.ival)
     if const.WhichOneof("val") is None and not const.isnull:
         return 0  # an integer 0 is encoded as an unset ival
     return None
@@ -233,7 +233,7 @@ def normalize_expression(text: str) -> str:
     try:
         tree = postgast.parse(f"SELECT {stripped}")
         _strip_implicit_casts(tree)
-        return postgast.deparse(tree).removeprefix("SELECT ")
+        return str(postgast.deparse(tree)).removeprefix("SELECT ")
     except postgast.PgQueryError:
         return stripped
 
@@ -259,7 +259,8 @@ def _strip_implicit_casts(message: object) -> None:
                 continue
             while item.DESCRIPTOR.name == "Node" and _droppable_cast(item):
                 arg = type(item)()
-                arg.CopyFrom(item.type_cast.arg)  # copy out first: CopyFrom clears the target
+                # copy out first: CopyFrom clears the target (a Node message: protobuf stubs lack its fields)
+                arg.CopyFrom(item.type_cast.arg)  # type: ignore[attr-defined]
                 item.CopyFrom(arg)
             _strip_implicit_casts(item)
 
@@ -427,7 +428,7 @@ def _deparse_type(cast: object) -> str | None:
         tree = postgast.parse("SELECT NULL::int")
         target = tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val.type_cast
         target.type_name.CopyFrom(cast.type_name)  # type: ignore[attr-defined]
-        return postgast.deparse(tree).removeprefix("SELECT NULL::")
+        return str(postgast.deparse(tree)).removeprefix("SELECT NULL::")
     except postgast.PgQueryError:
         return None
 
@@ -452,3 +453,34 @@ def strip_table_qualifier(expression: str, table: str) -> str:
             changed = True
     text = postgast.deparse(tree).removeprefix("SELECT ") if changed else expression
     return normalize_expression(text)
+
+
+def normalize_view_definition(text: str) -> str:
+    """A view's SELECT in one spelling, whichever source wrote it.
+
+    pg_get_viewdef prints ``SELECT users.id FROM users`` (over a single table Postgres qualifies every
+    column with the table's name); drizzle-kit writes what drizzle-orm printed (``select "id" from
+    "users" where "users"."active"``); schema code has no qualifiers. The text is parsed, column
+    qualifiers naming the only table (or its alias) are dropped, and the tree is deparsed, so a snapshot,
+    the database it created and the code give the same model. Text the parser rejects is kept as is
+    (the differ then compares it verbatim).
+    """
+    from postgast.pg_query_pb2 import ColumnRef, RangeVar
+
+    definition = text.strip().removesuffix(";")
+    try:
+        tree = postgast.parse(definition)
+    except postgast.PgQueryError:
+        return definition
+    relations = list(postgast.find_nodes(tree, RangeVar))
+    if len(relations) == 1:
+        only = relations[0]
+        names = {only.relname, only.alias.aliasname if only.HasField("alias") else None}
+        for ref in postgast.find_nodes(tree, ColumnRef):
+            if (
+                len(ref.fields) == 2
+                and ref.fields[0].HasField("string")
+                and ref.fields[0].string.sval in names
+            ):
+                del ref.fields[0]
+    return str(postgast.deparse(tree))

@@ -70,5 +70,18 @@ def index_name(table: str, columns: list[str] | tuple[str, ...]) -> str:
     return make_object_name(table, _columns_addition(columns), "idx")
 
 
-def identity_sequence_name(table: str, column: str) -> str:
+def owned_sequence_name(table: str, column: str) -> str:
+    """The sequence Postgres creates for a serial or identity column: ``<table>_<column>_seq``, truncated.
+
+    Postgres picks it with ChooseRelationName, which adds a number when the name is taken; pgshift
+    assumes it is free (as it is for every sequence pgshift itself creates).
+    """
     return make_object_name(table, column, "seq")
+
+
+identity_sequence_name = owned_sequence_name  # the same rule for identity columns
+
+
+def truncate_identifier(name: str) -> str:
+    """What PostgreSQL keeps of an identifier: its first 63 bytes, never half a character."""
+    return _clip(name.encode(), NAMEDATALEN - 1)

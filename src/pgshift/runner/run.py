@@ -43,7 +43,7 @@ from pgshift.runner.tracking import (
     insert_statement,
     read_state,
 )
-from pgshift.urls import is_pooled, mask_url
+from pgshift.urls import is_pooled, mask_url, normalize_url
 
 if TYPE_CHECKING:  # the SQL parser is imported only when something is pending (start-up cost)
     from pgshift.pg.parser import Statement
@@ -159,7 +159,9 @@ class Reporter:
 def connect(url: str) -> psycopg.Connection[Any]:
     """An autocommit connection named "pgshift" (visible in pg_stat_activity); errors without password."""
     try:
-        return psycopg.connect(url, autocommit=True, application_name=APPLICATION_NAME, connect_timeout=15)
+        return psycopg.connect(
+            normalize_url(url), autocommit=True, application_name=APPLICATION_NAME, connect_timeout=15
+        )
     except psycopg.Error as exc:
         raise PgshiftError(
             f"cannot connect to the database: {mask_url(str(exc)).strip()}",

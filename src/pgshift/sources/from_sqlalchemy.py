@@ -43,8 +43,8 @@ from sqlalchemy import Index as SAIndex
 from sqlalchemy import Sequence as SASequence
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import operators
-from sqlalchemy.sql.elements import ClauseElement, ColumnClause, TextClause, UnaryExpression
-from sqlalchemy.sql.sqltypes import Emulated
+from sqlalchemy.sql.elements import ClauseElement, ColumnClause, UnaryExpression
+from sqlalchemy.sql.sqltypes import Emulated  # type: ignore[attr-defined]  # public in SQLAlchemy, not re-exported
 
 from pgshift.model import schema as m
 from pgshift.model.filters import table_matcher
@@ -57,7 +57,7 @@ from pgshift.model.types import (
 )
 from pgshift.pg import naming
 
-DIALECT = postgresql.dialect()
+DIALECT = postgresql.dialect()  # type: ignore[no-untyped-call]  # SQLAlchemy's dialect class is unannotated
 PUBLIC = "public"
 
 
@@ -250,7 +250,7 @@ def _is_own_serial_default(table: Any, col: Any, default: str) -> bool:
 def _options(source: Any, data_type: str | None) -> m.SequenceOptions:
     """A SQLAlchemy Identity's or Sequence's options, with Postgres's defaults spelled out as the catalog and
     Drizzle's snapshots have them."""
-    from pgshift.diff.differ import effective_sequence_options
+    from pgshift.model.sequences import effective_sequence_options
 
     options = m.SequenceOptions(
         increment=_num(source.increment),
@@ -346,9 +346,11 @@ def _index(table: Any, index: SAIndex) -> m.Index:
             elif expr.modifier is operators.nulls_last_op:
                 nulls_first = False
             expr = expr.element
-        if isinstance(expr, ColumnClause) and not isinstance(expr, TextClause) and expr.table is not None:
-            text, is_expr, key = str(expr.name), False, expr.key
-            names_for_default.append(expr.name)
+        column_name: str | None = None
+        if isinstance(expr, ColumnClause) and expr.table is not None:
+            column_name = str(expr.name)
+            text, is_expr, key = column_name, False, expr.key
+            names_for_default.append(column_name)
         else:
             text, is_expr, key = normalize_expression(_sql(expr)), True, None
             names_for_default.append("expr")
@@ -356,8 +358,8 @@ def _index(table: Any, index: SAIndex) -> m.Index:
         if nulls_first is not None and nulls_first == descending:
             nulls_first = None
         opclass = ops.get(key) if key else ops.get(text)
-        if opclass is None and key is not None and expr.name in ops:
-            opclass = ops[expr.name]
+        if opclass is None and column_name is not None and column_name in ops:
+            opclass = ops[column_name]
         elements.append(
             m.IndexElement(
                 expression=text,

@@ -21,7 +21,13 @@ from typing import Any
 from pgshift import catalog
 from pgshift.model import schema as m
 from pgshift.model.filters import table_matcher
-from pgshift.model.types import canonical_default, normalize_expression, normalize_type, parse_type
+from pgshift.model.types import (
+    canonical_default,
+    normalize_expression,
+    normalize_type,
+    normalize_view_definition,
+    parse_type,
+)
 
 _ACTIONS = {"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
 _SERIALS = {"integer": "serial", "smallint": "smallserial", "bigint": "bigserial"}
@@ -92,7 +98,8 @@ def _fetch(conn: Any, name: str, params: dict[str, Any]) -> list[dict[str, Any]]
 
     with conn.cursor(row_factory=dict_row) as cur:
         cur.execute(catalog.load(name), params)
-        return cur.fetchall()
+        rows: list[dict[str, Any]] = cur.fetchall()
+        return rows
 
 
 def _fetch_own(url: str, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -285,7 +292,7 @@ def _indexes(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str,
                 method=r["method"],
                 where=normalize_expression(r["predicate"]) if r["predicate"] else None,
                 include=include,
-                with_=options,  # type: ignore[arg-type]
+                with_=options,
                 nulls_not_distinct="NULLS NOT DISTINCT" in r["definition"],
             )
         )
@@ -326,41 +333,12 @@ def _sequence(r: dict[str, Any]) -> m.Sequence:
 
 
 def _view(r: dict[str, Any]) -> m.View:
-    definition = _view_definition(r["definition"])
+    definition = normalize_view_definition(r["definition"])
     return m.View(
         schema=r["schema"],
         name=r["name"],
         definition=definition,
         materialized=bool(r["materialized"]),
-        with_=tuple(sorted(tuple(o.split("=", 1)) for o in (r["options"] or ()))),  # type: ignore[misc]
+        with_=tuple(sorted(tuple(o.split("=", 1)) for o in (r["options"] or ()))),
         with_no_data=r["materialized"] and not r["populated"],
     )
-
-
-def _view_definition(text: str) -> str:
-    """pg_get_viewdef's text, normalised. Over a single table, Postgres qualifies every column with the
-    table's name (``SELECT users.id FROM users``); those qualifiers are dropped, as schema code has none."""
-    import postgast
-    from postgast.pg_query_pb2 import ColumnRef, RangeVar
-
-    definition = text.strip().removesuffix(";")
-    try:
-        tree = postgast.parse(definition)
-    except (
-        postgast.PgQueryError
-    ):  # a view Postgres printed is valid SQL; keep the text if the parser disagrees
-        return definition
-    relations = list(postgast.find_nodes(tree, RangeVar))
-    if len(relations) == 1:
-        names = {
-            relations[0].relname,
-            relations[0].alias.aliasname if relations[0].HasField("alias") else None,
-        }
-        for ref in postgast.find_nodes(tree, ColumnRef):
-            if (
-                len(ref.fields) == 2
-                and ref.fields[0].HasField("string")
-                and ref.fields[0].string.sval in names
-            ):
-                del ref.fields[0]
-    return postgast.deparse(tree)

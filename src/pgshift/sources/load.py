@@ -142,8 +142,15 @@ def _import_failure(target: str, exc: BaseException) -> SchemaLoadError:
     return SchemaLoadError(
         f"importing the schema module {target} failed: {detail}",
         where=where,
-        hint="fix the error in your schema code (run `python -c 'import <module>'` to see the traceback)",
+        hint=f"fix the error in your schema code (`{_traceback_command(target)}` shows the traceback)",
     )
+
+
+def _traceback_command(target: str) -> str:
+    """The command that reproduces the import with its full traceback: a file runs, a module imports."""
+    if target.endswith(".py") or "/" in target or "\\" in target:
+        return f"python {target}"
+    return f"python -c 'import {target}'"
 
 
 def _as_metadata(obj: Any, metadata_cls: type) -> Any:

@@ -24,7 +24,13 @@ from typing import Any
 from pgshift.errors import FolderError
 from pgshift.folder.files import DIALECT, SNAPSHOT_VERSION, read_json, to_json
 from pgshift.model import schema as m
-from pgshift.model.types import canonical_default, normalize_type, strip_table_qualifier
+from pgshift.model.types import (
+    canonical_default,
+    normalize_type,
+    normalize_view_definition,
+    strip_table_qualifier,
+)
+from pgshift.pg.naming import owned_sequence_name
 
 EMPTY_ID = "00000000-0000-0000-0000-000000000000"
 PUBLIC = "public"
@@ -78,7 +84,8 @@ def keep_spelling(data: dict[str, Any], previous: dict[str, Any]) -> dict[str, A
     on the same folder would see every such object as changed and drop and re-create it. Only spelling moves:
     the result reads back (``snapshot_to_model``) as exactly the model ``data`` came from. ``data`` is
     changed in place and returned."""
-    old_tables = previous.get("tables") if isinstance(previous.get("tables"), dict) else {}
+    old_tables = previous.get("tables")
+    old_tables = old_tables if isinstance(old_tables, dict) else {}
     for key, table in data["tables"].items():
         old = old_tables.get(key)
         if isinstance(old, dict):
@@ -86,13 +93,14 @@ def keep_spelling(data: dict[str, Any], previous: dict[str, Any]) -> dict[str, A
                 _keep_table_spelling(table, old)
             except (KeyError, TypeError, AttributeError, IndexError):
                 continue  # a malformed previous table only means its spelling is not reused
-    old_views = previous.get("views") if isinstance(previous.get("views"), dict) else {}
+    old_views = previous.get("views")
+    old_views = old_views if isinstance(old_views, dict) else {}
     for key, view in data["views"].items():
         old = old_views.get(key)
         if (
             isinstance(old, dict)
             and isinstance(old.get("definition"), str)
-            and _view_definition(old["definition"]) == _view_definition(view["definition"])
+            and normalize_view_definition(old["definition"]) == normalize_view_definition(view["definition"])
         ):
             view["definition"] = old["definition"]
             if isinstance(old.get("columns"), dict) and not view.get("columns"):
@@ -166,7 +174,7 @@ def _extras(target: dict[str, Any], **values: Any) -> dict[str, Any]:
 
 
 def _options_out(options: m.SequenceOptions, data_type: str | None) -> dict[str, Any]:
-    from pgshift.diff.differ import effective_sequence_options
+    from pgshift.model.sequences import effective_sequence_options
 
     full = effective_sequence_options(options, data_type)
     return {
@@ -225,7 +233,7 @@ def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
         ident = column.identity
         out["identity"] = {
             "type": ident.kind,
-            "name": ident.sequence_name or f"{table.name}_{column.name}_seq",
+            "name": ident.sequence_name or owned_sequence_name(table.name, column.name),
             "schema": table.schema,
             **_options_out(ident.options, column.type),
         }
@@ -479,6 +487,19 @@ def _s(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+_ACTIONS: dict[str, m.ReferentialAction] = {
+    a: a for a in ("no action", "restrict", "cascade", "set null", "set default")
+}
+
+
+def _referential_action(raw: Any) -> m.ReferentialAction:
+    """drizzle-kit's ``onDelete``/``onUpdate`` (any case; absent means no action)."""
+    text = str(raw or "no action").lower()
+    if text not in _ACTIONS:
+        raise ValueError(f"unknown referential action {raw!r}")  # reported as a malformed snapshot
+    return _ACTIONS[text]
+
+
 def _fk_in(raw: dict[str, Any]) -> m.ForeignKey:
     return m.ForeignKey(
         name=raw["name"],
@@ -486,8 +507,8 @@ def _fk_in(raw: dict[str, Any]) -> m.ForeignKey:
         ref_schema=raw.get("schemaTo") or PUBLIC,
         ref_table=raw["tableTo"],
         ref_columns=tuple(raw["columnsTo"]),
-        on_delete=(raw.get("onDelete") or "no action").lower(),
-        on_update=(raw.get("onUpdate") or "no action").lower(),
+        on_delete=_referential_action(raw.get("onDelete")),
+        on_update=_referential_action(raw.get("onUpdate")),
         deferrable=bool(_extra(raw, "deferrable", False)),
         initially_deferred=bool(_extra(raw, "initiallyDeferred", False)),
     )
@@ -559,35 +580,8 @@ def _view_in(raw: dict[str, Any]) -> m.View:
     return m.View(
         schema=raw.get("schema") or PUBLIC,
         name=raw["name"],
-        definition=_view_definition(raw.get("definition") or ""),
+        definition=normalize_view_definition(raw.get("definition") or ""),
         materialized=bool(raw.get("materialized")),
         with_=tuple(sorted((str(k), str(v)) for k, v in (raw.get("with") or {}).items())),
         with_no_data=bool(raw.get("withNoData")),
     )
-
-
-def _view_definition(text: str) -> str:
-    """drizzle-kit writes a view's SELECT as drizzle-orm printed it (quoted, table-qualified:
-    ``select "id" from "users" where "users"."active"``); pg_get_viewdef prints ``SELECT users.id FROM users``.
-    Both are normalised the same way (the introspector's rule): parsed, column qualifiers naming the only
-    table dropped, deparsed. So a drizzle-kit snapshot and the database it created give the same model."""
-    import postgast
-    from postgast.pg_query_pb2 import ColumnRef, RangeVar
-
-    definition = text.strip().removesuffix(";")
-    try:
-        tree = postgast.parse(definition)
-    except postgast.PgQueryError:  # keep text the parser rejects; the differ compares it verbatim
-        return definition
-    relations = list(postgast.find_nodes(tree, RangeVar))
-    if len(relations) == 1:
-        only = relations[0]
-        names = {only.relname, only.alias.aliasname if only.HasField("alias") else None}
-        for ref in postgast.find_nodes(tree, ColumnRef):
-            if (
-                len(ref.fields) == 2
-                and ref.fields[0].HasField("string")
-                and ref.fields[0].string.sval in names
-            ):
-                del ref.fields[0]
-    return postgast.deparse(tree)

@@ -1,0 +1,106 @@
+"""``pull``: SQLAlchemy schema code for an existing database, plus a baseline migration for a new folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from pgshift.api._common import ConfigLike, as_config, database_errors, require_url
+from pgshift.api.managed import Unmanaged, unmanaged_objects, without_unmanaged
+from pgshift.errors import PgshiftError
+from pgshift.model.schema import Model
+
+Style = Literal["orm", "core"]
+
+
+@dataclass(frozen=True)
+class PullResult:
+    """The code file written, what it holds, and the baseline migration's tag when one was written."""
+
+    path: Path
+    model: Model
+    baseline: str | None
+    unmanaged: tuple[Unmanaged, ...] = ()  # read but not written: kinds schema code cannot declare
+
+    @property
+    def tables(self) -> int:
+        return len(self.model.tables)
+
+    @property
+    def enums(self) -> int:
+        return len(self.model.enums)
+
+
+def write_baseline(folder: Path, model: Model) -> str:
+    """0000_baseline: the whole schema as a first migration, with its snapshot and journal entry."""
+    from pgshift.diff.differ import diff
+    from pgshift.diff.render import down_sql, migration_sql
+    from pgshift.folder import files as fs
+    from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
+
+    ops = diff(Model(), model)
+    tag = "0000_baseline"
+    entry = fs.JournalEntry(
+        idx=0, version=fs.JOURNAL_VERSION, when=int(datetime.now(UTC).timestamp() * 1000), tag=tag
+    )
+    files = [
+        (fs.sql_path(folder, tag), migration_sql(ops)),
+        (fs.down_path(folder, tag), down_sql(ops)),
+        (
+            fs.snapshot_path(folder, entry),
+            snapshot_json(model_to_snapshot(model, id=new_snapshot_id(), prev_id=EMPTY_ID)),
+        ),
+        (fs.journal_path(folder), fs.journal_json(fs.Journal(entries=(entry,)))),
+    ]
+    for path, text in files:
+        fs.write_text_atomic(path, text)
+    return tag
+
+
+def pull(
+    url: str | None = None,
+    *,
+    config: ConfigLike = None,
+    output: str | Path = "schema.py",
+    style: Style = "orm",
+    force: bool = False,
+) -> PullResult:
+    """Read the database's schema (the config's schemas and table filters) and write it as SQLAlchemy
+    code to ``output``; when the migration folder has no migrations yet, also write ``0000_baseline``
+    so ``generate`` continues from it. Refuses to overwrite ``output`` unless ``force``."""
+    from pgshift.codegen.sqlalchemy_code import render_core, render_orm, tidy
+    from pgshift.folder import files as fs
+    from pgshift.runner.run import connect
+    from pgshift.sources.introspect import introspect
+    from pgshift.urls import database_label
+
+    cfg = as_config(config)
+    target_url = require_url(url, cfg, "pull")
+    target = Path(output).resolve()
+    if target.exists() and not force:
+        raise PgshiftError(
+            f"{_shown(target)} exists", hint="pass --force to overwrite it, or --output elsewhere"
+        )
+    with connect(target_url) as conn, database_errors("pull could not read the database"):
+        model = introspect(
+            conn,
+            schema_filter=cfg.schema_filter,
+            tables_filter=cfg.tables_filter,
+            exclude_tables=[(cfg.migrations_schema, cfg.migrations_table)],
+            url=target_url,
+        )
+    unmanaged = unmanaged_objects(model)
+    model = without_unmanaged(model)  # the code cannot declare them: the baseline must not either
+    render = render_orm if style == "orm" else render_core
+    fs.write_text_atomic(target, tidy(render(model, source=database_label(target_url))))
+    tag = write_baseline(cfg.out_dir, model) if not fs.read_journal(cfg.out_dir).entries else None
+    return PullResult(target, model, tag, unmanaged)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

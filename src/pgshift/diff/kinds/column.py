@@ -1,0 +1,439 @@
+"""Columns (the kind ``column``, children of a table): add, drop, rename, type, default, nullability,
+identity and comment, and the per-column alter logic of the differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from pgshift.diff import render
+from pgshift.diff.hazards import binary_coercible
+from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, path, ref
+from pgshift.diff.kinds.sequence import option_clauses, rename_owned_sequence
+from pgshift.model.schema import (
+    Column,
+    Identity,
+    Model,
+    Sequence,
+    Table,
+)
+from pgshift.model.sequences import effective_sequence_options
+from pgshift.model.types import is_builtin, parse_type, quote_ident, quote_literal, type_sql
+from pgshift.pg.functions import volatile_call
+from pgshift.pg.naming import owned_sequence_name
+
+
+@dataclass(frozen=True)
+class SetColumnComment(Operation):
+    schema: str
+    table: str
+    column: str
+    old: str | None
+    new: str | None
+    action = "comment"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.column)
+
+    def sql(self) -> list[str]:
+        return [
+            f"COMMENT ON COLUMN {ref(self.schema, self.table)}.{quote_ident(self.column)} IS "
+            f"{render.comment_literal(self.new)};"
+        ]
+
+    def reverse(self) -> Operation:
+        return SetColumnComment(self.schema, self.table, self.column, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"comment on column {self.subject}"
+
+
+@dataclass(frozen=True)
+class AddColumn(Operation):
+    schema: str
+    table: str
+    column: Column
+
+    @property
+    def action(self) -> str:
+        c = self.column
+        if c.generated is not None:
+            return "add_column_stored_generated"
+        if c.identity is not None or c.is_serial:
+            return "add_column_identity"
+        if c.default is not None and volatile_call(c.default) is not None:
+            return "add_column_volatile_default"
+        if c.not_null and c.default is None:
+            return "add_column_not_null_no_default"
+        return "add_column"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.column.name)
+
+    def sql(self) -> list[str]:
+        stub = Table(schema=self.schema, name=self.table)
+        out = [f"{alter(self.schema, self.table)} ADD COLUMN {render.column_sql(stub, self.column)};"]
+        if self.column.comment is not None:
+            out.append(
+                SetColumnComment(self.schema, self.table, self.column.name, None, self.column.comment).sql()[
+                    0
+                ]
+            )
+        return out
+
+    def reverse(self) -> Operation:
+        return DropColumn(self.schema, self.table, self.column)
+
+    def describe(self) -> str:
+        return f"add column {self.table}.{self.column.name}"
+
+
+@dataclass(frozen=True)
+class DropColumn(Operation):
+    schema: str
+    table: str
+    column: Column
+    action = "drop_column"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.column.name)
+
+    def sql(self) -> list[str]:
+        return [f"{alter(self.schema, self.table)} DROP COLUMN {quote_ident(self.column.name)};"]
+
+    def destroys(self) -> tuple[Destroyed, ...]:
+        return (Destroyed(DestroyedKind.COLUMN, self.schema, self.column.name, self.table),)
+
+    def reverse(self) -> Operation:
+        return AddColumn(self.schema, self.table, self.column)
+
+    def describe(self) -> str:
+        return f"drop column {self.table}.{self.column.name}"
+
+
+@dataclass(frozen=True)
+class RenameColumn(Operation):
+    """RENAME COLUMN; with ``owns_sequence`` (serial or default-named identity) its sequence follows."""
+
+    schema: str
+    table: str
+    old: str
+    new: str
+    owns_sequence: bool = False
+    action = "rename_column"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.old)
+
+    def sql(self) -> list[str]:
+        out = [
+            f"{alter(self.schema, self.table)} RENAME COLUMN {quote_ident(self.old)} TO {quote_ident(self.new)};"
+        ]
+        if self.owns_sequence:
+            out += rename_owned_sequence(
+                self.schema,
+                owned_sequence_name(self.table, self.old),
+                owned_sequence_name(self.table, self.new),
+            )
+        return out
+
+    def reverse(self) -> Operation:
+        return RenameColumn(self.schema, self.table, self.new, self.old, self.owns_sequence)
+
+    def describe(self) -> str:
+        return f"rename column {self.table}.{self.old} to {self.new}"
+
+
+_STRING_TYPES = ("text", "varchar", "char")
+
+
+_NUMERIC_FAMILY = ("smallint", "integer", "bigint", "numeric", "real", "double precision")
+
+
+_TIME_FAMILY = ("date", "timestamp", "timestamp with time zone")
+
+
+def _base_word(spelling: str) -> str:
+    base = parse_type(spelling).base
+    if base.startswith(("timestamp", "time ")):
+        return "timestamp with time zone" if base.endswith("with time zone") else base.split(" (")[0]
+    return base.split("(")[0]
+
+
+def needs_using(old: Column, new: Column) -> bool:
+    """Whether ALTER COLUMN TYPE needs an explicit USING: no assignment cast from old to new exists.
+
+    Assignment casts exist between the numeric types, among string types, from any type to a string
+    type (I/O conversion), date -> timestamp(tz) and between the timestamp types; anything else
+    (text -> integer, -> enum, -> jsonb, -> uuid, ...) needs ``USING "col"::new``.
+    """
+    if binary_coercible(old.type, new.type):
+        return False
+    if parse_type(old.type).dimensions != parse_type(new.type).dimensions:
+        return True
+    new_builtin = is_builtin(new.type) and new.type_schema is None
+    old_builtin = is_builtin(old.type) and old.type_schema is None
+    if not new_builtin:
+        return True
+    a, b = _base_word(old.type), _base_word(new.type)
+    if b in _STRING_TYPES:
+        return False
+    if not old_builtin:
+        return True
+    if a in _NUMERIC_FAMILY and b in _NUMERIC_FAMILY:
+        return False
+    if a in _TIME_FAMILY and b in _TIME_FAMILY and b != "date":
+        return False
+    return a != b or (parse_type(old.type).base != parse_type(new.type).base and a not in ("varchar", "char"))
+
+
+def _using(old: Column, new: Column) -> str:
+    col = quote_ident(new.name)
+    target = type_sql(new.type, new.type_schema)
+    old_user = not is_builtin(old.type) or old.type_schema is not None
+    new_user = not is_builtin(new.type) or new.type_schema is not None
+    if (old_user or new_user) and _base_word(old.type) not in _STRING_TYPES:
+        # To or from an enum: through text (enums have no casts to each other or from numbers).
+        dims = "[]" * parse_type(old.type).dimensions
+        return f"{col}::text{dims}::{target}"
+    return f"{col}::{target}"
+
+
+def _serial_base(type_: str) -> str:
+    return {"serial": "integer", "smallserial": "smallint", "bigserial": "bigint"}.get(type_, type_)
+
+
+@dataclass(frozen=True)
+class AlterColumnType(Operation):
+    """SET DATA TYPE (with USING when needed), also the serial <-> integer conversions.
+
+    When the type changes, a default is dropped before and set after (an old default often cannot be
+    cast to the new type), so this op also carries the default change.
+    """
+
+    schema: str
+    table: str
+    old: Column
+    new: Column
+
+    @property
+    def action(self) -> str:
+        if binary_coercible(_serial_base(self.old.type), _serial_base(self.new.type)) and (
+            self.old.type_schema == self.new.type_schema
+        ):
+            return "alter_column_type_coercible"
+        return "alter_column_type"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.new.name)
+
+    def _seq(self) -> str:
+        return ref(self.schema, owned_sequence_name(self.table, self.new.name))
+
+    def sql(self) -> list[str]:
+        head = f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.new.name)}"
+        old, new = self.old, self.new
+        out = []
+        if old.default is not None:
+            out.append(f"{head} DROP DEFAULT;")
+        if old.is_serial and not new.is_serial:
+            out.append(f"{head} DROP DEFAULT;")
+            out.append(f"DROP SEQUENCE {self._seq()};")
+        old_base = replace(old, type=_serial_base(old.type))
+        new_base = replace(new, type=_serial_base(new.type))
+        if (old_base.type, old_base.type_schema) != (new_base.type, new_base.type_schema):
+            text = f"{head} SET DATA TYPE {type_sql(new_base.type, new_base.type_schema)}"
+            if needs_using(old_base, new_base):
+                text += f" USING {_using(old_base, new_base)}"
+            out.append(text + ";")
+        if new.is_serial and not old.is_serial:
+            seq = self._seq()
+            out.append(
+                f"CREATE SEQUENCE {seq} AS {new_base.type} OWNED BY {ref(self.schema, self.table)}.{quote_ident(new.name)};"
+            )
+            out.append(
+                f"SELECT setval({quote_literal(seq)}, coalesce(max({quote_ident(new.name)}), 0) + 1, false) "
+                f"FROM {ref(self.schema, self.table)};"
+            )
+            out.append(f"{head} SET DEFAULT nextval({quote_literal(seq)}::regclass);")
+        elif new.is_serial and old.is_serial and old.type != new.type:
+            out.append(f"ALTER SEQUENCE {self._seq()} AS {new_base.type};")
+        if new.default is not None:
+            out.append(f"{head} SET DEFAULT {new.default};")
+        return out
+
+    def reverse(self) -> Operation:
+        return AlterColumnType(self.schema, self.table, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"change type of {self.table}.{self.new.name}: {self.old.type} -> {self.new.type}"
+
+
+@dataclass(frozen=True)
+class SetNotNull(Operation):
+    schema: str
+    table: str
+    column: str
+    not_null: bool
+
+    @property
+    def action(self) -> str:
+        return "set_not_null" if self.not_null else "drop_not_null"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.column)
+
+    def sql(self) -> list[str]:
+        verb = "SET" if self.not_null else "DROP"
+        return [f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)} {verb} NOT NULL;"]
+
+    def reverse(self) -> Operation:
+        return SetNotNull(self.schema, self.table, self.column, not self.not_null)
+
+    def describe(self) -> str:
+        return f"{'set' if self.not_null else 'drop'} not null on {self.table}.{self.column}"
+
+
+@dataclass(frozen=True)
+class SetDefault(Operation):
+    schema: str
+    table: str
+    column: str
+    old: str | None
+    new: str | None
+
+    @property
+    def action(self) -> str:
+        return "drop_default" if self.new is None else "set_default"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.column)
+
+    def sql(self) -> list[str]:
+        head = f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)}"
+        return [f"{head} DROP DEFAULT;" if self.new is None else f"{head} SET DEFAULT {self.new};"]
+
+    def reverse(self) -> Operation:
+        return SetDefault(self.schema, self.table, self.column, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"{'drop' if self.new is None else 'set'} default of {self.table}.{self.column}"
+
+
+@dataclass(frozen=True)
+class AlterIdentity(Operation):
+    """Add, drop or change a column's GENERATED ... AS IDENTITY."""
+
+    schema: str
+    table: str
+    column: str
+    old: Identity | None
+    new: Identity | None
+
+    @property
+    def action(self) -> str:
+        if self.old is None:
+            return "add_identity"
+        return "drop_identity" if self.new is None else "alter_identity"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.column)
+
+    def sql(self) -> list[str]:
+        head = f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)}"
+        if self.new is None:
+            return [f"{head} DROP IDENTITY;"]
+        if self.old is None:
+            identity = render.identity_sql(self.schema, self.table, self.column, self.new)
+            return [f"{head} ADD {identity};"]
+        old, new = self.old, self.new
+        out = []
+        default_name = owned_sequence_name(self.table, self.column)
+        old_name, new_name = old.sequence_name or default_name, new.sequence_name or default_name
+        if old_name != new_name:
+            # Rename rather than drop and re-add: the sequence keeps its position.
+            out.append(f"ALTER SEQUENCE {ref(self.schema, old_name)} RENAME TO {quote_ident(new_name)};")
+        parts = []
+        if old.kind != new.kind:
+            parts.append("SET GENERATED " + ("ALWAYS" if new.kind == "always" else "BY DEFAULT"))
+        clauses = option_clauses(Sequence("", "", options=old.options), Sequence("", "", options=new.options))
+        parts += ["SET " + clause for clause in clauses]
+        if parts:
+            out.append(f"{head} {' '.join(parts)};")
+        return out
+
+    def reverse(self) -> Operation:
+        return AlterIdentity(self.schema, self.table, self.column, self.new, self.old)
+
+    def describe(self) -> str:
+        verb = {"add_identity": "add", "drop_identity": "drop", "alter_identity": "alter"}[self.action]
+        return f"{verb} identity on {self.table}.{self.column}"
+
+
+def owns_default_sequence(column: Column) -> bool:
+    """Serial, or identity whose sequence has Postgres's default name ``<table>_<column>_seq``."""
+    return column.is_serial or (column.identity is not None and column.identity.sequence_name is None)
+
+
+def type_key(c: Column) -> tuple[str, str | None]:
+    """A column's type for comparison: a user-defined type without a schema is in ``public``, so a
+    source that leaves ``public`` implicit and one that spells it do not differ."""
+    if c.type_schema is None and not c.is_serial and not parse_type(c.type).builtin:
+        return c.type, "public"
+    return c.type, c.type_schema
+
+
+def diff_column(s: str, n: str, a: Column, b: Column) -> list[Operation]:
+    out: list[Operation] = []
+    if type_key(a) != type_key(b):
+        out.append(AlterColumnType(s, n, a, b))
+    elif not _same_default(a, b):
+        out.append(SetDefault(s, n, b.name, a.default, b.default))
+    if b.not_null and not a.not_null:
+        out.append(SetNotNull(s, n, b.name, True))
+    if not _same_identity(a, b, n):
+        out.append(AlterIdentity(s, n, b.name, a.identity, b.identity))
+    if a.not_null and not b.not_null:
+        out.append(SetNotNull(s, n, b.name, False))
+    if a.comment != b.comment:
+        out.append(SetColumnComment(s, n, b.name, a.comment, b.comment))
+    return out
+
+
+def _same_default(a: Column, b: Column) -> bool:
+    """Defaults compared in their canonical spelling, whatever source built each model."""
+    if a.default is None or b.default is None:
+        return a.default == b.default
+    from pgshift.model.types import canonical_default
+
+    return canonical_default(a.default, b.type, b.type_schema) == canonical_default(
+        b.default, b.type, b.type_schema
+    )
+
+
+def _same_identity(a: Column, b: Column, table: str) -> bool:
+    if a.identity is None or b.identity is None:
+        return a.identity == b.identity
+    default_name = owned_sequence_name(table, b.name)
+    ia, ib = a.identity, b.identity
+    return (
+        ia.kind == ib.kind
+        and (ia.sequence_name or default_name) == (ib.sequence_name or default_name)
+        and effective_sequence_options(ia.options, a.type) == effective_sequence_options(ib.options, b.type)
+    )
+
+
+def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
+    """``container`` is ``schema.table``; a serial or default-named identity column's sequence follows."""
+    schema, _, name = container.partition(".")
+    table = model.table(schema, name)
+    column = table.column(old) if table else None
+    return RenameColumn(schema, name, old, new, column is not None and owns_default_sequence(column))

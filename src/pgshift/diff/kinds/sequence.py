@@ -1,0 +1,157 @@
+"""Sequences (the kind ``sequence``), and the renames of sequences a serial or identity column owns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pgshift.diff import render
+from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, path, ref
+from pgshift.diff.plan import Plan
+from pgshift.model.schema import (
+    Model,
+    Sequence,
+)
+from pgshift.model.sequences import effective_sequence_options
+from pgshift.model.types import quote_ident
+
+
+@dataclass(frozen=True)
+class CreateSequence(Operation):
+    sequence: Sequence
+    action = "create_sequence"
+
+    @property
+    def subject(self) -> str:
+        return self.sequence.key
+
+    def sql(self) -> list[str]:
+        s = self.sequence
+        options = render.sequence_options_sql(s.options, data_type=s.data_type)
+        return [f"CREATE SEQUENCE {ref(s.schema, s.name)}{' ' + options if options else ''};"]
+
+    def reverse(self) -> Operation:
+        return DropSequence(self.sequence)
+
+    def describe(self) -> str:
+        return f"create sequence {self.sequence.key}"
+
+
+@dataclass(frozen=True)
+class DropSequence(Operation):
+    sequence: Sequence
+    action = "drop_sequence"
+
+    @property
+    def subject(self) -> str:
+        return self.sequence.key
+
+    def sql(self) -> list[str]:
+        return [f"DROP SEQUENCE {ref(self.sequence.schema, self.sequence.name)};"]
+
+    def destroys(self) -> tuple[Destroyed, ...]:
+        return (Destroyed(DestroyedKind.SEQUENCE, self.sequence.schema, self.sequence.name),)
+
+    def reverse(self) -> Operation:
+        return CreateSequence(self.sequence)
+
+    def describe(self) -> str:
+        return f"drop sequence {self.sequence.key}"
+
+
+@dataclass(frozen=True)
+class RenameSequence(Operation):
+    schema: str
+    old: str
+    new: str
+    action = "alter_sequence"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.old)
+
+    def sql(self) -> list[str]:
+        return [f"ALTER SEQUENCE {ref(self.schema, self.old)} RENAME TO {quote_ident(self.new)};"]
+
+    def reverse(self) -> Operation:
+        return RenameSequence(self.schema, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"rename sequence {self.schema}.{self.old} to {self.new}"
+
+
+def _restating_options(old: Sequence, new: Sequence) -> str:
+    """ALTER SEQUENCE clauses taking ``old``'s options to ``new``'s (options back to default spelled out)."""
+    parts = []
+    if old.data_type != new.data_type:
+        parts.append(f"AS {new.data_type or 'bigint'}")
+    return " ".join(parts + option_clauses(old, new))
+
+
+def option_clauses(old: Sequence, new: Sequence) -> list[str]:
+    parts: list[str] = []
+    o, n = old.options, new.options
+    if o.increment != n.increment:
+        parts.append(f"INCREMENT BY {n.increment or 1}")
+    if o.min_value != n.min_value:
+        parts.append(f"MINVALUE {n.min_value}" if n.min_value is not None else "NO MINVALUE")
+    if o.max_value != n.max_value:
+        parts.append(f"MAXVALUE {n.max_value}" if n.max_value is not None else "NO MAXVALUE")
+    if o.start_with != n.start_with:
+        parts.append(f"START WITH {n.start_with}" if n.start_with is not None else "START WITH 1")
+    if o.cache != n.cache:
+        parts.append(f"CACHE {n.cache or 1}")
+    if o.cycle != n.cycle:
+        parts.append("CYCLE" if n.cycle else "NO CYCLE")
+    return parts
+
+
+@dataclass(frozen=True)
+class AlterSequence(Operation):
+    old: Sequence
+    new: Sequence
+    action = "alter_sequence"
+
+    @property
+    def subject(self) -> str:
+        return self.new.key
+
+    def sql(self) -> list[str]:
+        return [
+            f"ALTER SEQUENCE {ref(self.new.schema, self.new.name)} {_restating_options(self.old, self.new)};"
+        ]
+
+    def reverse(self) -> Operation:
+        return AlterSequence(self.new, self.old)
+
+    def describe(self) -> str:
+        return f"alter sequence {self.new.key}"
+
+
+def rename_owned_sequence(schema: str, old: str, new: str) -> list[str]:
+    """Rename an owned sequence after its table or column; nothing when truncation to 63 bytes gives
+    both names the same spelling (long names sharing a prefix)."""
+    if old == new:
+        return []
+    return [f"ALTER SEQUENCE {ref(schema, old)} RENAME TO {quote_ident(new)};"]
+
+
+def diff_sequences(old: Model, new: Model, plan: Plan) -> Model:
+    before = {s.key: s for s in old.sequences}
+    after = {s.key: s for s in new.sequences}
+    for key, seq in after.items():
+        if key not in before:
+            plan.sequences.append(CreateSequence(seq))
+        elif not _same_sequence(before[key], seq):
+            plan.sequences.append(AlterSequence(before[key], seq))
+    plan.late_drops[:0] = [DropSequence(s) for k, s in reversed(before.items()) if k not in after]
+    return old
+
+
+def _same_sequence(a: Sequence, b: Sequence) -> bool:
+    return (a.data_type or "bigint") == (b.data_type or "bigint") and effective_sequence_options(
+        a.options, a.data_type
+    ) == effective_sequence_options(b.options, b.data_type)
+
+
+def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
+    return RenameSequence(container, old, new)

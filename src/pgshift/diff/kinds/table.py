@@ -1,0 +1,368 @@
+"""Tables (the kind ``table``): create, drop, rename, comment, RLS switch, and the table's alter logic,
+which diffs its children (columns, constraints, indexes, policies) with their own modules' ops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from pgshift.diff import render
+from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, path, ref
+from pgshift.diff.kinds.column import (
+    AddColumn,
+    AlterColumnType,
+    DropColumn,
+    diff_column,
+    owns_default_sequence,
+    type_key,
+)
+from pgshift.diff.kinds.constraint import (
+    AddConstraint,
+    Constraint,
+    DropConstraint,
+    RenameConstraint,
+    add_constraint,
+)
+from pgshift.diff.kinds.index import CreateIndex, DropIndex, RenameIndex
+from pgshift.diff.kinds.policy import CreatePolicy, DropPolicy
+from pgshift.diff.kinds.sequence import rename_owned_sequence
+from pgshift.diff.plan import Plan
+from pgshift.model.schema import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Model,
+    Policy,
+    PrimaryKey,
+    Table,
+    UniqueConstraint,
+    qualified,
+)
+from pgshift.model.types import quote_ident
+from pgshift.pg.naming import owned_sequence_name
+
+
+@dataclass(frozen=True)
+class CreateTable(Operation):
+    """CREATE TABLE with columns, primary key, uniques and checks inline, then the table's indexes,
+    comments and RLS switch. Foreign keys and policies are separate ops (they depend on other tables)."""
+
+    table: Table
+    action = "create_table"
+
+    @property
+    def subject(self) -> str:
+        return self.table.key
+
+    def sql(self) -> list[str]:
+        t = self.table
+        out = [render.create_table_sql(t)]
+        out += [render.create_index_sql(t.schema, t.name, i, concurrently=False) for i in t.indexes]
+        if t.comment is not None:
+            out.append(f"COMMENT ON TABLE {ref(t.schema, t.name)} IS {render.comment_literal(t.comment)};")
+        for c in t.columns:
+            if c.comment is not None:
+                out.append(
+                    f"COMMENT ON COLUMN {ref(t.schema, t.name)}.{quote_ident(c.name)} IS "
+                    f"{render.comment_literal(c.comment)};"
+                )
+        if t.rls_enabled:
+            out.append(f"{alter(t.schema, t.name)} ENABLE ROW LEVEL SECURITY;")
+        return out
+
+    def reverse(self) -> Operation:
+        return DropTable(self.table)
+
+    def describe(self) -> str:
+        return f"create table {self.table.key}"
+
+
+@dataclass(frozen=True)
+class DropTable(Operation):
+    """DROP TABLE. ``table`` is the definition to restore (without foreign keys and policies, which
+    the differ drops in their own ops first so that their reverses restore them)."""
+
+    table: Table
+    action = "drop_table"
+
+    @property
+    def subject(self) -> str:
+        return self.table.key
+
+    def sql(self) -> list[str]:
+        return [f"DROP TABLE {ref(self.table.schema, self.table.name)};"]
+
+    def destroys(self) -> tuple[Destroyed, ...]:
+        return (Destroyed(DestroyedKind.TABLE, self.table.schema, self.table.name),)
+
+    def reverse(self) -> Operation:
+        return CreateTable(self.table)
+
+    def describe(self) -> str:
+        return f"drop table {self.table.key}"
+
+
+@dataclass(frozen=True)
+class RenameTable(Operation):
+    """ALTER TABLE ... RENAME TO; ``sequence_columns`` (serial and default-named identity columns) get
+    their ``<table>_<column>_seq`` renamed too, since Postgres leaves it under the old table's name and
+    a table created with the new name would have the new one."""
+
+    schema: str
+    old: str
+    new: str
+    sequence_columns: tuple[str, ...] = ()
+    action = "rename_table"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.old)
+
+    def sql(self) -> list[str]:
+        out = [f"ALTER TABLE {ref(self.schema, self.old)} RENAME TO {quote_ident(self.new)};"]
+        for column in self.sequence_columns:
+            out += rename_owned_sequence(
+                self.schema, owned_sequence_name(self.old, column), owned_sequence_name(self.new, column)
+            )
+        return out
+
+    def reverse(self) -> Operation:
+        return RenameTable(self.schema, self.new, self.old, self.sequence_columns)
+
+    def describe(self) -> str:
+        return f"rename table {self.schema}.{self.old} to {self.new}"
+
+
+@dataclass(frozen=True)
+class SetRowLevelSecurity(Operation):
+    schema: str
+    table: str
+    enabled: bool
+
+    @property
+    def action(self) -> str:
+        return "enable_rls" if self.enabled else "disable_rls"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table)
+
+    def sql(self) -> list[str]:
+        verb = "ENABLE" if self.enabled else "DISABLE"
+        return [f"{alter(self.schema, self.table)} {verb} ROW LEVEL SECURITY;"]
+
+    def reverse(self) -> Operation:
+        return SetRowLevelSecurity(self.schema, self.table, not self.enabled)
+
+    def describe(self) -> str:
+        return f"{'enable' if self.enabled else 'disable'} row level security on {self.subject}"
+
+
+@dataclass(frozen=True)
+class SetTableComment(Operation):
+    schema: str
+    table: str
+    old: str | None
+    new: str | None
+    action = "comment"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table)
+
+    def sql(self) -> list[str]:
+        return [f"COMMENT ON TABLE {ref(self.schema, self.table)} IS {render.comment_literal(self.new)};"]
+
+    def reverse(self) -> Operation:
+        return SetTableComment(self.schema, self.table, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"comment on table {self.subject}"
+
+
+def _bare(table: Table) -> Table:
+    """A table without foreign keys and policies: those are separate operations."""
+    return replace(table, foreign_keys=(), policies=())
+
+
+def _key_columns_changed(old_t: Table, new_t: Table | None, columns: tuple[str, ...]) -> bool:
+    """Whether the referenced key (PK/unique over ``columns``) is dropped or changed, or a column's type changes."""
+    if new_t is None:
+        return True
+    for name in columns:
+        a, b = old_t.column(name), new_t.column(name)
+        if a is None or b is None or type_key(a) != type_key(b):
+            return True
+    keys_old: list[PrimaryKey | UniqueConstraint | Index] = [
+        k for k in (old_t.primary_key, *old_t.unique_constraints) if k is not None and k.columns == columns
+    ]
+    keys_old += [i for i in old_t.indexes if i.unique and tuple(e.expression for e in i.elements) == columns]
+    keys_new = [k for k in (new_t.primary_key, *new_t.unique_constraints, *new_t.indexes) if k is not None]
+    # A key that survives, possibly under a new name (renamed with its table), keeps the FK valid.
+    return not all(
+        any(type(k2) is type(k) and replace(k2, name=k.name) == k for k2 in keys_new) for k in keys_old
+    )
+
+
+def _fk_changed(fk: ForeignKey, plan: Plan) -> bool:
+    key = qualified(fk.ref_schema, fk.ref_table)
+    ref_old = plan.old_tables.get(key)
+    if ref_old is None:
+        return False
+    return _key_columns_changed(ref_old, plan.new_tables.get(key), fk.ref_columns)
+
+
+def diff_tables(old: Model, new: Model, plan: Plan) -> Model:
+    plan.old_tables = {t.key: t for t in old.tables}
+    plan.new_tables = {t.key: t for t in new.tables}
+    for table in new.tables:
+        before = plan.old_tables.get(table.key)
+        if before is None:
+            plan.create_tables.append(CreateTable(_bare(table)))
+            plan.foreign_keys += [
+                AddConstraint(table.schema, table.name, fk, on_new_table=True) for fk in table.foreign_keys
+            ]
+            plan.policies += [CreatePolicy(table.schema, table.name, p) for p in table.policies]
+        else:
+            _diff_table(before, table, plan)
+    for table in old.tables:
+        if table.key not in plan.new_tables:
+            plan.drop_policies += [DropPolicy(table.schema, table.name, p) for p in table.policies]
+            plan.drop_fks += [DropConstraint(table.schema, table.name, fk) for fk in table.foreign_keys]
+            plan.drop_tables.append(DropTable(_bare(table)))
+    return old
+
+
+Renamable = TypeVar("Renamable", UniqueConstraint, CheckConstraint, ForeignKey, Index)
+Named = TypeVar("Named", bound=PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey | Index | Policy)
+
+
+def _keys(table: Table, *, with_foreign_keys: bool) -> list[Constraint]:
+    """A table's constraints: primary key, uniques, checks and (if asked) foreign keys."""
+    out: list[Constraint] = [table.primary_key] if table.primary_key else []
+    out += [*table.unique_constraints, *table.check_constraints]
+    return out + list(table.foreign_keys) if with_foreign_keys else out
+
+
+def by_name(items: Iterable[Named]) -> dict[str, Named]:
+    return {item.name: item for item in items}
+
+
+def _renamed_by_definition(before: dict[str, Named], after: dict[str, Named]) -> dict[str, str]:
+    """old name -> new name for items that only changed name (one unambiguous match each)."""
+    gone = {name: item for name, item in before.items() if name not in after}
+    added = {name: item for name, item in after.items() if name not in before}
+    out: dict[str, str] = {}
+    for old_name, item in gone.items():
+        matches = [
+            new_name
+            for new_name, other in added.items()
+            if type(other) is type(item) and replace(other, name=old_name) == item
+        ]
+        if len(matches) == 1 and matches[0] not in out.values():
+            out[old_name] = matches[0]
+    return out
+
+
+def _apply_name_matches(a: Table, b: Table, plan: Plan) -> Table:
+    """Rename constraints and indexes whose definition is unchanged but whose name changed (after a
+    table or column rename the names derived from them change); returns ``a`` with the new names."""
+    s, n = b.schema, b.name
+    keys_a = by_name(_keys(a, with_foreign_keys=True))
+    keys_b = by_name(_keys(b, with_foreign_keys=True))
+    renamed = _renamed_by_definition(keys_a, keys_b)
+    index_renames = _renamed_by_definition(by_name(a.indexes), by_name(b.indexes))
+    if not renamed and not index_renames:
+        return a
+    plan.renames += [RenameConstraint(s, n, o, new) for o, new in sorted(renamed.items())]
+    plan.renames += [RenameIndex(s, n, o, new) for o, new in sorted(index_renames.items())]
+
+    def fix(items: tuple[Renamable, ...]) -> tuple[Renamable, ...]:
+        return tuple(replace(i, name=renamed.get(i.name, index_renames.get(i.name, i.name))) for i in items)
+
+    pk = a.primary_key
+    return replace(
+        a,
+        primary_key=replace(pk, name=renamed.get(pk.name, pk.name)) if pk else None,
+        unique_constraints=fix(a.unique_constraints),
+        check_constraints=fix(a.check_constraints),
+        foreign_keys=fix(a.foreign_keys),
+        indexes=fix(a.indexes),
+    )
+
+
+def _diff_table(a: Table, b: Table, plan: Plan) -> None:
+    s, n = b.schema, b.name
+    a = _apply_name_matches(a, b, plan)
+    dropped_columns = [c for c in a.columns if b.column(c.name) is None]
+    regenerated = {
+        c.name for c in b.columns if (prev := a.column(c.name)) is not None and prev.generated != c.generated
+    }
+
+    # Policies (they may reference columns) and foreign keys first.
+    pa, pb = by_name(a.policies), by_name(b.policies)
+    plan.drop_policies += [DropPolicy(s, n, p) for name, p in pa.items() if pb.get(name) != p]
+    plan.policies += [CreatePolicy(s, n, p) for name, p in pb.items() if pa.get(name) != p]
+
+    fa, fb = by_name(a.foreign_keys), by_name(b.foreign_keys)
+    for name, fk in fa.items():
+        if fb.get(name) != fk or _fk_changed(fk, plan) or set(fk.columns) & regenerated:
+            plan.drop_fks.append(DropConstraint(s, n, fk))
+            if name in fb:
+                plan.foreign_keys.append(AddConstraint(s, n, fb[name], not_valid=True))
+    plan.foreign_keys += [
+        AddConstraint(s, n, fk, not_valid=True) for name, fk in fb.items() if name not in fa
+    ]
+
+    # Indexes and constraints that change or go; dropped before the columns they cover change.
+    ia, ib = by_name(a.indexes), by_name(b.indexes)
+    for name, index in ia.items():
+        covers = {e.expression for e in index.elements if not e.is_expression} | set(index.include)
+        if ib.get(name) != index or covers & regenerated:
+            plan.early_drops.append(DropIndex(s, n, index, concurrently=True))
+            if name in ib:
+                plan.indexes.append(CreateIndex(s, n, ib[name], concurrently=True))
+    plan.indexes += [CreateIndex(s, n, i, concurrently=True) for name, i in ib.items() if name not in ia]
+
+    ca = by_name(_keys(a, with_foreign_keys=False))
+    cb = by_name(_keys(b, with_foreign_keys=False))
+    for name, c in ca.items():
+        cols = set(getattr(c, "columns", ()))
+        if cb.get(name) != c or cols & regenerated:
+            plan.early_drops.append(DropConstraint(s, n, c))
+            if name in cb:
+                plan.constraints.append(add_constraint(s, n, cb[name]))
+    plan.constraints += [add_constraint(s, n, c) for name, c in cb.items() if name not in ca]
+
+    # Columns.
+    for column in b.columns:
+        prev = a.column(column.name)
+        if prev is None or column.name in regenerated:
+            if prev is not None:
+                plan.drop_columns.append(DropColumn(s, n, prev))
+                plan.constraints.insert(0, AddColumn(s, n, column))
+            else:
+                plan.columns.append(AddColumn(s, n, column))
+            continue
+        changes = diff_column(s, n, prev, column)
+        if any(isinstance(op, AlterColumnType) for op in changes):
+            plan.reshaped.add(b.key)
+        plan.columns += changes
+    plan.drop_columns += [DropColumn(s, n, c) for c in dropped_columns]
+    if dropped_columns or regenerated:
+        plan.reshaped.add(b.key)
+
+    if a.comment != b.comment:
+        plan.table_meta.append(SetTableComment(s, n, a.comment, b.comment))
+    if a.rls_enabled != b.rls_enabled:
+        plan.table_meta.append(SetRowLevelSecurity(s, n, b.rls_enabled))
+
+
+def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
+    """``model`` is the state just before the rename: its serial and default-named identity columns'
+    sequences follow the table's name."""
+    table = model.table(container, old)
+    owned = tuple(c.name for c in table.columns if owns_default_sequence(c)) if table else ()
+    return RenameTable(container, old, new, owned)

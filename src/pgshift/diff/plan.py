@@ -1,0 +1,60 @@
+"""The plan a diff fills: one list per phase, concatenated in an order where every statement finds what
+it needs and the reversed list (the down migration) is valid too. Kinds append their operations to
+the phase they belong to (see pgshift.diff.kinds for the registry and the phases each kind uses).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pgshift.diff.kinds.base import Operation
+from pgshift.model.schema import Table
+
+
+@dataclass
+class Plan:
+    renames: list[Operation] = field(default_factory=list)
+    schemas: list[Operation] = field(default_factory=list)
+    enums: list[Operation] = field(default_factory=list)
+    sequences: list[Operation] = field(default_factory=list)
+    create_tables: list[Operation] = field(default_factory=list)
+    drop_views: list[Operation] = field(default_factory=list)
+    drop_policies: list[Operation] = field(default_factory=list)
+    drop_fks: list[Operation] = field(default_factory=list)
+    early_drops: list[Operation] = field(default_factory=list)  # indexes and other constraints
+    columns: list[Operation] = field(default_factory=list)
+    drop_columns: list[Operation] = field(default_factory=list)
+    constraints: list[Operation] = field(default_factory=list)
+    indexes: list[Operation] = field(default_factory=list)
+    foreign_keys: list[Operation] = field(default_factory=list)
+    table_meta: list[Operation] = field(default_factory=list)
+    policies: list[Operation] = field(default_factory=list)
+    views: list[Operation] = field(default_factory=list)
+    drop_tables: list[Operation] = field(default_factory=list)
+    late_drops: list[Operation] = field(default_factory=list)
+    reshaped: set[str] = field(default_factory=set)  # tables whose column types change or columns go
+    old_tables: dict[str, Table] = field(default_factory=dict)  # by key, for O(1) lookups
+    new_tables: dict[str, Table] = field(default_factory=dict)
+
+    def ordered(self) -> list[Operation]:
+        return [
+            *self.renames,
+            *self.drop_views,  # first: a view blocks type changes (and enum rebuilds) of what it reads
+            *self.schemas,
+            *self.enums,
+            *self.sequences,
+            *self.create_tables,
+            *self.drop_policies,
+            *self.drop_fks,
+            *self.early_drops,
+            *self.columns,
+            *self.drop_columns,
+            *self.constraints,
+            *self.indexes,
+            *self.foreign_keys,
+            *self.table_meta,
+            *self.policies,
+            *self.views,
+            *self.drop_tables,
+            *self.late_drops,
+        ]

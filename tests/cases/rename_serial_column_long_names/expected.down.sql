@@ -1,0 +1,2 @@
+ALTER TABLE "public"."customer_subscription_billing_event_logs" RENAME COLUMN "yearly_invoice_sequence_number" TO "monthly_invoice_sequence_numbr";--> statement-breakpoint
+ALTER SEQUENCE "public"."customer_subscription_billing_yearly_invoice_sequence_numbe_seq" RENAME TO "customer_subscription_billing_monthly_invoice_sequence_numb_seq";

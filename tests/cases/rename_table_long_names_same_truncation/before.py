@@ -1,0 +1,5 @@
+from tests.cases._kit import *  # noqa: F403
+
+# A 40-character table with a serial and an identity column of 30 characters, renamed to a name that
+# shares its first 29 characters: the truncated sequence names stay the same, so nothing to rename.
+model = model(table("customer_subscription_billing_event_logs", col("monthly_invoice_sequence_numbr", "integer", nn=True, identity=Identity("always")), col("yearly_invoice_sequence_number", "serial", nn=True), pk=["monthly_invoice_sequence_numbr"]))

@@ -1,0 +1,2 @@
+ALTER TABLE "public"."customer_subscription_billing_events_arch" RENAME CONSTRAINT "customer_subscription_billing_events_arch_pkey" TO "customer_subscription_billing_event_logs_pkey";--> statement-breakpoint
+ALTER TABLE "public"."customer_subscription_billing_events_arch" RENAME TO "customer_subscription_billing_event_logs";

@@ -1,0 +1,4 @@
+ALTER TABLE "public"."archived_subscription_billing_event_logs" RENAME CONSTRAINT "archived_subscription_billing_event_logs_pkey" TO "customer_subscription_billing_event_logs_pkey";--> statement-breakpoint
+ALTER TABLE "public"."archived_subscription_billing_event_logs" RENAME TO "customer_subscription_billing_event_logs";--> statement-breakpoint
+ALTER SEQUENCE "public"."archived_subscription_billing_monthly_invoice_sequence_numb_seq" RENAME TO "customer_subscription_billing_monthly_invoice_sequence_numb_seq";--> statement-breakpoint
+ALTER SEQUENCE "public"."archived_subscription_billing_yearly_invoice_sequence_numbe_seq" RENAME TO "customer_subscription_billing_yearly_invoice_sequence_numbe_seq";

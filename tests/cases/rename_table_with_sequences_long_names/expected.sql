@@ -1,0 +1,4 @@
+ALTER TABLE "public"."customer_subscription_billing_event_logs" RENAME TO "archived_subscription_billing_event_logs";--> statement-breakpoint
+ALTER SEQUENCE "public"."customer_subscription_billing_monthly_invoice_sequence_numb_seq" RENAME TO "archived_subscription_billing_monthly_invoice_sequence_numb_seq";--> statement-breakpoint
+ALTER SEQUENCE "public"."customer_subscription_billing_yearly_invoice_sequence_numbe_seq" RENAME TO "archived_subscription_billing_yearly_invoice_sequence_numbe_seq";--> statement-breakpoint
+ALTER TABLE "public"."archived_subscription_billing_event_logs" RENAME CONSTRAINT "customer_subscription_billing_event_logs_pkey" TO "archived_subscription_billing_event_logs_pkey";

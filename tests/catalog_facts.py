@@ -1,0 +1,255 @@
+"""Independent catalog comparison: what a database holds, as sorted one-line facts.
+
+Written apart from pgshift's own introspection (``pgshift.sources.introspect`` and ``pgshift/catalog``),
+on purpose: a test that compares two databases through the code under test cannot see that code's
+blind spots. Every query here reads the system catalogs directly and renders each object with the
+server's own deparsers (``pg_get_constraintdef``, ``pg_get_indexdef``, ``pg_get_viewdef``,
+``pg_get_functiondef``, ``pg_get_triggerdef``, ``format_type``, ...), so two databases with the same
+facts hold the same schema as far as PostgreSQL itself is concerned.
+
+Objects that belong to an extension are reported as the extension only. The tracking table's schema can
+be left out with ``exclude_schemas``.
+
+    facts_a = catalog_facts(url_a)
+    facts_b = catalog_facts(url_b)
+    assert_same_facts(facts_a, facts_b)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import psycopg
+
+# Each query returns rows of text columns; a fact is the columns joined by " | ". Every query takes
+# the list of excluded schemas as its one parameter (%(x)s) and leaves out system schemas and objects
+# that an extension owns (pg_depend deptype 'e').
+_NOT_SYSTEM = "{ns} NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND {ns} NOT LIKE 'pg_temp%%' AND {ns} NOT LIKE 'pg_toast_temp%%' AND {ns} <> ALL(%(x)s)"
+
+
+def _ext_owned(classid: str, objid: str) -> str:
+    return (
+        f"NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '{classid}'::regclass "
+        f"AND d.objid = {objid} AND d.deptype = 'e')"
+    )
+
+
+QUERIES: dict[str, str] = {
+    "schema": f"""
+        SELECT 'schema', n.nspname, coalesce(obj_description(n.oid, 'pg_namespace'), '')
+        FROM pg_namespace n
+        WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND n.nspname <> 'public'
+          AND {_ext_owned("pg_namespace", "n.oid")}
+    """,
+    "extension": """
+        SELECT 'extension', e.extname, n.nspname
+        FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+        WHERE e.extname <> 'plpgsql'
+    """,
+    "relation": f"""
+        SELECT 'relation', n.nspname || '.' || c.relname, c.relkind::text, c.relpersistence::text,
+               coalesce(pg_get_partkeydef(c.oid), ''),
+               CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) ELSE '' END,
+               coalesce((SELECT string_agg(pn.nspname || '.' || p.relname, ',' ORDER BY i.inhseqno)
+                         FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+                         JOIN pg_namespace pn ON pn.oid = p.relnamespace
+                         WHERE i.inhrelid = c.oid), ''),
+               c.relrowsecurity::text, c.relforcerowsecurity::text,
+               coalesce(array_to_string(c.reloptions, ','), ''),
+               coalesce(obj_description(c.oid, 'pg_class'), '')
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c') AND {_NOT_SYSTEM.format(ns="n.nspname")}
+          AND {_ext_owned("pg_class", "c.oid")}
+          AND NOT (c.relkind = 'c' AND EXISTS (SELECT 1 FROM pg_type t WHERE t.typrelid = c.oid
+                                                 AND t.typtype <> 'c'))
+    """,
+    "column": f"""
+        SELECT 'column', n.nspname || '.' || c.relname || '.' || a.attname,
+               format_type(a.atttypid, a.atttypmod), a.attnotnull::text,
+               coalesce(pg_get_expr(ad.adbin, ad.adrelid), ''),
+               a.attidentity::text, a.attgenerated::text,
+               CASE WHEN a.attcollation <> t.typcollation
+                    THEN (SELECT collname FROM pg_collation WHERE oid = a.attcollation) ELSE '' END,
+               coalesce(col_description(c.oid, a.attnum), ''),
+               a.attislocal::text
+        FROM pg_attribute a
+        JOIN pg_class c ON c.oid = a.attrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_type t ON t.oid = a.atttypid
+        LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+        WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c')
+          AND {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "c.oid")}
+    """,
+    "column_order": f"""
+        SELECT 'column_order', n.nspname || '.' || c.relname,
+               string_agg(a.attname, ',' ORDER BY a.attnum)
+        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+          AND {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "c.oid")}
+        GROUP BY 1, 2
+    """,
+    "constraint": f"""
+        SELECT 'constraint', n.nspname || '.' || coalesce(c.relname, t.typname) || '.' || k.conname,
+               k.contype::text, pg_get_constraintdef(k.oid), k.condeferrable::text,
+               k.condeferred::text, k.convalidated::text, k.conislocal::text,
+               coalesce(obj_description(k.oid, 'pg_constraint'), '')
+        FROM pg_constraint k
+        JOIN pg_namespace n ON n.oid = k.connamespace
+        LEFT JOIN pg_class c ON c.oid = k.conrelid
+        LEFT JOIN pg_type t ON t.oid = k.contypid
+        WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_constraint", "k.oid")}
+          AND (c.oid IS NULL OR {_ext_owned("pg_class", "c.oid")})
+          AND k.conparentid = 0
+    """,
+    "index": f"""
+        SELECT 'index', n.nspname || '.' || ic.relname, pg_get_indexdef(i.indexrelid),
+               i.indisvalid::text, coalesce(obj_description(ic.oid, 'pg_class'), '')
+        FROM pg_index i
+        JOIN pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_class tc ON tc.oid = i.indrelid
+        JOIN pg_namespace n ON n.oid = ic.relnamespace
+        WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "tc.oid")}
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid
+                          AND k.contype IN ('p', 'u', 'x'))
+          AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)
+    """,
+    "view": f"""
+        SELECT 'view', n.nspname || '.' || c.relname, pg_get_viewdef(c.oid, true)
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('v', 'm') AND {_NOT_SYSTEM.format(ns="n.nspname")}
+          AND {_ext_owned("pg_class", "c.oid")}
+    """,
+    "sequence": f"""
+        SELECT 'sequence', n.nspname || '.' || c.relname, format_type(s.seqtypid, NULL),
+               s.seqstart::text, s.seqincrement::text, s.seqmin::text, s.seqmax::text,
+               s.seqcache::text, s.seqcycle::text,
+               coalesce((SELECT dn.nspname || '.' || dc.relname || '.' || da.attname
+                         FROM pg_depend d JOIN pg_class dc ON dc.oid = d.refobjid
+                         JOIN pg_namespace dn ON dn.oid = dc.relnamespace
+                         JOIN pg_attribute da ON da.attrelid = d.refobjid AND da.attnum = d.refobjsubid
+                         WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                           AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+                         LIMIT 1), '')
+        FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "c.oid")}
+    """,
+    "function": f"""
+        SELECT 'function', n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+               p.prokind::text,
+               CASE WHEN p.prokind = 'a' THEN
+                    (SELECT a.aggtransfn::regproc::text || ' ' || format_type(a.aggtranstype, NULL) || ' '
+                            || a.aggfinalfn::regproc::text || ' ' || coalesce(a.agginitval, '')
+                     FROM pg_aggregate a WHERE a.aggfnoid = p.oid)
+                    ELSE pg_get_functiondef(p.oid) END,
+               coalesce(obj_description(p.oid, 'pg_proc'), '')
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_proc", "p.oid")}
+    """,
+    "trigger": f"""
+        SELECT 'trigger', n.nspname || '.' || c.relname || '.' || t.tgname, pg_get_triggerdef(t.oid, true),
+               t.tgenabled::text
+        FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND {_NOT_SYSTEM.format(ns="n.nspname")}
+          AND {_ext_owned("pg_class", "c.oid")}
+    """,
+    "event_trigger": """
+        SELECT 'event_trigger', e.evtname, e.evtevent, e.evtfoid::regproc::text,
+               coalesce(array_to_string(e.evttags, ','), ''), e.evtenabled::text
+        FROM pg_event_trigger e
+    """,
+    "rule": f"""
+        SELECT 'rule', r.schemaname || '.' || r.tablename || '.' || r.rulename, r.definition
+        FROM pg_rules r
+        WHERE {_NOT_SYSTEM.format(ns="r.schemaname")}
+    """,
+    "type": f"""
+        SELECT 'type', n.nspname || '.' || t.typname, t.typtype::text,
+               CASE t.typtype
+                 WHEN 'e' THEN (SELECT string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
+                                FROM pg_enum e WHERE e.enumtypid = t.oid)
+                 WHEN 'd' THEN format_type(t.typbasetype, t.typtypmod) || ' notnull=' || t.typnotnull::text
+                               || ' default=' || coalesce(t.typdefault, '')
+                 WHEN 'r' THEN (SELECT format_type(r.rngsubtype, NULL) FROM pg_range r WHERE r.rngtypid = t.oid)
+                 WHEN 'c' THEN (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ','
+                                                  ORDER BY a.attnum)
+                                FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0
+                                  AND NOT a.attisdropped)
+                 ELSE '' END,
+               coalesce(obj_description(t.oid, 'pg_type'), '')
+        FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+        WHERE t.typtype IN ('e', 'd', 'r', 'c') AND {_NOT_SYSTEM.format(ns="n.nspname")}
+          AND {_ext_owned("pg_type", "t.oid")}
+          AND (t.typtype <> 'c' OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+    """,
+    "collation": f"""
+        SELECT 'collation', n.nspname || '.' || c.collname, c.collprovider::text,
+               coalesce(c.collcollate, ''), coalesce(c.collctype, ''), c.collisdeterministic::text
+        FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
+        WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_collation", "c.oid")}
+    """,
+    "policy": f"""
+        SELECT 'policy', p.schemaname || '.' || p.tablename || '.' || p.policyname, p.permissive,
+               array_to_string(p.roles, ','), p.cmd, coalesce(p.qual, ''), coalesce(p.with_check, '')
+        FROM pg_policies p
+        WHERE {_NOT_SYSTEM.format(ns="p.schemaname")}
+    """,
+    "grant": f"""
+        SELECT 'grant', n.nspname || '.' || c.relname, coalesce(array_to_string(c.relacl, ','), '')
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+          AND {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "c.oid")}
+        UNION ALL
+        SELECT 'grant', n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+               array_to_string(p.proacl, ',')
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE p.proacl IS NOT NULL AND {_NOT_SYSTEM.format(ns="n.nspname")}
+          AND {_ext_owned("pg_proc", "p.oid")}
+        UNION ALL
+        SELECT 'grant', 'schema ' || n.nspname, array_to_string(n.nspacl, ',')
+        FROM pg_namespace n
+        WHERE n.nspacl IS NOT NULL AND {_NOT_SYSTEM.format(ns="n.nspname")} AND n.nspname <> 'public'
+    """,
+    "default_privileges": """
+        SELECT 'default_privileges', coalesce(n.nspname, '*'), d.defaclobjtype::text,
+               array_to_string(d.defaclacl, ',')
+        FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace
+    """,
+}
+
+KINDS: tuple[str, ...] = tuple(QUERIES)
+
+
+def catalog_facts(
+    url: str, *, exclude_schemas: Sequence[str] = (), kinds: Iterable[str] = KINDS
+) -> list[str]:
+    """Every fact of the database at ``url``, sorted; one line per object (see module docstring)."""
+    facts: list[str] = []
+    with psycopg.connect(url, autocommit=True) as conn:
+        for kind in kinds:
+            for row in conn.execute(QUERIES[kind], {"x": list(exclude_schemas)}).fetchall():
+                facts.append(" | ".join(_one_line(value) for value in row))
+    return sorted(facts)
+
+
+def facts_diff(actual: Sequence[str], expected: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(facts only in ``actual``, facts only in ``expected``)."""
+    a, e = set(actual), set(expected)
+    return sorted(a - e), sorted(e - a)
+
+
+def assert_same_facts(actual: Sequence[str], expected: Sequence[str], message: str = "") -> None:
+    """Fail with both sides of every differing fact, grouped by object name."""
+    extra, missing = facts_diff(actual, expected)
+    if extra or missing:
+        lines = [message or "the databases differ"]
+        lines += [f"  only in actual:   {fact}" for fact in extra]
+        lines += [f"  only in expected: {fact}" for fact in missing]
+        raise AssertionError("\n".join(lines))
+
+
+def _one_line(value: object) -> str:
+    """A value on one line: newlines in definitions (function bodies, view queries) escaped."""
+    return "" if value is None else str(value).replace("\\", "\\\\").replace("\n", "\\n")
