@@ -74,7 +74,12 @@ def test_noop_migrate_imports_no_parser_rich_or_other_commands(tmp_path: Path, d
     modules = _modules(tmp_path, "migrate", "--url", db_url, "--out", str(applied))
     assert "psycopg" in modules  # it did connect
     assert _heavy(modules) == []
-    assert _other_commands(modules, {"pgshift.commands._common", "pgshift.commands._run", "pgshift.commands.migrate"}) == []
+    assert (
+        _other_commands(
+            modules, {"pgshift.commands._common", "pgshift.commands._run", "pgshift.commands.migrate"}
+        )
+        == []
+    )
 
 
 def test_noop_status_imports_no_parser_rich_or_other_commands(tmp_path: Path, db_url: str, applied: Path):

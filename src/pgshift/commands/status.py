@@ -84,7 +84,7 @@ def command(config: Config, url: str, environment: Environment | None, as_json: 
     if as_json:
         print_json(report.to_json())
         return report.exit_code
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for entry in report.entries:
         label, when, took = _describe(entry)
         position = "" if entry.position is None else str(entry.position)
