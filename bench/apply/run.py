@@ -72,7 +72,7 @@ a fresh database before every run; {version([pgshift, "--version"])}; {version([
 |---|---|---|---|---|
 {rows}
 
-pgshift / psql: **{ours / theirs:.2f}x** (target <= 1.5x): {verdict(ours <= 1.5 * theirs)}."""
+- pgshift / psql: **{ours / theirs:.2f}x** (target <= 1.5x): {verdict(ours <= 1.5 * theirs)}"""
     write_section("apply", body)
     print("wrote bench/RESULTS.md")
 

@@ -161,7 +161,7 @@ def report(results, mem, args, dk) -> str:  # type: ignore[no-untyped-def]
         growth = (mem[big] / mem[small]) / (big / small)
         lines.append(f"- Peak RSS of an initial generate: {small:,} tables {mem[small]:.0f} MiB, {big:,} tables "
                      f"**{mem[big]:.0f} MiB** ({mem[big] / mem[small]:.1f}x for {big // small}x the schema: "
-                     f"{'no faster than linear' if growth <= 1.05 else 'FASTER than linear'})")  # fmt: skip
+                     f"target no faster than linear): {verdict(growth <= 1.05)}")  # fmt: skip
     versions = version([*PGSHIFT, "--version"]) + (f"; {version([dk, '--version'])}" if dk else "")
     return f"""## generate: {args.tables:,} tables / {args.tables * 10:,} columns / {args.tables * 2:,} indexes / {args.tables:,} foreign keys
 

@@ -81,7 +81,7 @@ def main() -> None:
         growth = (mem[big] / mem[small]) / (big / small)
         lines.append(f"- Peak RSS of introspection (one process): {small:,} tables {mem[small]:.0f} MiB, {big:,} tables "
                      f"**{mem[big]:.0f} MiB** ({mem[big] / mem[small]:.1f}x for {big // small}x the schema: "
-                     f"{'no faster than linear' if growth <= 1.05 else 'FASTER than linear'})")  # fmt: skip
+                     f"target no faster than linear): {verdict(growth <= 1.05)}")  # fmt: skip
     body = f"""## push with no changes: {args.tables:,} tables
 
 Command: `python bench/push/run.py --tables {args.tables} --runs {args.runs}{f" --memory {args.memory}" if args.memory else ""}`
