@@ -21,7 +21,10 @@ def test_one_already_applied_is_singular(tmp_path: Path, db_url: str) -> None:
     config = project(tmp_path)
     pgshift.generate(config, name="one")
     pgshift.migrate(db_url, config=config)
-    pgshift.generate(config, name="two", custom=True)
+    two = pgshift.generate(config, name="two", custom=True)
+    # An empty custom migration is refused ("write its SQL or delete it"): give it its SQL.
+    sql_file = next(p for p in two.files if p.name.endswith(".sql") and not p.name.endswith(".down.sql"))
+    sql_file.write_text(sql_file.read_text() + "SELECT 1;\n")
     proc = subprocess.run(
         [sys.executable, "-m", "pgshift", "migrate", "--url", db_url],
         cwd=tmp_path,
@@ -59,7 +62,9 @@ def test_conflicted_journal_says_keep_both_and_rebase(tmp_path: Path) -> None:
     pgshift.generate(config, name="one")
     journal = tmp_path / "drizzle" / "meta" / "_journal.json"
     text = journal.read_text()
-    journal.write_text(text.replace('"entries": [', '"entries": [\n<<<<<<< HEAD\n=======\n>>>>>>> other\n', 1))
+    journal.write_text(
+        text.replace('"entries": [', '"entries": [\n<<<<<<< HEAD\n=======\n>>>>>>> other\n', 1)
+    )
     with pytest.raises(pgshift.FolderError, match="merge conflict") as info:
         pgshift.generate(config, name="two")
     assert "keep both" in str(info.value) and "pgshift rebase" in str(info.value)

@@ -128,3 +128,38 @@ def test_lint_severities_validated(tmp_path: Path):
     write(tmp_path / "pgshift.toml", '[lint]\nban-drop-column = "loud"\n')
     with pytest.raises(ConfigError, match="bad severity 'loud'"):
         load_config(cwd=tmp_path)
+
+
+def test_run_options_tracking_table_and_scope_are_built_from_config(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pgshift.config import Config
+    from pgshift.runner.options import run_options, tracking_table
+
+    config = Config(
+        root=tmp_path,
+        migrations_schema="ops",
+        migrations_table="applied",
+        schema_filter=("public", "ops", "app"),
+        tables_filter=("!tmp_*",),
+        lock_timeout="2s",
+        lock_retries=4,
+    )
+    assert tracking_table(config).display == '"ops"."applied"'
+    options = run_options(config)
+    assert (options.lock_timeout, options.retries) == ("2s", 4)
+    options = run_options(config, lock_timeout="300ms", retries=0, to="0001_x")
+    assert (options.lock_timeout, options.retries, options.to) == ("300ms", 0, "0001_x")
+    scope = config.introspect_scope(["billing"])
+    assert scope.schemas == ("app", "billing", "public")  # the tracking table's schema is never managed
+    assert scope.exclude_tables == (("ops", "applied"),)
+    assert scope.tables_filter == ("!tmp_*",)
+
+
+def test_config_file_that_is_not_utf8_is_a_config_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from pgshift.config import load_config
+    from pgshift.errors import ConfigError
+
+    (tmp_path / "pgshift.toml").write_bytes(b'out = "dr\xe9zzle"\n')
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_config(cwd=tmp_path)

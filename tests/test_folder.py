@@ -110,7 +110,7 @@ def test_atomic_write_replaces(tmp_path: Path):
 def test_to_json_matches_javascript_stringify():
     from pgshift.folder.files import to_json
 
-    data = {"a": "é \"q\" \\", "b": [], "c": {}, "d": [1, {"e": True, "f": None}], "big": 2**70}
+    data = {"a": 'é "q" \\', "b": [], "c": {}, "d": [1, {"e": True, "f": None}], "big": 2**70}
     expected = (
         '{\n  "a": "é \\"q\\" \\\\",\n  "b": [],\n  "c": {},\n  "d": [\n    1,\n    {\n      "e": true,\n'
         '      "f": null\n    }\n  ],\n  "big": 1180591620717411303424\n}'

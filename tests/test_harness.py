@@ -26,4 +26,3 @@ def test_databases_are_not_shared(make_db):
         assert conn.execute("SELECT to_regclass('public.only_here')").fetchone()[0] is not None
     with psycopg.connect(second, autocommit=True) as conn:
         assert conn.execute("SELECT to_regclass('public.only_here')").fetchone()[0] is None
-

@@ -15,6 +15,7 @@ import pytest
 from pgshift.api.rebase import RebaseError, find_collision, rebase
 from pgshift.config import Config
 from pgshift.folder import files as fs
+from pgshift.folder.migration_folder import MigrationFolder
 from pgshift.lint.integrity import check_folder
 
 BASE = """
@@ -74,7 +75,9 @@ def merged(tmp_path: Path) -> Path:
 
 
 def _apply(folder: Path, conn: psycopg.Connection) -> None:
-    for migration in fs.read_migrations(folder):
+    migrations = MigrationFolder(folder)
+    for entry in migrations.journal().entries:
+        migration = migrations.migration(entry)
         for statement in migration.statements:
             conn.execute(statement)
 

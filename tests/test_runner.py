@@ -101,10 +101,27 @@ def test_header_forces_transaction_mode(capsys, tmp_path, db_url, db):
     rc, _out, err = run_main(capsys, "migrate", "--url", db_url, "--out", str(folder))
     assert rc == 2
     assert "runs without a transaction (header `-- pgshift:transaction off`)" in err
-    assert "Statements 1-2 of 4 ran and are committed" in err
+    assert "groups 1-2 of 4 of 0001_breaks are committed and recorded" in err
     assert table_exists(db, "b")  # autocommit: the statements before the failure stay
     assert db.execute('SELECT count(*) FROM "b"').fetchone()[0] == 1
-    assert applied_names(db) == ["0000_ok"]
+    assert applied_names(db) == ["0000_ok", "0001_breaks"]  # the second row is progress, not "applied"
+    assert db.execute(
+        f"SELECT groups_done, created_at FROM {TRACKING} WHERE name = '0001_breaks'"
+    ).fetchone() == (2, 0)
+    rc, out, _err = run_main(capsys, "status", "--url", db_url, "--out", str(folder), "--json")
+    assert rc == 1
+    states = {m["tag"]: m["state"] for m in json.loads(out)["migrations"]}
+    assert states == {"0000_ok": "applied", "0001_breaks": "partial"}
+    # Fixing the failing statement is editing a partly applied file: refused unless allowed.
+    path = folder / "0001_breaks.sql"
+    path.write_text(path.read_text().replace("1 / 0", "2"))
+    rc, _out, err = run_main(capsys, "migrate", "--url", db_url, "--out", str(folder))
+    assert rc == 2 and "partially applied (groups 1-2 of 4), but its file changed" in err
+    rc, _out, err = run_main(capsys, "migrate", "--url", db_url, "--out", str(folder), "--allow-modified")
+    assert rc == 0, err
+    assert "resuming at group 3 of 4" in err
+    assert db.execute('SELECT id FROM "b" ORDER BY id').fetchall() == [(1,), (2,)]  # group 2 not repeated
+    assert table_exists(db, "c")
 
 
 def test_checksum_mismatch_and_missing_file_are_refused_unless_allowed(capsys, tmp_path, db_url, db):
@@ -170,10 +187,14 @@ def test_dry_run_prints_what_would_run_and_changes_nothing(capsys, tmp_path, db_
     lines = out.splitlines()
     assert lines.count("BEGIN;") == 2 and lines.count("COMMIT;") == 2
     cic = lines.index('CREATE INDEX CONCURRENTLY "users_email_idx" ON "users" USING btree ("email");')
-    assert lines.index("COMMIT;", lines.index("-- 0001_posts (in a transaction: default)")) < cic
+    assert lines.index("COMMIT;", lines.index("-- 0001_posts: 1 group(s)")) < cic
     assert "BEGIN;" not in lines[cic:]
+    assert (
+        "-- group 1 of 1 (without a transaction: CREATE INDEX CONCURRENTLY at line 1 cannot run in a transaction)"
+        in lines
+    )
     order = [ln for ln in lines if ln.startswith("-- 000")]
-    assert [o.split()[1] for o in order] == ["0000_users", "0001_posts", "0002_users_email_idx"]
+    assert [o.split()[1] for o in order] == ["0000_users:", "0001_posts:", "0002_users_email_idx:"]
     assert 'INSERT INTO "drizzle"."__drizzle_migrations"' in out
     assert not table_exists(db, "users")
     assert not table_exists(db, "drizzle.__drizzle_migrations")

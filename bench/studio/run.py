@@ -131,7 +131,9 @@ def browser_figures(big: Any, diagram: Any) -> tuple[int, int, float, int]:
         started = time.perf_counter()
         page2.goto(f"{diagram.settings.origin}/schema")
         page2.wait_for_selector("body[data-diagram-ready='1']")
-        page2.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        page2.evaluate(
+            "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+        )
         seconds = time.perf_counter() - started
         drawn = page2.locator("g.box").count()
         page2.screenshot(path=str(Path(tempfile.gettempdir()) / "pgshift-bench-diagram.png"))
@@ -180,7 +182,9 @@ def main() -> None:
         _ms, _status, body = get(big, "/t/public/big?page=10000")
         assert b">499951<" in body, "page 10,000 does not start at row 499,951"
         transferred, requests, seconds, drawn = browser_figures(big, wide)
-        print(f"first load: {transferred:,} bytes in {requests} requests; diagram: {drawn} tables in {seconds:.2f} s")
+        print(
+            f"first load: {transferred:,} bytes in {requests} requests; diagram: {drawn} tables in {seconds:.2f} s"
+        )
     finally:
         big.stop()
         wide.stop()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -43,9 +44,9 @@ class Config:
     schema_filter: tuple[str, ...] = ("public",)
     tables_filter: tuple[str, ...] = ()
     prefix: str = "index"
-    lock_timeout: str = "5s"
+    lock_timeout: str = "1s"  # short: writers queue behind a waiting DDL statement at most this long
     statement_timeout: str | None = None
-    lock_retries: int = 3
+    lock_retries: int = 10
     environments: dict[str, Environment] = field(default_factory=dict)
     lint: dict[str, str] = field(default_factory=dict)
 
@@ -57,6 +58,28 @@ class Config:
     def where(self, key: str) -> str:
         """Where a key came from, for error messages."""
         return f"{self.source}: {key}" if self.source else key
+
+    def introspect_scope(self, extra_schemas: Iterable[str] = ()) -> IntrospectScope:
+        """What of a live database this project manages (push, pull, drift, ``check --db``).
+
+        The configured schemas plus ``extra_schemas`` (those the schema code uses), without the
+        schema of the tracking table, and never the tracking table itself.
+        """
+        schemas = sorted({*self.schema_filter, *extra_schemas} - {self.migrations_schema})
+        return IntrospectScope(
+            schemas=tuple(schemas),
+            tables_filter=self.tables_filter,
+            exclude_tables=((self.migrations_schema, self.migrations_table),),
+        )
+
+
+@dataclass(frozen=True)
+class IntrospectScope:
+    """The filter arguments of ``sources.introspect.introspect``, built once by Config.introspect_scope."""
+
+    schemas: tuple[str, ...]
+    tables_filter: tuple[str, ...]
+    exclude_tables: tuple[tuple[str, str], ...]
 
 
 # key -> (validator, description used in errors)
@@ -75,7 +98,7 @@ def _str_list(value: Any) -> tuple[str, ...]:
 
 
 def _prefix(value: Any) -> str:
-    if value not in PREFIX_MODES:
+    if not isinstance(value, str) or value not in PREFIX_MODES:
         raise ValueError(f"must be one of {', '.join(PREFIX_MODES)}")
     return value
 
@@ -135,6 +158,8 @@ def _read_table(path: Path) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"cannot read config file: {exc.strerror}", where=str(path)) from exc
+    except UnicodeDecodeError:
+        raise ConfigError("config file is not UTF-8 text", where=str(path), hint="save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file is not valid TOML: {exc}", where=str(path)) from exc
     if path.name == "pyproject.toml":
@@ -217,9 +242,10 @@ def load_config(
     """
     cwd = (cwd or Path.cwd()).resolve()
     if config_path is not None:
-        source: Path | None = (cwd / config_path).resolve()
-        if not source.is_file():
-            raise ConfigError("config file not found", where=str(source))
+        explicit = (cwd / config_path).resolve()
+        if not explicit.is_file():
+            raise ConfigError("config file not found", where=str(explicit))
+        source: Path | None = explicit
     else:
         source = find_config_file(cwd)
     values = _parse(_read_table(source), source) if source else {}

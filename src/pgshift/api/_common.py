@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pgshift.config import Config, load_config, resolve_url
-from pgshift.errors import PgshiftError, database_error
+from pgshift.errors import PgshiftError
 from pgshift.urls import normalize_url
 
 if TYPE_CHECKING:
-    from pgshift.runner.run import RunOptions
+    from pgshift.runner.options import RunOptions
     from pgshift.runner.tracking import TrackingTable
 
 ConfigLike = Config | str | Path | None
@@ -37,9 +37,10 @@ def require_url(url: str | None, config: Config, what: str) -> str:
 
 
 def tracking_table(config: Config) -> TrackingTable:
-    from pgshift.runner.tracking import TrackingTable
+    """The tracking table from the config (owner: runner.options)."""
+    from pgshift.runner.options import tracking_table as from_config
 
-    return TrackingTable(config.migrations_schema, config.migrations_table)
+    return from_config(config)
 
 
 def run_options(
@@ -55,14 +56,15 @@ def run_options(
     strict_order: bool = False,
     dry_run: bool = False,
 ) -> RunOptions:
-    """The runner's knobs: explicit values first, then the config's defaults."""
-    from pgshift.runner.run import RunOptions
+    """The runner's knobs: explicit values first, then the config's defaults (owner: runner.options)."""
+    from pgshift.runner.options import run_options as from_config
 
-    return RunOptions(
+    return from_config(
+        config,
         lock_wait=lock_wait,
-        lock_timeout=lock_timeout or config.lock_timeout,
-        statement_timeout=statement_timeout or config.statement_timeout,
-        retries=config.lock_retries if retries is None else retries,
+        lock_timeout=lock_timeout,
+        statement_timeout=statement_timeout,
+        retries=retries,
         single_transaction=single_transaction,
         to=to,
         allow_modified=allow_modified,
@@ -73,10 +75,8 @@ def run_options(
 
 @contextlib.contextmanager
 def database_errors(doing: str = "database error", hint: str | None = None) -> Iterator[None]:
-    """Turn a psycopg error escaping the block into a masked ``DatabaseError``."""
-    import psycopg
+    """Turn a psycopg error escaping the block into a masked ``DatabaseError`` (owner: pg.sqlstate)."""
+    from pgshift.pg.sqlstate import database_errors as owner
 
-    try:
+    with owner(doing, hint=hint):
         yield
-    except psycopg.Error as exc:
-        raise database_error(exc, doing, hint) from None

@@ -157,12 +157,23 @@ def _drift_findings(conn: Any, cfg: Config) -> list[Finding]:
     from pgshift.runner.plan import build_status
 
     report = build_status(conn, cfg.out_dir, tracking_table(cfg))
+    invalid = [
+        Finding(
+            rule="invalid-index",
+            severity="error",
+            message=f"index {name} is INVALID (an interrupted concurrent build): unusable, yet updated on every write",
+            path=str(journal_path(cfg.out_dir)),
+            fix=f"DROP INDEX CONCURRENTLY {name}; then build it again (pgshift migrate does both when a pending "
+            "migration creates it)",
+        )
+        for name in report.invalid_indexes
+    ]
     if not report.plan.applied:
-        return []
+        return invalid
     drift = detect_drift(conn, cfg.out_dir, cfg, [e.tag for e in report.plan.applied])
     if not drift:
-        return []
-    return [
+        return invalid
+    return invalid + [
         Finding(
             rule="schema-drift",
             severity="error",

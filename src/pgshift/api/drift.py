@@ -111,8 +111,9 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
     if not path.exists():
         return None
     _, expected = read_snapshot(path)
-    matches = table_matcher(config.tables_filter)
-    schemas = sorted({*config.schema_filter, *expected.schemas} - {config.migrations_schema})
+    scope = config.introspect_scope(expected.schemas)
+    matches = table_matcher(scope.tables_filter)
+    schemas = scope.schemas
     expected = m.build_model(
         schemas=expected.schemas,
         enums=[e for e in expected.enums if e.schema in schemas],
@@ -123,8 +124,8 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
     actual = introspect(
         conn,
         schema_filter=schemas,
-        tables_filter=config.tables_filter,
-        exclude_tables=[(config.migrations_schema, config.migrations_table)],
+        tables_filter=scope.tables_filter,
+        exclude_tables=scope.exclude_tables,
     )
     # Views the snapshot does not record are not drift: the code cannot declare them (not managed).
     known = {v.key for v in expected.views}

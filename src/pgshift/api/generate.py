@@ -28,8 +28,9 @@ from pgshift.diff.renames import (
     unsettled_candidates,
 )
 from pgshift.diff.render import down_sql, migration_sql
-from pgshift.errors import ConfigError, FolderError, PgshiftError
+from pgshift.errors import ConfigError, PgshiftError
 from pgshift.folder import files as fs
+from pgshift.folder.migration_folder import MigrationFolder
 from pgshift.folder.names import random_name, sanitize_name
 from pgshift.model.schema import Model
 
@@ -114,23 +115,12 @@ def check_identifiers(model: Model) -> None:
 
 def read_folder_state(folder: Path) -> FolderState:
     """Journal and newest snapshot; an empty model for a new folder. Corrupt files are FolderErrors."""
-    from pgshift.sources.snapshot import read_snapshot
-
-    journal = fs.read_journal(folder)
-    snapshots = fs.snapshot_files(folder)
-    if journal.entries:
-        last = journal.entries[-1]
-        expected = fs.snapshot_path(folder, last)
-        if not expected.exists():
-            raise FolderError(
-                f"the journal's last migration {last.tag} has no snapshot {expected.name}",
-                where=str(expected),
-                hint="restore meta/ from version control; generate diffs against the last snapshot",
-            )
-    if not snapshots:
-        return FolderState(journal, None, Model())
-    data, model = read_snapshot(snapshots[-1])
-    return FolderState(journal, data, model)
+    migrations = MigrationFolder(folder)
+    latest = migrations.latest_snapshot()
+    if latest is None:
+        return FolderState(migrations.journal(), None, Model())
+    data, model = latest
+    return FolderState(migrations.journal(), data, model)
 
 
 def make_tag(idx: int, prefix_mode: str, name: str, now: datetime) -> str:
@@ -234,12 +224,6 @@ def generate(
     idx = state.journal.entries[-1].idx + 1 if state.journal.entries else 0
     tag = make_tag(idx, prefix or config.prefix, label, when)
     entry = fs.JournalEntry(idx=idx, version=fs.JOURNAL_VERSION, when=int(when.timestamp() * 1000), tag=tag)
-    if state.journal.entry(tag) is not None:
-        raise FolderError(
-            f"the journal already has a migration tagged {tag}",
-            where=str(fs.journal_path(folder)),
-            hint="choose another --name",
-        )
 
     prev_id = state.snapshot.get("id", EMPTY_ID) if state.snapshot else EMPTY_ID
     # previous= keeps the last snapshot's SQL spelling where it means the same (drizzle-kit compares text).
@@ -253,32 +237,13 @@ def generate(
         up, acknowledged = _acknowledged(up, f"{tag}.sql", state.snapshot, config, acknowledge, acknowledger)
     journal = fs.Journal(state.journal.version, state.journal.dialect, (*state.journal.entries, entry))
 
-    planned = [
-        (fs.sql_path(folder, tag), up),
-        (fs.down_path(folder, tag), down),
-        (fs.snapshot_path(folder, entry), snapshot_json(snapshot)),
-    ]
-    for path, _ in planned:
-        if path.exists():
-            raise FolderError(
-                f"{path.name} already exists; refusing to overwrite it",
-                where=str(path),
-                hint="choose another --name, or remove the stray file",
-            )
-    written: list[Path] = []
-    try:
-        for path, text in planned:
-            fs.write_text_atomic(path, text)
-            written.append(path)
-        fs.write_text_atomic(fs.journal_path(folder), fs.journal_json(journal))
-    except OSError as exc:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise FolderError(f"could not write the migration: {exc}", where=str(folder)) from exc
+    written = MigrationFolder(folder).write_migration(
+        journal, entry, up=up, down=down, snapshot=snapshot_json(snapshot)
+    )
     return GenerateResult(
         tag=tag,
         ops=tuple(ops),
-        files=(*(p for p, _ in planned), fs.journal_path(folder)),
+        files=written,
         sql=up,
         renames=decisions,
         previous_snapshot=state.snapshot,

@@ -38,6 +38,7 @@ def write_baseline(folder: Path, model: Model) -> str:
     from pgshift.diff.differ import diff
     from pgshift.diff.render import down_sql, migration_sql
     from pgshift.folder import files as fs
+    from pgshift.folder.migration_folder import MigrationFolder
     from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
 
     ops = diff(Model(), model)
@@ -45,17 +46,13 @@ def write_baseline(folder: Path, model: Model) -> str:
     entry = fs.JournalEntry(
         idx=0, version=fs.JOURNAL_VERSION, when=int(datetime.now(UTC).timestamp() * 1000), tag=tag
     )
-    files = [
-        (fs.sql_path(folder, tag), migration_sql(ops)),
-        (fs.down_path(folder, tag), down_sql(ops)),
-        (
-            fs.snapshot_path(folder, entry),
-            snapshot_json(model_to_snapshot(model, id=new_snapshot_id(), prev_id=EMPTY_ID)),
-        ),
-        (fs.journal_path(folder), fs.journal_json(fs.Journal(entries=(entry,)))),
-    ]
-    for path, text in files:
-        fs.write_text_atomic(path, text)
+    MigrationFolder(folder).write_migration(
+        fs.Journal(entries=(entry,)),
+        entry,
+        up=migration_sql(ops),
+        down=down_sql(ops),
+        snapshot=snapshot_json(model_to_snapshot(model, id=new_snapshot_id(), prev_id=EMPTY_ID)),
+    )
     return tag
 
 
@@ -72,6 +69,7 @@ def pull(
     so ``generate`` continues from it. Refuses to overwrite ``output`` unless ``force``."""
     from pgshift.codegen.sqlalchemy_code import render_core, render_orm, tidy
     from pgshift.folder import files as fs
+    from pgshift.folder.migration_folder import MigrationFolder
     from pgshift.runner.run import connect
     from pgshift.sources.introspect import introspect
     from pgshift.urls import database_label
@@ -84,18 +82,19 @@ def pull(
             f"{_shown(target)} exists", hint="pass --force to overwrite it, or --output elsewhere"
         )
     with connect(target_url) as conn, database_errors("pull could not read the database"):
+        scope = cfg.introspect_scope()
         model = introspect(
             conn,
-            schema_filter=cfg.schema_filter,
-            tables_filter=cfg.tables_filter,
-            exclude_tables=[(cfg.migrations_schema, cfg.migrations_table)],
+            schema_filter=scope.schemas,
+            tables_filter=scope.tables_filter,
+            exclude_tables=scope.exclude_tables,
             url=target_url,
         )
     unmanaged = unmanaged_objects(model)
     model = without_unmanaged(model)  # the code cannot declare them: the baseline must not either
     render = render_orm if style == "orm" else render_core
     fs.write_text_atomic(target, tidy(render(model, source=database_label(target_url))))
-    tag = write_baseline(cfg.out_dir, model) if not fs.read_journal(cfg.out_dir).entries else None
+    tag = write_baseline(cfg.out_dir, model) if not MigrationFolder(cfg.out_dir).journal().entries else None
     return PullResult(target, model, tag, unmanaged)
 
 

@@ -57,12 +57,12 @@ def read_database(conn: Any, config: Config, target: Model, url: str | None = No
     """The live schema push compares with: the config's schemas plus those the code uses."""
     from pgshift.sources.introspect import introspect
 
-    schemas = sorted({*config.schema_filter, *target.schemas} - {config.migrations_schema})
+    scope = config.introspect_scope(target.schemas)
     return introspect(
         conn,
-        schema_filter=schemas,
-        tables_filter=config.tables_filter,
-        exclude_tables=[(config.migrations_schema, config.migrations_table)],
+        schema_filter=scope.schemas,
+        tables_filter=scope.tables_filter,
+        exclude_tables=scope.exclude_tables,
         url=url,
     )
 

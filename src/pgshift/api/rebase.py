@@ -22,10 +22,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pgshift.errors import PgshiftError
+from pgshift.errors import FolderError, PgshiftError
 from pgshift.folder import files as fs
-from pgshift.lint.folder import load_snapshot
-from pgshift.lint.integrity import ZERO_ID
+from pgshift.folder.migration_folder import MigrationFolder
+from pgshift.sources.snapshot import EMPTY_ID as ZERO_ID
 
 _MISSING = object()
 _MERGED_SECTIONS = ("tables", "enums", "schemas", "sequences", "views", "roles", "policies")
@@ -54,8 +54,9 @@ class RebaseResult:
 def find_collision(folder: Path) -> Collision | None:
     """The first pair of journal entries whose snapshots share a prevId (journal order decides)."""
     seen: dict[str, fs.JournalEntry] = {}
-    for entry in fs.read_journal(folder).entries:
-        data = load_snapshot(fs.snapshot_path(folder, entry))
+    migrations = MigrationFolder(folder)
+    for entry in migrations.journal().entries:
+        data = migrations.snapshot_data_or_none(migrations.snapshot_path(entry))
         if data is None:
             continue
         parent = str(data.get("prevId", ""))
@@ -151,12 +152,15 @@ def rebase(
     if collision is None:
         raise RebaseError("no collision: no two snapshots share a parent", where=str(folder),
                           hint="nothing to rebase; `pgshift check` lists the folder's problems")  # fmt: skip
-    journal = fs.read_journal(folder)
+    migrations = MigrationFolder(folder)
+    journal = migrations.journal()
     moved = collision.moved
-    snapshots = {e.tag: load_snapshot(fs.snapshot_path(folder, e)) for e in journal.entries}
+    snapshots = {
+        e.tag: migrations.snapshot_data_or_none(migrations.snapshot_path(e)) for e in journal.entries
+    }
     shared = moved.prefix == collision.kept.prefix
     if snapshot_file is not None:
-        moved_snapshot = load_snapshot(snapshot_file)
+        moved_snapshot = migrations.snapshot_data_or_none(snapshot_file)
         if moved_snapshot is None:
             raise RebaseError(f"{snapshot_file} is not a readable snapshot", where=str(snapshot_file))
         snapshots[moved.tag] = moved_snapshot
@@ -184,7 +188,7 @@ def rebase(
     parent_model = _model(parent, "parent snapshot")
     moved_model = _model(moved_snapshot, f"{moved.tag} snapshot")
     moved_path = fs.sql_path(folder, moved.tag)
-    moved_sql = moved_path.read_text(encoding="utf-8")
+    moved_sql = fs.read_text(moved_path)
     expected = migration_sql(diff(parent_model, moved_model, renames=renames))
     if _normalized(expected) != _normalized(moved_sql) and not force:
         raise RebaseError(
@@ -223,19 +227,12 @@ def rebase(
     )
     old_files = [p for p in own if p.exists()]
 
-    planned = [(fs.sql_path(folder, tag), up), (fs.down_path(folder, tag), down),
-               (fs.snapshot_path(folder, entry), snapshot_json(snapshot))]  # fmt: skip
-    for path, _ in planned:
-        if path.exists() and path not in old_files:
-            raise RebaseError(f"{path.name} already exists", where=str(path), hint="remove the stray file")
-    for path, text in planned:
-        fs.write_text_atomic(path, text)
     new_journal = fs.Journal(journal.version, journal.dialect, (*renumbered, entry))
-    fs.write_text_atomic(fs.journal_path(folder), fs.journal_json(new_journal))
-    planned_paths = {p for p, _ in planned}
-    removed = []
-    for path in old_files:
-        if path not in planned_paths:
-            path.unlink()
-            removed.append(path)
-    return RebaseResult(collision, tag, tuple(removed), tuple(p for p, _ in planned), up)
+    try:
+        written = migrations.write_migration(
+            new_journal, entry, up=up, down=down, snapshot=snapshot_json(snapshot), replaces=old_files
+        )
+    except FolderError as exc:
+        raise RebaseError(exc.message, where=exc.where, hint="remove the stray file") from None
+    removed = [path for path in old_files if path not in written]
+    return RebaseResult(collision, tag, tuple(removed), written[:-1], up)

@@ -1,5 +1,8 @@
--- Every column of every ordinary or partitioned table in the chosen schemas, with its table's facts.
--- Tables owned by an extension (deptype 'e') are left out. Parameters: %(schemas)s text[].
+-- Every column of every ordinary or partitioned table in the chosen schemas, with its table's facts
+-- (persistence, partition key, INHERITS parents). A table without columns gives one row whose column
+-- fields are NULL. Partitions are read by partitions.sql. Columns a table only inherits (attislocal
+-- false) are left out: they are the parent's. Tables owned by an extension (deptype 'e') are left out.
+-- Parameters: %(schemas)s text[].
 WITH owned AS (
     -- Sequences owned by a column: serial ('a') and identity ('i'). One pass over pg_depend, joined below.
     SELECT dep.refobjid AS table_oid, dep.refobjsubid AS attnum, s.oid AS seq_oid, s.relname AS seq_name
@@ -8,7 +11,8 @@ WITH owned AS (
     WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
       AND dep.deptype IN ('a', 'i')
 ), tables AS (
-    SELECT c.oid, c.relname, c.relrowsecurity, n.nspname
+    SELECT c.oid, c.relname, c.relrowsecurity, n.nspname, c.relpersistence,
+           CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p')
@@ -24,6 +28,14 @@ SELECT
     c.relname AS table_name,
     c.relrowsecurity AS rls_enabled,
     td.description AS table_comment,
+    c.relpersistence = 'u' AS unlogged,
+    c.partition_by,
+    ARRAY(
+        SELECT pn.nspname || '.' || p.relname
+        FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+        JOIN pg_namespace pn ON pn.oid = p.relnamespace
+        WHERE i.inhrelid = c.oid ORDER BY i.inhseqno
+    ) AS inherits,
     a.attnum AS attnum,
     a.attname AS name,
     format_type(a.atttypid, a.atttypmod) AS type,
@@ -47,9 +59,9 @@ SELECT
     seq.seqcache::text AS seq_cache,
     seq.seqcycle AS seq_cycle
 FROM tables c
-JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-JOIN pg_type t ON t.oid = a.atttypid
-JOIN pg_namespace tn ON tn.oid = t.typnamespace
+LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attislocal
+LEFT JOIN pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_namespace tn ON tn.oid = t.typnamespace
 LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
 LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
 LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum

@@ -1,4 +1,4 @@
--- Primary key, unique, foreign key and check constraints of tables in the chosen schemas.
+-- Primary key, unique, foreign key, check and exclusion constraints of tables in the chosen schemas.
 -- Parameters: %(schemas)s text[].
 SELECT
     n.nspname AS schema,
@@ -21,14 +21,15 @@ SELECT
     con.confupdtype AS on_update,
     con.condeferrable AS deferrable,
     con.condeferred AS deferred,
-    -- Only CHECK bodies and UNIQUE's NULLS NOT DISTINCT are read from the definition text.
-    CASE WHEN con.contype IN ('c', 'u') THEN pg_get_constraintdef(con.oid, true) END AS definition
+    NOT con.convalidated AS not_valid,
+    -- Only CHECK bodies, EXCLUDE definitions and UNIQUE's NULLS NOT DISTINCT are read from the text.
+    CASE WHEN con.contype IN ('c', 'u', 'x') THEN pg_get_constraintdef(con.oid, true) END AS definition
 FROM pg_constraint con
 JOIN pg_class cl ON cl.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = cl.relnamespace
 LEFT JOIN pg_class fcl ON fcl.oid = con.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fcl.relnamespace
-WHERE con.contype IN ('p', 'u', 'f', 'c')
+WHERE con.contype IN ('p', 'u', 'f', 'c', 'x')
   AND cl.relkind IN ('r', 'p')
   AND n.nspname = ANY(%(schemas)s)
   AND con.conislocal

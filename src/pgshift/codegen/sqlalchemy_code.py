@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from pgshift.model import schema as m
+from pgshift.model.clauses import exclude_parts
 from pgshift.model.types import parse_type
+from pgshift.pg.naming import owned_sequence_name
 
 _SIMPLE = {
     "smallint": "SmallInteger",
@@ -190,7 +192,7 @@ def _py_type(column: m.Column, enums: dict[tuple[str, str], m.Enum], w: _Writer)
 def _column_kwargs(table: m.Table, column: m.Column, w: _Writer) -> list[str]:
     out: list[str] = []
     pk = table.primary_key
-    single_pk = pk is not None and pk.columns == (column.name,) and pk.name == f"{table.name}_pkey"
+    single_pk = _inline_pk(table) and pk is not None and pk.columns == (column.name,)
     if single_pk:
         out.append("primary_key=True")
         if (
@@ -224,8 +226,24 @@ def _sequence_kwargs(o: m.SequenceOptions) -> list[str]:
     return [*args, "cycle=True"] if o.cycle else args
 
 
-def _column_extras(column: m.Column, w: _Writer) -> list[str]:
+def _inline_pk(table: m.Table) -> bool:
+    """A one-column key with the default name and no deferral is written as ``primary_key=True``."""
+    pk = table.primary_key
+    return pk is not None and len(pk.columns) == 1 and pk.name == f"{table.name}_pkey" and not pk.deferrable
+
+
+def _deferral(deferrable: bool, initially_deferred: bool) -> list[str]:
+    out = ["deferrable=True"] if deferrable else []
+    return out + (["initially='DEFERRED'"] if initially_deferred else [])
+
+
+def _column_extras(table: m.Table, column: m.Column, w: _Writer) -> list[str]:
     extras: list[str] = []
+    pk = table.primary_key
+    if column.is_serial and not (pk is not None and pk.columns == (column.name,)):
+        # A serial off the primary key: SQLAlchemy spells it as the sequence serial would own.
+        seq = owned_sequence_name(table.name, column.name)
+        extras.append(f"{w.use('Sequence')}({seq!r})")
     if column.identity is not None:
         args = [f"always={column.identity.kind == 'always'}", *_sequence_kwargs(column.identity.options)]
         extras.append(f"{w.use('Identity')}({', '.join(args)})")
@@ -238,15 +256,20 @@ def _table_items(table: m.Table, w: _Writer) -> list[str]:
     """Constraints and indexes of a table, each named, as SQLAlchemy constructor calls."""
     items: list[str] = []
     pk = table.primary_key
-    if pk is not None and not (len(pk.columns) == 1 and pk.name == f"{table.name}_pkey"):
-        cols = ", ".join(repr(c) for c in pk.columns)
-        items.append(f"{w.use('PrimaryKeyConstraint')}({cols}, name={pk.name!r})")
+    if pk is not None and not _inline_pk(table):
+        args = [*(repr(c) for c in pk.columns), f"name={pk.name!r}"]
+        args += _deferral(pk.deferrable, pk.initially_deferred)
+        items.append(f"{w.use('PrimaryKeyConstraint')}({', '.join(args)})")
     for u in table.unique_constraints:
-        cols = ", ".join(repr(c) for c in u.columns)
-        extra = ", postgresql_nulls_not_distinct=True" if u.nulls_not_distinct else ""
-        items.append(f"{w.use('UniqueConstraint')}({cols}, name={u.name!r}{extra})")
+        args = [*(repr(c) for c in u.columns), f"name={u.name!r}"]
+        args += ["postgresql_nulls_not_distinct=True"] if u.nulls_not_distinct else []
+        args += _deferral(u.deferrable, u.initially_deferred)
+        items.append(f"{w.use('UniqueConstraint')}({', '.join(args)})")
     for c in table.check_constraints:
-        items.append(f"{w.use('CheckConstraint')}({c.expression!r}, name={c.name!r})")
+        extra = ", postgresql_not_valid=True" if c.not_valid else ""
+        items.append(f"{w.use('CheckConstraint')}({c.expression!r}, name={c.name!r}{extra})")
+    for x in table.exclude_constraints:
+        items.append(_exclude_call(x, w))
     for fk in table.foreign_keys:
         prefix = "" if fk.ref_schema == "public" else f"{fk.ref_schema}."
         refs = ", ".join(repr(f"{prefix}{fk.ref_table}.{c}") for c in fk.ref_columns)
@@ -255,14 +278,71 @@ def _table_items(table: m.Table, w: _Writer) -> list[str]:
             args.append(f"ondelete={fk.on_delete.upper()!r}")
         if fk.on_update != "no action":
             args.append(f"onupdate={fk.on_update.upper()!r}")
-        if fk.deferrable:
-            args.append("deferrable=True")
-        if fk.initially_deferred:
-            args.append("initially='DEFERRED'")
+        args += _deferral(fk.deferrable, fk.initially_deferred)
+        if fk.not_valid:
+            args.append("postgresql_not_valid=True")
         items.append(f"{w.use('ForeignKeyConstraint')}({', '.join(args)})")
     # An index on expressions only has no column to find its table by: it must sit in the table's arguments.
     items += [_index_call(i, w, "") for i in table.indexes if _expressions_only(i)]
     return items
+
+
+def _exclude_call(x: m.ExcludeConstraint, w: _Writer) -> str:
+    """``ExcludeConstraint(("during", "&&"), using="gist", where=text(...), name=...)``."""
+    parts = exclude_parts(x.definition)
+    if parts is None:
+        raise ValueError(f"cannot read the exclusion constraint {x.name}: {x.definition}")
+    method, elements, where = parts
+    args = [
+        f"({element!r}, {op!r})" if is_column else f"({w.use('text')}({element!r}), {op!r})"
+        for element, is_column, op in elements
+    ]
+    args.append(f"name={x.name!r}")
+    if method != "btree":
+        args.append(f"using={method!r}")
+    if where:
+        args.append(f"where={w.use('text')}({where!r})")
+    args += _deferral(x.deferrable, x.initially_deferred)
+    return f"{w.use_pg('ExcludeConstraint')}({', '.join(args)})"
+
+
+def _table_options(table: m.Table, model: m.Model) -> dict[str, object]:
+    """Keyword arguments of ``Table`` (or ``__table_args__``'s dict) beyond columns and constraints."""
+    options: dict[str, object] = {}
+    if table.schema != "public":
+        options["schema"] = table.schema
+    if table.comment:
+        options["comment"] = table.comment
+    if table.unlogged:
+        options["prefixes"] = ["UNLOGGED"]
+    if table.partition_by:
+        options["postgresql_partition_by"] = table.partition_by
+    if table.inherits:
+        names = [_parent_name(table, parent) for parent in table.inherits]
+        options["postgresql_inherits"] = names[0] if len(names) == 1 else tuple(names)
+    info: dict[str, object] = {}
+    if table.rls_enabled or table.policies:
+        info.update(_rls_info(table))
+    if table.partitions:
+        info["partitions"] = [
+            {
+                "name": p.name,
+                "bound": p.bound,
+                **({"schema": p.schema} if p.schema != table.schema else {}),
+                **({"comment": p.comment} if p.comment else {}),
+            }
+            for p in table.partitions
+        ]
+    if info:
+        options["info"] = {"pgshift": info}
+    return options
+
+
+def _parent_name(table: m.Table, parent: str) -> str:
+    """An INHERITS parent as ``postgresql_inherits`` takes it: bare when it is in the child's schema
+    or in public (SQLAlchemy quotes the whole string as one name), else ``schema.name``."""
+    schema, _, name = parent.partition(".")
+    return name if schema in (table.schema, "public") else parent
 
 
 def _expressions_only(index: m.Index) -> bool:
@@ -388,26 +468,33 @@ def render_core(model: m.Model, source: str = "the database") -> str:
     body += _sequence_lines(model, w)
     taken: set[str] = set()
     for table in model.tables:
-        var = _ident(table.name if table.schema == "public" else f"{table.schema}_{table.name}", taken)
-        body.append(f"{var} = {w.use('Table')}(")
-        body.append(f"    {table.name!r},")
-        body.append("    metadata,")
-        for column in table.columns:
-            args = [repr(column.name), _type_expr(column, w, enums), *_column_extras(column, w)]
-            args += _column_kwargs(table, column, w)
-            body.append(f"    {w.use('Column')}({', '.join(args)}),")
-        for item in _table_items(table, w):
-            body.append(f"    {item},")
-        if table.schema != "public":
-            body.append(f"    schema={table.schema!r},")
-        if table.comment:
-            body.append(f"    comment={table.comment!r},")
-        if table.rls_enabled or table.policies:
-            body.append(f"    info={{'pgshift': {_rls_info(table)!r}}},")
-        body.append(")")
-        body += [_index_call(index, w, var) for index in table.indexes if not _expressions_only(index)]
-        body += ["", ""]
+        body += _core_table(table, model, w, enums, "metadata", taken)
     return "\n".join(_header(w, source, "core") + body).rstrip() + "\n"
+
+
+def _core_table(
+    table: m.Table,
+    model: m.Model,
+    w: _Writer,
+    enums: dict[tuple[str, str], m.Enum],
+    metadata: str,
+    taken: set[str],
+) -> list[str]:
+    """``name = Table(...)`` plus its indexes: how core code, and ORM code for a table the ORM cannot
+    map (no primary key), declares a table."""
+    var = _ident(table.name if table.schema == "public" else f"{table.schema}_{table.name}", taken)
+    body = [f"{var} = {w.use('Table')}(", f"    {table.name!r},", f"    {metadata},"]
+    for column in table.columns:
+        args = [repr(column.name), _type_expr(column, w, enums), *_column_extras(table, column, w)]
+        args += _column_kwargs(table, column, w)
+        body.append(f"    {w.use('Column')}({', '.join(args)}),")
+    for item in _table_items(table, w):
+        body.append(f"    {item},")
+    for key, value in _table_options(table, model).items():
+        body.append(f"    {key}={value!r},")
+    body.append(")")
+    body += [_index_call(index, w, var) for index in table.indexes if not _expressions_only(index)]
+    return [*body, "", ""]
 
 
 def _rls_info(table: m.Table) -> dict[str, object]:
@@ -439,18 +526,17 @@ def render_orm(model: m.Model, source: str = "the database") -> str:
     if seq:
         body += ["metadata = Base.metadata", "", *seq]
     taken: set[str] = set()
+    core_taken: set[str] = set()
     for table in model.tables:
+        if table.primary_key is None:
+            # The ORM maps only tables with a primary key: this one is a Core Table in the same metadata.
+            body += _core_table(table, model, w, enums, "Base.metadata", core_taken)
+            continue
         cls = _class_name(table.name, taken)
         body.append(f"class {cls}(Base):")
         body.append(f"    __tablename__ = {table.name!r}")
         items = _table_items(table, w)
-        options: dict[str, object] = {}
-        if table.schema != "public":
-            options["schema"] = table.schema
-        if table.comment:
-            options["comment"] = table.comment
-        if table.rls_enabled or table.policies:
-            options["info"] = {"pgshift": _rls_info(table)}
+        options = _table_options(table, model)
         if items or options:
             body.append("    __table_args__ = (")
             for item in items:
@@ -464,7 +550,7 @@ def render_orm(model: m.Model, source: str = "the database") -> str:
             attr = _ident(column.name, attrs)
             # The column's name is spelled out only when the attribute cannot carry it.
             args = [] if attr == column.name else [repr(column.name)]
-            args += [_type_expr(column, w, enums), *_column_extras(column, w)]
+            args += [_type_expr(column, w, enums), *_column_extras(table, column, w)]
             args += _column_kwargs(table, column, w)
             if not column.not_null:
                 args.append("nullable=True")
@@ -498,10 +584,17 @@ def tidy(source: str) -> str:
 
 
 def _unused_enums_line(model: m.Model, holder: str = "metadata") -> list[str]:
-    """Enums no column uses, registered where pgshift's converter looks for them."""
+    """Enums no column uses and schemas nothing is in, registered where pgshift's converter looks."""
     used = {(c.type_schema, c.type.rstrip("[]")) for t in model.tables for c in t.columns if c.type_schema}
     unused = [e for e in model.enums if (e.schema, e.name) not in used]
-    if not unused:
+    occupied = {t.schema for t in model.tables} | {e.schema for e in model.enums}
+    occupied |= {s.schema for s in model.sequences}
+    empty = [s for s in model.schemas if s not in occupied]
+    if not unused and not empty:
         return []
-    names = ", ".join(_enum_var(e) for e in unused)
-    return [f'{holder}.info["pgshift"] = {{"enums": [{names}]}}  # enums no column uses yet']
+    entries = []
+    if unused:
+        entries.append(f'"enums": [{", ".join(_enum_var(e) for e in unused)}]')
+    if empty:
+        entries.append(f'"schemas": {empty!r}')
+    return [f'{holder}.info["pgshift"] = {{{", ".join(entries)}}}  # enums no column uses, empty schemas']

@@ -25,6 +25,7 @@ def _describe(entry: PlanEntry) -> tuple[str, str, str]:
         State.PENDING: click.style("pending", fg="yellow"),
         State.MODIFIED: click.style("modified (checksum differs)", fg="red"),
         State.MISSING: click.style("file missing", fg="red"),
+        State.PARTIAL: click.style(entry.progress(), fg="yellow"),
     }
     label = labels[entry.state]
     if entry.out_of_order:
@@ -100,6 +101,23 @@ def command(config: Config, url: str, environment: Environment | None, as_json: 
         parts.append(f"{len(plan.modified)} modified")
     if plan.missing:
         parts.append(f"{len(plan.missing)} missing")
+    if plan.partial:
+        parts.append(f"{len(plan.partial)} partially applied")
+        for entry in plan.partial:
+            click.echo(
+                click.style(f"{entry.tag} is {entry.progress()}", fg="yellow")
+                + ": a run stopped half way (failure, kill, lost "
+                "connection). Run `pgshift migrate` again: it resumes at the first uncommitted group."
+            )
+    if report.invalid_indexes:
+        parts.append(f"{len(report.invalid_indexes)} INVALID index(es)")
+        for name in report.invalid_indexes:
+            click.echo(
+                click.style(f"INVALID index {name}", fg="red")
+                + " (an interrupted concurrent build): unusable but maintained on every "
+                f"write. `pgshift migrate` rebuilds it if a pending migration creates it; else DROP INDEX "
+                f"CONCURRENTLY {name}; and create it again."
+            )
     if report.drift:
         parts.append(f"{len(report.drift.items)} drift")
         click.echo(click.style("drift", fg="red") + f" against the schema of {report.drift.against}:")

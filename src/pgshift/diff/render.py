@@ -16,9 +16,11 @@ from pgshift.folder.files import BREAKPOINT
 from pgshift.model.schema import (
     CheckConstraint,
     Column,
+    ExcludeConstraint,
     ForeignKey,
     Identity,
     Index,
+    Partition,
     Policy,
     PrimaryKey,
     SequenceOptions,
@@ -31,7 +33,7 @@ from pgshift.pg.naming import owned_sequence_name
 if TYPE_CHECKING:
     from pgshift.diff.operations import Operation
 
-Constraint = PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey
+Constraint = PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey | ExcludeConstraint
 
 IRREVERSIBLE_HEADER = "-- pgshift:irreversible"
 # Read by pgshift.txmode: run the file statement by statement. Written when an op cannot share a
@@ -102,23 +104,31 @@ def column_sql(table: Table, column: Column, *, inline_pk: bool = False) -> str:
     return " ".join(parts)
 
 
+def _deferral(deferrable: bool, initially_deferred: bool) -> str:
+    if not deferrable:
+        return ""
+    return " DEFERRABLE INITIALLY DEFERRED" if initially_deferred else " DEFERRABLE"
+
+
 def constraint_body(constraint: Constraint) -> str:
-    """The constraint after ``CONSTRAINT "name"``."""
+    """The constraint after ``CONSTRAINT "name"`` (without NOT VALID: see ``AddConstraint``)."""
     if isinstance(constraint, PrimaryKey):
-        return f"PRIMARY KEY({packed_idents(constraint.columns)})"
+        text = f"PRIMARY KEY({packed_idents(constraint.columns)})"
+        return text + _deferral(constraint.deferrable, constraint.initially_deferred)
     if isinstance(constraint, UniqueConstraint):
         nulls = " NULLS NOT DISTINCT" if constraint.nulls_not_distinct else ""
-        return f"UNIQUE{nulls}({packed_idents(constraint.columns)})"
+        text = f"UNIQUE{nulls}({packed_idents(constraint.columns)})"
+        return text + _deferral(constraint.deferrable, constraint.initially_deferred)
     if isinstance(constraint, CheckConstraint):
         return f"CHECK ({constraint.expression})"
+    if isinstance(constraint, ExcludeConstraint):
+        return constraint.definition + _deferral(constraint.deferrable, constraint.initially_deferred)
     fk = constraint
     text = (
         f"FOREIGN KEY ({idents(fk.columns)}) REFERENCES {qualified_name(fk.ref_schema, fk.ref_table)}"
         f"({idents(fk.ref_columns)}) ON DELETE {fk.on_delete} ON UPDATE {fk.on_update}"
     )
-    if fk.deferrable:
-        text += " DEFERRABLE INITIALLY DEFERRED" if fk.initially_deferred else " DEFERRABLE"
-    return text
+    return text + _deferral(fk.deferrable, fk.initially_deferred)
 
 
 def constraint_sql(constraint: Constraint) -> str:
@@ -128,20 +138,42 @@ def constraint_sql(constraint: Constraint) -> str:
 def inline_primary_key(table: Table) -> str | None:
     """The column whose PRIMARY KEY is written inline (drizzle's style for a default-named 1-column key)."""
     pk = table.primary_key
-    if pk is not None and len(pk.columns) == 1 and pk.name == f"{table.name}_pkey":
+    if pk is not None and len(pk.columns) == 1 and pk.name == f"{table.name}_pkey" and not pk.deferrable:
         return pk.columns[0]
     return None
 
 
+def table_ref_sql(key: str) -> str:
+    """``"schema"."name"`` from a model key (``schema.name``; the schema never holds a dot in a key)."""
+    schema, _, name = key.partition(".")
+    return qualified_name(schema, name)
+
+
 def create_table_sql(table: Table) -> str:
+    """CREATE [UNLOGGED] TABLE with its columns and the constraints that can be inline (NOT VALID ones
+    cannot: PostgreSQL validates every constraint of CREATE TABLE, so they are added afterwards)."""
     inline = inline_primary_key(table)
     lines = [column_sql(table, c, inline_pk=c.name == inline) for c in table.columns]
     if table.primary_key is not None and inline is None:
         lines.append(constraint_sql(table.primary_key))
     lines += [constraint_sql(u) for u in table.unique_constraints]
-    lines += [constraint_sql(c) for c in table.check_constraints]
+    lines += [constraint_sql(c) for c in table.check_constraints if not c.not_valid]
+    lines += [constraint_sql(x) for x in table.exclude_constraints]
     body = ",\n".join("\t" + line for line in lines)
-    return f"CREATE TABLE {qualified_name(table.schema, table.name)} (\n{body}\n);"
+    head = "CREATE UNLOGGED TABLE" if table.unlogged else "CREATE TABLE"
+    text = f"{head} {qualified_name(table.schema, table.name)} (\n{body}\n)"
+    if table.inherits:
+        text += f" INHERITS ({', '.join(table_ref_sql(parent) for parent in table.inherits)})"
+    if table.partition_by:
+        text += f" PARTITION BY {table.partition_by}"
+    return text + ";"
+
+
+def create_partition_sql(parent: Table, partition: Partition) -> str:
+    return (
+        f"CREATE TABLE {qualified_name(partition.schema, partition.name)} PARTITION OF "
+        f"{qualified_name(parent.schema, parent.name)} {partition.bound};"
+    )
 
 
 def index_element_sql(element) -> str:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pgshift.errors import FolderError
+from pgshift.errors import FolderError as FolderError  # re-exported: folder readers catch it from here
 
 JOURNAL_VERSION = "7"
 SNAPSHOT_VERSION = "7"
@@ -114,10 +114,44 @@ def split_statements(sql: str, breakpoints: bool = True) -> list[str]:
     return [piece for piece in sql.split(BREAKPOINT) if piece.strip()]
 
 
+def read_text(path: Path) -> str:
+    """A folder file's text exactly as written (``\r\n`` kept, so hashes match ``sha256sum``).
+
+    Refuses what would otherwise be read wrongly without a word: a NUL byte (libpg_query stops at
+    it and silently skips the rest of the file), bytes that are not UTF-8, binary content. The
+    FolderError names the file and the line. FileNotFoundError passes through for callers that
+    treat a missing file specially.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise FolderError(f"cannot read {path.name}: {exc.strerror}", where=str(path)) from exc
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise FolderError(
+            f"{path.name} contains a NUL byte (binary content?) at line {line}; nothing was run",
+            where=f"{path}:{line}",
+            hint="a migration folder holds text only: restore the file from version control, or remove the "
+            "stray bytes",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise FolderError(
+            f"{path.name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at line {line}); nothing was run",
+            where=f"{path}:{line}",
+            hint="save the file as UTF-8 (iconv -f latin1 -t utf-8), or restore it from version control",
+        ) from None
+
+
 def read_json(path: Path) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
+        text = read_text(path)
+    except FileNotFoundError as exc:
         raise FolderError(f"cannot read {path.name}: {exc.strerror}", where=str(path)) from exc
     try:
         return json.loads(text)
@@ -216,16 +250,48 @@ def to_json(data: Any) -> str:
         return json.dumps(data, indent=2, ensure_ascii=False)
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a file so that a crash leaves either the old or the new content, never half of one."""
+def current_umask() -> int:
+    """The process umask (reading it means setting it; restored at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode(path: Path) -> int:
+    """The mode ``path`` should get: its current one when it exists, else 0666 minus the umask.
+
+    mkstemp creates 0600 files; a migration folder is shared through version control and CI, so new
+    files get what ``open()`` would give them (0644 under umask 022) and rewritten ones keep theirs.
+    """
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return 0o666 & ~current_umask()
+
+
+def write_temp(path: Path, text: str) -> Path:
+    """``text`` in a temporary file beside ``path`` (same file system, so a rename is atomic)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, file_mode(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-        os.replace(tmp, path)
+            handle.flush()
+            os.fsync(handle.fileno())
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a file so that a crash leaves either the old or the new content, never half of one."""
+    tmp = write_temp(path, text)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -233,9 +299,7 @@ def read_migration(folder: Path, entry: JournalEntry) -> Migration:
     """Read one entry's SQL (and down SQL if present); a missing up file is a FolderError."""
     path = sql_path(folder, entry.tag)
     try:
-        # newline="" keeps \r\n as written, so the hash matches `sha256sum file.sql`.
-        with path.open(encoding="utf-8", newline="") as handle:
-            sql = handle.read()
+        sql = read_text(path)
     except FileNotFoundError:
         raise FolderError(
             f"migration {entry.tag} is in the journal but its SQL file is missing",
@@ -245,14 +309,8 @@ def read_migration(folder: Path, entry: JournalEntry) -> Migration:
     dpath = down_path(folder, entry.tag)
     down = None
     if dpath.exists():
-        with dpath.open(encoding="utf-8", newline="") as handle:
-            down = handle.read()
+        down = read_text(dpath)
     return Migration(entry=entry, path=path, sql=sql, hash=sha256_text(sql), down_path=dpath, down_sql=down)
-
-
-def read_migrations(folder: Path) -> list[Migration]:
-    """Every journal entry's migration, in journal order."""
-    return [read_migration(folder, entry) for entry in read_journal(folder).entries]
 
 
 def snapshot_files(folder: Path) -> list[Path]:

@@ -10,7 +10,6 @@ produce: SQL typed by a person. Loose files outside a journal are treated as han
 from __future__ import annotations
 
 import functools
-import json
 import multiprocessing as mp
 import os
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from typing import Any
 
 from pgshift.errors import FolderError
 from pgshift.folder import files as fs
+from pgshift.folder.migration_folder import MigrationFolder
 from pgshift.lint.engine import lint_text
 from pgshift.lint.finding import Finding
 
@@ -55,11 +55,7 @@ def is_hand_written(
 
 def load_snapshot(path: Path) -> dict[str, Any] | None:
     """A snapshot's JSON, or None when missing or unreadable (integrity reports those)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
+    return MigrationFolder(path.parent.parent).snapshot_data_or_none(path)
 
 
 @dataclass(frozen=True)
@@ -77,13 +73,15 @@ class Job:
 def run_job(job: Job, config_severity: dict[str, str] | None = None) -> list[Finding]:
     """Lint one job: read the file and its snapshots, decide hand-written, lint."""
     try:
-        sql = job.path.read_bytes().decode("utf-8")  # as written: no newline translation
-    except (OSError, UnicodeDecodeError) as exc:
+        sql = fs.read_text(job.path)
+    except (OSError, fs.FolderError) as exc:
         reason = (
-            "is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else f"cannot be read: {exc.strerror}"
+            exc.message
+            if isinstance(exc, fs.FolderError)
+            else f"{job.path.name} cannot be read: {exc.strerror}"
         )
-        return [Finding("syntax-error", "error", f"{job.path.name} {reason}", job.display,
-                        fix="save the file as UTF-8")]  # fmt: skip
+        return [Finding("syntax-error", "error", reason, job.display,
+                        fix="save the file as UTF-8 text")]  # fmt: skip
     if job.snapshot is None:
         return lint_text(sql, path=job.display, config_severity=config_severity, hand_written=True,
                          breakpoints=job.breakpoints)  # fmt: skip
@@ -125,8 +123,8 @@ def _run_job_rows(job: Job, config_severity: dict[str, str] | None = None) -> li
 def folder_jobs(folder: Path, display: str | None = None) -> list[Job]:
     """One job per journal migration whose SQL file exists, with the previous existing snapshot."""
     try:
-        journal = fs.read_journal(folder)
-    except FolderError:
+        journal = MigrationFolder(folder).journal()
+    except fs.FolderError:
         return []
     shown = display if display is not None else str(folder)
     jobs = []

@@ -8,16 +8,15 @@ prints and counts them together with the SQL findings.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from pgshift.errors import FolderError
 from pgshift.folder import files as fs
+from pgshift.folder.migration_folder import MigrationFolder, journal_duplicates
 from pgshift.lint.finding import Finding
+from pgshift.sources.snapshot import EMPTY_ID as ZERO_ID
 
-ZERO_ID = "00000000-0000-0000-0000-000000000000"
 SUPPORTED_SNAPSHOT_VERSIONS = ("7",)
 INTEGRITY_RULES = (
     "folder-no-journal", "folder-journal-invalid", "folder-duplicate-idx", "folder-duplicate-tag",
@@ -41,8 +40,8 @@ def check_folder(folder: Path, *, display: str | None = None) -> list[Finding]:
                        "restore meta/_journal.json from version control")]  # fmt: skip
         return []
     try:
-        journal = fs.read_journal(folder)
-    except FolderError as exc:
+        journal = MigrationFolder(folder).journal()
+    except fs.FolderError as exc:
         return [_f("folder-journal-invalid", "error", exc.message, jpath, exc.hint or "restore the journal")]
     out: list[Finding] = []
     out += _journal_order(journal, jpath)
@@ -53,17 +52,14 @@ def check_folder(folder: Path, *, display: str | None = None) -> list[Finding]:
 
 def _journal_order(journal: fs.Journal, jpath: str) -> list[Finding]:
     out = []
-    seen_idx: dict[int, str] = {}
-    seen_tag: set[str] = set()
-    for position, e in enumerate(journal.entries):
-        if e.idx in seen_idx:
-            out.append(_f("folder-duplicate-idx", "error", f"idx {e.idx} is used by {seen_idx[e.idx]} and {e.tag}",
-                          jpath, "run `pgshift rebase` to renumber the later branch's migration"))  # fmt: skip
-        seen_idx.setdefault(e.idx, e.tag)
-        if e.tag in seen_tag:
-            out.append(_f("folder-duplicate-tag", "error", f"tag {e.tag} appears twice", jpath,
+    for dup in journal_duplicates(journal):
+        if dup.kind == "idx":
+            out.append(_f("folder-duplicate-idx", "error", dup.describe(), jpath,
+                          "run `pgshift rebase` to renumber the later branch's migration"))  # fmt: skip
+        else:
+            out.append(_f("folder-duplicate-tag", "error", dup.describe(), jpath,
                           "remove the duplicate entry from meta/_journal.json"))  # fmt: skip
-        seen_tag.add(e.tag)
+    for position, e in enumerate(journal.entries):
         if e.idx != position:
             out.append(_f("folder-idx-gap", "error", f"entry {e.tag} has idx {e.idx}, expected {position}",
                           jpath, "renumber idx 0, 1, 2, ... in journal order (or `pgshift rebase` after a merge)"))  # fmt: skip
@@ -115,13 +111,13 @@ def _files(folder: Path, journal: fs.Journal, shown: str) -> list[Finding]:
 
 
 def _read(path: Path) -> tuple[dict[str, Any] | None, str | None]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError:
+    """A snapshot's data, or the problem (the folder's one strict reader); (None, None) when absent."""
+    if not path.exists():
         return None, None
-    except ValueError as exc:
-        return None, f"not valid JSON: {exc}"
-    return (data, None) if isinstance(data, dict) else (None, "not a JSON object")
+    try:
+        return MigrationFolder(path.parent.parent).snapshot_data(path), None
+    except fs.FolderError as exc:
+        return None, exc.message.removeprefix(f"{path.name} ").removeprefix("is ")
 
 
 def _snapshot_chain(folder: Path, journal: fs.Journal, shown: str) -> list[Finding]:
@@ -181,15 +177,17 @@ def check_applied(folder: Path, conn: Any, table: Any, *, display: str | None = 
     out = []
     try:
         entries = fs.read_journal(folder).entries
-    except FolderError:
+    except fs.FolderError:
         return []
     for e in entries:
         row = by_when.get(e.when)
         path = fs.sql_path(folder, e.tag)
         if row is None or not path.exists():
             continue
-        with path.open(encoding="utf-8", newline="") as handle:
-            digest = fs.sha256_text(handle.read())
+        try:
+            digest = fs.sha256_text(fs.read_text(path))
+        except fs.FolderError:
+            continue  # the SQL lint reports a file that is not text
         if digest != row.hash:
             out.append(_f("folder-applied-changed", "error",
                           f"{e.tag} was applied (tracking row {row.id}) but its file has changed since",

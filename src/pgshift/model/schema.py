@@ -80,6 +80,8 @@ class Column:
 class PrimaryKey:
     name: str
     columns: tuple[str, ...]
+    deferrable: bool = False
+    initially_deferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class ForeignKey:
     on_update: ReferentialAction = "no action"
     deferrable: bool = False
     initially_deferred: bool = False
+    not_valid: bool = False  # exists unvalidated (ADD ... NOT VALID without VALIDATE); never re-validated
 
 
 @dataclass(frozen=True)
@@ -100,12 +103,42 @@ class UniqueConstraint:
     name: str
     columns: tuple[str, ...]
     nulls_not_distinct: bool = False
+    deferrable: bool = False
+    initially_deferred: bool = False
 
 
 @dataclass(frozen=True)
 class CheckConstraint:
     name: str
     expression: str  # normalised, without the surrounding CHECK ( )
+    not_valid: bool = False  # exists unvalidated: read back as NOT VALID, created NOT VALID, not validated
+
+
+@dataclass(frozen=True)
+class ExcludeConstraint:
+    """``EXCLUDE USING gist (during WITH &&) WHERE (room > 0)``: ``definition`` is everything after the
+    constraint's name, in the parser's canonical spelling (pgshift.model.types.normalize_exclude)."""
+
+    name: str
+    definition: str
+    deferrable: bool = False
+    initially_deferred: bool = False
+
+
+@dataclass(frozen=True)
+class Partition:
+    """A partition of a partitioned table: ``bound`` is ``FOR VALUES ...`` or ``DEFAULT``, normalised
+    (pgshift.model.types.normalize_partition_bound). Its columns, constraints and indexes are the
+    parent's; partitions with a shape of their own (sub-partitions, extra indexes) are not modelled."""
+
+    schema: str
+    name: str
+    bound: str
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return qualified(self.schema, self.name)
 
 
 @dataclass(frozen=True)
@@ -158,6 +191,14 @@ class Table:
     policies: tuple[Policy, ...] = ()
     rls_enabled: bool = False
     comment: str | None = None
+    exclude_constraints: tuple[ExcludeConstraint, ...] = ()
+    unlogged: bool = False
+    # ``RANGE (issued)``, ``LIST (region)``, ``HASH (id)`` (normalised); None for a plain table.
+    partition_by: str | None = None
+    partitions: tuple[Partition, ...] = ()  # sorted by qualified name
+    # Parents (``schema.name``) in INHERITS order. ``columns`` then holds only the table's own columns
+    # (attislocal): the inherited ones are the parents'.
+    inherits: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -271,6 +312,16 @@ def _by_name(items: Iterable[_N]) -> tuple[_N, ...]:
     return tuple(sorted(items, key=lambda item: item.name))
 
 
+def _absorbed(unique: UniqueConstraint, pk: PrimaryKey | None) -> bool:
+    """A UNIQUE over exactly the primary key's columns: PostgreSQL keeps only one constraint (the
+    primary key; written inline, the key even takes the UNIQUE's name), so the model keeps only the key."""
+    return (
+        pk is not None
+        and unique.columns == pk.columns
+        and (unique.deferrable, unique.initially_deferred) == (pk.deferrable, pk.initially_deferred)
+    )
+
+
 def canonical_table(table: Table) -> Table:
     """Sort a table's named children so that declaration order of constraints never matters."""
 
@@ -280,10 +331,17 @@ def canonical_table(table: Table) -> Table:
         columns=table.columns,
         primary_key=table.primary_key,
         foreign_keys=_by_name(table.foreign_keys),
-        unique_constraints=_by_name(table.unique_constraints),
+        unique_constraints=_by_name(
+            u for u in table.unique_constraints if not _absorbed(u, table.primary_key)
+        ),
         check_constraints=_by_name(table.check_constraints),
         indexes=_by_name(table.indexes),
         policies=_by_name(table.policies),
         rls_enabled=table.rls_enabled,
         comment=table.comment,
+        exclude_constraints=_by_name(table.exclude_constraints),
+        unlogged=table.unlogged,
+        partition_by=table.partition_by,
+        partitions=tuple(sorted(table.partitions, key=lambda p: p.key)),
+        inherits=table.inherits,
     )

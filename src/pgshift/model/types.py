@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import postgast
 
@@ -238,15 +239,64 @@ def normalize_expression(text: str) -> str:
         return stripped
 
 
-# Casts Postgres adds by itself when it stores an expression: to text-like types on string literals and on
-# columns (``email::text <> ''::text`` for a varchar column), and numeric literals to numeric
-# (``p > 0::numeric``). Schema code does not spell them, so they are dropped on every side; the text
-# without them means the same to Postgres, which adds them back when it stores it.
+@lru_cache(maxsize=16384)
+def normalize_stored_expression(text: str) -> str:
+    """``normalize_expression`` for text Postgres printed from its catalog (pg_get_expr, ...).
+
+    In stored text every implicit coercion is spelled out, so ``balance * (100)::numeric`` with a bare
+    column means the column is numeric already and the cast is Postgres's own: it goes, as in the
+    ``balance * 100`` the author wrote. (Written by a person, ``int_col * 100::numeric`` keeps its cast:
+    there the cast makes the result numeric.)"""
+    canonical = normalize_expression(text)
+    try:
+        tree = postgast.parse(f"SELECT {canonical}")
+    except postgast.PgQueryError:
+        return canonical
+    from postgast.pg_query_pb2 import A_Expr
+
+    changed = False
+    for expr in postgast.find_nodes(tree, A_Expr):
+        names = [n.string.sval for n in expr.name]
+        if expr.kind != _AEXPR_OP or not names or names[-1] not in _ARITHMETIC:
+            continue
+        if not (expr.HasField("lexpr") and expr.HasField("rexpr")):
+            continue
+        for side, other in ((expr.lexpr, expr.rexpr), (expr.rexpr, expr.lexpr)):
+            if (
+                _cast_target(side) == "numeric"
+                and _is_int_const(side.type_cast.arg)
+                and other.WhichOneof("node") == "column_ref"
+            ):
+                arg = type(side)()
+                arg.CopyFrom(side.type_cast.arg)
+                side.CopyFrom(arg)
+                changed = True
+    return str(postgast.deparse(tree)).removeprefix("SELECT ") if changed else canonical
+
+
+# Casts Postgres adds by itself when it stores an expression, and rewrites it makes when it parses one;
+# schema code does not spell them, so every side is brought to one spelling. Each rewrite must keep the
+# meaning (value and type) of the expression — tests/test_expression_property.py checks that on the
+# server:
+# - a cast to text/varchar on a column (``email::text <> ''::text`` for a varchar column) goes, and
+#   ``::text`` on a string literal (what an untyped literal resolves to); ``::varchar`` on a literal goes
+#   only inside an array compared with ANY; so do ``'seq'::regclass`` in nextval and an enum cast on
+#   a string literal;
+# - ``::numeric`` on an integer literal goes only where it cannot matter: as an operand of a comparison
+#   (``p > 0::numeric`` is ``p > 0``); in arithmetic it stays (``1::numeric / 4`` is 0.25, ``1 / 4`` is 0),
+#   and an integer literal next to a numeric operand gets the cast Postgres gives it
+#   (``1::numeric / 4`` is stored as ``1::numeric / 4::numeric``);
+# - ``x BETWEEN a AND b`` is ``x >= a AND x <= b`` (what Postgres stores);
+# - ``x = ANY (ARRAY[constants])`` is ``x IN (constants)`` (and ``<> ALL`` is ``NOT IN``), with the array's
+#   ``::text[]``/``::varchar[]`` cast dropped: stored IN lists come back in the ANY form.
 _IMPLICIT_TEXT = {"text", "varchar", "bpchar"}
+_COMPARISONS = {"=", "<>", "!=", "<", ">", "<=", ">="}
+_ARITHMETIC = {"+", "-", "*", "/", "%"}
+_AEXPR_OP, _AEXPR_OP_ANY, _AEXPR_OP_ALL, _AEXPR_IN, _AEXPR_BETWEEN, _AEXPR_NOT_BETWEEN = 1, 2, 3, 7, 11, 12
 
 
 def _strip_implicit_casts(message: object) -> None:
-    """Replace, in place, every implicit-looking cast Node by its argument (walks the protobuf tree)."""
+    """Normalise, in place and bottom-up, every expression Node of a parse tree (see the rules above)."""
     from google.protobuf.message import Message
 
     for field, _ in message.ListFields():  # type: ignore[attr-defined]
@@ -257,12 +307,145 @@ def _strip_implicit_casts(message: object) -> None:
         for item in items:
             if not isinstance(item, Message):
                 continue
-            while item.DESCRIPTOR.name == "Node" and _droppable_cast(item):
-                arg = type(item)()
-                # copy out first: CopyFrom clears the target (a Node message: protobuf stubs lack its fields)
-                arg.CopyFrom(item.type_cast.arg)  # type: ignore[attr-defined]
-                item.CopyFrom(arg)
             _strip_implicit_casts(item)
+            if item.DESCRIPTOR.name == "Node":
+                _rewrite_node(item)
+
+
+def _rewrite_node(node: Any) -> None:
+    while True:
+        if _droppable_cast(node):
+            arg = type(node)()
+            # copy out first: CopyFrom clears the target (a Node message: protobuf stubs lack its fields)
+            arg.CopyFrom(node.type_cast.arg)
+            node.CopyFrom(arg)
+            continue
+        if node.WhichOneof("node") == "a_expr" and _rewrite_a_expr(node):
+            continue
+        return
+
+
+def _expr_text(node: Any) -> str:
+    return str(postgast.deparse(_select_of(node))).removeprefix("SELECT ")
+
+
+def _replace_with(node: Any, text: str) -> None:
+    """Replace ``node`` by the parse of ``text``, itself normalised."""
+    tree = postgast.parse(f"SELECT {text}")
+    _strip_implicit_casts(tree)
+    node.CopyFrom(tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val)
+
+
+def _is_int_const(node: Any) -> bool:
+    if node.WhichOneof("node") != "a_const" or node.a_const.isnull:
+        return False
+    return node.a_const.HasField("ival") or node.a_const.WhichOneof("val") is None
+
+
+def _is_string_const(node: Any) -> bool:
+    return node.WhichOneof("node") == "a_const" and node.a_const.HasField("sval")
+
+
+def _cast_target(node: Any) -> str | None:
+    if node.WhichOneof("node") != "type_cast":
+        return None
+    tn = node.type_cast.type_name
+    if tn.typmods or tn.array_bounds:
+        return None
+    return str(tn.names[-1].string.sval) if tn.names else None
+
+
+def _is_numeric_operand(node: Any) -> bool:
+    if _cast_target(node) == "numeric":
+        return True
+    return node.WhichOneof("node") == "a_const" and node.a_const.HasField("fval")
+
+
+def _is_constant(node: Any) -> bool:
+    kind = node.WhichOneof("node")
+    return kind == "a_const" or (kind == "type_cast" and node.type_cast.arg.WhichOneof("node") == "a_const")
+
+
+def _rewrite_a_expr(node: Any) -> bool:
+    """One meaning-preserving rewrite of an operator expression; True when the node changed."""
+    expr = node.a_expr
+    names = [n.string.sval for n in expr.name]
+    op = names[-1] if names else ""
+    has_l, has_r = expr.HasField("lexpr"), expr.HasField("rexpr")
+    if expr.kind == _AEXPR_OP and op in _COMPARISONS and has_l and has_r:
+        for side, other in ((expr.lexpr, expr.rexpr), (expr.rexpr, expr.lexpr)):
+            if (
+                _cast_target(side) == "numeric"
+                and _is_int_const(side.type_cast.arg)
+                and not _is_string_const(other)
+            ):
+                arg = type(side)()
+                arg.CopyFrom(side.type_cast.arg)
+                side.CopyFrom(arg)
+                return True
+        return False
+    if expr.kind == _AEXPR_OP and op in _ARITHMETIC and has_l and has_r:
+        for side, other in ((expr.lexpr, expr.rexpr), (expr.rexpr, expr.lexpr)):
+            if _is_int_const(side) and _is_numeric_operand(other):
+                _replace_with(side, f"({_expr_text(side)})::numeric")
+                return True
+        return False
+    if expr.kind in (_AEXPR_BETWEEN, _AEXPR_NOT_BETWEEN) and has_l and has_r:
+        bounds = [item for item in expr.rexpr.list.items]
+        if len(bounds) != 2:
+            return False
+        x, low, high = (f"({_expr_text(n)})" for n in (expr.lexpr, *bounds))
+        if expr.kind == _AEXPR_BETWEEN:
+            _replace_with(node, f"({x} >= {low} AND {x} <= {high})")
+        else:
+            _replace_with(node, f"({x} < {low} OR {x} > {high})")
+        return True
+    if (
+        expr.kind in (_AEXPR_OP_ANY, _AEXPR_OP_ALL)
+        and has_r
+        and (op, expr.kind)
+        in (
+            ("=", _AEXPR_OP_ANY),
+            ("<>", _AEXPR_OP_ALL),
+        )
+    ):
+        array = expr.rexpr
+        inner_array = array.type_cast.arg if array.WhichOneof("node") == "type_cast" else array
+        if inner_array.WhichOneof("node") == "a_array_expr":
+            for element in inner_array.a_array_expr.elements:
+                # array elements take the array's type: 'new'::character varying there is 'new'
+                if _cast_target(element) in _IMPLICIT_TEXT and _is_string_const(element.type_cast.arg):
+                    arg = type(element)()
+                    arg.CopyFrom(element.type_cast.arg)
+                    element.CopyFrom(arg)
+        if (
+            _cast_target_array(array) in ("text", "varchar")
+            and array.type_cast.arg.WhichOneof("node") == "a_array_expr"
+        ):
+            elements = array.type_cast.arg.a_array_expr.elements
+            if elements and all(_is_string_const(e) for e in elements):
+                inner = type(array)()
+                inner.CopyFrom(array.type_cast.arg)
+                array.CopyFrom(inner)
+                return True
+        if array.WhichOneof("node") == "a_array_expr":
+            elements = array.a_array_expr.elements
+            if elements and all(_is_constant(e) for e in elements):
+                values = ", ".join(_expr_text(e) for e in elements)
+                negation = "NOT " if op == "<>" else ""
+                _replace_with(node, f"({_expr_text(expr.lexpr)}) {negation}IN ({values})")
+                return True
+    return False
+
+
+def _cast_target_array(node: Any) -> str | None:
+    """The element type of a one-dimensional array cast (``::text[]``), else None."""
+    if node.WhichOneof("node") != "type_cast":
+        return None
+    tn = node.type_cast.type_name
+    if tn.typmods or len(tn.array_bounds) != 1 or not tn.names:
+        return None
+    return str(tn.names[-1].string.sval)
 
 
 def _droppable_cast(node: object) -> bool:
@@ -276,9 +459,12 @@ def _droppable_cast(node: object) -> bool:
     arg_kind = cast.arg.WhichOneof("node")
     literal = arg_kind == "a_const"
     is_string = literal and cast.arg.a_const.HasField("sval")
+    is_decimal = literal and cast.arg.a_const.HasField("fval")
     return (
-        (target in _IMPLICIT_TEXT and (is_string or arg_kind == "column_ref"))
-        or (target == "numeric" and literal and not is_string)
+        (target in _IMPLICIT_TEXT and arg_kind == "column_ref")
+        # 'x'::text is what an untyped literal resolves to; 'x'::varchar only in an array (below)
+        or (target == "text" and is_string)
+        or (target == "numeric" and is_decimal)  # 0.5::numeric: a decimal literal is numeric already
         or (target == "regclass" and is_string)  # nextval('seq'::regclass) as stored for nextval('seq')
         # an enum (or other user type) literal compared with a column: status = 'active'::account_status
         or (is_string and len(names) == 1 and target not in _BUILTIN and target not in _ALIASES)
@@ -366,14 +552,20 @@ def canonical_default(expression: str, column_type: str, type_schema: str | None
             cast_type = ".".join(n.string.sval for n in cast.type_name.names)
             if _same_type(
                 cast_type + "[]" * len(cast.type_name.array_bounds), cast, column_type, type_schema
-            ):
+            ) or _number_for_number(cast, inner.a_const.sval.sval, column_type):
                 literal = inner.a_const.sval.sval
     elif node.WhichOneof("node") == "a_const" and node.a_const.HasField("sval"):
         literal = node.a_const.sval.sval
+    elif node.WhichOneof("node") == "a_const" and _is_number(text):
+        literal = text  # a bare number: the same rules as a quoted one
     base = column_type.split("(")[0].strip()
     if literal is not None:
         if base in _NUMERIC_BASES and not column_type.endswith("]") and _is_number(literal):
-            return literal.strip()
+            number = literal.strip()
+            # On a non-integer column a negative number stays quoted: ``DEFAULT '-1'`` is stored as
+            # ``'-1'::numeric`` and ``DEFAULT -1`` as ``'-1'::integer`` — one value, and this spelling
+            # recreates the first.
+            return quote_literal(number) if number.startswith("-") and base not in _INTEGERS else number
         if base == "boolean" and literal.strip().lower() in (
             "t",
             "true",
@@ -391,6 +583,27 @@ def canonical_default(expression: str, column_type: str, type_schema: str | None
     if base == "boolean" and text.lower() in ("true", "false"):
         return text.lower()
     return text
+
+
+_INTEGERS = ("smallint", "integer", "bigint", "serial", "bigserial")
+
+
+def _number_for_number(cast: Any, literal: str, column_type: str) -> bool:
+    """``'-1'::integer`` as a numeric column's default (how Postgres stores ``DEFAULT -1`` there): a
+    number cast to a numeric type, assigned to a numeric column, is that number."""
+    try:
+        parsed = parse_type(_deparse_type(cast) or "")
+    except TypeSyntaxError:
+        return False
+    base = column_type.split("(")[0].strip()
+    return (
+        parsed.builtin
+        and not parsed.dimensions
+        and parsed.base.split("(")[0] in _NUMERIC_BASES
+        and base in _NUMERIC_BASES
+        and not column_type.endswith("]")
+        and _is_number(literal)
+    )
 
 
 def _is_number(text: str) -> bool:

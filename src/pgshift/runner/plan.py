@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pgshift.folder.files import JournalEntry, Migration, read_journal, read_migration, sql_path
+from pgshift.folder.files import JournalEntry, Migration
+from pgshift.folder.migration_folder import MigrationFolder
 from pgshift.runner.tracking import AppliedRow, TrackingState
 
 
@@ -24,6 +25,7 @@ class State(enum.StrEnum):
     PENDING = "pending"
     MODIFIED = "modified"  # applied, but the file's checksum changed since
     MISSING = "missing"  # applied, but the file (or its journal entry) is gone
+    PARTIAL = "partial"  # some transaction groups committed, the rest not yet (a rerun resumes)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,15 @@ class PlanEntry:
     def by_drizzle(self) -> bool:
         return self.row is not None and self.row.by_drizzle
 
+    def progress(self) -> str | None:
+        """ "partially applied (groups 1-2 of 4)" for a partial entry, else None."""
+        row = self.row
+        if self.state is not State.PARTIAL or row is None:
+            return None
+        done, total = row.groups_done or 0, row.groups_total or 0
+        span = f"groups 1-{done}" if done > 1 else ("group 1" if done == 1 else "no group")
+        return f"partially applied ({span} of {total})"
+
     def to_json(self) -> dict[str, Any]:
         row = self.row
         return {
@@ -63,6 +74,8 @@ class PlanEntry:
             "baselined": bool(row and row.baselined),
             "hash": self.migration.hash if self.migration else (row.hash if row else None),
             "applied_hash": row.hash if row else None,
+            "groups_done": row.groups_done if row else None,
+            "groups_total": row.groups_total if row else None,
         }
 
 
@@ -77,12 +90,18 @@ class Plan:
 
     @property
     def pending(self) -> list[PlanEntry]:
-        return self.having(State.PENDING)
+        """Entries still to run, in journal order: pending ones and partly applied ones (to resume)."""
+        return [e for e in self.entries if e.state in (State.PENDING, State.PARTIAL)]
+
+    @property
+    def partial(self) -> list[PlanEntry]:
+        return self.having(State.PARTIAL)
 
     @property
     def applied(self) -> list[PlanEntry]:
-        """Entries with a tracking row (applied, modified or missing), in application order."""
-        return sorted((e for e in self.entries if e.row is not None), key=lambda e: e.row.id)  # type: ignore[union-attr]
+        """Entries with a complete tracking row (applied, modified or missing), in application order."""
+        done = [(e.row.id, e) for e in self.entries if e.row is not None and e.state is not State.PARTIAL]
+        return [e for _, e in sorted(done, key=lambda pair: pair[0])]
 
     @property
     def modified(self) -> list[PlanEntry]:
@@ -91,10 +110,6 @@ class Plan:
     @property
     def missing(self) -> list[PlanEntry]:
         return self.having(State.MISSING)
-
-    @property
-    def merged_out_of_order(self) -> list[PlanEntry]:
-        return [e for e in self.pending if e.out_of_order]
 
     def find(self, tag: str) -> PlanEntry | None:
         for entry in self.entries:
@@ -107,12 +122,13 @@ FolderItem = tuple[JournalEntry, Migration | None]
 
 
 def load_folder(folder: Path) -> list[FolderItem]:
-    """Journal entries with their files; None where the SQL file is missing (an error only if pending)."""
-    items: list[FolderItem] = []
-    for entry in read_journal(folder).entries:
-        exists = sql_path(folder, entry.tag).exists()
-        items.append((entry, read_migration(folder, entry) if exists else None))
-    return items
+    """Journal entries with their files; None where the SQL file is missing (an error only if pending).
+
+    Refuses a journal listing a tag or idx twice: it would run a migration twice.
+    """
+    migrations = MigrationFolder(folder)
+    migrations.check_journal()
+    return migrations.items()
 
 
 def build_plan(items: list[FolderItem], state: TrackingState) -> Plan:
@@ -125,24 +141,24 @@ def build_plan(items: list[FolderItem], state: TrackingState) -> Plan:
         if row.name is not None and row.name not in by_name:
             by_name[row.name] = row
     for position, (entry, _) in enumerate(items):
-        row = by_name.get(entry.tag)
-        if row is not None:
-            matched[position] = row
-            used.add(row.id)
+        named = by_name.get(entry.tag)
+        if named is not None:
+            matched[position] = named
+            used.add(named.id)
     # drizzle-orm's rows: by hash, then by `when`.
     anonymous = [r for r in rows if r.name is None]
     for key in ("hash", "when"):
         for position, (entry, migration) in enumerate(items):
             if position in matched:
                 continue
-            for row in anonymous:
-                if row.id in used:
+            for candidate in anonymous:
+                if candidate.id in used:
                     continue
-                if (key == "hash" and migration is not None and row.hash == migration.hash) or (
-                    key == "when" and row.created_at == entry.when
+                if (key == "hash" and migration is not None and candidate.hash == migration.hash) or (
+                    key == "when" and candidate.created_at == entry.when
                 ):
-                    matched[position] = row
-                    used.add(row.id)
+                    matched[position] = candidate
+                    used.add(candidate.id)
                     break
 
     last_applied_position = max(matched, default=-1)
@@ -156,8 +172,8 @@ def build_plan(items: list[FolderItem], state: TrackingState) -> Plan:
         min_id_after = row_id if min_id_after is None else min(min_id_after, row_id)
     entries: list[PlanEntry] = []
     for position, (entry, migration) in enumerate(items):
-        row = matched.get(position)
-        if row is None:
+        found = matched.get(position)
+        if found is None:
             entries.append(
                 PlanEntry(
                     entry.tag,
@@ -169,7 +185,10 @@ def build_plan(items: list[FolderItem], state: TrackingState) -> Plan:
                 )
             )
             continue
-        if migration is None:
+        row = found
+        if row.partial and migration is not None:
+            entry_state = State.PARTIAL
+        elif migration is None:
             entry_state = State.MISSING
         elif migration.hash != row.hash:
             entry_state = State.MODIFIED
@@ -197,6 +216,7 @@ class StatusReport:
     tracking_table: str
     plan: Plan
     drift: Any = None
+    invalid_indexes: tuple[str, ...] = ()  # INVALID indexes (interrupted concurrent builds)
 
     @property
     def entries(self) -> tuple[PlanEntry, ...]:
@@ -209,7 +229,7 @@ class StatusReport:
 
     @property
     def up_to_date(self) -> bool:
-        return not self.plan.pending and not self.problems and not self.drift
+        return not self.plan.pending and not self.problems and not self.drift and not self.invalid_indexes
 
     @property
     def exit_code(self) -> int:
@@ -230,6 +250,7 @@ class StatusReport:
             "counts": counts,
             "migrations": [e.to_json() for e in self.entries],
             "drift": drift,
+            "invalid_indexes": list(self.invalid_indexes),
         }
 
 
@@ -238,7 +259,9 @@ def build_status(conn: Any, folder: Path, table: Any) -> StatusReport:
 
     ``conn`` is a psycopg connection, ``table`` a tracking.TrackingTable.
     """
+    from pgshift.catalog import load
     from pgshift.runner.tracking import read_state
 
     plan = build_plan(load_folder(folder), read_state(conn, table))
-    return StatusReport(folder, table.display, plan)
+    invalid = tuple(row[0] for row in conn.execute(load("invalid_indexes")).fetchall())
+    return StatusReport(folder, table.display, plan, invalid_indexes=invalid)

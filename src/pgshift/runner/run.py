@@ -3,15 +3,17 @@
 The rules, and why:
 - One session-level advisory lock around everything (pgshift.lock): eight app instances starting at
   once run each migration once; the others wait, then find nothing to do.
-- Each migration in its own transaction, so a failure leaves nothing of that migration and keeps the
-  earlier ones. Migrations that cannot run in a transaction (pgshift.txmode) run statement by
-  statement in autocommit, and a failed CREATE INDEX CONCURRENTLY has its INVALID index dropped.
-- Short ``lock_timeout`` and retries with exponential backoff: a migration never sits queued behind a
-  long query while every later query on the table queues behind it.
+- Each migration runs as transaction groups (runner.groups): every run of statements that can share a
+  transaction commits together, each CONCURRENTLY statement runs alone in autocommit. Progress is
+  recorded per committed group (runner.execute), so a failure, kill or lost connection leaves whole
+  groups, and the next run resumes at the first uncommitted one.
+- Short ``lock_timeout`` and retries with backoff and jitter (runner.retry): a migration never sits
+  queued behind a long query while every later query on the table queues behind it, and every retry
+  names the sessions that block it.
 - ``client_connection_check_interval`` (PG14+): a runner killed mid-migration does not leave its
   backend sleeping on, holding locks and the transaction; the server notices and rolls back.
-- Nothing is read from the database before the lock is held, and all SQL of the pending migrations is
-  parsed before the first one runs, so a syntax error stops the run before anything changes.
+- Every pending file is read (text only: no NUL byte, valid UTF-8), parsed and cut into groups
+  before the lock is taken, so a bad folder stops the run before anything changes.
 - Every message goes through urls.mask_url: no password in any output.
 
 This module never imports SQLAlchemy: it runs at application start-up.
@@ -21,8 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,124 +33,32 @@ from psycopg import sql
 
 from pgshift.errors import EXIT_ERROR, FolderError, PgshiftError
 from pgshift.folder.files import read_migration
-from pgshift.runner.lock import LockHolder, advisory_lock, lock_key
+from pgshift.folder.headers import irreversible_reason
+from pgshift.runner.execute import Unit, run_units
+from pgshift.runner.lock import advisory_lock, lock_key
+from pgshift.runner.options import RunOptions
 from pgshift.runner.plan import Plan, PlanEntry, State, build_plan, load_folder
+from pgshift.runner.results import Applied, MigrateResult, MigrationError, Reporter
 from pgshift.runner.tracking import (
     TrackingTable,
+    abandon_statement,
+    complete_statement,
     delete_statement,
     ensure,
     ensure_statements,
     insert_statement,
+    progress_statement,
     read_state,
 )
 from pgshift.urls import is_pooled, mask_url, normalize_url
 
 if TYPE_CHECKING:  # the SQL parser is imported only when something is pending (start-up cost)
     from pgshift.pg.parser import Statement
+    from pgshift.runner.groups import Group
+    from pgshift.runner.rollback_checks import RollbackBlocker
     from pgshift.runner.txmode import TxMode
 
 APPLICATION_NAME = "pgshift"
-IRREVERSIBLE = "pgshift:irreversible"
-
-
-# ---------------------------------------------------------------------------------------------- results
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """Knobs shared by migrate and rollback (config values unless flags override them)."""
-
-    lock_wait: float | None = 300.0  # seconds to wait for another runner; None = forever
-    lock_timeout: str | None = "5s"
-    statement_timeout: str | None = None
-    retries: int = 3  # extra attempts after a lock timeout (SQLSTATE 55P03)
-    retry_base: float = 0.5  # seconds; doubles each attempt
-    single_transaction: bool = False
-    to: str | None = None
-    allow_modified: bool = False
-    strict_order: bool = False
-    dry_run: bool = False
-
-
-@dataclass(frozen=True)
-class Applied:
-    tag: str
-    duration_ms: int
-    transactional: bool
-    retries: int = 0
-
-
-@dataclass(frozen=True)
-class MigrateResult:
-    """What a migrate run did. ``skipped``: already applied; ``remaining``: pending beyond --to."""
-
-    applied: tuple[Applied, ...] = ()
-    skipped: tuple[str, ...] = ()
-    remaining: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
-    dry_run_sql: str | None = None
-    lock_waited_s: float = 0.0
-
-    @property
-    def applied_tags(self) -> list[str]:
-        return [a.tag for a in self.applied]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "applied": [
-                {
-                    "tag": a.tag,
-                    "duration_ms": a.duration_ms,
-                    "transactional": a.transactional,
-                    "retries": a.retries,
-                }
-                for a in self.applied
-            ],
-            "skipped": list(self.skipped),
-            "remaining": list(self.remaining),
-            "warnings": list(self.warnings),
-            "dry_run_sql": self.dry_run_sql,
-            "lock_waited_s": round(self.lock_waited_s, 3),
-        }
-
-
-@dataclass(eq=False)  # exceptions compare and hash by identity
-class MigrationError(PgshiftError):
-    """A migration (or down migration) failed on the server. Carries the details for --json and the API."""
-
-    tag: str | None = None
-    statement: int | None = None
-    line: int | None = None
-    sqlstate: str | None = None
-    completed: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "error": self.message,
-            "where": self.where,
-            "hint": self.hint,
-            "tag": self.tag,
-            "statement": self.statement,
-            "line": self.line,
-            "sqlstate": self.sqlstate,
-            "completed": list(self.completed),
-        }
-
-
-class Reporter:
-    """Progress callbacks; the CLI prints them, the API logs them. This base ignores everything."""
-
-    def lock_waiting(self, holder: LockHolder | None) -> None: ...
-
-    def migration_started(self, tag: str, mode: TxMode) -> None: ...
-
-    def migration_finished(self, tag: str, duration_ms: int) -> None: ...
-
-    def retrying(self, tag: str, attempt: int, delay: float, message: str) -> None: ...
-
-    def warning(self, message: str) -> None: ...
-
-    def info(self, message: str) -> None: ...
 
 
 # ------------------------------------------------------------------------------------------- connection
@@ -212,18 +120,13 @@ def pooled_warning(url: str) -> str | None:
 # ------------------------------------------------------------------------------------------------ units
 
 
-@dataclass(frozen=True)
-class Unit:
-    """One SQL file to run: an up migration or a down migration, with how to record it."""
-
-    tag: str
-    path: Path
-    mode: TxMode
-    record: Callable[[int], sql.Composable]  # duration_ms -> the tracking-table statement
-
-
-def _prepare(tag: str, path: Path, text: str, breakpoints: bool, server_version: int) -> TxMode:
+def _prepare(
+    tag: str, path: Path, text: str, breakpoints: bool, server_version: int
+) -> tuple[TxMode, tuple[Group, ...]]:
+    """Parse a file and cut it into transaction groups; every refusal happens here, before any run."""
+    from pgshift.folder.headers import header_directive
     from pgshift.pg.parser import SqlSyntaxError
+    from pgshift.runner.groups import split_groups
     from pgshift.runner.txmode import detect
 
     try:
@@ -234,260 +137,30 @@ def _prepare(tag: str, path: Path, text: str, breakpoints: bool, server_version:
             where=f"{path}:{exc.line}:{exc.column}",
             hint="fix the SQL; nothing was run (every pending file is parsed before the first one runs)",
         ) from None
-    if mode.transactional:
-        for statement in mode.statements:
+    if not mode.statements:
+        raise FolderError(
+            f"{tag}: {path.name} holds no SQL statement (empty, or comments only); nothing was run",
+            where=str(path),
+            hint="write its SQL or delete it (and its journal entry): applied as it is, it would be recorded "
+            "as done and refused as modified once filled in",
+        )
+    groups = tuple(
+        split_groups(mode.statements, server_version=server_version, directive=header_directive(text))
+    )
+    for group in groups:
+        if not group.transactional:
+            continue
+        for statement in group.statements:
             if statement.kind == "transaction_stmt":
-                # A COMMIT inside pgshift's transaction would end it half way through the migration.
+                # A COMMIT inside pgshift's transaction would end it half way through the group.
                 raise PgshiftError(
                     f"{tag}: contains {statement.text.split()[0].upper()} at line {statement.line}, but pgshift "
-                    "already runs each migration in its own transaction; nothing was run",
+                    "already runs each group of statements in its own transaction; nothing was run",
                     where=f"{path}:{statement.line}",
                     hint="remove the BEGIN/COMMIT lines, or put `-- pgshift:transaction off` at the top to run "
                     "the statements exactly as written",
                 )
-    return mode
-
-
-def _invalid_indexes(conn: psycopg.Connection[Any]) -> set[str]:
-    from pgshift.catalog import load
-
-    return {row[0] for row in conn.execute(load("invalid_indexes")).fetchall()}
-
-
-def _concurrent_build(statement: Statement) -> bool:
-    """Statements whose failure can leave an INVALID index behind."""
-    if statement.kind == "index_stmt":
-        return bool(statement.node.concurrent)
-    if statement.kind == "reindex_stmt":
-        return any(p.def_elem.defname == "concurrently" for p in statement.node.params)
-    return False
-
-
-def _diag(exc: psycopg.Error) -> tuple[str, str | None]:
-    """Postgres's message with DETAIL and HINT, and the SQLSTATE."""
-    diag = exc.diag
-    message = (diag.message_primary or str(exc)).strip()
-    parts = [message]
-    if diag.message_detail:
-        parts.append(f"DETAIL: {diag.message_detail}")
-    if diag.message_hint:
-        parts.append(f"HINT: {diag.message_hint}")
-    if exc.sqlstate:
-        parts.append(f"SQLSTATE {exc.sqlstate}")
-    return mask_url("\n  ".join(parts)), exc.sqlstate
-
-
-def _statement_failure(
-    unit: Unit,
-    number: int,
-    statement: Statement | None,
-    exc: psycopg.Error,
-    *,
-    completed: list[str],
-    kept_note: str,
-    extra: list[str] | None = None,
-) -> MigrationError:
-    text, state = _diag(exc)
-    total = len(unit.mode.statements)
-    line = statement.line if statement else None
-    what = f"statement {number} of {total}" if statement else "recording it in the tracking table"
-    at = f" (line {line})" if line else ""
-    hint_parts = [kept_note]
-    if completed:
-        hint_parts.append(f"Completed earlier in this run and kept: {', '.join(completed)}.")
-    hint_parts.extend(extra or [])
-    return MigrationError(
-        f"migration {unit.tag} failed at {what}{at}: {text}",
-        where=f"{unit.path}:{line}" if line else str(unit.path),
-        hint=" ".join(hint_parts),
-        tag=unit.tag,
-        statement=number if statement else None,
-        line=line,
-        sqlstate=state,
-        completed=tuple(completed),
-    )
-
-
-def _run_transactional(
-    conn: psycopg.Connection[Any],
-    unit: Unit,
-    options: RunOptions,
-    reporter: Reporter,
-    completed: list[str],
-) -> Applied:
-    attempt = 0
-    while True:
-        start = time.monotonic()
-        number, current = 0, None
-        try:
-            with conn.transaction():
-                for number, current in enumerate(unit.mode.statements, 1):  # noqa: B007 (read in except)
-                    conn.execute(current.text)  # type: ignore[call-overload]
-                duration = int((time.monotonic() - start) * 1000)
-                number, current = 0, None
-                conn.execute(unit.record(duration))
-            return Applied(unit.tag, duration, True, attempt)
-        except psycopg.errors.LockNotAvailable as exc:
-            if attempt < options.retries:
-                delay = options.retry_base * 2**attempt
-                attempt += 1
-                reporter.retrying(unit.tag, attempt, delay, _diag(exc)[0])
-                time.sleep(delay)
-                continue
-            raise _statement_failure(
-                unit,
-                number,
-                current,
-                exc,
-                completed=completed,
-                kept_note=f"Nothing of {unit.tag} was applied (its transaction was rolled back) after "
-                f"{attempt + 1} attempts at lock_timeout={options.lock_timeout}; find the blocking session in "
-                "pg_stat_activity, or raise --retries / --lock-timeout.",
-            ) from None
-        except psycopg.Error as exc:
-            raise _statement_failure(
-                unit,
-                number,
-                current,
-                exc,
-                completed=completed,
-                kept_note=f"Nothing of {unit.tag} was applied (its transaction was rolled back).",
-            ) from None
-
-
-def _run_autocommit(
-    conn: psycopg.Connection[Any],
-    unit: Unit,
-    options: RunOptions,
-    reporter: Reporter,
-    completed: list[str],
-) -> Applied:
-    """Statement by statement outside a transaction; retry the failing statement on lock timeout."""
-    start = time.monotonic()
-    retries = 0
-    total = len(unit.mode.statements)
-    for number, statement in enumerate(unit.mode.statements, 1):
-        attempt = 0
-        while True:
-            before = _invalid_indexes(conn) if _concurrent_build(statement) else None
-            try:
-                conn.execute(statement.text)  # type: ignore[call-overload]
-                break
-            except psycopg.Error as exc:
-                notes = _cleanup_invalid(conn, before) if before is not None else []
-                if isinstance(exc, psycopg.errors.LockNotAvailable) and attempt < options.retries:
-                    delay = options.retry_base * 2**attempt
-                    attempt += 1
-                    retries += 1
-                    reporter.retrying(unit.tag, attempt, delay, _diag(exc)[0])
-                    time.sleep(delay)
-                    continue
-                ran = (
-                    f"Statements 1-{number - 1} of {total} ran and are committed"
-                    if number > 1
-                    else "No statement of it ran"
-                )
-                raise _statement_failure(
-                    unit,
-                    number,
-                    statement,
-                    exc,
-                    completed=completed,
-                    kept_note=f"{unit.tag} runs without a transaction ({unit.mode.reason}). {ran}; it is NOT "
-                    "recorded as applied, so the next run starts it from statement 1: make its statements "
-                    "idempotent (IF [NOT] EXISTS) or undo them first.",
-                    extra=notes,
-                ) from None
-    duration = int((time.monotonic() - start) * 1000)
-    try:
-        conn.execute(unit.record(duration))
-    except psycopg.Error as exc:
-        raise _statement_failure(
-            unit, 0, None, exc, completed=completed, kept_note=f"All statements of {unit.tag} ran."
-        ) from None
-    return Applied(unit.tag, duration, False, retries)
-
-
-def _cleanup_invalid(conn: psycopg.Connection[Any], before: set[str]) -> list[str]:
-    """Drop the INVALID indexes a failed concurrent build left; say what was done."""
-    notes = []
-    with contextlib.suppress(psycopg.Error):
-        for name in sorted(_invalid_indexes(conn) - before):
-            drop = f"DROP INDEX CONCURRENTLY IF EXISTS {name}"
-            try:
-                conn.execute(drop)  # type: ignore[call-overload]
-                notes.append(f"The failed build left INVALID index {name}; pgshift dropped it ({drop}).")
-            except psycopg.Error as exc:
-                notes.append(f"The failed build left INVALID index {name}; drop it with: {drop} ({exc}).")
-    return notes
-
-
-def _run_units(
-    conn: psycopg.Connection[Any],
-    units: list[Unit],
-    options: RunOptions,
-    reporter: Reporter,
-) -> list[Applied]:
-    done: list[Applied] = []
-    completed: list[str] = []
-    if options.single_transaction:
-        return _run_single(conn, units, options, reporter)
-    for unit in units:
-        reporter.migration_started(unit.tag, unit.mode)
-        runner = _run_transactional if unit.mode.transactional else _run_autocommit
-        result = runner(conn, unit, options, reporter, completed)
-        reporter.migration_finished(unit.tag, result.duration_ms)
-        done.append(result)
-        completed.append(unit.tag)
-    return done
-
-
-def _run_single(
-    conn: psycopg.Connection[Any], units: list[Unit], options: RunOptions, reporter: Reporter
-) -> list[Applied]:
-    """Everything in one transaction (drizzle-orm's behaviour), retried whole on lock timeout."""
-    blocked = [u for u in units if not u.mode.transactional]
-    if blocked:
-        raise PgshiftError(
-            f"--single-transaction is impossible: {blocked[0].tag} cannot run in a transaction "
-            f"({blocked[0].mode.reason})",
-            where=str(blocked[0].path),
-            hint="run without --single-transaction (each migration then gets its own transaction)",
-        )
-    attempt = 0
-    while True:
-        done: list[Applied] = []
-        unit, number, current = units[0], 0, None
-        try:
-            with conn.transaction():
-                for unit in units:
-                    reporter.migration_started(unit.tag, unit.mode)
-                    start = time.monotonic()
-                    for number, current in enumerate(unit.mode.statements, 1):  # noqa: B007 (read in except)
-                        conn.execute(current.text)  # type: ignore[call-overload]
-                    duration = int((time.monotonic() - start) * 1000)
-                    number, current = 0, None
-                    conn.execute(unit.record(duration))
-                    done.append(Applied(unit.tag, duration, True, attempt))
-            for applied in done:
-                reporter.migration_finished(applied.tag, applied.duration_ms)
-            return done
-        except psycopg.Error as exc:
-            if isinstance(exc, psycopg.errors.LockNotAvailable) and attempt < options.retries:
-                delay = options.retry_base * 2**attempt
-                attempt += 1
-                reporter.retrying(unit.tag, attempt, delay, _diag(exc)[0])
-                time.sleep(delay)
-                continue
-            raise _statement_failure(
-                unit,
-                number,
-                current,
-                exc,
-                completed=[],
-                kept_note="Nothing of this run was applied (--single-transaction: the one transaction was "
-                "rolled back).",
-            ) from None
+    return mode, groups
 
 
 # ---------------------------------------------------------------------------------------------- migrate
@@ -503,11 +176,14 @@ def _load(folder: Path) -> list[Any]:
 
 
 def _check_integrity(plan: Plan, options: RunOptions, warnings: list[str], folder: Path) -> None:
-    problems = plan.modified + plan.missing
+    changed_partial = [e for e in plan.partial if e.migration and e.row and e.migration.hash != e.row.hash]
+    problems = plan.modified + plan.missing + changed_partial
     if problems and not options.allow_modified:
         lines = []
         for e in problems:
-            if e.state is State.MODIFIED:
+            if e.state is State.PARTIAL:
+                lines.append(f"{e.tag}: {e.progress()}, but its file changed since (checksum mismatch)")
+            elif e.state is State.MODIFIED:
                 lines.append(f"{e.tag}: the file changed since it was applied (checksum mismatch)")
             else:
                 lines.append(f"{e.tag}: applied, but its file or journal entry is missing from the folder")
@@ -560,24 +236,57 @@ def select_pending(
 def _up_unit(entry: PlanEntry, table: TrackingTable, server_version: int) -> Unit:
     migration = entry.migration
     assert migration is not None
-    mode = _prepare(migration.tag, migration.path, migration.sql, migration.entry.breakpoints, server_version)
-
-    def record(duration_ms: int) -> sql.Composable:
-        return insert_statement(
-            table, hash=migration.hash, when=migration.entry.when, tag=migration.tag, duration_ms=duration_ms
+    mode, groups = _prepare(
+        migration.tag, migration.path, migration.sql, migration.entry.breakpoints, server_version
+    )
+    total = len(groups)
+    row = entry.row if entry.state is State.PARTIAL else None
+    if row is not None and row.groups_total not in (None, total):
+        raise PgshiftError(
+            f"{migration.tag} was partly applied as {row.groups_total} groups, but its file now has {total}",
+            where=str(migration.path),
+            hint="restore the file as it was when the run started (version control), then run migrate again",
         )
 
-    return Unit(migration.tag, migration.path, mode, record)
+    def record(duration_ms: int, exists: bool) -> sql.Composed:
+        return complete_statement(
+            table, hash=migration.hash, when=migration.entry.when, tag=migration.tag,
+            duration_ms=duration_ms, total=total, exists=exists,
+        )  # fmt: skip
+
+    def progress(done: int, running: int | None, exists: bool) -> sql.Composed:
+        return progress_statement(
+            table,
+            hash=migration.hash,
+            tag=migration.tag,
+            done=done,
+            total=total,
+            running=running,
+            exists=exists,
+        )
+
+    return Unit(
+        migration.tag,
+        migration.path,
+        mode,
+        groups,
+        record,
+        progress if total > 1 or not all(g.transactional for g in groups) else None,
+        abandon_statement(table, migration.tag),
+        done=(row.groups_done or 0) if row else 0,
+        running=row.group_running if row else None,
+    )
 
 
 def migrate(
     url: str,
     folder: Path,
     table: TrackingTable,
-    options: RunOptions = RunOptions(),
+    options: RunOptions | None = None,
     reporter: Reporter | None = None,
 ) -> MigrateResult:
     """Apply the pending migrations of ``folder`` to ``url``. Raises PgshiftError / MigrationError."""
+    options = options or RunOptions()
     reporter = reporter or Reporter()
     items = _load(folder)
     warning = pooled_warning(url)
@@ -587,6 +296,30 @@ def migrate(
         try:
             if options.dry_run:
                 return _dry_run(conn, items, table, options, folder, [warning] if warning else [])
+            version = conn.info.server_version
+            prepared: dict[tuple[str, str, int], Unit] = {}
+
+            def units_for(entries: list[PlanEntry]) -> list[Unit]:
+                out = []
+                for e in entries:
+                    key = (e.tag, e.migration.hash if e.migration else "", e.row.id if e.row else -1)
+                    if key not in prepared:
+                        prepared[key] = _up_unit(e, table, version)
+                    out.append(prepared[key])
+                return out
+
+            # Refuse a bad folder before taking the lock: every pending file is read, parsed and cut
+            # into groups now (the state is read again under the lock; only what changed meanwhile
+            # is prepared twice).
+            early_plan = build_plan(items, read_state(conn, table))
+            early, early_warnings, early_remaining = select_pending(early_plan, options, folder)
+            if not early:
+                # Nothing to do: no lock needed (rows are only ever added by other runners meanwhile).
+                for message in early_warnings:
+                    reporter.warning(message)
+                skipped = tuple(e.tag for e in early_plan.applied)
+                return MigrateResult((), skipped, tuple(early_remaining), tuple(early_warnings), None, 0.0)
+            units_for(early)
             key = lock_key(table.schema, table.table)
             with advisory_lock(conn, key, wait=options.lock_wait, on_wait=reporter.lock_waiting) as waited:
                 state = read_state(conn, table)
@@ -594,15 +327,22 @@ def migrate(
                 todo, warnings, remaining = select_pending(plan, options, folder)
                 for message in warnings:
                     reporter.warning(message)
-                skipped = tuple(e.tag for e in plan.entries if e.row is not None)
+                skipped = tuple(e.tag for e in plan.applied)
                 if not todo:
                     return MigrateResult((), skipped, tuple(remaining), tuple(warnings), None, waited)
-                version = conn.info.server_version
-                units = [_up_unit(e, table, version) for e in todo]
+                units = units_for(todo)
+                for unit in units:
+                    if unit.resuming:
+                        reporter.info(
+                            f"{unit.tag}: resuming at group {unit.done + 1} of {len(unit.groups)} "
+                            f"(groups 1-{unit.done} were committed by an earlier run)"
+                            if unit.done
+                            else f"{unit.tag}: resuming group 1 of {len(unit.groups)}"
+                        )
                 if not state.complete:
                     ensure(conn, table)
                 configure_session(conn, options)
-                done = _run_units(conn, units, options, reporter)
+                done = run_units(conn, units, options, reporter, url)
                 return MigrateResult(tuple(done), skipped, tuple(remaining), tuple(warnings), None, waited)
         except psycopg.Error as exc:
             raise PgshiftError(f"database error: {mask_url(str(exc))}") from None
@@ -626,7 +366,7 @@ def _dry_run(
     plan = build_plan(items, state)
     todo, more_warnings, remaining = select_pending(plan, options, folder)
     warnings.extend(more_warnings)
-    skipped = tuple(e.tag for e in plan.entries if e.row is not None)
+    skipped = tuple(e.tag for e in plan.applied)
     units = [_up_unit(e, table, conn.info.server_version) for e in todo]
     out: list[str] = [f"-- warning: {w}" for w in warnings]
     if not units:
@@ -647,21 +387,48 @@ def _dry_run(
         if options.single_transaction:
             out.append("BEGIN;")
         for unit in units:
-            how = "in a transaction" if unit.mode.transactional else "without a transaction"
             out.append("")
-            out.append(f"-- {unit.tag} ({how}: {unit.mode.reason})")
-            if unit.mode.transactional and not options.single_transaction:
-                out.append("BEGIN;")
-            out.extend(_sql_line(s.text) for s in unit.mode.statements)
-            out.append(_sql_line(unit.record(0).as_string(conn)) + "  -- duration_ms measured at run time")
-            if unit.mode.transactional and not options.single_transaction:
-                out.append("COMMIT;")
+            out.extend(_unit_sql(conn, unit, single=options.single_transaction))
         if options.single_transaction:
             out.append("COMMIT;")
     return MigrateResult((), skipped, tuple(remaining), tuple(warnings), "\n".join(out) + "\n", 0.0)
 
 
+def _unit_sql(conn: psycopg.Connection[Any], unit: Unit, *, single: bool = False) -> list[str]:
+    """One file as it runs: its groups with their transaction boundaries and tracking statements."""
+    total = len(unit.groups)
+    resume = f", resuming at group {unit.done + 1}" if unit.resuming else ""
+    out = [f"-- {unit.tag}: {total} group(s){resume}"]
+    exists = unit.resuming
+    for group in unit.groups[unit.done :]:
+        last = group.number == total
+        out.append(f"-- {group.describe(total)}")
+        if not group.transactional and unit.progress is not None and not single:
+            out.append(_sql_line(unit.progress(group.number - 1, group.number, exists).as_string(conn)))
+            exists = True
+        if group.transactional and not single:
+            out.append("BEGIN;")
+        out.extend(_sql_line(s.text) for s in group.statements)
+        if last:
+            out.append(
+                _sql_line(unit.record(0, exists).as_string(conn)) + "  -- duration_ms measured at run time"
+            )
+        elif unit.progress is not None and not single:
+            out.append(_sql_line(unit.progress(group.number, None, exists).as_string(conn)))
+            exists = True
+        if group.transactional and not single:
+            out.append("COMMIT;")
+    return out
+
+
 # --------------------------------------------------------------------------------------------- rollback
+
+
+@dataclass(eq=False)
+class RollbackRefused(PgshiftError):
+    """The down migration would fail on the current data; nothing was run. ``blockers`` has the counts."""
+
+    blockers: tuple[RollbackBlocker, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -676,9 +443,13 @@ class Destruction:
 
 @dataclass(frozen=True)
 class RollbackStep:
+    """One down migration to run: what it destroys, what would make it fail, what it cannot restore."""
+
     entry: PlanEntry
     unit: Unit
     destruction: tuple[Destruction, ...] = ()
+    blockers: tuple[RollbackBlocker, ...] = ()
+    notes: tuple[str, ...] = ()
 
     @property
     def tag(self) -> str:
@@ -699,26 +470,16 @@ class RollbackResult:
                 {
                     "tag": s.tag,
                     "transactional": s.unit.mode.transactional,
+                    "groups": len(s.unit.groups),
                     "destroys": [{"what": d.what, "rows": d.rows, "line": d.line} for d in s.destruction],
+                    "blocked_by": [{"what": b.what, "rows": b.count, "line": b.line} for b in s.blockers],
+                    "not_restored": list(s.notes),
                 }
                 for s in self.steps
             ],
             "dry_run_sql": self.dry_run_sql,
             "warnings": list(self.warnings),
         }
-
-
-def irreversible_reason(down_sql: str) -> str | None:
-    """The reason text when the down file starts with ``-- pgshift:irreversible <reason>``."""
-    for raw in down_sql.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if line.startswith("--") and line[2:].strip().lower().startswith(IRREVERSIBLE):
-            reason = line[2:].strip()[len(IRREVERSIBLE) :].strip(" :-")
-            return reason or "no reason given"
-        return None
-    return None
 
 
 def _names(items: Any) -> list[str]:
@@ -754,12 +515,11 @@ def _destruction(
     return out
 
 
-@functools.cache
 def _constants() -> tuple[int, int]:
-    """libpg_query's enum constants for DROP TABLE and ALTER TABLE ... DROP COLUMN."""
-    from pgshift.pg.parser import nodes
+    """libpg_query's enum numbers for DROP TABLE and ALTER TABLE ... DROP COLUMN (named constants)."""
+    from pgshift.runner import rollback_checks
 
-    return int(nodes.OBJECT_TABLE), int(nodes.AT_DropColumn)
+    return rollback_checks.OBJECT_TABLE, rollback_checks.AT_DROP_COLUMN
 
 
 def choose_rollback(plan: Plan, steps: int | None, to: str | None) -> list[PlanEntry]:
@@ -798,9 +558,11 @@ def _down_unit(entry: PlanEntry, table: TrackingTable, server_version: int) -> U
             where=str(migration.down_path),
             hint="restore from a backup, or write a new forward migration that undoes it",
         )
-    mode = _prepare(entry.tag, migration.down_path, migration.down_sql, True, server_version)
+    mode, groups = _prepare(entry.tag, migration.down_path, migration.down_sql, True, server_version)
     row_id = row.id
-    return Unit(entry.tag, migration.down_path, mode, lambda _ms: delete_statement(table, row_id))
+    return Unit(
+        entry.tag, migration.down_path, mode, groups, lambda _ms, _exists: delete_statement(table, row_id)
+    )
 
 
 def rollback(
@@ -810,7 +572,7 @@ def rollback(
     *,
     steps: int | None = 1,
     to: str | None = None,
-    options: RunOptions = RunOptions(),
+    options: RunOptions | None = None,
     confirm: Callable[[list[RollbackStep]], bool] | None = None,
     reporter: Reporter | None = None,
 ) -> RollbackResult:
@@ -819,6 +581,7 @@ def rollback(
     Every chosen migration is checked (down file present, not irreversible, SQL parses) before the
     first one runs.
     """
+    options = options or RunOptions()
     reporter = reporter or Reporter()
     items = _load(folder)
     warning = pooled_warning(url)
@@ -842,12 +605,35 @@ def rollback(
                 ]
                 for message in warnings:
                     reporter.warning(message)
+                from pgshift.runner import rollback_checks
+
                 version = conn.info.server_version
                 planned = []
                 for entry in chosen:
                     unit = _down_unit(entry, table, version)
+                    statements = unit.mode.statements
+                    down_sql = entry.migration.down_sql if entry.migration else None
                     planned.append(
-                        RollbackStep(entry, unit, tuple(_destruction(conn, entry.tag, unit.mode.statements)))
+                        RollbackStep(
+                            entry,
+                            unit,
+                            tuple(_destruction(conn, entry.tag, statements)),
+                            tuple(rollback_checks.blockers(conn, entry.tag, statements)),
+                            tuple(rollback_checks.data_notes(down_sql or "", statements)),
+                        )
+                    )
+                for step in planned:
+                    for note in step.notes:
+                        reporter.warning(f"{step.tag}: {note}")
+                refused = [b for step in planned for b in step.blockers]
+                if refused and not options.dry_run:
+                    raise RollbackRefused(
+                        "refusing to roll back: the down migration would fail on the data now in the database; "
+                        "nothing was changed:\n  " + "\n  ".join(b.describe() for b in refused),
+                        where=str(planned[0].unit.path),
+                        hint="change or delete those rows first (or write a down file that converts them), then "
+                        "run rollback again",
+                        blockers=tuple(refused),
                     )
                 if options.dry_run or not planned:
                     text = _rollback_sql(conn, planned) if options.dry_run else None
@@ -856,7 +642,7 @@ def rollback(
                     raise PgshiftError("rollback cancelled; nothing was changed", exit_code=EXIT_ERROR)
                 configure_session(conn, options)
                 single = dataclasses.replace(options, single_transaction=False)
-                done = _run_units(conn, [s.unit for s in planned], single, reporter)
+                done = run_units(conn, [s.unit for s in planned], single, reporter, url)
                 return RollbackResult(tuple(planned), tuple(done), None, tuple(warnings))
         except psycopg.Error as exc:
             raise PgshiftError(f"database error: {mask_url(str(exc))}") from None
@@ -865,15 +651,10 @@ def rollback(
 def _rollback_sql(conn: psycopg.Connection[Any], planned: list[RollbackStep]) -> str:
     out = []
     for step in planned:
-        unit = step.unit
-        how = "in a transaction" if unit.mode.transactional else "without a transaction"
-        out.append(f"-- roll back {unit.tag} ({how}: {unit.mode.reason})")
-        if unit.mode.transactional:
-            out.append("BEGIN;")
-        out.extend(_sql_line(s.text) for s in unit.mode.statements)
-        out.append(_sql_line(unit.record(0).as_string(conn)))
-        if unit.mode.transactional:
-            out.append("COMMIT;")
+        out.append(f"-- roll back {step.tag}")
+        out.extend(f"-- blocked: {b.describe()}" for b in step.blockers)
+        out.extend(f"-- note: {note}" for note in step.notes)
+        out.extend(_unit_sql(conn, step.unit))
         out.append("")
     return "\n".join(out) or "-- nothing to roll back\n"
 

@@ -5,6 +5,13 @@ It is drizzle-orm's own table (``"drizzle"."__drizzle_migrations"``: ``id serial
 take turns on one database. pgshift only ADDS nullable columns (``IF NOT EXISTS``): the migration's
 tag, when it was really applied and how long it took, which pgshift wrote it, and whether it was
 recorded by ``baseline`` without running. drizzle-orm ignores columns it does not know.
+
+Progress of a migration that runs in several transaction groups (runner.groups) is kept in the same
+table: while it is partly applied its row has ``groups_done`` set (and ``group_running`` while an
+autocommit group is in flight) and ``created_at`` = 0. drizzle-orm's migrator only reads the row
+with the greatest ``created_at``, so a partial row never looks like the newest applied migration to
+it; when the last group commits, the row becomes a normal one (``created_at`` = the journal's
+``when``, ``groups_done`` NULL).
 """
 
 from __future__ import annotations
@@ -25,7 +32,11 @@ EXTRA_COLUMNS: tuple[tuple[str, str], ...] = (
     ("duration_ms", "integer"),
     ("pgshift_version", "text"),
     ("baselined", "boolean"),
+    ("groups_done", "integer"),
+    ("groups_total", "integer"),
+    ("group_running", "integer"),
 )
+PARTIAL_CREATED_AT = 0  # below every real `when`: drizzle-orm never takes a partial row for the newest
 
 
 @dataclass(frozen=True)
@@ -56,10 +67,17 @@ class AppliedRow:
     duration_ms: int | None = None
     pgshift_version: str | None = None
     baselined: bool = False
+    groups_done: int | None = None  # set while partly applied: the groups committed so far
+    groups_total: int | None = None
+    group_running: int | None = None  # an autocommit group started but not recorded as done
 
     @property
     def by_drizzle(self) -> bool:
         return self.name is None
+
+    @property
+    def partial(self) -> bool:
+        return self.groups_done is not None
 
 
 @dataclass(frozen=True)
@@ -105,6 +123,9 @@ def read_state(conn: psycopg.Connection[Any], table: TrackingTable) -> TrackingS
                 duration_ms=record.get("duration_ms"),
                 pgshift_version=record.get("pgshift_version"),
                 baselined=bool(record.get("baselined")),
+                groups_done=record.get("groups_done"),
+                groups_total=record.get("groups_total"),
+                group_running=record.get("group_running"),
             )
         )
     return TrackingState(exists=True, columns=frozenset(names), rows=tuple(rows))
@@ -140,11 +161,12 @@ def insert_statement(
     tag: str,
     duration_ms: int | None,
     baselined: bool = False,
+    groups_total: int | None = None,
 ) -> sql.Composed:
     """The INSERT recording one migration (literal values, so --dry-run can print it as it runs)."""
     return sql.SQL(
-        "INSERT INTO {} (hash, created_at, name, applied_at, duration_ms, pgshift_version, baselined) "
-        "VALUES ({}, {}, {}, clock_timestamp(), {}, {}, {})"
+        "INSERT INTO {} (hash, created_at, name, applied_at, duration_ms, pgshift_version, baselined, "
+        "groups_total) VALUES ({}, {}, {}, clock_timestamp(), {}, {}, {}, {})"
     ).format(
         table.ident,
         sql.Literal(hash),
@@ -153,6 +175,61 @@ def insert_statement(
         sql.Literal(duration_ms),
         sql.Literal(__version__),
         sql.Literal(baselined),
+        sql.Literal(groups_total),
+    )
+
+
+def _partial_row(tag: str) -> sql.Composed:
+    return sql.SQL("name = {} AND groups_done IS NOT NULL").format(sql.Literal(tag))
+
+
+def progress_statement(
+    table: TrackingTable, *, hash: str, tag: str, done: int, total: int, running: int | None, exists: bool
+) -> sql.Composed:
+    """Record that ``done`` groups of ``tag`` are committed (and ``running`` is in flight)."""
+    if exists:
+        return sql.SQL(
+            "UPDATE {} SET groups_done = {}, group_running = {}, applied_at = clock_timestamp() WHERE {}"
+        ).format(table.ident, sql.Literal(done), sql.Literal(running), _partial_row(tag))
+    return sql.SQL(
+        "INSERT INTO {} (hash, created_at, name, applied_at, pgshift_version, groups_done, groups_total, "
+        "group_running) VALUES ({}, {}, {}, clock_timestamp(), {}, {}, {}, {})"
+    ).format(
+        table.ident,
+        sql.Literal(hash),
+        sql.Literal(PARTIAL_CREATED_AT),
+        sql.Literal(tag),
+        sql.Literal(__version__),
+        sql.Literal(done),
+        sql.Literal(total),
+        sql.Literal(running),
+    )
+
+
+def abandon_statement(table: TrackingTable, tag: str) -> sql.Composed:
+    """Forget the progress row of ``tag`` when no group of it committed (a clean failure)."""
+    return sql.SQL("DELETE FROM {} WHERE {} AND groups_done = 0").format(table.ident, _partial_row(tag))
+
+
+def complete_statement(
+    table: TrackingTable, *, hash: str, when: int, tag: str, duration_ms: int | None, total: int, exists: bool
+) -> sql.Composed:
+    """Record ``tag`` as applied: the partial row becomes a normal one, or a new row is inserted."""
+    if not exists:
+        return insert_statement(
+            table, hash=hash, when=when, tag=tag, duration_ms=duration_ms, groups_total=total
+        )
+    return sql.SQL(
+        "UPDATE {} SET hash = {}, created_at = {}, applied_at = clock_timestamp(), duration_ms = {}, "
+        "pgshift_version = {}, groups_done = NULL, group_running = NULL, groups_total = {} WHERE {}"
+    ).format(
+        table.ident,
+        sql.Literal(hash),
+        sql.Literal(when),
+        sql.Literal(duration_ms),
+        sql.Literal(__version__),
+        sql.Literal(total),
+        _partial_row(tag),
     )
 
 

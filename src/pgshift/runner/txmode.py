@@ -15,10 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pgshift.folder.headers import TRANSACTION, header_directive
+
 if TYPE_CHECKING:  # the parser (protobuf) loads only when a pending migration is inspected
     from pgshift.pg.parser import Statement
 
-DIRECTIVE = "pgshift:transaction"
+__all__ = ["DIRECTIVE", "TxMode", "detect", "header_directive", "non_transactional_reason"]
+
+DIRECTIVE = TRANSACTION
 
 
 @dataclass(frozen=True)
@@ -28,28 +32,6 @@ class TxMode:
     transactional: bool
     reason: str
     statements: tuple[Statement, ...]
-
-
-def header_directive(sql: str) -> bool | None:
-    """``-- pgshift:transaction on|off`` among the leading comment lines; None when absent.
-
-    Only the comment block before the first statement counts, so the words inside a string or a
-    later comment never switch the mode.
-    """
-    for raw in sql.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if not line.startswith("--"):
-            return None
-        words = line[2:].strip().split()
-        if len(words) >= 2 and words[0].lower() == DIRECTIVE:
-            value = words[1].lower()
-            if value in ("off", "false", "no"):
-                return False
-            if value in ("on", "true", "yes"):
-                return True
-    return None
 
 
 def non_transactional_reason(statement: Statement, server_version: int) -> str | None:

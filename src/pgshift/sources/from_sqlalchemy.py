@@ -42,17 +42,23 @@ from sqlalchemy import Enum as SAEnum
 from sqlalchemy import Index as SAIndex
 from sqlalchemy import Sequence as SASequence
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.schema import AddConstraint as SAAddConstraint
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import ClauseElement, ColumnClause, UnaryExpression
 from sqlalchemy.sql.sqltypes import Emulated  # type: ignore[attr-defined]  # public in SQLAlchemy, not re-exported
 
 from pgshift.model import schema as m
+from pgshift.model.clauses import (
+    exclude_of_statement,
+    nextval_target,
+    normalize_partition_bound,
+    normalize_partition_key,
+)
 from pgshift.model.filters import table_matcher
 from pgshift.model.types import (
     canonical_default,
     normalize_expression,
     normalize_type,
-    quote_ident,
     quote_literal,
 )
 from pgshift.pg import naming
@@ -87,10 +93,20 @@ def model_from_metadata(
             enums.setdefault(
                 key, m.Enum(schema=str(schema), name=str(sa_enum.name), values=tuple(map(str, sa_enum.enums)))
             )
-    sequences = [_sequence(seq) for seq in getattr(metadata, "_sequences", {}).values()]
+    serial_sequences = {
+        id(col.default) for t in metadata.tables.values() for col in t.columns if _sequence_serial(t, col)
+    }
+    sequences = [
+        _sequence(seq)
+        for seq in getattr(metadata, "_sequences", {}).values()
+        if id(seq) not in serial_sequences
+    ]
     if schema_filter is not None:
         sequences = [s for s in sequences if s.schema in schema_filter]
     schemas = {t.schema for t in tables} | {e.schema for e in enums.values()} | {s.schema for s in sequences}
+    # Schemas that hold nothing (yet) are declared in metadata.info["pgshift"]["schemas"].
+    declared = metadata.info.get("pgshift", {}).get("schemas", ()) if isinstance(metadata.info, dict) else ()
+    schemas |= {str(name) for name in declared if schema_filter is None or name in schema_filter}
     return m.build_model(schemas=schemas, enums=enums.values(), sequences=sequences, tables=tables)
 
 
@@ -106,8 +122,10 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
         pk = m.PrimaryKey(
             name=_name(table.primary_key) or naming.primary_key_name(table.name),
             columns=tuple(str(c.name) for c in table.primary_key.columns),
+            deferrable=bool(table.primary_key.deferrable),
+            initially_deferred=_initially_deferred(table.primary_key),
         )
-    uniques, checks, fks = [], [], []
+    uniques, checks, fks, excludes = [], [], [], []
     column_checks = [c for col in table.columns for c in col.constraints if c not in table.constraints]
     for constraint in [*table.constraints, *column_checks]:
         if isinstance(constraint, UniqueConstraint):
@@ -119,6 +137,20 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
                     nulls_not_distinct=bool(
                         constraint.dialect_options["postgresql"].get("nulls_not_distinct")
                     ),
+                    deferrable=bool(constraint.deferrable),
+                    initially_deferred=_initially_deferred(constraint),
+                )
+            )
+        elif isinstance(constraint, postgresql.ExcludeConstraint):
+            excludes.append(
+                m.ExcludeConstraint(
+                    name=_name(constraint)
+                    or naming.make_object_name(str(table.name), _exclude_addition(constraint), "excl"),
+                    definition=exclude_of_statement(
+                        str(SAAddConstraint(constraint).compile(dialect=DIALECT))
+                    ),
+                    deferrable=bool(constraint.deferrable),
+                    initially_deferred=_initially_deferred(constraint),
                 )
             )
         elif isinstance(constraint, CheckConstraint):
@@ -129,12 +161,27 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
                 m.CheckConstraint(
                     name=_name(constraint) or naming.check_name(table.name, _first_column(expression)),
                     expression=expression,
+                    not_valid=bool(constraint.dialect_options["postgresql"].get("not_valid")),
                 )
             )
         elif isinstance(constraint, ForeignKeyConstraint):
             fks.append(_foreign_key(table, constraint))
     indexes = tuple(_index(table, index) for index in table.indexes)
     info = table.info.get("pgshift", {}) if isinstance(table.info, dict) else {}
+    pg = table.dialect_options["postgresql"]
+    inherits = pg.get("inherits")
+    if inherits is not None and not isinstance(inherits, list | tuple):
+        inherits = (inherits,)
+    parents = tuple(_parent_key(table, str(parent)) for parent in inherits or ())
+    if parents:
+        # INHERITS: the columns a parent has are the parent's (PostgreSQL merges a re-declared one).
+        inherited = {
+            str(c.name)
+            for key in parents
+            if (parent := table.metadata.tables.get(key.removeprefix("public."))) is not None
+            for c in parent.columns
+        }
+        columns = tuple(c for c in columns if c.name not in inherited)
     return m.Table(
         schema=str(schema),
         name=str(table.name),
@@ -147,6 +194,42 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
         policies=tuple(_policy(p) for p in info.get("policies", ())),
         rls_enabled=bool(info.get("rls", False)) or bool(info.get("policies")),
         comment=table.comment or None,
+        exclude_constraints=tuple(excludes),
+        unlogged=any(str(p).upper() == "UNLOGGED" for p in table._prefixes),
+        partition_by=normalize_partition_key(str(pg["partition_by"])) if pg.get("partition_by") else None,
+        partitions=tuple(_partition(str(schema), p) for p in info.get("partitions", ())),
+        inherits=parents,
+    )
+
+
+def _initially_deferred(constraint: Any) -> bool:
+    return (constraint.initially or "").upper() == "DEFERRED"
+
+
+def _exclude_addition(constraint: Any) -> str:
+    """Postgres names an unnamed EXCLUDE ``<table>_<columns>_excl``."""
+    return "_".join(str(c.name) for c in constraint.columns) or "expr"
+
+
+def _parent_key(table: Any, parent: str) -> str:
+    """``schema.name`` of an INHERITS parent: ``postgresql_inherits`` takes a table name, qualified
+    or not; an unqualified one is the table of that name in the child's schema, else in public."""
+    if "." in parent:
+        return parent
+    schema = str(table.schema or PUBLIC)
+    if schema != PUBLIC and f"{schema}.{parent}" in table.metadata.tables:
+        return f"{schema}.{parent}"
+    return f"{PUBLIC}.{parent}"
+
+
+def _partition(schema: str, raw: dict[str, Any]) -> m.Partition:
+    """One entry of ``info["pgshift"]["partitions"]``: ``{"name", "bound"}`` plus optional ``schema``
+    (the parent's by default) and ``comment``."""
+    return m.Partition(
+        schema=str(raw.get("schema") or schema),
+        name=str(raw["name"]),
+        bound=normalize_partition_bound(str(raw["bound"])),
+        comment=raw.get("comment") or None,
     )
 
 
@@ -200,6 +283,9 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         arg = col.server_default.arg
         text = quote_literal(arg) if isinstance(arg, str) else _sql(arg)
         default = canonical_default(text, type_, type_schema)
+    elif _sequence_serial(table, col):
+        serial = True
+        type_ = _SERIAL_OF.get(type_, type_)
     elif isinstance(col.default, SASequence) and not serial:
         seq_schema = col.default.schema or PUBLIC
         default = canonical_default(
@@ -233,6 +319,22 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
 _SERIAL_OF = {"integer": "serial", "smallint": "smallserial", "bigint": "bigserial"}
 
 
+def _sequence_serial(table: Any, col: Any) -> bool:
+    """``Column("n", Integer, Sequence("<table>_<column>_seq"))`` off the primary key is a serial: the
+    sequence is the one ``serial`` would own, with no options of its own."""
+    seq = col.default
+    if not isinstance(seq, SASequence) or col.server_default is not None or col.primary_key:
+        return False
+    if not isinstance(_impl(col.type), Integer):
+        return False
+    options = (seq.start, seq.increment, seq.minvalue, seq.maxvalue, seq.cache, seq.data_type)
+    if any(o is not None for o in options) or seq.cycle:
+        return False
+    return str(seq.name) == naming.owned_sequence_name(str(table.name), str(col.name)) and (
+        seq.schema is None or seq.schema == (table.schema or PUBLIC)
+    )
+
+
 def _is_own_serial_default(table: Any, col: Any, default: str) -> bool:
     """``server_default=text("nextval('t_c_seq')")`` on an integer column is how SQLAlchemy code spells a
     serial that is not the primary key. It is serial when the sequence is the one ``serial`` would own
@@ -242,9 +344,8 @@ def _is_own_serial_default(table: Any, col: Any, default: str) -> bool:
     declared = getattr(table.metadata, "_sequences", {}).values()
     if any(str(s.name) == seq for s in declared):
         return False
-    schema = str(table.schema or PUBLIC)
-    spellings = {seq, quote_ident(seq), f"{schema}.{seq}", f"{quote_ident(schema)}.{quote_ident(seq)}"}
-    return default in {f"nextval({quote_literal(name)})" for name in spellings}
+    target = nextval_target(default)
+    return target is not None and target[1] == seq and target[0] in (None, str(table.schema or PUBLIC))
 
 
 def _options(source: Any, data_type: str | None) -> m.SequenceOptions:
@@ -323,6 +424,7 @@ def _foreign_key(table: Any, fk: ForeignKeyConstraint) -> m.ForeignKey:
         on_update=_action(fk.onupdate),
         deferrable=bool(fk.deferrable),
         initially_deferred=(fk.initially or "").upper() == "DEFERRED",
+        not_valid=bool(fk.dialect_options["postgresql"].get("not_valid")),
     )
 
 

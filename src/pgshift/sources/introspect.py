@@ -20,10 +20,16 @@ from typing import Any
 
 from pgshift import catalog
 from pgshift.model import schema as m
+from pgshift.model.clauses import (
+    nextval_target,
+    normalize_exclude,
+    normalize_partition_bound,
+    normalize_partition_key,
+)
 from pgshift.model.filters import table_matcher
 from pgshift.model.types import (
     canonical_default,
-    normalize_expression,
+    normalize_stored_expression,
     normalize_type,
     normalize_view_definition,
     parse_type,
@@ -33,7 +39,17 @@ _ACTIONS = {"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", 
 _SERIALS = {"integer": "serial", "smallint": "smallserial", "bigint": "bigserial"}
 
 
-_QUERIES = ("columns", "constraints", "indexes", "policies", "enums", "sequences", "views", "schemas")
+_QUERIES = (
+    "columns",
+    "constraints",
+    "indexes",
+    "policies",
+    "enums",
+    "sequences",
+    "views",
+    "schemas",
+    "partitions",
+)
 _OFFLOADED = ("constraints", "indexes")  # the heavy ones besides columns, read on their own connections
 
 
@@ -62,6 +78,7 @@ def introspect(
     _constraints(results["constraints"], tables)
     _indexes(results["indexes"], tables)
     _policies(results["policies"], tables)
+    _partitions(results["partitions"], tables)
     enums = [m.Enum(schema=r["schema"], name=r["name"], values=tuple(r["values"])) for r in results["enums"]]
     sequences = [_sequence(r) for r in results["sequences"]]
     views = [_view(r) for r in results["views"]]
@@ -79,13 +96,17 @@ def introspect(
             policies=tuple(t["policies"]),
             rls_enabled=t["rls"],
             comment=t["comment"],
+            exclude_constraints=tuple(t["excludes"]),
+            unlogged=t["unlogged"],
+            partition_by=t["partition_by"],
+            partitions=tuple(t["partitions"]),
+            inherits=t["inherits"],
         )
         for t in tables.values()
     ]
-    # Only schemas that hold something count as part of the model (an empty `public` never does).
-    used = {t.schema for t in built} | {e.schema for e in enums} | {s.schema for s in sequences}
+    # Every existing schema asked for is part of the model, an empty one too (``public`` never is).
     return m.build_model(
-        schemas=[s for s in schemas if s in used],
+        schemas=schemas,
         enums=enums,
         sequences=sequences,
         tables=built,
@@ -115,19 +136,21 @@ def _read(conn: Any, params: dict[str, Any], url: str | None) -> dict[str, list[
         return {name: _fetch(conn, name, params) for name in _QUERIES}
     from concurrent.futures import ThreadPoolExecutor
 
+    from pgshift.pg.sqlstate import DatabaseError
+
     with ThreadPoolExecutor(max_workers=len(_OFFLOADED)) as pool:
         pending = {name: pool.submit(_fetch_own, url, name, params) for name in _OFFLOADED}
         results = {name: _fetch(conn, name, params) for name in _QUERIES if name not in _OFFLOADED}
         for name, future in pending.items():
             try:
                 results[name] = future.result()
-            except Exception:  # a second connection may be refused (connection limits): read it serially
+            except DatabaseError:  # a second connection may be refused (connection limits): read it serially
                 results[name] = _fetch(conn, name, params)
     return results
 
 
 def _column_order(row: dict[str, Any]) -> tuple[str, str, int]:
-    return row["schema"], row["table_name"], row["attnum"]
+    return row["schema"], row["table_name"], row["attnum"] or 0
 
 
 def _tables(rows: list[dict[str, Any]], keep: Any) -> dict[tuple[str, str], dict[str, Any]]:
@@ -150,8 +173,14 @@ def _tables(rows: list[dict[str, Any]], keep: Any) -> dict[tuple[str, str], dict
                 "policies": [],
                 "rls": r["rls_enabled"],
                 "comment": r["table_comment"] or None,
+                "excludes": [],
+                "unlogged": bool(r["unlogged"]),
+                "partition_by": normalize_partition_key(r["partition_by"]) if r["partition_by"] else None,
+                "partitions": [],
+                "inherits": tuple(r["inherits"] or ()),
             }
-        table["columns"].append(_column(r))
+        if r["attnum"] is not None:  # NULL: a table without columns of its own
+            table["columns"].append(_column(r))
     return tables
 
 
@@ -185,14 +214,14 @@ def _column(r: dict[str, Any]) -> m.Column:
             ),
         )
     elif r["generated"] == "s":
-        generated = normalize_expression(default) if default else None
+        generated = normalize_stored_expression(default) if default else None
         default = None
     elif (
         default is not None
         and r["owned_sequence"]
         and type_ in _SERIALS
-        and default.startswith("nextval(")
-        and r["owned_sequence"] in default
+        and (target := nextval_target(default)) is not None
+        and target[1] == r["owned_sequence"]
     ):
         type_, default = _SERIALS[type_], None
     return m.Column(
@@ -211,7 +240,7 @@ def _check_body(definition: str) -> str:
     """``CHECK ((a > 0)) NOT VALID`` -> ``a > 0``."""
     body = definition.removeprefix("CHECK ")
     body = body.removesuffix(" NOT VALID").removesuffix(" NO INHERIT")
-    return normalize_expression(body)
+    return normalize_stored_expression(body)
 
 
 def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str, Any]]) -> None:
@@ -221,18 +250,36 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
             continue
         columns = tuple(r["columns"])
         kind = r["kind"]
+        deferrable, deferred = bool(r["deferrable"]), bool(r["deferred"])
         if kind == "p":
-            table["pk"] = m.PrimaryKey(name=r["name"], columns=columns)
+            table["pk"] = m.PrimaryKey(
+                name=r["name"], columns=columns, deferrable=deferrable, initially_deferred=deferred
+            )
         elif kind == "u":
             table["uniques"].append(
                 m.UniqueConstraint(
                     name=r["name"],
                     columns=columns,
                     nulls_not_distinct="NULLS NOT DISTINCT" in r["definition"],
+                    deferrable=deferrable,
+                    initially_deferred=deferred,
                 )
             )
         elif kind == "c":
-            table["checks"].append(m.CheckConstraint(name=r["name"], expression=_check_body(r["definition"])))
+            table["checks"].append(
+                m.CheckConstraint(
+                    name=r["name"], expression=_check_body(r["definition"]), not_valid=bool(r["not_valid"])
+                )
+            )
+        elif kind == "x":
+            table["excludes"].append(
+                m.ExcludeConstraint(
+                    name=r["name"],
+                    definition=normalize_exclude(r["definition"]),
+                    deferrable=deferrable,
+                    initially_deferred=deferred,
+                )
+            )
         elif kind == "f":
             table["fks"].append(
                 m.ForeignKey(
@@ -243,8 +290,9 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
                     ref_columns=tuple(r["ref_columns"]),
                     on_delete=_ACTIONS[r["on_delete"]],  # type: ignore[arg-type]
                     on_update=_ACTIONS[r["on_update"]],  # type: ignore[arg-type]
-                    deferrable=bool(r["deferrable"]),
-                    initially_deferred=bool(r["deferred"]),
+                    deferrable=deferrable,
+                    initially_deferred=deferred,
+                    not_valid=bool(r["not_valid"]),
                 )
             )
 
@@ -275,7 +323,7 @@ def _indexes(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str,
             text = keys[position]
             elements.append(
                 m.IndexElement(
-                    expression=_unquote(text) if column else normalize_expression(text),
+                    expression=_unquote(text) if column else normalize_stored_expression(text),
                     is_expression=not column,
                     descending=descending,
                     nulls_first=nulls_first,
@@ -290,7 +338,7 @@ def _indexes(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str,
                 elements=tuple(elements),
                 unique=bool(r["is_unique"]),
                 method=r["method"],
-                where=normalize_expression(r["predicate"]) if r["predicate"] else None,
+                where=normalize_stored_expression(r["predicate"]) if r["predicate"] else None,
                 include=include,
                 with_=options,
                 nulls_not_distinct="NULLS NOT DISTINCT" in r["definition"],
@@ -309,8 +357,23 @@ def _policies(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str
                 permissive=r["permissive"] == "PERMISSIVE",
                 command=r["cmd"],
                 roles=tuple(r["roles"]),
-                using=normalize_expression(r["using_expr"]) if r["using_expr"] else None,
-                with_check=normalize_expression(r["with_check"]) if r["with_check"] else None,
+                using=normalize_stored_expression(r["using_expr"]) if r["using_expr"] else None,
+                with_check=normalize_stored_expression(r["with_check"]) if r["with_check"] else None,
+            )
+        )
+
+
+def _partitions(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str, Any]]) -> None:
+    for r in rows:
+        table = tables.get((r["parent_schema"], r["parent_name"]))
+        if table is None:
+            continue
+        table["partitions"].append(
+            m.Partition(
+                schema=r["schema"],
+                name=r["name"],
+                bound=normalize_partition_bound(r["bound"]),
+                comment=r["comment"] or None,
             )
         )
 

@@ -24,6 +24,7 @@ from typing import Any
 from pgshift.errors import FolderError
 from pgshift.folder.files import DIALECT, SNAPSHOT_VERSION, read_json, to_json
 from pgshift.model import schema as m
+from pgshift.model.clauses import normalize_exclude, normalize_partition_bound, normalize_partition_key
 from pgshift.model.types import (
     canonical_default,
     normalize_type,
@@ -167,7 +168,7 @@ def _keep_table_spelling(table: dict[str, Any], old: dict[str, Any]) -> None:
 
 
 def _extras(target: dict[str, Any], **values: Any) -> dict[str, Any]:
-    kept = {k: v for k, v in values.items() if v not in (None, False, (), [], "")}
+    kept = {k: v for k, v in values.items() if v not in (None, False, (), [], "", {})}
     if kept:
         target["pgshift"] = kept
     return target
@@ -274,16 +275,47 @@ def _table_out(table: m.Table) -> dict[str, Any]:
         "foreignKeys": {fk.name: _fk_out(table, fk) for fk in table.foreign_keys},
         "compositePrimaryKeys": composite,
         "uniqueConstraints": {
-            u.name: {"name": u.name, "nullsNotDistinct": u.nulls_not_distinct, "columns": list(u.columns)}
+            u.name: _extras(
+                {"name": u.name, "nullsNotDistinct": u.nulls_not_distinct, "columns": list(u.columns)},
+                deferrable=u.deferrable,
+                initiallyDeferred=u.initially_deferred,
+            )
             for u in table.unique_constraints
         },
         "policies": {p.name: _policy_out(p) for p in table.policies},
         "checkConstraints": {
-            c.name: {"name": c.name, "value": c.expression} for c in table.check_constraints
+            c.name: _extras({"name": c.name, "value": c.expression}, notValid=c.not_valid)
+            for c in table.check_constraints
         },
         "isRLSEnabled": table.rls_enabled,
     }
-    return _extras(out, comment=table.comment)
+    return _extras(
+        out,
+        comment=table.comment,
+        primaryKeyDeferrable=pk is not None and pk.deferrable,
+        primaryKeyInitiallyDeferred=pk is not None and pk.initially_deferred,
+        unlogged=table.unlogged,
+        partitionBy=table.partition_by,
+        partitions=[
+            {
+                "schema": p.schema,
+                "name": p.name,
+                "bound": p.bound,
+                **({"comment": p.comment} if p.comment else {}),
+            }
+            for p in table.partitions
+        ],
+        inherits=list(table.inherits),
+        excludeConstraints={
+            x.name: {
+                "name": x.name,
+                "definition": x.definition,
+                "deferrable": x.deferrable,
+                "initiallyDeferred": x.initially_deferred,
+            }
+            for x in table.exclude_constraints
+        },
+    )
 
 
 def _fk_out(table: m.Table, fk: m.ForeignKey) -> dict[str, Any]:
@@ -296,7 +328,9 @@ def _fk_out(table: m.Table, fk: m.ForeignKey) -> dict[str, Any]:
         onDelete=fk.on_delete,
         onUpdate=fk.on_update,
     )
-    return _extras(out, deferrable=fk.deferrable, initiallyDeferred=fk.initially_deferred)
+    return _extras(
+        out, deferrable=fk.deferrable, initiallyDeferred=fk.initially_deferred, notValid=fk.not_valid
+    )
 
 
 def _policy_out(policy: m.Policy) -> dict[str, Any]:
@@ -456,12 +490,20 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                     nulls_not_distinct=bool(col.get("nullsNotDistinct")),
                 )
             )
-    pk = m.PrimaryKey(name=f"{name}_pkey", columns=tuple(pk_columns)) if pk_columns else None
+    deferral = {
+        "deferrable": bool(_extra(raw, "primaryKeyDeferrable")),
+        "initially_deferred": bool(_extra(raw, "primaryKeyInitiallyDeferred")),
+    }
+    pk = m.PrimaryKey(name=f"{name}_pkey", columns=tuple(pk_columns), **deferral) if pk_columns else None
     for cpk in raw.get("compositePrimaryKeys", {}).values():
-        pk = m.PrimaryKey(name=cpk["name"], columns=tuple(cpk["columns"]))
+        pk = m.PrimaryKey(name=cpk["name"], columns=tuple(cpk["columns"]), **deferral)
     uniques += [
         m.UniqueConstraint(
-            name=u["name"], columns=tuple(u["columns"]), nulls_not_distinct=bool(u.get("nullsNotDistinct"))
+            name=u["name"],
+            columns=tuple(u["columns"]),
+            nulls_not_distinct=bool(u.get("nullsNotDistinct")),
+            deferrable=bool(_extra(u, "deferrable")),
+            initially_deferred=bool(_extra(u, "initiallyDeferred")),
         )
         for u in raw.get("uniqueConstraints", {}).values()
     ]
@@ -473,13 +515,38 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
         foreign_keys=tuple(_fk_in(fk) for fk in raw.get("foreignKeys", {}).values()),
         unique_constraints=tuple(uniques),
         check_constraints=tuple(
-            m.CheckConstraint(name=c["name"], expression=strip_table_qualifier(c["value"], name))
+            m.CheckConstraint(
+                name=c["name"],
+                expression=strip_table_qualifier(c["value"], name),
+                not_valid=bool(_extra(c, "notValid")),
+            )
             for c in raw.get("checkConstraints", {}).values()
         ),
         indexes=tuple(_index_in(i, name) for i in raw.get("indexes", {}).values()),
         policies=tuple(_policy_in(p, name) for p in raw.get("policies", {}).values()),
         rls_enabled=bool(raw.get("isRLSEnabled")),
         comment=_extra(raw, "comment"),
+        exclude_constraints=tuple(
+            m.ExcludeConstraint(
+                name=x["name"],
+                definition=normalize_exclude(x["definition"]),
+                deferrable=bool(x.get("deferrable")),
+                initially_deferred=bool(x.get("initiallyDeferred")),
+            )
+            for x in (_extra(raw, "excludeConstraints") or {}).values()
+        ),
+        unlogged=bool(_extra(raw, "unlogged")),
+        partition_by=normalize_partition_key(by) if (by := _extra(raw, "partitionBy")) else None,
+        partitions=tuple(
+            m.Partition(
+                schema=p["schema"],
+                name=p["name"],
+                bound=normalize_partition_bound(p["bound"]),
+                comment=p.get("comment"),
+            )
+            for p in (_extra(raw, "partitions") or ())
+        ),
+        inherits=tuple(_extra(raw, "inherits") or ()),
     )
 
 
@@ -511,6 +578,7 @@ def _fk_in(raw: dict[str, Any]) -> m.ForeignKey:
         on_update=_referential_action(raw.get("onUpdate")),
         deferrable=bool(_extra(raw, "deferrable", False)),
         initially_deferred=bool(_extra(raw, "initiallyDeferred", False)),
+        not_valid=bool(_extra(raw, "notValid", False)),
     )
 
 

@@ -50,9 +50,9 @@ def statement_kinds(text: str) -> list[str] | str:
 
 
 def _tracking(config: Config) -> Any:
-    from pgshift.runner.tracking import TrackingTable
+    from pgshift.runner.options import tracking_table
 
-    return TrackingTable(config.migrations_schema, config.migrations_table)
+    return tracking_table(config)
 
 
 @dataclass(frozen=True)
@@ -150,12 +150,8 @@ def migration_timeline(conn: Any, config: Config) -> Timeline:
 def apply_pending(url: str, config: Config) -> list[tuple[str, int]]:
     """Run ``pgshift migrate`` (same runner, lock and rules); returns (tag, duration ms) applied."""
     from pgshift.runner import run as runner
+    from pgshift.runner.options import run_options
 
-    options = runner.RunOptions(
-        lock_wait=30.0,
-        lock_timeout=config.lock_timeout,
-        statement_timeout=config.statement_timeout,
-        retries=config.lock_retries,
-    )
+    options = run_options(config, lock_wait=30.0)
     result = runner.migrate(url, config.out_dir, _tracking(config), options, runner.Reporter())
     return [(a.tag, a.duration_ms) for a in result.applied]

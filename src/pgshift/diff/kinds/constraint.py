@@ -9,6 +9,7 @@ from pgshift.diff.hazards import Hazard, HazardKind, hazards_of
 from pgshift.diff.kinds.base import Operation, alter, path
 from pgshift.model.schema import (
     CheckConstraint,
+    ExcludeConstraint,
     ForeignKey,
     Index,
     IndexElement,
@@ -17,7 +18,7 @@ from pgshift.model.schema import (
 )
 from pgshift.model.types import quote_ident
 
-Constraint = PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey
+Constraint = PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey | ExcludeConstraint
 
 
 _KIND_NAMES = {
@@ -25,7 +26,13 @@ _KIND_NAMES = {
     UniqueConstraint: "unique constraint",
     CheckConstraint: "check constraint",
     ForeignKey: "foreign key",
+    ExcludeConstraint: "exclusion constraint",
 }
+
+
+def stays_unvalidated(constraint: Constraint) -> bool:
+    """A CHECK or foreign key the model holds as NOT VALID: added NOT VALID and never validated."""
+    return isinstance(constraint, CheckConstraint | ForeignKey) and constraint.not_valid
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,8 @@ class AddConstraint(Operation):
             return "add_check_not_valid" if self.not_valid else "add_check"
         if isinstance(c, PrimaryKey):
             return "add_primary_key"
+        if isinstance(c, ExcludeConstraint):
+            return "add_exclude"
         return "add_unique"
 
     @property
@@ -76,6 +85,8 @@ class AddConstraint(Operation):
                 f"{head} ADD CONSTRAINT {quote_ident(c.name)} {kind} USING INDEX {quote_ident(c.name)};",
             ]
         text = f"{head} ADD {render.constraint_sql(c)}"
+        if stays_unvalidated(c):
+            return [text + " NOT VALID;"]  # as the model has it: existing rows are not checked
         if not self.not_valid:
             return [text + ";"]
         return [text + " NOT VALID;", f"{head} VALIDATE CONSTRAINT {quote_ident(self.constraint.name)};"]
@@ -84,7 +95,7 @@ class AddConstraint(Operation):
         if self.on_new_table:
             return ()
         found = super().hazards()
-        if self.not_valid:
+        if self.not_valid and not stays_unvalidated(self.constraint):
             found += hazards_of("validate_constraint", self.subject)
         if self.using_index:
             found += (
@@ -144,6 +155,52 @@ class RenameConstraint(Operation):
 
     def describe(self) -> str:
         return f"rename constraint {self.old} on {self.table} to {self.new}"
+
+
+@dataclass(frozen=True)
+class ValidateConstraint(Operation):
+    """VALIDATE CONSTRAINT: a NOT VALID check or foreign key becomes valid (a scan, no strong lock).
+    Its reverse does nothing: PostgreSQL cannot mark a constraint unvalidated again, and a valid
+    constraint is what the older state holds too, only with its rows checked."""
+
+    schema: str
+    table: str
+    name: str
+    action = "validate_constraint"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.name)
+
+    def sql(self) -> list[str]:
+        return [f"{alter(self.schema, self.table)} VALIDATE CONSTRAINT {quote_ident(self.name)};"]
+
+    def reverse(self) -> Operation | None:
+        return _NoOp(self.subject)
+
+    def describe(self) -> str:
+        return f"validate constraint {self.name} on {self.table}"
+
+
+@dataclass(frozen=True)
+class _NoOp(Operation):
+    """Nothing to run (the reverse of a validation)."""
+
+    what: str
+    action = "comment"
+
+    @property
+    def subject(self) -> str:
+        return self.what
+
+    def sql(self) -> list[str]:
+        return []
+
+    def reverse(self) -> Operation | None:
+        return None
+
+    def describe(self) -> str:
+        return f"keep {self.what} as it is"
 
 
 def add_constraint(schema: str, table: str, constraint: Constraint) -> Operation:

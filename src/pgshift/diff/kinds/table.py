@@ -23,6 +23,7 @@ from pgshift.diff.kinds.constraint import (
     Constraint,
     DropConstraint,
     RenameConstraint,
+    ValidateConstraint,
     add_constraint,
 )
 from pgshift.diff.kinds.index import CreateIndex, DropIndex, RenameIndex
@@ -31,9 +32,11 @@ from pgshift.diff.kinds.sequence import rename_owned_sequence
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import (
     CheckConstraint,
+    ExcludeConstraint,
     ForeignKey,
     Index,
     Model,
+    Partition,
     Policy,
     PrimaryKey,
     Table,
@@ -59,6 +62,13 @@ class CreateTable(Operation):
     def sql(self) -> list[str]:
         t = self.table
         out = [render.create_table_sql(t)]
+        out += [
+            f"{alter(t.schema, t.name)} ADD {render.constraint_sql(c)} NOT VALID;"
+            for c in t.check_constraints
+            if c.not_valid
+        ]
+        for p in t.partitions:
+            out += CreatePartition(t, p).sql()
         out += [render.create_index_sql(t.schema, t.name, i, concurrently=False) for i in t.indexes]
         if t.comment is not None:
             out.append(f"COMMENT ON TABLE {ref(t.schema, t.name)} IS {render.comment_literal(t.comment)};")
@@ -182,6 +192,175 @@ class SetTableComment(Operation):
         return f"comment on table {self.subject}"
 
 
+@dataclass(frozen=True)
+class CreatePartition(Operation):
+    """CREATE TABLE ... PARTITION OF: the partition takes the parent's columns, constraints and indexes
+    (a table created and then ATTACHed would keep its columns as its own, which is another schema)."""
+
+    parent: Table
+    partition: Partition
+    action = "create_partition"
+
+    @property
+    def subject(self) -> str:
+        return self.partition.key
+
+    def sql(self) -> list[str]:
+        p = self.partition
+        out = [render.create_partition_sql(self.parent, p)]
+        if p.comment is not None:
+            out.append(f"COMMENT ON TABLE {ref(p.schema, p.name)} IS {render.comment_literal(p.comment)};")
+        return out
+
+    def reverse(self) -> Operation:
+        return DropPartition(self.parent, self.partition)
+
+    def describe(self) -> str:
+        return f"create partition {self.partition.key} of {self.parent.key}"
+
+
+@dataclass(frozen=True)
+class DropPartition(Operation):
+    """DETACH then DROP. The detach is ``CONCURRENTLY`` (PostgreSQL 14+, outside a transaction, no
+    ACCESS EXCLUSIVE on the parent) unless the parent has a DEFAULT partition, which forbids it."""
+
+    parent: Table
+    partition: Partition
+    concurrently: bool = False
+
+    @property
+    def action(self) -> str:
+        return "drop_partition"
+
+    @property
+    def transactional(self) -> bool:  # type: ignore[override]
+        return not self.concurrently
+
+    @property
+    def subject(self) -> str:
+        return self.partition.key
+
+    def sql(self) -> list[str]:
+        p = self.partition
+        how = " CONCURRENTLY" if self.concurrently else ""
+        return [
+            f"{alter(self.parent.schema, self.parent.name)} DETACH PARTITION {ref(p.schema, p.name)}{how};",
+            f"DROP TABLE {ref(p.schema, p.name)};",
+        ]
+
+    def destroys(self) -> tuple[Destroyed, ...]:
+        return (Destroyed(DestroyedKind.TABLE, self.partition.schema, self.partition.name),)
+
+    def reverse(self) -> Operation:
+        return CreatePartition(self.parent, self.partition)
+
+    def describe(self) -> str:
+        return f"drop partition {self.partition.key} of {self.parent.key}"
+
+
+@dataclass(frozen=True)
+class RebindPartition(Operation):
+    """A partition's bound changes: DETACH, then ATTACH with the new bound (the attach scans the
+    partition, under SHARE UPDATE EXCLUSIVE on the parent, to check its rows fit)."""
+
+    parent: Table
+    partition: Partition
+    old_bound: str
+
+    action = "attach_partition"
+
+    @property
+    def subject(self) -> str:
+        return self.partition.key
+
+    def sql(self) -> list[str]:
+        p, head = self.partition, alter(self.parent.schema, self.parent.name)
+        return [
+            f"{head} DETACH PARTITION {ref(p.schema, p.name)};",
+            f"{head} ATTACH PARTITION {ref(p.schema, p.name)} {p.bound};",
+        ]
+
+    def reverse(self) -> Operation:
+        return RebindPartition(
+            self.parent, replace(self.partition, bound=self.old_bound), self.partition.bound
+        )
+
+    def describe(self) -> str:
+        return f"change the bound of partition {self.partition.key}"
+
+
+@dataclass(frozen=True)
+class SetLogged(Operation):
+    """SET LOGGED / SET UNLOGGED (rewrites the table)."""
+
+    schema: str
+    table: str
+    unlogged: bool
+
+    @property
+    def action(self) -> str:
+        return "set_unlogged" if self.unlogged else "set_logged"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table)
+
+    def sql(self) -> list[str]:
+        return [f"{alter(self.schema, self.table)} SET {'UNLOGGED' if self.unlogged else 'LOGGED'};"]
+
+    def reverse(self) -> Operation:
+        return SetLogged(self.schema, self.table, not self.unlogged)
+
+    def describe(self) -> str:
+        return f"make table {self.subject} {'unlogged' if self.unlogged else 'logged'}"
+
+
+@dataclass(frozen=True)
+class SetInherit(Operation):
+    """INHERIT / NO INHERIT one parent."""
+
+    schema: str
+    table: str
+    parent: str  # schema.name
+    inherit: bool
+
+    @property
+    def action(self) -> str:
+        return "inherit" if self.inherit else "no_inherit"
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table)
+
+    def sql(self) -> list[str]:
+        verb = "INHERIT" if self.inherit else "NO INHERIT"
+        return [f"{alter(self.schema, self.table)} {verb} {render.table_ref_sql(self.parent)};"]
+
+    def reverse(self) -> Operation:
+        return SetInherit(self.schema, self.table, self.parent, not self.inherit)
+
+    def describe(self) -> str:
+        verb = "inherit from" if self.inherit else "stop inheriting from"
+        return f"{self.subject}: {verb} {self.parent}"
+
+
+def _diff_partitions(a: Table, b: Table, plan: Plan) -> None:
+    old, new = {p.key: p for p in a.partitions}, {p.key: p for p in b.partitions}
+    has_default = any(p.bound == "DEFAULT" for p in (*a.partitions, *b.partitions))
+    for key, p in old.items():
+        if key not in new:
+            plan.drop_tables.append(DropPartition(a, p, concurrently=not has_default))
+    for key, p in new.items():
+        before = old.get(key)
+        if before is None:
+            plan.create_tables.append(CreatePartition(b, p))
+            continue
+        if before.bound != p.bound:
+            plan.table_meta.append(RebindPartition(b, p, before.bound))
+        if before.comment != p.comment:
+            plan.table_meta.append(SetTableComment(p.schema, p.name, before.comment, p.comment))
+
+
 def _bare(table: Table) -> Table:
     """A table without foreign keys and policies: those are separate operations."""
     return replace(table, foreign_keys=(), policies=())
@@ -219,6 +398,12 @@ def diff_tables(old: Model, new: Model, plan: Plan) -> Model:
     plan.new_tables = {t.key: t for t in new.tables}
     for table in new.tables:
         before = plan.old_tables.get(table.key)
+        if before is not None and before.partition_by != table.partition_by:
+            # A partition key cannot be altered: the table is dropped and created again (data loss,
+            # reported as such). It goes in the first phase, before the new one is created; its own
+            # foreign keys and policies go with it (the down file does not restore those).
+            plan.drop_views.append(DropTable(_bare(before)))
+            before = None
         if before is None:
             plan.create_tables.append(CreateTable(_bare(table)))
             plan.foreign_keys += [
@@ -235,14 +420,17 @@ def diff_tables(old: Model, new: Model, plan: Plan) -> Model:
     return old
 
 
-Renamable = TypeVar("Renamable", UniqueConstraint, CheckConstraint, ForeignKey, Index)
-Named = TypeVar("Named", bound=PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey | Index | Policy)
+Renamable = TypeVar("Renamable", UniqueConstraint, CheckConstraint, ForeignKey, Index, ExcludeConstraint)
+Named = TypeVar(
+    "Named",
+    bound=PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey | Index | Policy | ExcludeConstraint,
+)
 
 
 def _keys(table: Table, *, with_foreign_keys: bool) -> list[Constraint]:
-    """A table's constraints: primary key, uniques, checks and (if asked) foreign keys."""
+    """A table's constraints: primary key, uniques, checks, exclusions and (if asked) foreign keys."""
     out: list[Constraint] = [table.primary_key] if table.primary_key else []
-    out += [*table.unique_constraints, *table.check_constraints]
+    out += [*table.unique_constraints, *table.check_constraints, *table.exclude_constraints]
     return out + list(table.foreign_keys) if with_foreign_keys else out
 
 
@@ -288,6 +476,7 @@ def _apply_name_matches(a: Table, b: Table, plan: Plan) -> Table:
         primary_key=replace(pk, name=renamed.get(pk.name, pk.name)) if pk else None,
         unique_constraints=fix(a.unique_constraints),
         check_constraints=fix(a.check_constraints),
+        exclude_constraints=fix(a.exclude_constraints),
         foreign_keys=fix(a.foreign_keys),
         indexes=fix(a.indexes),
     )
@@ -308,6 +497,10 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
 
     fa, fb = by_name(a.foreign_keys), by_name(b.foreign_keys)
     for name, fk in fa.items():
+        if name in fb and _only_validated(fk, fb[name]) and not _fk_changed(fk, plan):
+            if fk.not_valid and not fb[name].not_valid:
+                plan.foreign_keys.append(ValidateConstraint(s, n, name))
+            continue
         if fb.get(name) != fk or _fk_changed(fk, plan) or set(fk.columns) & regenerated:
             plan.drop_fks.append(DropConstraint(s, n, fk))
             if name in fb:
@@ -330,6 +523,10 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
     cb = by_name(_keys(b, with_foreign_keys=False))
     for name, c in ca.items():
         cols = set(getattr(c, "columns", ()))
+        if name in cb and _only_validated(c, cb[name]) and not cols & regenerated:
+            if isinstance(c, CheckConstraint) and c.not_valid and not cb[name].not_valid:  # type: ignore[union-attr]
+                plan.constraints.append(ValidateConstraint(s, n, name))
+            continue
         if cb.get(name) != c or cols & regenerated:
             plan.early_drops.append(DropConstraint(s, n, c))
             if name in cb:
@@ -356,8 +553,21 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
 
     if a.comment != b.comment:
         plan.table_meta.append(SetTableComment(s, n, a.comment, b.comment))
+    if a.unlogged != b.unlogged:
+        plan.table_meta.append(SetLogged(s, n, b.unlogged))
+    plan.table_meta += [SetInherit(s, n, p, False) for p in a.inherits if p not in b.inherits]
+    plan.table_meta += [SetInherit(s, n, p, True) for p in b.inherits if p not in a.inherits]
+    _diff_partitions(a, b, plan)
     if a.rls_enabled != b.rls_enabled:
         plan.table_meta.append(SetRowLevelSecurity(s, n, b.rls_enabled))
+
+
+def _only_validated(old: Constraint, new: Constraint) -> bool:
+    """Equal but for NOT VALID. A valid constraint in the database where the code says NOT VALID is
+    kept as it is (PostgreSQL cannot un-validate, and nothing is lost); the other way it is validated."""
+    if not isinstance(old, CheckConstraint | ForeignKey) or type(old) is not type(new):
+        return False
+    return replace(old, not_valid=False) == replace(new, not_valid=False)  # type: ignore[arg-type]
 
 
 def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
