@@ -164,7 +164,9 @@ def report(results: dict[str, list[Sample]], args: argparse.Namespace) -> str:
     for ours in ("pgshift migrate", "pgshift status --no-drift"):
         m = med(results[ours])
         lines.append(
-            f"- `{ours}` / floor: **{m / floor:.2f}x** (target <= 1.15x): {verdict(m <= 1.15 * floor)}"
+            f"- `{ours}` / floor: **{m / floor:.2f}x** wall (CPU "
+            f"{med(results[ours], 'cpu') / med(results[floor_label], 'cpu'):.2f}x; target <= 1.15x): "
+            f"{verdict(m <= 1.15 * floor)}"
         )
     m = med(results["pgshift migrate"])
     for peer, target in (("drizzle-kit migrate", 1.9), ("alembic upgrade head", 2.3)):
