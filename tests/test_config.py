@@ -163,3 +163,23 @@ def test_config_file_that_is_not_utf8_is_a_config_error(tmp_path) -> None:  # ty
     (tmp_path / "pgshift.toml").write_bytes(b'out = "dr\xe9zzle"\n')
     with pytest.raises(ConfigError, match="not UTF-8"):
         load_config(cwd=tmp_path)
+
+
+def test_mistyped_key_gets_did_you_mean(tmp_path):
+    from pgshift.config import load_config
+    from pgshift.errors import ConfigError
+
+    (tmp_path / "pgshift.toml").write_text('shcema = "models.py"\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path / "pgshift.toml")
+    assert "did you mean 'schema'?" in (info.value.hint or "")
+
+
+def test_tool_table_inside_pgshift_toml_says_keys_go_top_level(tmp_path):
+    from pgshift.config import load_config
+    from pgshift.errors import ConfigError
+
+    (tmp_path / "pgshift.toml").write_text('[tool.pgshift]\nschema = "models.py"\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path / "pgshift.toml")
+    assert "top level" in (info.value.hint or "")

@@ -55,10 +55,14 @@ def load_back(source: str, folder: Path) -> Model:
 
 def read(url: str) -> Model:
     """What schema code can declare of the database (views are objects11's part, not managed here)."""
+    import dataclasses
+
     from pgshift.api.managed import without_unmanaged
 
     with psycopg.connect(url) as conn:
-        return without_unmanaged(introspect(conn, schema_filter=SCHEMAS))
+        model = without_unmanaged(introspect(conn, schema_filter=SCHEMAS))
+    # objects11's kinds (declared through pgshift.objects, tested in tests/test_objects.py) set aside
+    return dataclasses.replace(model, views=(), functions=(), triggers=(), rules=(), defined=())
 
 
 # Statement kinds of the corpus that belong to objects11's kinds (domains, types, collations, functions):

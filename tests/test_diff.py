@@ -18,7 +18,8 @@ from pgshift.diff.renames import (
     rename_candidates,
     unsettled_candidates,
 )
-from pgshift.diff.render import IRREVERSIBLE_HEADER, down_sql, migration_sql
+from pgshift.diff.render import down_sql, migration_sql
+from pgshift.format.headers import IRREVERSIBLE
 from pgshift.model.schema import (
     Column,
     Enum,
@@ -101,13 +102,23 @@ def test_index_on_new_table_is_plain():
     assert 'CREATE INDEX "users_email_idx"' in migration_sql([create])
 
 
-def test_enum_value_addition_is_non_transactional_and_marked_for_the_runner():
+def test_enum_value_addition_commits_before_its_first_use_and_nowhere_else():
+    """No file header: the runner's groups end right after ADD VALUE when a later statement uses it."""
+    from pgshift.pg.parser import parse_statements
+    from pgshift.runner.groups import split_groups
+
     before = build_model(enums=[Enum("public", "role", ("a",))])
     after = build_model(enums=[Enum("public", "role", ("a", "b"))])
     (op,) = diff(before, after)
     assert isinstance(op, ops.AddEnumValues) and not op.transactional
-    assert detect(migration_sql([op])).transactional is False
+    text = migration_sql([op])
+    assert "pgshift:transaction" not in text
     assert isinstance(op.reverse(), ops.RecreateEnum)
+    used = parse_statements(text + "--> statement-breakpoint\nCREATE TABLE t (r public.role DEFAULT 'b');")
+    groups = split_groups(used, server_version=150000)
+    assert [len(g.statements) for g in groups] == [1, 1] and all(g.transactional for g in groups)
+    unused = parse_statements(text + "--> statement-breakpoint\nCREATE TABLE t (x int);")
+    assert [len(g.statements) for g in split_groups(unused, server_version=150000)] == [2]
 
 
 def test_type_change_using_rules():
@@ -154,7 +165,7 @@ class _NoReverse(ops.DropColumn):
 def test_irreversible_op_marks_the_down_file():
     op = _NoReverse("public", "users", Column("bio", "text"))
     text = down_sql([ops.CreateSchema("x"), op])
-    assert text.startswith(IRREVERSIBLE_HEADER + " drop column users.bio (data cannot return)\n")
+    assert text.startswith(f"-- {IRREVERSIBLE} drop column users.bio (data cannot return)\n")
     assert 'DROP SCHEMA "x";' in text
 
 

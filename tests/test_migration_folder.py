@@ -9,8 +9,8 @@ import pytest
 
 from pgshift.errors import FolderError
 from pgshift.folder.files import Journal, JournalEntry, journal_json, read_text
-from pgshift.folder.headers import read_headers
 from pgshift.folder.migration_folder import MigrationFolder, journal_duplicates
+from pgshift.format.headers import read_headers
 from pgshift.model.schema import Model
 from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
 

@@ -1,5 +1,6 @@
-"""push and pull at the edges: objects the code cannot declare are never dropped, pull + generate + push
-agree, and a failing statement is reported by number, rolled back, exit 2, no traceback."""
+"""push and pull at the edges: views, functions and triggers come through pull as declarations and are
+kept, pull + generate + push agree, and a failing statement is reported by number, rolled back, exit 2,
+no traceback."""
 
 from __future__ import annotations
 
@@ -37,12 +38,14 @@ def test_pull_then_generate_and_push_plan_nothing_and_keep_views(
     tmp_path: Path, db_url: str, db: psycopg.Connection
 ) -> None:
     db.execute(DATABASE)
-    (tmp_path / "pgshift.toml").write_text('schema = "schema.py"\n')
+    (tmp_path / "pgshift.toml").write_text(f'schema = "schema.py"\ndev_url = "{db_url}"\n')
     pulled = cli(tmp_path, db_url, "pull")
     assert pulled.returncode == 0, pulled.stderr
-    assert "not managed (left as they are): view cheap, materialized view totals" in pulled.stderr
+    assert "not managed" not in pulled.stderr
+    code = (tmp_path / "schema.py").read_text()
+    assert "objects.View('public', 'cheap'" in code and "objects.MaterializedView('public', 'totals'" in code
     baseline = (tmp_path / "drizzle" / "0000_baseline.sql").read_text()
-    assert "cheap" not in baseline and "totals" not in baseline
+    assert "cheap" in baseline and "totals" in baseline and "items_touch" in baseline
 
     generated = cli(tmp_path, db_url, "generate")
     assert generated.returncode == 0, generated.stderr
@@ -50,8 +53,8 @@ def test_pull_then_generate_and_push_plan_nothing_and_keep_views(
 
     pushed = cli(tmp_path, db_url, "push")
     assert pushed.returncode == 0, pushed.stderr
-    assert "No changes" in pushed.stdout, pushed.stdout
-    assert "view cheap, materialized view totals" in pushed.stdout
+    assert "No changes" in pushed.stdout, pushed.stdout + pushed.stderr
+    assert "scratch database" in pushed.stderr
     assert db.execute("SELECT total FROM totals").fetchone() == (5,)
     assert db.execute("SELECT count(*) FROM cheap").fetchone() == (1,)
 
@@ -59,12 +62,12 @@ def test_pull_then_generate_and_push_plan_nothing_and_keep_views(
     assert recorded.returncode == 0, recorded.stderr
     status = cli(tmp_path, db_url, "status")
     assert status.returncode == 0, status.stdout + status.stderr
-    assert "not managed (left as they are): view cheap, materialized view totals" in status.stdout
+    assert "drift" not in status.stdout, status.stdout
 
 
 def test_push_keeps_views_while_changing_a_table(tmp_path: Path, db_url: str, db: psycopg.Connection) -> None:
     db.execute(DATABASE)
-    (tmp_path / "pgshift.toml").write_text('schema = "schema.py"\n')
+    (tmp_path / "pgshift.toml").write_text(f'schema = "schema.py"\ndev_url = "{db_url}"\n')
     assert cli(tmp_path, db_url, "pull").returncode == 0
     schema = (tmp_path / "schema.py").read_text()
     (tmp_path / "schema.py").write_text(schema + "\n\nclass Extra(Base):\n    __tablename__ = 'extra'\n"

@@ -412,3 +412,18 @@ def test_commands_never_import_sqlalchemy(command, tmp_path, db_url):
         args.append("--yes")
     proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
     assert "SQLALCHEMY []" in proc.stderr, proc.stderr
+
+
+def test_migrations_run_with_standard_conforming_strings_on(tmp_path, db_url, db):
+    """A database set to standard_conforming_strings = off must not reinterpret generated literals."""
+    import pgshift
+    from tests.test_cases import write_folder
+
+    db.execute(f"ALTER DATABASE \"{db.info.dbname}\" SET standard_conforming_strings = off")
+    folder = tmp_path / "drizzle"
+    write_folder(
+        folder,
+        [("0000_lit", "CREATE TABLE t (v text);--> statement-breakpoint\nINSERT INTO t VALUES ('a\\b');", "")],
+    )
+    pgshift.migrate(db_url, folder)
+    assert db.execute("SELECT v, length(v) FROM t").fetchone() == ("a\\b", 3)

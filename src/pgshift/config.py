@@ -49,6 +49,8 @@ class Config:
     lock_retries: int = 10
     environments: dict[str, Environment] = field(default_factory=dict)
     lint: dict[str, str] = field(default_factory=dict)
+    sql: tuple[str, ...] = ()
+    dev_url: str | None = None
 
     @property
     def out_dir(self) -> Path:
@@ -132,6 +134,8 @@ _SCALARS = {
     "lock_timeout": _duration,
     "statement_timeout": _duration,
     "lock_retries": _non_negative_int,
+    "sql": _str_list,  # declarative .sql files (functions, triggers, views...), relative to the config
+    "dev_url": _str,  # scratch server on which declarations are read back canonically
 }
 KNOWN_KEYS = (*_SCALARS, "environments", "lint")
 
@@ -176,11 +180,7 @@ def _parse(table: dict[str, Any], source: Path | None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in table.items():
         if key not in KNOWN_KEYS:
-            raise ConfigError(
-                f"unknown config key {key!r}",
-                where=where,
-                hint=f"known keys: {', '.join(KNOWN_KEYS)}",
-            )
+            raise ConfigError(f"unknown config key {key!r}", where=where, hint=_unknown_key_hint(key, source))
         if key == "environments":
             out[key] = _parse_environments(value, where)
         elif key == "lint":
@@ -191,6 +191,17 @@ def _parse(table: dict[str, Any], source: Path | None) -> dict[str, Any]:
             except ValueError as exc:
                 raise ConfigError(f"bad value for {key!r}: {value!r} {exc}", where=where) from None
     return out
+
+
+def _unknown_key_hint(key: str, source: Path | None) -> str:
+    """What to do about an unknown key: the likely intended key, or where keys of pgshift.toml go."""
+    import difflib
+
+    if key == "tool" and source is not None and source.name == "pgshift.toml":
+        return "in pgshift.toml the keys go at the top level, without a [tool.pgshift] table"
+    close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+    known = f"known keys: {', '.join(KNOWN_KEYS)}"
+    return f"did you mean {close[0]!r}? ({known})" if close else known
 
 
 def _parse_environments(value: Any, where: str) -> dict[str, Environment]:

@@ -10,12 +10,11 @@ No SQLAlchemy here: status and check --db use it.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pgshift.api.managed import Unmanaged, unmanaged_objects
+from pgshift.api.managed import Unmanaged, unmanaged_in_database, unmanaged_objects
 from pgshift.config import Config
 from pgshift.folder.files import snapshot_path
 from pgshift.model import schema as m
@@ -35,6 +34,10 @@ _NOUNS = {
     "primary_key": "primary key",
     "policy": "policy",
     "view": "view",
+    "function": "function",
+    "trigger": "trigger",
+    "rule": "rule",
+    "object": "type, extension or collation",
 }
 
 
@@ -78,6 +81,8 @@ def _short(subject: str) -> str:
 
 
 def _has(model: m.Model, subject: str) -> bool:
+    if subject in {o.key for o in (*model.functions, *model.triggers, *model.rules, *model.defined)}:
+        return True
     parts = subject.split(".")
     if len(parts) < 2:
         return subject in model.schemas
@@ -120,6 +125,10 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         sequences=[s for s in expected.sequences if s.schema in schemas],
         tables=[t for t in expected.tables if t.schema in schemas and matches(t.schema, t.name)],
         views=[v for v in expected.views if v.schema in schemas],
+        functions=[f for f in expected.functions if f.schema in schemas],
+        triggers=[t for t in expected.triggers if t.schema in schemas and matches(t.schema, t.table)],
+        rules=[r for r in expected.rules if r.schema in schemas and matches(r.schema, r.table)],
+        defined=[d for d in expected.defined if d.schema in schemas],
     )
     actual = introspect(
         conn,
@@ -127,10 +136,7 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         tables_filter=scope.tables_filter,
         exclude_tables=scope.exclude_tables,
     )
-    # Views the snapshot does not record are not drift: the code cannot declare them (not managed).
-    known = {v.key for v in expected.views}
-    unmanaged = tuple(u for u in unmanaged_objects(actual) if u.name not in known)
-    actual = dataclasses.replace(actual, views=tuple(v for v in actual.views if v.key in known))
+    unmanaged = unmanaged_objects(actual) + unmanaged_in_database(conn, schemas)
     operations = diff(actual, expected)
     snapshots: list[tuple[str, m.Model]] | None = None
     items = []

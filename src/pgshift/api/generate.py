@@ -57,6 +57,7 @@ class GenerateResult:
     renames: RenameDecisions = field(default_factory=RenameDecisions)
     previous_snapshot: dict[str, Any] | None = None  # the snapshot the diff started from (for the linter)
     unmanaged: tuple[Unmanaged, ...] = ()  # in the snapshot, kept as is: kinds schema code cannot declare
+    notes: tuple[str, ...] = ()  # e.g. that declarations were read back through a scratch database
     acknowledged: tuple[str, ...] = ()  # rule ids marked `-- pgshift:ignore` in the new file
 
 
@@ -69,8 +70,12 @@ class FolderState:
     model: Model
 
 
-def load_schema_model(config: Config) -> Model:
-    """The Model of the configured schema code (config.schema), with a clear error when unset."""
+def load_schema_model(config: Config, notes: list[str] | None = None) -> Model:
+    """The Model of the configured schema code (config.schema), with a clear error when unset.
+
+    Functions, triggers, views and rules it declares (``pgshift.objects``, the config's ``sql`` files) are
+    read back through a scratch database (``pgshift.api.scratch``); ``notes`` receives the sentence that
+    says so."""
     if not config.schema:
         raise ConfigError(
             "no schema code configured: pgshift does not know which models to read",
@@ -78,11 +83,19 @@ def load_schema_model(config: Config) -> Model:
             hint='set `schema = "myapp.models:Base"` under [tool.pgshift] in pyproject.toml '
             "(or in pgshift.toml), or pass --schema myapp/models.py",
         )
+    from pgshift.api.scratch import canonical_model, declarations
     from pgshift.sources.from_sqlalchemy import model_from_metadata
     from pgshift.sources.load import load_metadata
 
     metadata = load_metadata(config.schema, config.root)
-    return model_from_metadata(metadata, tables_filter=config.tables_filter)
+    model = model_from_metadata(metadata, tables_filter=config.tables_filter)
+    declared = declarations(config, metadata)
+    if not declared:
+        return model
+    model, note = canonical_model(config, model, declared)
+    if notes is not None:
+        notes.append(note)
+    return model
 
 
 def check_identifiers(model: Model) -> None:
@@ -205,17 +218,20 @@ def generate(
     folder = config.out_dir
     state = read_folder_state(folder)
     decisions = renames or RenameDecisions()
+    notes: list[str] = []
     if custom:
         target = state.model
         ops: list[Operation] = []
     else:
-        target = load_schema_model(config)
+        target = load_schema_model(config, notes)
         check_identifiers(target)
         target = keep_unmanaged(target, state.model)
         decisions = settle_renames(state.model, target, decisions, resolver)
         ops = diff(state.model, target, renames=decisions)
         if not ops:
-            return GenerateResult(tag=None, renames=decisions, unmanaged=unmanaged_objects(state.model))
+            return GenerateResult(
+                tag=None, renames=decisions, unmanaged=unmanaged_objects(state.model), notes=tuple(notes)
+            )
 
     when = now or datetime.now(UTC)
     label = sanitize_name(name) if name else random_name()
@@ -248,6 +264,7 @@ def generate(
         renames=decisions,
         previous_snapshot=state.snapshot,
         unmanaged=unmanaged_objects(state.model),
+        notes=tuple(notes),
         acknowledged=acknowledged,
     )
 

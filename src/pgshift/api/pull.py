@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from pgshift.api._common import ConfigLike, as_config, database_errors, require_url
-from pgshift.api.managed import Unmanaged, unmanaged_objects, without_unmanaged
+from pgshift.api.managed import Unmanaged, unmanaged_in_database, unmanaged_objects, without_unmanaged
 from pgshift.errors import PgshiftError
 from pgshift.model.schema import Model
 
@@ -90,7 +90,7 @@ def pull(
             exclude_tables=scope.exclude_tables,
             url=target_url,
         )
-    unmanaged = unmanaged_objects(model)
+        unmanaged = unmanaged_objects(model) + unmanaged_in_database(conn, cfg.schema_filter)
     model = without_unmanaged(model)  # the code cannot declare them: the baseline must not either
     render = render_orm if style == "orm" else render_core
     fs.write_text_atomic(target, tidy(render(model, source=database_label(target_url))))

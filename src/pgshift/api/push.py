@@ -17,7 +17,7 @@ from typing import Any
 
 from pgshift.api._common import ConfigLike, as_config, database_errors, require_url
 from pgshift.api.generate import Resolver
-from pgshift.api.managed import Unmanaged, unmanaged_objects, without_unmanaged
+from pgshift.api.managed import Unmanaged, unmanaged_in_database, unmanaged_objects, without_unmanaged
 from pgshift.config import Config
 from pgshift.diff.dataloss import Risk
 from pgshift.diff.operations import Operation
@@ -38,6 +38,7 @@ class PushPlan:
     operations: tuple[Operation, ...]
     risks: tuple[Risk, ...]
     unmanaged: tuple[Unmanaged, ...] = ()  # left alone: kinds the schema code cannot declare
+    notes: tuple[str, ...] = ()  # e.g. that declarations were read back through a scratch database
 
 
 @dataclass(frozen=True)
@@ -156,16 +157,18 @@ def plan_push(
     with ThreadPoolExecutor(max_workers=1) as pool:
         # Reading the catalog waits on the server while loading schema code keeps Python busy: overlap them.
         reading = pool.submit(read_database, conn, config, Model(), url)
-        target = load_schema_model(config)
+        notes: list[str] = []
+        target = load_schema_model(config, notes)
         actual = reading.result()
     if set(target.schemas) - set(config.schema_filter):
         actual = read_database(conn, config, target, url)  # the code uses schemas the filter left out
-    unmanaged = unmanaged_objects(actual)
+    schemas = sorted({*config.schema_filter, *target.schemas} - {config.migrations_schema})
+    unmanaged = unmanaged_objects(actual) + unmanaged_in_database(conn, schemas)
     actual = without_unmanaged(actual)
     decisions = settle_renames(actual, target, renames or RenameDecisions(), resolver)
     operations = diff(actual, target, renames=decisions)
     risks = analyze(conn, operations) if operations else []
-    return PushPlan(mask_secrets(url), tuple(operations), tuple(risks), unmanaged)
+    return PushPlan(mask_secrets(url), tuple(operations), tuple(risks), unmanaged, tuple(notes))
 
 
 def push(

@@ -78,6 +78,7 @@ class _Writer:
     stdlib: set[str] = field(default_factory=set)
     typing: set[str] = field(default_factory=set)
     needs_pgtype: bool = False
+    needs_objects: bool = False  # functions, views, triggers, rules: pgshift.objects declarations
 
     def use(self, name: str) -> str:
         self.sa.add(name)
@@ -441,6 +442,8 @@ def _header(w: _Writer, source: str, style: str) -> list[str]:
         lines.append(f"from sqlalchemy.dialects.postgresql import {', '.join(sorted(w.pg))}")
     if style == "orm":
         lines.append("from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column")
+    if w.needs_objects:
+        lines += ["", "from pgshift import objects"]
     lines += ["", ""]
     if w.needs_pgtype:
         lines += [
@@ -469,6 +472,7 @@ def render_core(model: m.Model, source: str = "the database") -> str:
     taken: set[str] = set()
     for table in model.tables:
         body += _core_table(table, model, w, enums, "metadata", taken)
+    body += _objects(model, w, "metadata")
     return "\n".join(_header(w, source, "core") + body).rstrip() + "\n"
 
 
@@ -562,7 +566,16 @@ def render_orm(model: m.Model, source: str = "the database") -> str:
         if after:
             body += [_index_call(index, w, f"{cls}.__table__") for index in after]
             body += ["", ""]
+    body += _objects(model, w, "Base.metadata")
     return "\n".join(_header(w, source, "orm") + body).rstrip() + "\n"
+
+
+def _objects(model: m.Model, w: _Writer, holder: str) -> list[str]:
+    from pgshift.codegen.objects_code import objects_block
+
+    lines = objects_block(model, holder)
+    w.needs_objects = bool(lines)
+    return lines
 
 
 def tidy(source: str) -> str:

@@ -86,6 +86,8 @@ def command(
         acknowledger=prompt_acknowledger if interactive() else None,
     )
     console = stdout_console()
+    for note in result.notes:
+        err(note)
     if result.unmanaged:
         from pgshift.api.managed import describe_unmanaged
 
@@ -112,8 +114,8 @@ def command(
     outside = [op.describe() for op in result.ops if not op.transactional]
     if outside:
         console.print(
-            f"note: runs statement by statement, outside a transaction ({'; '.join(outside)}); "
-            "the file starts with `-- pgshift:transaction off`",
+            f"note: outside a transaction, each alone ({'; '.join(outside)}); the statements around "
+            "them keep their transactions (`pgshift migrate --dry-run` shows the groups)",
             highlight=False,
         )
     if result.acknowledged:

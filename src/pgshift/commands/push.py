@@ -79,6 +79,8 @@ def command(
                 console.print(f"  [red]{label}[/]: {risk.message}")
         if plan.unmanaged:
             console.print(describe_unmanaged(plan.unmanaged), highlight=False)
+        for note in plan.notes:
+            err(note)
         if dry_run:
             console.print("dry run: nothing was changed")
 
@@ -105,6 +107,8 @@ def command(
         confirm_statement=ask if strict else None,
     )
     if not result.plan.operations:
+        for note in result.plan.notes:
+            err(note)
         console.print("No changes: the database already matches the schema.")
         if result.plan.unmanaged:
             console.print(describe_unmanaged(result.plan.unmanaged), highlight=False)

@@ -200,6 +200,16 @@ EFFECTS: dict[str, Effect] = {
     "create_view": Effect(Lock.NONE),
     "drop_view": Effect(AE, backward_incompatible=True),
     "refresh_materialized_view": Effect(AE),
+    "create_function": Effect(Lock.NONE),
+    "replace_function": Effect(Lock.NONE, backward_incompatible=True),
+    "drop_function": Effect(Lock.NONE, backward_incompatible=True),
+    "create_trigger": Effect(Lock.SHARE_ROW_EXCLUSIVE),
+    "alter_trigger": Effect(Lock.SHARE_ROW_EXCLUSIVE),
+    "drop_trigger": Effect(AE),
+    "create_rule": Effect(AE),
+    "create_object": Effect(Lock.NONE),
+    "drop_object": Effect(Lock.NONE, backward_incompatible=True),
+    "drop_rule": Effect(AE),
     "vacuum_full": Effect(AE, rewrite=True),
 }
 

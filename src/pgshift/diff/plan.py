@@ -14,6 +14,17 @@ from pgshift.model.schema import Table
 @dataclass
 class Plan:
     renames: list[Operation] = field(default_factory=list)
+    drop_triggers: list[Operation] = field(default_factory=list)
+    drop_rules: list[Operation] = field(default_factory=list)
+    early_function_drops: list[Operation] = field(default_factory=list)  # functions rebuilt (drop + create)
+    # extensions, collations, domains, range and composite types
+    defined: list[Operation] = field(default_factory=list)
+    drop_defined: list[Operation] = field(default_factory=list)
+    functions: list[Operation] = field(default_factory=list)  # the ones tables use: before the tables
+    late_functions: list[Operation] = field(default_factory=list)  # the others: after tables, before views
+    triggers: list[Operation] = field(default_factory=list)
+    rules: list[Operation] = field(default_factory=list)
+    drop_functions: list[Operation] = field(default_factory=list)
     schemas: list[Operation] = field(default_factory=list)
     enums: list[Operation] = field(default_factory=list)
     sequences: list[Operation] = field(default_factory=list)
@@ -32,6 +43,8 @@ class Plan:
     views: list[Operation] = field(default_factory=list)
     drop_tables: list[Operation] = field(default_factory=list)
     late_drops: list[Operation] = field(default_factory=list)
+    rebuilt_functions: set[str] = field(default_factory=set)  # keys dropped and created again
+    rebuilt_views: set[str] = field(default_factory=set)  # keys dropped and created again (or changed)
     reshaped: set[str] = field(default_factory=set)  # tables whose column types change or columns go
     old_tables: dict[str, Table] = field(default_factory=dict)  # by key, for O(1) lookups
     new_tables: dict[str, Table] = field(default_factory=dict)
@@ -39,10 +52,15 @@ class Plan:
     def ordered(self) -> list[Operation]:
         return [
             *self.renames,
+            *self.drop_triggers,  # before the views and functions they hang on
+            *self.drop_rules,
             *self.drop_views,  # first: a view blocks type changes (and enum rebuilds) of what it reads
+            *self.early_function_drops,
             *self.schemas,
             *self.enums,
+            *self.defined,
             *self.sequences,
+            *self.functions,
             *self.create_tables,
             *self.drop_policies,
             *self.drop_fks,
@@ -53,8 +71,13 @@ class Plan:
             *self.indexes,
             *self.foreign_keys,
             *self.table_meta,
+            *self.late_functions,
             *self.policies,
             *self.views,
+            *self.triggers,
+            *self.rules,
             *self.drop_tables,
+            *self.drop_functions,
+            *self.drop_defined,
             *self.late_drops,
         ]

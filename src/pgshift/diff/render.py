@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from pgshift.folder.files import BREAKPOINT
+from pgshift.format.drizzle import BREAKPOINT
+from pgshift.format.headers import IRREVERSIBLE
 from pgshift.model.schema import (
     CheckConstraint,
     Column,
@@ -34,12 +35,6 @@ if TYPE_CHECKING:
     from pgshift.diff.operations import Operation
 
 Constraint = PrimaryKey | UniqueConstraint | CheckConstraint | ForeignKey | ExcludeConstraint
-
-IRREVERSIBLE_HEADER = "-- pgshift:irreversible"
-# Read by pgshift.txmode: run the file statement by statement. Written when an op cannot share a
-# transaction with the rest and the parser could not tell (ALTER TYPE ... ADD VALUE on PG12+ is allowed
-# in a transaction, but the value is unusable until commit).
-NO_TRANSACTION_HEADER = "-- pgshift:transaction off"
 
 
 def idents(names: Iterable[str]) -> str:
@@ -236,15 +231,14 @@ def join_statements(statements: Sequence[str]) -> str:
     return (BREAKPOINT + "\n").join(pieces)
 
 
-def _with_tx_header(ops: Sequence[Operation], body: str) -> str:
-    if any(not op.transactional for op in ops):
-        return f"{NO_TRANSACTION_HEADER}\n{body}"
-    return body
-
-
 def migration_sql(ops: Sequence[Operation]) -> str:
-    """The up migration file text (with ``-- pgshift:transaction off`` first if an op needs it)."""
-    return _with_tx_header(ops, join_statements([stmt for op in ops for stmt in op.sql()]))
+    """The up migration file text.
+
+    No transaction header: the runner splits every file into transaction groups itself
+    (pgshift.runner.groups: a CONCURRENTLY statement alone, a new enum value committed before its first
+    use, VALIDATE after its NOT VALID add), so the rest of a mixed migration keeps its transactions.
+    """
+    return join_statements([stmt for op in ops for stmt in op.sql()])
 
 
 def irreversible_reasons(ops: Sequence[Operation]) -> list[str]:
@@ -259,9 +253,9 @@ def down_sql(ops: Sequence[Operation]) -> str:
     person to adapt.
     """
     reverses = [rev for op in reversed(ops) if (rev := op.reverse()) is not None]
-    body = _with_tx_header(reverses, join_statements([stmt for rev in reverses for stmt in rev.sql()]))
+    body = join_statements([stmt for rev in reverses for stmt in rev.sql()])
     reasons = irreversible_reasons(ops)
     if reasons:
-        header = f"{IRREVERSIBLE_HEADER} {'; '.join(reasons)}\n"
+        header = f"-- {IRREVERSIBLE} {'; '.join(reasons)}\n"
         return header + body
     return body

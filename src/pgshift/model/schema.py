@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import Enum as _Enum
 from typing import Literal, Protocol, TypeVar
 
 ReferentialAction = Literal["no action", "restrict", "cascade", "set null", "set default"]
@@ -248,6 +249,113 @@ class View:
         return qualified(self.schema, self.name)
 
 
+class RoutineKind(_Enum):
+    """``pg_proc.prokind``: what CREATE/DROP statement a routine takes (window functions are functions)."""
+
+    FUNCTION = "function"
+    PROCEDURE = "procedure"
+    AGGREGATE = "aggregate"
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function, procedure or aggregate, in the server's canonical form.
+
+    ``definition`` is the whole CREATE statement as the server prints it (``pg_get_functiondef``; for
+    aggregates, rebuilt from ``pg_aggregate``), so code is never compared with the catalog as text written
+    by people: declarations are run on a scratch database and read back (``pgshift.api.scratch``).
+    ``identity_args`` (``pg_get_function_identity_arguments``) tells overloads apart; ``arguments`` (with
+    names and defaults) and ``result`` decide whether ``CREATE OR REPLACE`` may change it in place.
+    """
+
+    schema: str
+    name: str
+    kind: RoutineKind
+    identity_args: str
+    arguments: str
+    result: str | None
+    definition: str
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{qualified(self.schema, self.name)}({self.identity_args})"
+
+
+TriggerEnabled = Literal[
+    "O", "D", "R", "A"
+]  # pg_trigger.tgenabled: origin (default), disabled, replica, always
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger on a table or view; ``definition`` is ``pg_get_triggerdef`` (the whole CREATE TRIGGER).
+
+    ``function`` is the key (``schema.name(args)``) of the function it runs, so a rebuilt function
+    takes its triggers with it."""
+
+    schema: str
+    table: str
+    name: str
+    definition: str
+    function: str
+    enabled: TriggerEnabled = "O"
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{qualified(self.schema, self.table)}.{self.name}"
+
+    @property
+    def table_key(self) -> str:
+        return qualified(self.schema, self.table)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rewrite rule; ``definition`` is ``pg_get_ruledef`` (the whole CREATE RULE)."""
+
+    schema: str
+    table: str
+    name: str
+    definition: str
+
+    @property
+    def key(self) -> str:
+        return f"{qualified(self.schema, self.table)}.{self.name}"
+
+    @property
+    def table_key(self) -> str:
+        return qualified(self.schema, self.table)
+
+
+class ObjectKind(_Enum):
+    """Kinds kept as the one CREATE statement the catalog query prints (``catalog/defined.sql``), in the
+    order they are created (an extension brings types, a collation serves domains and ranges)."""
+
+    EXTENSION = "extension"
+    COLLATION = "collation"
+    DOMAIN = "domain"
+    RANGE = "range type"
+    COMPOSITE = "composite type"
+
+
+@dataclass(frozen=True)
+class DefinedObject:
+    """An extension, collation, domain, range or composite type: its CREATE statement as the server
+    prints its parts (types by ``format_type``, constraints by ``pg_get_constraintdef``)."""
+
+    kind: ObjectKind
+    schema: str
+    name: str
+    definition: str
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return qualified(self.schema, self.name)
+
+
 @dataclass(frozen=True)
 class Model:
     """A whole database schema. ``schemas`` lists the non-``public`` schemas the model creates."""
@@ -257,6 +365,10 @@ class Model:
     sequences: tuple[Sequence, ...] = ()
     tables: tuple[Table, ...] = ()
     views: tuple[View, ...] = ()
+    functions: tuple[Function, ...] = ()
+    triggers: tuple[Trigger, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    defined: tuple[DefinedObject, ...] = ()
 
     def table(self, schema: str, name: str) -> Table | None:
         key = qualified(schema, name)
@@ -285,6 +397,10 @@ def build_model(
     sequences: Iterable[Sequence] = (),
     tables: Iterable[Table] = (),
     views: Iterable[View] = (),
+    functions: Iterable[Function] = (),
+    triggers: Iterable[Trigger] = (),
+    rules: Iterable[Rule] = (),
+    defined: Iterable[DefinedObject] = (),
 ) -> Model:
     """Assemble a Model in canonical order (sorted by qualified name), whatever the source order.
 
@@ -297,6 +413,10 @@ def build_model(
         sequences=tuple(sorted(sequences, key=lambda s: s.key)),
         tables=tuple(sorted((canonical_table(t) for t in tables), key=lambda t: t.key)),
         views=tuple(sorted(views, key=lambda v: v.key)),
+        functions=tuple(sorted(functions, key=lambda f: f.key)),
+        triggers=tuple(sorted(triggers, key=lambda t: t.key)),
+        rules=tuple(sorted(rules, key=lambda r: r.key)),
+        defined=tuple(sorted(defined, key=lambda d: (list(ObjectKind).index(d.kind), d.key))),
     )
 
 

@@ -112,7 +112,7 @@ def parse_migration(text: str, breakpoints: bool = True) -> list[Statement]:
     the fallback (a statement across a marker, a syntax error, non-ASCII text whose byte offsets
     need decoding).
     """
-    from pgshift.folder.files import BREAKPOINT  # the folder format's marker (its one owner)
+    from pgshift.format.drizzle import BREAKPOINT
 
     if not breakpoints or BREAKPOINT not in text:
         return parse_statements(text)

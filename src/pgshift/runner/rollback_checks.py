@@ -23,7 +23,7 @@ import psycopg
 from postgast import pg_query_pb2 as pb
 from psycopg import sql
 
-from pgshift.folder.headers import read_headers
+from pgshift.format.headers import read_headers
 from pgshift.pg.parser import Statement
 from pgshift.pg.sqlstate import is_undefined
 

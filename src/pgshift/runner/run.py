@@ -33,7 +33,7 @@ from psycopg import sql
 
 from pgshift.errors import EXIT_ERROR, FolderError, PgshiftError
 from pgshift.folder.files import read_migration
-from pgshift.folder.headers import irreversible_reason
+from pgshift.format.headers import irreversible_reason
 from pgshift.runner.execute import Unit, run_units
 from pgshift.runner.lock import advisory_lock, lock_key
 from pgshift.runner.options import RunOptions
@@ -79,16 +79,19 @@ def connect(url: str) -> psycopg.Connection[Any]:
 
 
 def configure_session(conn: psycopg.Connection[Any], options: RunOptions) -> None:
-    """Session-level timeouts (CONCURRENTLY statements cannot use transaction-level settings)."""
-    settings: list[tuple[str, str]] = []
+    """Session-level settings (CONCURRENTLY statements cannot use transaction-level ones).
+
+    ``standard_conforming_strings`` is set on because generated migrations write string literals in the
+    standard form (a backslash is an ordinary character); a server or role configured with it off
+    would read them differently.
+    """
+    settings: list[tuple[str, str]] = [("standard_conforming_strings", "on")]
     if options.lock_timeout is not None:
         settings.append(("lock_timeout", options.lock_timeout))
     if options.statement_timeout is not None:
         settings.append(("statement_timeout", options.statement_timeout))
     if conn.info.server_version >= 140000:
         settings.append(("client_connection_check_interval", "2s"))
-    if not settings:
-        return
     query = sql.SQL("SELECT {}").format(
         sql.SQL(", ").join(
             sql.SQL("set_config({}, {}, false)").format(sql.Literal(k), sql.Literal(_pg_duration(v)))
@@ -124,7 +127,7 @@ def _prepare(
     tag: str, path: Path, text: str, breakpoints: bool, server_version: int
 ) -> tuple[TxMode, tuple[Group, ...]]:
     """Parse a file and cut it into transaction groups; every refusal happens here, before any run."""
-    from pgshift.folder.headers import header_directive
+    from pgshift.format.headers import header_directive
     from pgshift.pg.parser import SqlSyntaxError
     from pgshift.runner.groups import split_groups
     from pgshift.runner.txmode import detect
@@ -375,6 +378,7 @@ def _dry_run(
         out.append(
             f"-- {len(units)} migration(s) to apply, under advisory lock {lock_key(table.schema, table.table)}"
         )
+        out.append("SET standard_conforming_strings = on;")
         if options.lock_timeout:
             out.append(f"SET lock_timeout = '{options.lock_timeout}';")
         if options.statement_timeout:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pgshift.folder.headers import TRANSACTION, header_directive
+from pgshift.format.headers import TRANSACTION, header_directive
 
 if TYPE_CHECKING:  # the parser (protobuf) loads only when a pending migration is inspected
     from pgshift.pg.parser import Statement

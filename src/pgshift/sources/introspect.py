@@ -49,6 +49,10 @@ _QUERIES = (
     "views",
     "schemas",
     "partitions",
+    "functions",
+    "triggers",
+    "rules",
+    "defined",
 )
 _OFFLOADED = ("constraints", "indexes")  # the heavy ones besides columns, read on their own connections
 
@@ -82,6 +86,13 @@ def introspect(
     enums = [m.Enum(schema=r["schema"], name=r["name"], values=tuple(r["values"])) for r in results["enums"]]
     sequences = [_sequence(r) for r in results["sequences"]]
     views = [_view(r) for r in results["views"]]
+    functions = [_function(r) for r in results["functions"]]
+    triggers = [_trigger(r) for r in results["triggers"] if keep(r["schema"], r["table_name"])]
+    rules = [
+        m.Rule(schema=r["schema"], table=r["table_name"], name=r["name"], definition=r["definition"])
+        for r in results["rules"]
+        if keep(r["schema"], r["table_name"])
+    ]
     schemas = [r["name"] for r in results["schemas"]]
     built = [
         m.Table(
@@ -104,6 +115,16 @@ def introspect(
         )
         for t in tables.values()
     ]
+    defined = [
+        m.DefinedObject(
+            kind=m.ObjectKind(r["kind"]),
+            schema=r["schema"],
+            name=r["name"],
+            definition=r["definition"],
+            comment=r["comment"] or None,
+        )
+        for r in results["defined"]
+    ]
     # Every existing schema asked for is part of the model, an empty one too (``public`` never is).
     return m.build_model(
         schemas=schemas,
@@ -111,7 +132,17 @@ def introspect(
         sequences=sequences,
         tables=built,
         views=views,
+        functions=functions,
+        triggers=triggers,
+        rules=rules,
+        defined=defined,
     )
+
+
+def unmanaged_in_catalog(conn: Any, schemas: Sequence[str]) -> list[tuple[str, str]]:
+    """``(kind, qualified name)`` of every object in ``schemas`` of a kind pgshift does not model yet
+    (event triggers)."""
+    return [(r["kind"], r["name"]) for r in _fetch(conn, "unmanaged", {"schemas": list(schemas)})]
 
 
 def _fetch(conn: Any, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -404,4 +435,32 @@ def _view(r: dict[str, Any]) -> m.View:
         materialized=bool(r["materialized"]),
         with_=tuple(sorted(tuple(o.split("=", 1)) for o in (r["options"] or ()))),
         with_no_data=r["materialized"] and not r["populated"],
+    )
+
+
+_ROUTINE_KINDS = {"f": m.RoutineKind.FUNCTION, "w": m.RoutineKind.FUNCTION, "p": m.RoutineKind.PROCEDURE}
+
+
+def _function(r: dict[str, Any]) -> m.Function:
+    return m.Function(
+        schema=r["schema"],
+        name=r["name"],
+        kind=_ROUTINE_KINDS.get(r["kind"], m.RoutineKind.AGGREGATE),
+        identity_args=r["identity_args"],
+        arguments=r["arguments"],
+        result=r["result"],
+        definition=r["definition"].rstrip("\n"),
+        comment=r["comment"] or None,
+    )
+
+
+def _trigger(r: dict[str, Any]) -> m.Trigger:
+    return m.Trigger(
+        schema=r["schema"],
+        table=r["table_name"],
+        name=r["name"],
+        definition=r["definition"],
+        function=r["function"],
+        enabled=r["enabled"],
+        comment=r["comment"] or None,
     )

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pgshift.errors import FolderError
-from pgshift.folder.files import DIALECT, SNAPSHOT_VERSION, read_json, to_json
+from pgshift.format.drizzle import DIALECT, SNAPSHOT_VERSION, read_json, to_json
 from pgshift.model import schema as m
 from pgshift.model.clauses import normalize_exclude, normalize_partition_bound, normalize_partition_key
 from pgshift.model.types import (
@@ -60,7 +60,7 @@ def model_to_snapshot(
 
 
 def _snapshot_out(model: m.Model, *, id: str, prev_id: str) -> dict[str, Any]:
-    return {
+    out = {
         "id": id,
         "prevId": prev_id,
         "version": SNAPSHOT_VERSION,
@@ -74,6 +74,10 @@ def _snapshot_out(model: m.Model, *, id: str, prev_id: str) -> dict[str, Any]:
         "views": {v.key: _view_out(v) for v in model.views},
         "_meta": {"columns": {}, "schemas": {}, "tables": {}},
     }
+    objects = _objects_out(model)
+    if objects:
+        out["pgshift"] = objects  # kinds Drizzle has no key for; drizzle-kit drops unknown keys
+    return out
 
 
 def keep_spelling(data: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any]:
@@ -404,6 +408,7 @@ def snapshot_to_model(data: Any, *, where: str) -> m.Model:
         sequences = [_sequence_in(raw) for raw in _section(data, "sequences", where).values()]
         views = [_view_in(raw) for raw in _section(data, "views", where).values()]
         schemas = list(_section(data, "schemas", where).values())
+        functions, triggers, rules, defined = _objects_in(data.get("pgshift"))
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         detail = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
         raise FolderError(
@@ -411,7 +416,17 @@ def snapshot_to_model(data: Any, *, where: str) -> m.Model:
             where=where,
             hint="restore it from version control; a hand-edited snapshot makes the next diff wrong",
         ) from None
-    return m.build_model(schemas=schemas, enums=enums, sequences=sequences, tables=tables, views=views)
+    return m.build_model(
+        schemas=schemas,
+        enums=enums,
+        sequences=sequences,
+        tables=tables,
+        views=views,
+        functions=functions,
+        triggers=triggers,
+        rules=rules,
+        defined=defined,
+    )
 
 
 def _section(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
@@ -653,3 +668,113 @@ def _view_in(raw: dict[str, Any]) -> m.View:
         with_=tuple(sorted((str(k), str(v)) for k, v in (raw.get("with") or {}).items())),
         with_no_data=bool(raw.get("withNoData")),
     )
+
+
+# -- kinds under the top-level "pgshift" key: functions, triggers, rules, types ------------------------------
+
+
+def _objects_out(model: m.Model) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if model.functions:
+        out["functions"] = {
+            f.key: _without_none(
+                {
+                    "schema": f.schema,
+                    "name": f.name,
+                    "kind": f.kind.value,
+                    "identityArguments": f.identity_args,
+                    "arguments": f.arguments,
+                    "result": f.result,
+                    "definition": f.definition,
+                    "comment": f.comment,
+                }
+            )
+            for f in model.functions
+        }
+    if model.triggers:
+        out["triggers"] = {
+            t.key: _without_none(
+                {
+                    "schema": t.schema,
+                    "table": t.table,
+                    "name": t.name,
+                    "definition": t.definition,
+                    "function": t.function,
+                    "enabled": t.enabled,
+                    "comment": t.comment,
+                }
+            )
+            for t in model.triggers
+        }
+    if model.rules:
+        out["rules"] = {
+            r.key: {"schema": r.schema, "table": r.table, "name": r.name, "definition": r.definition}
+            for r in model.rules
+        }
+    if model.defined:
+        out["objects"] = {
+            o.key: _without_none(
+                {
+                    "kind": o.kind.value,
+                    "schema": o.schema,
+                    "name": o.name,
+                    "definition": o.definition,
+                    "comment": o.comment,
+                }
+            )
+            for o in model.defined
+        }
+    return out
+
+
+def _without_none(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _objects_in(
+    raw: Any,
+) -> tuple[list[m.Function], list[m.Trigger], list[m.Rule], list[m.DefinedObject]]:
+    if raw is None:
+        return [], [], [], []
+    if not isinstance(raw, dict):
+        raise ValueError("the 'pgshift' key must be an object")
+    functions = [
+        m.Function(
+            schema=f["schema"],
+            name=f["name"],
+            kind=m.RoutineKind(f["kind"]),
+            identity_args=f["identityArguments"],
+            arguments=f["arguments"],
+            result=f.get("result"),
+            definition=f["definition"],
+            comment=f.get("comment"),
+        )
+        for f in raw.get("functions", {}).values()
+    ]
+    triggers = [
+        m.Trigger(
+            schema=t["schema"],
+            table=t["table"],
+            name=t["name"],
+            definition=t["definition"],
+            function=t["function"],
+            enabled=t.get("enabled", "O"),
+            comment=t.get("comment"),
+        )
+        for t in raw.get("triggers", {}).values()
+    ]
+    rules = [
+        m.Rule(schema=r["schema"], table=r["table"], name=r["name"], definition=r["definition"])
+        for r in raw.get("rules", {}).values()
+    ]
+    defined = [
+        m.DefinedObject(
+            kind=m.ObjectKind(o["kind"]),
+            schema=o["schema"],
+            name=o["name"],
+            definition=o["definition"],
+            comment=o.get("comment"),
+        )
+        for o in raw.get("objects", {}).values()
+    ]
+    return functions, triggers, rules, defined

@@ -1,3 +1,2 @@
--- pgshift:transaction off
 DROP INDEX CONCURRENTLY "public"."users_name_idx";--> statement-breakpoint
 CREATE UNIQUE INDEX CONCURRENTLY "users_name_idx" ON "public"."users" USING btree ("name", "email");

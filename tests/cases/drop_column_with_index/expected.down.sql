@@ -1,3 +1,2 @@
--- pgshift:transaction off
 ALTER TABLE "public"."users" ADD COLUMN "nickname" text;--> statement-breakpoint
 CREATE INDEX CONCURRENTLY "users_nickname_idx" ON "public"."users" USING btree ("nickname");

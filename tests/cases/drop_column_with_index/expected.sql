@@ -1,3 +1,2 @@
--- pgshift:transaction off
 DROP INDEX CONCURRENTLY "public"."users_nickname_idx";--> statement-breakpoint
 ALTER TABLE "public"."users" DROP COLUMN "nickname";

@@ -1,2 +1,1 @@
--- pgshift:transaction off
 CREATE INDEX CONCURRENTLY "users_name_idx" ON "public"."users" USING btree ("name");

@@ -1,2 +1,1 @@
--- pgshift:transaction off
 DROP INDEX CONCURRENTLY "public"."users_name_idx";

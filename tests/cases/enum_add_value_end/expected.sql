@@ -1,2 +1,1 @@
--- pgshift:transaction off
 ALTER TYPE "public"."role" ADD VALUE 'guest';

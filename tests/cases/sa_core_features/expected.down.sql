@@ -1,4 +1,3 @@
--- pgshift:transaction off
 ALTER TABLE "public"."entries" DROP CONSTRAINT "entries_account_id_fkey";--> statement-breakpoint
 DROP INDEX CONCURRENTLY "public"."accounts_active_name_idx";--> statement-breakpoint
 ALTER TABLE "public"."accounts" DROP CONSTRAINT "accounts_balance_check";--> statement-breakpoint

@@ -1,4 +1,3 @@
--- pgshift:transaction off
 ALTER TYPE "public"."account_status" RENAME TO "account_status__pgshift_old";--> statement-breakpoint
 CREATE TYPE "public"."account_status" AS ENUM('active', 'closed');--> statement-breakpoint
 ALTER TABLE "public"."accounts" ALTER COLUMN "status" DROP DEFAULT;--> statement-breakpoint

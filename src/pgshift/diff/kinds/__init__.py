@@ -7,8 +7,9 @@ defaults, so later kinds start from there). Kinds contained in a table (columns,
 policies) are diffed by the table's step with their own modules' operations.
 
 Visiting order (dependencies first): enums before tables (a rebuild changes the columns that use the
-type), sequences before tables, tables before views (a view over a reshaped table is rebuilt), schemas
-last (their drops come after the drops of everything in them). The order of the *statements* is the
+type), sequences before tables, tables before functions, functions before views (a view over a
+reshaped table, or calling a rebuilt function, is rebuilt), views before triggers and rules (those on a
+rebuilt view or running a rebuilt function are rebuilt), schemas last (their drops come after the drops of everything in them). The order of the *statements* is the
 plan's phase order, not this one.
 
 Adding a kind: one module with its ops, its ``diff`` step and (if it can be renamed) its ``rename_op``,
@@ -20,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pgshift.diff.kinds import column, enum, schema, sequence, table, view
+from pgshift.diff.kinds import column, defined, enum, function, rule, schema, sequence, table, trigger, view
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import Model
@@ -38,10 +39,14 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
+    Kind("defined", defined.diff_defined),
     Kind("enum", enum.diff_enums),
     Kind("sequence", sequence.diff_sequences),
     Kind("table", table.diff_tables),
+    Kind("function", function.diff_functions),
     Kind("view", view.diff_views),
+    Kind("trigger", trigger.diff_triggers),
+    Kind("rule", rule.diff_rules),
     Kind("schema", schema.diff_schemas),
 )
 

@@ -1,0 +1,170 @@
+"""Declarations read back through the server: the canonical form of functions, triggers, views and rules.
+
+Schema code declares these objects as SQL (``pgshift.objects``, alembic_utils entities, the config's
+``sql`` files). Comparing that text with what a database prints would report every reformatting as a
+change, and parsing bodies ourselves would guess at what PostgreSQL decides. So the declarations run on
+a scratch database — a new database created for the purpose on the ``dev_url`` server (or the embedded
+development database), inside a transaction that is rolled back, the database dropped after — and the
+objects are read back with the same catalog queries introspection uses on real databases. Postgres
+interprets them, and both sides of every comparison are the server's own spelling.
+
+Table-only schemas never come here: no declarations, no database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from pgshift.config import Config
+from pgshift.errors import PgshiftError
+from pgshift.model.schema import Model, build_model
+
+_SYSTEM_SCHEMAS = "nspname NOT LIKE 'pg\\_%%' AND nspname <> 'information_schema'"
+
+
+class DeclarationError(PgshiftError):
+    """A declaration (or SQL file) failed on the scratch database."""
+
+
+@dataclass(frozen=True)
+class Declared:
+    """One statement to run, and where it came from (for errors)."""
+
+    sql: str
+    origin: str
+
+
+def declarations(config: Config, metadata: Any) -> list[Declared]:
+    """The statements schema code and the config's SQL files declare, in order (code first)."""
+    from pgshift.objects import registered, statements_of
+
+    out: list[Declared] = []
+    for item in registered(metadata):
+        label = (
+            f"{type(item).__name__} {getattr(item, 'name', None) or getattr(item, 'signature', '')}".strip()
+        )
+        out += [Declared(sql, label) for sql in statements_of(item)]
+    for name in config.sql:
+        path = (config.root / name).resolve()
+        if not path.is_file():
+            raise PgshiftError(
+                f"SQL file {name} does not exist", where=str(path), hint="check `sql` in the config"
+            )
+        out.append(Declared(path.read_text(encoding="utf-8"), str(path)))
+    return out
+
+
+def scratch_server(config: Config) -> tuple[str, str]:
+    """The URL of the server to use and how it was chosen (said in the output)."""
+    if config.dev_url:
+        return config.dev_url, "dev_url from the config"
+    from pgshift import devdb
+
+    try:
+        return devdb.dev_url(config.root), devdb.describe(config.root)
+    except Exception as exc:  # the embedded server is optional; say what to do instead
+        raise PgshiftError(
+            f"the schema declares functions, triggers or views, which pgshift reads back through a scratch "
+            f"database, but none is available: {exc}",
+            hint='set `dev_url = "postgresql://..."` in the config (a server where pgshift may create and '
+            "drop a scratch database), or install the embedded development database (pgshift[devdb])",
+        ) from exc
+
+
+def canonical_model(config: Config, model: Model, declared: list[Declared]) -> tuple[Model, str]:
+    """``model`` (tables from code) with the declared objects as the server reads them back, and a
+    sentence saying that a scratch database was used and why."""
+    import psycopg
+    from psycopg import sql as pgsql
+
+    from pgshift.urls import mask_secrets, normalize_url
+
+    server, how = scratch_server(config)
+    server = normalize_url(server)
+    name = f"pgshift_scratch_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(pgsql.SQL("CREATE DATABASE {} TEMPLATE template0").format(pgsql.Identifier(name)))
+    try:
+        url = psycopg.conninfo.make_conninfo(server, dbname=name)
+        with psycopg.connect(url) as conn, conn.transaction(force_rollback=True):
+            read = _apply_and_read(conn, model, declared)
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(pgsql.SQL("DROP DATABASE IF EXISTS {}").format(pgsql.Identifier(name)))
+    held = (
+        {v.schema for v in read.views} | {f.schema for f in read.functions} | {d.schema for d in read.defined}
+    )
+    merged = build_model(
+        schemas=set(model.schemas) | held,
+        enums=model.enums,
+        sequences=model.sequences,
+        tables=model.tables,
+        views=read.views,
+        functions=read.functions,
+        triggers=read.triggers,
+        rules=read.rules,
+        defined=read.defined,
+    )
+    kinds = _counted(read)
+    note = (
+        f"read {kinds} back through a scratch database on {mask_secrets(server)} ({how}), "
+        "so they are compared in the server's own spelling"
+    )
+    return merged, note
+
+
+def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
+    """Create the tables, run the declarations (in whatever order lets each find what it needs), read."""
+    import psycopg
+
+    from pgshift.diff.differ import diff
+    from pgshift.sources.introspect import introspect
+
+    steps: list[Declared] = [
+        Declared(sql, f"table DDL ({op.describe()})")
+        for op in diff(
+            Model(), dataclasses.replace(model, views=(), functions=(), triggers=(), rules=(), defined=())
+        )
+        if op.transactional
+        for sql in op.sql()
+    ]
+    steps += declared
+    pending = steps
+    while pending:  # a default may call a declared function, a function may return a table's rows...
+        failed: list[tuple[Declared, psycopg.Error]] = []
+        for step in pending:
+            try:
+                with conn.transaction():
+                    conn.execute(step.sql.encode())
+            except psycopg.Error as exc:
+                failed.append((step, exc))
+        if len(failed) == len(pending):
+            first, error = failed[0]
+            diag = getattr(error, "diag", None)
+            message = (getattr(diag, "message_primary", None) or str(error)).strip()
+            raise DeclarationError(
+                f"a declaration failed on the scratch database: {message}",
+                where=f"{first.origin}: {first.sql.strip()[:300]}",
+                hint="fix the declaration (it runs as written, after the tables the code declares)",
+            )
+        pending = [step for step, _ in failed]
+    schemas = [r[0] for r in conn.execute(f"SELECT nspname FROM pg_namespace WHERE {_SYSTEM_SCHEMAS}")]
+    return introspect(conn, schema_filter=schemas)
+
+
+def _counted(model: Model) -> str:
+    parts = []
+    for label, items in (
+        ("function", [f for f in model.functions if f.kind.value != "aggregate"]),
+        ("aggregate", [f for f in model.functions if f.kind.value == "aggregate"]),
+        ("trigger", model.triggers),
+        ("view", model.views),
+        ("rule", model.rules),
+        ("type or extension", model.defined),
+    ):
+        if items:
+            parts.append(f"{len(items)} {label}{'s' if len(items) != 1 else ''}")
+    return ", ".join(parts) or "the declarations"

@@ -1,0 +1,180 @@
+"""What pull writes for functions, procedures, aggregates, views, triggers and rules: ``pgshift.objects``
+declarations registered on the MetaData (SQLAlchemy has no construct for them).
+
+The server's own text (``pg_get_functiondef``, ``pg_get_triggerdef``, ...) is cut into the declaration's
+parts at the places the server's format fixes (the header line ends with the argument list); when a
+definition does not have that shape it is written whole as ``objects.SQL``, which means the same.
+Declarations are read back through a scratch database, so what they create is compared, not how they
+are written.
+"""
+
+from __future__ import annotations
+
+from pgshift.model import schema as m
+from pgshift.model.types import quote_ident
+
+
+def _text(value: str) -> str:
+    """A Python literal for ``value``: triple-quoted when that keeps it readable, repr() otherwise."""
+    if "\n" in value and '"""' not in value and "\\" not in value and not value.endswith('"'):
+        return '"""' + value + '"""'
+    return repr(value)
+
+
+def _printed(name: str, text: str) -> str | None:
+    """How the server printed ``name`` at the start of ``text`` (bare or quoted), None if neither."""
+    for spelling in (name, quote_ident(name)):
+        if text.startswith(spelling):
+            return spelling
+    return None
+
+
+def _split_routine(f: m.Function) -> tuple[str, str] | None:
+    """(signature, definition) of a function/procedure/aggregate, as ``pgshift.objects`` takes them."""
+    header = (
+        "CREATE AGGREGATE "
+        if f.kind is m.RoutineKind.AGGREGATE
+        else f"CREATE OR REPLACE {f.kind.value.upper()} "
+    )
+    if not f.definition.startswith(header):
+        return None
+    rest = f.definition[len(header) :]
+    schema = _printed(f.schema, rest)
+    if schema is None or rest[len(schema) : len(schema) + 1] != ".":
+        return None
+    rest = rest[len(schema) + 1 :]
+    name = _printed(f.name, rest)
+    if name is None:
+        return None
+    args = f"({f.arguments})"
+    after = rest[len(name) :]
+    if f.kind is m.RoutineKind.AGGREGATE:
+        if not (after.startswith(args + " (") and after.endswith(")")):
+            return None
+        return name + args, after[len(args) + 2 : -1]
+    if not after.startswith(args + "\n"):
+        return None
+    return name + args, after[len(args) + 1 :].rstrip("\n")
+
+
+def _function(f: m.Function) -> str:
+    split = _split_routine(f)
+    if split is None:
+        return f"objects.SQL({_text(f.definition)})"
+    signature, definition = split
+    cls = {"function": "Function", "procedure": "Procedure", "aggregate": "Aggregate"}[f.kind.value]
+    return f"objects.{cls}({f.schema!r}, {signature!r}, {_text(definition)})"
+
+
+def _trigger(t: m.Trigger) -> str:
+    for prefix, constraint in (("CREATE TRIGGER ", False), ("CREATE CONSTRAINT TRIGGER ", True)):
+        if t.definition.startswith(prefix):
+            rest = t.definition[len(prefix) :]
+            name = _printed(t.name, rest)
+            if name is not None and rest[len(name) : len(name) + 1] == " ":
+                args = [repr(t.schema), repr(t.name), _text(rest[len(name) + 1 :])]
+                if constraint:
+                    args.append("constraint=True")
+                enabled = {"D": False, "R": "replica", "A": "always"}.get(t.enabled)
+                if t.enabled != "O":
+                    args += [f"enabled={enabled!r}", f"table={_table_ref(t.schema, t.table)!r}"]
+                return f"objects.Trigger({', '.join(args)})"
+    return f"objects.SQL({_text(t.definition)})"
+
+
+def _table_ref(schema: str, table: str) -> str:
+    return f"{quote_ident(schema)}.{quote_ident(table)}"
+
+
+def _view(v: m.View) -> str:
+    args = [repr(v.schema), repr(v.name), _text(v.definition)]
+    if v.with_:
+        args.append(f"options={v.with_!r}")
+    if v.materialized:
+        if v.with_no_data:
+            args.append("with_data=False")
+        return f"objects.MaterializedView({', '.join(args)})"
+    return f"objects.View({', '.join(args)})"
+
+
+def _rule(r: m.Rule) -> str:
+    prefix = "CREATE RULE "
+    if r.definition.startswith(prefix):
+        rest = r.definition[len(prefix) :]
+        name = _printed(r.name, rest)
+        if name is not None and rest[len(name) :].startswith(" AS"):
+            body = rest[len(name) + 3 :].strip()
+            return f"objects.Rule({r.schema!r}, {r.name!r}, {_text(body)})"
+    return f"objects.SQL({_text(r.definition)})"
+
+
+def _comments(model: m.Model) -> list[str]:
+    out = []
+    for f in model.functions:
+        if f.comment is not None:
+            target = (
+                f"{f.kind.value.upper()} {quote_ident(f.schema)}.{quote_ident(f.name)}({f.identity_args})"
+            )
+            out.append(f"objects.Comment({target!r}, {f.comment!r})")
+    for t in model.triggers:
+        if t.comment is not None:
+            target = f"TRIGGER {quote_ident(t.name)} ON {_table_ref(t.schema, t.table)}"
+            out.append(f"objects.Comment({target!r}, {t.comment!r})")
+    return out
+
+
+def has_objects(model: m.Model) -> bool:
+    return bool(model.functions or model.views or model.triggers or model.rules or model.defined)
+
+
+_COMMENT_KEYWORD = {
+    m.ObjectKind.EXTENSION: "EXTENSION",
+    m.ObjectKind.COLLATION: "COLLATION",
+    m.ObjectKind.DOMAIN: "DOMAIN",
+    m.ObjectKind.RANGE: "TYPE",
+    m.ObjectKind.COMPOSITE: "TYPE",
+}
+
+
+def _defined(o: m.DefinedObject) -> list[str]:
+    if o.kind is m.ObjectKind.EXTENSION:
+        out = [f"objects.Extension({o.name!r}, schema={o.schema!r})"]
+        target = f"EXTENSION {quote_ident(o.name)}"
+    else:
+        out = [f"objects.SQL({_text(o.definition)})"]
+        target = f"{_COMMENT_KEYWORD[o.kind]} {quote_ident(o.schema)}.{quote_ident(o.name)}"
+    if o.comment is not None:
+        out.append(f"objects.Comment({target!r}, {o.comment!r})")
+    return out
+
+
+def objects_block(model: m.Model, holder: str) -> list[str]:
+    """``objects.register(<holder>, [...])`` for the model's declarable objects (empty when none)."""
+    if not has_objects(model):
+        return []
+    from pgshift.diff.kinds.view import dependency_order
+
+    declared = {t.schema for t in model.tables} | {e.schema for e in model.enums}
+    declared |= {s.schema for s in model.sequences} | {"public"}
+    used = {f.schema for f in model.functions} | {v.schema for v in model.views}
+    used |= {o.schema for o in model.defined}
+    items = [
+        f"objects.SQL({f'CREATE SCHEMA IF NOT EXISTS {quote_ident(s)}'!r})" for s in sorted(used - declared)
+    ]
+    items += [line for o in model.defined for line in _defined(o)]
+    routines = sorted(model.functions, key=lambda f: (f.kind is m.RoutineKind.AGGREGATE, f.key))
+    items += [_function(f) for f in routines]
+    views = {v.key: v for v in model.views}
+    items += [_view(views[k]) for k in dependency_order(model.views)]
+    items += [_trigger(t) for t in model.triggers]
+    items += [_rule(r) for r in model.rules]
+    items += _comments(model)
+    lines = [
+        "",
+        "",
+        "# Types, functions, views, triggers and rules: pgshift reads them back through a scratch database.",
+    ]
+    lines.append(f"objects.register({holder}, [")
+    lines += [f"    {item}," for item in items]
+    lines.append("])")
+    return lines

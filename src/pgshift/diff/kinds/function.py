@@ -1,0 +1,200 @@
+"""Functions, procedures and aggregates (the kind ``function``).
+
+Definitions are the server's own text (see ``pgshift.model.schema.Function``), so a changed definition
+is a real change. ``CREATE OR REPLACE`` changes a routine in place when Postgres allows it — same kind,
+same result type, same argument names and defaults — and keeps everything that depends on it (triggers,
+views, defaults); anything else is dropped and created again, taking the triggers that run it along.
+
+Order (from what depends on what): functions that a table uses (in a default, a CHECK, an index, a
+generated column or a policy) are created before the tables; the others after the tables and columns
+(a SQL function's body names tables, and Postgres checks it at CREATE time) and before views. They are
+dropped after the tables (a default may still use them). Aggregates come after the functions they call
+and go before them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pgshift.diff.kinds.base import Operation
+from pgshift.diff.plan import Plan
+from pgshift.model.schema import Function, Model, RoutineKind, Table
+from pgshift.model.types import quote_ident
+
+
+def signature(function: Function) -> str:
+    """``"public"."add_tax"(amount numeric, rate numeric)``: what DROP and COMMENT ON name."""
+    return f"{quote_ident(function.schema)}.{quote_ident(function.name)}({function.identity_args})"
+
+
+def _keyword(function: Function) -> str:
+    return function.kind.value.upper()
+
+
+def _comment_sql(function: Function, comment: str | None) -> str:
+    from pgshift.model.types import quote_literal
+
+    text = "NULL" if comment is None else quote_literal(comment)
+    return f"COMMENT ON {_keyword(function)} {signature(function)} IS {text};"
+
+
+def _statement(definition: str) -> str:
+    text = definition.rstrip()
+    return text if text.endswith(";") else text + ";"
+
+
+# A SQL function's body is checked when it is created, so one that calls another function (or reads a
+# view created later) would fail in name order; pg_dump turns the check off for the same reason. LOCAL:
+# it ends with the migration's transaction.
+NO_BODY_CHECK = "SET LOCAL check_function_bodies = off;"
+
+
+def _body_check_off(function: Function) -> list[str]:
+    # pg_get_functiondef prints the language on a line of its own: " LANGUAGE sql".
+    return [NO_BODY_CHECK] if "\n LANGUAGE sql\n" in function.definition else []
+
+
+@dataclass(frozen=True)
+class CreateFunction(Operation):
+    function: Function
+    action = "create_function"
+
+    @property
+    def subject(self) -> str:
+        return self.function.key
+
+    def sql(self) -> list[str]:
+        out = [*_body_check_off(self.function), _statement(self.function.definition)]
+        if self.function.comment is not None:
+            out.append(_comment_sql(self.function, self.function.comment))
+        return out
+
+    def reverse(self) -> Operation:
+        return DropFunction(self.function)
+
+    def describe(self) -> str:
+        return f"create {self.function.kind.value} {self.function.key}"
+
+
+@dataclass(frozen=True)
+class DropFunction(Operation):
+    function: Function
+    action = "drop_function"
+
+    @property
+    def subject(self) -> str:
+        return self.function.key
+
+    def sql(self) -> list[str]:
+        return [f"DROP {_keyword(self.function)} {signature(self.function)};"]
+
+    def reverse(self) -> Operation:
+        return CreateFunction(self.function)
+
+    def describe(self) -> str:
+        return f"drop {self.function.kind.value} {self.function.key}"
+
+
+@dataclass(frozen=True)
+class ReplaceFunction(Operation):
+    """``CREATE OR REPLACE`` with the new definition (and comment); the reverse puts the old one back."""
+
+    old: Function
+    new: Function
+    action = "replace_function"
+
+    @property
+    def subject(self) -> str:
+        return self.new.key
+
+    def sql(self) -> list[str]:
+        out = []
+        if self.old.definition != self.new.definition:
+            out += [*_body_check_off(self.new), _statement(self.new.definition)]
+        if self.old.comment != self.new.comment:
+            out.append(_comment_sql(self.new, self.new.comment))
+        return out
+
+    def reverse(self) -> Operation:
+        return ReplaceFunction(self.new, self.old)
+
+    def describe(self) -> str:
+        return f"replace {self.new.kind.value} {self.new.key}"
+
+
+def replaceable(old: Function, new: Function) -> bool:
+    """Whether ``CREATE OR REPLACE`` turns ``old`` into ``new`` (Postgres refuses to change the result
+    type, argument names or defaults that way; aggregates are always rebuilt)."""
+    return (
+        old.kind is new.kind
+        and old.kind is not RoutineKind.AGGREGATE
+        and old.result == new.result
+        and old.arguments == new.arguments
+    )
+
+
+def rebuilt_functions(old: Model, new: Model) -> set[str]:
+    """Keys of the functions dropped and created again (changed in a way OR REPLACE cannot do)."""
+    after = {f.key: f for f in new.functions}
+    return {
+        f.key
+        for f in old.functions
+        if f.key in after and after[f.key] != f and not replaceable(f, after[f.key])
+    }
+
+
+def _routine_order(function: Function) -> tuple[bool, str]:
+    return function.kind is RoutineKind.AGGREGATE, function.key
+
+
+def diff_functions(old: Model, new: Model, plan: Plan) -> Model:
+    before = {f.key: f for f in old.functions}
+    after = {f.key: f for f in new.functions}
+    rebuilt = rebuilt_functions(old, new)
+    used_new = used_by_tables(new.tables) if new.functions else set()
+
+    for f in sorted(old.functions, key=_routine_order, reverse=True):
+        if f.key not in after:  # after the tables: a default may use it until then
+            plan.drop_functions.append(DropFunction(f))
+        elif f.key in rebuilt:
+            plan.early_function_drops.append(DropFunction(f))
+    for f in sorted(new.functions, key=_routine_order):
+        phase = plan.functions if _name_in(f, used_new) else plan.late_functions
+        previous = before.get(f.key)
+        if previous is None or f.key in rebuilt:
+            phase.append(CreateFunction(f))
+        elif previous != f:
+            phase.append(ReplaceFunction(previous, f))
+    plan.rebuilt_functions |= rebuilt
+    return old
+
+
+def _name_in(function: Function, names: set[str]) -> bool:
+    return function.name in names or f"{function.schema}.{function.name}" in names
+
+
+def used_by_tables(tables: Iterable[Table]) -> set[str]:
+    """Names of the functions tables call (``name`` and ``schema.name`` as written) in defaults, generated
+    columns, CHECKs, index keys and predicates, and policies: those must exist before the tables."""
+    import postgast
+
+    expressions: list[str] = []
+    for table in tables:
+        for column in table.columns:
+            expressions += [e for e in (column.default, column.generated) if e]
+        expressions += [c.expression for c in table.check_constraints]
+        for index in table.indexes:
+            expressions += [e.expression for e in index.elements if e.is_expression]
+            expressions += [index.where] if index.where else []
+        for policy in table.policies:
+            expressions += [e for e in (policy.using, policy.with_check) if e]
+    names: set[str] = set()
+    for expression in expressions:
+        if "(" not in expression:
+            continue
+        try:
+            names.update(postgast.extract_functions(postgast.parse(f"SELECT {expression}")))
+        except postgast.PgQueryError:
+            continue
+    return names

@@ -1,0 +1,215 @@
+"""Declaring what SQLAlchemy has no construct for: functions, procedures, aggregates, triggers, views,
+materialized views, rules, extensions (and any other statement — domains, composite and range types,
+collations as ``SQL("CREATE DOMAIN ...")``), attached to the schema's MetaData.
+
+    from pgshift import objects
+
+    objects.register(metadata, [
+        objects.Function("public", "add_tax(amount numeric, rate numeric DEFAULT 0.2)",
+                         "RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT amount * (1 + rate) $$"),
+        objects.Trigger("public", "account_touch",
+                        "BEFORE UPDATE ON public.account FOR EACH ROW EXECUTE FUNCTION touch_updated_at()"),
+        objects.View("public", "active_account", "SELECT id, email FROM account WHERE status = 'active'"),
+    ])
+
+The classes follow alembic_utils' entities (``PGFunction(schema, signature, definition)``, ...), and
+``register`` also accepts those entities as they are (anything with ``to_sql_statement_create()``), so
+code written for Alembic moves over unchanged. Each declaration is only the statement that creates it:
+pgshift runs them on a scratch database and reads the result back with the same catalog queries it uses
+on real databases (``pgshift.api.scratch``), so the server itself decides what a body or a view means and
+how it is spelled. Nothing here imports SQLAlchemy or talks to a database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+INFO_KEY = "pgshift"  # metadata.info[INFO_KEY]["objects"]: the declarations, in order
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+class Declaration(Protocol):
+    """Anything ``register`` accepts: it knows the statements that create it."""
+
+    def statements(self) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class Function:
+    """``CREATE FUNCTION schema.signature definition``: ``signature`` is ``name(arguments)`` as SQL
+    spells it (defaults included), ``definition`` the rest (``RETURNS ... LANGUAGE ... AS $$...$$``)."""
+
+    schema: str
+    signature: str
+    definition: str
+
+    keyword = "FUNCTION"
+
+    def statements(self) -> list[str]:
+        return [f"CREATE {self.keyword} {_ident(self.schema)}.{self.signature} {self.definition.strip()}"]
+
+
+@dataclass(frozen=True)
+class Procedure(Function):
+    """``CREATE PROCEDURE schema.signature definition``."""
+
+    keyword = "PROCEDURE"
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """``CREATE AGGREGATE schema.signature (definition)``: ``definition`` is the option list,
+    ``SFUNC = step, STYPE = text, ...``."""
+
+    schema: str
+    signature: str
+    definition: str
+
+    def statements(self) -> list[str]:
+        return [f"CREATE AGGREGATE {_ident(self.schema)}.{self.signature} ({self.definition.strip()})"]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """``CREATE [CONSTRAINT] TRIGGER name definition``: ``definition`` names the table
+    (``BEFORE UPDATE ON public.account FOR EACH ROW EXECUTE FUNCTION touch()``). ``enabled`` is True
+    (fires normally), False (``DISABLE TRIGGER``), ``"replica"`` or ``"always"``."""
+
+    schema: str
+    name: str
+    definition: str
+    constraint: bool = False
+    enabled: bool | str = True
+    table: str | None = None  # needed only when enabled is not True: the table it is on, as SQL spells it
+
+    def statements(self) -> list[str]:
+        kind = "CONSTRAINT TRIGGER" if self.constraint else "TRIGGER"
+        out = [f"CREATE {kind} {_ident(self.name)} {self.definition.strip()}"]
+        if self.enabled is not True:
+            if self.table is None:
+                raise ValueError(
+                    f"trigger {self.name}: say which table (table=...) to set enabled={self.enabled!r}"
+                )
+            how = {False: "DISABLE", "replica": "ENABLE REPLICA", "always": "ENABLE ALWAYS"}[self.enabled]
+            out.append(f"ALTER TABLE {self.table} {how} TRIGGER {_ident(self.name)}")
+        return out
+
+
+@dataclass(frozen=True)
+class View:
+    """``CREATE VIEW schema.name [WITH (options)] AS definition`` (``definition`` is the SELECT)."""
+
+    schema: str
+    name: str
+    definition: str
+    options: tuple[tuple[str, str], ...] = ()
+
+    def _with(self) -> str:
+        return " WITH (" + ", ".join(f"{k}={v}" for k, v in self.options) + ")" if self.options else ""
+
+    def statements(self) -> list[str]:
+        body = self.definition.strip().removesuffix(";")
+        return [f"CREATE VIEW {_ident(self.schema)}.{_ident(self.name)}{self._with()} AS {body}"]
+
+
+@dataclass(frozen=True)
+class MaterializedView(View):
+    """``CREATE MATERIALIZED VIEW ... AS definition [WITH NO DATA]``."""
+
+    with_data: bool = True
+
+    def statements(self) -> list[str]:
+        body = self.definition.strip().removesuffix(";")
+        tail = "" if self.with_data else " WITH NO DATA"
+        return [
+            f"CREATE MATERIALIZED VIEW {_ident(self.schema)}.{_ident(self.name)}{self._with()} AS {body}{tail}"
+        ]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``CREATE RULE name AS definition`` (``ON DELETE TO public.cache DO INSTEAD NOTHING``)."""
+
+    schema: str
+    name: str
+    definition: str
+
+    def statements(self) -> list[str]:
+        return [f"CREATE RULE {_ident(self.name)} AS {self.definition.strip().removesuffix(';')}"]
+
+
+@dataclass(frozen=True)
+class Extension:
+    """``CREATE EXTENSION IF NOT EXISTS name [WITH SCHEMA schema]`` (alembic_utils' ``PGExtension``)."""
+
+    name: str
+    schema: str | None = None
+
+    def statements(self) -> list[str]:
+        where = f" WITH SCHEMA {_ident(self.schema)}" if self.schema else ""
+        return [f"CREATE EXTENSION IF NOT EXISTS {_ident(self.name)}{where}"]
+
+
+@dataclass(frozen=True)
+class Comment:
+    """``COMMENT ON <target> IS 'text'``, e.g. ``Comment("FUNCTION public.add_tax(numeric, numeric)", ...)``."""
+
+    target: str
+    text: str | None
+
+    def statements(self) -> list[str]:
+        value = "NULL" if self.text is None else _literal(self.text)
+        return [f"COMMENT ON {self.target} IS {value}"]
+
+
+@dataclass(frozen=True)
+class SQL:
+    """Any other statement the declarations need (run on the scratch database in order)."""
+
+    statement: str
+
+    def statements(self) -> list[str]:
+        return [self.statement]
+
+
+def statements_of(declaration: Any) -> list[str]:
+    """The SQL of a pgshift declaration, or of an alembic_utils entity (its ``to_sql_statement_create``)."""
+    own = getattr(declaration, "statements", None)
+    if callable(own):
+        return [str(s) for s in own()]
+    create = getattr(declaration, "to_sql_statement_create", None)
+    if callable(create):
+        created = create()
+        items = created if isinstance(created, list | tuple) else [created]
+        return [str(getattr(item, "text", item)) for item in items]
+    raise TypeError(
+        f"{type(declaration).__name__} is not a declaration: use the classes of pgshift.objects "
+        "(or alembic_utils entities)"
+    )
+
+
+def register(metadata: Any, declarations: Iterable[Any]) -> None:
+    """Attach ``declarations`` to ``metadata`` (kept in ``metadata.info``), in the order given."""
+    items = list(declarations)
+    for item in items:
+        statements_of(item)  # fail here, at the line that registers it, not later
+    info = metadata.info.setdefault(INFO_KEY, {})
+    info.setdefault("objects", []).extend(items)
+
+
+def registered(metadata: Any) -> list[Any]:
+    """The declarations registered on ``metadata`` (none when there are none)."""
+    info = getattr(metadata, "info", None)
+    if not isinstance(info, dict):
+        return []
+    own = info.get(INFO_KEY)
+    return list(own.get("objects", ())) if isinstance(own, dict) else []
