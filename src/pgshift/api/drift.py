@@ -81,7 +81,10 @@ def _short(subject: str) -> str:
 
 
 def _has(model: m.Model, subject: str) -> bool:
-    if subject in {o.key for o in (*model.functions, *model.triggers, *model.rules, *model.defined)}:
+    keyed: tuple[m.Function | m.Trigger | m.Rule | m.DefinedObject, ...] = (
+        *model.functions, *model.triggers, *model.rules, *model.defined,
+    )  # fmt: skip
+    if subject in {o.key for o in keyed}:
         return True
     parts = subject.split(".")
     if len(parts) < 2:

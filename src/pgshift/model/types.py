@@ -339,11 +339,11 @@ def _replace_with(node: Any, text: str) -> None:
 def _is_int_const(node: Any) -> bool:
     if node.WhichOneof("node") != "a_const" or node.a_const.isnull:
         return False
-    return node.a_const.HasField("ival") or node.a_const.WhichOneof("val") is None
+    return bool(node.a_const.HasField("ival") or node.a_const.WhichOneof("val") is None)
 
 
 def _is_string_const(node: Any) -> bool:
-    return node.WhichOneof("node") == "a_const" and node.a_const.HasField("sval")
+    return bool(node.WhichOneof("node") == "a_const" and node.a_const.HasField("sval"))
 
 
 def _cast_target(node: Any) -> str | None:
@@ -358,12 +358,14 @@ def _cast_target(node: Any) -> str | None:
 def _is_numeric_operand(node: Any) -> bool:
     if _cast_target(node) == "numeric":
         return True
-    return node.WhichOneof("node") == "a_const" and node.a_const.HasField("fval")
+    return bool(node.WhichOneof("node") == "a_const" and node.a_const.HasField("fval"))
 
 
 def _is_constant(node: Any) -> bool:
     kind = node.WhichOneof("node")
-    return kind == "a_const" or (kind == "type_cast" and node.type_cast.arg.WhichOneof("node") == "a_const")
+    return bool(
+        kind == "a_const" or (kind == "type_cast" and node.type_cast.arg.WhichOneof("node") == "a_const")
+    )
 
 
 def _rewrite_a_expr(node: Any) -> bool:

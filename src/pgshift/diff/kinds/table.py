@@ -567,7 +567,7 @@ def _only_validated(old: Constraint, new: Constraint) -> bool:
     kept as it is (PostgreSQL cannot un-validate, and nothing is lost); the other way it is validated."""
     if not isinstance(old, CheckConstraint | ForeignKey) or type(old) is not type(new):
         return False
-    return replace(old, not_valid=False) == replace(new, not_valid=False)  # type: ignore[arg-type]
+    return replace(old, not_valid=False) == replace(new, not_valid=False)
 
 
 def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
