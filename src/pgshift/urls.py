@@ -141,8 +141,22 @@ def normalize_url(url: str) -> str:
     if base not in _POSTGRES_SCHEMES:
         raise _bad_url(text)
     rest = text[match.end() :]
-    for password in _uri_passwords(rest):
+    passwords = _uri_passwords(rest)
+    for password in passwords:
         remember_secret(password)
+    if passwords:
+        from urllib.parse import unquote_to_bytes
+
+        try:
+            unquote_to_bytes(passwords[1]).decode("utf-8")
+        except UnicodeDecodeError:
+            from pgshift.errors import ConfigError
+
+            raise ConfigError(
+                f"the password in {mask_secrets(text)} is not valid percent-encoding: it decodes to bytes "
+                "that are not UTF-8 text",
+                hint="write a literal % in a password as %25",
+            ) from None
     return "postgresql://" + _repair_userinfo(rest)
 
 
