@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -26,7 +25,9 @@ from typing import Any
 import psycopg
 import pytest
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("pg_dump") is None, reason="needs pg_dump")]
+from tests.pgurls import pg_dump_binary
+
+pytestmark = [pytest.mark.slow]
 
 BP = "\n--> statement-breakpoint\n"
 SEED = 20260530
@@ -100,7 +101,7 @@ def end_sessions(url: str) -> None:
 
 def dump(url: str) -> str:
     out = subprocess.run(
-        ["pg_dump", "-s", "--no-owner", url], capture_output=True, text=True, check=True
+        [pg_dump_binary(url), "-s", "--no-owner", url], capture_output=True, text=True, check=True
     ).stdout
     # \restrict lines carry a random key per dump (pg_dump 13.22+/17.6+); the rest is the schema.
     return "\n".join(

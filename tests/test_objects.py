@@ -46,17 +46,25 @@ def project(
 
 # -- the corpus: pull D -> code -> generate from empty -> migrate a fresh database ----------------------
 
-CORPORA = [
-    "pagila",
-    "contrib",  # extensions (skipped where the server has no contrib modules)
-    pytest.param(
-        "edge",
-        marks=pytest.mark.xfail(
-            reason="the comment on edge's enum mood is not modelled (enums carry no comment yet)",
-            strict=False,
-        ),
-    ),
-]
+CORPORA = ["pagila", "contrib", "edge"]  # contrib is skipped where the server has no contrib modules
+
+# Differences known and named, per corpus: (fact in the corpus, fact in the migrated copy). The test
+# fails if any other fact differs, and also if a known gap closes (then remove it here).
+KNOWN_GAPS: dict[str, list[tuple[str, str]]] = {
+    "edge": [  # enums carry no comment yet
+        ("type | public.mood | e | sad,ok,happy | how it went", "type | public.mood | e | sad,ok,happy | "),
+    ],
+}
+
+
+def without_known_gaps(name: str, migrated: list[str], source: list[str]) -> tuple[list[str], list[str]]:
+    gaps = KNOWN_GAPS.get(name, [])
+    for in_source, in_migrated in gaps:
+        assert in_source in source and in_migrated in migrated, f"known gap closed or changed: {in_source}"
+    return (
+        [f for f in migrated if f not in {m for _, m in gaps}],
+        [f for f in source if f not in {s for s, _ in gaps}],
+    )
 
 
 @pytest.mark.parametrize("name", CORPORA)
@@ -79,7 +87,8 @@ def test_corpus_round_trip(name: str, make_db: Callable[[], str], tmp_path: Path
     assert any("scratch database" in note for note in first.notes)
     fresh = make_db()
     migrate(fresh, config=fresh_config)
-    assert_same_facts(facts(fresh), facts(source), f"{name}: migrated database differs from the corpus")
+    migrated_facts, source_facts = without_known_gaps(name, facts(fresh), facts(source))
+    assert_same_facts(migrated_facts, source_facts, f"{name}: migrated database differs from the corpus")
 
     # (3) status shows no drift; generate again says no changes
     report = status(fresh, config=fresh_config)

@@ -168,3 +168,24 @@ def test_url_forms_work_in_cli_env_config_and_api(
     code, text = run(capsys, "status")  # config
     assert code == 0, text
     assert pgshift.status(url, config=tmp_path / "pgshift.toml").up_to_date  # API
+
+
+@pytest.mark.parametrize("password", ["abc%00xyz!", "abc%80xyz!", "p%zz/#?@x1"])
+def test_libpq_quoting_the_password_back_is_masked(password: str) -> None:
+    """libpq refuses some percent-encodings and quotes the value back in its error, as it was written
+    or as the repaired URL spells it: both forms are masked (found by the property test: %00, %80)."""
+    import psycopg
+
+    from pgshift.runner.run import connect
+
+    url = f"postgresql://postgres:{password}@127.0.0.1:1/postgres"
+    with pytest.raises(pgshift.PgshiftError) as info:
+        connect(url)
+    shown = str(info.value) + repr(info.value)
+    assert password not in shown
+    try:
+        psycopg.connect(normalize_url(url), connect_timeout=1)
+    except pgshift.PgshiftError as exc:  # refused before libpq sees it (%80: not UTF-8)
+        assert password not in str(exc)
+    except psycopg.Error as exc:
+        assert password not in mask_secrets(str(exc))

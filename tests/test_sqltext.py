@@ -33,3 +33,147 @@ def test_non_ascii_keeps_positions():
     sql = "select 'ééé';\nselect 2;"
     assert [s.line for s in parse_statements(sql)] == [1, 2]
     assert parse_statements(sql)[1].text == "select 2"
+
+
+# --- one splitter; node kinds from the binding's constants (issue 8, item 4) -----------------------
+
+import ast  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import postgast  # noqa: E402
+
+from pgshift.lint.engine import lint_text  # noqa: E402
+from pgshift.pg import parser  # noqa: E402
+
+SRC = Path(parser.__file__).resolve().parents[1]
+BREAK = "--> statement-breakpoint"
+
+
+def _chunkwise(sql: str) -> list[tuple[str, int, int, int, str]]:
+    """The reference: each breakpoint chunk parsed on its own (what drizzle-orm sends)."""
+    out, offset = [], 0
+    for chunk in sql.split(BREAK):
+        for s in parser.parse_statements(chunk, base_offset=offset, full_text=sql):
+            out.append((s.text, s.offset, s.line, s.column, s.kind))
+        offset += len(chunk) + len(BREAK)
+    return out
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        f"CREATE TABLE a (x int);{BREAK}\n  CREATE INDEX i ON a (x);\n{BREAK}\nDROP TABLE b;",
+        f"-- c\nselect ';';{BREAK}\ndo $$ begin perform 1; end $$;{BREAK}select 2",
+        f"CREATE TABLE é (x text default 'ü');{BREAK}\nALTER TABLE é ADD y int;",  # non-ASCII
+        f"CREATE TABLE a (x int{BREAK}\n);",  # a statement across a marker
+    ],
+)
+def test_whole_file_parse_matches_chunk_by_chunk(sql):
+    if "int" + BREAK in sql:  # drizzle-orm would send two broken halves: so must the parse
+        with pytest.raises(SqlSyntaxError):
+            parser.parse_migration(sql)
+        return
+    got = [(s.text, s.offset, s.line, s.column, s.kind) for s in parser.parse_migration(sql)]
+    assert got == _chunkwise(sql)
+
+
+def test_linter_uses_the_parser_splitter(monkeypatch):
+    calls = []
+    real = parser.parse_migration
+
+    def spy(sql, breakpoints=True):
+        calls.append(sql)
+        return real(sql, breakpoints)
+
+    monkeypatch.setattr("pgshift.lint.engine.parse_migration", spy)
+    sql = f"CREATE INDEX i ON a (x);{BREAK}\nDROP TABLE a;"
+    findings = lint_text(sql, path="x.sql")
+    assert calls == [sql]
+    assert {f.rule for f in findings} >= {"index-not-concurrent", "drop-table"}
+
+
+def test_deparse_type_builds_nodes_without_parsing_sample_sql(monkeypatch):
+    type_name = parser.parse_expression("NULL::numeric(10, 2)[]").type_cast.type_name
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("parsed SQL to build a node")
+
+    monkeypatch.setattr(postgast, "parse", refuse)
+    parser._deparse_type.cache_clear()
+    assert parser.deparse_type(type_name) == "numeric(10, 2)[]"
+    varchar = parser.nodes.TypeName(
+        names=[parser.nodes.Node(string=parser.nodes.String(sval=n)) for n in ("pg_catalog", "varchar")],
+        typmods=[parser.nodes.Node(a_const=parser.nodes.A_Const(ival=parser.nodes.Integer(ival=20)))],
+    )
+    assert parser.deparse_type(varchar) == "varchar(20)"
+
+
+def test_syntax_error_survives_a_with_block():
+    """A frozen exception dataclass turned into FrozenInstanceError inside a @contextmanager."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def block():
+        yield
+
+    with pytest.raises(SqlSyntaxError), block():
+        parser.parse_statements("create tabl x (y int)")
+
+
+def test_statement_after_a_marker_on_its_line_is_kept():
+    """Regression: the whole-file parse read `--> statement-breakpoint select 2` as one comment."""
+    sql = f"select 1;{BREAK} select 2;"
+    assert [s.text for s in parser.parse_migration(sql)] == ["select 1", "select 2"]
+    assert "drop-table" in {f.rule for f in lint_text(f"select 1;{BREAK} DROP TABLE a;", path="x.sql")}
+
+
+def _offences(path: Path) -> list[str]:
+    """Parsing literal sample SQL, or comparing a node field with a bare number."""
+    tree = ast.parse(path.read_text())
+    out = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("parse", "parse_statements", "parse_migration")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
+            out.append(f"{path.name}:{node.lineno} parses sample SQL")
+        if isinstance(node, ast.Compare):
+            sides = [node.left, *node.comparators]
+            numbers = [
+                c
+                for side in sides
+                for c in ([side] if not isinstance(side, ast.Tuple | ast.Set | ast.List) else side.elts)
+                if isinstance(c, ast.Constant) and type(c.value) is int and c.value not in (0, 1, -1)
+            ]
+            if numbers and any(isinstance(s, ast.Attribute) for s in sides):
+                out.append(f"{path.name}:{node.lineno} compares a node field with a number")
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Tuple | ast.Set)
+            and all(isinstance(t, ast.Name) for t in node.targets)  # not unpacking: a, b = 1, 0
+        ):
+            ints = [e for e in node.value.elts if isinstance(e, ast.Constant) and type(e.value) is int]
+            if len(ints) > 1 and len(ints) == len(node.value.elts):
+                out.append(f"{path.name}:{node.lineno} a tuple of bare numbers")
+    return out
+
+
+def test_no_magic_node_numbers_or_sample_parses_in_lint_and_pg():
+    files = [*sorted((SRC / "lint").glob("*.py")), *sorted((SRC / "pg").glob("*.py"))]
+    files += [SRC / "runner" / "txmode.py"]
+    offences = [o for f in files for o in _offences(f)]
+    assert offences == []
+
+
+def test_the_scan_catches_what_it_looks_for(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text('WIDE = (3, 4, 5)\nt = postgast.parse("SELECT NULL::int")\nok = node.kind == 7\n')
+    assert len(_offences(bad)) == 3
+
+
+def test_lint_goes_through_the_parser_boundary():
+    for path in sorted((SRC / "lint").glob("*.py")):
+        assert "postgast" not in path.read_text(), path.name

@@ -12,7 +12,7 @@ from pathlib import Path
 TABLES = 1000
 
 
-def python_schema(changed: bool) -> str:
+def python_schema(changed: bool, tables: int = TABLES) -> str:
     out = [
         "from sqlalchemy import (BigInteger, Boolean, Column, DateTime, ForeignKey, Index, Integer, MetaData,",
         "                        Numeric, String, Table, Text, func)",
@@ -21,9 +21,9 @@ def python_schema(changed: bool) -> str:
         "metadata = MetaData()",
         "",
     ]
-    for i in range(TABLES):
-        ref = (i + 1) % TABLES
-        label = "Text()" if changed and i == 500 else "String(255)"
+    for i in range(tables):
+        ref = (i + 1) % tables
+        label = "Text()" if changed and i == tables // 2 else "String(255)"
         out += [
             f"t{i} = Table(",
             f'    "t{i:04d}", metadata,',
@@ -44,16 +44,16 @@ def python_schema(changed: bool) -> str:
     return "\n".join(out) + "\n"
 
 
-def typescript_schema(changed: bool) -> str:
+def typescript_schema(changed: bool, tables: int = TABLES) -> str:
     out = [
         "import { pgTable, serial, integer, varchar, text, bigint, boolean, numeric, jsonb, timestamp,",
         '  index, uniqueIndex, foreignKey } from "drizzle-orm/pg-core";',
         'import { sql } from "drizzle-orm";',
         "",
     ]
-    for i in range(TABLES):
-        ref = (i + 1) % TABLES
-        label = 'text("c_label")' if changed and i == 500 else 'varchar("c_label", { length: 255 })'
+    for i in range(tables):
+        ref = (i + 1) % tables
+        label = 'text("c_label")' if changed and i == tables // 2 else 'varchar("c_label", { length: 255 })'
         out += [
             f'export const t{i} = pgTable("t{i:04d}", {{',
             '  id: serial("id").primaryKey(),',
@@ -75,7 +75,7 @@ def typescript_schema(changed: bool) -> str:
     return "\n".join(out) + "\n"
 
 
-def write(folder: Path, changed: bool) -> None:
+def write(folder: Path, changed: bool, tables: int = TABLES) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "schema.py").write_text(python_schema(changed))
-    (folder / "schema.ts").write_text(typescript_schema(changed))
+    (folder / "schema.py").write_text(python_schema(changed, tables))
+    (folder / "schema.ts").write_text(typescript_schema(changed, tables))

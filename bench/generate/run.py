@@ -1,53 +1,43 @@
-"""Benchmark: `pgshift generate` vs `drizzle-kit generate` on a 1,000-table schema with one change.
+"""Benchmark: `pgshift generate` vs `drizzle-kit generate` on a 1,000-table schema, initial and one change.
 
-    python bench/generate/run.py [--runs 5]
+    python bench/generate/run.py [--tables 1000] [--runs 5] [--no-write] [--memory 10000]
 
-Both tools get the same schema (bench/generate/make_schema.py writes it as SQLAlchemy Core and as Drizzle
-TypeScript), both first generate the initial migration (timed too, for information), then one column type
-changes and each tool's whole command is timed generating the migration for that change. Each timed run
-starts from the same folder state. Needs tests/interop/node_modules (scripts/test.sh installs it).
-Targets (issue "pgshift generate"): whole command < 1.5 s, and >= 3x faster than drizzle-kit.
+Both tools get the same schema (bench/generate/make_schema.py writes it as SQLAlchemy Core and as
+Drizzle TypeScript). Timed round-robin in one run: the floor (`python -c "import schema"`: start
+Python, import SQLAlchemy, build the user's MetaData — what any SQLAlchemy-based tool pays before it
+does anything), pgshift's initial generate, drizzle-kit's initial generate, then one column type
+changes and each tool generates that change (each run from the same folder state). pgshift's own
+share is its whole command minus the floor, both medians of the same run.
+``--memory N`` also reports pgshift's peak RSS for an initial generate of N tables (and of 1,000,
+to show how it grows). Needs tests/interop/node_modules for drizzle-kit (skipped when missing).
+Targets (issue 13): own share < 0.35 s on the change; ahead of drizzle-kit on the change and on the
+initial generate.
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-REPO = BENCH.parents[1]
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from _results import tool_version, write_section  # noqa: E402
+from _common import PGSHIFT, PY, QUICK, REPO, compare, fmt_s, have, med, run, skipped, verdict, version  # noqa: E402
+from _results import write_section  # noqa: E402
 from make_schema import write  # noqa: E402
-
-PGSHIFT = [sys.executable, "-m", "pgshift"]
-DRIZZLE_KIT = REPO / "tests" / "interop" / "node_modules" / ".bin" / "drizzle-kit"
-
-
-def timed(cmd: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{proc.stdout}\n{proc.stderr}")
-    return elapsed
 
 
 def pgshift_cmd(name: str) -> list[str]:
     return [*PGSHIFT, "generate", "--schema", "schema.py:metadata", "--out", "drizzle", "--name", name]
 
 
-def drizzle_cmd(name: str) -> list[str]:
+def drizzle_cmd(dk: str, name: str) -> list[str]:
     return [
-        str(DRIZZLE_KIT),
+        dk,
         "generate",
         "--dialect",
         "postgresql",
@@ -60,85 +50,129 @@ def drizzle_cmd(name: str) -> list[str]:
     ]
 
 
-def run_tool(label: str, cmd_for, project: Path, runs: int) -> tuple[float, list[float], str]:
-    """Initial generate (timed once), then ``runs`` timed generates of the one-column change."""
-    initial = timed(cmd_for("init"), project)
-    write(project / "_v2", changed=True)
-    suffix = ".py" if label == "pgshift" else ".ts"
-    shutil.copy(project / "_v2" / f"schema{suffix}", project / f"schema{suffix}")
-    pristine = project / "_drizzle_after_init"
-    shutil.copytree(project / "drizzle", pristine)
-    times = []
-    for _ in range(runs):
-        shutil.rmtree(project / "drizzle")
-        shutil.copytree(pristine, project / "drizzle")
-        times.append(timed(cmd_for("change"), project))
-    sql = next(
-        p for p in (project / "drizzle").glob("0001_*.sql") if not p.name.endswith(".down.sql")
-    ).read_text()
-    return initial, times, sql
+def project(root: Path, label: str, tables: int, changed: bool) -> Path:
+    folder = root / label
+    write(folder, changed=changed, tables=tables)
+    node_modules = REPO / "tests" / "interop" / "node_modules"
+    if node_modules.exists():
+        (folder / "node_modules").symlink_to(node_modules, target_is_directory=True)
+    return folder
+
+
+def memory(root: Path, tables: int) -> float:
+    """Peak RSS (MiB) of pgshift's initial generate of ``tables`` tables."""
+    folder = project(root, f"mem{tables}", tables, changed=False)
+    return run(pgshift_cmd("init"), folder).rss
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--no-write", action="store_true", help="print only; do not update bench/RESULTS.md")
+    parser.add_argument("--tables", type=int, default=50 if QUICK else 1000)
+    parser.add_argument("--runs", type=int, default=1 if QUICK else 5)
+    parser.add_argument("--memory", type=int, default=0, help="also measure an initial generate of N tables")
+    parser.add_argument("--no-write", action="store_true", default=QUICK)
     args = parser.parse_args()
-    if not DRIZZLE_KIT.exists():
-        raise SystemExit("drizzle-kit is not installed: cd tests/interop && npm ci")
-
     root = Path(tempfile.mkdtemp(prefix="pgshift-bench-gen-"))
-    results = {}
-    for label, cmd_for in (("pgshift", pgshift_cmd), ("drizzle-kit", drizzle_cmd)):
-        project = root / label
-        write(project, changed=False)
-        if label == "drizzle-kit":
-            (project / "node_modules").symlink_to(DRIZZLE_KIT.parents[1], target_is_directory=True)
-        results[label] = run_tool(label, cmd_for, project, args.runs)
-        initial, times, sql = results[label]
-        print(
-            f"{label:12} initial {initial:.2f}s; change: median {statistics.median(times):.2f}s "
-            f"min {min(times):.2f}s over {len(times)} runs"
+    dk = have("drizzle-kit")
+    if not dk:
+        skipped(
+            "drizzle-kit generate",
+            "tests/interop/node_modules has no drizzle-kit (cd tests/interop && npm ci)",
         )
-        print("   change SQL:", " | ".join(line for line in sql.splitlines() if line.strip())[:300])
 
-    # The floor for any SQLAlchemy-based tool: start Python, import SQLAlchemy, build the user's MetaData.
-    floor_project = root / "floor"
-    write(floor_project, changed=True)
-    floor_cmd = [sys.executable, "-c", "import schema"]
-    timed(floor_cmd, floor_project)  # compile and cache the .pyc, as generate's runs had
-    floor = statistics.median(timed(floor_cmd, floor_project) for _ in range(args.runs))
-    print(f"floor: python -c 'import schema' (SQLAlchemy import + MetaData build) median {floor:.2f}s")
+    # Initial generate: each run starts from an empty folder.
+    init_pg = project(root, "init-pgshift", args.tables, changed=False)
+    init_dk = project(root, "init-drizzle", args.tables, changed=False)
+    initial = {"pgshift generate (initial)": lambda: run(pgshift_cmd("init"), init_pg)}
+    if dk:
+        initial["drizzle-kit generate (initial)"] = lambda: run(drizzle_cmd(dk, "init"), init_dk)
 
-    pg_med = statistics.median(results["pgshift"][1])
-    dk_med = statistics.median(results["drizzle-kit"][1])
-    ratio = dk_med / pg_med
-    print(f"ratio drizzle-kit / pgshift (median, change): {ratio:.1f}x")
+    def reset_initial(label: str) -> None:
+        folder = init_pg if label.startswith("pgshift") else init_dk
+        shutil.rmtree(folder / "drizzle", ignore_errors=True)
+
+    # The change: each run starts from the folder the initial generate wrote.
+    change_pg = project(root, "change-pgshift", args.tables, changed=False)
+    change_dk = project(root, "change-drizzle", args.tables, changed=False)
+    run(pgshift_cmd("init"), change_pg)
+    if dk:
+        run(drizzle_cmd(dk, "init"), change_dk)
+    for folder in (change_pg, change_dk):
+        shutil.copytree(folder / "drizzle", folder / "pristine")
+        write(folder, changed=True, tables=args.tables)
+    floor_project = project(root, "floor", args.tables, changed=True)
+    change = {
+        "floor: python -c 'import schema'": lambda: run([PY, "-c", "import schema"], floor_project),
+        "pgshift generate (change)": lambda: run(pgshift_cmd("change"), change_pg),
+    }
+    if dk:
+        change["drizzle-kit generate (change)"] = lambda: run(drizzle_cmd(dk, "change"), change_dk)
+
+    def reset_change(label: str) -> None:
+        if label.startswith("floor"):
+            return
+        folder = change_pg if label.startswith("pgshift") else change_dk
+        shutil.rmtree(folder / "drizzle", ignore_errors=True)
+        shutil.copytree(folder / "pristine", folder / "drizzle")
+
+    results = compare(initial, args.runs, before_each=reset_initial)
+    results.update(compare(change, args.runs, before_each=reset_change))
+    sql = next(p for p in (change_pg / "drizzle").glob("0001_*.sql") if not p.name.endswith(".down.sql"))
+    assert "c_label" in sql.read_text(), sql.read_text()
+    for label, samples in results.items():
+        print(f"{label:36} median {fmt_s(med(samples))}  min {fmt_s(min(s.wall for s in samples))}  "
+              f"cpu {fmt_s(med(samples, 'cpu'))}  rss {max(s.rss for s in samples):.0f} MiB", flush=True)  # fmt: skip
+    mem: dict[int, float] = {}
+    if args.memory:
+        for n in sorted({args.tables, args.memory}):
+            mem[n] = memory(root, n)
+            print(f"pgshift generate (initial), {n:,} tables: peak RSS {mem[n]:.0f} MiB", flush=True)
     shutil.rmtree(root, ignore_errors=True)
     if args.no_write:
         return
+    write_section("generate", report(results, mem, args, dk))
+    print("wrote bench/RESULTS.md")
+
+
+def report(results, mem, args, dk) -> str:  # type: ignore[no-untyped-def]
     rows = "\n".join(
-        f"| {label} | {results[label][0]:.2f} s | {statistics.median(results[label][1]):.2f} s | "
-        f"{min(results[label][1]):.2f} s |"
-        for label in ("pgshift", "drizzle-kit")
+        f"| `{label.removeprefix('floor: ')}` | {fmt_s(med(s))} | {fmt_s(min(x.wall for x in s))} | "
+        f"{fmt_s(med(s, 'cpu'))} | {max(x.rss for x in s):.0f} MiB |"
+        for label, s in results.items()
     )
-    body = f"""## generate: 1,000 tables / 10,000 columns / 2,000 indexes / 1,000 foreign keys
+    floor = med(results["floor: python -c 'import schema'"])
+    ours = med(results["pgshift generate (change)"])
+    own = ours - floor
+    own_cpu = med(results["pgshift generate (change)"], "cpu") - med(
+        results["floor: python -c 'import schema'"], "cpu"
+    )
+    lines = [f"- pgshift's own share on the change (whole command minus the floor, medians): **{fmt_s(own)}** "
+             f"(CPU: {fmt_s(own_cpu)}; target < 0.35 s): {verdict(own < 0.35)}"]  # fmt: skip
+    if dk:
+        for what in ("change", "initial"):
+            theirs, mine = (
+                med(results[f"drizzle-kit generate ({what})"]),
+                med(results[f"pgshift generate ({what})"]),
+            )
+            lines.append(f"- {what}: drizzle-kit / pgshift **{theirs / mine:.2f}x** (target > 1, pgshift ahead): "
+                         f"{verdict(mine < theirs)}")  # fmt: skip
+    if mem:
+        small, big = min(mem), max(mem)
+        growth = (mem[big] / mem[small]) / (big / small)
+        lines.append(f"- Peak RSS of an initial generate: {small:,} tables {mem[small]:.0f} MiB, {big:,} tables "
+                     f"**{mem[big]:.0f} MiB** ({mem[big] / mem[small]:.1f}x for {big // small}x the schema: "
+                     f"target no faster than linear): {verdict(growth <= 1.05)}")  # fmt: skip
+    versions = version([*PGSHIFT, "--version"]) + (f"; {version([dk, '--version'])}" if dk else "")
+    return f"""## generate: {args.tables:,} tables / {args.tables * 10:,} columns / {args.tables * 2:,} indexes / {args.tables:,} foreign keys
 
-Command: `python bench/generate/run.py --runs {args.runs}` (whole command, wall clock, {args.runs} runs of the
-one-column change each; {tool_version([*PGSHIFT, "--version"])}; {tool_version([str(DRIZZLE_KIT), "--version"])}).
+Command: `python bench/generate/run.py --tables {args.tables} --runs {args.runs}{f" --memory {args.memory}" if args.memory else ""}`
+(whole command, round-robin, {args.runs} runs each after a warm-up; the change alters one column's type; {versions}).
 
-| tool | initial generate | change: median | change: min |
-|---|---|---|---|
+| command | median wall | min wall | median CPU | peak RSS |
+|---|---|---|---|---|
 {rows}
 
-drizzle-kit / pgshift on the change (median): **{ratio:.1f}x**. Targets: pgshift < 1.5 s, >= 3x faster than drizzle-kit.
-
-Floor measured in the same run: `python -c "import schema"` — starting Python, importing SQLAlchemy and letting
-it build the 1,000-table MetaData, before pgshift does anything — takes **{floor:.2f} s** (median). pgshift's own
-work (convert, read the previous snapshot, diff, write files, lint the new file) is the remaining
-{pg_med - floor:.2f} s."""
-    write_section("generate", body)
-    print("wrote bench/RESULTS.md")
+{chr(10).join(lines)}"""
 
 
 if __name__ == "__main__":

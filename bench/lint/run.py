@@ -2,25 +2,21 @@
 
     python bench/lint/run.py [--files 1000] [--statements 50] [--runs 3]
 
-Writes its section of bench/RESULTS.md. Target: the whole pgshift command under 3 s. squawk
-(PyPI `squawk-cli`) must be on PATH (it is installed into .venv for this benchmark).
+Writes its section of bench/RESULTS.md. Target (issue 13): at least as fast as squawk (PyPI
+`squawk-cli`, the `bench` extra) on the same files in the same run, wall and CPU; skipped when missing.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
-import resource
-import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _results import tool_version, write_section
+from _common import QUICK, compare, fmt_s, have, med, run, skipped, verdict, version
+from _results import write_section
 
 TEMPLATES = (
     'CREATE TABLE "t{n}_{i}" ("id" bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "name" text NOT NULL, '
@@ -51,57 +47,58 @@ def make_files(folder: Path, files: int, statements: int) -> int:
     return total_bytes
 
 
-def timed(cmd: list[str], runs: int) -> tuple[float, float, int, float]:
-    """(median wall, min wall, exit code, median CPU seconds of the process and its children)."""
-    times, cpus = [], []
-    code = 0
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        times.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-        code = proc.returncode
-    return statistics.median(times), min(times), code, statistics.median(cpus)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--files", type=int, default=20 if QUICK else 1000)
     parser.add_argument("--statements", type=int, default=50)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=1 if QUICK else 5)
+    parser.add_argument("--no-write", action="store_true", default=QUICK)
     args = parser.parse_args()
-    pgshift = shutil.which("pgshift") or "pgshift"
-    squawk = shutil.which("squawk")
+    pgshift = have("pgshift") or "pgshift"
+    squawk = have("squawk")
     with tempfile.TemporaryDirectory(prefix="pgshift-bench-lint-") as tmp:
         folder = Path(tmp)
         size = make_files(folder, args.files, args.statements)
         files = sorted(str(p) for p in folder.glob("*.sql"))
-        ours_cmd = [pgshift, "check", "--format", "json", str(folder)]
-        ours = timed(ours_cmd, args.runs)
-        findings = subprocess.run(ours_cmd, capture_output=True, text=True).stdout.count('"rule":')
-        theirs = timed([squawk, "--reporter", "json", *files], args.runs) if squawk else None
-    rows = [
-        f"| `pgshift check --format json DIR` | {ours[0]:.2f} s | {ours[1]:.2f} s | {ours[3]:.2f} s | {findings:,} findings |"
-    ]
-    ratio = ""
-    if theirs:
-        rows.append(f"| `squawk --reporter json DIR/*.sql` ({tool_version([squawk, '--version'])}) | {theirs[0]:.2f} s | "
-                    f"{theirs[1]:.2f} s | {theirs[3]:.2f} s | exit {theirs[2]} |")  # fmt: skip
-        ratio = (f"\n\nRatio pgshift / squawk: {ours[0] / theirs[0]:.2f} (median wall), "
-                 f"{ours[3] / theirs[3]:.2f} (CPU). pgshift lints files in a fork pool above 100 files.")  # fmt: skip
-    verdict = "meets" if ours[0] < 3 else "MISSES"
-    load = " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "?"
+        commands = {
+            "pgshift check --format json DIR": lambda: run(
+                [pgshift, "check", "--format", "json", str(folder)], ok=(0, 1)
+            )
+        }
+        if squawk:
+            commands["squawk --reporter json DIR/*.sql"] = lambda: run(
+                [squawk, "--reporter", "json", *files], ok=(0, 1)
+            )
+        else:
+            skipped("squawk", "squawk-cli is not installed (pip install -e '.[bench]')")
+        results = compare(commands, args.runs)
+    findings = results["pgshift check --format json DIR"][-1].out.count('"rule":')
+    assert findings > 0
+    for label, samples in results.items():
+        print(f"{label:36} median {fmt_s(med(samples))}  min {fmt_s(min(s.wall for s in samples))}  "
+              f"cpu {fmt_s(med(samples, 'cpu'))}  rss {max(s.rss for s in samples):.0f} MiB", flush=True)  # fmt: skip
+    if args.no_write:
+        return
+    rows = "\n".join(
+        f"| `{label}` | {fmt_s(med(s))} | {fmt_s(min(x.wall for x in s))} | {fmt_s(med(s, 'cpu'))} | "
+        f"{max(x.rss for x in s):.0f} MiB |"
+        for label, s in results.items()
+    )
+    lines = [f"pgshift reports {findings:,} findings."]
+    if squawk:
+        ours, theirs = results["pgshift check --format json DIR"], results["squawk --reporter json DIR/*.sql"]
+        wall, cpu = med(ours) / med(theirs), med(ours, "cpu") / med(theirs, "cpu")
+        lines.append(f"- pgshift / squawk wall: **{wall:.2f}** (target <= 1): {verdict(wall <= 1)}")
+        lines.append(f"- pgshift / squawk CPU: **{cpu:.2f}** (target <= 1): {verdict(cpu <= 1)}")
+    versions = version([pgshift, "--version"]) + (f"; {version([squawk, '--version'])}" if squawk else "")
     body = (
         "## Lint: `pgshift check` on 1,000 files\n\n"
         f"Command: `python bench/lint/run.py --files {args.files} --statements {args.statements} --runs {args.runs}` "
-        f"({args.files:,} files x {args.statements} statements, {size / 1e6:.1f} MB; whole process, wall clock).\n\n"
-        "| command | median wall | min wall | median CPU | output |\n|---|---|---|---|---|\n" + "\n".join(rows) + ratio +
-        f"\n\nTarget: whole command under 3 s — {verdict} it. Load average during the run: {load}."
+        f"({args.files:,} files x {args.statements} statements, {size / 1e6:.1f} MB; whole process, round-robin; {versions}).\n\n"
+        "| command | median wall | min wall | median CPU | peak RSS |\n|---|---|---|---|---|\n" + rows + "\n\n" + "\n".join(lines)
     )  # fmt: skip
-    print(body)
     write_section("lint", body)
+    print("wrote bench/RESULTS.md")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parents[1]
 sys.path.insert(0, str(BENCH.parent))
 
+from _common import QUICK  # noqa: E402
 from _results import write_section  # noqa: E402
 
 DRIZZLE_KIT = REPO / "tests" / "interop" / "node_modules" / ".bin" / "drizzle-kit"
@@ -37,8 +38,8 @@ def measure(cmd: list[str], runs: int) -> list[float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--runs", type=int, default=2 if QUICK else 20)
+    parser.add_argument("--no-write", action="store_true", default=QUICK)
     args = parser.parse_args()
 
     pgshift_exe = shutil.which("pgshift", path=str(Path(sys.executable).parent)) or "pgshift"

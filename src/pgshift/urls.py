@@ -105,12 +105,17 @@ def _repair_userinfo(rest: str) -> str:
     return f"{user}:{password}@{hostpart}"
 
 
-def _uri_password(rest: str) -> str | None:
+def _uri_passwords(rest: str) -> tuple[str, ...]:
+    """The URL's password as written and as the repaired URL spells it: libpq quotes either back in
+    its errors (``forbidden value %00 in percent-encoded value: "..."``)."""
     at = rest.rfind("@")
     if at < 0:
-        return None
+        return ()
     _user, colon, password = rest[:at].partition(":")
-    return unquote(password) if colon else None
+    if not colon:
+        return ()
+    _user, _, repaired = _repair_userinfo(rest).rpartition("@")[0].partition(":")
+    return (password, repaired, unquote(password))
 
 
 def normalize_url(url: str) -> str:
@@ -136,7 +141,22 @@ def normalize_url(url: str) -> str:
     if base not in _POSTGRES_SCHEMES:
         raise _bad_url(text)
     rest = text[match.end() :]
-    remember_secret(_uri_password(rest))
+    passwords = _uri_passwords(rest)
+    for password in passwords:
+        remember_secret(password)
+    if passwords:
+        from urllib.parse import unquote_to_bytes
+
+        try:
+            unquote_to_bytes(passwords[1]).decode("utf-8")
+        except UnicodeDecodeError:
+            from pgshift.errors import ConfigError
+
+            raise ConfigError(
+                f"the password in {mask_secrets(text)} is not valid percent-encoding: it decodes to bytes "
+                "that are not UTF-8 text",
+                hint="write a literal % in a password as %25",
+            ) from None
     return "postgresql://" + _repair_userinfo(rest)
 
 

@@ -1,4 +1,5 @@
 -- 3 migration(s) to apply, under advisory lock 818123410947875507
+SET standard_conforming_strings = on;
 SET lock_timeout = '1s';
 SET client_connection_check_interval = '2s';  -- a killed runner's session ends
 -- create/extend the tracking table "drizzle"."__drizzle_migrations"

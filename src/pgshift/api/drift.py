@@ -82,8 +82,10 @@ def _short(subject: str) -> str:
 
 
 def _has(model: m.Model, subject: str) -> bool:
-    keyed = (model.functions, model.triggers, model.rules, model.defined)
-    if any(subject == o.key for objects in keyed for o in objects):
+    keyed: tuple[m.Function | m.Trigger | m.Rule | m.DefinedObject, ...] = (
+        *model.functions, *model.triggers, *model.rules, *model.defined,
+    )  # fmt: skip
+    if subject in {o.key for o in keyed}:
         return True
     parts = subject.split(".")
     if len(parts) < 2:

@@ -67,13 +67,24 @@ def require_yes(environment: Environment | None, yes: bool, action: str) -> None
 
 def make_reporter(quiet: bool = False, arrow: str = "→") -> Reporter:
     """Progress on stderr with rich: each migration's name as it starts (after ``arrow``), then its duration."""
-    from pgshift.commands._common import stderr_console
     from pgshift.runner.lock import LockHolder
     from pgshift.runner.run import Reporter
     from pgshift.runner.txmode import TxMode
     from pgshift.urls import mask_secrets
 
-    console = stderr_console()
+    class _Console:
+        """rich's stderr console, imported on the first line printed (a no-op run prints none)."""
+
+        rich: Any = None
+
+        def print(self, text: str) -> None:
+            if self.rich is None:
+                from pgshift.commands._common import stderr_console
+
+                self.rich = stderr_console()
+            self.rich.print(text)
+
+    console = _Console()
 
     class RichReporter(Reporter):
         def lock_waiting(self, holder: LockHolder | None) -> None:

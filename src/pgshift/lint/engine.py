@@ -9,20 +9,27 @@ tables).
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-import postgast
-
 from pgshift.diff.hazards import VOLATILE_FUNCTIONS, Lock, binary_coercible
-from pgshift.folder.files import BREAKPOINT
 from pgshift.lint.finding import RANK, Finding
 from pgshift.lint.rules import RULES
 from pgshift.model.types import normalize_type
-from pgshift.pg.parser import SqlSyntaxError, Statement, line_col, parse_migration
+from pgshift.pg.parser import (
+    SqlSyntaxError,
+    Statement,
+    deparse_type,
+    find_nodes,
+    line_col,
+    line_comments,
+    nodes,
+    parse_expression,
+    parse_migration,
+)
 from pgshift.runner.txmode import header_directive, non_transactional_reason
 
 IGNORE = "pgshift:ignore"
@@ -55,8 +62,8 @@ def lint_text(
     sql: str,
     *,
     path: str,
-    previous_snapshot: dict | None = None,
-    config_severity: dict | None = None,
+    previous_snapshot: dict[str, Any] | None = None,
+    config_severity: dict[str, str] | None = None,
     hand_written: bool = False,
     breakpoints: bool = True,
 ) -> list[Finding]:
@@ -69,7 +76,7 @@ def lint_text(
     heuristic that decides it).
     """
     try:
-        statements = _parse(sql, breakpoints)
+        statements = parse_migration(sql, breakpoints)
     except SqlSyntaxError as exc:
         found = [_finding("syntax-error", f"syntax error: {exc.message}", path, exc.line, exc.column, "")]
         return apply_severity(found, config_severity)
@@ -81,7 +88,7 @@ def lint_text(
     for statement in statements:
         before = len(state.findings)
         _track_transaction(state, statement)
-        _HANDLERS.get(statement.kind, _nothing)(state, statement)
+        _HANDLERS.get(type(statement.node), _nothing)(state, statement)
         _note_lock_timeout(state, statement)
         skip = _ignored_for(statement.line, ignored) if ignored[0] else set()
         if skip:
@@ -89,49 +96,7 @@ def lint_text(
     return apply_severity(state.findings, config_severity)
 
 
-def _parse(sql: str, breakpoints: bool) -> list[Statement]:
-    """Statements as drizzle-orm sends them (one chunk per breakpoint), parsed in one call when possible.
-
-    One parser call for the whole file is several times cheaper than one per chunk. The result is the
-    same whenever no statement spans a breakpoint marker (every chunk ends with its ``;``); otherwise, or
-    on a syntax error, parse chunk by chunk so positions and errors match what the server would see.
-    """
-    if not (breakpoints and BREAKPOINT in sql and sql.isascii()):
-        return parse_migration(sql, breakpoints)
-    try:
-        tree = postgast.parse(sql)
-    except postgast.PgQueryError:
-        return parse_migration(sql, breakpoints)
-    markers = _positions(sql, BREAKPOINT)
-    newlines = _positions(sql, "\n")
-    statements = []
-    for raw in tree.stmts:
-        start = raw.stmt_location
-        end = start + raw.stmt_len if raw.stmt_len else len(sql)
-        chunk = sql[start:end]
-        text = chunk.strip()
-        offset = start + len(chunk) - len(chunk.lstrip())
-        after = bisect_right(markers, offset)
-        if after < len(markers) and markers[after] < offset + len(text):
-            return parse_migration(sql, breakpoints)  # a statement runs across a breakpoint
-        line = bisect_left(newlines, offset) + 1
-        column = offset - (newlines[line - 2] + 1 if line > 1 else 0) + 1
-        kind = raw.stmt.WhichOneof("node") or ""
-        node = getattr(raw.stmt, kind) if kind else None
-        statements.append(Statement(text=text, offset=offset, line=line, column=column, kind=kind, node=node))
-    return statements
-
-
-def _positions(text: str, needle: str) -> list[int]:
-    out = []
-    at = text.find(needle)
-    while at != -1:
-        out.append(at)
-        at = text.find(needle, at + 1)
-    return out
-
-
-def apply_severity(findings: list[Finding], config_severity: dict | None) -> list[Finding]:
+def apply_severity(findings: list[Finding], config_severity: dict[str, str] | None) -> list[Finding]:
     """Apply the config's per-rule severity (``off`` removes the rule's findings)."""
     if not config_severity:
         return findings
@@ -151,9 +116,6 @@ def _finding(
     rule_id: str, message: str, path: str, line: int, column: int, text: str, **extra: Any
 ) -> Finding:
     rule = RULES[rule_id]
-    excerpt = " ".join(text.split())
-    if len(excerpt) > EXCERPT:
-        excerpt = excerpt[: EXCERPT - 1] + "…"
     return Finding(
         rule=rule_id,
         severity=rule.severity,
@@ -161,13 +123,20 @@ def _finding(
         path=path,
         line=line,
         column=column,
-        statement=excerpt,
+        statement=_excerpt(text),
         lock=rule.lock,
         rewrite=rule.rewrite,
         fix=rule.safe,
         scan=rule.scan,
         **extra,
     )
+
+
+@lru_cache(maxsize=256)
+def _excerpt(text: str) -> str:
+    """The statement on one line, cut at EXCERPT characters (cached: a statement often has several findings)."""
+    excerpt = " ".join(text.split())
+    return excerpt if len(excerpt) <= EXCERPT else excerpt[: EXCERPT - 1] + "…"
 
 
 def _report(state: _FileState, stmt: Statement, rule_id: str, message: str, **extra: Any) -> None:
@@ -183,21 +152,13 @@ def _ignore_comments(sql: str) -> tuple[dict[int, set[str]], set[int]]:
     """
     if IGNORE not in sql:
         return {}, set()
-    data = sql.encode("utf-8")
-    try:
-        tokens = postgast.scan(sql).tokens
-    except postgast.PgQueryError:
-        return {}, set()
     ids_by_line: dict[int, set[str]] = {}
     comment_lines: set[int] = set()
-    for token in tokens:
-        if token.token != postgast.pg_query_pb2.SQL_COMMENT:
-            continue
-        offset = len(data[: token.start].decode("utf-8", errors="ignore"))
+    for offset, text in line_comments(sql):
         line, column = line_col(sql, offset)
         if not sql[offset - column + 1 : offset].strip():
             comment_lines.add(line)
-        body = data[token.start : token.end].decode("utf-8").lstrip("-").lstrip(">").strip()
+        body = text.lstrip("-").lstrip(">").strip()
         if body.startswith(IGNORE):
             ids = {part for part in body[len(IGNORE) :].replace(",", " ").split() if part}
             ids_by_line.setdefault(line, set()).update(ids)
@@ -236,22 +197,7 @@ def _type_names(type_name: Any) -> list[str]:
 
 
 def _type_text(type_name: Any) -> str:
-    """A TypeName node printed as SQL (deparsed through ``SELECT NULL::<type>``), cached per type."""
-    key = type(type_name)()
-    key.CopyFrom(type_name)
-    key.location = -1
-    for mod in key.typmods:
-        if mod.WhichOneof("node") == "a_const":
-            mod.a_const.location = -1
-    return _deparse_type(key.SerializeToString())
-
-
-@lru_cache(maxsize=4096)
-def _deparse_type(serialized: bytes) -> str:
-    tree = postgast.parse("SELECT NULL::int")
-    target = tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val.type_cast.type_name
-    target.ParseFromString(serialized)
-    return postgast.deparse(tree).removeprefix("SELECT NULL::").strip()
+    return deparse_type(type_name)
 
 
 def _snapshot_column(state: _FileState, key: str, column: str) -> dict[str, Any] | None:
@@ -266,17 +212,9 @@ def _snapshot_not_null_checked(state: _FileState, key: str, column: str) -> bool
     table = state.previous.get("tables", {}).get(key) or {}
     for check in (table.get("checkConstraints") or {}).values():
         value = check.get("value") if isinstance(check, dict) else None
-        if value and _not_null_column(_parse_expr(value)) == column:
+        if value and _not_null_column(parse_expression(value)) == column:
             return True
     return False
-
-
-def _parse_expr(text: str) -> Any:
-    try:
-        tree = postgast.parse(f"SELECT {text}")
-    except postgast.PgQueryError:
-        return None
-    return tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val
 
 
 def _not_null_column(expr: Any) -> str | None:
@@ -284,7 +222,7 @@ def _not_null_column(expr: Any) -> str | None:
     if expr is None or expr.WhichOneof("node") != "null_test":
         return None
     test = expr.null_test
-    if test.nulltesttype != postgast.pg_query_pb2.IS_NOT_NULL:
+    if test.nulltesttype != nodes.IS_NOT_NULL:
         return None
     arg = test.arg
     if arg.WhichOneof("node") != "column_ref":
@@ -294,7 +232,7 @@ def _not_null_column(expr: Any) -> str | None:
 
 
 def _volatile_call(expr: Any) -> str | None:
-    for call in postgast.find_nodes(expr, postgast.pg_query_pb2.FuncCall):
+    for call in find_nodes(expr, nodes.FuncCall):
         name = call.funcname[-1].string.sval if call.funcname else ""
         if name in VOLATILE_FUNCTIONS:
             return name
@@ -309,43 +247,43 @@ def _nothing(state: _FileState, stmt: Statement) -> None:
 
 
 def _track_transaction(state: _FileState, stmt: Statement) -> None:
-    if stmt.kind != "transaction_stmt":
+    if not isinstance(stmt.node, nodes.TransactionStmt):
         if not state.in_block and not state.file_transactional:
             state.segment += 1  # autocommit: every statement is its own transaction
         return
-    kind = postgast.pg_query_pb2.TransactionStmtKind.Name(stmt.node.kind)
-    if kind in ("TRANS_STMT_BEGIN", "TRANS_STMT_START"):
+    kind = stmt.node.kind
+    if kind in (nodes.TRANS_STMT_BEGIN, nodes.TRANS_STMT_START):
         state.in_block = True
         state.segment += 1
-    elif kind in ("TRANS_STMT_COMMIT", "TRANS_STMT_ROLLBACK"):
+    elif kind in (nodes.TRANS_STMT_COMMIT, nodes.TRANS_STMT_ROLLBACK):
         state.in_block = False
         state.segment += 1
 
 
 # Statements that take a table lock worth a lock_timeout (the weakest they take).
-_STATEMENT_LOCKS = {
-    "index_stmt": Lock.SHARE,
-    "drop_stmt": Lock.ACCESS_EXCLUSIVE,
-    "truncate_stmt": Lock.ACCESS_EXCLUSIVE,
-    "rename_stmt": Lock.ACCESS_EXCLUSIVE,
-    "alter_table_stmt": Lock.SHARE_UPDATE_EXCLUSIVE,  # at least; most subcommands take ACCESS EXCLUSIVE
+_STATEMENT_LOCKS: dict[type, Lock] = {
+    nodes.IndexStmt: Lock.SHARE,
+    nodes.DropStmt: Lock.ACCESS_EXCLUSIVE,
+    nodes.TruncateStmt: Lock.ACCESS_EXCLUSIVE,
+    nodes.RenameStmt: Lock.ACCESS_EXCLUSIVE,
+    nodes.AlterTableStmt: Lock.SHARE_UPDATE_EXCLUSIVE,  # at least; most subcommands take ACCESS EXCLUSIVE
 }
 
 
 def _note_lock_timeout(state: _FileState, stmt: Statement) -> None:
-    if stmt.kind == "variable_set_stmt" and stmt.node.name == "lock_timeout":
+    if isinstance(stmt.node, nodes.VariableSetStmt) and stmt.node.name == "lock_timeout":
         state.lock_timeout = True
         return
     if state.lock_timeout or state.lock_noted:
         return
-    lock = _STATEMENT_LOCKS.get(stmt.kind)
+    lock = _STATEMENT_LOCKS.get(type(stmt.node))
     if lock is None:
         return
-    if stmt.kind == "index_stmt" and (
+    if isinstance(stmt.node, nodes.IndexStmt) and (
         stmt.node.concurrent or not _existed(state, _table_key(stmt.node.relation))
     ):
         return
-    if stmt.kind == "alter_table_stmt" and not _existed(state, _table_key(stmt.node.relation)):
+    if isinstance(stmt.node, nodes.AlterTableStmt) and not _existed(state, _table_key(stmt.node.relation)):
         return
     state.lock_noted = True
     _report(
@@ -376,10 +314,7 @@ def _create_table(state: _FileState, stmt: Statement) -> None:
         _report(state, stmt, "non-idempotent", f"CREATE TABLE {key} without IF NOT EXISTS", table=key)
     pk_columns: set[str] = set()
     for elt in node.table_elts:
-        if (
-            elt.WhichOneof("node") == "constraint"
-            and elt.constraint.contype == postgast.pg_query_pb2.CONSTR_PRIMARY
-        ):
+        if elt.WhichOneof("node") == "constraint" and elt.constraint.contype == nodes.CONSTR_PRIMARY:
             pk_columns.update(k.string.sval for k in elt.constraint.keys)
     for elt in node.table_elts:
         if elt.WhichOneof("node") == "column_def":
@@ -391,9 +326,7 @@ def _advise_column(state: _FileState, stmt: Statement, key: str, col: Any, pk_co
     base = names[-1].lower() if names else ""
     subject = f"{key}.{col.colname}"
     constraints = [c.constraint for c in col.constraints]
-    is_pk = col.colname in pk_columns or any(
-        c.contype == postgast.pg_query_pb2.CONSTR_PRIMARY for c in constraints
-    )
+    is_pk = col.colname in pk_columns or any(c.contype == nodes.CONSTR_PRIMARY for c in constraints)
     if base in _SERIALS:
         _report(state, stmt, "prefer-identity", f"{subject} is {base}", table=key, column_name=col.colname)
     if is_pk and base in _SMALL_INTS:
@@ -429,15 +362,14 @@ def _advise_column(state: _FileState, stmt: Statement, key: str, col: Any, pk_co
 
 def _alter_table(state: _FileState, stmt: Statement) -> None:
     node = stmt.node
-    if node.objtype != postgast.pg_query_pb2.OBJECT_TABLE:
+    if node.objtype != nodes.OBJECT_TABLE:
         return
     key = _table_key(node.relation)
     existed = _existed(state, key)
     for item in node.cmds:
         cmd = item.alter_table_cmd
-        sub = postgast.pg_query_pb2.AlterTableType.Name(cmd.subtype)
-        part = getattr(cmd, "def")
-        handler = _ALTER_HANDLERS.get(sub)
+        part = getattr(cmd, "def")  # "def" is a Python keyword
+        handler = _ALTER_HANDLERS.get(cmd.subtype)
         if handler is not None:
             handler(state, stmt, key, existed, cmd, part)
 
@@ -449,7 +381,7 @@ def _add_column(state: _FileState, stmt: Statement, key: str, existed: bool, cmd
     if not existed:
         return
     kinds = {c.constraint.contype: c.constraint for c in col.constraints}
-    pb = postgast.pg_query_pb2
+    pb = nodes
     has_default = pb.CONSTR_DEFAULT in kinds or pb.CONSTR_IDENTITY in kinds or pb.CONSTR_GENERATED in kinds
     if pb.CONSTR_NOTNULL in kinds and not has_default:
         _report(
@@ -543,7 +475,7 @@ def _set_not_null(state: _FileState, stmt: Statement, key: str, existed: bool, c
 
 def _add_constraint(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any) -> None:
     con = part.constraint
-    pb = postgast.pg_query_pb2
+    pb = nodes
     not_valid = con.skip_validation
     if con.contype == pb.CONSTR_CHECK:
         column = _not_null_column(con.raw_expr)
@@ -594,13 +526,14 @@ def _validate(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: 
         )
 
 
-_ALTER_HANDLERS = {
-    "AT_AddColumn": _add_column,
-    "AT_DropColumn": _drop_column,
-    "AT_AlterColumnType": _alter_type,
-    "AT_SetNotNull": _set_not_null,
-    "AT_AddConstraint": _add_constraint,
-    "AT_ValidateConstraint": _validate,
+_AlterHandler = Callable[[_FileState, Statement, str, bool, Any, Any], None]
+_ALTER_HANDLERS: dict[int, _AlterHandler] = {
+    nodes.AT_AddColumn: _add_column,
+    nodes.AT_DropColumn: _drop_column,
+    nodes.AT_AlterColumnType: _alter_type,
+    nodes.AT_SetNotNull: _set_not_null,
+    nodes.AT_AddConstraint: _add_constraint,
+    nodes.AT_ValidateConstraint: _validate,
 }
 
 
@@ -630,7 +563,11 @@ def _create_index(state: _FileState, stmt: Statement) -> None:
         _report(state, stmt, "non-idempotent", "CREATE INDEX without IF NOT EXISTS", table=key)
 
 
-_DROPS = {"OBJECT_TABLE": "drop-table", "OBJECT_SCHEMA": "drop-schema", "OBJECT_TYPE": "drop-type"}
+_DROPS: dict[int, str] = {
+    nodes.OBJECT_TABLE: "drop-table",
+    nodes.OBJECT_SCHEMA: "drop-schema",
+    nodes.OBJECT_TYPE: "drop-type",
+}
 
 
 def _object_names(node: Any) -> list[str]:
@@ -648,11 +585,11 @@ def _object_names(node: Any) -> list[str]:
 
 def _drop(state: _FileState, stmt: Statement) -> None:
     node = stmt.node
-    kind = postgast.pg_query_pb2.ObjectType.Name(node.remove_type)
+    kind = node.remove_type
     names = _object_names(node)
     if state.hand_written and not node.missing_ok:
         _report(state, stmt, "non-idempotent", "DROP without IF EXISTS")
-    if kind == "OBJECT_INDEX":
+    if kind == nodes.OBJECT_INDEX:
         if node.concurrent:
             if _in_transaction(state):
                 _report(
@@ -670,15 +607,15 @@ def _drop(state: _FileState, stmt: Statement) -> None:
     if rule is None:
         return
     for name in names:
-        key = name if "." in name or kind != "OBJECT_TABLE" else f"public.{name}"
-        if kind == "OBJECT_TABLE" and not _existed(state, key):
+        key = name if "." in name or kind != nodes.OBJECT_TABLE else f"public.{name}"
+        if kind == nodes.OBJECT_TABLE and not _existed(state, key):
             continue
         _report(
             state,
             stmt,
             rule,
-            f"drops {kind.removeprefix('OBJECT_').lower()} {name}",
-            table=key if kind == "OBJECT_TABLE" else None,
+            f"drops {nodes.ObjectType.Name(kind).removeprefix('OBJECT_').lower()} {name}",
+            table=key if kind == nodes.OBJECT_TABLE else None,
         )
 
 
@@ -690,15 +627,15 @@ def _truncate(state: _FileState, stmt: Statement) -> None:
 
 def _rename(state: _FileState, stmt: Statement) -> None:
     node = stmt.node
-    kind = postgast.pg_query_pb2.ObjectType.Name(node.rename_type)
-    if kind not in ("OBJECT_COLUMN", "OBJECT_TABLE") or not node.HasField("relation"):
+    kind = node.rename_type
+    if kind not in (nodes.OBJECT_COLUMN, nodes.OBJECT_TABLE) or not node.HasField("relation"):
         return
     key = _table_key(node.relation)
     if not _existed(state, key):
-        if kind == "OBJECT_TABLE":
+        if kind == nodes.OBJECT_TABLE:
             state.created_tables.add(f"{node.relation.schemaname or 'public'}.{node.newname}")
         return
-    if kind == "OBJECT_COLUMN":
+    if kind == nodes.OBJECT_COLUMN:
         _report(
             state, stmt, "rename-column", f"renames column {key}.{node.subname} to {node.newname}", table=key
         )
@@ -713,9 +650,9 @@ def _alter_enum(state: _FileState, stmt: Statement) -> None:
 
 
 def _uses_new_enum_value(state: _FileState, stmt: Statement) -> None:
-    if not state.enum_values or stmt.kind == "alter_enum_stmt":
+    if not state.enum_values or isinstance(stmt.node, nodes.AlterEnumStmt):
         return
-    for const in postgast.find_nodes(stmt.node, postgast.pg_query_pb2.A_Const):
+    for const in find_nodes(stmt.node, nodes.A_Const):
         value = const.sval.sval if const.WhichOneof("val") == "sval" else None
         if value in state.enum_values and _same_segment(state, state.enum_values[value]):
             _report(
@@ -746,7 +683,10 @@ def _create_schema(state: _FileState, stmt: Statement) -> None:
         _report(state, stmt, "non-idempotent", f"CREATE SCHEMA {stmt.node.schemaname} without IF NOT EXISTS")
 
 
-def _with_enum_use(handler: Any) -> Any:
+_Handler = Callable[[_FileState, Statement], None]
+
+
+def _with_enum_use(handler: _Handler) -> _Handler:
     def wrapped(state: _FileState, stmt: Statement) -> None:
         _uses_new_enum_value(state, stmt)
         handler(state, stmt)
@@ -754,17 +694,18 @@ def _with_enum_use(handler: Any) -> Any:
     return wrapped
 
 
-_HANDLERS = {
-    "create_stmt": _with_enum_use(_create_table),
-    "alter_table_stmt": _with_enum_use(_alter_table),
-    "index_stmt": _with_enum_use(_create_index),
-    "drop_stmt": _drop,
-    "truncate_stmt": _truncate,
-    "rename_stmt": _rename,
-    "alter_enum_stmt": _alter_enum,
-    "update_stmt": _update,
-    "delete_stmt": _delete,
-    "insert_stmt": _uses_new_enum_value,
-    "select_stmt": _uses_new_enum_value,
-    "create_schema_stmt": _create_schema,
+# Keyed by the statement's node class (the binding's named types, not the oneof field names).
+_HANDLERS: dict[type, _Handler] = {
+    nodes.CreateStmt: _with_enum_use(_create_table),
+    nodes.AlterTableStmt: _with_enum_use(_alter_table),
+    nodes.IndexStmt: _with_enum_use(_create_index),
+    nodes.DropStmt: _drop,
+    nodes.TruncateStmt: _truncate,
+    nodes.RenameStmt: _rename,
+    nodes.AlterEnumStmt: _alter_enum,
+    nodes.UpdateStmt: _update,
+    nodes.DeleteStmt: _delete,
+    nodes.InsertStmt: _uses_new_enum_value,
+    nodes.SelectStmt: _uses_new_enum_value,
+    nodes.CreateSchemaStmt: _create_schema,
 }

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pgshift.errors import FolderError
 from pgshift.folder import files as fs
 from pgshift.folder.migration_folder import MigrationFolder
 from pgshift.lint.engine import lint_text
@@ -28,13 +29,15 @@ def _schema_part(snapshot: dict[str, Any] | None) -> dict[str, Any]:
     return {k: v for k, v in (snapshot or {}).items() if k not in _VOLATILE_KEYS}
 
 
-def is_hand_written(migration_has_down: bool, snapshot: dict | None, previous: dict | None) -> bool:
+def is_hand_written(
+    migration_has_down: bool, snapshot: dict[str, Any] | None, previous: dict[str, Any] | None
+) -> bool:
     """The heuristic of the module docstring."""
     if migration_has_down:
         return False
     if snapshot is None:
         return True
-    empty = {
+    empty: dict[str, dict[str, Any]] = {
         "tables": {},
         "enums": {},
         "schemas": {},
@@ -67,7 +70,7 @@ class Job:
     breakpoints: bool = True
 
 
-def run_job(job: Job, config_severity: dict | None = None) -> list[Finding]:
+def run_job(job: Job, config_severity: dict[str, str] | None = None) -> list[Finding]:
     """Lint one job: read the file and its snapshots, decide hand-written, lint."""
     try:
         sql = fs.read_text(job.path)
@@ -97,7 +100,7 @@ def run_job(job: Job, config_severity: dict | None = None) -> list[Finding]:
 PARALLEL_FROM = 100  # files; below this a process pool costs more than it saves
 
 
-def run_jobs(jobs: list[Job], config_severity: dict | None = None) -> list[Finding]:
+def run_jobs(jobs: list[Job], config_severity: dict[str, str] | None = None) -> list[Finding]:
     """Lint every job, in order; across processes (fork) when there are many files and several CPUs."""
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
@@ -106,8 +109,15 @@ def run_jobs(jobs: list[Job], config_severity: dict | None = None) -> list[Findi
 
     chunk = max(1, len(jobs) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
-        results = pool.map(functools.partial(run_job, config_severity=config_severity), jobs, chunksize=chunk)
-        return [f for found in results for f in found]
+        results = pool.map(
+            functools.partial(_run_job_rows, config_severity=config_severity), jobs, chunksize=chunk
+        )
+        return [Finding(*row) for rows in results for row in rows]
+
+
+def _run_job_rows(job: Job, config_severity: dict[str, str] | None = None) -> list[tuple[Any, ...]]:
+    """``run_job`` for a worker process: findings as plain tuples, several times cheaper to pickle."""
+    return [tuple(vars(f).values()) for f in run_job(job, config_severity)]
 
 
 def folder_jobs(folder: Path, display: str | None = None) -> list[Job]:
@@ -131,7 +141,7 @@ def folder_jobs(folder: Path, display: str | None = None) -> list[Job]:
 
 
 def lint_folder(
-    folder: Path, *, config_severity: dict | None = None, display: str | None = None
+    folder: Path, *, config_severity: dict[str, str] | None = None, display: str | None = None
 ) -> list[Finding]:
     """Lint every journal migration with the previous entry's snapshot as "before".
 
@@ -148,7 +158,7 @@ def journal_folder_of(path: Path) -> Path | None:
 
 
 def lint_file(
-    path: Path, *, config_severity: dict | None = None, display: str | None = None
+    path: Path, *, config_severity: dict[str, str] | None = None, display: str | None = None
 ) -> list[Finding]:
     """One .sql file; inside a migration folder it gets its journal context (previous snapshot)."""
     shown = display if display is not None else str(path)
@@ -156,7 +166,7 @@ def lint_file(
     if folder is not None and not path.name.endswith(fs.DOWN_SUFFIX):
         try:
             entries = fs.read_journal(folder).entries
-        except fs.FolderError:
+        except FolderError:
             entries = ()
         tags = [e.tag for e in entries]
         tag = path.name.removesuffix(".sql")

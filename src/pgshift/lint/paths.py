@@ -21,7 +21,11 @@ def _shown(path: Path) -> str:
 
 
 def check_paths(
-    paths: list[Path], *, config_severity: dict | None = None, conn: Any = None, tracking: Any = None
+    paths: list[Path],
+    *,
+    config_severity: dict[str, str] | None = None,
+    conn: Any = None,
+    tracking: Any = None,
 ) -> list[Finding]:
     """Findings for every path; a migration folder also gets the integrity check (and with ``conn``, the
     applied-hash check and table-size rating)."""
@@ -51,7 +55,7 @@ def check_paths(
     return apply_severity(findings, config_severity)  # integrity findings too; lint ones are already set
 
 
-def unknown_rules(config_severity: dict | None) -> list[str]:
+def unknown_rules(config_severity: dict[str, str] | None) -> list[str]:
     """Rule ids in the config's ``lint`` table that no rule has (a typo silences nothing)."""
     from pgshift.lint.integrity import INTEGRITY_RULES
     from pgshift.lint.rules import RULES

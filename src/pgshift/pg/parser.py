@@ -2,15 +2,24 @@
 
 Shared by the runner (which statements may not run in a transaction, which line failed) and the
 linter (one finding per statement, at its line and column). Splitting on ``;`` by hand breaks on
-``$$`` bodies and semicolons in strings; libpg_query does not.
+``$$`` bodies and semicolons in strings; libpg_query does not. This module is the one statement
+splitter and the typed boundary around the binding: other modules name node kinds through ``nodes``
+(the binding's generated protobuf module: ``nodes.CreateStmt``, ``nodes.OBJECT_TABLE``,
+``nodes.AT_AddColumn``), never by number and never by parsing sample SQL to find them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import postgast
+
+#: libpg_query's node classes and enum constants (``nodes.IndexStmt``, ``nodes.CONSTR_PRIMARY``, ...).
+nodes: Any = postgast.pg_query_pb2
+ParseError = postgast.PgQueryError
 
 
 @dataclass(frozen=True)
@@ -30,9 +39,14 @@ class Statement:
     node: Any
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class SqlSyntaxError(Exception):
-    """The parser rejected the text; ``line``/``column`` point at the offending token."""
+    """The parser rejected the text; ``line``/``column`` point at the offending token.
+
+    Not frozen: Python sets ``__traceback__`` on an exception as it passes through a ``with`` block
+    (a ``@contextmanager``), which a frozen dataclass refuses, replacing the syntax error with a
+    FrozenInstanceError.
+    """
 
     message: str
     offset: int
@@ -91,16 +105,129 @@ def parse_statements(text: str, *, base_offset: int = 0, full_text: str | None =
 def parse_migration(text: str, breakpoints: bool = True) -> list[Statement]:
     """Statements of a migration file, positions in the whole file.
 
-    Each ``--> statement-breakpoint`` chunk is parsed on its own (as drizzle-orm sends it), so a
-    syntax error is located in the chunk that the server would have rejected.
+    Each ``--> statement-breakpoint`` chunk is what drizzle-orm sends on its own, so a syntax error
+    must be located in the chunk the server would have rejected. One parser call for the whole file
+    is several times cheaper than one per chunk and gives the same statements whenever none spans a
+    marker (every chunk ends with its ``;``): that is tried first, and the chunk-by-chunk parse is
+    the fallback (a statement across a marker, a syntax error, non-ASCII text whose byte offsets
+    need decoding).
     """
     from pgshift.format.drizzle import BREAKPOINT
 
-    if not breakpoints:
+    if not breakpoints or BREAKPOINT not in text:
         return parse_statements(text)
+    if text.isascii():
+        whole = _parse_whole(text, BREAKPOINT)
+        if whole is not None:
+            return whole
     statements: list[Statement] = []
     offset = 0
     for chunk in text.split(BREAKPOINT):
         statements.extend(parse_statements(chunk, base_offset=offset, full_text=text))
         offset += len(chunk) + len(BREAKPOINT)
     return statements
+
+
+def _parse_whole(sql: str, marker: str) -> list[Statement] | None:
+    """The ASCII file parsed in one call, or None when the chunk-by-chunk parse must decide.
+
+    Lines are counted incrementally (statements come in file order), markers checked the same way.
+    """
+    try:
+        tree = postgast.parse(sql)
+    except postgast.PgQueryError:
+        return None
+    at = sql.find(marker)
+    while at != -1:
+        # The marker starts with "--": in one whole-file parse it comments out the rest of its line,
+        # which drizzle-orm (splitting on it) would send as SQL.
+        end = sql.find("\n", at)
+        if sql[at + len(marker) : len(sql) if end == -1 else end].strip():
+            return None
+        at = sql.find(marker, at + len(marker))
+    statements = []
+    line, line_start, counted = 1, 0, 0
+    for raw in tree.stmts:
+        start = raw.stmt_location
+        end = start + raw.stmt_len if raw.stmt_len else len(sql)
+        chunk = sql[start:end]
+        text = chunk.strip()
+        offset = end - len(chunk.lstrip())
+        if marker in text:  # a statement runs across a breakpoint
+            return None
+        newlines = sql.count("\n", counted, offset)
+        if newlines:
+            line += newlines
+            line_start = sql.rfind("\n", counted, offset) + 1
+        counted = offset
+        stmt = raw.stmt
+        kind = stmt.WhichOneof("node") or ""
+        node = getattr(stmt, kind) if kind else None
+        statements.append(Statement(text, offset, line, offset - line_start + 1, kind, node))
+    return statements
+
+
+def parse_expression(text: str) -> Any:
+    """The expression node of ``text`` (a CHECK body, a default), or None when it does not parse."""
+    try:
+        tree = postgast.parse(f"SELECT {text}")
+    except postgast.PgQueryError:
+        return None
+    return tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val
+
+
+def find_nodes(tree: Any, node_class: Any) -> Iterator[Any]:
+    """Every node of ``node_class`` (``nodes.FuncCall``, ...) under ``tree``, depth first."""
+    return iter(postgast.find_nodes(tree, node_class))
+
+
+def _select_of(expr: Any) -> Any:
+    """``SELECT <expr>`` built from node classes, for the deparser (which prints whole statements)."""
+    select = nodes.SelectStmt(
+        target_list=[nodes.Node(res_target=nodes.ResTarget(val=expr))],
+        limit_option=nodes.LIMIT_OPTION_DEFAULT,
+        op=nodes.SETOP_NONE,
+    )
+    return nodes.ParseResult(stmts=[nodes.RawStmt(stmt=nodes.Node(select_stmt=select))])
+
+
+def deparse_expression(expr: Any) -> str:
+    """An expression node (a ``nodes.Node``) printed as SQL."""
+    return str(postgast.deparse(_select_of(expr))).removeprefix("SELECT ")
+
+
+def deparse_type(type_name: Any) -> str:
+    """A ``TypeName`` node printed as SQL (``varchar(20)``, ``numeric(10,2)[]``), cached per type."""
+    key = nodes.TypeName()
+    key.CopyFrom(type_name)
+    key.location = -1
+    for mod in key.typmods:
+        if mod.WhichOneof("node") == "a_const":
+            mod.a_const.location = -1
+    return _deparse_type(key.SerializeToString())
+
+
+@lru_cache(maxsize=4096)
+def _deparse_type(serialized: bytes) -> str:
+    type_name = nodes.TypeName()
+    type_name.ParseFromString(serialized)
+    null = nodes.Node(a_const=nodes.A_Const(isnull=True))
+    cast = nodes.Node(type_cast=nodes.TypeCast(arg=null, type_name=type_name))
+    return deparse_expression(cast).removeprefix("NULL::").strip()
+
+
+def line_comments(sql: str) -> list[tuple[int, str]]:
+    """``(character offset, text)`` of every ``--`` comment, found by the scanner (never in a string)."""
+    if "--" not in sql:
+        return []
+    data = sql.encode("utf-8")
+    try:
+        tokens = postgast.scan(sql).tokens
+    except postgast.PgQueryError:
+        return []
+    out = []
+    for token in tokens:
+        if token.token == nodes.SQL_COMMENT:
+            offset = len(data[: token.start].decode("utf-8", errors="ignore"))
+            out.append((offset, data[token.start : token.end].decode("utf-8")))
+    return out

@@ -13,15 +13,16 @@ among the comment lines at the top of the file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pgshift.format.headers import TRANSACTION, header_directive
-from pgshift.pg.parser import Statement, parse_migration
+
+if TYPE_CHECKING:  # the parser (protobuf) loads only when a pending migration is inspected
+    from pgshift.pg.parser import Statement
 
 __all__ = ["DIRECTIVE", "TxMode", "detect", "header_directive", "non_transactional_reason"]
 
 DIRECTIVE = TRANSACTION
-# ReindexObjectType numbers of REINDEX SCHEMA, SYSTEM, DATABASE (libpg_query's protobuf enum).
-_REINDEX_WIDE = (3, 4, 5)
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,10 @@ def non_transactional_reason(statement: Statement, server_version: int) -> str |
     if kind == "reindex_stmt":
         if any(p.def_elem.defname == "concurrently" for p in node.params):
             return "REINDEX CONCURRENTLY"
-        if node.kind in _REINDEX_WIDE:
+        from pgshift.pg.parser import nodes  # loaded already: ``statement`` came from the parser
+
+        wide = (nodes.REINDEX_OBJECT_SCHEMA, nodes.REINDEX_OBJECT_SYSTEM, nodes.REINDEX_OBJECT_DATABASE)
+        if node.kind in wide:
             return "REINDEX SCHEMA/SYSTEM/DATABASE"
     if kind == "alter_table_stmt":
         for cmd in node.cmds:
@@ -65,6 +69,8 @@ def non_transactional_reason(statement: Statement, server_version: int) -> str |
 
 def detect(sql: str, *, breakpoints: bool = True, server_version: int = 150000) -> TxMode:
     """Parse ``sql`` and decide. Raises sqltext.SqlSyntaxError (with line and column) on bad SQL."""
+    from pgshift.pg.parser import parse_migration
+
     statements = tuple(parse_migration(sql, breakpoints))
     directive = header_directive(sql)
     if directive is not None:

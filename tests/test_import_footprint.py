@@ -1,0 +1,96 @@
+"""A no-op ``migrate`` / ``status --no-drift`` imports only the driver, click and the folder reader.
+
+Those commands run in every deploy; their cost is start-up, so what they import is the figure
+(bench/noop measures the time). The SQL parser (libpg_query + protobuf), rich, SQLAlchemy, the linter
+and the other commands load only when pending work needs them: the last test checks that a pending
+migration still reaches the parser, so the first two cannot pass by never looking.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.test_runner_support import copy_folder
+
+# Modules a run with nothing pending must not import (prefix match).
+HEAVY = (
+    "postgast",
+    "google.protobuf",
+    "rich",
+    "sqlalchemy",
+    "pgshift.pg.parser",
+    "pgshift.lint",
+    "pgshift.diff",
+    "pgshift.sources",
+    "pgshift.model",
+)
+
+PROBE = """
+import atexit, json, sys
+out = sys.argv.pop(1)
+atexit.register(lambda: open(out, "w").write(json.dumps(sorted(sys.modules))))
+from pgshift.cli import main
+sys.argv[0] = "pgshift"
+main()
+"""
+
+
+def _modules(tmp_path: Path, *args: str) -> set[str]:
+    out = tmp_path / "modules.json"
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, str(out), *args], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    return set(json.loads(out.read_text()))
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY))
+
+
+def _other_commands(modules: set[str], allowed: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.startswith("pgshift.commands.") and m not in allowed)
+
+
+@pytest.fixture
+def applied(tmp_path: Path, db_url: str) -> Path:
+    folder = copy_folder("basic", tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pgshift", "migrate", "--url", db_url, "--out", str(folder)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return folder
+
+
+def test_noop_migrate_imports_no_parser_rich_or_other_commands(tmp_path: Path, db_url: str, applied: Path):
+    modules = _modules(tmp_path, "migrate", "--url", db_url, "--out", str(applied))
+    assert "psycopg" in modules  # it did connect
+    assert _heavy(modules) == []
+    assert (
+        _other_commands(
+            modules, {"pgshift.commands._common", "pgshift.commands._run", "pgshift.commands.migrate"}
+        )
+        == []
+    )
+
+
+def test_noop_status_imports_no_parser_rich_or_other_commands(tmp_path: Path, db_url: str, applied: Path):
+    modules = _modules(tmp_path, "status", "--no-drift", "--url", db_url, "--out", str(applied))
+    assert "psycopg" in modules
+    assert _heavy(modules) == []
+    allowed = {"pgshift.commands._common", "pgshift.commands._run", "pgshift.commands.status"}
+    assert _other_commands(modules, allowed) == []
+
+
+def test_pending_migrate_does_load_the_parser(tmp_path: Path, db_url: str):
+    folder = copy_folder("basic", tmp_path)
+    modules = _modules(tmp_path, "migrate", "--url", db_url, "--out", str(folder))
+    assert "pgshift.pg.parser" in modules and "postgast" in modules
