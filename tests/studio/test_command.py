@@ -39,7 +39,10 @@ def test_prints_a_tokened_loopback_url_and_serves_it(blog_url: str, tmp_path: Pa
         assert exc.code == 401  # urllib keeps no cookie: the redirect target without the token is refused
     finally:
         err = stop(proc)
-    assert "pgshift studio for postgres@127.0.0.1" in err
+    from pgshift.studio.settings import database_label
+
+    # user@host:port/db without the password; the host is a socket folder on a throwaway server
+    assert f"pgshift studio for {database_label(blog_url)}" in err
 
 
 def test_token_required_and_api_answers(blog_url: str, tmp_path: Path):
