@@ -418,3 +418,26 @@ def test_ops_say_what_they_destroy():
     found = {d.what for d in ops.destroyed_by(diff(before, after))}
     assert found == {"column users.bio", "table gone", "enum value b"}
     assert ops.destroyed_by(diff(after, before)) == []
+
+
+def test_down_file_names_what_comes_back_empty():
+    """A dropped column or table is re-created by the down file in shape only: its header says so (and
+    the rollback pre-check reads it); a generated column is recomputed, so it is not named."""
+    from pgshift.format.headers import read_headers
+
+    before = build_model(
+        tables=[
+            Table(
+                "public",
+                "users",
+                (Column("id", SqlType.of("integer"), not_null=True), Column("bio", SqlType.of("text"))),
+            ),
+            Table("public", "logs", (Column("id", SqlType.of("integer")),)),
+        ]
+    )
+    after = build_model(
+        tables=[Table("public", "users", (Column("id", SqlType.of("integer"), not_null=True),))]
+    )
+    headers = read_headers(down_sql(diff(before, after)))
+    assert set(headers.data_loss) == {"column users.bio comes back empty", "table logs comes back empty"}
+    assert headers.irreversible is None

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from pgshift.format.drizzle import BREAKPOINT
-from pgshift.format.headers import IRREVERSIBLE
+from pgshift.format.headers import DATA_LOSS, IRREVERSIBLE
 from pgshift.model.types import quote_ident, quote_literal
 
 if TYPE_CHECKING:
+    from pgshift.diff.kinds.base import Destroyed
     from pgshift.diff.operations import Operation
 
 
@@ -57,14 +58,34 @@ def irreversible_reasons(ops: Sequence[Operation]) -> list[str]:
 def down_sql(ops: Sequence[Operation]) -> str:
     """The down migration: every op's reverse in reverse order.
 
-    If some op cannot be undone (its data is gone), the first line is ``-- pgshift:irreversible <what>``
-    so the runner refuses the file instead of pretending; the reversible statements follow for a
-    person to adapt.
+    If some op cannot be undone at all, the first line is ``-- pgshift:irreversible <what>`` so the
+    runner refuses the file instead of pretending; the reversible statements follow for a person to
+    adapt. What the reverse re-creates in shape only (a dropped table or column comes back empty, a
+    dropped sequence starts over) is named in ``-- pgshift:data-loss`` lines, which ``rollback`` shows
+    before it runs anything.
     """
+    from pgshift.diff.kinds.base import destroyed_by
+
     reverses = [rev for op in reversed(ops) if (rev := op.reverse()) is not None]
     body = join_statements([stmt for rev in reverses for stmt in rev.sql()])
+    header = ""
     reasons = irreversible_reasons(ops)
     if reasons:
-        header = f"-- {IRREVERSIBLE} {'; '.join(reasons)}\n"
-        return header + body
-    return body
+        header += f"-- {IRREVERSIBLE} {'; '.join(reasons)}\n"
+    for line in data_loss_lines(destroyed_by(ops)):
+        header += f"-- {DATA_LOSS} {line}\n"
+    return header + body
+
+
+def data_loss_lines(destroyed: Iterable[Destroyed]) -> list[str]:
+    """What the down file restores in structure only, one line each (an enum value holds no data: rows
+    using it make the up migration fail instead)."""
+    from pgshift.diff.kinds.base import DestroyedKind
+
+    out: list[str] = []
+    for item in destroyed:
+        if item.kind in (DestroyedKind.TABLE, DestroyedKind.COLUMN):
+            out.append(f"{item.what} comes back empty")
+        elif item.kind is DestroyedKind.SEQUENCE:
+            out.append(f"{item.what} starts again from its first value")
+    return list(dict.fromkeys(out))

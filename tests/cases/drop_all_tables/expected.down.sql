@@ -1,3 +1,5 @@
+-- pgshift:data-loss table posts comes back empty
+-- pgshift:data-loss table users comes back empty
 CREATE TABLE "public"."users" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"email" varchar(255) NOT NULL,

@@ -1,3 +1,4 @@
+-- pgshift:data-loss table t comes back empty
 CREATE SCHEMA "tmp";--> statement-breakpoint
 CREATE TABLE "tmp"."t" (
 	"x" text

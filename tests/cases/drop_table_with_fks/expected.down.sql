@@ -1,3 +1,4 @@
+-- pgshift:data-loss table posts comes back empty
 CREATE TABLE "public"."posts" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"author_id" integer

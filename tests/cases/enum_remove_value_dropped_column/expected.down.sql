@@ -1,3 +1,4 @@
+-- pgshift:data-loss column users.role comes back empty
 ALTER TABLE "public"."users" ADD COLUMN "role" "public"."role";--> statement-breakpoint
 ALTER TYPE "public"."role" RENAME TO "role__pgshift_old";--> statement-breakpoint
 CREATE TYPE "public"."role" AS ENUM('admin', 'guest', 'user');--> statement-breakpoint

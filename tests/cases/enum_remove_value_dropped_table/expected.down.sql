@@ -1,3 +1,4 @@
+-- pgshift:data-loss table members comes back empty
 CREATE TABLE "public"."members" (
 	"id" integer PRIMARY KEY NOT NULL,
 	"role" "public"."role"

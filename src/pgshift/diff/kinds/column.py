@@ -105,6 +105,8 @@ class DropColumn(Operation):
         return [f"{alter(self.schema, self.table)} DROP COLUMN {quote_ident(self.column.name)};"]
 
     def destroys(self) -> tuple[Destroyed, ...]:
+        if self.column.generated is not None:
+            return ()  # a stored generated column is recomputed when it is added back: nothing is lost
         return (Destroyed(DestroyedKind.COLUMN, self.schema, self.column.name, self.table),)
 
     def reverse(self) -> Operation:
