@@ -488,3 +488,29 @@ def test_console_timeout_and_errors(studio_factory):
     assert r.status_code == 400 and "one statement at a time" in r.json()["error"]
     r = client.post("/api/sql", json={"sql": "COMMIT"})
     assert r.status_code == 400 and "each run is one transaction" in r.json()["error"]
+
+
+def test_migrations_page_shows_a_partially_applied_migration(studio_factory, blog_url, tmp_path):
+    """A migration whose first transaction group committed and whose second failed is shown as partial,
+    with its progress, and offered for (resumed) application like a pending one."""
+    import pgshift
+    from tests.test_cases import write_folder
+
+    write_folder(
+        tmp_path / "drizzle",
+        [
+            (
+                "0000_half",
+                "CREATE TABLE pa (x int);--> statement-breakpoint\nCREATE INDEX CONCURRENTLY pa_y ON pa (y);",
+                "",
+            )
+        ],
+    )
+    with pytest.raises(pgshift.PgshiftError):
+        pgshift.migrate(blog_url, tmp_path / "drizzle")
+    client = studio_factory()
+    page = client.get("/migrations").text
+    assert "partially applied (group 1 of 2)" in page
+    assert (
+        'data-pending="[&#34;0000_half&#34;]"' in page or "0000_half" in page.split("apply-pending")[1][:200]
+    )

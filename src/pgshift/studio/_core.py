@@ -70,7 +70,7 @@ class MigrationView:
     """One migration as the timeline shows it: state, when and how long, SQL, down SQL, findings."""
 
     tag: str
-    state: str  # applied | pending | modified | missing
+    state: str  # applied | pending | partial | modified | missing
     position: int | None
     out_of_order: bool
     applied_at: str | None
@@ -79,6 +79,7 @@ class MigrationView:
     sql: str | None
     down_sql: str | None
     findings: tuple[FindingView, ...]
+    progress: str | None = None  # "partially applied (groups 1-2 of 4)": a rerun of migrate resumes it
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ class Timeline:
 
     @property
     def pending(self) -> list[str]:
-        return [m.tag for m in self.migrations if m.state == "pending"]
+        return [m.tag for m in self.migrations if m.state in ("pending", "partial")]
 
 
 def _findings_by_file(folder: Path, config: Config) -> dict[str, list[FindingView]]:
@@ -135,6 +136,7 @@ def migration_timeline(conn: Any, config: Config) -> Timeline:
                 sql=mig.sql if mig else None,
                 down_sql=mig.down_sql if mig else None,
                 findings=tuple(findings.get(mig.path.name, ())) if mig else (),
+                progress=e.progress(),
             )
         )
     drift_against = None
