@@ -441,3 +441,16 @@ def test_down_file_names_what_comes_back_empty():
     headers = read_headers(down_sql(diff(before, after)))
     assert set(headers.data_loss) == {"column users.bio comes back empty", "table logs comes back empty"}
     assert headers.irreversible is None
+
+
+def test_rename_candidates_offer_columns_of_the_same_type_first():
+    """A new boolean column: the gone boolean is offered before the gone text column (was by name)."""
+    from pgshift.diff.renames import rename_candidates
+
+    def table(*cols: tuple[str, str]) -> Table:
+        return Table("public", "t", tuple(Column(n, SqlType.of(ty)) for n, ty in cols))
+
+    before = build_model(tables=[table(("id", "integer"), ("about", "text"), ("flag", "boolean"))])
+    after = build_model(tables=[table(("id", "integer"), ("is_active", "boolean"))])
+    (candidate,) = rename_candidates(before, after)
+    assert candidate.removed == ("flag", "about")

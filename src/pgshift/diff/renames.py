@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from pgshift.diff.hazards import binary_coercible
 from pgshift.errors import PgshiftError
 from pgshift.model.schema import Column, ForeignKey, Index, Model, Table, build_model
 
@@ -318,11 +319,10 @@ def candidates_at_stage(old: Model, new: Model, kinds: tuple[str, ...]) -> list[
         for table in new.tables:
             before = old_tables.get(table.key)
             if before is not None:
-                add(
-                    "column",
-                    table.key,
-                    *_diff_names([c.name for c in before.columns], [c.name for c in table.columns]),
+                removed, added = _diff_names(
+                    [c.name for c in before.columns], [c.name for c in table.columns]
                 )
+                add("column", table.key, _by_type_likeness(before, table, removed, added), added)
     if "value" in kinds:
         for enum in new.enums:
             old_enum = old.enum(enum.schema, enum.name)
@@ -332,6 +332,29 @@ def candidates_at_stage(old: Model, new: Model, kinds: tuple[str, ...]) -> list[
             if len(changed) == 1 and changed[0][1] not in old_enum.values:
                 add("value", enum.key, (changed[0][0],), (changed[0][1],))
     return out
+
+
+def _by_type_likeness(
+    before: Table, after: Table, removed: tuple[str, ...], added: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Gone columns ordered by how likely each is the first new column renamed: the same type first,
+    then a type it converts to without a rewrite, then the rest (a text column offered for a new
+    boolean one last, not first)."""
+    if not added:
+        return removed
+    new_col = after.column(added[0])
+    if new_col is None:
+        return removed
+
+    def rank(name: str) -> int:
+        old_col = before.column(name)
+        if old_col is None:
+            return 2
+        if old_col.type == new_col.type:
+            return 0
+        return 1 if binary_coercible(old_col.type, new_col.type) else 2
+
+    return tuple(sorted(removed, key=lambda name: (rank(name), removed.index(name))))
 
 
 STAGES: tuple[tuple[str, ...], ...] = (("schema",), ("enum", "sequence", "table"), ("column", "value"))
