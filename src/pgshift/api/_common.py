@@ -13,8 +13,7 @@ from pgshift.errors import PgshiftError
 from pgshift.urls import normalize_url
 
 if TYPE_CHECKING:
-    from pgshift.runner.options import RunOptions
-    from pgshift.runner.tracking import TrackingTable
+    pass
 
 ConfigLike = Config | str | Path | None
 
@@ -34,43 +33,6 @@ def require_url(url: str | None, config: Config, what: str) -> str:
             hint="pass url=..., set DATABASE_URL, or set `url` in [tool.pgshift]",
         )
     return normalize_url(found)
-
-
-def tracking_table(config: Config) -> TrackingTable:
-    """The tracking table from the config (owner: runner.options)."""
-    from pgshift.runner.options import tracking_table as from_config
-
-    return from_config(config)
-
-
-def run_options(
-    config: Config,
-    *,
-    lock_wait: float | None = 300.0,
-    lock_timeout: str | None = None,
-    statement_timeout: str | None = None,
-    retries: int | None = None,
-    single_transaction: bool = False,
-    to: str | None = None,
-    allow_modified: bool = False,
-    strict_order: bool = False,
-    dry_run: bool = False,
-) -> RunOptions:
-    """The runner's knobs: explicit values first, then the config's defaults (owner: runner.options)."""
-    from pgshift.runner.options import run_options as from_config
-
-    return from_config(
-        config,
-        lock_wait=lock_wait,
-        lock_timeout=lock_timeout,
-        statement_timeout=statement_timeout,
-        retries=retries,
-        single_transaction=single_transaction,
-        to=to,
-        allow_modified=allow_modified,
-        strict_order=strict_order,
-        dry_run=dry_run,
-    )
 
 
 @contextlib.contextmanager

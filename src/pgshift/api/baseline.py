@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pgshift.api._common import ConfigLike, as_config, require_url, tracking_table
+from pgshift.api._common import ConfigLike, as_config, require_url
+from pgshift.runner.options import tracking_table
 from pgshift.runner.plan import PlanEntry
 
 

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pgshift.api._common import ConfigLike, as_config, database_errors, tracking_table
+from pgshift.api._common import ConfigLike, as_config, database_errors
 from pgshift.config import Config
 from pgshift.errors import PgshiftError
+from pgshift.runner.options import tracking_table
 
 if TYPE_CHECKING:
     from pgshift.lint.finding import Finding

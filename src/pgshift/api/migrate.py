@@ -16,9 +16,10 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pgshift.api._common import ConfigLike, as_config, require_url, run_options, tracking_table
+from pgshift.api._common import ConfigLike, as_config, require_url
 from pgshift.errors import PgshiftError
 from pgshift.runner.lock import LockHolder, LockWaitTimeout
+from pgshift.runner.options import run_options, tracking_table
 from pgshift.runner.run import Applied, MigrateResult, MigrationError, Reporter
 from pgshift.urls import mask_url
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from pgshift.api._common import ConfigLike, as_config, require_url, run_options, tracking_table
+from pgshift.api._common import ConfigLike, as_config, require_url
 from pgshift.errors import PgshiftError
+from pgshift.runner.options import run_options, tracking_table
 from pgshift.runner.run import Reporter, RollbackResult, RollbackStep
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pgshift.api._common import ConfigLike, as_config, database_errors, require_url, tracking_table
+from pgshift.api._common import ConfigLike, as_config, database_errors, require_url
+from pgshift.runner.options import tracking_table
 from pgshift.runner.plan import StatusReport
 
 
