@@ -6,14 +6,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from pgshift.config import Config, load_config, resolve_url
 from pgshift.errors import PgshiftError
 from pgshift.urls import normalize_url
-
-if TYPE_CHECKING:
-    pass
 
 ConfigLike = Config | str | Path | None
 
