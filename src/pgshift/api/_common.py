@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+
 from pgshift.config import Config, load_config, resolve_url
 from pgshift.errors import PgshiftError
 from pgshift.urls import normalize_url
