@@ -148,22 +148,12 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print, do not update bench/RESULTS.md")
     args = parser.parse_args()
 
-    import importlib.util
-
-    from make_schema import python_schema
-
-    # bench/introspect/run.py builds (once) the 1,000-table database; reuse it rather than a copy.
-    spec = importlib.util.spec_from_file_location("bench_introspect", BENCH.parent / "introspect" / "run.py")
-    assert spec is not None and spec.loader is not None
-    introspect_bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(introspect_bench)
-    ensure_database = introspect_bench.ensure_database
+    sys.path.insert(0, str(BENCH.parent))
+    from _common import bench_database  # the 1,000-table database the other benchmarks build once
 
     big_url = ensure_big(args.url)
     work = Path(tempfile.mkdtemp(prefix="pgshift-bench-studio-"))
-    schema_file = work / "schema.py"
-    schema_file.write_text(python_schema(changed=False))
-    wide_url = ensure_database(args.url, schema_file)
+    wide_url = bench_database(1000)
 
     big = serve(big_url, work)
     wide = serve(wide_url, work)
