@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, String, Text, func, text
+from sqlalchemy import BigInteger, CheckConstraint, DateTime, ForeignKey, Identity, Index, Text, func, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -27,23 +27,23 @@ class User(Base):
     __tablename__ = "users"
     __table_args__ = (CheckConstraint("email <> ''", name="users_email_not_empty"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(255), unique=True)
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    email: Mapped[str] = mapped_column(Text, unique=True)
     display_name: Mapped[str | None] = mapped_column(Text)
     bio: Mapped[str | None] = mapped_column(Text)
     role: Mapped[Role] = mapped_column(server_default="reader")
-    created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
 class Post(Base):
     __tablename__ = "posts"
     __table_args__ = (Index("posts_published_idx", "published_at", postgresql_where=text("published_at IS NOT NULL")),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str] = mapped_column(String(200))
-    slug: Mapped[str | None] = mapped_column(String(200), unique=True)
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    author_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    slug: Mapped[str | None] = mapped_column(Text, unique=True)
     views: Mapped[int] = mapped_column(BigInteger, server_default="0")
     body: Mapped[str] = mapped_column(Text, server_default="")
     metadata_: Mapped[dict] = mapped_column("metadata", JSONB, server_default=text("'{}'::jsonb"))
-    published_at: Mapped[datetime | None]
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
