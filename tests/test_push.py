@@ -181,3 +181,31 @@ def test_property_push_from_any_a_reaches_s(a: Model, s: Model, make_db) -> None
         execute(conn, diff(actual, s, renames=decisions))
         got = introspect(conn)
     assert diff(got, s) == [], [op.describe() for op in diff(got, s)]
+
+
+def test_push_keeps_a_serial_sequence_that_the_code_declares_standalone(tmp_path, db_url, db):
+    """Code turns `id serial` into a plain integer and declares a sequence of the same name: push
+    releases the sequence (OWNED BY NONE) with its position instead of failing on CREATE SEQUENCE."""
+    import subprocess
+    import sys
+
+    db.execute("CREATE TABLE t (id serial PRIMARY KEY, v int); INSERT INTO t (v) VALUES (1), (2), (3)")
+    (tmp_path / "models.py").write_text(
+        "from sqlalchemy import Column, Integer, MetaData, Sequence, Table\n"
+        "metadata = MetaData()\n"
+        "t = Table('t', metadata, Column('id', Integer, primary_key=True, autoincrement=False), Column('v', Integer))\n"
+        "Sequence('t_id_seq', metadata=metadata)\n"
+    )
+    (tmp_path / "pgshift.toml").write_text('schema = "models.py:metadata"\n')
+    proc = subprocess.run(
+        [sys.executable, "-m", "pgshift", "push", "--url", db_url, "--force"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert db.execute("SELECT nextval('t_id_seq')").fetchone()[0] == 4
+    assert (
+        db.execute(
+            "SELECT column_default FROM information_schema.columns WHERE table_name = 't' AND column_name = 'id'"
+        ).fetchone()[0]
+        is None
+    )

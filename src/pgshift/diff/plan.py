@@ -46,6 +46,8 @@ class Plan:
     rebuilt_functions: set[str] = field(default_factory=set)  # keys dropped and created again
     rebuilt_views: set[str] = field(default_factory=set)  # keys dropped and created again (or changed)
     reshaped: set[str] = field(default_factory=set)  # tables whose column types change or columns go
+    # sequence key -> (table, column): serial sequences kept as standalone ones (not dropped)
+    released_sequences: dict[str, tuple[str, str]] = field(default_factory=dict)
     old_tables: dict[str, Table] = field(default_factory=dict)  # by key, for O(1) lookups
     new_tables: dict[str, Table] = field(default_factory=dict)
 

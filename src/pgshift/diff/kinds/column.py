@@ -214,6 +214,8 @@ class AlterColumnType(Operation):
     table: str
     old: Column
     new: Column
+    # The serial sequence stays (released as a standalone one, or taken back): no DROP/CREATE SEQUENCE.
+    keep_sequence: bool = False
 
     @property
     def action(self) -> Action:
@@ -237,7 +239,8 @@ class AlterColumnType(Operation):
             out.append(f"{head} DROP DEFAULT;")
         if old.is_serial and not new.is_serial:
             out.append(f"{head} DROP DEFAULT;")
-            out.append(f"DROP SEQUENCE {self._seq()};")
+            if not self.keep_sequence:
+                out.append(f"DROP SEQUENCE {self._seq()};")
         old_base = replace(old, type=old.type.without_serial())
         new_base = replace(new, type=new.type.without_serial())
         if old_base.type != new_base.type:
@@ -245,7 +248,9 @@ class AlterColumnType(Operation):
             if needs_using(old_base, new_base):
                 text += f" USING {_using(old_base, new_base)}"
             out.append(text + ";")
-        if new.is_serial and not old.is_serial:
+        if new.is_serial and not old.is_serial and self.keep_sequence:
+            out.append(f"{head} SET DEFAULT nextval({quote_literal(self._seq())}::regclass);")
+        elif new.is_serial and not old.is_serial:
             seq = self._seq()
             out.append(
                 f"CREATE SEQUENCE {seq} AS {new_base.type.spelling} OWNED BY {ref(self.schema, self.table)}.{quote_ident(new.name)};"
@@ -262,7 +267,7 @@ class AlterColumnType(Operation):
         return out
 
     def reverse(self) -> Operation:
-        return AlterColumnType(self.schema, self.table, self.new, self.old)
+        return AlterColumnType(self.schema, self.table, self.new, self.old, self.keep_sequence)
 
     def describe(self) -> str:
         return f"change type of {self.table}.{self.new.name}: {self.old.type.spelling} -> {self.new.type.spelling}"

@@ -128,6 +128,58 @@ class AlterSequence(Operation):
         return f"alter sequence {self.new.key}"
 
 
+@dataclass(frozen=True)
+class OwnSequence(Operation):
+    """A serial column's sequence becoming standalone (``owner`` None) or owned again, kept as it is.
+
+    When the code turns a serial column into a plain one and declares a standalone sequence of the
+    same name, dropping the owned sequence and creating a new one would restart the numbering (and
+    create-before-drop fails outright): the sequence is released instead, with its position.
+    """
+
+    sequence: Sequence
+    owner: tuple[str, str] | None  # (table, column) in the sequence's schema, or None: OWNED BY NONE
+    previous_owner: tuple[str, str] | None
+    action = Action.ALTER_SEQUENCE
+
+    @property
+    def subject(self) -> str:
+        return self.sequence.key
+
+    def sql(self) -> list[str]:
+        s = self.sequence
+        target = (
+            "NONE" if self.owner is None else f"{ref(s.schema, self.owner[0])}.{quote_ident(self.owner[1])}"
+        )
+        return [f"ALTER SEQUENCE {ref(s.schema, s.name)} OWNED BY {target};"]
+
+    def reverse(self) -> Operation:
+        return OwnSequence(self.sequence, self.previous_owner, self.owner)
+
+    def describe(self) -> str:
+        what = "standalone" if self.owner is None else f"owned by {self.owner[0]}.{self.owner[1]}"
+        return f"keep sequence {self.sequence.key} ({what})"
+
+
+def released_sequences(old: Model, new: Model) -> dict[str, tuple[str, str]]:
+    """Standalone sequences of ``new`` that are the owned sequence of a serial column of ``old`` that is
+    no longer serial in ``new``: key -> (table, column) of the old owner."""
+    from pgshift.pg.naming import owned_sequence_name
+
+    declared = {s.key for s in new.sequences} - {s.key for s in old.sequences}
+    out: dict[str, tuple[str, str]] = {}
+    for table in old.tables:
+        after = new.table(table.schema, table.name)
+        for column in table.columns:
+            if not column.is_serial:
+                continue
+            key = Sequence(table.schema, owned_sequence_name(table.name, column.name)).key
+            now = after.column(column.name) if after is not None else None
+            if key in declared and now is not None and not now.is_serial:
+                out[key] = (table.name, column.name)
+    return out
+
+
 def rename_owned_sequence(schema: str, old: str, new: str) -> list[str]:
     """Rename an owned sequence after its table or column; nothing when truncation to 63 bytes gives
     both names the same spelling (long names sharing a prefix)."""
@@ -139,8 +191,12 @@ def rename_owned_sequence(schema: str, old: str, new: str) -> list[str]:
 def diff_sequences(old: Model, new: Model, plan: Plan) -> Model:
     before = {s.key: s for s in old.sequences}
     after = {s.key: s for s in new.sequences}
+    plan.released_sequences = released_sequences(old, new)
     for key, seq in after.items():
-        if key not in before:
+        if key in plan.released_sequences:
+            # After the column changes (its default goes first), before anything else uses it.
+            plan.table_meta.append(OwnSequence(seq, None, plan.released_sequences[key]))
+        elif key not in before:
             plan.sequences.append(CreateSequence(seq))
         elif not _same_sequence(before[key], seq):
             plan.sequences.append(AlterSequence(before[key], seq))

@@ -547,6 +547,10 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
                 plan.columns.append(AddColumn(s, n, column))
             continue
         changes = diff_column(s, n, prev, column)
+        if (n, column.name) in plan.released_sequences.values():
+            changes = [
+                replace(op, keep_sequence=True) if isinstance(op, AlterColumnType) else op for op in changes
+            ]
         if any(isinstance(op, AlterColumnType) for op in changes):
             plan.reshaped.add(b.key)
         plan.columns += changes

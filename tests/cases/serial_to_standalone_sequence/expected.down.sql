@@ -1,0 +1,2 @@
+ALTER SEQUENCE "public"."counters_id_seq" OWNED BY "public"."counters"."id";--> statement-breakpoint
+ALTER TABLE "public"."counters" ALTER COLUMN "id" SET DEFAULT nextval('"public"."counters_id_seq"'::regclass);
