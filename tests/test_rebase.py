@@ -202,3 +202,42 @@ def test_rebase_index_prefixes_with_their_snapshot(tmp_path: Path, db: psycopg.C
         db.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users'").fetchone()[0]
         == 3
     )
+
+
+FUNCTION = """
+from pgshift import objects
+objects.register(metadata, [objects.Function("public", "add_one(x integer)",
+                 "RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT x + 1 $$")])
+"""
+
+
+def test_rebase_keeps_the_later_branchs_functions(
+    tmp_path: Path, db_url: str, db: psycopg.Connection
+) -> None:
+    """Objects Drizzle has no key for live under the snapshot's "pgshift" key; a three-way merge that
+    skipped it lost the later branch's function from the merged snapshot, so the next generate dropped it."""
+
+    def gen(root: Path, schema: str, name: str, when: datetime) -> None:
+        from pgshift.api.generate import generate
+
+        (root / "schema.py").write_text(schema)
+        config = Config(root=root, schema=str(root / "schema.py"), out=str(root / "drizzle"),
+                        prefix="timestamp", dev_url=db_url)  # fmt: skip
+        assert generate(config, name=name, now=when).tag
+
+    base = tmp_path / "base"
+    base.mkdir()
+    gen(base, BASE, "init", T0)
+    a, b = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(base, a)
+    shutil.copytree(base, b)
+    gen(a, EMAIL, "email", T0 + timedelta(hours=1))
+    gen(b, BASE + FUNCTION, "function", T0 + timedelta(hours=2))
+    _merge(a, b, tmp_path / "merged")
+    folder = tmp_path / "merged" / "drizzle"
+    result = rebase(folder, prefix="timestamp", now=T0 + timedelta(hours=3))
+    assert "add_one" in result.sql and "email" not in result.sql
+    last = json.loads(fs.snapshot_path(folder, fs.read_journal(folder).entries[-1]).read_text())
+    assert list(last["pgshift"]["functions"]) == ["public.add_one(x integer)"]
+    _apply(folder, db)
+    assert db.execute("SELECT public.add_one(1)").fetchone() == (2,)

@@ -28,7 +28,9 @@ from pgshift.folder.migration_folder import MigrationFolder
 from pgshift.sources.snapshot import EMPTY_ID as ZERO_ID
 
 _MISSING = object()
-_MERGED_SECTIONS = ("tables", "enums", "schemas", "sequences", "views", "roles", "policies")
+# Drizzle's sections, and pgshift's own key holding the kinds Drizzle has none for (functions, triggers,
+# rules, defined objects), each keyed by identity so the three-way merge works per object.
+_MERGED_SECTIONS = ("tables", "enums", "schemas", "sequences", "views", "roles", "policies", "pgshift")
 
 
 class RebaseError(PgshiftError):
@@ -207,6 +209,8 @@ def rebase(
         merged[key] = three_way(
             base_sections[key], (tip or {}).get(key, {}), moved_snapshot.get(key, {}), key
         )
+    if not merged.get("pgshift"):
+        merged.pop("pgshift", None)  # written only when it holds something
     tip_model = _model(tip, f"{tip_entry.tag} snapshot")
     target = _model(merged, "merged snapshot")
     ops = diff(tip_model, target, renames=renames)
