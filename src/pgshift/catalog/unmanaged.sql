@@ -1,5 +1,78 @@
--- Objects of kinds pgshift does not model yet, by kind and name (what "not managed" lists).
--- Parameters: %(schemas)s text[] (unused while only database-wide kinds are listed).
+-- Objects of kinds pgshift does not model, by kind and name (what "not managed" lists): never dropped,
+-- never created, but named so a user knows they exist. Schema-bound kinds count in the managed schemas
+-- only; database-wide kinds count when created by a user (oid at or above FirstNormalObjectId, 16384).
+-- Members of an extension belong to the extension (pg_depend deptype 'e') and are left out.
+-- Parameters: %(schemas)s text[] (the managed schemas).
+WITH members AS (
+    SELECT classid, objid FROM pg_depend WHERE deptype = 'e'
+)
 SELECT 'event trigger' AS kind, e.evtname AS name FROM pg_event_trigger e
-WHERE cardinality(%(schemas)s::text[]) >= 0
+UNION ALL
+SELECT 'foreign table', n.nspname || '.' || c.relname
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'f' AND n.nspname = ANY(%(schemas)s)
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid)
+UNION ALL
+SELECT 'statistics object', n.nspname || '.' || s.stxname
+FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
+WHERE n.nspname = ANY(%(schemas)s)
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_statistic_ext'::regclass AND d.objid = s.oid)
+UNION ALL
+SELECT 'text search configuration', n.nspname || '.' || t.cfgname
+FROM pg_ts_config t JOIN pg_namespace n ON n.oid = t.cfgnamespace
+WHERE n.nspname = ANY(%(schemas)s)
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_ts_config'::regclass AND d.objid = t.oid)
+UNION ALL
+SELECT 'text search dictionary', n.nspname || '.' || t.dictname
+FROM pg_ts_dict t JOIN pg_namespace n ON n.oid = t.dictnamespace
+WHERE n.nspname = ANY(%(schemas)s)
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_ts_dict'::regclass AND d.objid = t.oid)
+UNION ALL
+SELECT 'operator', n.nspname || '.' || o.oprname
+       || '(' || coalesce(format_type(o.oprleft, NULL), 'NONE') || ', '
+       || coalesce(format_type(o.oprright, NULL), 'NONE') || ')'
+FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
+WHERE n.nspname = ANY(%(schemas)s)
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_operator'::regclass AND d.objid = o.oid)
+UNION ALL
+SELECT 'operator class', n.nspname || '.' || o.opcname
+FROM pg_opclass o JOIN pg_namespace n ON n.oid = o.opcnamespace
+WHERE n.nspname = ANY(%(schemas)s)
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_opclass'::regclass AND d.objid = o.oid)
+UNION ALL
+SELECT 'operator family', n.nspname || '.' || o.opfname
+FROM pg_opfamily o JOIN pg_namespace n ON n.oid = o.opfnamespace
+WHERE n.nspname = ANY(%(schemas)s)
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_opfamily'::regclass AND d.objid = o.oid)
+  -- an operator class created without FAMILY makes a family of the same name: count the class only
+  AND NOT EXISTS (SELECT 1 FROM pg_opclass c WHERE c.opcfamily = o.oid AND c.opcname = o.opfname
+                  AND c.opcnamespace = o.opfnamespace)
+UNION ALL
+SELECT 'conversion', n.nspname || '.' || c.conname
+FROM pg_conversion c JOIN pg_namespace n ON n.oid = c.connamespace
+WHERE n.nspname = ANY(%(schemas)s) AND c.oid >= 16384
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_conversion'::regclass AND d.objid = c.oid)
+UNION ALL
+SELECT 'cast', format_type(c.castsource, NULL) || ' AS ' || format_type(c.casttarget, NULL)
+FROM pg_cast c
+WHERE c.oid >= 16384
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid)
+UNION ALL
+SELECT 'publication', p.pubname FROM pg_publication p
+UNION ALL
+SELECT 'subscription', s.subname FROM pg_subscription s
+WHERE s.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+UNION ALL
+SELECT 'foreign data wrapper', w.fdwname FROM pg_foreign_data_wrapper w
+WHERE NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_foreign_data_wrapper'::regclass AND d.objid = w.oid)
+UNION ALL
+SELECT 'foreign server', s.srvname FROM pg_foreign_server s
+UNION ALL
+SELECT 'procedural language', l.lanname FROM pg_language l
+WHERE l.oid >= 16384
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_language'::regclass AND d.objid = l.oid)
+UNION ALL
+SELECT 'access method', a.amname FROM pg_am a
+WHERE a.oid >= 16384
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_am'::regclass AND d.objid = a.oid)
 ORDER BY 1, 2
