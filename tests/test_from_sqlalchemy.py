@@ -188,3 +188,26 @@ def test_filters(everything: m.Model):
     assert [t.name for t in only_public.tables] == ["accounts", "orders"]
     no_orders = model_from_metadata(md, tables_filter=["!orders"])
     assert "orders" not in [t.name for t in no_orders.tables]
+
+
+def test_reading_the_schema_leaves_the_users_metadata_as_it_was() -> None:
+    """Building the model must not change the user's MetaData: SQLAlchemy's AddConstraint, used to spell
+    an EXCLUDE, marks the constraint as added later by default, and create_all() then left it out of
+    CREATE TABLE (the app's test database silently lost the constraint after `pgshift generate`)."""
+    from sqlalchemy import Column, Integer, MetaData, Table
+    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.schema import CreateTable
+
+    metadata = MetaData()
+    table = Table(
+        "booking",
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("during", postgresql.TSTZRANGE),
+        postgresql.ExcludeConstraint(("during", "&&"), name="no_overlap", using="gist"),
+    )
+    before = str(CreateTable(table).compile(dialect=postgresql.dialect()))
+    model = model_from_metadata(metadata)
+    assert [x.name for x in model.tables[0].exclude_constraints] == ["no_overlap"]
+    after = str(CreateTable(table).compile(dialect=postgresql.dialect()))
+    assert "EXCLUDE USING gist" in before and after == before

@@ -149,7 +149,9 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
                     name=_name(constraint)
                     or naming.make_object_name(str(table.name), _exclude_addition(constraint), "excl"),
                     definition=exclude_of_statement(
-                        str(SAAddConstraint(constraint).compile(dialect=DIALECT))
+                        # isolate_from_table=False: by default SQLAlchemy marks the constraint as
+                        # added later, and the user's own create_all() would then leave it out
+                        str(SAAddConstraint(constraint, isolate_from_table=False).compile(dialect=DIALECT))
                     ),
                     deferrable=bool(constraint.deferrable),
                     initially_deferred=_initially_deferred(constraint),
