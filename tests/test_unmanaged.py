@@ -54,10 +54,10 @@ def test_unmodelled_kinds_are_listed_and_left_alone(
     assert db.execute(STILL_THERE).fetchone() == (7,)
     config = project(tmp_path, db_url)
     pulled = pull(db_url, config=config, output=tmp_path / "schema.py")
-    assert EXPECTED <= {(u.kind, u.name) for u in pulled.unmanaged}
+    assert {(u.kind, u.name) for u in pulled.unmanaged} >= EXPECTED
     result = push(db_url, config=config)
     assert result.plan.operations == ()
-    assert EXPECTED <= {(u.kind, u.name) for u in result.plan.unmanaged}
+    assert {(u.kind, u.name) for u in result.plan.unmanaged} >= EXPECTED
     assert db.execute(STILL_THERE).fetchone() == (7,)
 
 
