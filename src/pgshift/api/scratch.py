@@ -20,7 +20,7 @@ from typing import Any
 
 from pgshift.config import Config
 from pgshift.errors import PgshiftError
-from pgshift.model.schema import Model, build_model
+from pgshift.model.schema import CheckConstraint, Column, Index, Model, Policy, Table, build_model
 
 _SYSTEM_SCHEMAS = "nspname NOT LIKE 'pg\\_%%' AND nspname <> 'information_schema'"
 
@@ -101,7 +101,7 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         schemas=set(model.schemas) | held,
         enums=model.enums,
         sequences=model.sequences,
-        tables=model.tables,
+        tables=[_server_spelled(t, read) for t in model.tables],
         views=read.views,
         functions=read.functions,
         triggers=read.triggers,
@@ -153,6 +153,57 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
         pending = [step for step, _ in failed]
     schemas = [r[0] for r in conn.execute(f"SELECT nspname FROM pg_namespace WHERE {_SYSTEM_SCHEMAS}")]
     return introspect(conn, schema_filter=schemas)
+
+
+def _server_spelled(table: Table, read: Model) -> Table:
+    """``table`` with each expression the server rewrote when it created the table on the scratch
+    database (a default ``net_price(1)`` is stored as ``net_price((1)::numeric)``) taken as the server
+    spells it. The server is the judge of what such an expression means — dropping the cast ourselves
+    could change which function is called — and a real database stores the same text, so without this
+    the schema would show drift against every database it was migrated to."""
+    back = next((t for t in read.tables if t.key == table.key), None)
+    if back is None:
+        return table
+    columns = {c.name: c for c in back.columns}
+    checks = {c.name: c for c in back.check_constraints}
+    indexes = {i.name: i for i in back.indexes}
+    policies = {p.name: p for p in back.policies}
+
+    def column(c: Column) -> Column:
+        served = columns.get(c.name)
+        if served is None:
+            return c
+        return dataclasses.replace(
+            c,
+            default=served.default if c.default and served.default else c.default,
+            generated=served.generated if c.generated and served.generated else c.generated,
+        )
+
+    def check(c: CheckConstraint) -> CheckConstraint:
+        served = checks.get(c.name)
+        return dataclasses.replace(c, expression=served.expression) if served else c
+
+    def index(i: Index) -> Index:
+        served = indexes.get(i.name)
+        return dataclasses.replace(i, where=served.where) if served and i.where and served.where else i
+
+    def policy(p: Policy) -> Policy:
+        served = policies.get(p.name)
+        if served is None:
+            return p
+        return dataclasses.replace(
+            p,
+            using=served.using if p.using and served.using else p.using,
+            with_check=served.with_check if p.with_check and served.with_check else p.with_check,
+        )
+
+    return dataclasses.replace(
+        table,
+        columns=tuple(column(c) for c in table.columns),
+        check_constraints=tuple(check(c) for c in table.check_constraints),
+        indexes=tuple(index(i) for i in table.indexes),
+        policies=tuple(policy(p) for p in table.policies),
+    )
 
 
 def _counted(model: Model) -> str:
