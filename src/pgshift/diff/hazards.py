@@ -163,6 +163,7 @@ class Action(enum.StrEnum):
     CREATE_RULE = "create_rule"
     CREATE_OBJECT = "create_object"
     DROP_OBJECT = "drop_object"
+    ALTER_DOMAIN = "alter_domain"
     DROP_RULE = "drop_rule"
     VACUUM_FULL = "vacuum_full"
 
@@ -321,6 +322,9 @@ EFFECTS: dict[str, Effect] = {
     Action.CREATE_RULE: Effect(AE),
     Action.CREATE_OBJECT: Effect(Lock.NONE),
     Action.DROP_OBJECT: Effect(Lock.NONE, backward_incompatible=True),
+    # ADD CONSTRAINT / SET NOT NULL check every column of the domain: SHARE on those tables while
+    # they are scanned, and the statement fails if stored values break the new rule.
+    Action.ALTER_DOMAIN: Effect(Lock.SHARE, scan=True, data_dependent=True),
     Action.DROP_RULE: Effect(AE),
     Action.VACUUM_FULL: Effect(AE, rewrite=True),
 }

@@ -1,8 +1,9 @@
 """Extensions, collations, domains, range and composite types (the kind ``defined``): each is its CREATE
 statement. Created after schemas and enums and before everything that may use them (sequences,
-functions, tables); dropped after the tables and functions that used them. A changed one is dropped
-first and created again (a domain or type still used by a column makes that DROP fail: change such a
-type in a hand-written migration)."""
+functions, tables); dropped after the tables and functions that used them. A domain whose base type and
+collation stay is changed in place (``ALTER DOMAIN``: default, NOT NULL, CHECK constraints by name), so
+the columns using it keep their data; any other changed object is dropped first and created again (a
+type still used by a column makes that DROP fail: change such a type in a hand-written migration)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import DefinedObject, Model, ObjectKind
 from pgshift.model.types import quote_ident, quote_literal
+from pgshift.pg.parser import deparse_expression, deparse_type, nodes
 
 _KEYWORD = {
     ObjectKind.EXTENSION: "EXTENSION",
@@ -77,14 +79,112 @@ class DropObject(Operation):
         return ()
 
 
+@dataclass(frozen=True)
+class DomainParts:
+    """A domain's CREATE statement taken apart by the parser: what ALTER DOMAIN can change in place
+    (default, NOT NULL, named CHECKs) and what it cannot (base type, collation)."""
+
+    base: str
+    collation: str | None
+    default: str | None
+    not_null: bool
+    checks: tuple[tuple[str, str], ...]  # (name, CHECK (...)) in statement order
+
+
+def domain_parts(definition: str) -> DomainParts | None:
+    """The parts of ``CREATE DOMAIN ...`` (as catalog/defined.sql prints it), None if it is not one or
+    has an unnamed constraint (the catalog names every one; a declaration read back does too)."""
+    from pgshift.pg.parser import SqlSyntaxError, parse_statements
+
+    try:
+        statements = parse_statements(definition)
+    except SqlSyntaxError:
+        return None
+    if len(statements) != 1 or statements[0].kind != "create_domain_stmt":
+        return None
+    domain = statements[0].node
+    collation = None
+    if domain.HasField("coll_clause"):
+        collation = ".".join(n.string.sval for n in domain.coll_clause.collname)
+    default, not_null, checks = None, False, []
+    for node in domain.constraints:
+        c = node.constraint
+        if c.contype == nodes.CONSTR_DEFAULT:
+            default = deparse_expression(c.raw_expr)
+        elif c.contype == nodes.CONSTR_NOTNULL:
+            not_null = True
+        elif c.contype == nodes.CONSTR_CHECK and c.conname:
+            checks.append((c.conname, f"CHECK ({deparse_expression(c.raw_expr)})"))
+        elif c.contype != nodes.CONSTR_NULL:
+            return None
+    return DomainParts(deparse_type(domain.type_name), collation, default, not_null, tuple(checks))
+
+
+@dataclass(frozen=True)
+class AlterDomain(Operation):
+    """``ALTER DOMAIN`` statements turning ``old`` into ``new`` (same base type and collation)."""
+
+    old: DefinedObject
+    new: DefinedObject
+    action = Action.ALTER_DOMAIN
+
+    @property
+    def subject(self) -> str:
+        return self.new.key
+
+    def sql(self) -> list[str]:
+        before, after = domain_parts(self.old.definition), domain_parts(self.new.definition)
+        assert before is not None and after is not None
+        head = f"ALTER DOMAIN {_name(self.new)}"
+        out: list[str] = []
+        old_checks, new_checks = dict(before.checks), dict(after.checks)
+        out += [f"{head} DROP CONSTRAINT {quote_ident(name)};" for name, check in before.checks
+                if new_checks.get(name) != check]  # fmt: skip
+        if before.default != after.default:
+            out.append(f"{head} SET DEFAULT {after.default};" if after.default else f"{head} DROP DEFAULT;")
+        if before.not_null != after.not_null:
+            out.append(f"{head} {'SET' if after.not_null else 'DROP'} NOT NULL;")
+        out += [f"{head} ADD CONSTRAINT {quote_ident(name)} {check};" for name, check in after.checks
+                if old_checks.get(name) != check]  # fmt: skip
+        if self.old.comment != self.new.comment:
+            comment = "NULL" if self.new.comment is None else quote_literal(self.new.comment)
+            out.append(f"COMMENT ON DOMAIN {_name(self.new)} IS {comment};")
+        return out
+
+    def reverse(self) -> Operation:
+        return AlterDomain(self.new, self.old)
+
+    def describe(self) -> str:
+        return f"alter domain {self.new.key}"
+
+
+def _alterable(old: DefinedObject, new: DefinedObject) -> bool:
+    """Both are domains differing only in what ALTER DOMAIN changes."""
+    if not (old.kind is ObjectKind.DOMAIN and new.kind is ObjectKind.DOMAIN):
+        return False
+    before, after = domain_parts(old.definition), domain_parts(new.definition)
+    return (
+        before is not None
+        and after is not None
+        and (before.base, before.collation) == (after.base, after.collation)
+    )
+
+
 def diff_defined(old: Model, new: Model, plan: Plan) -> Model:
     before = {o.key: o for o in old.defined}
     after = {o.key: o for o in new.defined}
+    altered: set[str] = set()
     for o in reversed(old.defined):
         target = after.get(o.key)
         if target is None:
             plan.drop_defined.append(DropObject(o))
+        elif target != o and _alterable(o, target):
+            altered.add(o.key)
         elif target != o:
             plan.early_function_drops.append(DropObject(o))
-    plan.defined += [CreateObject(o) for o in new.defined if before.get(o.key) != o]
+    plan.defined += [
+        AlterDomain(before[o.key], o) if o.key in altered else CreateObject(o)
+        for o in new.defined
+        if before.get(o.key) != o
+    ]
     return old
