@@ -16,6 +16,8 @@ class Plan:
     renames: list[Operation] = field(default_factory=list)
     drop_triggers: list[Operation] = field(default_factory=list)
     drop_rules: list[Operation] = field(default_factory=list)
+    # defaults, CHECKs and indexes taken off a function that is rebuilt (put back once it is created)
+    release_functions: list[Operation] = field(default_factory=list)
     early_function_drops: list[Operation] = field(default_factory=list)  # functions rebuilt (drop + create)
     # extensions, collations, domains, range and composite types
     defined: list[Operation] = field(default_factory=list)
@@ -57,6 +59,7 @@ class Plan:
             *self.drop_triggers,  # before the views and functions they hang on
             *self.drop_rules,
             *self.drop_views,  # first: a view blocks type changes (and enum rebuilds) of what it reads
+            *self.release_functions,
             *self.early_function_drops,
             *self.schemas,
             *self.enums,

@@ -149,17 +149,54 @@ def _routine_order(function: Function) -> tuple[bool, str]:
     return function.kind is RoutineKind.AGGREGATE, function.key
 
 
+def overload(function: Function) -> tuple[str, str, tuple[tuple[int, str], ...]] | None:
+    """What Postgres tells overloads apart by — schema, name and argument types, not argument names —
+    or None when the identity arguments do not parse as a parameter list (some aggregates)."""
+    from pgshift.pg.parser import SqlSyntaxError, deparse_type, parse_statements
+
+    try:
+        statements = parse_statements(
+            f"CREATE FUNCTION f({function.identity_args}) RETURNS void LANGUAGE sql AS ''"
+        )
+    except SqlSyntaxError:
+        return None
+    parameters = statements[0].node.parameters
+    types = tuple(
+        (p.function_parameter.mode, deparse_type(p.function_parameter.arg_type)) for p in parameters
+    )
+    return function.schema, function.name, types
+
+
+def renamed_arguments(old: Model, new: Model) -> dict[str, str]:
+    """Old key -> new key of routines whose argument names change but not their types: to Postgres the
+    same routine (CREATE OR REPLACE refuses to rename an argument), so it is dropped and created again."""
+    before = {f.key for f in old.functions}
+    after = {f.key for f in new.functions}
+    added = {
+        overload(f): f.key
+        for f in new.functions
+        if f.key not in before and f.kind is not RoutineKind.AGGREGATE
+    }
+    added.pop(None, None)
+    return {
+        f.key: added[o]
+        for f in old.functions
+        if f.key not in after and (o := overload(f)) is not None and o in added
+    }
+
+
 def diff_functions(old: Model, new: Model, plan: Plan) -> Model:
     before = {f.key: f for f in old.functions}
     after = {f.key: f for f in new.functions}
-    rebuilt = rebuilt_functions(old, new)
+    renamed = renamed_arguments(old, new)
+    rebuilt = rebuilt_functions(old, new) | set(renamed)
     used_new = used_by_tables(new.tables) if new.functions else set()
 
     for f in sorted(old.functions, key=_routine_order, reverse=True):
-        if f.key not in after:  # after the tables: a default may use it until then
-            plan.drop_functions.append(DropFunction(f))
-        elif f.key in rebuilt:
+        if f.key in rebuilt:
             plan.early_function_drops.append(DropFunction(f))
+        elif f.key not in after:  # after the tables: a default may use it until then
+            plan.drop_functions.append(DropFunction(f))
     for f in sorted(new.functions, key=_routine_order):
         phase = plan.functions if _name_in(f, used_new) else plan.late_functions
         previous = before.get(f.key)
@@ -168,7 +205,64 @@ def diff_functions(old: Model, new: Model, plan: Plan) -> Model:
         elif previous != f:
             phase.append(ReplaceFunction(previous, f))
     plan.rebuilt_functions |= rebuilt
+    if rebuilt:
+        _release_rebuilt(old, plan, {n for k in rebuilt for n in _names(before[k])})
     return old
+
+
+def _names(function: Function) -> tuple[str, str]:
+    return function.name, f"{function.schema}.{function.name}"
+
+
+def _calls(expression: str | None, names: set[str]) -> bool:
+    return bool(expression) and "(" in str(expression) and bool(_called([str(expression)]) & names)
+
+
+def _release_rebuilt(old: Model, plan: Plan, names: set[str]) -> None:
+    """Take defaults, CHECKs and indexes of the tables that stay off the functions (``names``) that are
+    dropped and created again — DROP FUNCTION refuses while they use one — and put them back after the
+    new function exists. The table's own step may already change one of them: its drop moves ahead
+    (a default then starts from none), its re-creation stays where it was."""
+    from pgshift.diff.kinds.column import SetDefault
+    from pgshift.diff.kinds.constraint import DropConstraint, add_constraint
+    from pgshift.diff.kinds.index import CreateIndex, DropIndex
+
+    for table in old.tables:
+        target = plan.new_tables.get(table.key)
+        if target is None:
+            continue
+        s, n = table.schema, table.name
+        for column in table.columns:
+            if not _calls(column.default, names):
+                continue
+            plan.release_functions.append(SetDefault(s, n, column.name, column.default, None))
+            same = [op for op in plan.columns if isinstance(op, SetDefault)
+                    and (op.schema, op.table, op.column) == (s, n, column.name)]  # fmt: skip
+            plan.columns = [op for op in plan.columns if op not in same]
+            after = target.column(column.name)
+            if after is not None and after.default:
+                plan.columns.append(SetDefault(s, n, column.name, None, after.default))
+        for check in table.check_constraints:
+            if _calls(check.expression, names):
+                _move_or_rebuild(plan, DropConstraint(s, n, check),
+                                 [add_constraint(s, n, c) for c in target.check_constraints if c.name == check.name],
+                                 plan.constraints)  # fmt: skip
+        for index in table.indexes:
+            used = [e.expression for e in index.elements if e.is_expression] + [index.where or ""]
+            if any(_calls(e, names) for e in used):
+                _move_or_rebuild(plan, DropIndex(s, n, index, concurrently=True),
+                                 [CreateIndex(s, n, i, concurrently=True) for i in target.indexes if i.name == index.name],
+                                 plan.indexes)  # fmt: skip
+
+
+def _move_or_rebuild(plan: Plan, drop: Operation, create: list[Operation], phase: list[Operation]) -> None:
+    """``drop`` goes ahead of the function rebuild: moved there when the table's step already drops
+    the object (it changes too), else added, with ``create`` putting the unchanged object back."""
+    if drop in plan.early_drops:
+        plan.early_drops.remove(drop)
+    elif create:
+        phase.extend(create)
+    plan.release_functions.append(drop)
 
 
 def _name_in(function: Function, names: set[str]) -> bool:
@@ -178,7 +272,6 @@ def _name_in(function: Function, names: set[str]) -> bool:
 def used_by_tables(tables: Iterable[Table]) -> set[str]:
     """Names of the functions tables call (``name`` and ``schema.name`` as written) in defaults, generated
     columns, CHECKs, index keys and predicates, and policies: those must exist before the tables."""
-    import postgast
 
     expressions: list[str] = []
     for table in tables:
@@ -190,6 +283,13 @@ def used_by_tables(tables: Iterable[Table]) -> set[str]:
             expressions += [index.where] if index.where else []
         for policy in table.policies:
             expressions += [e for e in (policy.using, policy.with_check) if e]
+    return _called(expressions)
+
+
+def _called(expressions: Iterable[str]) -> set[str]:
+    """The function names ``expressions`` call, as written (``name`` or ``schema.name``)."""
+    import postgast
+
     names: set[str] = set()
     for expression in expressions:
         if "(" not in expression:
