@@ -1,5 +1,5 @@
 """A function that must be dropped and created again (its result type or argument names change, which
-CREATE OR REPLACE cannot do) while a column default, a CHECK and an index of a table that stays use it:
+CREATE OR REPLACE cannot do) while a column default, a CHECK, a policy and indexes of a table that stays use it:
 DROP FUNCTION refuses while they do, so they are taken off first and put back after — in the up file and
 in the down file — and the rows stay."""
 
@@ -26,6 +26,7 @@ t = Table(
     Column("n", Integer, server_default=text("pick()")),
     CheckConstraint("ok(n)", name="t_n_ok"),
     Index("t_twice", text("twice(n)")),
+    info={"pgshift": {"rls": True, "policies": [{"name": "positive", "using": "ok(n)"}]}},
 )
 Index("t_small", t.c.id, postgresql_where=text("twice(n) < 100"))
 objects.register(metadata, [

@@ -219,13 +219,14 @@ def _calls(expression: str | None, names: set[str]) -> bool:
 
 
 def _release_rebuilt(old: Model, plan: Plan, names: set[str]) -> None:
-    """Take defaults, CHECKs and indexes of the tables that stay off the functions (``names``) that are
+    """Take defaults, CHECKs, policies and indexes of the tables that stay off the functions (``names``) that are
     dropped and created again — DROP FUNCTION refuses while they use one — and put them back after the
     new function exists. The table's own step may already change one of them: its drop moves ahead
     (a default then starts from none), its re-creation stays where it was."""
     from pgshift.diff.kinds.column import SetDefault
     from pgshift.diff.kinds.constraint import DropConstraint, add_constraint
     from pgshift.diff.kinds.index import CreateIndex, DropIndex
+    from pgshift.diff.kinds.policy import CreatePolicy, DropPolicy
 
     for table in old.tables:
         target = plan.new_tables.get(table.key)
@@ -247,6 +248,11 @@ def _release_rebuilt(old: Model, plan: Plan, names: set[str]) -> None:
                 _move_or_rebuild(plan, DropConstraint(s, n, check),
                                  [add_constraint(s, n, c) for c in target.check_constraints if c.name == check.name],
                                  plan.constraints)  # fmt: skip
+        for policy in table.policies:
+            if _calls(policy.using, names) or _calls(policy.with_check, names):
+                _move_or_rebuild(plan, DropPolicy(s, n, policy),
+                                 [CreatePolicy(s, n, p) for p in target.policies if p.name == policy.name],
+                                 plan.policies, already=plan.drop_policies)  # fmt: skip
         for index in table.indexes:
             used = [e.expression for e in index.elements if e.is_expression] + [index.where or ""]
             if any(_calls(e, names) for e in used):
@@ -255,11 +261,19 @@ def _release_rebuilt(old: Model, plan: Plan, names: set[str]) -> None:
                                  plan.indexes)  # fmt: skip
 
 
-def _move_or_rebuild(plan: Plan, drop: Operation, create: list[Operation], phase: list[Operation]) -> None:
+def _move_or_rebuild(
+    plan: Plan,
+    drop: Operation,
+    create: list[Operation],
+    phase: list[Operation],
+    already: list[Operation] | None = None,
+) -> None:
     """``drop`` goes ahead of the function rebuild: moved there when the table's step already drops
-    the object (it changes too), else added, with ``create`` putting the unchanged object back."""
-    if drop in plan.early_drops:
-        plan.early_drops.remove(drop)
+    the object (it changes too: its drop is in ``already``), else added, with ``create`` putting the
+    unchanged object back."""
+    dropped = plan.early_drops if already is None else already
+    if drop in dropped:
+        dropped.remove(drop)
     elif create:
         phase.extend(create)
     plan.release_functions.append(drop)
