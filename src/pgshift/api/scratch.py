@@ -31,10 +31,12 @@ class DeclarationError(PgshiftError):
 
 @dataclass(frozen=True)
 class Declared:
-    """One statement to run, and where it came from (for errors)."""
+    """One statement to run, and where it came from (for errors). ``optional``: a step the read-back can
+    do without when it cannot run (see ``_apply_and_read``)."""
 
     sql: str
     origin: str
+    optional: bool = False
 
 
 def declarations(config: Config, metadata: Any) -> list[Declared]:
@@ -121,10 +123,14 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
     import psycopg
 
     from pgshift.diff.differ import diff
+    from pgshift.diff.kinds.constraint import AddConstraint
+    from pgshift.diff.kinds.policy import CreatePolicy
     from pgshift.sources.introspect import introspect
 
+    # Foreign keys and policies may name what lives outside the managed schemas (Supabase's auth.users,
+    # auth.uid()), which the scratch database does not have; no declaration needs them to be read back.
     steps: list[Declared] = [
-        Declared(sql, f"table DDL ({op.describe()})")
+        Declared(sql, f"table DDL ({op.describe()})", optional=isinstance(op, AddConstraint | CreatePolicy))
         for op in diff(
             Model(), dataclasses.replace(model, views=(), functions=(), triggers=(), rules=(), defined=())
         )
@@ -142,7 +148,9 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
             except psycopg.Error as exc:
                 failed.append((step, exc))
         if len(failed) == len(pending):
-            first, error = failed[0]
+            if all(step.optional for step, _ in failed):
+                break
+            first, error = next((step, e) for step, e in failed if not step.optional)
             diag = getattr(error, "diag", None)
             message = (getattr(diag, "message_primary", None) or str(error)).strip()
             raise DeclarationError(

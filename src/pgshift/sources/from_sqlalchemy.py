@@ -409,16 +409,32 @@ def _action(value: str | None) -> m.ReferentialAction:
     return lowered  # type: ignore[return-value]
 
 
+def _references(fk: ForeignKeyConstraint) -> tuple[str, str, tuple[str, ...]]:
+    """(schema, table, columns) an FK points at. A target outside the MetaData — a table in a schema the
+    code does not manage, such as Supabase's ``auth.users`` — is taken as written ("auth.users.id"):
+    SQLAlchemy cannot resolve it, and Postgres needs only its name."""
+    from sqlalchemy import exc
+
+    try:
+        remote = [element.column for element in fk.elements]
+    except (exc.NoReferencedTableError, exc.NoReferencedColumnError):
+        # _column_tokens: (schema, table, column) as SQLAlchemy split the string it was given
+        targets = [tuple(element._column_tokens) for element in fk.elements]
+        schema, name = targets[0][0], targets[0][1]
+        return str(schema or PUBLIC), str(name), tuple(str(t[2]) for t in targets)
+    ref_table = remote[0].table
+    return str(ref_table.schema or PUBLIC), str(ref_table.name), tuple(str(c.name) for c in remote)
+
+
 def _foreign_key(table: Any, fk: ForeignKeyConstraint) -> m.ForeignKey:
     local = tuple(str(c.name) for c in fk.columns)
-    remote = [element.column for element in fk.elements]
-    ref_table = remote[0].table
+    ref_schema, ref_table, ref_columns = _references(fk)
     return m.ForeignKey(
         name=_name(fk) or naming.foreign_key_name(table.name, local),
         columns=local,
-        ref_schema=str(ref_table.schema or PUBLIC),
-        ref_table=str(ref_table.name),
-        ref_columns=tuple(str(c.name) for c in remote),
+        ref_schema=ref_schema,
+        ref_table=ref_table,
+        ref_columns=ref_columns,
         on_delete=_action(fk.ondelete),
         on_update=_action(fk.onupdate),
         deferrable=bool(fk.deferrable),
