@@ -1,5 +1,5 @@
 """Managed tables that point outside the managed schemas — Supabase's classic ``public.profiles``
-referencing ``auth.users`` with a policy calling ``auth.uid()`` — pull to code that loads (the foreign key is
+referencing ``auth.users``, with a policy and a default calling ``auth.uid()`` — pull to code that loads (the foreign key is
 taken as written: SQLAlchemy cannot resolve a table the code does not declare), push plans nothing, and
 generate + migrate onto a database that has the ``auth`` schema gives the same public schema."""
 
@@ -27,7 +27,8 @@ PUBLIC = """
 CREATE TABLE public.profiles (
     id uuid PRIMARY KEY REFERENCES auth.users(id) ON DELETE CASCADE,
     username text UNIQUE,
-    updated_at timestamptz
+    updated_at timestamptz,
+    created_by uuid DEFAULT auth.uid()
 );
 ALTER TABLE public.profiles ENABLE ROW LEVEL SECURITY;
 CREATE POLICY "own profile" ON public.profiles FOR UPDATE USING (auth.uid() = id);

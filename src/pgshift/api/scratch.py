@@ -37,6 +37,7 @@ class Declared:
     sql: str
     origin: str
     optional: bool = False
+    fallback: str | None = None  # what to run instead when it cannot run (a table without its expressions)
 
 
 def declarations(config: Config, metadata: Any) -> list[Declared]:
@@ -125,18 +126,27 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
     from pgshift.diff.differ import diff
     from pgshift.diff.kinds.constraint import AddConstraint
     from pgshift.diff.kinds.policy import CreatePolicy
+    from pgshift.diff.kinds.table import CreateTable
     from pgshift.sources.introspect import introspect
 
-    # Foreign keys and policies may name what lives outside the managed schemas (Supabase's auth.users,
-    # auth.uid()), which the scratch database does not have; no declaration needs them to be read back.
-    steps: list[Declared] = [
-        Declared(sql, f"table DDL ({op.describe()})", optional=isinstance(op, AddConstraint | CreatePolicy))
-        for op in diff(
-            Model(), dataclasses.replace(model, views=(), functions=(), triggers=(), rules=(), defined=())
-        )
-        if op.transactional
-        for sql in op.sql()
-    ]
+    # Foreign keys, policies, defaults and CHECKs may name what lives outside the managed schemas
+    # (Supabase's auth.users, auth.uid()), which the scratch database does not have. No declaration needs
+    # them to be read back: foreign keys, policies and a table's indexes may fail, and a table that
+    # cannot be created is created without its expressions.
+    steps: list[Declared] = []
+    tables_only = dataclasses.replace(model, views=(), functions=(), triggers=(), rules=(), defined=())
+    for op in diff(Model(), tables_only):
+        if not op.transactional:
+            continue
+        origin = f"table DDL ({op.describe()})"
+        statements = op.sql()
+        if isinstance(op, CreateTable):
+            bare = CreateTable(_without_expressions(op.table)).sql()[0]
+            steps.append(Declared(statements[0], origin, fallback=bare))
+            steps += [Declared(sql, origin, optional=True) for sql in statements[1:]]
+        else:
+            optional = isinstance(op, AddConstraint | CreatePolicy)
+            steps += [Declared(sql, origin, optional=optional) for sql in statements]
     steps += declared
     pending = steps
     while pending:  # a default may call a declared function, a function may return a table's rows...
@@ -147,6 +157,9 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
                     conn.execute(step.sql.encode())
             except psycopg.Error as exc:
                 failed.append((step, exc))
+        if len(failed) == len(pending) and any(step.fallback for step, _ in failed):
+            pending = [Declared(step.fallback or step.sql, step.origin, step.optional) for step, _ in failed]
+            continue
         if len(failed) == len(pending):
             if all(step.optional for step, _ in failed):
                 break
@@ -161,6 +174,13 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
         pending = [step for step, _ in failed]
     schemas = [r[0] for r in conn.execute(f"SELECT nspname FROM pg_namespace WHERE {_SYSTEM_SCHEMAS}")]
     return introspect(conn, schema_filter=schemas)
+
+
+def _without_expressions(table: Table) -> Table:
+    """``table`` without defaults, generated expressions, CHECKs and indexes: what the scratch database
+    can create when an expression names something it does not have."""
+    columns = tuple(dataclasses.replace(c, default=None, generated=None) for c in table.columns)
+    return dataclasses.replace(table, columns=columns, check_constraints=(), indexes=(), policies=())
 
 
 def _server_spelled(table: Table, read: Model) -> Table:
