@@ -164,6 +164,8 @@ class Action(enum.StrEnum):
     CREATE_OBJECT = "create_object"
     DROP_OBJECT = "drop_object"
     DROP_RULE = "drop_rule"
+    GRANT_PRIVILEGE = "grant_privilege"
+    REVOKE_PRIVILEGE = "revoke_privilege"
     VACUUM_FULL = "vacuum_full"
 
     @property
@@ -322,6 +324,8 @@ EFFECTS: dict[str, Effect] = {
     Action.CREATE_OBJECT: Effect(Lock.NONE),
     Action.DROP_OBJECT: Effect(Lock.NONE, backward_incompatible=True),
     Action.DROP_RULE: Effect(AE),
+    Action.GRANT_PRIVILEGE: Effect(Lock.NONE),
+    Action.REVOKE_PRIVILEGE: Effect(Lock.NONE, backward_incompatible=True),
     Action.VACUUM_FULL: Effect(AE, rewrite=True),
 }
 
