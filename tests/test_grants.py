@@ -81,7 +81,9 @@ def test_pull_generate_migrate_round_trip(
     pulled = pull(source, config=config, output=tmp_path / "schema.py", style="core")
     assert len(pulled.model.grants) == 8 and len(pulled.model.default_privileges) == 2
     code = (tmp_path / "schema.py").read_text()
-    assert f"objects.Grant('function', 'public', 'add_tax(numeric, integer)', '{reader}', ('EXECUTE',))" in code
+    assert (
+        f"objects.Grant('function', 'public', 'add_tax(numeric, integer)', '{reader}', ('EXECUTE',))" in code
+    )
     assert f"objects.DefaultPrivileges('functions', '{reader}', ('EXECUTE',), for_role='{writer}'" in code
 
     # the pulled code is the database: push plans nothing, generate has nothing to add to the baseline
@@ -169,7 +171,7 @@ def test_declarations_become_the_model() -> None:
     ]
     all_table = ("DELETE", "INSERT", "REFERENCES", "SELECT", "TRIGGER", "TRUNCATE", "UPDATE")
     assert defaults == [m.DefaultPrivilege(None, "s", "tables", "app", all_table)]
-    with pytest.raises(PrivilegeError, match="EXECUTE is not a privilege of a table|'EXECUTE'"):
+    with pytest.raises(PrivilegeError, match="'EXECUTE' is not a privilege of a table"):
         from_declarations([objects.Grant("table", "public", "t", "app", "EXECUTE")])
 
 
