@@ -16,6 +16,7 @@ from pgshift.api.generate import generate
 from pgshift.api.migrate import migrate
 from pgshift.api.pull import pull
 from pgshift.api.push import push
+from pgshift.api.status import status
 from pgshift.errors import PgshiftError
 from pgshift.model import schema as m
 from pgshift.model.privileges import PrivilegeError
@@ -94,6 +95,13 @@ def test_pull_generate_migrate_round_trip(
     migrate(target, config=config)
     assert_same_facts(privilege_facts(target), privilege_facts(source), "migrated privileges differ")
     assert push(target, config=config, dry_run=True).plan.operations == ()
+    assert not status(target, config=config).drift
+
+    # a grant made by hand after the migration is drift, named as such
+    with psycopg.connect(target, autocommit=True) as conn:
+        conn.execute(f'GRANT DELETE ON public.account TO "{reader}"')
+    drift = status(target, config=config).drift
+    assert [item.subject for item in drift.items] == [f"table public.account to {reader}"]
 
 
 def test_code_without_grants_leaves_the_database_grants_alone(
@@ -114,7 +122,7 @@ def test_code_without_grants_leaves_the_database_grants_alone(
     assert plan.operations == ()
     listed = {(u.kind, u.name) for u in plan.unmanaged}
     assert ("grant", f"table public.t to {reader}") in listed
-    assert ("default privilege", f"/*/tables to {reader}") in listed
+    assert ("default privilege", f"tables in * to {reader}") in listed
 
     # one declared grant makes grants managed: the undeclared one is revoked, default privileges stay
     use_schema(
@@ -185,3 +193,53 @@ def test_declarations_are_not_run_on_the_scratch_database(tmp_path: Path) -> Non
     metadata = type("Meta", (), {"info": {}})()
     objects.register(metadata, [objects.Grant("schema", "app", "", "PUBLIC", "USAGE")])
     assert declarations(load_config(tmp_path / "pgshift.toml"), metadata) == []
+
+
+def _view_schema(root: Path, name: str, select: str, reader: str) -> None:
+    use_schema(
+        root,
+        name,
+        "from sqlalchemy import *\nfrom pgshift import objects\nmetadata = MetaData()\n"
+        "t = Table('t', metadata, Column('id', Integer, primary_key=True), Column('v', Text))\n"
+        "objects.register(metadata, [\n"
+        f"    objects.View('public', 'tv', {select!r}),\n"
+        f"    objects.Grant('table', 'public', 'tv', {reader!r}, 'SELECT'),\n"
+        f"    objects.Grant('table', 'public', 't', {reader!r}, 'SELECT', columns=('v',)),\n"
+        "])\n",
+    )
+
+
+def test_a_rebuilt_view_keeps_its_grants(
+    roles: Callable[[str], str], make_db: Callable[[], str], tmp_path: Path
+) -> None:
+    reader = roles("reader")
+    url = make_db()
+    config = project(tmp_path, url)
+    _view_schema(tmp_path, "view_v1", "SELECT id, v FROM t", reader)
+    push(url, config=config)
+    _view_schema(tmp_path, "view_v2", "SELECT v FROM t", reader)
+    described = [op.describe() for op in push(url, config=config).plan.operations]
+    assert f"grant SELECT on table public.tv to {reader}" in described
+    held = [f.rsplit(" | ", 1)[0] for f in privilege_facts(url) if f" | {reader} | " in f]  # without grantor
+    assert held == [
+        f"privilege | column public.t.v | {reader} | SELECT | false",
+        f"privilege | relation public.tv | {reader} | SELECT | false",
+    ]
+    assert push(url, config=config, dry_run=True).plan.operations == ()
+
+
+def test_opt_in_kinds_follow_the_code() -> None:
+    """generate keeps the snapshot's grants while the code declares none; push and status set the
+    database's aside (listed) unless the code declares at least one of that kind."""
+    from pgshift.api.managed import keep_unmanaged, set_aside_opt_in
+
+    grant = m.Grant("table", "public", "t", "app", ("SELECT",))
+    default = m.DefaultPrivilege(None, None, "tables", "app", ("SELECT",))
+    snapshot = m.build_model(grants=[grant], default_privileges=[default])
+    assert keep_unmanaged(m.Model(), snapshot) == snapshot
+    other = m.Grant("schema", "app", "app", "PUBLIC", ("USAGE",))
+    assert keep_unmanaged(m.build_model(grants=[other]), snapshot).grants == (other,)
+
+    kept, listed = set_aside_opt_in(snapshot, m.build_model(grants=[other]))
+    assert kept.grants == (grant,) and kept.default_privileges == ()
+    assert [(u.kind, u.name) for u in listed] == [("default privilege", "tables in * to app")]

@@ -20,9 +20,9 @@ def named_roles(model: Model) -> dict[str, list[str]]:
     for g in model.grants:
         out.setdefault(g.grantee, []).append(g.key)
     for d in model.default_privileges:
-        out.setdefault(d.grantee, []).append(f"default privileges {d.key}")
+        out.setdefault(d.grantee, []).append(f"default privileges on {d.key}")
         if d.role is not None:
-            out.setdefault(d.role, []).append(f"default privileges {d.key}")
+            out.setdefault(d.role, []).append(f"default privileges on {d.key}")
     out.pop(PUBLIC_ROLE, None)
     return out
 

@@ -90,7 +90,9 @@ class DefaultPrivilege:
 
     @property
     def key(self) -> str:
-        return f"{self.role or ''}/{self.schema or '*'}/{self.on} to {self.grantee}"
+        """``tables in app to reader``, ``functions in * for owner to reader`` (``*``: every schema)."""
+        role = f" for {self.role}" if self.role else ""
+        return f"{self.on} in {self.schema or '*'}{role} to {self.grantee}"
 
 
 def canonical_privileges(kind: str, privileges: tuple[str, ...] | list[str], where: str) -> tuple[str, ...]:

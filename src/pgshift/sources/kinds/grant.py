@@ -120,9 +120,12 @@ DEFAULT_KIND = SourceKind(
 # -- schema code --------------------------------------------------------------------------------------
 
 
-def _roles(to: Any) -> tuple[str, ...]:
+def _roles(to: Any, with_grant_option: bool, where: str) -> tuple[str, ...]:
     roles = (to,) if isinstance(to, str) else tuple(to)
-    return tuple(PUBLIC_ROLE if r.upper() == PUBLIC_ROLE else r for r in roles)
+    out = tuple(PUBLIC_ROLE if r.upper() == PUBLIC_ROLE else r for r in roles)
+    if with_grant_option and PUBLIC_ROLE in out:  # PostgreSQL refuses it: grant options go to roles
+        raise PrivilegeError(f"{where}: PUBLIC cannot hold a grant option; grant it to a role")
+    return out
 
 
 def _grants_of_own(decl: Any) -> list[Grant]:
@@ -145,7 +148,7 @@ def _grants_of_own(decl: Any) -> list[Grant]:
     grantable = privileges if decl.with_grant_option else ()
     return [
         Grant(cast(GrantOn, on), schema, name, role, privileges, grantable, column)
-        for role in _roles(decl.to)
+        for role in _roles(decl.to, decl.with_grant_option, where)
         for column in (columns or (None,))
     ]
 
@@ -168,7 +171,7 @@ def _grants_of_alembic(decl: Any) -> list[Grant]:
     grantable = privileges if getattr(decl, "with_grant_option", False) else ()
     return [
         Grant("table", decl.schema, decl.table, role, privileges, grantable, column)
-        for role in _roles(decl.role)
+        for role in _roles(decl.role, bool(grantable), where)
         for column in (columns or (None,))
     ]
 
@@ -184,7 +187,7 @@ def _default_of(decl: Any) -> list[DefaultPrivilege]:
     grantable = privileges if decl.with_grant_option else ()
     return [
         DefaultPrivilege(decl.for_role, decl.schema, cast(DefaultOn, on), role, privileges, grantable)
-        for role in _roles(decl.to)
+        for role in _roles(decl.to, decl.with_grant_option, where)
     ]
 
 
