@@ -5,7 +5,7 @@ default-privileges entry) from ``before`` to ``after`` (None: holds nothing); it
 the down migration is exact, grant option included. Revokes of what goes away run first of all (before
 renames and drops: the object still has its old name, a dropped object's grants are given back by the
 down migration in the right place); grants run after everything is created. An object rebuilt by this
-migration (a view or routine dropped and created again) loses its ACL, so its grants are revoked and
+migration (a view, routine or enum dropped and created again) loses its ACL, so its grants are revoked and
 granted again around the rebuild. Roles are never created or dropped, and owners never changed.
 """
 
@@ -16,6 +16,7 @@ from typing import Any
 
 from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Operation
+from pgshift.diff.kinds.enum import RecreateEnum
 from pgshift.diff.plan import Plan
 from pgshift.model.privileges import PUBLIC_ROLE, DefaultPrivilege, Grant
 from pgshift.model.schema import Model
@@ -127,6 +128,9 @@ def _rebuilt(g: Any, plan: Plan) -> bool:
         return f"{g.schema}.{g.name.partition('(')[0]}" in {
             k.split("(", 1)[0] for k in plan.rebuilt_functions
         }
+    if g.on == "type":  # an enum whose values change other than by ADD VALUE is a new type
+        key = f"{g.schema}.{g.name}"
+        return any(isinstance(op, RecreateEnum) and op.new.key == key for op in plan.enums)
     return False
 
 
