@@ -243,3 +243,25 @@ def test_opt_in_kinds_follow_the_code() -> None:
     kept, listed = set_aside_opt_in(snapshot, m.build_model(grants=[other]))
     assert kept.grants == (grant,) and kept.default_privileges == ()
     assert [(u.kind, u.name) for u in listed] == [("default privilege", "tables in * to app")]
+
+
+def test_grants_on_tables_the_filters_leave_out_are_left_alone(
+    roles: Callable[[str], str], make_db: Callable[[], str], tmp_path: Path
+) -> None:
+    reader = roles("reader")
+    url = make_db()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            f'CREATE TABLE t (id serial PRIMARY KEY); CREATE TABLE other (id int); GRANT SELECT ON other TO "{reader}"'
+        )
+    config = project(tmp_path, url)
+    config.write_text(config.read_text() + 'tables_filter = ["t"]\n')
+    use_schema(
+        tmp_path,
+        "filtered",
+        "from sqlalchemy import *\nfrom pgshift import objects\nmetadata = MetaData()\n"
+        "t = Table('t', metadata, Column('id', Integer, primary_key=True))\n"
+        f"objects.register(metadata, [objects.Grant('table', 'public', 't', {reader!r}, 'SELECT')])\n",
+    )
+    described = [op.describe() for op in push(url, config=config, dry_run=True).plan.operations]
+    assert described == [f"grant SELECT on table public.t to {reader}"]
