@@ -31,19 +31,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pgshift.diff.kinds import (
-    column,
-    defined,
-    enum,
-    function,
-    grant,
-    rule,
-    schema,
-    sequence,
-    table,
-    trigger,
-    view,
-)
+from pgshift.diff.kinds import column, defined, enum, function, rule, schema, sequence, table, trigger, view
+from pgshift.diff.kinds import grant as grant_kind
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.plan import Plan
 from pgshift.model import schema as m
@@ -100,13 +89,13 @@ KINDS: tuple[Kind, ...] = (
     Kind("view", m.View, "views", _qualified_key, view.diff_views, None, view_source.KIND),
     Kind("trigger", m.Trigger, "triggers", _qualified_key, trigger.diff_triggers),
     Kind("rule", m.Rule, "rules", _qualified_key, rule.diff_rules),
-    Kind("grant", m.Grant, "grants", _qualified_key, grant.diff_grants, None, grant_source.GRANT_KIND),
+    Kind("grant", m.Grant, "grants", _qualified_key, grant_kind.diff_grants, None, grant_source.GRANT_KIND),
     Kind(
         "default privilege",
         m.DefaultPrivilege,
         "default_privileges",
         _qualified_key,
-        grant.diff_default_privileges,
+        grant_kind.diff_default_privileges,
         None,
         grant_source.DEFAULT_KIND,
     ),
