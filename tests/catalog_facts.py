@@ -212,6 +212,41 @@ QUERIES: dict[str, str] = {
         FROM pg_namespace n
         WHERE n.nspacl IS NOT NULL AND {_NOT_SYSTEM.format(ns="n.nspname")} AND n.nspname <> 'public'
     """,
+    # One fact per ACL entry (aclexplode), columns and types included: who holds what on which object,
+    # from whom, with or without grant option. Owners' and PUBLIC's built-in entries count too: both
+    # sides of a comparison are built by the same user.
+    "privilege": f"""
+        WITH acl AS (
+            SELECT 'relation ' || n.nspname || '.' || c.relname AS what, c.relacl AS a
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "c.oid")}
+            UNION ALL
+            SELECT 'column ' || n.nspname || '.' || c.relname || '.' || t.attname, t.attacl
+            FROM pg_attribute t JOIN pg_class c ON c.oid = t.attrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE t.attnum > 0 AND NOT t.attisdropped AND {_NOT_SYSTEM.format(ns="n.nspname")}
+            UNION ALL
+            SELECT 'routine ' || p.oid::regprocedure::text, p.proacl
+            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_proc", "p.oid")}
+            UNION ALL
+            SELECT 'type ' || t.oid::regtype::text, t.typacl
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_type", "t.oid")}
+            UNION ALL
+            SELECT 'schema ' || n.nspname, n.nspacl
+            FROM pg_namespace n WHERE {_NOT_SYSTEM.format(ns="n.nspname")}
+            UNION ALL
+            SELECT 'default ' || coalesce(n.nspname, '*') || ' ' || d.defaclobjtype::text || ' for '
+                   || d.defaclrole::regrole::text, d.defaclacl
+            FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace
+        )
+        SELECT 'privilege', acl.what,
+               CASE WHEN e.grantee = 0 THEN 'PUBLIC' ELSE e.grantee::regrole::text END,
+               e.privilege_type, e.is_grantable::text, e.grantor::regrole::text
+        FROM acl, aclexplode(acl.a) e
+        WHERE acl.a IS NOT NULL
+    """,
     "default_privileges": """
         SELECT 'default_privileges', coalesce(n.nspname, '*'), d.defaclobjtype::text,
                array_to_string(d.defaclacl, ',')

@@ -21,6 +21,8 @@ SAMPLES: dict[str, object] = {
     "view": m.View(
         "public", "active", "SELECT id FROM users WHERE active", with_=(("security_barrier", "true"),)
     ),
+    "grant": m.Grant("table", "public", "users", "app", ("SELECT", "UPDATE"), ("SELECT",), "email"),
+    "default privilege": m.DefaultPrivilege("owner", None, "functions", "PUBLIC", ("EXECUTE",)),
 }
 
 

@@ -1,5 +1,5 @@
 """Declaring what SQLAlchemy has no construct for: functions, procedures, aggregates, triggers, views,
-materialized views, rules, extensions (and any other statement — domains, composite and range types,
+materialized views, rules, extensions, grants and default privileges (and any other statement — domains, composite and range types,
 collations as ``SQL("CREATE DOMAIN ...")``), attached to the schema's MetaData.
 
     from pgshift import objects
@@ -179,6 +179,73 @@ class SQL:
 
     def statements(self) -> list[str]:
         return [self.statement]
+
+
+@dataclass(frozen=True)
+class Grant:
+    """``GRANT privileges [(columns)] ON <on> schema.name TO to [WITH GRANT OPTION]``. ``on`` is table
+    (views too), sequence, function, procedure, schema, type or domain; a routine's ``name`` is
+    ``add_tax(numeric, numeric)`` (argument types); a schema's is the schema. ``to`` is a role, roles or
+    ``"PUBLIC"``; roles are never created. Read as data (pgshift.sources.kinds.grant), not run on the
+    scratch database; once the code declares one grant, grants are managed (see pgshift.api.managed)."""
+
+    on: str
+    schema: str
+    name: str
+    to: str | tuple[str, ...]
+    privileges: str | tuple[str, ...]
+    columns: tuple[str, ...] = ()
+    with_grant_option: bool = False
+
+    privilege_declaration = True
+
+    def statements(self) -> list[str]:
+        words = self.privileges if isinstance(self.privileges, str) else ", ".join(self.privileges)
+        cols = " (" + ", ".join(_ident(c) for c in self.columns) + ")" if self.columns else ""
+        if self.on == "schema":
+            target = _ident(self.schema)
+        elif self.on in ("function", "procedure"):  # name(argument types) as SQL spells it
+            target = f"{_ident(self.schema)}.{self.name}"
+        else:
+            target = f"{_ident(self.schema)}.{_ident(self.name)}"
+        roles = (self.to,) if isinstance(self.to, str) else self.to
+        to = ", ".join("PUBLIC" if r.upper() == "PUBLIC" else _ident(r) for r in roles)
+        option = " WITH GRANT OPTION" if self.with_grant_option else ""
+        return [f"GRANT {words}{cols} ON {self.on.upper()} {target} TO {to}{option}"]
+
+
+@dataclass(frozen=True)
+class DefaultPrivileges:
+    """``ALTER DEFAULT PRIVILEGES [FOR ROLE for_role] [IN SCHEMA schema] GRANT privileges ON <on> TO to``:
+    ``on`` is tables, sequences, functions, types or schemas. Without ``for_role``, the role applying
+    the migrations; without ``schema``, every schema. Managed like ``Grant`` (its own opt-in)."""
+
+    on: str
+    to: str | tuple[str, ...]
+    privileges: str | tuple[str, ...]
+    schema: str | None = None
+    for_role: str | None = None
+    with_grant_option: bool = False
+
+    privilege_declaration = True
+
+    def statements(self) -> list[str]:
+        words = self.privileges if isinstance(self.privileges, str) else ", ".join(self.privileges)
+        scope = (f" FOR ROLE {_ident(self.for_role)}" if self.for_role else "") + (
+            f" IN SCHEMA {_ident(self.schema)}" if self.schema else ""
+        )
+        roles = (self.to,) if isinstance(self.to, str) else self.to
+        to = ", ".join("PUBLIC" if r.upper() == "PUBLIC" else _ident(r) for r in roles)
+        option = " WITH GRANT OPTION" if self.with_grant_option else ""
+        return [f"ALTER DEFAULT PRIVILEGES{scope} GRANT {words} ON {self.on.upper()} TO {to}{option}"]
+
+
+def is_privilege_declaration(declaration: Any) -> bool:
+    """A grant or default privileges (ours, or alembic_utils' ``PGGrantTable``): read as data, never run
+    on the scratch database (its roles may not exist there)."""
+    if getattr(declaration, "privilege_declaration", False) is True:
+        return True
+    return type(declaration).__name__ == "PGGrantTable" and hasattr(declaration, "grant")
 
 
 def statements_of(declaration: Any) -> list[str]:

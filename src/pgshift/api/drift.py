@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pgshift.api.managed import Unmanaged, unmanaged_in_database, unmanaged_objects
+from pgshift.api.managed import Unmanaged, set_aside_opt_in, unmanaged_in_database, unmanaged_objects
 from pgshift.config import Config
 from pgshift.diff.hazards import Action, Change
 from pgshift.folder.files import snapshot_path
@@ -133,6 +133,8 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         triggers=[t for t in expected.triggers if t.schema in schemas and matches(t.schema, t.table)],
         rules=[r for r in expected.rules if r.schema in schemas and matches(r.schema, r.table)],
         defined=[d for d in expected.defined if d.schema in schemas],
+        grants=[g for g in expected.grants if g.schema in schemas],
+        default_privileges=[d for d in expected.default_privileges if d.schema in (None, *schemas)],
     )
     actual = introspect(
         conn,
@@ -141,6 +143,8 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         exclude_tables=scope.exclude_tables,
     )
     unmanaged = unmanaged_objects(actual) + unmanaged_in_database(conn, schemas)
+    actual, aside = set_aside_opt_in(actual, expected)
+    unmanaged += aside
     operations = diff(actual, expected)
     snapshots: list[tuple[str, m.Model]] | None = None
     items = []

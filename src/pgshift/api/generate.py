@@ -84,18 +84,28 @@ def load_schema_model(config: Config, notes: list[str] | None = None) -> Model:
             "(or in pgshift.toml), or pass --schema myapp/models.py",
         )
     from pgshift.api.scratch import canonical_model, declarations
+    from pgshift.errors import SchemaLoadError
+    from pgshift.model.privileges import PrivilegeError
+    from pgshift.objects import registered
     from pgshift.sources.from_sqlalchemy import model_from_metadata
+    from pgshift.sources.kinds.grant import with_declared
     from pgshift.sources.load import load_metadata
 
     metadata = load_metadata(config.schema, config.root)
     model = model_from_metadata(metadata, tables_filter=config.tables_filter)
     declared = declarations(config, metadata)
-    if not declared:
-        return model
-    model, note = canonical_model(config, model, declared)
-    if notes is not None:
-        notes.append(note)
-    return model
+    if declared:
+        model, note = canonical_model(config, model, declared)
+        if notes is not None:
+            notes.append(note)
+    try:
+        return with_declared(model, registered(metadata))  # grants are data: no scratch database
+    except PrivilegeError as exc:
+        raise SchemaLoadError(
+            f"a privilege declaration is not valid: {exc}",
+            where=config.schema,
+            hint="fix the objects.Grant / DefaultPrivileges (or PGGrantTable) it names",
+        ) from None
 
 
 def check_identifiers(model: Model) -> None:

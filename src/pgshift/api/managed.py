@@ -8,6 +8,7 @@ event triggers, foreign tables and servers, statistics objects, text search obje
 classes, casts, publications, subscriptions, languages, access methods — are read from the catalog
 (``catalog/unmanaged.sql``) and listed by kind and name by pull, push and status, never dropped. ``UNDECLARABLE`` names model fields that code cannot declare (none today); a kind that
 joins the model but not yet the declarations goes there, and push, generate and pull set it aside.
+``OPT_IN`` kinds (grants, default privileges) are managed only when the code declares at least one.
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ from pgshift.model.schema import Model
 
 # Model fields whose objects schema code cannot declare (one owner for this fact).
 UNDECLARABLE: tuple[str, ...] = ()
+
+# Model fields managed only once the code declares at least one of them (grants, default privileges:
+# a database has them before anyone writes them down). Until then the database's are listed as not
+# managed and left as they are; generate keeps the snapshot's.
+OPT_IN: tuple[str, ...] = ("grants", "default_privileges")
+_OPT_IN_NOUN = {"grants": "grant", "default_privileges": "default privilege"}
 
 
 @dataclass(frozen=True)
@@ -53,11 +60,21 @@ def without_unmanaged(model: Model) -> Model:
 
 
 def keep_unmanaged(target: Model, previous: Model) -> Model:
-    """``target`` (from code) plus the undeclarable objects ``previous`` (a snapshot) holds, so a
-    migration never drops what the code cannot mention and the next snapshot still records it."""
+    """``target`` (from code) plus the undeclarable objects ``previous`` (a snapshot) holds, and its
+    opt-in kinds the code declares none of, so a migration never drops what the code does not manage
+    and the next snapshot still records it."""
     return dataclasses.replace(
-        target, **{field: getattr(target, field) or getattr(previous, field) for field in UNDECLARABLE}
+        target,
+        **{field: getattr(target, field) or getattr(previous, field) for field in UNDECLARABLE + OPT_IN},
     )
+
+
+def set_aside_opt_in(actual: Model, declared: Model) -> tuple[Model, tuple[Unmanaged, ...]]:
+    """``actual`` (a database) without the opt-in kinds ``declared`` (code, a snapshot) has none of,
+    and those objects listed: what push and status leave alone rather than revoke."""
+    aside = [f for f in OPT_IN if not getattr(declared, f) and getattr(actual, f)]
+    listed = tuple(Unmanaged(_OPT_IN_NOUN[f], obj.key) for f in aside for obj in getattr(actual, f))
+    return dataclasses.replace(actual, **{f: () for f in aside}), listed
 
 
 def describe_unmanaged(items: tuple[Unmanaged, ...]) -> str:

@@ -17,7 +17,14 @@ from typing import Any
 
 from pgshift.api._common import ConfigLike, as_config, database_errors, require_url
 from pgshift.api.generate import Resolver
-from pgshift.api.managed import Unmanaged, unmanaged_in_database, unmanaged_objects, without_unmanaged
+from pgshift.api.managed import (
+    Unmanaged,
+    set_aside_opt_in,
+    unmanaged_in_database,
+    unmanaged_objects,
+    without_unmanaged,
+)
+from pgshift.api.privileges import require_roles
 from pgshift.config import Config
 from pgshift.diff.dataloss import Risk
 from pgshift.diff.operations import Operation
@@ -165,6 +172,9 @@ def plan_push(
     schemas = sorted({*config.schema_filter, *target.schemas} - {config.migrations_schema})
     unmanaged = unmanaged_objects(actual) + unmanaged_in_database(conn, schemas)
     actual = without_unmanaged(actual)
+    actual, aside = set_aside_opt_in(actual, target)
+    unmanaged += aside
+    require_roles(conn, target)
     decisions = settle_renames(actual, target, renames or RenameDecisions(), resolver)
     operations = diff(actual, target, renames=decisions)
     risks = analyze(conn, operations) if operations else []

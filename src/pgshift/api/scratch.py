@@ -42,10 +42,12 @@ class Declared:
 
 def declarations(config: Config, metadata: Any) -> list[Declared]:
     """The statements schema code and the config's SQL files declare, in order (code first)."""
-    from pgshift.objects import registered, statements_of
+    from pgshift.objects import is_privilege_declaration, registered, statements_of
 
     out: list[Declared] = []
     for item in registered(metadata):
+        if is_privilege_declaration(item):
+            continue  # grants are read as data (pgshift.sources.kinds.grant): their roles may not exist here
         label = (
             f"{type(item).__name__} {getattr(item, 'name', None) or getattr(item, 'signature', '')}".strip()
         )

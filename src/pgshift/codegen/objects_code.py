@@ -148,10 +148,59 @@ def _defined(o: m.DefinedObject) -> list[str]:
     return out
 
 
-def objects_block(model: m.Model, holder: str) -> list[str]:
-    """``objects.register(<holder>, [...])`` for the model's declarable objects (empty when none)."""
-    if not has_objects(model):
+def _grant(g: m.Grant) -> str:
+    name = g.schema if g.on == "schema" else g.name
+    args = [repr(g.on), repr(g.schema), repr(name), repr(g.grantee), repr(g.privileges)]
+    if g.column is not None:
+        args.append(f"columns=({g.column!r},)")
+    if g.grantable:
+        if g.grantable != g.privileges:  # part with, part without: two declarations say it
+            without = tuple(p for p in g.privileges if p not in g.grantable)
+            args[4] = repr(without)
+            rest = [*args[:4], repr(g.grantable), *args[5:], "with_grant_option=True"]
+            return f"objects.Grant({', '.join(args)}),\n    objects.Grant({', '.join(rest)})"
+        args.append("with_grant_option=True")
+    return f"objects.Grant({', '.join(args)})"
+
+
+def _default_privileges(d: m.DefaultPrivilege) -> str:
+    args = [repr(d.on), repr(d.grantee), repr(d.privileges)]
+    if d.schema is not None:
+        args.append(f"schema={d.schema!r}")
+    if d.role is not None:
+        args.append(f"for_role={d.role!r}")
+    if d.grantable:
+        if d.grantable != d.privileges:
+            without = tuple(p for p in d.privileges if p not in d.grantable)
+            rest = [*args[:2], repr(d.grantable), *args[3:], "with_grant_option=True"]
+            args[2] = repr(without)
+            return f"objects.DefaultPrivileges({', '.join(args)}),\n    objects.DefaultPrivileges({', '.join(rest)})"
+        args.append("with_grant_option=True")
+    return f"objects.DefaultPrivileges({', '.join(args)})"
+
+
+def privileges_block(model: m.Model, holder: str) -> list[str]:
+    """``objects.register(<holder>, [...])`` for the model's grants and default privileges (empty when
+    none). Declaring them makes pgshift manage them (pgshift.api.managed.OPT_IN)."""
+    items = [_grant(g) for g in model.grants] + [_default_privileges(d) for d in model.default_privileges]
+    if not items:
         return []
+    lines = [
+        "",
+        "",
+        "# Privileges (roles are not created by pgshift): declared here, so pgshift manages them.",
+    ]
+    lines.append(f"objects.register({holder}, [")
+    lines += [f"    {item}," for item in items]
+    lines.append("])")
+    return lines
+
+
+def objects_block(model: m.Model, holder: str) -> list[str]:
+    """``objects.register(<holder>, [...])`` for the model's declarable objects, then its privileges
+    (empty when none)."""
+    if not has_objects(model):
+        return privileges_block(model, holder)
     from pgshift.diff.kinds.view import dependency_order
 
     declared = {t.schema for t in model.tables} | {e.schema for e in model.enums}
@@ -177,4 +226,4 @@ def objects_block(model: m.Model, holder: str) -> list[str]:
     lines.append(f"objects.register({holder}, [")
     lines += [f"    {item}," for item in items]
     lines.append("])")
-    return lines
+    return lines + privileges_block(model, holder)

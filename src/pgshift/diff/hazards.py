@@ -165,6 +165,8 @@ class Action(enum.StrEnum):
     DROP_OBJECT = "drop_object"
     ALTER_DOMAIN = "alter_domain"
     DROP_RULE = "drop_rule"
+    GRANT_PRIVILEGE = "grant_privilege"
+    REVOKE_PRIVILEGE = "revoke_privilege"
     VACUUM_FULL = "vacuum_full"
 
     @property
@@ -326,6 +328,8 @@ EFFECTS: dict[str, Effect] = {
     # they are scanned, and the statement fails if stored values break the new rule.
     Action.ALTER_DOMAIN: Effect(Lock.SHARE, scan=True, data_dependent=True),
     Action.DROP_RULE: Effect(AE),
+    Action.GRANT_PRIVILEGE: Effect(Lock.NONE),
+    Action.REVOKE_PRIVILEGE: Effect(Lock.NONE, backward_incompatible=True),
     Action.VACUUM_FULL: Effect(AE, rewrite=True),
 }
 

@@ -45,6 +45,10 @@ class Plan:
     views: list[Operation] = field(default_factory=list)
     drop_tables: list[Operation] = field(default_factory=list)
     late_drops: list[Operation] = field(default_factory=list)
+    revokes: list[Operation] = field(
+        default_factory=list
+    )  # privileges: before anything is renamed or dropped
+    grants: list[Operation] = field(default_factory=list)  # privileges: after everything is created
     rebuilt_functions: set[str] = field(default_factory=set)  # keys dropped and created again
     rebuilt_views: set[str] = field(default_factory=set)  # keys dropped and created again (or changed)
     reshaped: set[str] = field(default_factory=set)  # tables whose column types change or columns go
@@ -55,6 +59,7 @@ class Plan:
 
     def ordered(self) -> list[Operation]:
         return [
+            *self.revokes,
             *self.renames,
             *self.drop_triggers,  # before the views and functions they hang on
             *self.drop_rules,
@@ -81,6 +86,7 @@ class Plan:
             *self.views,
             *self.triggers,
             *self.rules,
+            *self.grants,
             *self.drop_tables,
             *self.drop_functions,
             *self.drop_defined,

@@ -167,6 +167,8 @@ def _map_tables(model: Model, fn) -> Model:  # type: ignore[no-untyped-def]
         sequences=model.sequences,
         tables=[fn(t) for t in model.tables],
         views=model.views,
+        grants=model.grants,  # under the old names: revoked before the rename, granted after it
+        default_privileges=model.default_privileges,
     )
 
 
@@ -188,6 +190,8 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
         sequences=[replace(s, schema=move(s.schema)) for s in model.sequences],
         tables=tables,
         views=[replace(v, schema=move(v.schema)) for v in model.views],
+        grants=model.grants,  # under the old names: revoked before the rename, granted after it
+        default_privileges=model.default_privileges,
     )
 
 

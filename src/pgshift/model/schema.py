@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from enum import Enum as _Enum
 from typing import Literal, Protocol, TypeVar
 
+from pgshift.model.privileges import DefaultPrivilege as DefaultPrivilege
+from pgshift.model.privileges import Grant as Grant
 from pgshift.model.types import SqlType
 
 ReferentialAction = Literal["no action", "restrict", "cascade", "set null", "set default"]
@@ -384,6 +386,8 @@ class Model:
     triggers: tuple[Trigger, ...] = ()
     rules: tuple[Rule, ...] = ()
     defined: tuple[DefinedObject, ...] = ()
+    grants: tuple[Grant, ...] = ()  # explicit privileges (pgshift.model.privileges)
+    default_privileges: tuple[DefaultPrivilege, ...] = ()
 
     def table(self, schema: str, name: str) -> Table | None:
         key = qualified(schema, name)
@@ -416,6 +420,8 @@ def build_model(
     triggers: Iterable[Trigger] = (),
     rules: Iterable[Rule] = (),
     defined: Iterable[DefinedObject] = (),
+    grants: Iterable[Grant] = (),
+    default_privileges: Iterable[DefaultPrivilege] = (),
 ) -> Model:
     """Assemble a Model in canonical order (sorted by qualified name), whatever the source order.
 
@@ -432,6 +438,8 @@ def build_model(
         triggers=tuple(sorted(triggers, key=lambda t: t.key)),
         rules=tuple(sorted(rules, key=lambda r: r.key)),
         defined=tuple(sorted(defined, key=lambda d: (list(ObjectKind).index(d.kind), d.key))),
+        grants=tuple(sorted(grants, key=lambda g: g.key)),
+        default_privileges=tuple(sorted(default_privileges, key=lambda d: d.key)),
     )
 
 

@@ -82,6 +82,9 @@ def introspect(
     _policies(results["policies"], tables)
     _partitions(results["partitions"], tables)
     keyed = {kind.collection: [kind.read_catalog(r) for r in results[kind.query]] for kind in SOURCE_KINDS}
+    # grants on the tables the filters leave out (the tracking table among them) are left out with them
+    left_out = {(r["schema"], r["table_name"]) for r in results["columns"]} - set(tables)
+    keyed["grants"] = [g for g in keyed["grants"] if g.on != "table" or (g.schema, g.name) not in left_out]
     functions = [_function(r) for r in results["functions"]]
     triggers = [_trigger(r) for r in results["triggers"] if keep(r["schema"], r["table_name"])]
     rules = [

@@ -81,9 +81,13 @@ def _snapshot_out(model: m.Model, *, id: str, prev_id: str) -> dict[str, Any]:
         "views": {},
         "_meta": {"columns": {}, "schemas": {}, "tables": {}},
     }
-    for kind in SOURCE_KINDS:  # each into its section, in drizzle-kit's key order above
-        out[kind.section] = {obj.key: kind.write_snapshot(obj) for obj in getattr(model, kind.collection)}
     objects = _objects_out(model)
+    for kind in SOURCE_KINDS:  # each into its section, in drizzle-kit's key order above
+        entries = {obj.key: kind.write_snapshot(obj) for obj in getattr(model, kind.collection)}
+        if not kind.extension:
+            out[kind.section] = entries
+        elif entries:
+            objects[kind.section] = entries
     if objects:
         out["pgshift"] = objects  # kinds Drizzle has no key for; drizzle-kit drops unknown keys
     return out
@@ -365,8 +369,12 @@ def snapshot_to_model(data: Any, *, where: str) -> m.Model:
             raise FolderError(f"snapshot has no {key!r} string", where=where)
     try:
         tables = [_table_in(key, raw) for key, raw in _section(data, "tables", where).items()]
+        extension = data.get("pgshift") or {}
         keyed = {
-            kind.collection: [kind.read_snapshot(raw) for raw in _section(data, kind.section, where).values()]
+            kind.collection: [
+                kind.read_snapshot(raw)
+                for raw in _section(extension if kind.extension else data, kind.section, where).values()
+            ]
             for kind in SOURCE_KINDS
         }
         schemas = list(_section(data, "schemas", where).values())

@@ -20,7 +20,8 @@ indexes, policies) are diffed by the table's step with their own modules' operat
 Visiting order (dependencies first): enums before tables (a rebuild changes the columns that use the
 type), sequences before tables, tables before functions, functions before views (a view over a
 reshaped table, or calling a rebuilt function, is rebuilt), views before triggers and rules (those on a
-rebuilt view or running a rebuilt function are rebuilt), schemas last (their drops come after the drops of everything in them). The order of the *statements* is the
+rebuilt view or running a rebuilt function are rebuilt), privileges after those (an object rebuilt
+loses its grants), schemas last (their drops come after the drops of everything in them). The order of the *statements* is the
 plan's phase order, not this one.
 """
 
@@ -31,10 +32,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from pgshift.diff.kinds import column, defined, enum, function, rule, schema, sequence, table, trigger, view
+from pgshift.diff.kinds import grant as grant_kind
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.plan import Plan
 from pgshift.model import schema as m
 from pgshift.sources.kinds import enum as enum_source
+from pgshift.sources.kinds import grant as grant_source
 from pgshift.sources.kinds import sequence as sequence_source
 from pgshift.sources.kinds import view as view_source
 from pgshift.sources.kinds.base import SourceKind
@@ -86,6 +89,16 @@ KINDS: tuple[Kind, ...] = (
     Kind("view", m.View, "views", _qualified_key, view.diff_views, None, view_source.KIND),
     Kind("trigger", m.Trigger, "triggers", _qualified_key, trigger.diff_triggers),
     Kind("rule", m.Rule, "rules", _qualified_key, rule.diff_rules),
+    Kind("grant", m.Grant, "grants", _qualified_key, grant_kind.diff_grants, None, grant_source.GRANT_KIND),
+    Kind(
+        "default privilege",
+        m.DefaultPrivilege,
+        "default_privileges",
+        _qualified_key,
+        grant_kind.diff_default_privileges,
+        None,
+        grant_source.DEFAULT_KIND,
+    ),
     Kind("schema", str, "schemas", _own_name, schema.diff_schemas, schema.rename_op),
 )
 

@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from pgshift.sources.kinds import enum, sequence, view
+from pgshift.sources.kinds import enum, grant, sequence, view
 from pgshift.sources.kinds.base import SourceKind
 
-SOURCE_KINDS: tuple[SourceKind[Any], ...] = (enum.KIND, sequence.KIND, view.KIND)
+SOURCE_KINDS: tuple[SourceKind[Any], ...] = (
+    enum.KIND,
+    sequence.KIND,
+    view.KIND,
+    grant.GRANT_KIND,
+    grant.DEFAULT_KIND,
+)

@@ -14,7 +14,7 @@ class Keyed(Protocol):
     def key(self) -> str: ...
 
     @property
-    def schema(self) -> str: ...
+    def schema(self) -> str | None: ...
 
 
 T = TypeVar("T", bound=Keyed)
@@ -24,7 +24,8 @@ T = TypeVar("T", bound=Keyed)
 class SourceKind(Generic[T]):
     """One kind's place in the sources. ``collection`` is the Model field holding the objects (and
     ``build_model``'s keyword); ``section`` the snapshot key whose entries are keyed by ``schema.name``;
-    ``query`` the catalog query's file name."""
+    ``query`` the catalog query's file name. An ``extension`` kind's section sits under the snapshot's
+    ``"pgshift"`` key (Drizzle has none for it), written only when it holds something."""
 
     name: str
     collection: str
@@ -33,3 +34,4 @@ class SourceKind(Generic[T]):
     read_snapshot: Callable[[dict[str, Any]], T]
     query: str
     read_catalog: Callable[[dict[str, Any]], T]
+    extension: bool = False

@@ -1,0 +1,29 @@
+-- ALTER DEFAULT PRIVILEGES entries of this database, for every schema (no IN SCHEMA) or one of the chosen
+-- schemas. A database-wide entry holds the whole ACL new objects get, so the built-in part (acldefault of
+-- the role) is left out; a per-schema entry holds only what it adds. ``role`` is NULL for the current
+-- user (migrations apply without FOR ROLE). Parameters: %(schemas)s text[].
+WITH entries AS (
+    SELECT d.defaclrole, n.nspname AS schema, d.defaclobjtype, e.grantee, e.privilege_type, e.is_grantable
+    FROM pg_default_acl d
+    LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace,
+         aclexplode(d.defaclacl) e
+    WHERE (d.defaclnamespace = 0 OR n.nspname = ANY(%(schemas)s))
+      AND NOT (d.defaclnamespace = 0 AND EXISTS (
+          SELECT 1
+          FROM aclexplode(acldefault(CASE WHEN d.defaclobjtype = 'S' THEN 's' ELSE d.defaclobjtype END::"char",
+                                     d.defaclrole)) x
+          WHERE x.grantee = e.grantee AND x.privilege_type = e.privilege_type
+            AND x.is_grantable >= e.is_grantable))
+)
+SELECT CASE WHEN defaclrole = (SELECT oid FROM pg_roles WHERE rolname = current_user) THEN NULL
+            ELSE pg_get_userbyid(defaclrole) END AS role,
+       schema,
+       CASE defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions'
+                          WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas' END AS on_objects,
+       CASE WHEN grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(grantee) END AS grantee,
+       array_agg(DISTINCT privilege_type ORDER BY privilege_type) AS privileges,
+       coalesce(array_agg(DISTINCT privilege_type ORDER BY privilege_type) FILTER (WHERE is_grantable), '{}')
+           AS grantable
+FROM entries
+GROUP BY defaclrole, schema, defaclobjtype, grantee
+ORDER BY 1, 2, 3, 4

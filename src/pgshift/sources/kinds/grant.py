@@ -1,0 +1,235 @@
+"""Privileges in the sources: explicit grants (``grants.sql``) and default privileges
+(``default_privileges.sql``), kept in the snapshot under ``"pgshift"`` (Drizzle stores no grants: its
+``roles`` key holds role definitions, which pgshift neither reads nor creates), and as schema code
+declares them (``pgshift.objects.Grant`` / ``DefaultPrivileges``, alembic_utils' ``PGGrantTable``).
+
+Declarations become model objects here directly, without a scratch database: a grant is plain data,
+and running it on a scratch server would need the grantee roles to exist there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, cast
+
+from pgshift.model import schema as m
+from pgshift.model.privileges import (
+    DEFAULT_ON,
+    PRIVILEGES,
+    PUBLIC_ROLE,
+    DefaultOn,
+    DefaultPrivilege,
+    Grant,
+    GrantOn,
+    PrivilegeError,
+    canonical_privileges,
+    routine_name,
+)
+from pgshift.model.types import normalize_type
+from pgshift.sources.kinds.base import SourceKind
+
+
+def _listed(privileges: tuple[str, ...]) -> list[str]:
+    return list(privileges)
+
+
+def grant_out(g: Grant) -> dict[str, Any]:
+    out: dict[str, Any] = {"on": g.on, "schema": g.schema, "name": g.name}
+    if g.column is not None:
+        out["column"] = g.column
+    out |= {"grantee": g.grantee, "privileges": _listed(g.privileges)}
+    if g.grantable:
+        out["grantable"] = _listed(g.grantable)
+    return out
+
+
+def grant_in(raw: dict[str, Any]) -> Grant:
+    return Grant(
+        on=raw["on"],
+        schema=raw["schema"],
+        name=raw["name"],
+        grantee=raw["grantee"],
+        privileges=tuple(sorted(raw["privileges"])),
+        grantable=tuple(sorted(raw.get("grantable") or ())),
+        column=raw.get("column"),
+    )
+
+
+def grant_from_catalog(r: dict[str, Any]) -> Grant:
+    name = r["name"]
+    if r["arg_types"] is not None:  # a routine: name(argument types), spelled as declarations are
+        name = f"{name}({', '.join(normalize_type(t) for t in r['arg_types'])})"
+    return Grant(
+        on=r["kind"],
+        schema=r["schema"],
+        name=name,
+        grantee=r["grantee"],
+        privileges=tuple(r["privileges"]),
+        grantable=tuple(r["grantable"]),
+        column=r["column_name"],
+    )
+
+
+def default_out(d: DefaultPrivilege) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if d.role is not None:
+        out["role"] = d.role
+    if d.schema is not None:
+        out["schema"] = d.schema
+    out |= {"on": d.on, "grantee": d.grantee, "privileges": _listed(d.privileges)}
+    if d.grantable:
+        out["grantable"] = _listed(d.grantable)
+    return out
+
+
+def default_in(raw: dict[str, Any]) -> DefaultPrivilege:
+    return DefaultPrivilege(
+        role=raw.get("role"),
+        schema=raw.get("schema"),
+        on=raw["on"],
+        grantee=raw["grantee"],
+        privileges=tuple(sorted(raw["privileges"])),
+        grantable=tuple(sorted(raw.get("grantable") or ())),
+    )
+
+
+def default_from_catalog(r: dict[str, Any]) -> DefaultPrivilege:
+    return DefaultPrivilege(
+        role=r["role"],
+        schema=r["schema"],
+        on=r["on_objects"],
+        grantee=r["grantee"],
+        privileges=tuple(r["privileges"]),
+        grantable=tuple(r["grantable"]),
+    )
+
+
+GRANT_KIND = SourceKind("grant", "grants", "grants", grant_out, grant_in, "grants", grant_from_catalog, True)
+DEFAULT_KIND = SourceKind(
+    "default privilege",
+    "default_privileges",
+    "defaultPrivileges",
+    default_out,
+    default_in,
+    "default_privileges",
+    default_from_catalog,
+    True,
+)
+
+
+# -- schema code --------------------------------------------------------------------------------------
+
+
+def _roles(to: Any, with_grant_option: bool, where: str) -> tuple[str, ...]:
+    roles = (to,) if isinstance(to, str) else tuple(to)
+    out = tuple(PUBLIC_ROLE if r.upper() == PUBLIC_ROLE else r for r in roles)
+    if with_grant_option and PUBLIC_ROLE in out:  # PostgreSQL refuses it: grant options go to roles
+        raise PrivilegeError(f"{where}: PUBLIC cannot hold a grant option; grant it to a role")
+    return out
+
+
+def _grants_of_own(decl: Any) -> list[Grant]:
+    on = str(decl.on).lower()
+    if on not in PRIVILEGES or on == "column":
+        raise PrivilegeError(
+            f"Grant on {decl.on!r}: use one of {', '.join(k for k in PRIVILEGES if k != 'column')}"
+        )
+    schema, name = decl.schema, decl.name
+    where = f"Grant on {on} {schema}.{name}"
+    if on in ("function", "procedure"):
+        given, name = routine_name(name)
+        schema = given or schema
+    elif on == "schema":
+        name = name or schema
+    columns = tuple(decl.columns or ())
+    if columns and on != "table":
+        raise PrivilegeError(f"{where}: columns are for tables (and views) only")
+    privileges = canonical_privileges("column" if columns else on, _words(decl.privileges), where)
+    grantable = privileges if decl.with_grant_option else ()
+    return [
+        Grant(cast(GrantOn, on), schema, name, role, privileges, grantable, column)
+        for role in _roles(decl.to, decl.with_grant_option, where)
+        for column in (columns or (None,))
+    ]
+
+
+def _words(privileges: Any) -> list[str]:
+    return (
+        [p.strip() for p in privileges.split(",")]
+        if isinstance(privileges, str)
+        else [str(p) for p in privileges]
+    )
+
+
+def _grants_of_alembic(decl: Any) -> list[Grant]:
+    """alembic_utils' ``PGGrantTable(schema, table, role, grant, columns, with_grant_option)``: one
+    privilege, on the table or on each of ``columns``."""
+    where = f"PGGrantTable {decl.schema}.{decl.table}"
+    columns = tuple(getattr(decl, "columns", None) or ())
+    grant = getattr(decl.grant, "value", decl.grant)
+    privileges = canonical_privileges("column" if columns else "table", [str(grant)], where)
+    grantable = privileges if getattr(decl, "with_grant_option", False) else ()
+    return [
+        Grant("table", decl.schema, decl.table, role, privileges, grantable, column)
+        for role in _roles(decl.role, bool(grantable), where)
+        for column in (columns or (None,))
+    ]
+
+
+def _default_of(decl: Any) -> list[DefaultPrivilege]:
+    on = str(decl.on).lower()
+    if on not in DEFAULT_ON:
+        raise PrivilegeError(f"DefaultPrivileges on {decl.on!r}: use one of {', '.join(DEFAULT_ON)}")
+    if on == "schemas" and decl.schema is not None:
+        raise PrivilegeError("DefaultPrivileges on schemas: a schema cannot be given (IN SCHEMA)")
+    where = f"DefaultPrivileges on {on}"
+    privileges = canonical_privileges(DEFAULT_ON[on], _words(decl.privileges), where)
+    grantable = privileges if decl.with_grant_option else ()
+    return [
+        DefaultPrivilege(decl.for_role, decl.schema, cast(DefaultOn, on), role, privileges, grantable)
+        for role in _roles(decl.to, decl.with_grant_option, where)
+    ]
+
+
+def from_declarations(declarations: Iterable[Any]) -> tuple[list[Grant], list[DefaultPrivilege]]:
+    """The grants and default privileges ``declarations`` (pgshift.objects.registered) state, merged
+    per object and grantee; the other declarations are skipped."""
+    from pgshift.objects import DefaultPrivileges, is_privilege_declaration
+    from pgshift.objects import Grant as GrantDeclaration
+
+    grants: dict[str, Grant] = {}
+    defaults: dict[str, DefaultPrivilege] = {}
+    for decl in declarations:
+        if not is_privilege_declaration(decl):
+            continue
+        if isinstance(decl, DefaultPrivileges):
+            for d in _default_of(decl):
+                was = defaults.get(d.key)
+                defaults[d.key] = d if was is None else _merged(was, d)
+            continue
+        made = _grants_of_own(decl) if isinstance(decl, GrantDeclaration) else _grants_of_alembic(decl)
+        for g in made:
+            had = grants.get(g.key)
+            grants[g.key] = g if had is None else _merged(had, g)
+    return list(grants.values()), list(defaults.values())
+
+
+def _merged(a: Any, b: Any) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(
+        a,
+        privileges=tuple(sorted(set(a.privileges) | set(b.privileges))),
+        grantable=tuple(sorted(set(a.grantable) | set(b.grantable))),
+    )
+
+
+def with_declared(model: m.Model, declarations: Iterable[Any]) -> m.Model:
+    """``model`` with the privileges ``declarations`` state (the code's model has none otherwise)."""
+    import dataclasses
+
+    grants, defaults = from_declarations(declarations)
+    if not grants and not defaults:
+        return model
+    built = m.build_model(grants=grants, default_privileges=defaults)
+    return dataclasses.replace(model, grants=built.grants, default_privileges=built.default_privileges)
