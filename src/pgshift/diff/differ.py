@@ -42,6 +42,8 @@ def diff(old: Model, new: Model, *, renames: RenameDecisions | None = None) -> l
         old, applied = apply_renames(old, new, renames)
         for kind, container, before, after in applied:
             plan.renames.append(RENAMES[kind](state, container, before, after))
+            if kind == "schema":
+                plan.renamed_schemas.add(before)
             state = apply_rename(state, kind, container, before, after)
     for step in KINDS:
         old = step.diff(old, new, plan)

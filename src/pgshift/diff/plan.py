@@ -13,7 +13,11 @@ from pgshift.model.schema import Table
 
 @dataclass
 class Plan:
+    # triggers, rules and functions under a table or schema that is renamed: dropped under the old name
+    # before the rename and created under the new one after, so the down file (the reverse) works too
+    pre_rename_drops: list[Operation] = field(default_factory=list)
     renames: list[Operation] = field(default_factory=list)
+    renamed_schemas: set[str] = field(default_factory=set)  # old names of the schemas it renames
     drop_triggers: list[Operation] = field(default_factory=list)
     drop_rules: list[Operation] = field(default_factory=list)
     # defaults, CHECKs and indexes taken off a function that is rebuilt (put back once it is created)
@@ -60,6 +64,7 @@ class Plan:
     def ordered(self) -> list[Operation]:
         return [
             *self.revokes,
+            *self.pre_rename_drops,
             *self.renames,
             *self.drop_triggers,  # before the views and functions they hang on
             *self.drop_rules,

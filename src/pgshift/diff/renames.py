@@ -161,15 +161,10 @@ def _rename_type(column: Column, schema: str, old: str, new: str) -> Column:
 
 
 def _map_tables(model: Model, fn) -> Model:  # type: ignore[no-untyped-def]
-    return build_model(
-        schemas=model.schemas,
-        enums=model.enums,
-        sequences=model.sequences,
-        tables=[fn(t) for t in model.tables],
-        views=model.views,
-        grants=model.grants,  # under the old names: revoked before the rename, granted after it
-        default_privileges=model.default_privileges,
-    )
+    """``model`` with ``fn`` applied to each table. Triggers and rules keep the old table name: their
+    definitions name it, so they are dropped before the rename and created after (see
+    ``Plan.pre_rename_drops``); grants stay under the old names too (revoked before, granted after)."""
+    return replace(model, tables=build_model(tables=[fn(t) for t in model.tables]).tables)
 
 
 def rename_schema(model: Model, old: str, new: str) -> Model:
@@ -184,13 +179,21 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
         )
         fks = tuple(replace(fk, ref_schema=move(fk.ref_schema)) for fk in t.foreign_keys)
         tables.append(replace(t, schema=move(t.schema), columns=columns, foreign_keys=fks))
+    # Tables, types and sequences move with the schema (the server renames the namespace); grants stay
+    # under the old names: revoked before the rename, granted after it.
     return build_model(
         schemas=[move(s) for s in model.schemas],
         enums=[replace(e, schema=move(e.schema)) for e in model.enums],
         sequences=[replace(s, schema=move(s.schema)) for s in model.sequences],
         tables=tables,
         views=[replace(v, schema=move(v.schema)) for v in model.views],
-        grants=model.grants,  # under the old names: revoked before the rename, granted after it
+        # functions, triggers and rules keep the old schema (their text names it: dropped before the
+        # rename, created after); domains and types move with it
+        functions=model.functions,
+        triggers=model.triggers,
+        rules=model.rules,
+        defined=[replace(d, schema=move(d.schema)) for d in model.defined],
+        grants=model.grants,
         default_privileges=model.default_privileges,
     )
 

@@ -195,6 +195,8 @@ def diff_functions(old: Model, new: Model, plan: Plan) -> Model:
     for f in sorted(old.functions, key=_routine_order, reverse=True):
         if f.key in rebuilt:
             plan.early_function_drops.append(DropFunction(f))
+        elif f.key not in after and f.schema in plan.renamed_schemas:
+            plan.pre_rename_drops.append(DropFunction(f))  # its schema is renamed by this plan
         elif f.key not in after:  # after the tables: a default may use it until then
             plan.drop_functions.append(DropFunction(f))
     for f in sorted(new.functions, key=_routine_order):

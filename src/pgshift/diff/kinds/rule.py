@@ -55,8 +55,11 @@ class DropRule(Operation):
 def diff_rules(old: Model, new: Model, plan: Plan) -> Model:
     before = {r.key: r for r in old.rules}
     after = {r.key: r for r in new.rules}
+    present = {t.key for t in old.tables} | {v.key for v in old.views}
     for key, r in before.items():
-        if after.get(key) != r or r.table_key in plan.rebuilt_views:
+        if key not in after and (r.table_key not in present or r.schema in plan.renamed_schemas):
+            plan.pre_rename_drops.insert(0, DropRule(r))  # its table is renamed; before functions
+        elif after.get(key) != r or r.table_key in plan.rebuilt_views:
             plan.drop_rules.append(DropRule(r))
     plan.rules += [
         CreateRule(r) for k, r in after.items() if before.get(k) != r or r.table_key in plan.rebuilt_views

@@ -112,9 +112,12 @@ def diff_triggers(old: Model, new: Model, plan: Plan) -> Model:
     def rebuilt(t: Trigger) -> bool:
         return t.function in plan.rebuilt_functions or t.table_key in plan.rebuilt_views
 
+    present = {t.key for t in old.tables} | {v.key for v in old.views}
     for key, t in before.items():
         new_t = after.get(key)
-        if new_t is None:
+        if new_t is None and (t.table_key not in present or t.schema in plan.renamed_schemas):
+            plan.pre_rename_drops.insert(0, DropTrigger(t))  # its table is renamed; before its function
+        elif new_t is None:
             # Dropped explicitly even when its table goes too: the down file then creates it again.
             plan.drop_triggers.append(DropTrigger(t))
         elif not _same_shape(t, new_t) or rebuilt(t):
