@@ -48,7 +48,7 @@ def declarations(config: Config, metadata: Any) -> list[Declared]:
         )
         out += [Declared(sql, label) for sql in statements_of(item)]
     for name in config.sql:
-        path = (config.root / name).resolve()
+        path = config.path(name)
         if not path.is_file():
             raise PgshiftError(
                 f"SQL file {name} does not exist", where=str(path), hint="check `sql` in the config"
