@@ -109,7 +109,17 @@ def _rule(r: m.Rule) -> str:
 
 
 def _comments(model: m.Model) -> list[str]:
+    """``objects.Comment`` for the comments SQLAlchemy code cannot carry: on routines, triggers, rules,
+    and on enums and sequences (SQLAlchemy's ``Enum`` and ``Sequence`` take no ``comment=``)."""
     out = []
+    for e in model.enums:
+        if e.comment is not None:
+            target = f"TYPE {quote_ident(e.schema)}.{quote_ident(e.name)}"
+            out.append(f"objects.Comment({target!r}, {e.comment!r})")
+    for s in model.sequences:
+        if s.comment is not None:
+            target = f"SEQUENCE {quote_ident(s.schema)}.{quote_ident(s.name)}"
+            out.append(f"objects.Comment({target!r}, {s.comment!r})")
     for f in model.functions:
         if f.comment is not None:
             target = (
@@ -120,11 +130,17 @@ def _comments(model: m.Model) -> list[str]:
         if t.comment is not None:
             target = f"TRIGGER {quote_ident(t.name)} ON {_table_ref(t.schema, t.table)}"
             out.append(f"objects.Comment({target!r}, {t.comment!r})")
+    for r in model.rules:
+        if r.comment is not None:
+            target = f"RULE {quote_ident(r.name)} ON {_table_ref(r.schema, r.table)}"
+            out.append(f"objects.Comment({target!r}, {r.comment!r})")
     return out
 
 
 def has_objects(model: m.Model) -> bool:
-    return bool(model.functions or model.views or model.triggers or model.rules or model.defined)
+    """Whether the code needs ``objects.register``: declared kinds, or comments only a declaration sets."""
+    commented = any(e.comment for e in model.enums) or any(s.comment for s in model.sequences)
+    return bool(model.functions or model.views or model.triggers or model.rules or model.defined or commented)
 
 
 _COMMENT_KEYWORD = {

@@ -84,6 +84,7 @@ class PrimaryKey:
     columns: tuple[str, ...]
     deferrable: bool = False
     initially_deferred: bool = False
+    comment: str | None = None  # COMMENT ON CONSTRAINT (every constraint and index may carry one)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class ForeignKey:
     deferrable: bool = False
     initially_deferred: bool = False
     not_valid: bool = False  # exists unvalidated (ADD ... NOT VALID without VALIDATE); never re-validated
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class UniqueConstraint:
     nulls_not_distinct: bool = False
     deferrable: bool = False
     initially_deferred: bool = False
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,7 @@ class CheckConstraint:
     name: str
     expression: str  # normalised, without the surrounding CHECK ( )
     not_valid: bool = False  # exists unvalidated: read back as NOT VALID, created NOT VALID, not validated
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,7 @@ class ExcludeConstraint:
     definition: str
     deferrable: bool = False
     initially_deferred: bool = False
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -180,6 +185,7 @@ class Index:
     with_: tuple[tuple[str, str], ...] = ()  # storage parameters, sorted by name
     nulls_not_distinct: bool = False
     concurrently: bool = False  # Drizzle's flag: the author asked for CREATE INDEX CONCURRENTLY
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -192,6 +198,7 @@ class Policy:
     roles: tuple[str, ...] = ("public",)
     using: str | None = None
     with_check: str | None = None
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -232,6 +239,7 @@ class Enum:
     schema: str
     name: str
     values: tuple[str, ...]
+    comment: str | None = None
 
     @property
     def key(self) -> str:
@@ -244,6 +252,7 @@ class Sequence:
     name: str
     options: SequenceOptions = field(default_factory=SequenceOptions)
     data_type: str | None = None  # AS smallint|integer|bigint; None = bigint
+    comment: str | None = None
 
     @property
     def key(self) -> str:
@@ -334,6 +343,7 @@ class Rule:
     table: str
     name: str
     definition: str
+    comment: str | None = None
 
     @property
     def key(self) -> str:
