@@ -23,4 +23,5 @@ model = build_model(
     enums=[replace(created["MOOD"], comment=None)],
     sequences=[replace(created["COUNTER"], comment="old sequence words")],
     rules=[replace(created["NO_DELETE"], comment=None)],
+    defined=[replace(created["POSITIVE"], comment="old domain words")],
 )

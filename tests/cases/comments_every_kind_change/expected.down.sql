@@ -7,4 +7,5 @@ COMMENT ON CONSTRAINT "account_code_key" ON "public"."account" IS 'old unique wo
 COMMENT ON CONSTRAINT "account_pkey" ON "public"."account" IS NULL;--> statement-breakpoint
 COMMENT ON INDEX "public"."account_score_idx" IS 'old index words';--> statement-breakpoint
 COMMENT ON SEQUENCE "public"."counter" IS 'old sequence words';--> statement-breakpoint
+COMMENT ON DOMAIN "public"."positive" IS 'old domain words';--> statement-breakpoint
 COMMENT ON TYPE "public"."mood" IS NULL;

@@ -1,4 +1,5 @@
 COMMENT ON TYPE "public"."mood" IS 'how it went';--> statement-breakpoint
+COMMENT ON DOMAIN "public"."positive" IS 'above zero';--> statement-breakpoint
 COMMENT ON SEQUENCE "public"."counter" IS 'counts up';--> statement-breakpoint
 COMMENT ON INDEX "public"."account_score_idx" IS 'by score';--> statement-breakpoint
 COMMENT ON CONSTRAINT "account_pkey" ON "public"."account" IS 'the key';--> statement-breakpoint

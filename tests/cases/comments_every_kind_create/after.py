@@ -1,9 +1,16 @@
 # Comments on every kind that carries one in the model, created with their objects.
-from pgshift.model.schema import ExcludeConstraint, Rule
+from pgshift.model.schema import DefinedObject, ExcludeConstraint, ObjectKind, Rule
 from tests.cases._kit import *  # noqa: F403
 
 MOOD = Enum("public", "mood", ("sad", "ok"), comment="how it went")
 COUNTER = Sequence("public", "counter", comment="counts up")
+POSITIVE = DefinedObject(
+    ObjectKind.DOMAIN,
+    "public",
+    "positive",
+    "CREATE DOMAIN public.positive AS integer CONSTRAINT positive_check CHECK (VALUE > 0)",
+    comment="above zero",
+)
 ACCOUNT = replace(
     table(
         "account",
@@ -11,6 +18,7 @@ ACCOUNT = replace(
         col("code", "text"),
         col("score", "integer"),
         col("mood", "mood", enum_schema="public"),
+        col("rank", "positive"),  # a domain in use: its comment changes in place, never by DROP DOMAIN
         uniques=[UniqueConstraint("account_code_key", ("code",), comment="one per code")],
         checks=[CheckConstraint("account_score_check", "score > 0", comment="positive")],
         indexes=[index("account_score_idx", "score", comment="by score")],
@@ -35,4 +43,6 @@ NO_DELETE = Rule(
     comment="notes are kept",
 )
 
-model = build_model(tables=[ACCOUNT, NOTE], enums=[MOOD], sequences=[COUNTER], rules=[NO_DELETE])
+model = build_model(
+    tables=[ACCOUNT, NOTE], enums=[MOOD], sequences=[COUNTER], rules=[NO_DELETE], defined=[POSITIVE]
+)

@@ -4,4 +4,5 @@ ALTER TABLE "public"."note" DROP CONSTRAINT "note_account_id_fkey";--> statement
 DROP TABLE "public"."note";--> statement-breakpoint
 DROP TABLE "public"."account";--> statement-breakpoint
 DROP SEQUENCE "public"."counter";--> statement-breakpoint
+DROP DOMAIN "public"."positive";--> statement-breakpoint
 DROP TYPE "public"."mood";

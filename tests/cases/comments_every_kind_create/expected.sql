@@ -1,5 +1,7 @@
 CREATE TYPE "public"."mood" AS ENUM('sad', 'ok');--> statement-breakpoint
 COMMENT ON TYPE "public"."mood" IS 'how it went';--> statement-breakpoint
+CREATE DOMAIN public.positive AS integer CONSTRAINT positive_check CHECK (VALUE > 0);--> statement-breakpoint
+COMMENT ON DOMAIN "public"."positive" IS 'above zero';--> statement-breakpoint
 CREATE SEQUENCE "public"."counter";--> statement-breakpoint
 COMMENT ON SEQUENCE "public"."counter" IS 'counts up';--> statement-breakpoint
 CREATE TABLE "public"."account" (
@@ -7,6 +9,7 @@ CREATE TABLE "public"."account" (
 	"code" text,
 	"score" integer,
 	"mood" "public"."mood",
+	"rank" positive,
 	CONSTRAINT "account_code_key" UNIQUE("code"),
 	CONSTRAINT "account_score_check" CHECK (score > 0),
 	CONSTRAINT "account_code_excl" EXCLUDE (code WITH =)

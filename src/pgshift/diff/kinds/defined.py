@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation
+from pgshift.diff.kinds.comment import SetComment, same_but_comment
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import DefinedObject, Model, ObjectKind
 from pgshift.model.types import quote_ident, quote_literal
@@ -84,7 +85,13 @@ def diff_defined(old: Model, new: Model, plan: Plan) -> Model:
         target = after.get(o.key)
         if target is None:
             plan.drop_defined.append(DropObject(o))
-        elif target != o:
+        elif not same_but_comment(o, target):
             plan.early_function_drops.append(DropObject(o))
-    plan.defined += [CreateObject(o) for o in new.defined if before.get(o.key) != o]
+    for o in new.defined:
+        was = before.get(o.key)
+        if was is None or not same_but_comment(was, o):
+            plan.defined.append(CreateObject(o))
+        elif was.comment != o.comment:  # in place: a domain that columns use cannot be dropped
+            on = f"{_KEYWORD[o.kind]} {_name(o)}"
+            plan.defined.append(SetComment(on, o.kind.value, o.key, was.comment, o.comment))
     return old
