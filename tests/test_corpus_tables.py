@@ -24,7 +24,10 @@ _counter = itertools.count()
 
 # Objects of kinds pgshift does not manage yet (objects11's part: functions, triggers, views, rules,
 # domains, composite/range types, collations): their facts, and facts that mention them, are set aside.
-_NOT_OURS = ("function", "trigger", "view", "rule", "type", "collation", "event_trigger", "extension")
+_NOT_OURS = (
+    "function", "trigger", "view", "rule", "type", "collation", "event_trigger", "extension",
+    "trigger_comment", "rule_comment", "sequence_comment",
+)  # fmt: skip
 _NOT_OUR_NAMES = ("active_account", "happy_active", "account_stats", "public.mood")
 
 
@@ -61,8 +64,19 @@ def read(url: str) -> Model:
 
     with psycopg.connect(url) as conn:
         model = without_unmanaged(introspect(conn, schema_filter=SCHEMAS))
-    # objects11's kinds (declared through pgshift.objects, tested in tests/test_objects.py) set aside
-    return dataclasses.replace(model, views=(), functions=(), triggers=(), rules=(), defined=())
+    # objects11's kinds (declared through pgshift.objects, tested in tests/test_objects.py) set aside, and
+    # the comments of enums and sequences (declared with objects.Comment, read back through a scratch
+    # database: tested there too)
+    return dataclasses.replace(
+        model,
+        views=(),
+        functions=(),
+        triggers=(),
+        rules=(),
+        defined=(),
+        enums=tuple(dataclasses.replace(e, comment=None) for e in model.enums),
+        sequences=tuple(dataclasses.replace(s, comment=None) for s in model.sequences),
+    )
 
 
 # Statement kinds of the corpus that belong to objects11's kinds (domains, types, collations, functions):

@@ -23,7 +23,10 @@ from tests.catalog_facts import assert_same_facts, catalog_facts
 from tests.corpus_db import load_corpus
 
 # The fact kinds these objects own (tests/catalog_facts.py); tables, columns and constraints are others'.
-KINDS = ("function", "trigger", "view", "rule", "type", "collation", "extension")
+KINDS = (
+    "function", "trigger", "view", "rule", "type", "collation", "extension",
+    "trigger_comment", "rule_comment", "sequence_comment",
+)  # fmt: skip
 TRACKING = ["drizzle"]
 
 

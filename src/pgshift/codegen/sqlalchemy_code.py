@@ -313,7 +313,9 @@ def _exclude_call(x: m.ExcludeConstraint, w: _Writer) -> str:
         args.append(f"using={method!r}")
     if where:
         args.append(f"where={w.use('text')}({where!r})")
-    args += _deferral(x.deferrable, x.initially_deferred) + _comment(x.comment)
+    args += _deferral(x.deferrable, x.initially_deferred)
+    if x.comment is not None:  # SQLAlchemy's ExcludeConstraint drops comment=: pgshift reads info
+        args.append(f"info={{'pgshift': {{'comment': {x.comment!r}}}}}")
     return f"{w.use_pg('ExcludeConstraint')}({', '.join(args)})"
 
 

@@ -19,9 +19,10 @@ itself only knows enums through columns). Things SQLAlchemy has no construct for
 ``{"rls": True, "policies": [{"name": ..., "command": "SELECT", "roles": ["app"], "using": "...",
 "with_check": "...", "permissive": True, "comment": "..."}]}``.
 
-Comments: tables, columns and constraints take SQLAlchemy's own ``comment=``; an index takes
-``info={"pgshift": {"comment": ...}}``; enums, sequences and schemas, which have neither, are commented
-with an ``objects.Comment`` declaration (read back through the scratch database, ``pgshift.api.scratch``).
+Comments: tables, columns and constraints take SQLAlchemy's own ``comment=``; an index and an exclusion
+constraint take ``info={"pgshift": {"comment": ...}}``; enums and sequences, which have neither, are
+commented with an ``objects.Comment`` declaration (read back through the scratch database,
+``pgshift.api.scratch``).
 """
 
 from __future__ import annotations
@@ -159,7 +160,8 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
                     ),
                     deferrable=bool(constraint.deferrable),
                     initially_deferred=_initially_deferred(constraint),
-                    comment=constraint.comment or None,
+                    # SQLAlchemy's ExcludeConstraint drops comment=: it goes in info, as an index's does
+                    comment=constraint.comment or _info_comment(constraint),
                 )
             )
         elif isinstance(constraint, CheckConstraint):
@@ -494,7 +496,8 @@ def _index(table: Any, index: SAIndex) -> m.Index:
 
 
 def _info_comment(item: Any) -> str | None:
-    """``info={"pgshift": {"comment": ...}}``: the comment of an Index (SQLAlchemy's has no ``comment=``)."""
+    """``info={"pgshift": {"comment": ...}}``: the comment of an Index or an ExcludeConstraint, whose
+    SQLAlchemy classes take no ``comment=`` (the exclusion constraint accepts one and drops it)."""
     info = item.info.get("pgshift", {}) if isinstance(item.info, dict) else {}
     return (info.get("comment") or None) if isinstance(info, dict) else None
 
