@@ -1,4 +1,5 @@
-# Comments on every kind that carries one in the model, created with their objects.
+# Comments on every kind that carries one in the model, created with their objects. Declared objects are
+# spelled as the server prints them (tests/test_introspect.py reads every case back).
 from pgshift.model.schema import DefinedObject, ExcludeConstraint, ObjectKind, Rule
 from tests.cases._kit import *  # noqa: F403
 
@@ -8,7 +9,7 @@ POSITIVE = DefinedObject(
     ObjectKind.DOMAIN,
     "public",
     "positive",
-    "CREATE DOMAIN public.positive AS integer CONSTRAINT positive_check CHECK (VALUE > 0)",
+    "CREATE DOMAIN public.positive AS integer CONSTRAINT positive_check CHECK ((VALUE > 0))",
     comment="above zero",
 )
 ACCOUNT = replace(
@@ -39,7 +40,7 @@ NO_DELETE = Rule(
     "public",
     "note",
     "note_keep",
-    "CREATE RULE note_keep AS ON DELETE TO public.note DO INSTEAD NOTHING",
+    "CREATE RULE note_keep AS\n    ON DELETE TO public.note DO INSTEAD NOTHING;",  # as the server prints it
     comment="notes are kept",
 )
 

@@ -1,6 +1,6 @@
 CREATE TYPE "public"."mood" AS ENUM('sad', 'ok');--> statement-breakpoint
 COMMENT ON TYPE "public"."mood" IS 'how it went';--> statement-breakpoint
-CREATE DOMAIN public.positive AS integer CONSTRAINT positive_check CHECK (VALUE > 0);--> statement-breakpoint
+CREATE DOMAIN public.positive AS integer CONSTRAINT positive_check CHECK ((VALUE > 0));--> statement-breakpoint
 COMMENT ON DOMAIN "public"."positive" IS 'above zero';--> statement-breakpoint
 CREATE SEQUENCE "public"."counter";--> statement-breakpoint
 COMMENT ON SEQUENCE "public"."counter" IS 'counts up';--> statement-breakpoint
@@ -31,5 +31,7 @@ ALTER TABLE "public"."note" ADD CONSTRAINT "note_account_id_fkey" FOREIGN KEY ("
 COMMENT ON CONSTRAINT "note_account_id_fkey" ON "public"."note" IS 'whose note';--> statement-breakpoint
 CREATE POLICY "own_rows" ON "public"."account" AS PERMISSIVE FOR ALL TO public USING (score > 1);--> statement-breakpoint
 COMMENT ON POLICY "own_rows" ON "public"."account" IS 'who sees what';--> statement-breakpoint
-CREATE RULE note_keep AS ON DELETE TO public.note DO INSTEAD NOTHING;--> statement-breakpoint
+CREATE RULE note_keep AS
+    ON DELETE TO public.note DO INSTEAD NOTHING;
+--> statement-breakpoint
 COMMENT ON RULE "note_keep" ON "public"."note" IS 'notes are kept';
