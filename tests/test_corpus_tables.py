@@ -65,7 +65,7 @@ def read(url: str) -> Model:
     with psycopg.connect(url) as conn:
         model = without_unmanaged(introspect(conn, schema_filter=SCHEMAS))
     # objects11's kinds (declared through pgshift.objects, tested in tests/test_objects.py) set aside, and
-    # the comments of enums and sequences (declared with objects.Comment, read back through a scratch
+    # the comments of schemas, enums and sequences (declared with objects.Comment, read back through a scratch
     # database: tested there too)
     return dataclasses.replace(
         model,
@@ -76,6 +76,7 @@ def read(url: str) -> Model:
         defined=(),
         enums=tuple(dataclasses.replace(e, comment=None) for e in model.enums),
         sequences=tuple(dataclasses.replace(s, comment=None) for s in model.sequences),
+        schema_comments=(),
     )
 
 

@@ -34,6 +34,12 @@ def facts(url: str) -> list[str]:
     return catalog_facts(url, exclude_schemas=TRACKING, kinds=KINDS)
 
 
+def schema_facts(url: str, schemas: tuple[str, ...]) -> list[str]:
+    """The independent schema facts (name, comment) of the schemas a project manages."""
+    found = catalog_facts(url, exclude_schemas=TRACKING, kinds=("schema",))
+    return [f for f in found if f.split(" | ")[1] in schemas]
+
+
 def project(
     root: Path, db_url: str, out: str = "drizzle", schema_filter: tuple[str, ...] = ("public",)
 ) -> Path:
@@ -88,6 +94,8 @@ def test_corpus_round_trip(name: str, make_db: Callable[[], str], tmp_path: Path
     migrate(fresh, config=fresh_config)
     migrated_facts, source_facts = without_known_gaps(name, facts(fresh), facts(source))
     assert_same_facts(migrated_facts, source_facts, f"{name}: migrated database differs from the corpus")
+    # the schemas pulled, with their comments (declared with objects.Comment)
+    assert_same_facts(schema_facts(fresh, schemas), schema_facts(source, schemas), f"{name}: schemas differ")
 
     # (3) status shows no drift; generate again says no changes
     report = status(fresh, config=fresh_config)

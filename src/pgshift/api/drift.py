@@ -133,6 +133,7 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         triggers=[t for t in expected.triggers if t.schema in schemas and matches(t.schema, t.table)],
         rules=[r for r in expected.rules if r.schema in schemas and matches(r.schema, r.table)],
         defined=[d for d in expected.defined if d.schema in schemas],
+        schema_comments=expected.schema_comments,
     )
     actual = introspect(
         conn,

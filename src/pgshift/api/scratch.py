@@ -107,6 +107,8 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         triggers=read.triggers,
         rules=read.rules,
         defined=read.defined,
+        # a schema's comment is declared with objects.Comment('SCHEMA "billing"', ...) and read back
+        schema_comments={**dict(read.schema_comments), **dict(model.schema_comments)}.items(),
     )
     kinds = _counted(read)
     note = (

@@ -128,9 +128,12 @@ def _rule_body(r: m.Rule) -> str | None:
 
 def _comments(model: m.Model) -> list[str]:
     """``objects.Comment`` for the comments neither SQLAlchemy nor a declaration class carries: on
-    enums and sequences (SQLAlchemy's ``Enum`` and ``Sequence`` take no ``comment=``), and on routines,
+    schemas, enums and sequences (SQLAlchemy's ``Enum`` and ``Sequence`` take no ``comment=``), and on routines,
     triggers and rules written whole as ``objects.SQL``."""
-    out = []
+    out = [
+        f"objects.Comment({'SCHEMA ' + quote_ident(name)!r}, {comment!r})"
+        for name, comment in model.schema_comments
+    ]
     for e in model.enums:
         if e.comment is not None:
             target = f"TYPE {quote_ident(e.schema)}.{quote_ident(e.name)}"
@@ -159,6 +162,7 @@ def _comments(model: m.Model) -> list[str]:
 def has_objects(model: m.Model) -> bool:
     """Whether the code needs ``objects.register``: declared kinds, or comments only a declaration sets."""
     commented = any(e.comment for e in model.enums) or any(s.comment for s in model.sequences)
+    commented = commented or bool(model.schema_comments)
     return bool(model.functions or model.views or model.triggers or model.rules or model.defined or commented)
 
 

@@ -161,13 +161,8 @@ def _rename_type(column: Column, schema: str, old: str, new: str) -> Column:
 
 
 def _map_tables(model: Model, fn) -> Model:  # type: ignore[no-untyped-def]
-    return build_model(
-        schemas=model.schemas,
-        enums=model.enums,
-        sequences=model.sequences,
-        tables=[fn(t) for t in model.tables],
-        views=model.views,
-    )
+    """``model`` with ``fn`` applied to each table; every other kind kept as it is."""
+    return replace(model, tables=build_model(tables=[fn(t) for t in model.tables]).tables)
 
 
 def rename_schema(model: Model, old: str, new: str) -> Model:
@@ -182,12 +177,19 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
         )
         fks = tuple(replace(fk, ref_schema=move(fk.ref_schema)) for fk in t.foreign_keys)
         tables.append(replace(t, schema=move(t.schema), columns=columns, foreign_keys=fks))
+    # Functions, triggers, rules and defined objects move with their schema; their text still names
+    # the old one, so the differ replaces or re-creates them in the renamed schema (where they are).
     return build_model(
+        functions=[replace(f, schema=move(f.schema)) for f in model.functions],
+        triggers=[replace(t, schema=move(t.schema)) for t in model.triggers],
+        rules=[replace(r, schema=move(r.schema)) for r in model.rules],
+        defined=[replace(d, schema=move(d.schema)) for d in model.defined],
         schemas=[move(s) for s in model.schemas],
         enums=[replace(e, schema=move(e.schema)) for e in model.enums],
         sequences=[replace(s, schema=move(s.schema)) for s in model.sequences],
         tables=tables,
         views=[replace(v, schema=move(v.schema)) for v in model.views],
+        schema_comments=[(move(s), c) for s, c in model.schema_comments],
     )
 
 

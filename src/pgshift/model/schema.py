@@ -394,6 +394,11 @@ class Model:
     triggers: tuple[Trigger, ...] = ()
     rules: tuple[Rule, ...] = ()
     defined: tuple[DefinedObject, ...] = ()
+    # (schema, comment) for the schemas in ``schemas`` that have one, sorted (``public`` is never here)
+    schema_comments: tuple[tuple[str, str], ...] = ()
+
+    def schema_comment(self, name: str) -> str | None:
+        return dict(self.schema_comments).get(name)
 
     def table(self, schema: str, name: str) -> Table | None:
         key = qualified(schema, name)
@@ -426,14 +431,16 @@ def build_model(
     triggers: Iterable[Trigger] = (),
     rules: Iterable[Rule] = (),
     defined: Iterable[DefinedObject] = (),
+    schema_comments: Iterable[tuple[str, str | None]] = (),
 ) -> Model:
     """Assemble a Model in canonical order (sorted by qualified name), whatever the source order.
 
     Within a table, columns keep their order; constraints, indexes and policies are sorted by name.
     Every converter should finish with this so that equal schemas compare equal.
     """
+    kept = tuple(sorted(set(schemas) - {"public"}))
     return Model(
-        schemas=tuple(sorted(set(schemas) - {"public"})),
+        schemas=kept,
         enums=tuple(sorted(enums, key=lambda e: e.key)),
         sequences=tuple(sorted(sequences, key=lambda s: s.key)),
         tables=tuple(sorted((canonical_table(t) for t in tables), key=lambda t: t.key)),
@@ -442,6 +449,7 @@ def build_model(
         triggers=tuple(sorted(triggers, key=lambda t: t.key)),
         rules=tuple(sorted(rules, key=lambda r: r.key)),
         defined=tuple(sorted(defined, key=lambda d: (list(ObjectKind).index(d.kind), d.key))),
+        schema_comments=tuple(sorted((s, c) for s, c in schema_comments if c and s in kept)),
     )
 
 

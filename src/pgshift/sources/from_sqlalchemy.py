@@ -20,8 +20,8 @@ itself only knows enums through columns). Things SQLAlchemy has no construct for
 "with_check": "...", "permissive": True, "comment": "..."}]}``.
 
 Comments: tables, columns and constraints take SQLAlchemy's own ``comment=``; an index and an exclusion
-constraint take ``info={"pgshift": {"comment": ...}}``; enums and sequences, which have neither, are
-commented with an ``objects.Comment`` declaration (read back through the scratch database,
+constraint take ``info={"pgshift": {"comment": ...}}``; schemas, enums and sequences, which have
+neither, are commented with an ``objects.Comment`` declaration (read back through the scratch database,
 ``pgshift.api.scratch``).
 """
 

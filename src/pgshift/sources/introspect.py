@@ -135,6 +135,7 @@ def introspect(
         triggers=triggers,
         rules=rules,
         defined=defined,
+        schema_comments=[(r["name"], r["comment"]) for r in results["schemas"]],
         **keyed,
     )
 

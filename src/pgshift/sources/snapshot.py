@@ -382,6 +382,7 @@ def snapshot_to_model(data: Any, *, where: str) -> m.Model:
         }
         schemas = list(_section(data, "schemas", where).values())
         functions, triggers, rules, defined = _objects_in(data.get("pgshift"))
+        schema_comments = _schema_comments_in(data.get("pgshift"))
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         detail = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
         raise FolderError(
@@ -396,6 +397,7 @@ def snapshot_to_model(data: Any, *, where: str) -> m.Model:
         triggers=triggers,
         rules=rules,
         defined=defined,
+        schema_comments=schema_comments,
         **keyed,
     )
 
@@ -603,8 +605,17 @@ def _policy_in(raw: dict[str, Any], table: str) -> m.Policy:
 # -- kinds under the top-level "pgshift" key: functions, triggers, rules, types ------------------------------
 
 
+def _schema_comments_in(raw: Any) -> list[tuple[str, str | None]]:
+    comments = raw.get("schemaComments", {}) if isinstance(raw, dict) else {}
+    if not isinstance(comments, dict):
+        raise ValueError("'pgshift.schemaComments' must be an object")
+    return [(str(k), None if v is None else str(v)) for k, v in comments.items()]
+
+
 def _objects_out(model: m.Model) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    if model.schema_comments:  # Drizzle's "schemas" entry is the bare name: no room for a comment
+        out["schemaComments"] = dict(model.schema_comments)
     if model.functions:
         out["functions"] = {
             f.key: _without_none(
