@@ -155,6 +155,39 @@ QUERIES: dict[str, str] = {
         WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND {_NOT_SYSTEM.format(ns="n.nspname")}
           AND {_ext_owned("pg_class", "c.oid")}
     """,
+    # Comments on kinds whose fact above has no comment column (added with comments on every kind;
+    # pg_description read directly, per catalog).
+    "sequence_comment": f"""
+        SELECT 'sequence_comment', n.nspname || '.' || c.relname, d.description
+        FROM pg_description d
+        JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = 0
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind = 'S' AND {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "c.oid")}
+    """,
+    "trigger_comment": f"""
+        SELECT 'trigger_comment', n.nspname || '.' || c.relname || '.' || t.tgname, d.description
+        FROM pg_description d
+        JOIN pg_trigger t ON d.classoid = 'pg_trigger'::regclass AND d.objoid = t.oid
+        JOIN pg_class c ON c.oid = t.tgrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "c.oid")}
+    """,
+    "rule_comment": f"""
+        SELECT 'rule_comment', n.nspname || '.' || c.relname || '.' || r.rulename, d.description
+        FROM pg_description d
+        JOIN pg_rewrite r ON d.classoid = 'pg_rewrite'::regclass AND d.objoid = r.oid
+        JOIN pg_class c ON c.oid = r.ev_class
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "c.oid")}
+    """,
+    "policy_comment": f"""
+        SELECT 'policy_comment', n.nspname || '.' || c.relname || '.' || p.polname, d.description
+        FROM pg_description d
+        JOIN pg_policy p ON d.classoid = 'pg_policy'::regclass AND d.objoid = p.oid
+        JOIN pg_class c ON c.oid = p.polrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE {_NOT_SYSTEM.format(ns="n.nspname")}
+    """,
     "event_trigger": """
         SELECT 'event_trigger', e.evtname, e.evtevent, e.evtfoid::regproc::text,
                coalesce(array_to_string(e.evttags, ','), ''), e.evtenabled::text

@@ -41,6 +41,13 @@ MUTATIONS = [
     "DROP COLLATION public.posix_c CASCADE",
     "DROP TABLE public.nothing",
     'ALTER TABLE public.cache ALTER COLUMN k TYPE text COLLATE "C"',
+    "COMMENT ON SEQUENCE billing.invoice_no IS 'changed'",
+    "COMMENT ON TRIGGER account_touch ON public.account IS NULL",
+    "COMMENT ON RULE cache_no_delete ON public.cache IS 'changed'",
+    "COMMENT ON POLICY account_own ON public.account IS 'changed'",
+    "COMMENT ON CONSTRAINT booking_account_fk ON public.booking IS 'changed'",
+    "COMMENT ON INDEX public.account_nick_idx IS NULL",
+    "COMMENT ON TYPE public.mood IS 'changed'",
 ]
 
 

@@ -454,3 +454,33 @@ def test_rename_candidates_offer_columns_of_the_same_type_first():
     after = build_model(tables=[table(("id", "integer"), ("is_active", "boolean"))])
     (candidate,) = rename_candidates(before, after)
     assert candidate.removed == ("flag", "about")
+
+
+def test_a_rename_keeps_the_other_kinds_and_schema_comments() -> None:
+    """Applying a table or schema rename to the old model once dropped functions, triggers, rules,
+    defined objects (and would drop schema comments): the differ then planned to create them again."""
+    from pgshift.model.schema import Function, RoutineKind, Table, build_model
+
+    def model(table: str, schema: str) -> Model:
+        function = Function(
+            schema, "f", RoutineKind.FUNCTION, "", "", "integer", f"CREATE FUNCTION {schema}.f()"
+        )
+        return build_model(
+            schemas=[schema],
+            tables=[Table(schema, table, (Column("id", SqlType.parse("integer")),))],
+            functions=[function],
+            schema_comments=[(schema, "kept")],
+        )
+
+    table_renamed = diff(
+        model("a", "app"), model("b", "app"), renames=RenameDecisions().with_rename("table", "app", "a", "b")
+    )
+    assert [op.describe() for op in table_renamed] == ["rename table app.a to b"]
+    schema_renamed = diff(
+        model("a", "app"),
+        model("a", "core"),
+        renames=RenameDecisions().with_rename("schema", "", "app", "core"),
+    )
+    described = [op.describe() for op in schema_renamed]
+    assert described[0] == "rename schema app to core" and "comment on schema core" not in described
+    assert not any(d.startswith("create function") for d in described), described

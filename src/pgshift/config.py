@@ -1,8 +1,15 @@
 """Configuration: ``[tool.pgshift]`` in pyproject.toml, or ``pgshift.toml``, overridden by flags.
 
 One place validates every key, so a typo (``migration_table``) or a bad value is one clear error that
-names the key and the file, instead of a silently ignored setting. Paths in the file are relative to
-the file's folder; flags are relative to the current directory.
+names the key and the file, instead of a silently ignored setting.
+
+Paths follow one rule, owned by ``resolve_path`` and applied by every command: a relative path written
+in the config file (``schema``, ``out``, ``sql``) or left at its default (``out = "drizzle"``, pull's
+``schema.py``, the embedded database's ``.pgshift``) resolves against the config file's folder, the
+project root; a relative path typed on the command line (``--schema``, ``--out``, ``pull --output``,
+``check PATHS``, ``migrate --backup``) resolves against the current directory, as every shell tool's
+arguments do. So ``pgshift generate --config sub/pgshift.toml`` run from anywhere writes to the same
+folder as ``cd sub && pgshift generate``. Without a config file the root is the current directory.
 """
 
 from __future__ import annotations
@@ -37,6 +44,9 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None
     schema: str | None = None
+    # Where a relative ``schema`` (a file path, or the folder a module is imported from) is found:
+    # None for the config file's value (the root); the current directory for a --schema flag.
+    schema_base: Path | None = None
     out: str = "drizzle"
     url: str | None = None
     migrations_table: str = "__drizzle_migrations"
@@ -55,7 +65,16 @@ class Config:
     @property
     def out_dir(self) -> Path:
         """The migration folder, absolute."""
-        return (self.root / self.out).resolve()
+        return self.path(self.out)
+
+    @property
+    def schema_root(self) -> Path:
+        """The folder a relative ``schema`` spec is read from (see the module docstring's path rule)."""
+        return self.schema_base or self.root
+
+    def path(self, value: str | Path) -> Path:
+        """A path from the config file or a default, absolute: relative ones resolve against the root."""
+        return resolve_path(value, self.root)
 
     def where(self, key: str) -> str:
         """Where a key came from, for error messages."""
@@ -138,6 +157,16 @@ _SCALARS = {
     "dev_url": _str,  # scratch server on which declarations are read back canonically
 }
 KNOWN_KEYS = (*_SCALARS, "environments", "lint")
+
+
+def resolve_path(value: str | Path, base: Path) -> Path:
+    """The one path rule (module docstring): ``value`` made absolute against ``base`` — the config
+    file's folder for the file's keys and defaults, the current directory for command-line paths.
+
+    An absolute ``value`` (or one starting with ``~``) ignores ``base``; the result is normalised, so
+    a path resolved once (a flag, made absolute by ``load_config``) keeps its meaning when joined again.
+    """
+    return (base / Path(value).expanduser()).resolve()
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -264,17 +293,15 @@ def load_config(
     flags = {k: v for k, v in (overrides or {}).items() if v is not None}
     if flags:
         parsed = _parse(flags, None)
-        # Flag paths are relative to the current directory, not the config file's folder.
+        # Flag paths are relative to the current directory (the path rule), not the config's folder.
         if "out" in parsed:
-            parsed["out"] = str((cwd / parsed["out"]).resolve())
-        if "schema" in parsed and _looks_like_path(parsed["schema"]):
-            parsed["schema"] = str((cwd / parsed["schema"]).resolve())
+            parsed["out"] = str(resolve_path(parsed["out"], cwd))
+        if "sql" in parsed:
+            parsed["sql"] = tuple(str(resolve_path(name, cwd)) for name in parsed["sql"])
+        if "schema" in parsed:
+            parsed["schema_base"] = cwd
         config = replace(config, **parsed)
     return config
-
-
-def _looks_like_path(schema: str) -> bool:
-    return schema.endswith(".py") or "/" in schema or os.sep in schema
 
 
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")

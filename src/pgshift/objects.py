@@ -37,6 +37,16 @@ def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _commented(statements: list[str], comment: str | None) -> list[str]:
+    """``statements`` and, for a declared ``comment``, ``COMMENT ON`` the object the first one creates
+    (named by the parser from that statement: ``pgshift.pg.parser.comment_on_created``)."""
+    if comment is None:
+        return statements
+    from pgshift.pg.parser import comment_on_created
+
+    return [*statements, comment_on_created(statements[0], comment)]
+
+
 class Declaration(Protocol):
     """Anything ``register`` accepts: it knows the statements that create it."""
 
@@ -46,16 +56,19 @@ class Declaration(Protocol):
 @dataclass(frozen=True)
 class Function:
     """``CREATE FUNCTION schema.signature definition``: ``signature`` is ``name(arguments)`` as SQL
-    spells it (defaults included), ``definition`` the rest (``RETURNS ... LANGUAGE ... AS $$...$$``)."""
+    spells it (defaults included), ``definition`` the rest (``RETURNS ... LANGUAGE ... AS $$...$$``).
+    ``comment`` (on every declaration class that has one) is set with ``COMMENT ON`` after creating it."""
 
     schema: str
     signature: str
     definition: str
+    comment: str | None = None
 
     keyword = "FUNCTION"
 
     def statements(self) -> list[str]:
-        return [f"CREATE {self.keyword} {_ident(self.schema)}.{self.signature} {self.definition.strip()}"]
+        create = f"CREATE {self.keyword} {_ident(self.schema)}.{self.signature} {self.definition.strip()}"
+        return _commented([create], self.comment)
 
 
 @dataclass(frozen=True)
@@ -73,9 +86,11 @@ class Aggregate:
     schema: str
     signature: str
     definition: str
+    comment: str | None = None
 
     def statements(self) -> list[str]:
-        return [f"CREATE AGGREGATE {_ident(self.schema)}.{self.signature} ({self.definition.strip()})"]
+        create = f"CREATE AGGREGATE {_ident(self.schema)}.{self.signature} ({self.definition.strip()})"
+        return _commented([create], self.comment)
 
 
 @dataclass(frozen=True)
@@ -90,6 +105,7 @@ class Trigger:
     constraint: bool = False
     enabled: bool | str = True
     table: str | None = None  # needed only when enabled is not True: the table it is on, as SQL spells it
+    comment: str | None = None
 
     def statements(self) -> list[str]:
         kind = "CONSTRAINT TRIGGER" if self.constraint else "TRIGGER"
@@ -101,7 +117,7 @@ class Trigger:
                 )
             how = {False: "DISABLE", "replica": "ENABLE REPLICA", "always": "ENABLE ALWAYS"}[self.enabled]
             out.append(f"ALTER TABLE {self.table} {how} TRIGGER {_ident(self.name)}")
-        return out
+        return _commented(out, self.comment)
 
 
 @dataclass(frozen=True)
@@ -142,9 +158,11 @@ class Rule:
     schema: str
     name: str
     definition: str
+    comment: str | None = None
 
     def statements(self) -> list[str]:
-        return [f"CREATE RULE {_ident(self.name)} AS {self.definition.strip().removesuffix(';')}"]
+        create = f"CREATE RULE {_ident(self.name)} AS {self.definition.strip().removesuffix(';')}"
+        return _commented([create], self.comment)
 
 
 @dataclass(frozen=True)

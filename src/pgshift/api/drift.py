@@ -135,6 +135,7 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         defined=[d for d in expected.defined if d.schema in schemas],
         grants=[g for g in expected.grants if g.schema in schemas],
         default_privileges=[d for d in expected.default_privileges if d.schema in (None, *schemas)],
+        schema_comments=expected.schema_comments,
     )
     actual = introspect(
         conn,

@@ -91,7 +91,7 @@ def load_schema_model(config: Config, notes: list[str] | None = None) -> Model:
     from pgshift.sources.kinds.grant import with_declared
     from pgshift.sources.load import load_metadata
 
-    metadata = load_metadata(config.schema, config.root)
+    metadata = load_metadata(config.schema, config.schema_root)
     model = model_from_metadata(metadata, tables_filter=config.tables_filter)
     declared = declarations(config, metadata)
     if declared:

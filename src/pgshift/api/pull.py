@@ -60,12 +60,13 @@ def pull(
     url: str | None = None,
     *,
     config: ConfigLike = None,
-    output: str | Path = "schema.py",
+    output: str | Path | None = None,
     style: Style = "orm",
     force: bool = False,
 ) -> PullResult:
     """Read the database's schema (the config's schemas and table filters) and write it as SQLAlchemy
-    code to ``output``; when the migration folder has no migrations yet, also write ``0000_baseline``
+    code to ``output`` (default: ``schema.py`` in the config file's folder, the path rule of
+    ``pgshift.config``; a given relative path is relative to the current directory); when the migration folder has no migrations yet, also write ``0000_baseline``
     so ``generate`` continues from it. Refuses to overwrite ``output`` unless ``force``."""
     from pgshift.codegen.sqlalchemy_code import render_core, render_orm, tidy
     from pgshift.folder import files as fs
@@ -76,7 +77,7 @@ def pull(
 
     cfg = as_config(config)
     target_url = require_url(url, cfg, "pull")
-    target = Path(output).resolve()
+    target = cfg.path("schema.py") if output is None else Path(output).resolve()
     if target.exists() and not force:
         raise PgshiftError(
             f"{_shown(target)} exists", hint="pass --force to overwrite it, or --output elsewhere"

@@ -16,11 +16,21 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from pgshift.config import Config
 from pgshift.errors import PgshiftError
-from pgshift.model.schema import CheckConstraint, Column, Index, Model, Policy, Table, build_model
+from pgshift.model.schema import (
+    CheckConstraint,
+    Column,
+    Enum,
+    Index,
+    Model,
+    Policy,
+    Sequence,
+    Table,
+    build_model,
+)
 
 _SYSTEM_SCHEMAS = "nspname NOT LIKE 'pg\\_%%' AND nspname <> 'information_schema'"
 
@@ -53,7 +63,7 @@ def declarations(config: Config, metadata: Any) -> list[Declared]:
         )
         out += [Declared(sql, label) for sql in statements_of(item)]
     for name in config.sql:
-        path = (config.root / name).resolve()
+        path = config.path(name)
         if not path.is_file():
             raise PgshiftError(
                 f"SQL file {name} does not exist", where=str(path), hint="check `sql` in the config"
@@ -104,14 +114,16 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
     )
     merged = build_model(
         schemas=set(model.schemas) | held,
-        enums=model.enums,
-        sequences=model.sequences,
+        enums=_commented(model.enums, read.enums),
+        sequences=_commented(model.sequences, read.sequences),
         tables=[_server_spelled(t, read) for t in model.tables],
         views=read.views,
         functions=read.functions,
         triggers=read.triggers,
         rules=read.rules,
         defined=read.defined,
+        # a schema's comment is declared with objects.Comment('SCHEMA "billing"', ...) and read back
+        schema_comments={**dict(read.schema_comments), **dict(model.schema_comments)}.items(),
     )
     kinds = _counted(read)
     note = (
@@ -119,6 +131,19 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         "so they are compared in the server's own spelling"
     )
     return merged, note
+
+
+_K = TypeVar("_K", Enum, Sequence)
+
+
+def _commented(declared: tuple[_K, ...], read: tuple[_K, ...]) -> tuple[_K, ...]:
+    """The code's enums or sequences with the comments the declarations gave them: SQLAlchemy has no
+    ``comment=`` for these, so ``objects.Comment("TYPE public.mood", ...)`` declares one, and the
+    comment the scratch database holds afterwards is the one to compare."""
+    comments = {r.key: r.comment for r in read}
+    return tuple(
+        dataclasses.replace(d, comment=comments.get(d.key)) if d.comment is None else d for d in declared
+    )
 
 
 def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:

@@ -23,7 +23,8 @@ SELECT
     con.condeferred AS deferred,
     NOT con.convalidated AS not_valid,
     -- Only CHECK bodies, EXCLUDE definitions and UNIQUE's NULLS NOT DISTINCT are read from the text.
-    CASE WHEN con.contype IN ('c', 'u', 'x') THEN pg_get_constraintdef(con.oid, true) END AS definition
+    CASE WHEN con.contype IN ('c', 'u', 'x') THEN pg_get_constraintdef(con.oid, true) END AS definition,
+    obj_description(con.oid, 'pg_constraint') AS comment
 FROM pg_constraint con
 JOIN pg_class cl ON cl.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = cl.relnamespace

@@ -1,7 +1,8 @@
 -- Enum types in the chosen schemas, values in their sort order; extension-owned types left out.
 -- Parameters: %(schemas)s text[].
 SELECT n.nspname AS schema, t.typname AS name,
-       ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS values
+       ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS values,
+       obj_description(t.oid, 'pg_type') AS comment
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typtype = 'e'

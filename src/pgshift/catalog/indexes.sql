@@ -26,7 +26,8 @@ SELECT
         FROM generate_subscripts(ix.indclass, 1) k(sub)
         JOIN pg_opclass opc ON opc.oid = ix.indclass[k.sub]
         ORDER BY k.sub
-    ) AS opclasses
+    ) AS opclasses,
+    obj_description(i.oid, 'pg_class') AS comment
 FROM pg_index ix
 JOIN pg_class i ON i.oid = ix.indexrelid
 JOIN pg_class t ON t.oid = ix.indrelid

@@ -1,5 +1,6 @@
 -- Rewrite rules (not the _RETURN rule that makes a view). Parameters: %(schemas)s text[].
-SELECT n.nspname AS schema, c.relname AS table_name, r.rulename AS name, pg_get_ruledef(r.oid) AS definition
+SELECT n.nspname AS schema, c.relname AS table_name, r.rulename AS name, pg_get_ruledef(r.oid) AS definition,
+       obj_description(r.oid, 'pg_rewrite') AS comment
 FROM pg_rewrite r
 JOIN pg_class c ON c.oid = r.ev_class
 JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -1,2 +1,3 @@
--- Which of the chosen schemas exist. Parameters: %(schemas)s text[].
-SELECT nspname AS name FROM pg_namespace WHERE nspname = ANY(%(schemas)s) ORDER BY nspname
+-- Which of the chosen schemas exist, with their comments. Parameters: %(schemas)s text[].
+SELECT nspname AS name, obj_description(oid, 'pg_namespace') AS comment
+FROM pg_namespace WHERE nspname = ANY(%(schemas)s) ORDER BY nspname

@@ -63,10 +63,20 @@ def _function(f: m.Function) -> str:
         return f"objects.SQL({_text(f.definition)})"
     signature, definition = split
     cls = {"function": "Function", "procedure": "Procedure", "aggregate": "Aggregate"}[f.kind.value]
-    return f"objects.{cls}({f.schema!r}, {signature!r}, {_text(definition)})"
+    return f"objects.{cls}({f.schema!r}, {signature!r}, {_text(definition)}{_comment_arg(f.comment)})"
+
+
+def _comment_arg(comment: str | None) -> str:
+    """The declaration classes' own ``comment=`` (objects.SQL has none: ``objects.Comment`` then)."""
+    return "" if comment is None else f", comment={comment!r}"
 
 
 def _trigger(t: m.Trigger) -> str:
+    args = _trigger_args(t)
+    return f"objects.Trigger({', '.join(args)})" if args else f"objects.SQL({_text(t.definition)})"
+
+
+def _trigger_args(t: m.Trigger) -> list[str] | None:
     for prefix, constraint in (("CREATE TRIGGER ", False), ("CREATE CONSTRAINT TRIGGER ", True)):
         if t.definition.startswith(prefix):
             rest = t.definition[len(prefix) :]
@@ -78,8 +88,10 @@ def _trigger(t: m.Trigger) -> str:
                 enabled = {"D": False, "R": "replica", "A": "always"}.get(t.enabled)
                 if t.enabled != "O":
                     args += [f"enabled={enabled!r}", f"table={_table_ref(t.schema, t.table)!r}"]
-                return f"objects.Trigger({', '.join(args)})"
-    return f"objects.SQL({_text(t.definition)})"
+                if t.comment is not None:
+                    args.append(f"comment={t.comment!r}")
+                return args
+    return None
 
 
 def _table_ref(schema: str, table: str) -> str:
@@ -98,33 +110,60 @@ def _view(v: m.View) -> str:
 
 
 def _rule(r: m.Rule) -> str:
+    body = _rule_body(r)
+    if body is None:
+        return f"objects.SQL({_text(r.definition)})"
+    return f"objects.Rule({r.schema!r}, {r.name!r}, {_text(body)}{_comment_arg(r.comment)})"
+
+
+def _rule_body(r: m.Rule) -> str | None:
     prefix = "CREATE RULE "
     if r.definition.startswith(prefix):
         rest = r.definition[len(prefix) :]
         name = _printed(r.name, rest)
         if name is not None and rest[len(name) :].startswith(" AS"):
-            body = rest[len(name) + 3 :].strip()
-            return f"objects.Rule({r.schema!r}, {r.name!r}, {_text(body)})"
-    return f"objects.SQL({_text(r.definition)})"
+            return rest[len(name) + 3 :].strip()
+    return None
 
 
 def _comments(model: m.Model) -> list[str]:
-    out = []
+    """``objects.Comment`` for the comments neither SQLAlchemy nor a declaration class carries: on
+    schemas, enums and sequences (SQLAlchemy's ``Enum`` and ``Sequence`` take no ``comment=``), and on routines,
+    triggers and rules written whole as ``objects.SQL``."""
+    out = [
+        f"objects.Comment({'SCHEMA ' + quote_ident(name)!r}, {comment!r})"
+        for name, comment in model.schema_comments
+    ]
+    for e in model.enums:
+        if e.comment is not None:
+            target = f"TYPE {quote_ident(e.schema)}.{quote_ident(e.name)}"
+            out.append(f"objects.Comment({target!r}, {e.comment!r})")
+    for s in model.sequences:
+        if s.comment is not None:
+            target = f"SEQUENCE {quote_ident(s.schema)}.{quote_ident(s.name)}"
+            out.append(f"objects.Comment({target!r}, {s.comment!r})")
     for f in model.functions:
-        if f.comment is not None:
+        if f.comment is not None and _split_routine(f) is None:
             target = (
                 f"{f.kind.value.upper()} {quote_ident(f.schema)}.{quote_ident(f.name)}({f.identity_args})"
             )
             out.append(f"objects.Comment({target!r}, {f.comment!r})")
     for t in model.triggers:
-        if t.comment is not None:
+        if t.comment is not None and _trigger_args(t) is None:
             target = f"TRIGGER {quote_ident(t.name)} ON {_table_ref(t.schema, t.table)}"
             out.append(f"objects.Comment({target!r}, {t.comment!r})")
+    for r in model.rules:
+        if r.comment is not None and _rule_body(r) is None:
+            target = f"RULE {quote_ident(r.name)} ON {_table_ref(r.schema, r.table)}"
+            out.append(f"objects.Comment({target!r}, {r.comment!r})")
     return out
 
 
 def has_objects(model: m.Model) -> bool:
-    return bool(model.functions or model.views or model.triggers or model.rules or model.defined)
+    """Whether the code needs ``objects.register``: declared kinds, or comments only a declaration sets."""
+    commented = any(e.comment for e in model.enums) or any(s.comment for s in model.sequences)
+    commented = commented or bool(model.schema_comments)
+    return bool(model.functions or model.views or model.triggers or model.rules or model.defined or commented)
 
 
 _COMMENT_KEYWORD = {

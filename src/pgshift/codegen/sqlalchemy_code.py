@@ -193,13 +193,14 @@ def _py_type(column: m.Column, enums: dict[tuple[str, str], m.Enum], w: _Writer)
 def _column_kwargs(table: m.Table, column: m.Column, w: _Writer) -> list[str]:
     out: list[str] = []
     pk = table.primary_key
-    single_pk = _inline_pk(table) and pk is not None and pk.columns == (column.name,)
-    if single_pk:
+    sole_key = pk is not None and pk.columns == (column.name,)
+    if sole_key and _inline_pk(table):
         out.append("primary_key=True")
-        if not column.is_serial and column.identity is None and column.type.as_serial() is not None:
-            out.append("autoincrement=False")
     elif column.not_null and not (pk and column.name in pk.columns):
         out.append("nullable=False")
+    # SQLAlchemy makes a lone integer key serial, whether the key is inline or a PrimaryKeyConstraint.
+    if sole_key and not column.is_serial and column.identity is None and column.type.as_serial() is not None:
+        out.append("autoincrement=False")
     if column.default is not None:
         out.append(f"server_default={w.use('text')}({column.default!r})")
     if column.comment:
@@ -224,9 +225,20 @@ def _sequence_kwargs(o: m.SequenceOptions) -> list[str]:
 
 
 def _inline_pk(table: m.Table) -> bool:
-    """A one-column key with the default name and no deferral is written as ``primary_key=True``."""
+    """A one-column key with the default name, no deferral and no comment is ``primary_key=True``."""
     pk = table.primary_key
-    return pk is not None and len(pk.columns) == 1 and pk.name == f"{table.name}_pkey" and not pk.deferrable
+    return (
+        pk is not None
+        and len(pk.columns) == 1
+        and pk.name == f"{table.name}_pkey"
+        and not pk.deferrable
+        and pk.comment is None
+    )
+
+
+def _comment(comment: str | None) -> list[str]:
+    """SQLAlchemy's ``comment=`` of a constraint (COMMENT ON CONSTRAINT)."""
+    return [f"comment={comment!r}"] if comment is not None else []
 
 
 def _deferral(deferrable: bool, initially_deferred: bool) -> list[str]:
@@ -255,15 +267,16 @@ def _table_items(table: m.Table, w: _Writer) -> list[str]:
     pk = table.primary_key
     if pk is not None and not _inline_pk(table):
         args = [*(repr(c) for c in pk.columns), f"name={pk.name!r}"]
-        args += _deferral(pk.deferrable, pk.initially_deferred)
+        args += _deferral(pk.deferrable, pk.initially_deferred) + _comment(pk.comment)
         items.append(f"{w.use('PrimaryKeyConstraint')}({', '.join(args)})")
     for u in table.unique_constraints:
         args = [*(repr(c) for c in u.columns), f"name={u.name!r}"]
         args += ["postgresql_nulls_not_distinct=True"] if u.nulls_not_distinct else []
-        args += _deferral(u.deferrable, u.initially_deferred)
+        args += _deferral(u.deferrable, u.initially_deferred) + _comment(u.comment)
         items.append(f"{w.use('UniqueConstraint')}({', '.join(args)})")
     for c in table.check_constraints:
         extra = ", postgresql_not_valid=True" if c.not_valid else ""
+        extra += "".join(f", {arg}" for arg in _comment(c.comment))
         items.append(f"{w.use('CheckConstraint')}({c.expression!r}, name={c.name!r}{extra})")
     for x in table.exclude_constraints:
         items.append(_exclude_call(x, w))
@@ -278,6 +291,7 @@ def _table_items(table: m.Table, w: _Writer) -> list[str]:
         args += _deferral(fk.deferrable, fk.initially_deferred)
         if fk.not_valid:
             args.append("postgresql_not_valid=True")
+        args += _comment(fk.comment)
         items.append(f"{w.use('ForeignKeyConstraint')}({', '.join(args)})")
     # An index on expressions only has no column to find its table by: it must sit in the table's arguments.
     items += [_index_call(i, w, "") for i in table.indexes if _expressions_only(i)]
@@ -300,6 +314,8 @@ def _exclude_call(x: m.ExcludeConstraint, w: _Writer) -> str:
     if where:
         args.append(f"where={w.use('text')}({where!r})")
     args += _deferral(x.deferrable, x.initially_deferred)
+    if x.comment is not None:  # SQLAlchemy's ExcludeConstraint drops comment=: pgshift reads info
+        args.append(f"info={{'pgshift': {{'comment': {x.comment!r}}}}}")
     return f"{w.use_pg('ExcludeConstraint')}({', '.join(args)})"
 
 
@@ -378,6 +394,8 @@ def _index_call(index: m.Index, w: _Writer, table_ref: str) -> str:
         parts.append(f"postgresql_ops={ops!r}")
     if index.nulls_not_distinct:
         parts.append("postgresql_nulls_not_distinct=True")
+    if index.comment is not None:  # SQLAlchemy's Index has no comment=: pgshift reads it from info
+        parts.append(f"info={{'pgshift': {{'comment': {index.comment!r}}}}}")
     return f"{w.use('Index')}({', '.join(parts)})"
 
 
@@ -508,6 +526,7 @@ def _rls_info(table: m.Table) -> dict[str, object]:
                 "roles": list(p.roles),
                 **({"using": p.using} if p.using else {}),
                 **({"with_check": p.with_check} if p.with_check else {}),
+                **({"comment": p.comment} if p.comment else {}),
             }
             for p in table.policies
         ]

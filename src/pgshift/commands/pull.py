@@ -22,9 +22,7 @@ from pgshift.config import Config, Environment
     "--output",
     "-o",
     type=click.Path(dir_okay=False),
-    default="schema.py",
-    show_default=True,
-    help="The Python file to write.",
+    help="The Python file to write (default: schema.py next to the config file).",
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @config_options
@@ -34,7 +32,7 @@ def command(
     url: str,
     environment: Environment | None,
     style: Literal["orm", "core"],
-    output: str,
+    output: str | None,
     force: bool,
 ) -> int:
     """Read the database's schema and write it as SQLAlchemy code.

@@ -181,20 +181,21 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
         tables.append(replace(t, schema=move(t.schema), columns=columns, foreign_keys=fks))
     # Tables, types and sequences move with the schema (the server renames the namespace); grants stay
     # under the old names: revoked before the rename, granted after it.
+    # Functions, triggers and rules keep the old schema: their text names it, so they are dropped before
+    # the rename and created after (``Plan.pre_rename_drops``); domains and types move with it.
     return build_model(
         schemas=[move(s) for s in model.schemas],
         enums=[replace(e, schema=move(e.schema)) for e in model.enums],
         sequences=[replace(s, schema=move(s.schema)) for s in model.sequences],
         tables=tables,
         views=[replace(v, schema=move(v.schema)) for v in model.views],
-        # functions, triggers and rules keep the old schema (their text names it: dropped before the
-        # rename, created after); domains and types move with it
         functions=model.functions,
         triggers=model.triggers,
         rules=model.rules,
         defined=[replace(d, schema=move(d.schema)) for d in model.defined],
         grants=model.grants,
         default_privileges=model.default_privileges,
+        schema_comments=[(move(s), c) for s, c in model.schema_comments],
     )
 
 

@@ -86,6 +86,7 @@ class PrimaryKey:
     columns: tuple[str, ...]
     deferrable: bool = False
     initially_deferred: bool = False
+    comment: str | None = None  # COMMENT ON CONSTRAINT (every constraint and index may carry one)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class ForeignKey:
     deferrable: bool = False
     initially_deferred: bool = False
     not_valid: bool = False  # exists unvalidated (ADD ... NOT VALID without VALIDATE); never re-validated
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ class UniqueConstraint:
     nulls_not_distinct: bool = False
     deferrable: bool = False
     initially_deferred: bool = False
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ class CheckConstraint:
     name: str
     expression: str  # normalised, without the surrounding CHECK ( )
     not_valid: bool = False  # exists unvalidated: read back as NOT VALID, created NOT VALID, not validated
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,7 @@ class ExcludeConstraint:
     definition: str
     deferrable: bool = False
     initially_deferred: bool = False
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,7 @@ class Index:
     with_: tuple[tuple[str, str], ...] = ()  # storage parameters, sorted by name
     nulls_not_distinct: bool = False
     concurrently: bool = False  # Drizzle's flag: the author asked for CREATE INDEX CONCURRENTLY
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -194,6 +200,7 @@ class Policy:
     roles: tuple[str, ...] = ("public",)
     using: str | None = None
     with_check: str | None = None
+    comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -234,6 +241,7 @@ class Enum:
     schema: str
     name: str
     values: tuple[str, ...]
+    comment: str | None = None
 
     @property
     def key(self) -> str:
@@ -246,6 +254,7 @@ class Sequence:
     name: str
     options: SequenceOptions = field(default_factory=SequenceOptions)
     data_type: str | None = None  # AS smallint|integer|bigint; None = bigint
+    comment: str | None = None
 
     @property
     def key(self) -> str:
@@ -336,6 +345,7 @@ class Rule:
     table: str
     name: str
     definition: str
+    comment: str | None = None
 
     @property
     def key(self) -> str:
@@ -388,6 +398,11 @@ class Model:
     defined: tuple[DefinedObject, ...] = ()
     grants: tuple[Grant, ...] = ()  # explicit privileges (pgshift.model.privileges)
     default_privileges: tuple[DefaultPrivilege, ...] = ()
+    # (schema, comment) for the schemas in ``schemas`` that have one, sorted (``public`` is never here)
+    schema_comments: tuple[tuple[str, str], ...] = ()
+
+    def schema_comment(self, name: str) -> str | None:
+        return dict(self.schema_comments).get(name)
 
     def table(self, schema: str, name: str) -> Table | None:
         key = qualified(schema, name)
@@ -422,14 +437,16 @@ def build_model(
     defined: Iterable[DefinedObject] = (),
     grants: Iterable[Grant] = (),
     default_privileges: Iterable[DefaultPrivilege] = (),
+    schema_comments: Iterable[tuple[str, str | None]] = (),
 ) -> Model:
     """Assemble a Model in canonical order (sorted by qualified name), whatever the source order.
 
     Within a table, columns keep their order; constraints, indexes and policies are sorted by name.
     Every converter should finish with this so that equal schemas compare equal.
     """
+    kept = tuple(sorted(set(schemas) - {"public"}))
     return Model(
-        schemas=tuple(sorted(set(schemas) - {"public"})),
+        schemas=kept,
         enums=tuple(sorted(enums, key=lambda e: e.key)),
         sequences=tuple(sorted(sequences, key=lambda s: s.key)),
         tables=tuple(sorted((canonical_table(t) for t in tables), key=lambda t: t.key)),
@@ -440,6 +457,7 @@ def build_model(
         defined=tuple(sorted(defined, key=lambda d: (list(ObjectKind).index(d.kind), d.key))),
         grants=tuple(sorted(grants, key=lambda g: g.key)),
         default_privileges=tuple(sorted(default_privileges, key=lambda d: d.key)),
+        schema_comments=tuple(sorted((s, c) for s, c in schema_comments if c and s in kept)),
     )
 
 

@@ -231,3 +231,40 @@ def line_comments(sql: str) -> list[tuple[int, str]]:
             offset = len(data[: token.start].decode("utf-8", errors="ignore"))
             out.append((offset, data[token.start : token.end].decode("utf-8")))
     return out
+
+
+def comment_on_created(create_sql: str, text: str | None) -> str:
+    """``COMMENT ON`` the object a ``CREATE FUNCTION``/``PROCEDURE``/``AGGREGATE``/``TRIGGER``/``RULE``
+    statement makes, printed by the deparser: the object is named as the statement names it, and a
+    routine by its argument types only (``COMMENT ON FUNCTION`` takes no names, defaults or OUT
+    arguments, which a signature may hold). ``text`` None (or ``''``) removes the comment."""
+    parsed = parse_statements(create_sql)
+    if len(parsed) != 1:
+        raise ValueError(f"expected one CREATE statement, got {len(parsed)}")
+    kind, node = parsed[0].kind, parsed[0].node
+    if kind == "create_function_stmt":
+        skipped = (nodes.FUNC_PARAM_OUT, nodes.FUNC_PARAM_TABLE)
+        args = [
+            p.function_parameter.arg_type for p in node.parameters if p.function_parameter.mode not in skipped
+        ]
+        objtype = nodes.OBJECT_PROCEDURE if node.is_procedure else nodes.OBJECT_FUNCTION
+        target = _with_args(node.funcname, args)
+    elif kind == "define_stmt" and node.kind == nodes.OBJECT_AGGREGATE:
+        params = node.args[0].list.items if node.args and node.args[0].WhichOneof("node") == "list" else []
+        args = [p.function_parameter.arg_type for p in params]
+        objtype, target = nodes.OBJECT_AGGREGATE, _with_args(node.defnames, args)
+    elif kind in ("create_trig_stmt", "rule_stmt"):
+        name = node.trigname if kind == "create_trig_stmt" else node.rulename
+        names = [n for n in (node.relation.schemaname, node.relation.relname, name) if n]
+        objtype = nodes.OBJECT_TRIGGER if kind == "create_trig_stmt" else nodes.OBJECT_RULE
+        target = nodes.Node(list=nodes.List(items=[nodes.Node(string=nodes.String(sval=n)) for n in names]))
+    else:
+        raise ValueError(f"cannot name the object of a {kind} statement for COMMENT ON")
+    comment = nodes.CommentStmt(objtype=objtype, object=target, comment=text or "")
+    tree = nodes.ParseResult(stmts=[nodes.RawStmt(stmt=nodes.Node(comment_stmt=comment))])
+    return str(postgast.deparse(tree))
+
+
+def _with_args(name: Any, arg_types: list[Any]) -> Any:
+    objargs = [nodes.Node(type_name=t) for t in arg_types]
+    return nodes.Node(object_with_args=nodes.ObjectWithArgs(objname=list(name), objargs=objargs))

@@ -17,7 +17,12 @@ An enum that no column uses is listed in ``metadata.info["pgshift"] = {"enums": 
 itself only knows enums through columns). Things SQLAlchemy has no construct for are read from
 ``Table.info["pgshift"]``:
 ``{"rls": True, "policies": [{"name": ..., "command": "SELECT", "roles": ["app"], "using": "...",
-"with_check": "...", "permissive": True}]}``.
+"with_check": "...", "permissive": True, "comment": "..."}]}``.
+
+Comments: tables, columns and constraints take SQLAlchemy's own ``comment=``; an index and an exclusion
+constraint take ``info={"pgshift": {"comment": ...}}``; schemas, enums and sequences, which have
+neither, are commented with an ``objects.Comment`` declaration (read back through the scratch database,
+``pgshift.api.scratch``).
 """
 
 from __future__ import annotations
@@ -126,6 +131,7 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
             columns=tuple(str(c.name) for c in table.primary_key.columns),
             deferrable=bool(table.primary_key.deferrable),
             initially_deferred=_initially_deferred(table.primary_key),
+            comment=table.primary_key.comment or None,
         )
     uniques, checks, fks, excludes = [], [], [], []
     column_checks = [c for col in table.columns for c in col.constraints if c not in table.constraints]
@@ -141,6 +147,7 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
                     ),
                     deferrable=bool(constraint.deferrable),
                     initially_deferred=_initially_deferred(constraint),
+                    comment=constraint.comment or None,
                 )
             )
         elif isinstance(constraint, postgresql.ExcludeConstraint):
@@ -155,6 +162,8 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
                     ),
                     deferrable=bool(constraint.deferrable),
                     initially_deferred=_initially_deferred(constraint),
+                    # SQLAlchemy's ExcludeConstraint drops comment=: it goes in info, as an index's does
+                    comment=constraint.comment or _info_comment(constraint),
                 )
             )
         elif isinstance(constraint, CheckConstraint):
@@ -166,6 +175,7 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
                     name=_name(constraint) or naming.check_name(table.name, _first_column(expression)),
                     expression=expression,
                     not_valid=bool(constraint.dialect_options["postgresql"].get("not_valid")),
+                    comment=constraint.comment or None,
                 )
             )
         elif isinstance(constraint, ForeignKeyConstraint):
@@ -440,6 +450,7 @@ def _foreign_key(table: Any, fk: ForeignKeyConstraint) -> m.ForeignKey:
         deferrable=bool(fk.deferrable),
         initially_deferred=(fk.initially or "").upper() == "DEFERRED",
         not_valid=bool(fk.dialect_options["postgresql"].get("not_valid")),
+        comment=fk.comment or None,
     )
 
 
@@ -498,7 +509,15 @@ def _index(table: Any, index: SAIndex) -> m.Index:
         with_=tuple(sorted((str(k), str(v)) for k, v in with_.items())),
         nulls_not_distinct=bool(opts.get("nulls_not_distinct")),
         concurrently=bool(opts.get("concurrently")),
+        comment=_info_comment(index),
     )
+
+
+def _info_comment(item: Any) -> str | None:
+    """``info={"pgshift": {"comment": ...}}``: the comment of an Index or an ExcludeConstraint, whose
+    SQLAlchemy classes take no ``comment=`` (the exclusion constraint accepts one and drops it)."""
+    info = item.info.get("pgshift", {}) if isinstance(item.info, dict) else {}
+    return (info.get("comment") or None) if isinstance(info, dict) else None
 
 
 def _policy(raw: dict[str, Any]) -> m.Policy:
@@ -509,6 +528,7 @@ def _policy(raw: dict[str, Any]) -> m.Policy:
         roles=tuple(raw.get("roles", ("public",))),
         using=normalize_expression(raw["using"]) if raw.get("using") else None,
         with_check=normalize_expression(raw["with_check"]) if raw.get("with_check") else None,
+        comment=raw.get("comment") or None,
     )
 
 

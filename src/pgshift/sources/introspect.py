@@ -88,7 +88,13 @@ def introspect(
     functions = [_function(r) for r in results["functions"]]
     triggers = [_trigger(r) for r in results["triggers"] if keep(r["schema"], r["table_name"])]
     rules = [
-        m.Rule(schema=r["schema"], table=r["table_name"], name=r["name"], definition=r["definition"])
+        m.Rule(
+            schema=r["schema"],
+            table=r["table_name"],
+            name=r["name"],
+            definition=r["definition"],
+            comment=r["comment"] or None,
+        )
         for r in results["rules"]
         if keep(r["schema"], r["table_name"])
     ]
@@ -132,6 +138,7 @@ def introspect(
         triggers=triggers,
         rules=rules,
         defined=defined,
+        schema_comments=[(r["name"], r["comment"]) for r in results["schemas"]],
         **keyed,
     )
 
@@ -272,10 +279,15 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
             continue
         columns = tuple(r["columns"])
         kind = r["kind"]
+        comment = r["comment"] or None
         deferrable, deferred = bool(r["deferrable"]), bool(r["deferred"])
         if kind == "p":
             table["pk"] = m.PrimaryKey(
-                name=r["name"], columns=columns, deferrable=deferrable, initially_deferred=deferred
+                name=r["name"],
+                columns=columns,
+                deferrable=deferrable,
+                initially_deferred=deferred,
+                comment=comment,
             )
         elif kind == "u":
             table["uniques"].append(
@@ -285,12 +297,16 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
                     nulls_not_distinct="NULLS NOT DISTINCT" in r["definition"],
                     deferrable=deferrable,
                     initially_deferred=deferred,
+                    comment=comment,
                 )
             )
         elif kind == "c":
             table["checks"].append(
                 m.CheckConstraint(
-                    name=r["name"], expression=_check_body(r["definition"]), not_valid=bool(r["not_valid"])
+                    name=r["name"],
+                    expression=_check_body(r["definition"]),
+                    not_valid=bool(r["not_valid"]),
+                    comment=comment,
                 )
             )
         elif kind == "x":
@@ -300,6 +316,7 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
                     definition=normalize_exclude(r["definition"]),
                     deferrable=deferrable,
                     initially_deferred=deferred,
+                    comment=comment,
                 )
             )
         elif kind == "f":
@@ -315,6 +332,7 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
                     deferrable=deferrable,
                     initially_deferred=deferred,
                     not_valid=bool(r["not_valid"]),
+                    comment=comment,
                 )
             )
 
@@ -362,6 +380,7 @@ def _indexes(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str,
                 include=include,
                 with_=options,
                 nulls_not_distinct="NULLS NOT DISTINCT" in r["definition"],
+                comment=r["comment"] or None,
             )
         )
 
@@ -379,6 +398,7 @@ def _policies(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str
                 roles=tuple(r["roles"]),
                 using=normalize_stored_expression(r["using_expr"]) if r["using_expr"] else None,
                 with_check=normalize_stored_expression(r["with_check"]) if r["with_check"] else None,
+                comment=r["comment"] or None,
             )
         )
 

@@ -253,7 +253,9 @@ def _index_out(index: m.Index) -> dict[str, Any]:
     if index.where is not None:
         out["where"] = index.where
     out.update(concurrently=index.concurrently, method=index.method, **{"with": dict(index.with_)})
-    return with_extras(out, include=list(index.include), nullsNotDistinct=index.nulls_not_distinct)
+    return with_extras(
+        out, include=list(index.include), nullsNotDistinct=index.nulls_not_distinct, comment=index.comment
+    )
 
 
 def _table_out(table: m.Table) -> dict[str, Any]:
@@ -273,12 +275,15 @@ def _table_out(table: m.Table) -> dict[str, Any]:
                 {"name": u.name, "nullsNotDistinct": u.nulls_not_distinct, "columns": list(u.columns)},
                 deferrable=u.deferrable,
                 initiallyDeferred=u.initially_deferred,
+                comment=u.comment,
             )
             for u in table.unique_constraints
         },
         "policies": {p.name: _policy_out(p) for p in table.policies},
         "checkConstraints": {
-            c.name: with_extras({"name": c.name, "value": c.expression}, notValid=c.not_valid)
+            c.name: with_extras(
+                {"name": c.name, "value": c.expression}, notValid=c.not_valid, comment=c.comment
+            )
             for c in table.check_constraints
         },
         "isRLSEnabled": table.rls_enabled,
@@ -288,6 +293,7 @@ def _table_out(table: m.Table) -> dict[str, Any]:
         comment=table.comment,
         primaryKeyDeferrable=pk is not None and pk.deferrable,
         primaryKeyInitiallyDeferred=pk is not None and pk.initially_deferred,
+        primaryKeyComment=pk.comment if pk is not None else None,
         unlogged=table.unlogged,
         partitionBy=table.partition_by,
         partitions=[
@@ -306,6 +312,7 @@ def _table_out(table: m.Table) -> dict[str, Any]:
                 "definition": x.definition,
                 "deferrable": x.deferrable,
                 "initiallyDeferred": x.initially_deferred,
+                **({"comment": x.comment} if x.comment else {}),
             }
             for x in table.exclude_constraints
         },
@@ -323,7 +330,11 @@ def _fk_out(table: m.Table, fk: m.ForeignKey) -> dict[str, Any]:
         onUpdate=fk.on_update,
     )
     return with_extras(
-        out, deferrable=fk.deferrable, initiallyDeferred=fk.initially_deferred, notValid=fk.not_valid
+        out,
+        deferrable=fk.deferrable,
+        initiallyDeferred=fk.initially_deferred,
+        notValid=fk.not_valid,
+        comment=fk.comment,
     )
 
 
@@ -338,7 +349,7 @@ def _policy_out(policy: m.Policy) -> dict[str, Any]:
         out["using"] = policy.using
     if policy.with_check is not None:
         out["withCheck"] = policy.with_check
-    return out
+    return with_extras(out, comment=policy.comment)
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -379,6 +390,7 @@ def snapshot_to_model(data: Any, *, where: str) -> m.Model:
         }
         schemas = list(_section(data, "schemas", where).values())
         functions, triggers, rules, defined = _objects_in(data.get("pgshift"))
+        schema_comments = _schema_comments_in(data.get("pgshift"))
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         detail = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
         raise FolderError(
@@ -393,6 +405,7 @@ def snapshot_to_model(data: Any, *, where: str) -> m.Model:
         triggers=triggers,
         rules=rules,
         defined=defined,
+        schema_comments=schema_comments,
         **keyed,
     )
 
@@ -460,6 +473,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
     deferral = {
         "deferrable": bool(pgshift_extra(raw, "primaryKeyDeferrable")),
         "initially_deferred": bool(pgshift_extra(raw, "primaryKeyInitiallyDeferred")),
+        "comment": pgshift_extra(raw, "primaryKeyComment"),
     }
     pk = m.PrimaryKey(name=f"{name}_pkey", columns=tuple(pk_columns), **deferral) if pk_columns else None
     for cpk in raw.get("compositePrimaryKeys", {}).values():
@@ -471,6 +485,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
             nulls_not_distinct=bool(u.get("nullsNotDistinct")),
             deferrable=bool(pgshift_extra(u, "deferrable")),
             initially_deferred=bool(pgshift_extra(u, "initiallyDeferred")),
+            comment=pgshift_extra(u, "comment"),
         )
         for u in raw.get("uniqueConstraints", {}).values()
     ]
@@ -486,6 +501,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 name=c["name"],
                 expression=strip_table_qualifier(c["value"], name),
                 not_valid=bool(pgshift_extra(c, "notValid")),
+                comment=pgshift_extra(c, "comment"),
             )
             for c in raw.get("checkConstraints", {}).values()
         ),
@@ -499,6 +515,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 definition=normalize_exclude(x["definition"]),
                 deferrable=bool(x.get("deferrable")),
                 initially_deferred=bool(x.get("initiallyDeferred")),
+                comment=x.get("comment"),
             )
             for x in (pgshift_extra(raw, "excludeConstraints") or {}).values()
         ),
@@ -542,6 +559,7 @@ def _fk_in(raw: dict[str, Any]) -> m.ForeignKey:
         deferrable=bool(pgshift_extra(raw, "deferrable", False)),
         initially_deferred=bool(pgshift_extra(raw, "initiallyDeferred", False)),
         not_valid=bool(pgshift_extra(raw, "notValid", False)),
+        comment=pgshift_extra(raw, "comment"),
     )
 
 
@@ -574,6 +592,7 @@ def _index_in(raw: dict[str, Any], table: str) -> m.Index:
         with_=tuple(sorted((str(k), str(v)) for k, v in (raw.get("with") or {}).items())),
         nulls_not_distinct=bool(pgshift_extra(raw, "nullsNotDistinct", False)),
         concurrently=bool(raw.get("concurrently")),
+        comment=pgshift_extra(raw, "comment"),
     )
 
 
@@ -587,14 +606,24 @@ def _policy_in(raw: dict[str, Any], table: str) -> m.Policy:
         # drizzle writes ``"users"."owner_id" = current_setting(...)``: normalised like every expression
         using=strip_table_qualifier(using, table) if using else None,
         with_check=strip_table_qualifier(with_check, table) if with_check else None,
+        comment=pgshift_extra(raw, "comment"),
     )
 
 
 # -- kinds under the top-level "pgshift" key: functions, triggers, rules, types ------------------------------
 
 
+def _schema_comments_in(raw: Any) -> list[tuple[str, str | None]]:
+    comments = raw.get("schemaComments", {}) if isinstance(raw, dict) else {}
+    if not isinstance(comments, dict):
+        raise ValueError("'pgshift.schemaComments' must be an object")
+    return [(str(k), None if v is None else str(v)) for k, v in comments.items()]
+
+
 def _objects_out(model: m.Model) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    if model.schema_comments:  # Drizzle's "schemas" entry is the bare name: no room for a comment
+        out["schemaComments"] = dict(model.schema_comments)
     if model.functions:
         out["functions"] = {
             f.key: _without_none(
@@ -628,7 +657,15 @@ def _objects_out(model: m.Model) -> dict[str, Any]:
         }
     if model.rules:
         out["rules"] = {
-            r.key: {"schema": r.schema, "table": r.table, "name": r.name, "definition": r.definition}
+            r.key: _without_none(
+                {
+                    "schema": r.schema,
+                    "table": r.table,
+                    "name": r.name,
+                    "definition": r.definition,
+                    "comment": r.comment,
+                }
+            )
             for r in model.rules
         }
     if model.defined:
@@ -684,7 +721,13 @@ def _objects_in(
         for t in raw.get("triggers", {}).values()
     ]
     rules = [
-        m.Rule(schema=r["schema"], table=r["table"], name=r["name"], definition=r["definition"])
+        m.Rule(
+            schema=r["schema"],
+            table=r["table"],
+            name=r["name"],
+            definition=r["definition"],
+            comment=r.get("comment"),
+        )
         for r in raw.get("rules", {}).values()
     ]
     defined = [

@@ -133,6 +133,17 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA billing GRANT SELECT ON TABLES TO PUBLIC;
 -- A standalone sequence.
 CREATE SEQUENCE billing.invoice_no START 1000 INCREMENT 10 CACHE 5;
 
+-- Comments on every kind that keeps one (views and materialized views have their own).
+COMMENT ON SEQUENCE billing.invoice_no IS 'invoice numbers';
+COMMENT ON RULE cache_no_delete ON public.cache IS 'the cache is only ever added to';
+COMMENT ON POLICY account_own ON public.account IS 'closed accounts are hidden';
+COMMENT ON TRIGGER account_touch ON public.account IS 'keeps updated_at current';
+COMMENT ON INDEX public.account_nick_idx IS 'nick lookups';
+COMMENT ON CONSTRAINT account_status_check ON public.account IS 'the three states';
+COMMENT ON CONSTRAINT booking_pkey ON public.booking IS 'checked at commit';
+COMMENT ON CONSTRAINT booking_no_overlap ON public.booking IS 'one booking per room at a time';
+COMMENT ON CONSTRAINT booking_account_fk ON public.booking IS 'whose booking';
+COMMENT ON DOMAIN public.email IS 'an address with an at sign';
 -- Some rows, so push and rollback have data to count.
 INSERT INTO public.account (email, founded, nick, mood, status, score)
 VALUES ('a@x.io', 1999, 'ann', 'happy', 'active', 10), ('b@x.io', 2001, 'bob', 'ok', 'new', NULL);

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from pgshift.diff.hazards import Action, Hazard, HazardKind, hazards_of
 from pgshift.diff.kinds.base import Operation, alter, path
+from pgshift.diff.kinds.comment import constraint_target, created_comment
 from pgshift.diff.kinds.index import create_index_sql
 from pgshift.diff.render import idents, packed_idents
 from pgshift.model.schema import (
@@ -71,6 +72,10 @@ class AddConstraint(Operation):
         return path(self.schema, self.table, self.constraint.name)
 
     def sql(self) -> list[str]:
+        c = self.constraint
+        return self._sql() + created_comment(constraint_target(self.schema, self.table, c.name), c.comment)
+
+    def _sql(self) -> list[str]:
         head = alter(self.schema, self.table)
         c = self.constraint
         if self.using_index and isinstance(c, PrimaryKey | UniqueConstraint):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation
+from pgshift.diff.kinds.comment import SetComment, same_but_comment
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import DefinedObject, Model, ObjectKind
 from pgshift.model.types import quote_ident, quote_literal
@@ -178,13 +179,19 @@ def diff_defined(old: Model, new: Model, plan: Plan) -> Model:
         target = after.get(o.key)
         if target is None:
             plan.drop_defined.append(DropObject(o))
-        elif target != o and _alterable(o, target):
+        elif same_but_comment(o, target):
+            continue  # a comment alone changes in place (below)
+        elif _alterable(o, target):
             altered.add(o.key)
-        elif target != o:
+        else:
             plan.early_function_drops.append(DropObject(o))
-    plan.defined += [
-        AlterDomain(before[o.key], o) if o.key in altered else CreateObject(o)
-        for o in new.defined
-        if before.get(o.key) != o
-    ]
+    for o in new.defined:
+        was = before.get(o.key)
+        if was is not None and o.key in altered:
+            plan.defined.append(AlterDomain(was, o))  # its comment too
+        elif was is None or not same_but_comment(was, o):
+            plan.defined.append(CreateObject(o))
+        elif was.comment != o.comment:  # in place: a domain that columns use cannot be dropped
+            on = f"{_KEYWORD[o.kind]} {_name(o)}"
+            plan.defined.append(SetComment(on, o.kind.value, o.key, was.comment, o.comment))
     return old

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pgshift.diff.hazards import Action, Hazard, HazardKind, hazards_of
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, path, ref
 from pgshift.diff.kinds.column import type_key
+from pgshift.diff.kinds.comment import SetComment, created_comment, on_schema_object
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import (
     Column,
@@ -42,6 +43,10 @@ class EnumUsage:
         return replace(self, default_before=self.default_after, default_after=self.default_before)
 
 
+def _target(enum: Enum) -> str:
+    return on_schema_object("TYPE", enum.schema, enum.name)
+
+
 def _enum_values_sql(values: tuple[str, ...]) -> str:
     return ", ".join(quote_literal(v) for v in values)
 
@@ -56,8 +61,10 @@ class CreateEnum(Operation):
         return self.enum.key
 
     def sql(self) -> list[str]:
+        e = self.enum
         return [
-            f"CREATE TYPE {ref(self.enum.schema, self.enum.name)} AS ENUM({_enum_values_sql(self.enum.values)});"
+            f"CREATE TYPE {ref(e.schema, e.name)} AS ENUM({_enum_values_sql(e.values)});",
+            *created_comment(_target(e), e.comment),
         ]
 
     def reverse(self) -> Operation:
@@ -141,6 +148,7 @@ class RecreateEnum(Operation):
         out = [
             f"ALTER TYPE {target} RENAME TO {quote_ident(old_name)};",
             f"CREATE TYPE {target} AS ENUM({_enum_values_sql(e.values)});",
+            *created_comment(_target(e), e.comment),  # the rebuilt type is a new object
         ]
         for u in self.usages:
             if u.default_before is not None:
@@ -319,6 +327,9 @@ def diff_enums(old: Model, new: Model, plan: Plan) -> Model:
                 plan.enums.append(recreate)
                 rebuilt |= {(u.schema, u.table, u.column): u.default_after for u in recreate.usages}
                 plan.reshaped |= {qualified(u.schema, u.table) for u in recreate.usages}
+                continue  # the rebuilt type carries the new comment
+        if before is not None and before.comment != enum.comment:
+            plan.enums.append(SetComment(_target(enum), "enum", enum.key, before.comment, enum.comment))
     plan.late_drops += [DropEnum(e) for e in reversed(old.enums) if new.enum(e.schema, e.name) is None]
     return _with_defaults(old, rebuilt) if rebuilt else old
 

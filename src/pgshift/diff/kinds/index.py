@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Operation, path, ref
+from pgshift.diff.kinds.comment import created_comment, index_target
 from pgshift.diff.render import idents
 from pgshift.model.schema import (
     Index,
@@ -63,7 +64,11 @@ class CreateIndex(_IndexStep):
         return Action.CREATE_INDEX_CONCURRENTLY if self.concurrently else Action.CREATE_INDEX
 
     def sql(self) -> list[str]:
-        return [create_index_sql(self.schema, self.table, self.index, concurrently=self.concurrently)]
+        i = self.index
+        return [
+            create_index_sql(self.schema, self.table, i, concurrently=self.concurrently),
+            *created_comment(index_target(self.schema, i.name), i.comment),
+        ]
 
     def reverse(self) -> Operation:
         return DropIndex(self.schema, self.table, self.index, concurrently=self.concurrently)

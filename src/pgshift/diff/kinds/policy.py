@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Operation, path, ref
+from pgshift.diff.kinds.comment import created_comment, policy_target
 from pgshift.model.schema import (
     Policy,
 )
@@ -24,7 +25,9 @@ class CreatePolicy(Operation):
         return path(self.schema, self.table, self.policy.name)
 
     def sql(self) -> list[str]:
-        return [create_policy_sql(self.schema, self.table, self.policy)]
+        p = self.policy
+        target = policy_target(self.schema, self.table, p.name)
+        return [create_policy_sql(self.schema, self.table, p), *created_comment(target, p.comment)]
 
     def reverse(self) -> Operation:
         return DropPolicy(self.schema, self.table, self.policy)

@@ -4,13 +4,18 @@ keeps the down file symmetric)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Operation
+from pgshift.diff.kinds.comment import SetComment, created_comment, on_table_object
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import Model, Rule
 from pgshift.model.types import qualified_name, quote_ident
+
+
+def _target(rule: Rule) -> str:
+    return on_table_object("RULE", rule.name, rule.schema, rule.table)
 
 
 @dataclass(frozen=True)
@@ -23,7 +28,8 @@ class CreateRule(Operation):
         return self.rule.key
 
     def sql(self) -> list[str]:
-        return [self.rule.definition.rstrip().removesuffix(";") + ";"]
+        r = self.rule
+        return [r.definition.rstrip().removesuffix(";") + ";", *created_comment(_target(r), r.comment)]
 
     def reverse(self) -> Operation:
         return DropRule(self.rule)
@@ -56,12 +62,20 @@ def diff_rules(old: Model, new: Model, plan: Plan) -> Model:
     before = {r.key: r for r in old.rules}
     after = {r.key: r for r in new.rules}
     present = {t.key for t in old.tables} | {v.key for v in old.views}
+
+    def rebuilt(key: str) -> bool:
+        """Dropped and created again: gone, changed beyond its comment, or on a rebuilt view."""
+        a, b = before[key], after.get(key)
+        return b is None or replace(a, comment=b.comment) != b or a.table_key in plan.rebuilt_views
+
     for key, r in before.items():
         if key not in after and (r.table_key not in present or r.schema in plan.renamed_schemas):
             plan.pre_rename_drops.insert(0, DropRule(r))  # its table is renamed; before functions
-        elif after.get(key) != r or r.table_key in plan.rebuilt_views:
+        elif rebuilt(key):
             plan.drop_rules.append(DropRule(r))
-    plan.rules += [
-        CreateRule(r) for k, r in after.items() if before.get(k) != r or r.table_key in plan.rebuilt_views
-    ]
+    for key, r in after.items():
+        if key not in before or rebuilt(key):
+            plan.rules.append(CreateRule(r))
+        elif before[key].comment != r.comment:
+            plan.rules.append(SetComment(_target(r), "rule", key, before[key].comment, r.comment))
     return old

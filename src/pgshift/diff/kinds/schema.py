@@ -6,14 +6,20 @@ from dataclasses import dataclass
 
 from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation
+from pgshift.diff.kinds.comment import SetComment, created_comment
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import Model
 from pgshift.model.types import quote_ident
 
 
+def _target(name: str) -> str:
+    return f"SCHEMA {quote_ident(name)}"
+
+
 @dataclass(frozen=True)
 class CreateSchema(Operation):
     name: str
+    comment: str | None = None
     action = Action.CREATE_SCHEMA
 
     @property
@@ -21,10 +27,13 @@ class CreateSchema(Operation):
         return self.name
 
     def sql(self) -> list[str]:
-        return [f"CREATE SCHEMA {quote_ident(self.name)};"]
+        return [
+            f"CREATE SCHEMA {quote_ident(self.name)};",
+            *created_comment(_target(self.name), self.comment),
+        ]
 
     def reverse(self) -> Operation:
-        return DropSchema(self.name)
+        return DropSchema(self.name, self.comment)
 
     def describe(self) -> str:
         return f"create schema {self.name}"
@@ -33,6 +42,7 @@ class CreateSchema(Operation):
 @dataclass(frozen=True)
 class DropSchema(Operation):
     name: str
+    comment: str | None = None  # restored by the reverse
     action = Action.DROP_SCHEMA
 
     @property
@@ -46,7 +56,7 @@ class DropSchema(Operation):
         return (Destroyed(DestroyedKind.SCHEMA, self.name, self.name),)
 
     def reverse(self) -> Operation:
-        return CreateSchema(self.name)
+        return CreateSchema(self.name, self.comment)
 
     def describe(self) -> str:
         return f"drop schema {self.name}"
@@ -73,9 +83,15 @@ class RenameSchema(Operation):
 
 
 def diff_schemas(old: Model, new: Model, plan: Plan) -> Model:
-    plan.schemas += [CreateSchema(s) for s in new.schemas if s not in old.schemas]
+    plan.schemas += [CreateSchema(s, new.schema_comment(s)) for s in new.schemas if s not in old.schemas]
+    for s in new.schemas:
+        was, now = old.schema_comment(s), new.schema_comment(s)
+        if s in old.schemas and was != now:
+            plan.schemas.append(SetComment(_target(s), "schema", s, was, now))
     # Dropped last of all (after the tables and types in them).
-    plan.late_drops += [DropSchema(s) for s in reversed(old.schemas) if s not in new.schemas]
+    plan.late_drops += [
+        DropSchema(s, old.schema_comment(s)) for s in reversed(old.schemas) if s not in new.schemas
+    ]
     return old
 
 

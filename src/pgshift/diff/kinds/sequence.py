@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, path, ref
+from pgshift.diff.kinds.comment import SetComment, created_comment, on_schema_object
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import (
     Model,
@@ -14,6 +15,10 @@ from pgshift.model.schema import (
 )
 from pgshift.model.sequences import effective_sequence_options
 from pgshift.model.types import quote_ident
+
+
+def _target(sequence: Sequence) -> str:
+    return on_schema_object("SEQUENCE", sequence.schema, sequence.name)
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,10 @@ class CreateSequence(Operation):
     def sql(self) -> list[str]:
         s = self.sequence
         options = sequence_options_sql(s.options, data_type=s.data_type)
-        return [f"CREATE SEQUENCE {ref(s.schema, s.name)}{' ' + options if options else ''};"]
+        return [
+            f"CREATE SEQUENCE {ref(s.schema, s.name)}{' ' + options if options else ''};",
+            *created_comment(_target(s), s.comment),
+        ]
 
     def reverse(self) -> Operation:
         return DropSequence(self.sequence)
@@ -196,10 +204,17 @@ def diff_sequences(old: Model, new: Model, plan: Plan) -> Model:
         if key in plan.released_sequences:
             # After the column changes (its default goes first), before anything else uses it.
             plan.table_meta.append(OwnSequence(seq, None, plan.released_sequences[key]))
+            if seq.comment is not None:  # a serial column's sequence carries no comment in the model
+                plan.table_meta.append(SetComment(_target(seq), "sequence", key, None, seq.comment))
         elif key not in before:
             plan.sequences.append(CreateSequence(seq))
-        elif not _same_sequence(before[key], seq):
-            plan.sequences.append(AlterSequence(before[key], seq))
+        else:
+            if not _same_sequence(before[key], seq):
+                plan.sequences.append(AlterSequence(before[key], seq))
+            if before[key].comment != seq.comment:
+                plan.sequences.append(
+                    SetComment(_target(seq), "sequence", key, before[key].comment, seq.comment)
+                )
     plan.late_drops[:0] = [DropSequence(s) for k, s in reversed(before.items()) if k not in after]
     return old
 

@@ -20,6 +20,14 @@ from pgshift.diff.kinds.column import (
     owns_default_sequence,
     type_key,
 )
+from pgshift.diff.kinds.comment import (
+    SetComment,
+    constraint_target,
+    created_comment,
+    index_target,
+    policy_target,
+    same_but_comment,
+)
 from pgshift.diff.kinds.constraint import (
     AddConstraint,
     Constraint,
@@ -73,6 +81,12 @@ class CreateTable(Operation):
         for p in t.partitions:
             out += CreatePartition(t, p).sql()
         out += [create_index_sql(t.schema, t.name, i, concurrently=False) for i in t.indexes]
+        out += [s for i in t.indexes for s in created_comment(index_target(t.schema, i.name), i.comment)]
+        out += [
+            s
+            for c in _keys(t, with_foreign_keys=False)
+            for s in created_comment(constraint_target(t.schema, t.name, c.name), c.comment)
+        ]
         if t.comment is not None:
             out.append(f"COMMENT ON TABLE {ref(t.schema, t.name)} IS {render.comment_literal(t.comment)};")
         for c in t.columns:
@@ -384,7 +398,8 @@ def _key_columns_changed(old_t: Table, new_t: Table | None, columns: tuple[str, 
     keys_new = [k for k in (new_t.primary_key, *new_t.unique_constraints, *new_t.indexes) if k is not None]
     # A key that survives, possibly under a new name (renamed with its table), keeps the FK valid.
     return not all(
-        any(type(k2) is type(k) and replace(k2, name=k.name) == k for k2 in keys_new) for k in keys_old
+        any(type(k2) is type(k) and replace(k2, name=k.name, comment=k.comment) == k for k2 in keys_new)
+        for k in keys_old
     )
 
 
@@ -450,7 +465,7 @@ def _renamed_by_definition(before: dict[str, Named], after: dict[str, Named]) ->
         matches = [
             new_name
             for new_name, other in added.items()
-            if type(other) is type(item) and replace(other, name=old_name) == item
+            if type(other) is type(item) and replace(other, name=old_name, comment=item.comment) == item
         ]
         if len(matches) == 1 and matches[0] not in out.values():
             out[old_name] = matches[0]
@@ -495,16 +510,24 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
 
     # Policies (they may reference columns) and foreign keys first.
     pa, pb = by_name(a.policies), by_name(b.policies)
-    plan.drop_policies += [DropPolicy(s, n, p) for name, p in pa.items() if pb.get(name) != p]
-    plan.policies += [CreatePolicy(s, n, p) for name, p in pb.items() if pa.get(name) != p]
+    plan.drop_policies += [
+        DropPolicy(s, n, p) for name, p in pa.items() if not same_but_comment(p, pb.get(name))
+    ]
+    for name, p in pb.items():
+        if name not in pa or not same_but_comment(pa[name], p):
+            plan.policies.append(CreatePolicy(s, n, p))
+        elif pa[name].comment != p.comment:
+            target, subject = policy_target(s, n, name), path(s, n, name)
+            plan.policies.append(SetComment(target, "policy", subject, pa[name].comment, p.comment))
 
     fa, fb = by_name(a.foreign_keys), by_name(b.foreign_keys)
     for name, fk in fa.items():
         if name in fb and _only_validated(fk, fb[name]) and not _fk_changed(fk, plan):
             if fk.not_valid and not fb[name].not_valid:
                 plan.foreign_keys.append(ValidateConstraint(s, n, name))
+            _constraint_comment(s, n, fk, fb[name], plan)
             continue
-        if fb.get(name) != fk or _fk_changed(fk, plan) or set(fk.columns) & regenerated:
+        if not same_but_comment(fk, fb.get(name)) or _fk_changed(fk, plan) or set(fk.columns) & regenerated:
             plan.drop_fks.append(DropConstraint(s, n, fk))
             if name in fb:
                 plan.foreign_keys.append(AddConstraint(s, n, fb[name], not_valid=True))
@@ -516,10 +539,13 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
     ia, ib = by_name(a.indexes), by_name(b.indexes)
     for name, index in ia.items():
         covers = {e.expression for e in index.elements if not e.is_expression} | set(index.include)
-        if ib.get(name) != index or covers & regenerated:
+        if not same_but_comment(index, ib.get(name)) or covers & regenerated:
             plan.early_drops.append(DropIndex(s, n, index, concurrently=True))
             if name in ib:
                 plan.indexes.append(CreateIndex(s, n, ib[name], concurrently=True))
+        elif index.comment != ib[name].comment:
+            target, subject = index_target(s, name), path(s, n, name)
+            plan.table_meta.append(SetComment(target, "index", subject, index.comment, ib[name].comment))
     plan.indexes += [CreateIndex(s, n, i, concurrently=True) for name, i in ib.items() if name not in ia]
 
     ca = by_name(_keys(a, with_foreign_keys=False))
@@ -529,11 +555,14 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
         if name in cb and _only_validated(c, cb[name]) and not cols & regenerated:
             if isinstance(c, CheckConstraint) and c.not_valid and not cb[name].not_valid:  # type: ignore[union-attr]
                 plan.constraints.append(ValidateConstraint(s, n, name))
+            _constraint_comment(s, n, c, cb[name], plan)
             continue
-        if cb.get(name) != c or cols & regenerated:
+        if not same_but_comment(c, cb.get(name)) or cols & regenerated:
             plan.early_drops.append(DropConstraint(s, n, c))
             if name in cb:
                 plan.constraints.append(add_constraint(s, n, cb[name]))
+        else:
+            _constraint_comment(s, n, c, cb[name], plan)
     plan.constraints += [add_constraint(s, n, c) for name, c in cb.items() if name not in ca]
 
     # Columns.
@@ -569,12 +598,19 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
         plan.table_meta.append(SetRowLevelSecurity(s, n, b.rls_enabled))
 
 
+def _constraint_comment(schema: str, table: str, old: Constraint, new: Constraint, plan: Plan) -> None:
+    """A kept constraint whose comment changes: COMMENT ON CONSTRAINT, after the constraints are made."""
+    if old.comment != new.comment:
+        target, subject = constraint_target(schema, table, new.name), path(schema, table, new.name)
+        plan.table_meta.append(SetComment(target, "constraint", subject, old.comment, new.comment))
+
+
 def _only_validated(old: Constraint, new: Constraint) -> bool:
     """Equal but for NOT VALID. A valid constraint in the database where the code says NOT VALID is
     kept as it is (PostgreSQL cannot un-validate, and nothing is lost); the other way it is validated."""
     if not isinstance(old, CheckConstraint | ForeignKey) or type(old) is not type(new):
         return False
-    return replace(old, not_valid=False) == replace(new, not_valid=False)
+    return replace(old, not_valid=False, comment=None) == replace(new, not_valid=False, comment=None)
 
 
 def rename_op(model: Model, container: str, old: str, new: str) -> Operation:

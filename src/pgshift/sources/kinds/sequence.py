@@ -19,7 +19,7 @@ from pgshift.sources.snapshot_fields import (
 
 def snapshot_out(seq: m.Sequence) -> dict[str, Any]:
     out = {"name": seq.name, "schema": seq.schema, **sequence_options_out(seq.options, seq.data_type)}
-    return with_extras(out, dataType=seq.data_type)
+    return with_extras(out, dataType=seq.data_type, comment=seq.comment)
 
 
 def snapshot_in(raw: dict[str, Any]) -> m.Sequence:
@@ -28,6 +28,7 @@ def snapshot_in(raw: dict[str, Any]) -> m.Sequence:
         name=raw["name"],
         options=sequence_options_in(raw),
         data_type=pgshift_extra(raw, "dataType"),
+        comment=pgshift_extra(raw, "comment"),
     )
 
 
@@ -38,6 +39,7 @@ def from_catalog(r: dict[str, Any]) -> m.Sequence:
         name=r["name"],
         options=sequence_options_from_catalog(r),
         data_type=None if data_type == "bigint" else data_type,
+        comment=r["comment"] or None,
     )
 
 

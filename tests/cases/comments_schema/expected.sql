@@ -1,0 +1,4 @@
+CREATE SCHEMA "new";--> statement-breakpoint
+COMMENT ON SCHEMA "new" IS 'brand new';--> statement-breakpoint
+COMMENT ON SCHEMA "kept" IS 'new words';--> statement-breakpoint
+DROP SCHEMA "gone";
