@@ -57,6 +57,9 @@ SELECT 'cast', format_type(c.castsource, NULL) || ' AS ' || format_type(c.castta
 FROM pg_cast c
 WHERE c.oid >= 16384
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid)
+  -- the range -> multirange casts CREATE TYPE ... AS RANGE makes are part of the range type (deptype 'i')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid
+                    AND d.deptype = 'i')
 UNION ALL
 SELECT 'publication', p.pubname FROM pg_publication p
 UNION ALL

@@ -399,7 +399,7 @@ def _fk_changed(fk: ForeignKey, plan: Plan) -> bool:
 def diff_tables(old: Model, new: Model, plan: Plan) -> Model:
     plan.old_tables = {t.key: t for t in old.tables}
     plan.new_tables = {t.key: t for t in new.tables}
-    for table in new.tables:
+    for table in parents_first(new.tables):
         before = plan.old_tables.get(table.key)
         if before is not None and before.partition_by != table.partition_by:
             # A partition key cannot be altered: the table is dropped and created again (data loss,
@@ -415,12 +415,31 @@ def diff_tables(old: Model, new: Model, plan: Plan) -> Model:
             plan.policies += [CreatePolicy(table.schema, table.name, p) for p in table.policies]
         else:
             _diff_table(before, table, plan)
-    for table in old.tables:
+    for table in reversed(parents_first(old.tables)):
         if table.key not in plan.new_tables:
             plan.drop_policies += [DropPolicy(table.schema, table.name, p) for p in table.policies]
             plan.drop_fks += [DropConstraint(table.schema, table.name, fk) for fk in table.foreign_keys]
             plan.drop_tables.append(DropTable(_bare(table)))
     return old
+
+
+def parents_first(tables: Iterable[Table]) -> list[Table]:
+    """``tables`` with every INHERITS parent before its children (CREATE TABLE ... INHERITS needs the
+    parent; DROP TABLE of a parent fails while a child inherits from it), otherwise in the given order."""
+    by_key = {t.key: t for t in tables}
+    done: dict[str, Table] = {}
+
+    def visit(table: Table, path: tuple[str, ...]) -> None:
+        if table.key in done or table.key in path:
+            return
+        for parent in table.inherits:
+            if parent in by_key:
+                visit(by_key[parent], (*path, table.key))
+        done[table.key] = table
+
+    for table in by_key.values():
+        visit(table, ())
+    return list(done.values())
 
 
 Renamable = TypeVar("Renamable", UniqueConstraint, CheckConstraint, ForeignKey, Index, ExcludeConstraint)
