@@ -4,7 +4,7 @@ which diffs its children (columns, constraints, indexes, policies) with their ow
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -415,7 +415,7 @@ def diff_tables(old: Model, new: Model, plan: Plan) -> Model:
             plan.policies += [CreatePolicy(table.schema, table.name, p) for p in table.policies]
         else:
             _diff_table(before, table, plan)
-    for table in reversed(parents_first(old.tables)):
+    for table in children_first(old.tables):
         if table.key not in plan.new_tables:
             plan.drop_policies += [DropPolicy(table.schema, table.name, p) for p in table.policies]
             plan.drop_fks += [DropConstraint(table.schema, table.name, fk) for fk in table.foreign_keys]
@@ -425,19 +425,30 @@ def diff_tables(old: Model, new: Model, plan: Plan) -> Model:
 
 def parents_first(tables: Iterable[Table]) -> list[Table]:
     """``tables`` with every INHERITS parent before its children (CREATE TABLE ... INHERITS needs the
-    parent; DROP TABLE of a parent fails while a child inherits from it), otherwise in the given order."""
-    by_key = {t.key: t for t in tables}
+    parent), otherwise in the given order."""
+    listed = list(tables)
+    by_key = {t.key: t for t in listed}
+    return _depth_first(listed, lambda t: [by_key[p] for p in t.inherits if p in by_key])
+
+
+def children_first(tables: Iterable[Table]) -> list[Table]:
+    """``tables`` with every INHERITS child before its parents (DROP TABLE of a parent fails while a
+    child inherits from it), otherwise in the given order."""
+    listed = list(tables)
+    return _depth_first(listed, lambda t: [c for c in listed if t.key in c.inherits])
+
+
+def _depth_first(tables: list[Table], before: Callable[[Table], list[Table]]) -> list[Table]:
     done: dict[str, Table] = {}
 
     def visit(table: Table, path: tuple[str, ...]) -> None:
         if table.key in done or table.key in path:
             return
-        for parent in table.inherits:
-            if parent in by_key:
-                visit(by_key[parent], (*path, table.key))
+        for first in before(table):
+            visit(first, (*path, table.key))
         done[table.key] = table
 
-    for table in by_key.values():
+    for table in tables:
         visit(table, ())
     return list(done.values())
 
