@@ -1,7 +1,8 @@
 -- Every column of every ordinary or partitioned table in the chosen schemas, with its table's facts
 -- (persistence, partition key, INHERITS parents). A table without columns gives one row whose column
--- fields are NULL. Partitions are read by partitions.sql. Columns a table only inherits (attislocal
--- false) are left out: they are the parent's. Tables owned by an extension (deptype 'e') are left out.
+-- fields are NULL. Partitions are read by partitions.sql. Columns a table inherits (attinhcount > 0) are
+-- left out, also when the table declares them again (attislocal): they are the parent's, as schema code
+-- reads them (sources/from_sqlalchemy.py). Tables owned by an extension (deptype 'e') are left out.
 -- Parameters: %(schemas)s text[].
 WITH owned AS (
     -- Sequences owned by a column: serial ('a') and identity ('i'). One pass over pg_depend, joined below.
@@ -59,7 +60,7 @@ SELECT
     seq.seqcache::text AS seq_cache,
     seq.seqcycle AS seq_cycle
 FROM tables c
-LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attislocal
+LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount = 0
 LEFT JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_namespace tn ON tn.oid = t.typnamespace
 LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'

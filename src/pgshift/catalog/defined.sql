@@ -34,6 +34,12 @@ SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' ELSE 'co
            (SELECT 'CREATE TYPE ' || quote_ident(n.nspname) || '.' || quote_ident(t.typname) || ' AS RANGE ('
                    || concat_ws(', ',
                         'SUBTYPE = ' || format_type(r.rngsubtype, NULL),
+                        -- only when not the subtype's default btree class (so other ranges read as before)
+                        CASE WHEN r.rngsubopc <> (SELECT o.oid FROM pg_opclass o JOIN pg_am am ON am.oid = o.opcmethod
+                                                  WHERE am.amname = 'btree' AND o.opcintype = r.rngsubtype AND o.opcdefault)
+                             THEN 'SUBTYPE_OPCLASS = ' || (SELECT quote_ident(on_.nspname) || '.' || quote_ident(o.opcname)
+                                                          FROM pg_opclass o JOIN pg_namespace on_ ON on_.oid = o.opcnamespace
+                                                          WHERE o.oid = r.rngsubopc) END,
                         CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> (SELECT s.typcollation FROM pg_type s WHERE s.oid = r.rngsubtype)
                              THEN 'COLLATION = ' || (SELECT quote_ident(co.collname) FROM pg_collation co WHERE co.oid = r.rngcollation) END,
                         CASE WHEN r.rngcanonical <> 0 THEN 'CANONICAL = ' || r.rngcanonical::regproc::text END,

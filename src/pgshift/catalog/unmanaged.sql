@@ -57,6 +57,19 @@ SELECT 'cast', format_type(c.castsource, NULL) || ' AS ' || format_type(c.castta
 FROM pg_cast c
 WHERE c.oid >= 16384
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid)
+  -- the range -> multirange casts CREATE TYPE ... AS RANGE makes are part of the range type (deptype 'i')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid
+                    AND d.deptype = 'i')
+UNION ALL
+-- base types (CREATE TYPE with INPUT/OUTPUT functions) and shell types (CREATE TYPE name); the array
+-- type made with each type is part of it (deptype 'i')
+SELECT CASE t.typtype WHEN 'b' THEN 'base type' ELSE 'shell type' END, n.nspname || '.' || t.typname
+FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE n.nspname = ANY(%(schemas)s)
+  AND (t.typtype = 'b' OR (t.typtype = 'p' AND NOT t.typisdefined))
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid)
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid
+                    AND d.deptype = 'i')
 UNION ALL
 SELECT 'publication', p.pubname FROM pg_publication p
 UNION ALL

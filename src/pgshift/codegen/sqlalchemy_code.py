@@ -319,7 +319,7 @@ def _exclude_call(x: m.ExcludeConstraint, w: _Writer) -> str:
     return f"{w.use_pg('ExcludeConstraint')}({', '.join(args)})"
 
 
-def _table_options(table: m.Table, model: m.Model) -> dict[str, object]:
+def _table_options(table: m.Table, model: m.Model, w: _Writer) -> dict[str, object]:
     """Keyword arguments of ``Table`` (or ``__table_args__``'s dict) beyond columns and constraints."""
     options: dict[str, object] = {}
     if table.schema != "public":
@@ -331,7 +331,7 @@ def _table_options(table: m.Table, model: m.Model) -> dict[str, object]:
     if table.partition_by:
         options["postgresql_partition_by"] = table.partition_by
     if table.inherits:
-        names = [_parent_name(table, parent) for parent in table.inherits]
+        names = [_parent_name(table, parent, w) for parent in table.inherits]
         options["postgresql_inherits"] = names[0] if len(names) == 1 else tuple(names)
     info: dict[str, object] = {}
     if table.rls_enabled or table.policies:
@@ -351,10 +351,27 @@ def _table_options(table: m.Table, model: m.Model) -> dict[str, object]:
     return options
 
 
-def _parent_name(table: m.Table, parent: str) -> str:
-    """An INHERITS parent as ``postgresql_inherits`` takes it: bare when it is in the child's schema
-    or in public (SQLAlchemy quotes the whole string as one name), else ``schema.name``."""
+@dataclass(frozen=True)
+class _Code:
+    """A value written into the module as the Python expression ``text`` (its repr is the text)."""
+
+    text: str
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+_PLAIN = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def _parent_name(table: m.Table, parent: str, w: _Writer) -> str | _Code:
+    """An INHERITS parent as ``postgresql_inherits`` takes it. SQLAlchemy quotes the whole string as
+    one name and PostgreSQL looks a bare one up on the search path, so a parent outside public is
+    ``quoted_name("schema.name", quote=False)``, as SQLAlchemy documents (when neither part needs
+    quotes; otherwise as before: bare in the child's schema, else ``schema.name``)."""
     schema, _, name = parent.partition(".")
+    if schema != "public" and _PLAIN.fullmatch(schema) and _PLAIN.fullmatch(name):
+        return _Code(f"{w.use('quoted_name')}({parent!r}, quote=False)")
     return name if schema in (table.schema, "public") else parent
 
 
@@ -508,7 +525,7 @@ def _core_table(
         body.append(f"    {w.use('Column')}({', '.join(args)}),")
     for item in _table_items(table, w):
         body.append(f"    {item},")
-    for key, value in _table_options(table, model).items():
+    for key, value in _table_options(table, model, w).items():
         body.append(f"    {key}={value!r},")
     body.append(")")
     body += [_index_call(index, w, var) for index in table.indexes if not _expressions_only(index)]
@@ -555,7 +572,7 @@ def render_orm(model: m.Model, source: str = "the database") -> str:
         body.append(f"class {cls}(Base):")
         body.append(f"    __tablename__ = {table.name!r}")
         items = _table_items(table, w)
-        options = _table_options(table, model)
+        options = _table_options(table, model, w)
         if items or options:
             body.append("    __table_args__ = (")
             for item in items:

@@ -221,8 +221,8 @@ class Table:
     # ``RANGE (issued)``, ``LIST (region)``, ``HASH (id)`` (normalised); None for a plain table.
     partition_by: str | None = None
     partitions: tuple[Partition, ...] = ()  # sorted by qualified name
-    # Parents (``schema.name``) in INHERITS order. ``columns`` then holds only the table's own columns
-    # (attislocal): the inherited ones are the parents'.
+    # Parents (``schema.name``) in INHERITS order. ``columns`` then holds only the columns it does not
+    # inherit: the inherited ones are the parents', also one the table declares again (attislocal).
     inherits: tuple[str, ...] = ()
 
     @property

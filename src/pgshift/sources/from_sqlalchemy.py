@@ -330,9 +330,12 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
 
 def _sequence_serial(table: Any, col: Any) -> bool:
     """``Column("n", Integer, Sequence("<table>_<column>_seq"))`` off the primary key is a serial: the
-    sequence is the one ``serial`` would own, with no options of its own."""
+    sequence is the one ``serial`` would own, with no options of its own. A column of a composite primary
+    key counts too: only a one-column key is spelled as SERIAL by SQLAlchemy itself."""
     seq = col.default
-    if not isinstance(seq, SASequence) or col.server_default is not None or col.primary_key:
+    if not isinstance(seq, SASequence) or col.server_default is not None:
+        return False
+    if col.primary_key and len(table.primary_key.columns) == 1:
         return False
     if not isinstance(_impl(col.type), Integer):
         return False

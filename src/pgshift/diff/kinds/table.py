@@ -4,7 +4,7 @@ which diffs its children (columns, constraints, indexes, policies) with their ow
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -414,7 +414,7 @@ def _fk_changed(fk: ForeignKey, plan: Plan) -> bool:
 def diff_tables(old: Model, new: Model, plan: Plan) -> Model:
     plan.old_tables = {t.key: t for t in old.tables}
     plan.new_tables = {t.key: t for t in new.tables}
-    for table in new.tables:
+    for table in parents_first(new.tables):
         before = plan.old_tables.get(table.key)
         if before is not None and before.partition_by != table.partition_by:
             # A partition key cannot be altered: the table is dropped and created again (data loss,
@@ -430,12 +430,42 @@ def diff_tables(old: Model, new: Model, plan: Plan) -> Model:
             plan.policies += [CreatePolicy(table.schema, table.name, p) for p in table.policies]
         else:
             _diff_table(before, table, plan)
-    for table in old.tables:
+    for table in children_first(old.tables):
         if table.key not in plan.new_tables:
             plan.drop_policies += [DropPolicy(table.schema, table.name, p) for p in table.policies]
             plan.drop_fks += [DropConstraint(table.schema, table.name, fk) for fk in table.foreign_keys]
             plan.drop_tables.append(DropTable(_bare(table)))
     return old
+
+
+def parents_first(tables: Iterable[Table]) -> list[Table]:
+    """``tables`` with every INHERITS parent before its children (CREATE TABLE ... INHERITS needs the
+    parent), otherwise in the given order."""
+    listed = list(tables)
+    by_key = {t.key: t for t in listed}
+    return _depth_first(listed, lambda t: [by_key[p] for p in t.inherits if p in by_key])
+
+
+def children_first(tables: Iterable[Table]) -> list[Table]:
+    """``tables`` with every INHERITS child before its parents (DROP TABLE of a parent fails while a
+    child inherits from it), otherwise in the given order."""
+    listed = list(tables)
+    return _depth_first(listed, lambda t: [c for c in listed if t.key in c.inherits])
+
+
+def _depth_first(tables: list[Table], before: Callable[[Table], list[Table]]) -> list[Table]:
+    done: dict[str, Table] = {}
+
+    def visit(table: Table, path: tuple[str, ...]) -> None:
+        if table.key in done or table.key in path:
+            return
+        for first in before(table):
+            visit(first, (*path, table.key))
+        done[table.key] = table
+
+    for table in tables:
+        visit(table, ())
+    return list(done.values())
 
 
 Renamable = TypeVar("Renamable", UniqueConstraint, CheckConstraint, ForeignKey, Index, ExcludeConstraint)
