@@ -209,3 +209,14 @@ def test_push_keeps_a_serial_sequence_that_the_code_declares_standalone(tmp_path
         ).fetchone()[0]
         is None
     )
+
+
+def test_push_refuses_sql_the_parser_rejects_before_running_anything(tmp_path, db_url, db):  # type: ignore[no-untyped-def]
+    """Issue 11, defect 4: the same check as generate, before any statement runs (exit 2, index named)."""
+    source = BASE.replace(
+        "Column('note', Text),", "Column('note', Text), Index('items_note_bad', text('note DESC DESC')),"
+    )
+    proc = push(project(tmp_path, source), db_url, "--force")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "items_note_bad" in proc.stderr and "cannot parse" in proc.stderr
+    assert db.execute("SELECT count(*) FROM pg_class WHERE relname = 'items'").fetchone()[0] == 0
