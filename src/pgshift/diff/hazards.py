@@ -112,6 +112,7 @@ class Action(enum.StrEnum):
     RENAME_COLUMN = "rename_column"
     ALTER_COLUMN_TYPE = "alter_column_type"
     ALTER_COLUMN_TYPE_COERCIBLE = "alter_column_type_coercible"
+    ALTER_COLUMN_DROP_EXPRESSION = "alter_column_drop_expression"  # a generated column becomes plain
     SET_NOT_NULL = "set_not_null"
     DROP_NOT_NULL = "drop_not_null"
     SET_DEFAULT = "set_default"
@@ -235,6 +236,8 @@ EFFECTS: dict[str, Effect] = {
         safe="Add a new column of the new type, backfill in batches, switch, drop the old one.",
     ),
     Action.ALTER_COLUMN_TYPE_COERCIBLE: Effect(AE),
+    # The stored values stay as they are (no rewrite); only the expression goes (PostgreSQL 13+).
+    Action.ALTER_COLUMN_DROP_EXPRESSION: Effect(AE),
     Action.SET_NOT_NULL: Effect(
         AE,
         scan=True,

@@ -301,3 +301,17 @@ def _keys_of(stmt: Any) -> list[IndexKey]:
             )
         )
     return out
+
+
+def referenced_columns(expression: str) -> set[str]:
+    """The column names an expression refers to (the last part of each column reference); empty when it
+    does not parse."""
+    tree = parse_expression(expression)
+    if tree is None:
+        return set()
+    out = set()
+    for ref in find_nodes(tree, nodes.ColumnRef):
+        names = [f.string.sval for f in ref.fields if f.HasField("string")]
+        if names:
+            out.add(names[-1])
+    return out

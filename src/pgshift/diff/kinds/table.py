@@ -14,7 +14,9 @@ from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, 
 from pgshift.diff.kinds.column import (
     AddColumn,
     AlterColumnType,
+    AlterIdentity,
     DropColumn,
+    DropExpression,
     column_sql,
     diff_column,
     owns_default_sequence,
@@ -48,6 +50,7 @@ from pgshift.model.schema import (
 )
 from pgshift.model.types import qualified_name, quote_ident
 from pgshift.pg.naming import owned_sequence_name
+from pgshift.pg.parser import referenced_columns
 
 
 @dataclass(frozen=True)
@@ -489,8 +492,19 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
     s, n = b.schema, b.name
     a = _apply_name_matches(a, b, plan)
     dropped_columns = [c for c in a.columns if b.column(c.name) is None]
+    # Columns whose expression changes or that become generated are dropped and added back; a generated
+    # column that becomes plain keeps its values (DROP EXPRESSION) and everything on it.
     regenerated = {
-        c.name for c in b.columns if (prev := a.column(c.name)) is not None and prev.generated != c.generated
+        c.name
+        for c in b.columns
+        if (prev := a.column(c.name)) is not None
+        and prev.generated != c.generated
+        and c.generated is not None
+    }
+    made_plain = {
+        c.name
+        for c in b.columns
+        if (prev := a.column(c.name)) is not None and prev.generated is not None and c.generated is None
     }
 
     # Policies (they may reference columns) and foreign keys first.
@@ -546,16 +560,26 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
             else:
                 plan.columns.append(AddColumn(s, n, column))
             continue
+        if column.name in made_plain:
+            plan.columns.append(DropExpression(s, n, prev, _taken_by_drop(a, b, column.name, plan)))
+            prev = replace(prev, generated=None)
         changes = diff_column(s, n, prev, column)
         if (n, column.name) in plan.released_sequences.values():
+            # The serial sequence stays, standalone: nothing hands its position to an identity.
             changes = [
-                replace(op, keep_sequence=True) if isinstance(op, AlterColumnType) else op for op in changes
+                replace(op, keep_sequence=True)
+                if isinstance(op, AlterColumnType)
+                else replace(op, serial=None)
+                if isinstance(op, AlterIdentity)
+                else op
+                for op in changes
             ]
         if any(isinstance(op, AlterColumnType) for op in changes):
             plan.reshaped.add(b.key)
         plan.columns += changes
     plan.drop_columns += [DropColumn(s, n, c) for c in dropped_columns]
-    if dropped_columns or regenerated:
+    if dropped_columns or regenerated or made_plain:
+        # made_plain: the down file drops the column again, so views over it are rebuilt around it.
         plan.reshaped.add(b.key)
 
     if a.comment != b.comment:
@@ -567,6 +591,37 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
     _diff_partitions(a, b, plan)
     if a.rls_enabled != b.rls_enabled:
         plan.table_meta.append(SetRowLevelSecurity(s, n, b.rls_enabled))
+
+
+def _taken_by_drop(a: Table, b: Table, column: str, plan: Plan) -> tuple[Operation, ...]:
+    """What re-creates the indexes and constraints on ``column`` that this migration keeps as they are:
+    dropping the column (as the way back from DROP EXPRESSION must) takes them along. The ones this
+    migration changes have their own operations."""
+    s, n = b.schema, b.name
+    out: list[Operation] = []
+    kept_indexes = by_name(b.indexes)
+    for index in a.indexes:
+        if kept_indexes.get(index.name) == index and column in _index_columns(index):
+            out.append(CreateIndex(s, n, index))
+    kept = by_name(_keys(b, with_foreign_keys=True))
+    for c in _keys(a, with_foreign_keys=True):
+        if kept.get(c.name) != c or (isinstance(c, ForeignKey) and _fk_changed(c, plan)):
+            continue
+        if isinstance(c, CheckConstraint):
+            on_column = column in referenced_columns(c.expression)
+        else:
+            on_column = column in getattr(c, "columns", ())
+        if on_column:
+            out.append(AddConstraint(s, n, c))
+    return tuple(out)
+
+
+def _index_columns(index: Index) -> set[str]:
+    """Every column an index uses: keys, expressions, INCLUDE and its predicate."""
+    out = set(index.include)
+    for e in index.elements:
+        out |= referenced_columns(e.expression) if e.is_expression else {e.expression}
+    return out | (referenced_columns(index.where) if index.where else set())
 
 
 def _only_validated(old: Constraint, new: Constraint) -> bool:
