@@ -358,6 +358,7 @@ def test_index_key_text_keeps_direction_and_bad_sql_writes_nothing(project: Path
     ok(project, "generate", "--name", "init")
     sql = (project / "drizzle" / "0000_init.sql").read_text()
     assert 'CREATE INDEX "users_email_desc" ON "public"."users" USING btree ("email" DESC);' in sql
+    assert "No schema changes" in ok(project, "generate").stdout  # the snapshot reads back the same key
     before = files(project)
 
     models.write_text(models.read_text().replace("email DESC", "email DESC DESC"))
