@@ -87,3 +87,24 @@ def test_generated_to_plain_keeps_values_and_rollback_recomputes(tmp_path: Path,
     assert db.execute("SELECT id, area FROM boxes ORDER BY id").fetchall() == [(1, 6), (2, 200), (3, 1)]
     indexes = db.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'boxes' ORDER BY 1").fetchall()
     assert indexes == [("boxes_area_idx",), ("boxes_big_idx",), ("boxes_pkey",)]
+
+
+def test_plain_to_generated_recomputes_and_rollback_keeps_the_computed_values(
+    tmp_path: Path, db_url: str, db
+) -> None:  # type: ignore[no-untyped-def]
+    """The other way: the column is dropped and added back generated (its stored values are replaced,
+    and generate says so); the down file makes it plain with DROP EXPRESSION, keeping what was computed."""
+    config = _case_folder("plain_to_generated", tmp_path)
+    folder = tmp_path / "drizzle"
+    before = load_case_model(CASES / "plain_to_generated" / "before.py")
+    after = load_case_model(CASES / "plain_to_generated" / "after.py")
+    ops = diff(before, after)
+    assert [h.kind.value for op in ops for h in op.hazards() if h.kind.value == "data-loss"] == ["data-loss"]
+    pgshift.migrate(db_url, folder, config=config, to="0000_before")
+    db.execute("INSERT INTO boxes (id, w, h, area) VALUES (1, 2, 3, 999), (2, 10, 20, NULL)")
+
+    pgshift.migrate(db_url, folder, config=config)
+    assert db.execute("SELECT id, area FROM boxes ORDER BY id").fetchall() == [(1, 6), (2, 200)]
+    run_cli("rollback", "--yes", "--config", str(config), "--url", db_url)
+    assert db.execute("SELECT id, area FROM boxes ORDER BY id").fetchall() == [(1, 6), (2, 200)]
+    db.execute("UPDATE boxes SET area = 5 WHERE id = 1")  # plain again

@@ -86,6 +86,8 @@ def data_loss_lines(destroyed: Iterable[Destroyed]) -> list[str]:
     for item in destroyed:
         if item.kind in (DestroyedKind.TABLE, DestroyedKind.COLUMN):
             out.append(f"{item.what} comes back empty")
+        elif item.kind is DestroyedKind.COLUMN_VALUES:
+            out.append(f"{item.what} come back as computed, not as they were")
         elif item.kind is DestroyedKind.SEQUENCE:
             out.append(f"{item.what} starts again from its first value")
     return list(dict.fromkeys(out))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from pgshift.diff import render
-from pgshift.diff.hazards import Action, Change, Hazard, binary_coercible, hazards_of
+from pgshift.diff.hazards import Action, Change, Hazard, HazardKind, binary_coercible
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, path, ref
 from pgshift.diff.kinds.sequence import option_clauses, rename_owned_sequence, sequence_options_sql
 from pgshift.model.schema import (
@@ -142,7 +142,8 @@ class DropExpression(Operation):
         ]
 
     def reverse(self) -> Operation:
-        return RecomputeColumn(self.schema, self.table, self.column, self.restore)
+        plain = replace(self.column, generated=None)
+        return RecomputeColumn(self.schema, self.table, plain, self.column, self.restore)
 
     def describe(self) -> str:
         return f"drop expression of {self.table}.{self.column.name} (values kept)"
@@ -150,36 +151,50 @@ class DropExpression(Operation):
 
 @dataclass(frozen=True)
 class RecomputeColumn(Operation):
-    """A plain column becoming the generated ``column``: dropped and added back, its values recomputed
-    (the stored ones are lost), then ``restore`` re-creates the indexes and constraints the drop took."""
+    """A column becoming the generated ``new`` (from a plain one, or from another expression): dropped
+    and added back, its values computed again, then ``restore`` re-creates the indexes and constraints
+    the drop took along (when no other operation of the migration does).
+
+    A plain column's stored values are lost (``destroys``); a generated one loses nothing. The way back
+    from plain is DROP EXPRESSION, which keeps the computed values.
+    """
 
     schema: str
     table: str
-    column: Column  # as it becomes: generated
+    old: Column
+    new: Column  # generated
     restore: tuple[Operation, ...] = ()
-    action = Action.DROP_COLUMN
+    action = Action.ALTER_COLUMN_GENERATED
 
     @property
     def subject(self) -> str:
-        return path(self.schema, self.table, self.column.name)
+        return path(self.schema, self.table, self.new.name)
 
     def sql(self) -> list[str]:
-        out = DropColumn(self.schema, self.table, self.column).sql()
-        out += AddColumn(self.schema, self.table, self.column).sql()
+        out = DropColumn(self.schema, self.table, self.old).sql()
+        out += AddColumn(self.schema, self.table, self.new).sql()
         return out + [stmt for op in self.restore for stmt in op.sql()]
 
     def hazards(self) -> tuple[Hazard, ...]:
-        found = super().hazards() + hazards_of(Action.ADD_COLUMN_STORED_GENERATED, self.subject)
+        found = super().hazards()
+        if self.old.generated is None:
+            found += (
+                Hazard(HazardKind.DATA_LOSS, f"{self.subject}: its values are replaced by computed ones"),
+            )
         return found + tuple(h for op in self.restore for h in op.hazards())
 
     def destroys(self) -> tuple[Destroyed, ...]:
-        return (Destroyed(DestroyedKind.COLUMN, self.schema, self.column.name, self.table),)
+        if self.old.generated is not None:
+            return ()  # computed again from the new expression: nothing stored is lost
+        return (Destroyed(DestroyedKind.COLUMN_VALUES, self.schema, self.new.name, self.table),)
 
     def reverse(self) -> Operation:
-        return DropExpression(self.schema, self.table, self.column, self.restore)
+        if self.old.generated is None:
+            return DropExpression(self.schema, self.table, self.new, self.restore)
+        return RecomputeColumn(self.schema, self.table, self.new, self.old, self.restore)
 
     def describe(self) -> str:
-        return f"recompute column {self.table}.{self.column.name} (drop and add it generated)"
+        return f"recompute column {self.table}.{self.new.name} (drop it and add it generated)"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pgshift.diff.kinds.column import (
     AlterIdentity,
     DropColumn,
     DropExpression,
+    RecomputeColumn,
     column_sql,
     diff_column,
     owns_default_sequence,
@@ -529,8 +530,7 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
     # Indexes and constraints that change or go; dropped before the columns they cover change.
     ia, ib = by_name(a.indexes), by_name(b.indexes)
     for name, index in ia.items():
-        covers = {e.expression for e in index.elements if not e.is_expression} | set(index.include)
-        if ib.get(name) != index or covers & regenerated:
+        if ib.get(name) != index or (regenerated and _index_columns(index) & regenerated):
             plan.early_drops.append(DropIndex(s, n, index, concurrently=True))
             if name in ib:
                 plan.indexes.append(CreateIndex(s, n, ib[name], concurrently=True))
@@ -539,12 +539,12 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
     ca = by_name(_keys(a, with_foreign_keys=False))
     cb = by_name(_keys(b, with_foreign_keys=False))
     for name, c in ca.items():
-        cols = set(getattr(c, "columns", ()))
-        if name in cb and _only_validated(c, cb[name]) and not cols & regenerated:
+        on_regenerated = bool(regenerated and _constraint_columns(c) & regenerated)
+        if name in cb and _only_validated(c, cb[name]) and not on_regenerated:
             if isinstance(c, CheckConstraint) and c.not_valid and not cb[name].not_valid:  # type: ignore[union-attr]
                 plan.constraints.append(ValidateConstraint(s, n, name))
             continue
-        if cb.get(name) != c or cols & regenerated:
+        if cb.get(name) != c or on_regenerated:
             plan.early_drops.append(DropConstraint(s, n, c))
             if name in cb:
                 plan.constraints.append(add_constraint(s, n, cb[name]))
@@ -555,8 +555,8 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
         prev = a.column(column.name)
         if prev is None or column.name in regenerated:
             if prev is not None:
-                plan.drop_columns.append(DropColumn(s, n, prev))
-                plan.constraints.insert(0, AddColumn(s, n, column))
+                # After the early drops took what is on it, before they are created again.
+                plan.drop_columns.append(RecomputeColumn(s, n, prev, column))
             else:
                 plan.columns.append(AddColumn(s, n, column))
             continue
@@ -607,13 +607,17 @@ def _taken_by_drop(a: Table, b: Table, column: str, plan: Plan) -> tuple[Operati
     for c in _keys(a, with_foreign_keys=True):
         if kept.get(c.name) != c or (isinstance(c, ForeignKey) and _fk_changed(c, plan)):
             continue
-        if isinstance(c, CheckConstraint):
-            on_column = column in referenced_columns(c.expression)
-        else:
-            on_column = column in getattr(c, "columns", ())
-        if on_column:
+        if column in _constraint_columns(c):
             out.append(AddConstraint(s, n, c))
     return tuple(out)
+
+
+def _constraint_columns(c: Constraint) -> set[str]:
+    """The columns a constraint is on (a CHECK: the columns its expression uses); dropping any of them
+    drops the constraint."""
+    if isinstance(c, CheckConstraint):
+        return referenced_columns(c.expression)
+    return set(getattr(c, "columns", ()))
 
 
 def _index_columns(index: Index) -> set[str]:
