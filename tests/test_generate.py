@@ -347,3 +347,23 @@ def test_interactive_prompt(answer: str, expected: str):
     assert "Is biography column in public.posts created or renamed from another column?" in shown
     assert "~ bio › biography rename column" in shown  # noqa: RUF001
     assert type(diff(old, new, renames=decisions)[0]).__name__ == expected
+
+
+def test_index_key_text_keeps_direction_and_bad_sql_writes_nothing(project: Path):
+    """Issue 11, defect 4: text("v DESC") is an index key with its direction (not ``v AS "desc"``), and
+    SQL the parser rejects stops generate with exit 2 naming the index, with nothing written."""
+    write_models(project, extra_users='Index("users_email_desc", text("email DESC")),')
+    models = project / "models.py"
+    models.write_text("from sqlalchemy import Index, text\n" + models.read_text())
+    ok(project, "generate", "--name", "init")
+    sql = (project / "drizzle" / "0000_init.sql").read_text()
+    assert 'CREATE INDEX "users_email_desc" ON "public"."users" USING btree ("email" DESC);' in sql
+    assert "No schema changes" in ok(project, "generate").stdout  # the snapshot reads back the same key
+    before = files(project)
+
+    models.write_text(models.read_text().replace("email DESC", "email DESC DESC"))
+    proc = pgshift(project, "generate", "--name", "bad")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "users_email_desc" in proc.stderr and "cannot parse" in proc.stderr
+    assert "email DESC DESC" in proc.stderr
+    assert files(project) == before  # no .sql, .down.sql, snapshot or journal entry

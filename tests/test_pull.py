@@ -79,3 +79,19 @@ def test_cli_adoption_flow(tmp_path: Path, db_url: str, db) -> None:  # type: ig
     assert run("baseline", "--yes").returncode == 0
     status = run("status")
     assert status.returncode == 0, status.stdout + status.stderr
+
+
+def test_index_keys_with_direction_opclass_and_collation_round_trip(make_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11, defect 4: index keys declared as text() (DESC, NULLS, opclass, COLLATE) read back from
+    the server, are written as code by pull, and that code loads back to the same model."""
+    from tests.test_cases import CASES, load_case_model
+
+    after = load_case_model(CASES / "index_text_keys" / "after.py")
+    url = create_db_with(make_db, after)
+    with psycopg.connect(url) as conn:
+        read = introspect(conn)
+    collated = [e for i in read.tables[0].indexes for e in i.elements if e.collation]
+    assert [(e.expression, e.collation, e.descending) for e in collated] == [("v", "C", True)]
+    assert diff(read, after) == [] and diff(after, read) == []
+    for render in (render_core, render_orm):
+        assert load_back(tidy(render(read)), tmp_path) == read

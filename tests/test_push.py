@@ -209,3 +209,30 @@ def test_push_keeps_a_serial_sequence_that_the_code_declares_standalone(tmp_path
         ).fetchone()[0]
         is None
     )
+
+
+def test_push_refuses_sql_the_parser_rejects_before_running_anything(tmp_path, db_url, db):  # type: ignore[no-untyped-def]
+    """Issue 11, defect 4: the same check as generate, before any statement runs (exit 2, index named)."""
+    source = BASE.replace(
+        "Column('note', Text),", "Column('note', Text), Index('items_note_bad', text('note DESC DESC')),"
+    )
+    proc = push(project(tmp_path, source), db_url, "--force")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "items_note_bad" in proc.stderr and "cannot parse" in proc.stderr
+    assert db.execute("SELECT count(*) FROM pg_class WHERE relname = 'items'").fetchone()[0] == 0
+
+
+def test_push_serial_to_identity_continues_the_numbering(tmp_path, db_url, db):  # type: ignore[no-untyped-def]
+    """Issue 11, defect 5 through push: rows 1..3, row 3 deleted; after the switch to Identity() the
+    next insert gets 4 (the serial sequence's position), not 1 (a duplicate key)."""
+    db.execute("CREATE TABLE t (id serial PRIMARY KEY, v int); INSERT INTO t (v) VALUES (1), (2), (3)")
+    db.execute("DELETE FROM t WHERE id = 3")
+    source = (
+        "from sqlalchemy import Column, Identity, Integer, MetaData, Table\n"
+        "metadata = MetaData()\n"
+        "t = Table('t', metadata, Column('id', Integer, Identity(), primary_key=True), Column('v', Integer))\n"
+    )
+    proc = push(project(tmp_path, source), db_url, "--force")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert db.execute("INSERT INTO t (v) VALUES (4) RETURNING id").fetchone()[0] == 4
+    assert db.execute("SELECT pg_get_serial_sequence('t', 'id')").fetchone()[0] == "public.t_id_seq"

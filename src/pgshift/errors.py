@@ -68,3 +68,7 @@ def database_error(
 ) -> DatabaseError:
     """A psycopg error as a ``DatabaseError`` people can read: its first lines, never a password."""
     return DatabaseError(f"{doing}: {str(exc).strip()}", hint=hint)
+
+
+class UnparsableSqlError(PgshiftError):
+    """SQL pgshift rendered from the schema code that the PostgreSQL parser rejects: never written or run."""

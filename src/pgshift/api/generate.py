@@ -27,7 +27,7 @@ from pgshift.diff.renames import (
     describe_candidate,
     unsettled_candidates,
 )
-from pgshift.diff.render import down_sql, migration_sql
+from pgshift.diff.render import check_parses, down_sql, migration_sql
 from pgshift.errors import ConfigError, PgshiftError
 from pgshift.folder import files as fs
 from pgshift.folder.migration_folder import MigrationFolder
@@ -242,6 +242,7 @@ def generate(
             return GenerateResult(
                 tag=None, renames=decisions, unmanaged=unmanaged_objects(state.model), notes=tuple(notes)
             )
+        check_parses(ops, writing="written")
 
     when = now or datetime.now(UTC)
     label = sanitize_name(name) if name else random_name()

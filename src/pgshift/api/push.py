@@ -158,6 +158,7 @@ def plan_push(
     from pgshift.api.generate import load_schema_model, settle_renames
     from pgshift.diff.dataloss import analyze
     from pgshift.diff.differ import diff
+    from pgshift.diff.render import check_parses
     from pgshift.urls import mask_secrets
 
     conn.autocommit = True
@@ -177,6 +178,7 @@ def plan_push(
     require_roles(conn, target)
     decisions = settle_renames(actual, target, renames or RenameDecisions(), resolver)
     operations = diff(actual, target, renames=decisions)
+    check_parses(operations, writing="run")
     risks = analyze(conn, operations) if operations else []
     return PushPlan(mask_secrets(url), tuple(operations), tuple(risks), unmanaged, tuple(notes))
 

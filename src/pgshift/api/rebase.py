@@ -147,7 +147,7 @@ def rebase(
     """
     from pgshift.api.generate import make_tag
     from pgshift.diff.differ import diff
-    from pgshift.diff.render import down_sql, migration_sql
+    from pgshift.diff.render import check_parses, down_sql, migration_sql
     from pgshift.sources.snapshot import model_to_snapshot, new_snapshot_id, snapshot_json
 
     collision = find_collision(folder)
@@ -214,6 +214,7 @@ def rebase(
     tip_model = _model(tip, f"{tip_entry.tag} snapshot")
     target = _model(merged, "merged snapshot")
     ops = diff(tip_model, target, renames=renames)
+    check_parses(ops, writing="written")
     renumbered = tuple(
         fs.JournalEntry(i, e.version, e.when, e.tag, e.breakpoints) for i, e in enumerate(remaining)
     )

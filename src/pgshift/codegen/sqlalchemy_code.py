@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from pgshift.model import schema as m
 from pgshift.model.clauses import exclude_parts
-from pgshift.model.types import SqlType
+from pgshift.model.types import SqlType, quote_ident
 from pgshift.pg.naming import owned_sequence_name
 
 _SIMPLE = {
@@ -376,7 +376,9 @@ def _parent_name(table: m.Table, parent: str, w: _Writer) -> str | _Code:
 
 
 def _expressions_only(index: m.Index) -> bool:
-    return all(el.is_expression for el in index.elements)
+    """No key refers to a table column object (a collated key is SQL text): SQLAlchemy can only attach
+    such an index to its table when it is written inside ``Table(...)``."""
+    return all(el.is_expression or el.collation for el in index.elements)
 
 
 def _index_call(index: m.Index, w: _Writer, table_ref: str) -> str:
@@ -384,7 +386,11 @@ def _index_call(index: m.Index, w: _Writer, table_ref: str) -> str:
     parts = [repr(index.name)]
     ops: dict[str, str] = {}
     for el in index.elements:
-        if el.is_expression:
+        if el.collation:
+            # SQLAlchemy has no per-key collation: the key is written as SQL, read back by the parser.
+            key = f"({el.expression})" if el.is_expression else quote_ident(el.expression)
+            expr = f"{w.use('literal_column')}({f'{key} COLLATE {quote_ident(el.collation)}'!r})"
+        elif el.is_expression:
             expr = f"{w.use('literal_column')}({el.expression!r})"
         else:
             expr = f"{table_ref}.c[{el.expression!r}]"

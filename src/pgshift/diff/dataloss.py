@@ -145,11 +145,14 @@ def _destroyed_data(conn: Any, op: ops.Operation) -> list[Risk]:
             rows = _scalar(conn, f"SELECT count(*) FROM {name}") if _exists(conn, name) else 0
             if rows:
                 risks.append(Risk(DATA_LOSS, op.subject, f"drops table {gone.name} with {rows} row(s)", rows))
-        elif gone.kind is ops.DestroyedKind.COLUMN and gone.table is not None:
+        elif gone.kind in (ops.DestroyedKind.COLUMN, ops.DestroyedKind.COLUMN_VALUES) and gone.table:
             name = qualified_name(gone.schema, gone.table)
             values = _scalar(conn, f"SELECT count({quote_ident(gone.name)}) FROM {name}")
-            if values:
+            if values and gone.kind is ops.DestroyedKind.COLUMN:
                 message = f"drops column {gone.table}.{gone.name} holding {values} value(s)"
+                risks.append(Risk(DATA_LOSS, op.subject, message, values))
+            elif values:
+                message = f"replaces {values} value(s) of column {gone.table}.{gone.name} by computed ones"
                 risks.append(Risk(DATA_LOSS, op.subject, message, values))
     return risks
 

@@ -112,6 +112,8 @@ class Action(enum.StrEnum):
     RENAME_COLUMN = "rename_column"
     ALTER_COLUMN_TYPE = "alter_column_type"
     ALTER_COLUMN_TYPE_COERCIBLE = "alter_column_type_coercible"
+    ALTER_COLUMN_DROP_EXPRESSION = "alter_column_drop_expression"  # a generated column becomes plain
+    ALTER_COLUMN_GENERATED = "alter_column_generated"  # a column becomes generated: dropped and added back
     SET_NOT_NULL = "set_not_null"
     DROP_NOT_NULL = "drop_not_null"
     SET_DEFAULT = "set_default"
@@ -238,6 +240,11 @@ EFFECTS: dict[str, Effect] = {
         safe="Add a new column of the new type, backfill in batches, switch, drop the old one.",
     ),
     Action.ALTER_COLUMN_TYPE_COERCIBLE: Effect(AE),
+    # The stored values stay as they are (no rewrite); only the expression goes (PostgreSQL 13+).
+    Action.ALTER_COLUMN_DROP_EXPRESSION: Effect(AE),
+    # Dropped and added back (no ALTER makes a column generated): the table is rewritten to compute it;
+    # a plain column's values are lost (the operation adds that hazard), a generated one's recomputed.
+    Action.ALTER_COLUMN_GENERATED: Effect(AE, rewrite=True),
     Action.SET_NOT_NULL: Effect(
         AE,
         scan=True,

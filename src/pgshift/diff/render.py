@@ -86,6 +86,39 @@ def data_loss_lines(destroyed: Iterable[Destroyed]) -> list[str]:
     for item in destroyed:
         if item.kind in (DestroyedKind.TABLE, DestroyedKind.COLUMN):
             out.append(f"{item.what} comes back empty")
+        elif item.kind is DestroyedKind.COLUMN_VALUES:
+            out.append(f"{item.what} come back as computed, not as they were")
         elif item.kind is DestroyedKind.SEQUENCE:
             out.append(f"{item.what} starts again from its first value")
     return list(dict.fromkeys(out))
+
+
+def check_parses(ops: Sequence[Operation], *, writing: str) -> None:
+    """Refuse SQL the PostgreSQL parser rejects (the up and the down statements), before anything is
+    written or run: the error names the operation, its object and the statement.
+
+    Such SQL comes from schema code that puts text where it does not belong (an expression that is
+    no valid SQL in its place); the linter would report it only after the files exist.
+    """
+    from pgshift.errors import UnparsableSqlError
+    from pgshift.pg.parser import SqlSyntaxError, parse_statements
+
+    texts = [(op, stmt) for op in ops for stmt in op.sql()]
+    texts += [(op, stmt) for op in reversed(ops) if (rev := op.reverse()) is not None for stmt in rev.sql()]
+    try:
+        parse_statements("\n".join(stmt for _, stmt in texts))
+        return
+    except SqlSyntaxError:
+        pass  # find the statement (one parse of everything is the cheap common case)
+    for op, stmt in texts:
+        try:
+            parse_statements(stmt)
+        except SqlSyntaxError as exc:
+            raise UnparsableSqlError(
+                f"{op.describe()}: pgshift would write SQL that PostgreSQL cannot parse ({exc.message}):\n"
+                f"  {stmt}",
+                where=op.subject,
+                hint=f"fix how the schema code declares {op.subject} (text() must hold SQL valid in its "
+                f"place, e.g. index keys as in CREATE INDEX: `v DESC`, `lower(v) text_pattern_ops`); "
+                f"nothing was {writing}",
+            ) from None

@@ -82,6 +82,12 @@ def owned_sequence_name(table: str, column: str) -> str:
 identity_sequence_name = owned_sequence_name  # the same rule for identity columns
 
 
+def handover_sequence_name(table: str, column: str) -> str:
+    """Where a column's serial or identity sequence waits while the other kind takes its name
+    (``<table>_<column>_seq_old``, truncated): read for its position, then dropped, in one migration."""
+    return make_object_name(table, column, "seq_old")
+
+
 def truncate_identifier(name: str) -> str:
     """What PostgreSQL keeps of an identifier: its first 63 bytes, never half a character."""
     return _clip(name.encode(), NAMEDATALEN - 1)

@@ -268,3 +268,87 @@ def comment_on_created(create_sql: str, text: str | None) -> str:
 def _with_args(name: Any, arg_types: list[Any]) -> Any:
     objargs = [nodes.Node(type_name=t) for t in arg_types]
     return nodes.Node(object_with_args=nodes.ObjectWithArgs(objname=list(name), objargs=objargs))
+
+
+@dataclass(frozen=True)
+class IndexKey:
+    """One key of an index as the parser reads it: a column (``column``) or an expression (``expression``,
+    deparsed), with its sort direction, NULLS order, operator class and collation as written."""
+
+    column: str | None
+    expression: str | None
+    descending: bool = False
+    nulls_first: bool | None = None  # None: not written (the default for the direction)
+    opclass: str | None = None
+    collation: str | None = None
+
+
+def index_keys(keys: str) -> list[IndexKey] | None:
+    """The keys of ``keys`` read as an index's key list (``v DESC``, ``lower(v) text_pattern_ops``,
+    ``v COLLATE "C"``), or None when it does not parse as one.
+
+    Read as an expression, ``v DESC`` would be ``v AS "desc"``: index keys are parsed where the grammar
+    expects them, inside ``CREATE INDEX ... (...)``.
+    """
+    try:
+        tree = postgast.parse(f"CREATE INDEX ON t ({keys})")
+    except postgast.PgQueryError:
+        return None
+    if len(tree.stmts) != 1 or tree.stmts[0].stmt.WhichOneof("node") != "index_stmt":
+        return None
+    return _keys_of(tree.stmts[0].stmt.index_stmt)
+
+
+def index_definition_keys(definition: str) -> list[IndexKey]:
+    """The keys of a whole ``CREATE INDEX`` statement (``pg_get_indexdef``'s spelling, the canonical one)."""
+    tree = postgast.parse(definition)
+    return _keys_of(tree.stmts[0].stmt.index_stmt)
+
+
+def _names(items: Any) -> str | None:
+    """A qualified name list (``opclass``, ``collation``) as text; ``pg_catalog`` is implied."""
+    names = [item.string.sval for item in items if item.HasField("string")]
+    if len(names) > 1 and names[0] == "pg_catalog":
+        names = names[1:]
+    return ".".join(names) or None
+
+
+def _keys_of(stmt: Any) -> list[IndexKey]:
+    out = []
+    for param in stmt.index_params:
+        elem = param.index_elem
+        column: str | None = elem.name or None
+        expression = None
+        if column is None:
+            ref = elem.expr.column_ref if elem.expr.WhichOneof("node") == "column_ref" else None
+            fields = [f.string.sval for f in ref.fields if f.HasField("string")] if ref else []
+            if ref is not None and len(fields) == 1 and len(ref.fields) == 1:
+                column = fields[0]  # ``(v)`` is the column v, as Postgres stores it
+            else:
+                expression = deparse_expression(elem.expr)
+        nulls = {nodes.SORTBY_NULLS_FIRST: True, nodes.SORTBY_NULLS_LAST: False}.get(elem.nulls_ordering)
+        out.append(
+            IndexKey(
+                column=column,
+                expression=expression,
+                descending=elem.ordering == nodes.SORTBY_DESC,
+                nulls_first=nulls,
+                opclass=_names(elem.opclass),
+                collation=_names(elem.collation),
+            )
+        )
+    return out
+
+
+def referenced_columns(expression: str) -> set[str]:
+    """The column names an expression refers to (the last part of each column reference); empty when it
+    does not parse."""
+    tree = parse_expression(expression)
+    if tree is None:
+        return set()
+    out = set()
+    for ref in find_nodes(tree, nodes.ColumnRef):
+        names = [f.string.sval for f in ref.fields if f.HasField("string")]
+        if names:
+            out.add(names[-1])
+    return out

@@ -69,6 +69,7 @@ from pgshift.model.types import (
     quote_literal,
 )
 from pgshift.pg import naming
+from pgshift.pg.parser import IndexKey, index_keys
 
 DIALECT = postgresql.dialect()  # type: ignore[no-untyped-call]  # SQLAlchemy's dialect class is unannotated
 PUBLIC = "public"
@@ -477,25 +478,23 @@ def _index(table: Any, index: SAIndex) -> m.Index:
             elif expr.modifier is operators.nulls_last_op:
                 nulls_first = False
             expr = expr.element
-        column_name: str | None = None
-        if isinstance(expr, ColumnClause) and expr.table is not None:
-            column_name = str(expr.name)
-            text, is_expr, key = column_name, False, expr.key
-            names_for_default.append(column_name)
-        else:
-            text, is_expr, key = normalize_expression(_sql(expr)), True, None
-            names_for_default.append("expr")
-        # NULLS FIRST is the default for DESC, NULLS LAST for ASC: store only a departure from it.
-        nulls_first = m.nondefault_nulls(nulls_first, descending)
-        opclass = ops.get(key) if key else ops.get(text)
-        if opclass is None and column_name is not None and column_name in ops:
-            opclass = ops[column_name]
+        if not (isinstance(expr, ColumnClause) and expr.table is not None):
+            # text("v DESC"), a function call...: read as index keys by the parser, each keeping its
+            # direction, NULLS order, operator class and collation (as an expression, ``v DESC``
+            # would be ``v AS "desc"``).
+            for key in _text_keys(_sql(expr)):
+                names_for_default.append(key.column or "expr")
+                elements.append(_element_of(key, descending, nulls_first, ops))
+            continue
+        column_name = str(expr.name)
+        names_for_default.append(column_name)
+        opclass = ops.get(expr.key) or ops.get(column_name)
         elements.append(
             m.IndexElement(
-                expression=text,
-                is_expression=is_expr,
+                expression=column_name,
                 descending=descending,
-                nulls_first=nulls_first,
+                # NULLS FIRST is the default for DESC, NULLS LAST for ASC: store only a departure from it.
+                nulls_first=m.nondefault_nulls(nulls_first, descending),
                 opclass=opclass,
             )
         )
@@ -521,6 +520,33 @@ def _info_comment(item: Any) -> str | None:
     SQLAlchemy classes take no ``comment=`` (the exclusion constraint accepts one and drops it)."""
     info = item.info.get("pgshift", {}) if isinstance(item.info, dict) else {}
     return (info.get("comment") or None) if isinstance(info, dict) else None
+
+
+def _text_keys(text: str) -> list[IndexKey]:
+    """The index keys SQL text holds; text that is no key list stays one expression (generate's parse
+    check then names the index)."""
+    keys = index_keys(text)
+    if keys is None:
+        return [IndexKey(column=None, expression=text)]
+    return keys
+
+
+def _element_of(
+    key: IndexKey, descending: bool, nulls_first: bool | None, ops: dict[str, str]
+) -> m.IndexElement:
+    """An index element from parsed key text; ``.desc()`` / ``.nulls_first()`` around the text and
+    ``postgresql_ops`` add to what the text says."""
+    descending = descending or key.descending
+    nulls = nulls_first if nulls_first is not None else key.nulls_first
+    text = key.column if key.column is not None else normalize_expression(key.expression or "")
+    return m.IndexElement(
+        expression=text,
+        is_expression=key.column is None,
+        descending=descending,
+        nulls_first=m.nondefault_nulls(nulls, descending),
+        opclass=ops.get(text) or key.opclass,
+        collation=key.collation,
+    )
 
 
 def _policy(raw: dict[str, Any]) -> m.Policy:

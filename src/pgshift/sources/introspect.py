@@ -33,6 +33,7 @@ from pgshift.model.types import (
     normalize_stored_expression,
     parse_type,
 )
+from pgshift.pg.parser import index_definition_keys
 from pgshift.sources.kinds import SOURCE_KINDS
 from pgshift.sources.snapshot_fields import sequence_options_from_catalog
 
@@ -352,6 +353,8 @@ def _indexes(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str,
         keys, is_column = r["keys"], r["is_column"]
         bits = list(r["options_bits"] or [])
         opclasses = list(r["opclasses"] or [])
+        # pg_get_indexdef writes COLLATE only where it departs from the key's own collation.
+        parsed = index_definition_keys(r["definition"])
         elements = []
         for position in range(key_count):
             option = bits[position] if position < len(bits) else 0
@@ -366,6 +369,7 @@ def _indexes(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str,
                     descending=descending,
                     nulls_first=nulls_first,
                     opclass=opclasses[position] if position < len(opclasses) else None,
+                    collation=parsed[position].collation if position < len(parsed) else None,
                 )
             )
         include = tuple(_unquote(k) for k in keys[key_count:])

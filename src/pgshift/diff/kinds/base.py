@@ -22,6 +22,7 @@ class DestroyedKind(enum.Enum):
     SCHEMA = "schema"
     TABLE = "table"
     COLUMN = "column"
+    COLUMN_VALUES = "column values"  # the column stays, its values are replaced (it became generated)
     SEQUENCE = "sequence"  # its position
     TYPE = "type"
     ENUM_VALUE = "enum value"  # rows holding it make the op fail rather than lose data
@@ -41,6 +42,8 @@ class Destroyed:
     def what(self) -> str:
         if self.kind is DestroyedKind.COLUMN:
             return f"column {self.table}.{self.name}"
+        if self.kind is DestroyedKind.COLUMN_VALUES:
+            return f"the values of column {self.table}.{self.name}"
         return f"{self.kind.value} {self.name}"
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from pgshift.diff import render
-from pgshift.diff.hazards import Action, Change, binary_coercible
+from pgshift.diff.hazards import Action, Change, Hazard, HazardKind, binary_coercible
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, path, ref
 from pgshift.diff.kinds.sequence import option_clauses, rename_owned_sequence, sequence_options_sql
 from pgshift.model.schema import (
@@ -20,7 +20,7 @@ from pgshift.model.schema import (
 from pgshift.model.sequences import effective_sequence_options
 from pgshift.model.types import SqlType, canonical_default, qualified_name, quote_ident, quote_literal
 from pgshift.pg.functions import volatile_call
-from pgshift.pg.naming import owned_sequence_name
+from pgshift.pg.naming import handover_sequence_name, owned_sequence_name
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,87 @@ class DropColumn(Operation):
 
     def describe(self) -> str:
         return f"drop column {self.table}.{self.column.name}"
+
+
+@dataclass(frozen=True)
+class DropExpression(Operation):
+    """A stored generated column becoming a plain one: ``DROP EXPRESSION`` (PostgreSQL 13+) keeps every
+    value, where dropping and adding the column would lose them.
+
+    The way back cannot be done in place (no plain column becomes generated): the reverse drops the
+    column and adds it back generated (``RecomputeColumn``). ``restore`` are the indexes and constraints
+    on the column that dropping it takes along, re-created by that reverse.
+    """
+
+    schema: str
+    table: str
+    column: Column  # as it was: generated
+    restore: tuple[Operation, ...] = ()
+    action = Action.ALTER_COLUMN_DROP_EXPRESSION
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.column.name)
+
+    def sql(self) -> list[str]:
+        return [
+            f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column.name)} DROP EXPRESSION;"
+        ]
+
+    def reverse(self) -> Operation:
+        plain = replace(self.column, generated=None)
+        return RecomputeColumn(self.schema, self.table, plain, self.column, self.restore)
+
+    def describe(self) -> str:
+        return f"drop expression of {self.table}.{self.column.name} (values kept)"
+
+
+@dataclass(frozen=True)
+class RecomputeColumn(Operation):
+    """A column becoming the generated ``new`` (from a plain one, or from another expression): dropped
+    and added back, its values computed again, then ``restore`` re-creates the indexes and constraints
+    the drop took along (when no other operation of the migration does).
+
+    A plain column's stored values are lost (``destroys``); a generated one loses nothing. The way back
+    from plain is DROP EXPRESSION, which keeps the computed values.
+    """
+
+    schema: str
+    table: str
+    old: Column
+    new: Column  # generated
+    restore: tuple[Operation, ...] = ()
+    action = Action.ALTER_COLUMN_GENERATED
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.new.name)
+
+    def sql(self) -> list[str]:
+        out = DropColumn(self.schema, self.table, self.old).sql()
+        out += AddColumn(self.schema, self.table, self.new).sql()
+        return out + [stmt for op in self.restore for stmt in op.sql()]
+
+    def hazards(self) -> tuple[Hazard, ...]:
+        found = super().hazards()
+        if self.old.generated is None:
+            found += (
+                Hazard(HazardKind.DATA_LOSS, f"{self.subject}: its values are replaced by computed ones"),
+            )
+        return found + tuple(h for op in self.restore for h in op.hazards())
+
+    def destroys(self) -> tuple[Destroyed, ...]:
+        if self.old.generated is not None:
+            return ()  # computed again from the new expression: nothing stored is lost
+        return (Destroyed(DestroyedKind.COLUMN_VALUES, self.schema, self.new.name, self.table),)
+
+    def reverse(self) -> Operation:
+        if self.old.generated is None:
+            return DropExpression(self.schema, self.table, self.new, self.restore)
+        return RecomputeColumn(self.schema, self.table, self.new, self.old, self.restore)
+
+    def describe(self) -> str:
+        return f"recompute column {self.table}.{self.new.name} (drop it and add it generated)"
 
 
 @dataclass(frozen=True)
@@ -328,13 +409,20 @@ class SetDefault(Operation):
 
 @dataclass(frozen=True)
 class AlterIdentity(Operation):
-    """Add, drop or change a column's GENERATED ... AS IDENTITY."""
+    """Add, drop or change a column's GENERATED ... AS IDENTITY.
+
+    With ``serial`` (the serial column's type, ``integer``), the identity replaces a serial column's
+    sequence or gives way to one, and the numbering continues where it was: the sequence that goes is
+    renamed out of the way (both want ``<table>_<column>_seq``), the new one is set to its position
+    with ``setval``, then it is dropped. Starting over at 1 would make the next insert collide.
+    """
 
     schema: str
     table: str
     column: str
     old: Identity | None
     new: Identity | None
+    serial: str | None = None
 
     @property
     def action(self) -> Action:
@@ -348,10 +436,14 @@ class AlterIdentity(Operation):
 
     def sql(self) -> list[str]:
         head = f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)}"
+        if self.new is None and self.old is not None and self.serial is not None:
+            return self._to_serial(head, self.old, self.serial)
         if self.new is None:
             return [f"{head} DROP IDENTITY;"]
         if self.old is None:
             identity = identity_sql(self.schema, self.table, self.column, self.new)
+            if self.serial is not None:
+                return self._from_serial(f"{head} ADD {identity};", self.new)
             return [f"{head} ADD {identity};"]
         old, new = self.old, self.new
         out = []
@@ -369,12 +461,54 @@ class AlterIdentity(Operation):
             out.append(f"{head} {' '.join(parts)};")
         return out
 
+    def _from_serial(self, add: str, identity: Identity) -> list[str]:
+        """Take the serial sequence's place: out of the way, ADD IDENTITY, continue from it, drop it."""
+        serial_seq = owned_sequence_name(self.table, self.column)
+        source, out = self._out_of_the_way(serial_seq, identity)
+        out.append(add)
+        out.append(
+            _carry_position(_identity_sequence_ref(self.schema, self.table, self.column, identity), source)
+        )
+        out.append(f"DROP SEQUENCE {source};")
+        return out
+
+    def _to_serial(self, head: str, identity: Identity, serial: str) -> list[str]:
+        """Give way to a serial sequence that continues from the identity's (DROP IDENTITY drops that)."""
+        serial_seq = owned_sequence_name(self.table, self.column)
+        source, out = self._out_of_the_way(serial_seq, identity)
+        target = ref(self.schema, serial_seq)
+        out.append(
+            f"CREATE SEQUENCE {target} AS {serial} OWNED BY {ref(self.schema, self.table)}.{quote_ident(self.column)};"
+        )
+        out.append(_carry_position(target, source))
+        out.append(f"{head} DROP IDENTITY;")
+        return out
+
+    def _out_of_the_way(self, serial_seq: str, identity: Identity) -> tuple[str, list[str]]:
+        """The identity's sequence and the serial one share a name unless the identity names its own:
+        the one that goes is renamed first. Returns its reference afterwards and the rename."""
+        current = identity.sequence_name or owned_sequence_name(self.table, self.column)
+        if current != serial_seq:
+            gone = serial_seq if self.old is None else current
+            return ref(self.schema, gone), []
+        parked = handover_sequence_name(self.table, self.column)
+        rename = f"ALTER SEQUENCE {ref(self.schema, serial_seq)} RENAME TO {quote_ident(parked)};"
+        return ref(self.schema, parked), [rename]
+
     def reverse(self) -> Operation:
-        return AlterIdentity(self.schema, self.table, self.column, self.new, self.old)
+        return AlterIdentity(self.schema, self.table, self.column, self.new, self.old, self.serial)
 
     def describe(self) -> str:
         verb = {Change.CREATE: "add", Change.DROP: "drop", Change.ALTER: "alter"}[self.action.change]
-        return f"{verb} identity on {self.table}.{self.column}"
+        kept = " (numbering continues from the serial sequence)" if self.serial and self.old is None else ""
+        if self.serial and self.new is None:
+            kept = " (numbering continues in a serial sequence)"
+        return f"{verb} identity on {self.table}.{self.column}{kept}"
+
+
+def _carry_position(target: str, source: str) -> str:
+    """``setval`` of ``target`` to ``source``'s position: the next value is the one ``source`` would give."""
+    return f"SELECT setval({quote_literal(target)}, last_value, is_called) FROM {source};"
 
 
 def owns_default_sequence(column: Column) -> bool:
@@ -392,19 +526,36 @@ def type_key(c: Column) -> SqlType:
 
 def diff_column(s: str, n: str, a: Column, b: Column) -> list[Operation]:
     out: list[Operation] = []
+    serial = _serial_handover(a, b)
+    identity = (
+        None if _same_identity(a, b, n) else AlterIdentity(s, n, b.name, a.identity, b.identity, serial)
+    )
+    if identity is not None and serial is not None and a.identity is not None:
+        out.append(identity)  # identity -> serial: the identity gives way before the serial default is set
+        identity = None
     if type_key(a) != type_key(b):
-        out.append(AlterColumnType(s, n, a, b))
+        out.append(AlterColumnType(s, n, a, b, keep_sequence=serial is not None))
     elif not _same_default(a, b):
         out.append(SetDefault(s, n, b.name, a.default, b.default))
     if b.not_null and not a.not_null:
         out.append(SetNotNull(s, n, b.name, True))
-    if not _same_identity(a, b, n):
-        out.append(AlterIdentity(s, n, b.name, a.identity, b.identity))
+    if identity is not None:
+        out.append(identity)
     if a.not_null and not b.not_null:
         out.append(SetNotNull(s, n, b.name, False))
     if a.comment != b.comment:
         out.append(SetColumnComment(s, n, b.name, a.comment, b.comment))
     return out
+
+
+def _serial_handover(a: Column, b: Column) -> str | None:
+    """The serial side's integer type when a serial column becomes an identity one or the reverse (its
+    sequence's position is handed over), else None."""
+    if a.is_serial and not b.is_serial and a.identity is None and b.identity is not None:
+        return a.type.without_serial().spelling
+    if b.is_serial and not a.is_serial and b.identity is None and a.identity is not None:
+        return b.type.without_serial().spelling
+    return None
 
 
 def _same_default(a: Column, b: Column) -> bool:

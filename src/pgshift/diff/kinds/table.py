@@ -14,7 +14,10 @@ from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, 
 from pgshift.diff.kinds.column import (
     AddColumn,
     AlterColumnType,
+    AlterIdentity,
     DropColumn,
+    DropExpression,
+    RecomputeColumn,
     column_sql,
     diff_column,
     owns_default_sequence,
@@ -56,6 +59,7 @@ from pgshift.model.schema import (
 )
 from pgshift.model.types import qualified_name, quote_ident
 from pgshift.pg.naming import owned_sequence_name
+from pgshift.pg.parser import referenced_columns
 
 
 @dataclass(frozen=True)
@@ -534,8 +538,19 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
     s, n = b.schema, b.name
     a = _apply_name_matches(a, b, plan)
     dropped_columns = [c for c in a.columns if b.column(c.name) is None]
+    # Columns whose expression changes or that become generated are dropped and added back; a generated
+    # column that becomes plain keeps its values (DROP EXPRESSION) and everything on it.
     regenerated = {
-        c.name for c in b.columns if (prev := a.column(c.name)) is not None and prev.generated != c.generated
+        c.name
+        for c in b.columns
+        if (prev := a.column(c.name)) is not None
+        and prev.generated != c.generated
+        and c.generated is not None
+    }
+    made_plain = {
+        c.name
+        for c in b.columns
+        if (prev := a.column(c.name)) is not None and prev.generated is not None and c.generated is None
     }
 
     # Policies (they may reference columns) and foreign keys first.
@@ -568,8 +583,7 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
     # Indexes and constraints that change or go; dropped before the columns they cover change.
     ia, ib = by_name(a.indexes), by_name(b.indexes)
     for name, index in ia.items():
-        covers = {e.expression for e in index.elements if not e.is_expression} | set(index.include)
-        if not same_but_comment(index, ib.get(name)) or covers & regenerated:
+        if not same_but_comment(index, ib.get(name)) or (regenerated and _index_columns(index) & regenerated):
             plan.early_drops.append(DropIndex(s, n, index, concurrently=True))
             if name in ib:
                 plan.indexes.append(CreateIndex(s, n, ib[name], concurrently=True))
@@ -581,13 +595,13 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
     ca = by_name(_keys(a, with_foreign_keys=False))
     cb = by_name(_keys(b, with_foreign_keys=False))
     for name, c in ca.items():
-        cols = set(getattr(c, "columns", ()))
-        if name in cb and _only_validated(c, cb[name]) and not cols & regenerated:
+        on_regenerated = bool(regenerated and _constraint_columns(c) & regenerated)
+        if name in cb and _only_validated(c, cb[name]) and not on_regenerated:
             if isinstance(c, CheckConstraint) and c.not_valid and not cb[name].not_valid:  # type: ignore[union-attr]
                 plan.constraints.append(ValidateConstraint(s, n, name))
             _constraint_comment(s, n, c, cb[name], plan)
             continue
-        if not same_but_comment(c, cb.get(name)) or cols & regenerated:
+        if not same_but_comment(c, cb.get(name)) or on_regenerated:
             plan.early_drops.append(DropConstraint(s, n, c))
             if name in cb:
                 plan.constraints.append(add_constraint(s, n, cb[name]))
@@ -600,21 +614,31 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
         prev = a.column(column.name)
         if prev is None or column.name in regenerated:
             if prev is not None:
-                plan.drop_columns.append(DropColumn(s, n, prev))
-                plan.constraints.insert(0, AddColumn(s, n, column))
+                # After the early drops took what is on it, before they are created again.
+                plan.drop_columns.append(RecomputeColumn(s, n, prev, column))
             else:
                 plan.columns.append(AddColumn(s, n, column))
             continue
+        if column.name in made_plain:
+            plan.columns.append(DropExpression(s, n, prev, _taken_by_drop(a, b, column.name, plan)))
+            prev = replace(prev, generated=None)
         changes = diff_column(s, n, prev, column)
         if (n, column.name) in plan.released_sequences.values():
+            # The serial sequence stays, standalone: nothing hands its position to an identity.
             changes = [
-                replace(op, keep_sequence=True) if isinstance(op, AlterColumnType) else op for op in changes
+                replace(op, keep_sequence=True)
+                if isinstance(op, AlterColumnType)
+                else replace(op, serial=None)
+                if isinstance(op, AlterIdentity)
+                else op
+                for op in changes
             ]
         if any(isinstance(op, AlterColumnType) for op in changes):
             plan.reshaped.add(b.key)
         plan.columns += changes
     plan.drop_columns += [DropColumn(s, n, c) for c in dropped_columns]
-    if dropped_columns or regenerated:
+    if dropped_columns or regenerated or made_plain:
+        # made_plain: the down file drops the column again, so views over it are rebuilt around it.
         plan.reshaped.add(b.key)
 
     if a.comment != b.comment:
@@ -633,6 +657,41 @@ def _constraint_comment(schema: str, table: str, old: Constraint, new: Constrain
     if old.comment != new.comment:
         target, subject = constraint_target(schema, table, new.name), path(schema, table, new.name)
         plan.table_meta.append(SetComment(target, "constraint", subject, old.comment, new.comment))
+
+
+def _taken_by_drop(a: Table, b: Table, column: str, plan: Plan) -> tuple[Operation, ...]:
+    """What re-creates the indexes and constraints on ``column`` that this migration keeps as they are:
+    dropping the column (as the way back from DROP EXPRESSION must) takes them along. The ones this
+    migration changes have their own operations."""
+    s, n = b.schema, b.name
+    out: list[Operation] = []
+    kept_indexes = by_name(b.indexes)
+    for index in a.indexes:
+        if kept_indexes.get(index.name) == index and column in _index_columns(index):
+            out.append(CreateIndex(s, n, index))
+    kept = by_name(_keys(b, with_foreign_keys=True))
+    for c in _keys(a, with_foreign_keys=True):
+        if kept.get(c.name) != c or (isinstance(c, ForeignKey) and _fk_changed(c, plan)):
+            continue
+        if column in _constraint_columns(c):
+            out.append(AddConstraint(s, n, c))
+    return tuple(out)
+
+
+def _constraint_columns(c: Constraint) -> set[str]:
+    """The columns a constraint is on (a CHECK: the columns its expression uses); dropping any of them
+    drops the constraint."""
+    if isinstance(c, CheckConstraint):
+        return referenced_columns(c.expression)
+    return set(getattr(c, "columns", ()))
+
+
+def _index_columns(index: Index) -> set[str]:
+    """Every column an index uses: keys, expressions, INCLUDE and its predicate."""
+    out = set(index.include)
+    for e in index.elements:
+        out |= referenced_columns(e.expression) if e.is_expression else {e.expression}
+    return out | (referenced_columns(index.where) if index.where else set())
 
 
 def _only_validated(old: Constraint, new: Constraint) -> bool:
