@@ -34,11 +34,12 @@ EMAIL = BASE.replace('Column("name", Text))', 'Column("name", Text), Column("ema
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
 
-def _generate(root: Path, schema: str, name: str, when: datetime) -> str:
+def _generate(root: Path, schema: str, name: str, when: datetime, dev_url: str | None = None) -> str:
     from pgshift.api.generate import generate
 
     (root / "schema.py").write_text(schema)
-    config = Config(root=root, schema=str(root / "schema.py"), out=str(root / "drizzle"), prefix="timestamp")
+    config = Config(root=root, schema=str(root / "schema.py"), out=str(root / "drizzle"), prefix="timestamp",
+                    dev_url=dev_url)  # fmt: skip
     result = generate(config, name=name, now=when)
     assert result.tag
     return result.tag
@@ -218,12 +219,7 @@ def test_rebase_keeps_the_later_branchs_functions(
     skipped it lost the later branch's function from the merged snapshot, so the next generate dropped it."""
 
     def gen(root: Path, schema: str, name: str, when: datetime) -> None:
-        from pgshift.api.generate import generate
-
-        (root / "schema.py").write_text(schema)
-        config = Config(root=root, schema=str(root / "schema.py"), out=str(root / "drizzle"),
-                        prefix="timestamp", dev_url=db_url)  # fmt: skip
-        assert generate(config, name=name, now=when).tag
+        _generate(root, schema, name, when, dev_url=db_url)
 
     base = tmp_path / "base"
     base.mkdir()
