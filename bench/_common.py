@@ -169,14 +169,18 @@ def fmt_s(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
-def bench_database(tables: int) -> str:
-    """URL of a database holding bench/generate's schema of ``tables`` tables (created once, then reused)."""
+def bench_database(tables: int, name: str | None = None) -> str:
+    """URL of a database holding bench/generate's schema of ``tables`` tables (created once, then reused).
+
+    ``name`` picks another database than the shared one (bench/objects adds its objects to its own copy).
+    """
     import psycopg
 
     sys.path.insert(0, str(BENCH / "generate"))
     from make_schema import python_schema
 
-    name = "pgshift_bench_introspect" if tables == 1000 else f"pgshift_bench_introspect_{tables}"
+    if name is None:
+        name = "pgshift_bench_introspect" if tables == 1000 else f"pgshift_bench_introspect_{tables}"
     with psycopg.connect(SERVER, autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
