@@ -144,6 +144,41 @@ def test_one_view_normaliser_for_snapshot_and_catalog() -> None:
     assert normalize_view_definition("not sql at all;") == "not sql at all"
 
 
+VIEWS = [
+    " SELECT users.id,\n    users.email\n   FROM users\n  WHERE users.active = true;",
+    'select "u"."id" from "users" "u" join orders o on o.uid = u.id',
+    "SELECT ';' AS semi, 'é' AS accent FROM t WHERE t.a > 1",
+    "SELECT a FROM t -- a trailing comment",
+    "SELECT 1 /* inside */ + 2",
+    "",
+    "not sql at all;",
+    "SELECT 1; SELECT 2",
+    "WITH x AS (SELECT t.a FROM t) SELECT x.a FROM x",
+]
+
+
+@pytest.mark.parametrize("drop", [None, *range(len(VIEWS))])
+def test_view_definitions_normalised_together_as_one_by_one(drop: int | None) -> None:
+    """Introspection normalises every view in one parser call: the same text as one at a time, also when
+    a text cannot be part of a joined parse (a syntax error, two statements, none, a trailing comment)."""
+    from pgshift.model.types import normalize_view_definition, normalize_view_definitions
+
+    texts = [v for i, v in enumerate(VIEWS) if i != drop]
+    assert normalize_view_definitions(texts) == [normalize_view_definition(t) for t in texts]
+
+
+def test_parse_each_joins_only_what_parses_alone() -> None:
+    from pgshift.pg.parser import collect_nodes, deparse, nodes, parse_each
+
+    trees = parse_each(["SELECT a FROM t", "SELECT b FROM u JOIN v ON true"])
+    assert [deparse(t) for t in trees] == ["SELECT a FROM t", "SELECT b FROM u JOIN v ON true"]
+    found = collect_nodes(trees[1], (nodes.RangeVar, nodes.ColumnRef))
+    assert sorted(r.relname for r in found[nodes.RangeVar]) == ["u", "v"]
+    assert [len(found[nodes.ColumnRef])] == [1]
+    assert parse_each(["SELECT (", "SELECT 1"])[0] is None  # alone, each as it parses
+    assert len(parse_each(["SELECT 1; SELECT 2", "SELECT 3"])[0].stmts) == 2
+
+
 def test_volatile_functions_are_volatile_on_the_server(db):
     """The one list of volatile functions agrees with pg_proc wherever the server has the function."""
     from pgshift.pg.functions import VOLATILE_FUNCTIONS

@@ -11,11 +11,14 @@ turned back into text. Results are cached; schemas repeat a few dozen type spell
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import postgast
+
+from pgshift.pg.parser import collect_nodes, deparse, parse_each
 
 # Postgres internal type name -> Drizzle's spelling.
 _BUILTIN = {
@@ -731,22 +734,31 @@ def normalize_view_definition(text: str) -> str:
     the database it created and the code give the same model. Text the parser rejects is kept as is
     (the differ then compares it verbatim).
     """
+    return normalize_view_definitions([text])[0]
+
+
+def normalize_view_definitions(texts: Sequence[str]) -> list[str]:
+    """``normalize_view_definition`` of each text, the same result for hundreds of views in one parser
+    call and one walk per tree (introspection reads every view of the database at once)."""
     from postgast.pg_query_pb2 import ColumnRef, RangeVar
 
-    definition = text.strip().removesuffix(";")
-    try:
-        tree = postgast.parse(definition)
-    except postgast.PgQueryError:
-        return definition
-    relations = list(postgast.find_nodes(tree, RangeVar))
-    if len(relations) == 1:
-        only = relations[0]
-        names = {only.relname, only.alias.aliasname if only.HasField("alias") else None}
-        for ref in postgast.find_nodes(tree, ColumnRef):
-            if (
-                len(ref.fields) == 2
-                and ref.fields[0].HasField("string")
-                and ref.fields[0].string.sval in names
-            ):
-                del ref.fields[0]
-    return str(postgast.deparse(tree))
+    definitions = [text.strip().removesuffix(";") for text in texts]
+    out = []
+    for definition, tree in zip(definitions, parse_each(definitions), strict=True):
+        if tree is None:
+            out.append(definition)
+            continue
+        found = collect_nodes(tree, (RangeVar, ColumnRef))
+        relations = found[RangeVar]
+        if len(relations) == 1:
+            only = relations[0]
+            names = {only.relname, only.alias.aliasname if only.HasField("alias") else None}
+            for ref in found[ColumnRef]:
+                if (
+                    len(ref.fields) == 2
+                    and ref.fields[0].HasField("string")
+                    and ref.fields[0].string.sval in names
+                ):
+                    del ref.fields[0]
+        out.append(deparse(tree))
+    return out

@@ -181,6 +181,94 @@ def find_nodes(tree: Any, node_class: Any) -> Iterator[Any]:
     return iter(postgast.find_nodes(tree, node_class))
 
 
+def collect_nodes(tree: Any, node_classes: tuple[Any, ...]) -> dict[Any, list[Any]]:
+    """Every node of each class in ``node_classes`` under ``tree``, by class, in one walk.
+
+    ``find_nodes`` walks the whole tree once per class and pays for a generator per level; introspection
+    reads hundreds of view definitions, where the walk was most of the cost. Order within a class is
+    not depth-first pre-order: callers that need an order must not use this.
+    """
+    found: dict[Any, list[Any]] = {cls: [] for cls in node_classes}
+    wrapper = nodes.Node
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if type(node) is wrapper:  # most nodes: the oneof around each child, opened without ListFields
+            inner = node.WhichOneof("node")
+            if inner is None:
+                continue
+            node = getattr(node, inner)
+        bucket = found.get(type(node))
+        if bucket is not None:
+            bucket.append(node)
+        for field, value in node.ListFields():
+            shape = _FIELD_SHAPES.get(field)
+            if shape is None:
+                shape = _FIELD_SHAPES[field] = _field_shape(field)
+            if shape == _MESSAGE:
+                stack.append(value)
+            elif shape == _MESSAGES:
+                stack.extend(value)
+    return found
+
+
+_SCALAR, _MESSAGE, _MESSAGES = 0, 1, 2
+_FIELD_SHAPES: dict[Any, int] = {}
+
+
+def _field_shape(field: Any) -> int:
+    if field.message_type is None:
+        return _SCALAR
+    return _MESSAGES if field.is_repeated else _MESSAGE
+
+
+def parse_each(texts: list[str]) -> list[Any]:
+    """Each text parsed on its own (a ``ParseResult`` of its statements, or None when it does not parse),
+    in one parser call when the texts joined allow it.
+
+    One call for hundreds of single statements (view definitions) saves the per-call overhead; the
+    joined parse is used only when every text came back as exactly its own one statement, else each
+    text is parsed alone (a syntax error, a text of several statements or none, a ``--`` comment).
+    """
+    joined = _parse_joined(texts) if len(texts) > 1 else None
+    if joined is not None:
+        return joined
+    out = []
+    for text in texts:
+        try:
+            out.append(postgast.parse(text))
+        except postgast.PgQueryError:
+            out.append(None)
+    return out
+
+
+def _parse_joined(texts: list[str]) -> list[Any] | None:
+    separator = "\n;\n"
+    joined = separator.join(texts)
+    try:
+        tree = postgast.parse(joined)
+    except postgast.PgQueryError:
+        return None
+    if len(tree.stmts) != len(texts):
+        return None
+    data = joined.encode("utf-8")
+    out = []
+    for text, raw in zip(texts, tree.stmts, strict=True):
+        end = raw.stmt_location + raw.stmt_len if raw.stmt_len else len(data)
+        if data[raw.stmt_location : end].strip() != text.encode("utf-8").strip():
+            return None
+        single = nodes.ParseResult(version=tree.version, stmts=[raw])
+        single.stmts[0].stmt_location = 0
+        single.stmts[0].stmt_len = 0  # as the text parsed alone (no ``;``)
+        out.append(single)
+    return out
+
+
+def deparse(tree: Any) -> str:
+    """A ``ParseResult`` printed as SQL."""
+    return str(postgast.deparse(tree))
+
+
 def _select_of(expr: Any) -> Any:
     """``SELECT <expr>`` built from node classes, for the deparser (which prints whole statements)."""
     select = nodes.SelectStmt(

@@ -25,7 +25,9 @@ class SourceKind(Generic[T]):
     """One kind's place in the sources. ``collection`` is the Model field holding the objects (and
     ``build_model``'s keyword); ``section`` the snapshot key whose entries are keyed by ``schema.name``;
     ``query`` the catalog query's file name. An ``extension`` kind's section sits under the snapshot's
-    ``"pgshift"`` key (Drizzle has none for it), written only when it holds something."""
+    ``"pgshift"`` key (Drizzle has none for it), written only when it holds something.
+    ``read_catalog_rows``, when set, reads all of a query's rows at once (the same objects as
+    ``read_catalog`` row by row, cheaper: views parse their definitions in one parser call)."""
 
     name: str
     collection: str
@@ -35,3 +37,10 @@ class SourceKind(Generic[T]):
     query: str
     read_catalog: Callable[[dict[str, Any]], T]
     extension: bool = False
+    read_catalog_rows: Callable[[list[dict[str, Any]]], list[T]] | None = None
+
+    def from_catalog(self, rows: list[dict[str, Any]]) -> list[T]:
+        """The model objects of a catalog query's rows."""
+        if self.read_catalog_rows is not None:
+            return self.read_catalog_rows(rows)
+        return [self.read_catalog(r) for r in rows]

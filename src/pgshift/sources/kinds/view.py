@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pgshift.model import schema as m
-from pgshift.model.types import normalize_view_definition
+from pgshift.model.types import normalize_view_definition, normalize_view_definitions
 from pgshift.sources.kinds.base import SourceKind
 from pgshift.sources.snapshot_fields import PUBLIC
 
@@ -38,8 +38,10 @@ def snapshot_in(raw: dict[str, Any]) -> m.View:
     )
 
 
-def from_catalog(r: dict[str, Any]) -> m.View:
-    definition = normalize_view_definition(r["definition"])
+def from_catalog(r: dict[str, Any], definition: str | None = None) -> m.View:
+    """``definition``: the row's definition already normalised (``from_catalog_rows``)."""
+    if definition is None:
+        definition = normalize_view_definition(r["definition"])
     return m.View(
         schema=r["schema"],
         name=r["name"],
@@ -50,4 +52,18 @@ def from_catalog(r: dict[str, Any]) -> m.View:
     )
 
 
-KIND = SourceKind("view", "views", "views", snapshot_out, snapshot_in, "views", from_catalog)
+def from_catalog_rows(rows: list[dict[str, Any]]) -> list[m.View]:
+    definitions = normalize_view_definitions([r["definition"] for r in rows])
+    return [from_catalog(r, d) for r, d in zip(rows, definitions, strict=True)]
+
+
+KIND = SourceKind(
+    "view",
+    "views",
+    "views",
+    snapshot_out,
+    snapshot_in,
+    "views",
+    from_catalog,
+    read_catalog_rows=from_catalog_rows,
+)
