@@ -7,6 +7,7 @@ PostgreSQL and on pgserver's PostgreSQL 16), every data-driven case's `after` sc
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 import warnings
 from collections.abc import Callable, Iterator
@@ -136,9 +137,54 @@ def test_hand_written_ddl_matches_equivalent_code(db_url: str, db, tmp_path: Pat
     assert got == code, [op.describe() for op in diff(got, code)]
 
 
-def test_parallel_reads_give_the_same_model(make_db) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("autocommit", [False, True])
+def test_parallel_reads_give_the_same_model(make_db, autocommit: bool) -> None:  # type: ignore[no-untyped-def]
+    """With a URL the catalog is read on four connections in one exported snapshot; the caller's
+    connection is left as it was (idle, its isolation level unchanged). Inside the caller's own
+    transaction everything is read there."""
+    from psycopg.pq import TransactionStatus
+
+    url = create_db_with(make_db, everything())
+    with psycopg.connect(url, autocommit=autocommit) as conn:
+        parallel = introspect(conn, schema_filter=["public", "crm"], url=url)
+        assert conn.info.transaction_status == TransactionStatus.IDLE and conn.isolation_level is None
+        conn.execute("SELECT 1")
+        in_transaction = introspect(conn, schema_filter=["public", "crm"], url=url)
+        serial = introspect(conn, schema_filter=["public", "crm"])
+    assert parallel == in_transaction == serial == everything()
+
+
+def test_parallel_reads_see_one_state_of_the_catalog(make_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A table committed while the queries run (here: just before each other connection starts) is
+    in none of them: they read the snapshot the caller's connection exported."""
+    import pgshift.sources.introspect as module
+
+    url = create_db_with(make_db, everything())
+    read_group = module._fetch_group
+    numbers = itertools.count()  # the other connections start at once, each in a thread of its own
+    created: list[str] = []
+
+    def late_table_then_read(*args):  # type: ignore[no-untyped-def]
+        name = f"late_{next(numbers)}"
+        with psycopg.connect(url, autocommit=True) as other:
+            other.execute(f"CREATE TABLE {name} (id int PRIMARY KEY, v text); CREATE INDEX ON {name} (v)")
+        created.append(name)
+        return read_group(*args)
+
+    monkeypatch.setattr(module, "_fetch_group", late_table_then_read)
+    with psycopg.connect(url) as conn:
+        got = introspect(conn, schema_filter=["public", "crm"], url=url)
+    assert len(created) == len(module._OFFLOADED)
+    assert got == everything()
+    with psycopg.connect(url) as conn:
+        now = introspect(conn, schema_filter=["public", "crm"])
+    assert {"late_0", "late_1", "late_2"} <= {t.name for t in now.tables}
+
+
+def test_parallel_reads_fall_back_to_the_callers_connection(make_db) -> None:  # type: ignore[no-untyped-def]
+    """Other connections that cannot be opened (a wrong URL here; connection limits in life) leave
+    their queries to the caller's connection."""
     url = create_db_with(make_db, everything())
     with psycopg.connect(url) as conn:
-        serial = introspect(conn, schema_filter=["public", "crm"])
-        parallel = introspect(conn, schema_filter=["public", "crm"], url=url)
-    assert parallel == serial == everything()
+        got = introspect(conn, schema_filter=["public", "crm"], url=with_dbname(url, "pgshift_no_such_db"))
+    assert got == everything()

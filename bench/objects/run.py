@@ -211,7 +211,9 @@ def main() -> None:
     cpu = {label: statistics.median(s[1] for s in runs) for label, runs in samples.items()}
     for label in commands:
         low = min(s[0] for s in samples[label])
-        print(f"{label:30} median {fmt_s(wall[label])}  min {fmt_s(low)}  cpu {fmt_s(cpu[label])}", flush=True)
+        print(
+            f"{label:30} median {fmt_s(wall[label])}  min {fmt_s(low)}  cpu {fmt_s(cpu[label])}", flush=True
+        )
     ours, peer = wall["pgshift introspect()"], wall["SQLAlchemy MetaData.reflect()"]
     ratio, cpu_ratio = peer / ours, cpu["SQLAlchemy MetaData.reflect()"] / cpu["pgshift introspect()"]
     print(f"pgshift is {ratio:.1f}x faster than reflect() (CPU {cpu_ratio:.1f}x); load average {load}")

@@ -36,4 +36,6 @@ JOIN pg_am am ON am.oid = i.relam
 WHERE n.nspname = ANY(%(schemas)s)
   AND t.relkind IN ('r', 'p')
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid AND c.contype IN ('p', 'u', 'x'))
+  -- a partition's copies of its parent's indexes are the parent's (and partitions are not tables of the model)
+  AND NOT t.relispartition
 ORDER BY n.nspname, t.relname, i.relname
