@@ -212,15 +212,24 @@ def _read(
     isolation = conn.isolation_level
     conn.isolation_level = IsolationLevel.REPEATABLE_READ
     try:
-        with conn.transaction(), ThreadPoolExecutor(max_workers=len(_OFFLOADED)) as pool:
+        with conn.transaction(), ThreadPoolExecutor(max_workers=len(_OFFLOADED) + 1) as pool:
             snapshot = conn.execute("SELECT pg_export_snapshot()").fetchone()[0]
             pending = [
                 pool.submit(_fetch_group, url, snapshot, group, params, prepare) for group in _OFFLOADED
             ]
             offloaded = {name for group in _OFFLOADED for name in group}
-            results = {
-                name: _prepared(conn, name, params, prepare) for name in _QUERIES if name not in offloaded
-            }
+            # The queries with something to prepare first, each prepared in a thread of its own while
+            # this connection reads the next.
+            ours = sorted((n for n in _QUERIES if n not in offloaded), key=lambda n: n not in prepare)
+            results: dict[str, Any] = {}
+            preparing = {}
+            for name in ours:
+                rows = _fetch(conn, name, params)
+                if name in prepare:
+                    preparing[name] = pool.submit(prepare[name], rows)
+                else:
+                    results[name] = rows
+            results.update((name, future.result()) for name, future in preparing.items())
             for group, future in zip(_OFFLOADED, pending, strict=True):
                 read = future.result()
                 if read is None:
