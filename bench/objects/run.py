@@ -228,13 +228,15 @@ def main() -> None:
     )
     body = f"""## Introspection with functions, views, triggers and partitions (issue 11)
 
-Command: `python bench/objects/run.py --tables {args.tables} --runs {args.runs}` (PostgreSQL {server} on
-localhost; SQLAlchemy {sqlalchemy.__version__}; in-process, alternating, medians of {args.runs} runs after one
-warm-up each, connection set-up included; CPU is this process's, all threads; load average when the timings
-ended: {load}). Database: {args.tables:,} tables (bench/generate's schema) + {counts["functions"]} functions,
-{counts["views"]} views ({materialized} materialized), {counts["triggers"]} triggers and
-{counts["partitioned"]} partitioned tables with {partitions} partitions. pgshift reads all of it;
-`MetaData.reflect()` reads the tables only (partitions included).
+Command: `python bench/objects/run.py --tables {args.tables} --runs {args.runs}` (PostgreSQL {server} on localhost;
+SQLAlchemy {sqlalchemy.__version__}). Both in this process, alternating, medians of {args.runs} runs after one warm-up
+each, connection set-up included; CPU is this process's (all threads), not the server's. Load average when
+the timings ended: **{load}** (2 cores shared with other work: wall figures stretch with it).
+
+Database: {args.tables:,} tables (bench/generate's schema) + {counts["functions"]} functions, {counts["views"]} views
+({materialized} materialized), {counts["triggers"]} triggers and {counts["partitioned"]} partitioned tables with {partitions} partitions.
+pgshift's `introspect(conn, url=url)` (as push and pull call it) reads all of it; `MetaData.reflect()` reads
+the tables only (partitions included).
 
 | what | median wall | min wall | median CPU |
 |---|---|---|---|
