@@ -55,7 +55,10 @@ QUERIES: dict[str, str] = {
                          JOIN pg_namespace pn ON pn.oid = p.relnamespace
                          WHERE i.inhrelid = c.oid), ''),
                c.relrowsecurity::text, c.relforcerowsecurity::text,
-               coalesce(array_to_string(c.reloptions, ','), ''),
+               -- storage parameters: their order in reloptions is the order written, which means nothing
+               coalesce((SELECT string_agg(o, ',' ORDER BY o) FROM unnest(c.reloptions) o), ''),
+               coalesce((SELECT string_agg(o, ',' ORDER BY o) FROM pg_class t, unnest(t.reloptions) o
+                         WHERE t.oid = c.reltoastrelid), ''),
                coalesce(obj_description(c.oid, 'pg_class'), '')
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c') AND {_NOT_SYSTEM.format(ns="n.nspname")}

@@ -13,7 +13,10 @@ WITH owned AS (
       AND dep.deptype IN ('a', 'i')
 ), tables AS (
     SELECT c.oid, c.relname, c.relrowsecurity, n.nspname, c.relpersistence,
-           CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by
+           CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by,
+           -- WITH (...): the table's own, then its TOAST table's under ``toast.``
+           c.reloptions || ARRAY(SELECT 'toast.' || o FROM pg_class tc, unnest(tc.reloptions) o
+                                 WHERE tc.oid = c.reltoastrelid) AS storage_parameters
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p')
@@ -31,6 +34,7 @@ SELECT
     td.description AS table_comment,
     c.relpersistence = 'u' AS unlogged,
     c.partition_by,
+    c.storage_parameters,
     ARRAY(
         SELECT pn.nspname || '.' || p.relname
         FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent

@@ -334,6 +334,14 @@ def _table_options(table: m.Table, model: m.Model, w: _Writer) -> dict[str, obje
         names = [_parent_name(table, parent, w) for parent in table.inherits]
         options["postgresql_inherits"] = names[0] if len(names) == 1 else tuple(names)
     info: dict[str, object] = {}
+    if table.storage_parameters:
+        from pgshift.pg.parser import storage_parameter_sql  # the parser's module: loaded only when needed
+
+        written = {k: storage_parameter_sql(v) for k, _, v in (p.partition("=") for p in table.storage_parameters)}
+        if _table_with_supported():
+            options["postgresql_with"] = written
+        else:  # SQLAlchemy 2.0 has no Table(postgresql_with=): pgshift reads it from info
+            info["with"] = written
     if table.rls_enabled or table.policies:
         info.update(_rls_info(table))
     if table.partitions:
@@ -349,6 +357,18 @@ def _table_options(table: m.Table, model: m.Model, w: _Writer) -> dict[str, obje
     if info:
         options["info"] = {"pgshift": info}
     return options
+
+
+def _table_with_supported() -> bool:
+    """SQLAlchemy 2.1 added ``Table(postgresql_with=...)`` (read from the installed version's metadata:
+    pull does not import SQLAlchemy)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        major, minor = (int(part) for part in version("sqlalchemy").split(".")[:2])
+    except (PackageNotFoundError, ValueError):
+        return False
+    return (major, minor) >= (2, 1)
 
 
 @dataclass(frozen=True)

@@ -132,6 +132,8 @@ class Action(enum.StrEnum):
     ADD_EXCLUDE = "add_exclude"
     SET_LOGGED = "set_logged"
     SET_UNLOGGED = "set_unlogged"
+    SET_STORAGE_PARAMETERS = "set_storage_parameters"
+    SET_CATALOG_TABLE_OPTION = "set_catalog_table_option"
     CREATE_PARTITION = "create_partition"
     ATTACH_PARTITION = "attach_partition"
     DROP_PARTITION = "drop_partition"
@@ -289,6 +291,11 @@ EFFECTS: dict[str, Effect] = {
     Action.ADD_EXCLUDE: Effect(AE, scan=True, data_dependent=True),
     Action.SET_LOGGED: Effect(AE, rewrite=True),
     Action.SET_UNLOGGED: Effect(AE, rewrite=True),
+    # ALTER TABLE SET/RESET (storage parameters): SHARE UPDATE EXCLUSIVE for fillfactor, autovacuum,
+    # toast and planner parameters; user_catalog_table takes ACCESS EXCLUSIVE. Nothing is rewritten
+    # (a new fillfactor applies to pages written from then on).
+    Action.SET_STORAGE_PARAMETERS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
+    Action.SET_CATALOG_TABLE_OPTION: Effect(AE),
     # CREATE TABLE ... PARTITION OF locks the parent ACCESS EXCLUSIVE (briefly: the new table is empty,
     # but a DEFAULT partition is scanned for rows that now belong to the new one).
     Action.CREATE_PARTITION: Effect(AE, scan=True, data_dependent=True),

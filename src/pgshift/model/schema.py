@@ -27,7 +27,7 @@ Objects are frozen dataclasses: a model is a value. Build a changed copy with ``
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum as _Enum
 from typing import Literal, Protocol, TypeVar
 
@@ -224,6 +224,9 @@ class Table:
     # Parents (``schema.name``) in INHERITS order. ``columns`` then holds only the columns it does not
     # inherit: the inherited ones are the parents', also one the table declares again (attislocal).
     inherits: tuple[str, ...] = ()
+    # ``WITH (...)`` as ``pg_class.reloptions`` holds it (``fillfactor=70``; ``toast.`` for the TOAST
+    # table's), sorted: pg/parser.py's ``storage_parameters`` is the one spelling.
+    storage_parameters: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -484,13 +487,12 @@ def _absorbed(unique: UniqueConstraint, pk: PrimaryKey | None) -> bool:
 
 
 def canonical_table(table: Table) -> Table:
-    """Sort a table's named children so that declaration order of constraints never matters."""
+    """Sort a table's named children so that declaration order of constraints never matters.
 
-    return Table(
-        schema=table.schema,
-        name=table.name,
-        columns=table.columns,
-        primary_key=table.primary_key,
+    ``replace``, not a new ``Table``: a field added to Table later is carried over, never dropped here.
+    """
+    return replace(
+        table,
         foreign_keys=_by_name(table.foreign_keys),
         unique_constraints=_by_name(
             u for u in table.unique_constraints if not _absorbed(u, table.primary_key)
@@ -498,11 +500,7 @@ def canonical_table(table: Table) -> Table:
         check_constraints=_by_name(table.check_constraints),
         indexes=_by_name(table.indexes),
         policies=_by_name(table.policies),
-        rls_enabled=table.rls_enabled,
-        comment=table.comment,
         exclude_constraints=_by_name(table.exclude_constraints),
-        unlogged=table.unlogged,
-        partition_by=table.partition_by,
         partitions=tuple(sorted(table.partitions, key=lambda p: p.key)),
-        inherits=table.inherits,
+        storage_parameters=tuple(sorted(table.storage_parameters)),
     )

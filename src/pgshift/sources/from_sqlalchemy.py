@@ -69,7 +69,7 @@ from pgshift.model.types import (
     quote_literal,
 )
 from pgshift.pg import naming
-from pgshift.pg.parser import IndexKey, index_keys
+from pgshift.pg.parser import IndexKey, index_keys, storage_parameters
 
 DIALECT = postgresql.dialect()  # type: ignore[no-untyped-call]  # SQLAlchemy's dialect class is unannotated
 PUBLIC = "public"
@@ -214,7 +214,33 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
         partition_by=normalize_partition_key(str(pg["partition_by"])) if pg.get("partition_by") else None,
         partitions=tuple(_partition(str(schema), p) for p in info.get("partitions", ())),
         inherits=parents,
+        storage_parameters=_storage_parameters(table, pg.get("with") or info.get("with")),
     )
+
+
+def _storage_parameters(table: Any, options: Any) -> tuple[str, ...]:
+    """``postgresql_with={"fillfactor": 70}`` (SQLAlchemy 2.1; on 2.0, ``info={"pgshift": {"with":
+    {...}}}``), written out as SQLAlchemy's CREATE TABLE writes it and read back as the server stores it."""
+    if not options:
+        return ()
+    from pgshift.errors import SchemaLoadError
+
+    if not isinstance(options, dict):
+        raise SchemaLoadError(
+            f"table {table.fullname}: postgresql_with must be a dict of storage parameters, got {options!r}",
+            hint='write postgresql_with={"fillfactor": 70, "autovacuum_enabled": False}',
+        )
+    written = ", ".join(
+        str(k) if v is None else f"{k} = {('true' if v else 'false') if isinstance(v, bool) else v}"
+        for k, v in options.items()
+    )
+    parsed = storage_parameters(written)
+    if parsed is None:
+        raise SchemaLoadError(
+            f"table {table.fullname}: PostgreSQL cannot read WITH ({written})",
+            hint="each storage parameter is a name and a number, word or quoted string",
+        )
+    return parsed
 
 
 def _initially_deferred(constraint: Any) -> bool:

@@ -118,6 +118,7 @@ def introspect(
             partition_by=t["partition_by"],
             partitions=tuple(t["partitions"]),
             inherits=t["inherits"],
+            storage_parameters=t["storage_parameters"],
         )
         for t in tables.values()
     ]
@@ -214,6 +215,7 @@ def _tables(rows: list[dict[str, Any]], keep: Any) -> dict[tuple[str, str], dict
                 "partition_by": normalize_partition_key(r["partition_by"]) if r["partition_by"] else None,
                 "partitions": [],
                 "inherits": tuple(r["inherits"] or ()),
+                "storage_parameters": tuple(sorted(r["storage_parameters"] or ())),
             }
         if r["attnum"] is not None:  # NULL: a table without columns of its own
             table["columns"].append(_column(r))

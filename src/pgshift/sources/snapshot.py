@@ -296,6 +296,7 @@ def _table_out(table: m.Table) -> dict[str, Any]:
         primaryKeyComment=pk.comment if pk is not None else None,
         unlogged=table.unlogged,
         partitionBy=table.partition_by,
+        storageParameters=list(table.storage_parameters),
         partitions=[
             {
                 "schema": p.schema,
@@ -520,6 +521,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
             for x in (pgshift_extra(raw, "excludeConstraints") or {}).values()
         ),
         unlogged=bool(pgshift_extra(raw, "unlogged")),
+        storage_parameters=tuple(pgshift_extra(raw, "storageParameters") or ()),
         partition_by=normalize_partition_key(by) if (by := pgshift_extra(raw, "partitionBy")) else None,
         partitions=tuple(
             m.Partition(

@@ -59,7 +59,7 @@ from pgshift.model.schema import (
 )
 from pgshift.model.types import qualified_name, quote_ident
 from pgshift.pg.naming import owned_sequence_name
-from pgshift.pg.parser import referenced_columns
+from pgshift.pg.parser import referenced_columns, storage_parameter_sql
 
 
 @dataclass(frozen=True)
@@ -334,6 +334,49 @@ class SetLogged(Operation):
 
     def describe(self) -> str:
         return f"make table {self.subject} {'unlogged' if self.unlogged else 'logged'}"
+
+
+@dataclass(frozen=True)
+class SetStorageParameters(Operation):
+    """``ALTER TABLE ... SET (...)`` / ``RESET (...)`` turning ``old`` into ``new`` (``name=value``
+    as ``pg_class.reloptions`` holds them)."""
+
+    schema: str
+    table: str
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+
+    @property
+    def action(self) -> Action:
+        names = {p.partition("=")[0] for p in set(self.old) ^ set(self.new)}
+        return Action.SET_CATALOG_TABLE_OPTION if "user_catalog_table" in names else Action.SET_STORAGE_PARAMETERS
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table)
+
+    def sql(self) -> list[str]:
+        kept = {p.partition("=")[0] for p in self.new}
+        reset = [p.partition("=")[0] for p in self.old if p.partition("=")[0] not in kept]
+        changed = [p for p in self.new if p not in self.old]
+        out = []
+        if reset:
+            out.append(f"{alter(self.schema, self.table)} RESET ({', '.join(reset)});")
+        if changed:
+            out.append(f"{alter(self.schema, self.table)} SET ({', '.join(_with_item(p) for p in changed)});")
+        return out
+
+    def reverse(self) -> Operation:
+        return SetStorageParameters(self.schema, self.table, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"change the storage parameters of table {self.subject}"
+
+
+def _with_item(parameter: str) -> str:
+    """``name=value`` as a WITH / SET list item (the value quoted, as it may be any text)."""
+    name, _, value = parameter.partition("=")
+    return f"{name} = {storage_parameter_sql(value)}"
 
 
 @dataclass(frozen=True)
@@ -645,6 +688,8 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
         plan.table_meta.append(SetTableComment(s, n, a.comment, b.comment))
     if a.unlogged != b.unlogged:
         plan.table_meta.append(SetLogged(s, n, b.unlogged))
+    if a.storage_parameters != b.storage_parameters:
+        plan.table_meta.append(SetStorageParameters(s, n, a.storage_parameters, b.storage_parameters))
     plan.table_meta += [SetInherit(s, n, p, False) for p in a.inherits if p not in b.inherits]
     plan.table_meta += [SetInherit(s, n, p, True) for p in b.inherits if p not in a.inherits]
     _diff_partitions(a, b, plan)
@@ -744,6 +789,8 @@ def create_table_sql(table: Table) -> str:
         text += f" INHERITS ({', '.join(table_ref_sql(parent) for parent in table.inherits)})"
     if table.partition_by:
         text += f" PARTITION BY {table.partition_by}"
+    if table.storage_parameters:
+        text += f" WITH ({', '.join(_with_item(p) for p in table.storage_parameters)})"
     return text + ";"
 
 
