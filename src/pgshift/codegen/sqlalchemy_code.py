@@ -337,7 +337,9 @@ def _table_options(table: m.Table, model: m.Model, w: _Writer) -> dict[str, obje
     if table.storage_parameters:
         from pgshift.pg.parser import storage_parameter_sql  # the parser's module: loaded only when needed
 
-        written = {k: storage_parameter_sql(v) for k, _, v in (p.partition("=") for p in table.storage_parameters)}
+        written = {
+            k: storage_parameter_sql(v) for k, _, v in (p.partition("=") for p in table.storage_parameters)
+        }
         if _table_with_supported():
             options["postgresql_with"] = written
         else:  # SQLAlchemy 2.0 has no Table(postgresql_with=): pgshift reads it from info

@@ -349,7 +349,11 @@ class SetStorageParameters(Operation):
     @property
     def action(self) -> Action:
         names = {p.partition("=")[0] for p in set(self.old) ^ set(self.new)}
-        return Action.SET_CATALOG_TABLE_OPTION if "user_catalog_table" in names else Action.SET_STORAGE_PARAMETERS
+        return (
+            Action.SET_CATALOG_TABLE_OPTION
+            if "user_catalog_table" in names
+            else Action.SET_STORAGE_PARAMETERS
+        )
 
     @property
     def subject(self) -> str:
