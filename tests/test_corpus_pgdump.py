@@ -129,14 +129,6 @@ KNOWN_GAPS: dict[str, set[tuple[str, str]]] = {
         ("column_order", "dump_test.foreign_table"),
         ("event_trigger", "test_event_trigger"),
     },
-    # ALTER DEFAULT PRIVILEGES ... REVOKE (a revoked built-in default) is not modelled: the role's remaining
-    # defaults on its own objects are not carried.
-    "revoked default privileges": {
-        ("privilege", "default * f for regress_dump_test_role"),
-        ("privilege", "default * r for regress_dump_test_role"),
-    },
-    # the same, in the storage-level fact of tests/catalog_facts.py (pg_default_acl for all schemas)
-    "revoked default privileges (storage fact)": {("default_privileges", "*")},
     # a comment on a domain's CHECK constraint (COMMENT ON CONSTRAINT ... ON DOMAIN) is not carried.
     "comments on domain constraints": {
         ("constraint", "dump_test.us_postal_code.us_postal_code_check"),

@@ -236,7 +236,10 @@ class Grant:
 class DefaultPrivileges:
     """``ALTER DEFAULT PRIVILEGES [FOR ROLE for_role] [IN SCHEMA schema] GRANT privileges ON <on> TO to``:
     ``on`` is tables, sequences, functions, types or schemas. Without ``for_role``, the role applying
-    the migrations; without ``schema``, every schema. Managed like ``Grant`` (its own opt-in)."""
+    the migrations; without ``schema``, every schema. Managed like ``Grant`` (its own opt-in).
+
+    ``revoke=True`` takes a built-in default away instead (``ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON
+    FUNCTIONS FROM PUBLIC``, a common hardening); it applies to every schema, so ``schema`` stays None."""
 
     on: str
     to: str | tuple[str, ...]
@@ -244,6 +247,7 @@ class DefaultPrivileges:
     schema: str | None = None
     for_role: str | None = None
     with_grant_option: bool = False
+    revoke: bool = False
 
     privilege_declaration = True
 
@@ -254,6 +258,8 @@ class DefaultPrivileges:
         )
         roles = (self.to,) if isinstance(self.to, str) else self.to
         to = ", ".join("PUBLIC" if r.upper() == "PUBLIC" else _ident(r) for r in roles)
+        if self.revoke:
+            return [f"ALTER DEFAULT PRIVILEGES{scope} REVOKE {words} ON {self.on.upper()} FROM {to}"]
         option = " WITH GRANT OPTION" if self.with_grant_option else ""
         return [f"ALTER DEFAULT PRIVILEGES{scope} GRANT {words} ON {self.on.upper()} TO {to}{option}"]
 

@@ -208,6 +208,8 @@ def _default_privileges(d: m.DefaultPrivilege) -> str:
         args.append(f"schema={d.schema!r}")
     if d.role is not None:
         args.append(f"for_role={d.role!r}")
+    if d.revoked:
+        args.append("revoke=True")
     if d.grantable:
         if d.grantable != d.privileges:
             without = tuple(p for p in d.privileges if p not in d.grantable)
