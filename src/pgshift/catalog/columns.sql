@@ -56,6 +56,15 @@ SELECT
     a.attidentity AS identity,
     a.attgenerated AS generated,
     cd.description AS comment,
+    nullif(a.attstattarget, -1) AS statistics,  -- -1 before PostgreSQL 17, NULL from 17: the default
+    CASE WHEN a.attstorage <> t.typstorage THEN
+        CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'x' THEN 'extended' ELSE 'main' END
+    END AS storage,
+    CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
+    -- PostgreSQL's attribute options are n_distinct and n_distinct_inherited; a server may keep
+    -- private entries of its own there (seen: pg_attver=<n> on every column), which are not the schema's
+    ARRAY(SELECT o FROM unnest(a.attoptions) o
+          WHERE split_part(o, '=', 1) IN ('n_distinct', 'n_distinct_inherited')) AS column_options,
     owned.seq_name AS owned_sequence,
     seq.seqincrement::text AS seq_increment,
     seq.seqmin::text AS seq_min_value,

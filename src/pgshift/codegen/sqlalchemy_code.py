@@ -205,6 +205,26 @@ def _column_kwargs(table: m.Table, column: m.Column, w: _Writer) -> list[str]:
         out.append(f"server_default={w.use('text')}({column.default!r})")
     if column.comment:
         out.append(f"comment={column.comment!r}")
+    if column.settings != m.ColumnSettings():
+        out.append(f"info={{'pgshift': {_column_settings(column.settings)!r}}}")
+    return out
+
+
+def _column_settings(settings: m.ColumnSettings) -> dict[str, object]:
+    """A column's storage settings as ``info["pgshift"]`` takes them (sources/from_sqlalchemy.py)."""
+    out: dict[str, object] = {}
+    if settings.statistics is not None:
+        out["statistics"] = settings.statistics
+    if settings.storage is not None:
+        out["storage"] = settings.storage
+    if settings.compression is not None:
+        out["compression"] = settings.compression
+    if settings.options:
+        from pgshift.pg.parser import storage_parameter_sql  # the parser's module: loaded only when needed
+
+        out["options"] = {
+            k: storage_parameter_sql(v) for k, _, v in (p.partition("=") for p in settings.options)
+        }
     return out
 
 

@@ -65,6 +65,22 @@ class Identity:
     options: SequenceOptions = field(default_factory=SequenceOptions)
 
 
+COLUMN_STORAGE = ("plain", "external", "extended", "main")  # ALTER COLUMN SET STORAGE's words
+COLUMN_COMPRESSION = ("pglz", "lz4")
+
+
+@dataclass(frozen=True)
+class ColumnSettings:
+    """How a column is stored and analysed, each None / empty when it is the default: ``statistics``
+    (SET STATISTICS), ``storage`` when it is not the type's own (SET STORAGE), ``compression`` (SET
+    COMPRESSION), ``options`` as ``pg_attribute.attoptions`` holds them (``n_distinct=10``, sorted)."""
+
+    statistics: int | None = None
+    storage: str | None = None
+    compression: str | None = None
+    options: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -74,6 +90,7 @@ class Column:
     identity: Identity | None = None
     generated: str | None = None  # expression of a GENERATED ALWAYS AS (...) STORED column
     comment: str | None = None
+    settings: ColumnSettings = ColumnSettings()
 
     @property
     def is_serial(self) -> bool:

@@ -63,6 +63,7 @@ from pgshift.model.filters import table_matcher
 from pgshift.model.types import (
     SqlType,
     canonical_default,
+    default_storage,
     normalize_expression,
     normalize_type,
     parse_type,
@@ -352,7 +353,42 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         identity=identity,
         generated=generated,
         comment=col.comment or None,  # COMMENT IS '' removes a comment: '' and None are one
+        settings=_column_settings(table, col, type_),
     )
+
+
+def _column_settings(table: Any, col: Any, type_: SqlType) -> m.ColumnSettings:
+    """``info={"pgshift": {"statistics": 500, "storage": "external", "compression": "lz4", "options":
+    {"n_distinct": 10}}}`` on a Column (SQLAlchemy has no construct for these)."""
+    info = col.info.get("pgshift", {}) if isinstance(col.info, dict) else {}
+    if not any(k in info for k in ("statistics", "storage", "compression", "options")):
+        return m.ColumnSettings()
+    from pgshift.errors import SchemaLoadError
+
+    where = f"column {table.fullname}.{col.name}"
+    statistics = info.get("statistics")
+    if statistics is not None and (isinstance(statistics, bool) or not isinstance(statistics, int)
+                                   or not -1 <= statistics <= 10000):  # fmt: skip
+        raise SchemaLoadError(f"{where}: statistics must be an integer from 0 to 10000 (-1: the default)")
+    storage = info.get("storage")
+    if storage is not None and str(storage).lower() not in m.COLUMN_STORAGE:
+        raise SchemaLoadError(f"{where}: storage {storage!r} is not one of {', '.join(m.COLUMN_STORAGE)}")
+    compression = info.get("compression")
+    if compression is not None and str(compression).lower() not in m.COLUMN_COMPRESSION:
+        raise SchemaLoadError(
+            f"{where}: compression {compression!r} is not one of {', '.join(m.COLUMN_COMPRESSION)}"
+        )
+    return m.ColumnSettings(
+        statistics=None if statistics in (None, -1) else statistics,
+        storage=_storage_unless_default(type_, str(storage).lower()) if storage is not None else None,
+        compression=str(compression).lower() if compression is not None else None,
+        options=_storage_parameters(table, info.get("options")),
+    )
+
+
+def _storage_unless_default(type_: SqlType, storage: str) -> str | None:
+    """None when ``storage`` is what the column's type has anyway (the catalog reads it so)."""
+    return None if default_storage(type_) == storage else storage
 
 
 def _sequence_serial(table: Any, col: Any) -> bool:

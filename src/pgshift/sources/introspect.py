@@ -265,6 +265,12 @@ def _column(r: dict[str, Any]) -> m.Column:
         identity=identity,
         generated=generated,
         comment=r["comment"] or None,
+        settings=m.ColumnSettings(
+            statistics=r["statistics"],
+            storage=r["storage"],
+            compression=r["compression"],
+            options=tuple(sorted(r["column_options"] or ())),
+        ),
     )
 
 

@@ -233,7 +233,15 @@ def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
             "schema": table.schema,
             **sequence_options_out(ident.options, column.type.spelling),
         }
-    return with_extras(out, comment=column.comment)
+    settings = column.settings
+    return with_extras(
+        out,
+        comment=column.comment,
+        statistics=settings.statistics,
+        storage=settings.storage,
+        compression=settings.compression,
+        options=list(settings.options),
+    )
 
 
 def _index_out(index: m.Index) -> dict[str, Any]:
@@ -459,6 +467,12 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 identity=identity,
                 generated=strip_table_qualifier(generated["as"], name) if generated else None,
                 comment=pgshift_extra(col, "comment"),
+                settings=m.ColumnSettings(
+                    statistics=pgshift_extra(col, "statistics"),
+                    storage=pgshift_extra(col, "storage"),
+                    compression=pgshift_extra(col, "compression"),
+                    options=tuple(pgshift_extra(col, "options") or ()),
+                ),
             )
         )
         if col.get("primaryKey"):

@@ -19,6 +19,7 @@ from pgshift.diff.kinds.column import (
     DropExpression,
     RecomputeColumn,
     column_sql,
+    created_settings,
     diff_column,
     owns_default_sequence,
     type_key,
@@ -84,6 +85,7 @@ class CreateTable(Operation):
         ]
         for p in t.partitions:
             out += CreatePartition(t, p).sql()
+        out += [s for c in t.columns for s in created_settings(t.schema, t.name, c)]
         out += [create_index_sql(t.schema, t.name, i, concurrently=False) for i in t.indexes]
         out += [s for i in t.indexes for s in created_comment(index_target(t.schema, i.name), i.comment)]
         out += [
