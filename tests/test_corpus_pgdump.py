@@ -129,10 +129,6 @@ KNOWN_GAPS: dict[str, set[tuple[str, str]]] = {
         ("column_order", "dump_test.foreign_table"),
         ("event_trigger", "test_event_trigger"),
     },
-    # a comment on a domain's CHECK constraint (COMMENT ON CONSTRAINT ... ON DOMAIN) is not carried.
-    "comments on domain constraints": {
-        ("constraint", "dump_test.us_postal_code.us_postal_code_check"),
-    },
     # test_gap_inherited_column_declared_again: a child's re-declared parent column (attislocal) is the
     # parent's, in the database as in code; the migrated child only inherits it.
     "re-declared inherited columns": {

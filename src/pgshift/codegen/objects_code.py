@@ -184,6 +184,7 @@ def _defined(o: m.DefinedObject) -> list[str]:
         target = f"{_COMMENT_KEYWORD[o.kind]} {quote_ident(o.schema)}.{quote_ident(o.name)}"
     if o.comment is not None:
         out.append(f"objects.Comment({target!r}, {o.comment!r})")
+    out += [f"objects.Comment({part!r}, {text!r})" for part, text in o.part_comments]
     return out
 
 

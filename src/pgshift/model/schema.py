@@ -397,6 +397,9 @@ class DefinedObject:
     name: str
     definition: str
     comment: str | None = None
+    # Comments on its parts, as (COMMENT ON target, text) sorted by target: a domain's constraints
+    # (``CONSTRAINT "c" ON DOMAIN "s"."d"``), a composite type's attributes (``COLUMN "s"."t"."a"``).
+    part_comments: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:

@@ -129,6 +129,7 @@ def introspect(
             name=r["name"],
             definition=r["definition"],
             comment=r["comment"] or None,
+            part_comments=tuple(sorted((r["part_comments"] or {}).items())),
         )
         for r in results["defined"]
     ]

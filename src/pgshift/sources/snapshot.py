@@ -693,6 +693,7 @@ def _objects_out(model: m.Model) -> dict[str, Any]:
                     "name": o.name,
                     "definition": o.definition,
                     "comment": o.comment,
+                    "partComments": dict(o.part_comments) or None,
                 }
             )
             for o in model.defined
@@ -753,6 +754,7 @@ def _objects_in(
             name=o["name"],
             definition=o["definition"],
             comment=o.get("comment"),
+            part_comments=tuple(sorted((o.get("partComments") or {}).items())),
         )
         for o in raw.get("objects", {}).values()
     ]
