@@ -16,6 +16,7 @@ from pgshift.model.schema import (
     ObjectKind,
     RoutineKind,
     Table,
+    View,
     build_model,
 )
 from pgshift.model.types import SqlType
@@ -86,3 +87,16 @@ def test_replacing_a_function_nothing_stores_is_not_stale() -> None:
     ops = diff(_model("SELECT lower(t)", used=False), _model("SELECT upper(t)", used=False))
     (replace,) = [op for op in ops if op.action is Action.REPLACE_FUNCTION]
     assert all(h.kind is not HazardKind.STALE for h in replace.hazards())
+
+
+def test_a_materialized_views_index_on_the_function_goes_stale_too() -> None:
+    def with_view(body: str) -> Model:
+        base = _model(body, used=False)
+        index = Index("stats_norm_idx", (IndexElement("norm(email)", is_expression=True),))
+        view = View("public", "stats", "SELECT email FROM users", materialized=True, indexes=(index,))
+        return build_model(tables=base.tables, functions=base.functions, views=[view])
+
+    ops = diff(with_view("SELECT lower(t)"), with_view("SELECT upper(t)"))
+    (replace,) = [op for op in ops if op.action is Action.REPLACE_FUNCTION]
+    (stale,) = [h for h in replace.hazards() if h.kind is HazardKind.STALE]
+    assert "index stats_norm_idx on public.stats" in stale.message

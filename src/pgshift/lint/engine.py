@@ -717,7 +717,7 @@ def _replace_function(state: _FileState, stmt: Statement) -> None:
 def _previous_stored_users(state: _FileState, names: set[str]) -> list[str]:
     """What the previous snapshot stores computed by the functions ``names`` (see
     ``pgshift.diff.kinds.function.stored_users``); nothing when there is no readable snapshot."""
-    if not state.previous.get("tables"):
+    if not state.previous.get("tables") and not state.previous.get("views"):
         return []
     from pgshift.diff.kinds.function import stored_users
     from pgshift.errors import PgshiftError
@@ -727,7 +727,7 @@ def _previous_stored_users(state: _FileState, names: set[str]) -> list[str]:
         model = snapshot_to_model(state.previous, where=state.path)
     except PgshiftError:
         return []
-    return stored_users(model.tables, names)
+    return stored_users(model, names)
 
 
 def _truncate(state: _FileState, stmt: Statement) -> None:

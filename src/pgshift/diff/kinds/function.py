@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pgshift.diff.hazards import Action, Hazard, HazardKind
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.plan import Plan
-from pgshift.model.schema import Function, Model, RoutineKind, Table
+from pgshift.model.schema import Function, Index, Model, RoutineKind, Table
 from pgshift.model.types import quote_ident
 
 
@@ -212,7 +212,7 @@ def diff_functions(old: Model, new: Model, plan: Plan) -> Model:
         if previous is None or f.key in rebuilt:
             phase.append(CreateFunction(f))
         elif previous != f:
-            phase.append(ReplaceFunction(previous, f, tuple(stored_users(old.tables, set(_names(f))))))
+            phase.append(ReplaceFunction(previous, f, tuple(stored_users(old, set(_names(f))))))
     plan.rebuilt_functions |= rebuilt
     if rebuilt:
         _release_rebuilt(old, plan, {n for k in rebuilt for n in _names(before[k])})
@@ -311,20 +311,25 @@ def used_by_tables(tables: Iterable[Table]) -> set[str]:
     return _called(expressions)
 
 
-def stored_users(tables: Iterable[Table], names: set[str]) -> list[str]:
+def stored_users(model: Model, names: set[str]) -> list[str]:
     """What holds values computed by the functions ``names`` (``name`` or ``schema.name``): indexes on
-    expressions or with a predicate, generated columns, and CHECKs (checked once, on write). CREATE OR
-    REPLACE recomputes none of them: the linter and ``ReplaceFunction`` warn with ``stale_message``."""
+    expressions or with a predicate (a materialized view's too), generated columns, and CHECKs (checked
+    once, on write). CREATE OR REPLACE recomputes none of them: the linter and ``ReplaceFunction`` warn
+    with ``stale_message``."""
     out: list[str] = []
-    for table in tables:
+    for table in model.tables:
         where = f"{table.schema}.{table.name}"
         out += [f"generated column {where}.{c.name}" for c in table.columns if _calls(c.generated, names)]
         out += [f"CHECK {c.name} on {where}" for c in table.check_constraints if _calls(c.expression, names)]
-        for index in table.indexes:
-            used = [e.expression for e in index.elements if e.is_expression] + [index.where or ""]
-            if any(_calls(e, names) for e in used):
-                out.append(f"index {index.name} on {where}")
+        out += [f"index {i.name} on {where}" for i in table.indexes if _index_calls(i, names)]
+    for view in model.views:
+        out += [f"index {i.name} on {view.key}" for i in view.indexes if _index_calls(i, names)]
     return out
+
+
+def _index_calls(index: Index, names: set[str]) -> bool:
+    used = [e.expression for e in index.elements if e.is_expression] + [index.where or ""]
+    return any(_calls(e, names) for e in used)
 
 
 def stale_message(users: Iterable[str]) -> str:
