@@ -572,6 +572,8 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
             plan.policies.append(SetComment(target, "policy", subject, pa[name].comment, p.comment))
 
     fa, fb = by_name(a.foreign_keys), by_name(b.foreign_keys)
+    # PostgreSQL (before 18) refuses a NOT VALID foreign key on a partitioned table: added validated there
+    fk_not_valid = not b.partition_by
     for name, fk in fa.items():
         if name in fb and _only_validated(fk, fb[name]) and not _fk_changed(fk, plan):
             if fk.not_valid and not fb[name].not_valid:
@@ -581,9 +583,9 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
         if not same_but_comment(fk, fb.get(name)) or _fk_changed(fk, plan) or set(fk.columns) & regenerated:
             plan.drop_fks.append(DropConstraint(s, n, fk))
             if name in fb:
-                plan.foreign_keys.append(AddConstraint(s, n, fb[name], not_valid=True))
+                plan.foreign_keys.append(AddConstraint(s, n, fb[name], not_valid=fk_not_valid))
     plan.foreign_keys += [
-        AddConstraint(s, n, fk, not_valid=True) for name, fk in fb.items() if name not in fa
+        AddConstraint(s, n, fk, not_valid=fk_not_valid) for name, fk in fb.items() if name not in fa
     ]
 
     # Indexes and constraints that change or go; dropped before the columns they cover change.
