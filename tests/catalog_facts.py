@@ -175,6 +175,24 @@ QUERIES: dict[str, str] = {
         JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "c.oid")}
     """,
+    "view_index": f"""
+        SELECT 'view_index', n.nspname || '.' || ic.relname, pg_get_indexdef(i.indexrelid),
+               i.indisvalid::text, coalesce(obj_description(ic.oid, 'pg_class'), '')
+        FROM pg_index i
+        JOIN pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_class tc ON tc.oid = i.indrelid
+        JOIN pg_namespace n ON n.oid = ic.relnamespace
+        WHERE tc.relkind = 'm' AND {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "tc.oid")}
+    """,
+    "view_comment": f"""
+        SELECT 'view_comment', n.nspname || '.' || c.relname
+               || CASE WHEN d.objsubid = 0 THEN '' ELSE '.' || a.attname END, d.description
+        FROM pg_description d
+        JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid
+        WHERE c.relkind IN ('v', 'm') AND {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "c.oid")}
+    """,
     "rule_comment": f"""
         SELECT 'rule_comment', n.nspname || '.' || c.relname || '.' || r.rulename, d.description
         FROM pg_description d

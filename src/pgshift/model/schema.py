@@ -289,10 +289,20 @@ class View:
     materialized: bool = False
     with_: tuple[tuple[str, str], ...] = ()
     with_no_data: bool = False
+    # Indexes of a materialized view (a plain view has none), sorted by name; REFRESH ... CONCURRENTLY
+    # needs a unique one. They, the comment and the column comments change in place: the query is the view.
+    indexes: tuple[Index, ...] = ()
+    comment: str | None = None
+    column_comments: tuple[tuple[str, str], ...] = ()  # (column, comment), sorted by column
 
     @property
     def key(self) -> str:
         return qualified(self.schema, self.name)
+
+    @property
+    def query_only(self) -> View:
+        """The view without what changes in place (indexes and comments): equal ones need no rebuild."""
+        return View(self.schema, self.name, self.definition, self.materialized, self.with_, self.with_no_data)
 
 
 class RoutineKind(_Enum):
@@ -473,7 +483,7 @@ def build_model(
         enums=tuple(sorted(enums, key=lambda e: e.key)),
         sequences=tuple(sorted(sequences, key=lambda s: s.key)),
         tables=tuple(sorted((canonical_table(t) for t in tables), key=lambda t: t.key)),
-        views=tuple(sorted(views, key=lambda v: v.key)),
+        views=tuple(sorted((canonical_view(v) for v in views), key=lambda v: v.key)),
         functions=tuple(sorted(functions, key=lambda f: f.key)),
         triggers=tuple(sorted(triggers, key=lambda t: t.key)),
         rules=tuple(sorted(rules, key=lambda r: r.key)),
@@ -523,4 +533,19 @@ def canonical_table(table: Table) -> Table:
         exclude_constraints=_by_name(table.exclude_constraints),
         partitions=tuple(sorted(table.partitions, key=lambda p: p.key)),
         storage_parameters=tuple(sorted(table.storage_parameters)),
+    )
+
+
+def canonical_view(view: View) -> View:
+    """Sort a view's indexes by name and its column comments by column (empty comments are none)."""
+    return View(
+        schema=view.schema,
+        name=view.name,
+        definition=view.definition,
+        materialized=view.materialized,
+        with_=view.with_,
+        with_no_data=view.with_no_data,
+        indexes=_by_name(view.indexes),
+        comment=view.comment or None,
+        column_comments=tuple(sorted((c, t) for c, t in view.column_comments if t)),
     )

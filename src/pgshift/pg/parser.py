@@ -402,3 +402,28 @@ def _option_value(arg: Any) -> str:
     if kind == "type_name":
         return ".".join(n.string.sval for n in arg.type_name.names)
     return deparse_expression(arg)
+
+
+def index_column_name(expression: str) -> str:
+    """The name PostgreSQL gives an index column on ``expression`` (FigureIndexColname, which index names
+    are made of): a column's or a function's name, a cast's argument's (else its type's), else ``expr``."""
+    name, _ = _figure_colname(parse_expression(expression))
+    return name or "expr"
+
+
+def _figure_colname(node: Any) -> tuple[str | None, int]:
+    """FigureColnameInternal: a name and its strength (2 for a column or function name, 1 for a type's)."""
+    which = node.WhichOneof("node") if node is not None else None
+    if which == "column_ref":
+        names = [f.string.sval for f in node.column_ref.fields if f.HasField("string")]
+        return (names[-1], 2) if names else (None, 0)
+    if which == "func_call":
+        return node.func_call.funcname[-1].string.sval, 2
+    if which == "type_cast":
+        name, strength = _figure_colname(node.type_cast.arg)
+        if strength <= 1 and node.type_cast.type_name.names:
+            return node.type_cast.type_name.names[-1].string.sval, 1
+        return name, strength
+    if which == "coalesce_expr":
+        return "coalesce", 2
+    return None, 0

@@ -16,6 +16,7 @@ introspects to model(S):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from pgshift import catalog
@@ -83,6 +84,13 @@ def introspect(
     _policies(results["policies"], tables)
     _partitions(results["partitions"], tables)
     keyed = {kind.collection: [kind.read_catalog(r) for r in results[kind.query]] for kind in SOURCE_KINDS}
+    view_indexes: dict[tuple[str, str], dict[str, Any]] = {
+        (v.schema, v.name): {"indexes": []} for v in keyed["views"]
+    }
+    _indexes(results["indexes"], {}, view_indexes)  # a materialized view's indexes are part of it
+    keyed["views"] = [
+        replace(v, indexes=tuple(view_indexes[v.schema, v.name]["indexes"])) for v in keyed["views"]
+    ]
     # grants on the tables the filters leave out (the tracking table among them) are left out with them
     left_out = {(r["schema"], r["table_name"]) for r in results["columns"]} - set(tables)
     keyed["grants"] = [g for g in keyed["grants"] if g.on != "table" or (g.schema, g.name) not in left_out]
@@ -353,9 +361,18 @@ def _unquote(identifier: str) -> str:
     return identifier
 
 
-def _indexes(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str, Any]]) -> None:
+def _indexes(
+    rows: list[dict[str, Any]],
+    tables: dict[tuple[str, str], dict[str, Any]],
+    views: dict[tuple[str, str], dict[str, Any]] | None = None,
+) -> None:
+    """Each index into its table's (or, ``on_view``, its materialized view's) ``indexes`` list."""
     for r in rows:
-        table = tables.get((r["schema"], r["table_name"]))
+        table = (
+            (views or {}).get((r["schema"], r["table_name"]))
+            if r["on_view"]
+            else tables.get((r["schema"], r["table_name"]))
+        )
         if table is None:
             continue
         key_count = r["key_count"]

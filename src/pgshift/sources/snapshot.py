@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -397,6 +398,7 @@ def snapshot_to_model(data: Any, *, where: str) -> m.Model:
             ]
             for kind in SOURCE_KINDS
         }
+        keyed["views"] = _with_view_extras(keyed["views"], extension)
         schemas = list(_section(data, "schemas", where).values())
         functions, triggers, rules, defined = _objects_in(data.get("pgshift"))
         schema_comments = _schema_comments_in(data.get("pgshift"))
@@ -684,6 +686,9 @@ def _objects_out(model: m.Model) -> dict[str, Any]:
             )
             for r in model.rules
         }
+    view_extras = {v.key: extras for v in model.views if (extras := _view_extras_out(v))}
+    if view_extras:  # drizzle-kit's "views" entry rejects keys it does not know
+        out["viewExtras"] = view_extras
     if model.defined:
         out["objects"] = {
             o.key: _without_none(
@@ -698,6 +703,38 @@ def _objects_out(model: m.Model) -> dict[str, Any]:
             )
             for o in model.defined
         }
+    return out
+
+
+def _view_extras_out(view: m.View) -> dict[str, Any]:
+    """What a view has beyond Drizzle's entry: a materialized view's indexes (Drizzle's index entries),
+    its comment and its columns' comments."""
+    out: dict[str, Any] = {}
+    if view.indexes:
+        out["indexes"] = {i.name: _index_out(i) for i in view.indexes}
+    if view.comment is not None:
+        out["comment"] = view.comment
+    if view.column_comments:
+        out["columnComments"] = dict(view.column_comments)
+    return out
+
+
+def _with_view_extras(views: list[m.View], raw: Any) -> list[m.View]:
+    """``views`` with the extras ``pgshift.viewExtras`` keeps for them (see ``_view_extras_out``)."""
+    extras = raw.get("viewExtras", {}) if isinstance(raw, dict) else {}
+    if not isinstance(extras, dict):
+        raise ValueError("'pgshift.viewExtras' must be an object")
+    out = []
+    for view in views:
+        own = extras.get(view.key) or {}
+        out.append(
+            replace(
+                view,
+                indexes=tuple(_index_in(i, view.name) for i in (own.get("indexes") or {}).values()),
+                comment=own.get("comment"),
+                column_comments=tuple((str(c), str(t)) for c, t in (own.get("columnComments") or {}).items()),
+            )
+        )
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pgshift.diff.hazards import Action
+from pgshift.diff.hazards import Action, Hazard, HazardKind
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation
 from pgshift.diff.kinds.comment import SetComment, comment_sql
 from pgshift.diff.plan import Plan
@@ -59,12 +59,27 @@ class CreateObject(Operation):
 
 @dataclass(frozen=True)
 class DropObject(Operation):
+    """DROP; ``replaced_by`` is the object created again under its name when ALTER cannot change it."""
+
     obj: DefinedObject
+    replaced_by: DefinedObject | None = None
     action = Action.DROP_OBJECT
 
     @property
     def subject(self) -> str:
         return self.obj.key
+
+    def hazards(self) -> tuple[Hazard, ...]:
+        found = super().hazards()
+        change = retyped_domain(self.obj, self.replaced_by)
+        if change is not None:
+            message = (
+                f"{self.subject}: the domain's base type changes ({change[0]} -> {change[1]}), which ALTER "
+                "DOMAIN cannot do: it is dropped and created again, and the DROP fails while a column or "
+                "function uses it (move those to the new type first, by hand)"
+            )
+            found += (Hazard(HazardKind.PRECONDITION, message),)
+        return found
 
     def sql(self) -> list[str]:
         return [f"DROP {_KEYWORD[self.obj.kind]} {_name(self.obj)};"]
@@ -172,6 +187,20 @@ class AlterDomain(Operation):
         return f"alter domain {self.new.key}"
 
 
+def retyped_domain(old: DefinedObject, new: DefinedObject | None) -> tuple[str, str] | None:
+    """(old base, new base) when ``new`` is the domain ``old`` with another base type or collation."""
+    if new is None or not (old.kind is ObjectKind.DOMAIN and new.kind is ObjectKind.DOMAIN):
+        return None
+    before, after = domain_parts(old.definition), domain_parts(new.definition)
+    if before is None or after is None or (before.base, before.collation) == (after.base, after.collation):
+        return None
+    return _spelled(before), _spelled(after)
+
+
+def _spelled(parts: DomainParts) -> str:
+    return parts.base + (f" COLLATE {parts.collation}" if parts.collation else "")
+
+
 def _alterable(old: DefinedObject, new: DefinedObject) -> bool:
     """Both are domains differing only in what ALTER DOMAIN changes."""
     if not (old.kind is ObjectKind.DOMAIN and new.kind is ObjectKind.DOMAIN):
@@ -218,7 +247,7 @@ def diff_defined(old: Model, new: Model, plan: Plan) -> Model:
         elif _alterable(o, target):
             altered.add(o.key)
         else:
-            plan.early_function_drops.append(DropObject(o))
+            plan.early_function_drops.append(DropObject(o, replaced_by=target))
     for o in new.defined:
         was = before.get(o.key)
         if was is not None and o.key in altered:

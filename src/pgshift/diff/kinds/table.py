@@ -41,7 +41,13 @@ from pgshift.diff.kinds.constraint import (
     add_constraint,
     constraint_sql,
 )
-from pgshift.diff.kinds.index import CreateIndex, DropIndex, RenameIndex, create_index_sql
+from pgshift.diff.kinds.index import (
+    CreateIndex,
+    CreatePartitionedIndex,
+    DropIndex,
+    RenameIndex,
+    create_index_sql,
+)
 from pgshift.diff.kinds.policy import CreatePolicy, DropPolicy
 from pgshift.diff.kinds.sequence import rename_owned_sequence
 from pgshift.diff.plan import Plan
@@ -615,6 +621,8 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
             plan.policies.append(SetComment(target, "policy", subject, pa[name].comment, p.comment))
 
     fa, fb = by_name(a.foreign_keys), by_name(b.foreign_keys)
+    # PostgreSQL (before 18) refuses a NOT VALID foreign key on a partitioned table: added validated there
+    fk_not_valid = not b.partition_by
     for name, fk in fa.items():
         if name in fb and _only_validated(fk, fb[name]) and not _fk_changed(fk, plan):
             if fk.not_valid and not fb[name].not_valid:
@@ -624,22 +632,23 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
         if not same_but_comment(fk, fb.get(name)) or _fk_changed(fk, plan) or set(fk.columns) & regenerated:
             plan.drop_fks.append(DropConstraint(s, n, fk))
             if name in fb:
-                plan.foreign_keys.append(AddConstraint(s, n, fb[name], not_valid=True))
+                plan.foreign_keys.append(AddConstraint(s, n, fb[name], not_valid=fk_not_valid))
     plan.foreign_keys += [
-        AddConstraint(s, n, fk, not_valid=True) for name, fk in fb.items() if name not in fa
+        AddConstraint(s, n, fk, not_valid=fk_not_valid) for name, fk in fb.items() if name not in fa
     ]
 
     # Indexes and constraints that change or go; dropped before the columns they cover change.
     ia, ib = by_name(a.indexes), by_name(b.indexes)
     for name, index in ia.items():
         if not same_but_comment(index, ib.get(name)) or (regenerated and _index_columns(index) & regenerated):
-            plan.early_drops.append(DropIndex(s, n, index, concurrently=True))
+            # a partitioned table's index has no DROP INDEX CONCURRENTLY
+            plan.early_drops.append(DropIndex(s, n, index, concurrently=not a.partition_by))
             if name in ib:
-                plan.indexes.append(CreateIndex(s, n, ib[name], concurrently=True))
+                plan.indexes.append(_create_index(a, b, ib[name]))
         elif index.comment != ib[name].comment:
             target, subject = index_target(s, name), path(s, n, name)
             plan.table_meta.append(SetComment(target, "index", subject, index.comment, ib[name].comment))
-    plan.indexes += [CreateIndex(s, n, i, concurrently=True) for name, i in ib.items() if name not in ia]
+    plan.indexes += [_create_index(a, b, i) for name, i in ib.items() if name not in ia]
 
     ca = by_name(_keys(a, with_foreign_keys=False))
     cb = by_name(_keys(b, with_foreign_keys=False))
@@ -701,6 +710,18 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
     _diff_partitions(a, b, plan)
     if a.rls_enabled != b.rls_enabled:
         plan.table_meta.append(SetRowLevelSecurity(s, n, b.rls_enabled))
+
+
+def _create_index(a: Table, b: Table, index: Index) -> Operation:
+    """An index added to a table that exists: CONCURRENTLY, so writes go on while it is built; on a
+    partitioned table (which refuses CONCURRENTLY) per partition and attached (``CreatePartitionedIndex``),
+    on every partition there is when it runs: the ones kept, created and about to be dropped."""
+    if not b.partition_by:
+        return CreateIndex(b.schema, b.name, index, concurrently=True)
+    partitions = sorted({(p.schema, p.name) for p in (*a.partitions, *b.partitions)})
+    if not partitions:  # nothing to build: the parent's index alone is valid at once
+        return CreateIndex(b.schema, b.name, index)
+    return CreatePartitionedIndex(b.schema, b.name, index, tuple(partitions))
 
 
 def _constraint_comment(schema: str, table: str, old: Constraint, new: Constraint, plan: Plan) -> None:
