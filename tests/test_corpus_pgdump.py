@@ -197,7 +197,22 @@ def test_pgdump_corpus_round_trip(make_db: Callable[[], str], tmp_path: Path) ->
         "statistics object",
         "text search configuration",
         "text search dictionary",
+        # settings the model has no field for yet (the known gaps below): named too, never lost unseen
+        "table access method",
+        "clustered index",
+        "index statistics target",
+        "view column default",
+        "partition column default",
+        "partition constraint",
+        "partition trigger state",
     }, unmanaged
+    named = {u.name for u in pulled.unmanaged}
+    assert {
+        "dump_test.test_table.test_table_pkey",
+        "dump_test.test_view.col1",
+        "dump_test_second_schema.measurement_y2006m2.unitsales",
+        "dump_test_second_schema.measurement_y2006m2.measurement_y2006m2_unitsales_check",
+    } <= named, sorted(named)
 
     # push of the pulled code onto D plans nothing (but for the known gaps)
     plan = push(source, config=config, dry_run=True)
