@@ -98,13 +98,14 @@ def test_settings_without_a_model_field_are_named_whole(
     whole qualified name: the listing's column is text, not a 63-byte ``name``."""
     db.execute(SETTINGS)
     long = "a_schema_whose_name_is_long_enough_to_matter.a_table_with_a_long_name_too"
+    db.execute(f"CREATE STATISTICS {long}_ab ON id, b FROM {long}")
     config = project(
         tmp_path, db_url, schema_filter=("public", "a_schema_whose_name_is_long_enough_to_matter")
     )
     pulled = pull(db_url, config=config, output=tmp_path / "schema.py")
     assert {(u.kind, u.name) for u in pulled.unmanaged} >= {
-        ("clustered index", f"{long}.a_table_with_a_long_name_too_pkey"),
         ("index statistics target", "a_schema_whose_name_is_long_enough_to_matter.ix.expr"),
+        ("statistics object", f"{long}_ab"),
         ("view column default", "public.v.one"),
         ("partition column default", "public.m1.id"),
         ("partition constraint", "public.m1.m1_id_check"),

@@ -16,7 +16,9 @@ WITH owned AS (
            CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by,
            -- WITH (...): the table's own, then its TOAST table's under ``toast.``
            c.reloptions || ARRAY(SELECT 'toast.' || o FROM pg_class tc, unnest(tc.reloptions) o
-                                 WHERE tc.oid = c.reltoastrelid) AS storage_parameters
+                                 WHERE tc.oid = c.reltoastrelid) AS storage_parameters,
+           (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+            WHERE i.indrelid = c.oid AND i.indisclustered) AS clustered_on  -- ALTER TABLE ... CLUSTER ON
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p')
@@ -35,6 +37,7 @@ SELECT
     c.relpersistence = 'u' AS unlogged,
     c.partition_by,
     c.storage_parameters,
+    c.clustered_on,
     ARRAY(
         SELECT pn.nspname || '.' || p.relname
         FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent

@@ -95,11 +95,6 @@ FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON a
 WHERE c.relkind IN ('r', 'm') AND am.amname <> 'heap' AND n.nspname = ANY(%(schemas)s)
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid)
 UNION ALL
-SELECT 'clustered index', n.nspname || '.' || c.relname || '.' || ic.relname  -- ALTER TABLE ... CLUSTER ON
-FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid
-JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE i.indisclustered AND n.nspname = ANY(%(schemas)s)
-UNION ALL
 SELECT 'index statistics target',  -- ALTER INDEX ... ALTER COLUMN n SET STATISTICS
        n.nspname || '.' || ic.relname || '.' || a.attname
 FROM pg_attribute a JOIN pg_class ic ON ic.oid = a.attrelid JOIN pg_namespace n ON n.oid = ic.relnamespace

@@ -354,6 +354,8 @@ def _table_options(table: m.Table, model: m.Model, w: _Writer) -> dict[str, obje
         names = [_parent_name(table, parent, w) for parent in table.inherits]
         options["postgresql_inherits"] = names[0] if len(names) == 1 else tuple(names)
     info: dict[str, object] = {}
+    if table.clustered_on:
+        info["cluster_on"] = table.clustered_on
     if table.storage_parameters:
         from pgshift.pg.parser import storage_parameter_sql  # the parser's module: loaded only when needed
 

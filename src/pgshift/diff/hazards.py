@@ -136,6 +136,7 @@ class Action(enum.StrEnum):
     SET_LOGGED = "set_logged"
     SET_UNLOGGED = "set_unlogged"
     SET_STORAGE_PARAMETERS = "set_storage_parameters"
+    SET_CLUSTER = "set_cluster"
     SET_COLUMN_STATISTICS = "set_column_statistics"
     SET_COLUMN_STORAGE = "set_column_storage"
     SET_CATALOG_TABLE_OPTION = "set_catalog_table_option"
@@ -302,6 +303,8 @@ EFFECTS: dict[str, Effect] = {
     # toast and planner parameters; user_catalog_table takes ACCESS EXCLUSIVE. Nothing is rewritten
     # (a new fillfactor applies to pages written from then on).
     Action.SET_STORAGE_PARAMETERS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
+    # ALTER TABLE CLUSTER ON / SET WITHOUT CLUSTER only mark the index CLUSTER uses (nothing is reordered)
+    Action.SET_CLUSTER: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
     # ALTER COLUMN SET STATISTICS and SET/RESET (n_distinct ...): SHARE UPDATE EXCLUSIVE. SET STORAGE and
     # SET COMPRESSION: ACCESS EXCLUSIVE, but only rows written from then on change (no rewrite).
     Action.SET_COLUMN_STATISTICS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),

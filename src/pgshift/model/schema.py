@@ -244,6 +244,7 @@ class Table:
     # ``WITH (...)`` as ``pg_class.reloptions`` holds it (``fillfactor=70``; ``toast.`` for the TOAST
     # table's), sorted: pg/parser.py's ``storage_parameters`` is the one spelling.
     storage_parameters: tuple[str, ...] = ()
+    clustered_on: str | None = None  # the index ALTER TABLE ... CLUSTER ON marked (a key's index too)
 
     @property
     def key(self) -> str:

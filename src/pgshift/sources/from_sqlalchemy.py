@@ -216,6 +216,7 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
         partitions=tuple(_partition(str(schema), p) for p in info.get("partitions", ())),
         inherits=parents,
         storage_parameters=_storage_parameters(table, pg.get("with") or info.get("with")),
+        clustered_on=str(info["cluster_on"]) if info.get("cluster_on") else None,
     )
 
 

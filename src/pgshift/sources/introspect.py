@@ -127,6 +127,7 @@ def introspect(
             partitions=tuple(t["partitions"]),
             inherits=t["inherits"],
             storage_parameters=t["storage_parameters"],
+            clustered_on=t["clustered_on"],
         )
         for t in tables.values()
     ]
@@ -225,6 +226,7 @@ def _tables(rows: list[dict[str, Any]], keep: Any) -> dict[tuple[str, str], dict
                 "partitions": [],
                 "inherits": tuple(r["inherits"] or ()),
                 "storage_parameters": tuple(sorted(r["storage_parameters"] or ())),
+                "clustered_on": r["clustered_on"],
             }
         if r["attnum"] is not None:  # NULL: a table without columns of its own
             table["columns"].append(_column(r))

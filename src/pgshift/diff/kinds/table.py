@@ -94,6 +94,8 @@ class CreateTable(Operation):
         out += [s for c in t.columns for s in created_settings(t.schema, t.name, c)]
         out += [create_index_sql(t.schema, t.name, i, concurrently=False) for i in t.indexes]
         out += [s for i in t.indexes for s in created_comment(index_target(t.schema, i.name), i.comment)]
+        if t.clustered_on is not None:
+            out += ClusterOn(t.schema, t.name, None, t.clustered_on).sql()
         out += [
             s
             for c in _keys(t, with_foreign_keys=False)
@@ -389,6 +391,35 @@ def _with_item(parameter: str) -> str:
     """``name=value`` as a WITH / SET list item (the value quoted, as it may be any text)."""
     name, _, value = parameter.partition("=")
     return f"{name} = {storage_parameter_sql(value)}"
+
+
+@dataclass(frozen=True)
+class ClusterOn(Operation):
+    """``ALTER TABLE ... CLUSTER ON index`` (``new``) or ``SET WITHOUT CLUSTER`` (``new`` None): which index
+    a bare ``CLUSTER`` orders the table by. Only marks it: no row moves."""
+
+    schema: str
+    table: str
+    old: str | None
+    new: str | None
+    action = Action.SET_CLUSTER
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table)
+
+    def sql(self) -> list[str]:
+        if self.new is None:
+            return [f"{alter(self.schema, self.table)} SET WITHOUT CLUSTER;"]
+        return [f"{alter(self.schema, self.table)} CLUSTER ON {quote_ident(self.new)};"]
+
+    def reverse(self) -> Operation:
+        return ClusterOn(self.schema, self.table, self.new, self.old)
+
+    def describe(self) -> str:
+        if self.new is None:
+            return f"unmark the clustered index of table {self.subject}"
+        return f"cluster table {self.subject} on {self.new}"
 
 
 @dataclass(frozen=True)
@@ -705,6 +736,11 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
         plan.table_meta.append(SetLogged(s, n, b.unlogged))
     if a.storage_parameters != b.storage_parameters:
         plan.table_meta.append(SetStorageParameters(s, n, a.storage_parameters, b.storage_parameters))
+    if a.clustered_on != b.clustered_on:
+        if a.clustered_on is not None:
+            plan.unclusters.append(ClusterOn(s, n, a.clustered_on, None))
+        if b.clustered_on is not None:
+            plan.table_meta.append(ClusterOn(s, n, None, b.clustered_on))
     plan.table_meta += [SetInherit(s, n, p, False) for p in a.inherits if p not in b.inherits]
     plan.table_meta += [SetInherit(s, n, p, True) for p in b.inherits if p not in a.inherits]
     _diff_partitions(a, b, plan)
