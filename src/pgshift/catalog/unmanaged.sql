@@ -106,25 +106,6 @@ FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN pg_namespace n ON n.
 JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
 WHERE c.relkind = 'v' AND n.nspname = ANY(%(schemas)s)
 UNION ALL
--- a partition's own default (PARTITION OF copies the parent's; a different one is the partition's own)
-SELECT 'partition column default', n.nspname || '.' || c.relname || '.' || a.attname
-FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid AND c.relispartition
-JOIN pg_namespace n ON n.oid = c.relnamespace
-JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
-LEFT JOIN pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
-LEFT JOIN pg_attrdef pd ON pd.adrelid = i.inhparent AND pd.adnum = pa.attnum
-WHERE n.nspname = ANY(%(schemas)s) AND a.attgenerated = ''
-  AND pg_get_expr(d.adbin, d.adrelid) IS DISTINCT FROM pg_get_expr(pd.adbin, pd.adrelid)
-UNION ALL
-SELECT 'partition constraint', n.nspname || '.' || c.relname || '.' || k.conname
-FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid AND c.relispartition
-JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE k.conislocal AND k.contype IN ('c', 'u', 'x', 'f', 'p')  -- its own, or merged with the parent's
-  AND n.nspname = ANY(%(schemas)s)
-  -- a partition's primary key or unique made by the parent's (an index attached to the parent's) is not
-  AND NOT EXISTS (SELECT 1 FROM pg_inherits ii WHERE ii.inhrelid = k.conindid)
-UNION ALL
 SELECT 'partition trigger state', n.nspname || '.' || c.relname || '.' || t.tgname
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_trigger pt ON pt.oid = t.tgparentid

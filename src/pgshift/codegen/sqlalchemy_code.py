@@ -375,6 +375,8 @@ def _table_options(table: m.Table, model: m.Model, w: _Writer) -> dict[str, obje
                 "bound": p.bound,
                 **({"schema": p.schema} if p.schema != table.schema else {}),
                 **({"comment": p.comment} if p.comment else {}),
+                **({"defaults": dict(p.defaults)} if p.defaults else {}),
+                **({"checks": {c.name: c.expression for c in p.checks}} if p.checks else {}),
             }
             for p in table.partitions
         ]

@@ -155,12 +155,16 @@ class ExcludeConstraint:
 class Partition:
     """A partition of a partitioned table: ``bound`` is ``FOR VALUES ...`` or ``DEFAULT``, normalised
     (pgshift.model.types.normalize_partition_bound). Its columns, constraints and indexes are the
-    parent's; partitions with a shape of their own (sub-partitions, extra indexes) are not modelled."""
+    parent's, but for ``defaults`` (a column's own DEFAULT, None for none where the parent has one; by
+    column name, sorted) and ``checks`` (CHECK constraints of its own). Partitions with a shape of their
+    own beyond that (sub-partitions, extra indexes) are not modelled."""
 
     schema: str
     name: str
     bound: str
     comment: str | None = None
+    defaults: tuple[tuple[str, str | None], ...] = ()
+    checks: tuple[CheckConstraint, ...] = ()
 
     @property
     def key(self) -> str:

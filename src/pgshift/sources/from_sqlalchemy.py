@@ -213,7 +213,7 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
         exclude_constraints=tuple(excludes),
         unlogged=any(str(p).upper() == "UNLOGGED" for p in table._prefixes),
         partition_by=normalize_partition_key(str(pg["partition_by"])) if pg.get("partition_by") else None,
-        partitions=tuple(_partition(str(schema), p) for p in info.get("partitions", ())),
+        partitions=tuple(_partition(str(schema), p, columns) for p in info.get("partitions", ())),
         inherits=parents,
         storage_parameters=_storage_parameters(table, pg.get("with") or info.get("with")),
         clustered_on=str(info["cluster_on"]) if info.get("cluster_on") else None,
@@ -265,14 +265,30 @@ def _parent_key(table: Any, parent: str) -> str:
     return f"{PUBLIC}.{parent}"
 
 
-def _partition(schema: str, raw: dict[str, Any]) -> m.Partition:
+def _partition(schema: str, raw: dict[str, Any], columns: tuple[m.Column, ...]) -> m.Partition:
     """One entry of ``info["pgshift"]["partitions"]``: ``{"name", "bound"}`` plus optional ``schema``
-    (the parent's by default) and ``comment``."""
+    (the parent's by default), ``comment``, ``defaults`` (``{"column": "SQL expression"}``, None for
+    none where the parent has one) and ``checks`` (``{"name": "SQL expression"}``) of its own."""
+    from pgshift.errors import SchemaLoadError
+
+    types = {c.name: c.type for c in columns}
+    defaults = []
+    for column, expr in (raw.get("defaults") or {}).items():
+        if column not in types:
+            raise SchemaLoadError(
+                f"partition {raw['name']}: a default for {column!r}, which the table does not have"
+            )
+        defaults.append((str(column), None if expr is None else canonical_default(str(expr), types[column])))
     return m.Partition(
         schema=str(raw.get("schema") or schema),
         name=str(raw["name"]),
         bound=normalize_partition_bound(str(raw["bound"])),
         comment=raw.get("comment") or None,
+        defaults=tuple(sorted(defaults)),
+        checks=tuple(
+            m.CheckConstraint(name=str(name), expression=normalize_expression(str(expr)))
+            for name, expr in sorted((raw.get("checks") or {}).items())
+        ),
     )
 
 

@@ -440,12 +440,25 @@ def _partitions(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[s
         table = tables.get((r["parent_schema"], r["parent_name"]))
         if table is None:
             continue
+        types = {c.name: c.type for c in table["columns"]}
         table["partitions"].append(
             m.Partition(
                 schema=r["schema"],
                 name=r["name"],
                 bound=normalize_partition_bound(r["bound"]),
                 comment=r["comment"] or None,
+                defaults=tuple(
+                    sorted(
+                        (column, canonical_default(expr, types[column]) if expr and column in types else expr)
+                        for column, expr in (r["own_defaults"] or {}).items()
+                    )
+                ),
+                checks=tuple(
+                    m.CheckConstraint(
+                        name=name, expression=_check_body(definition), not_valid="NOT VALID" in definition
+                    )
+                    for name, definition in (r["own_checks"] or ())
+                ),
             )
         )
 

@@ -313,6 +313,8 @@ def _table_out(table: m.Table) -> dict[str, Any]:
                 "name": p.name,
                 "bound": p.bound,
                 **({"comment": p.comment} if p.comment else {}),
+                **({"defaults": dict(p.defaults)} if p.defaults else {}),
+                **({"checks": {c.name: c.expression for c in p.checks}} if p.checks else {}),
             }
             for p in table.partitions
         ],
@@ -547,6 +549,11 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 name=p["name"],
                 bound=normalize_partition_bound(p["bound"]),
                 comment=p.get("comment"),
+                defaults=tuple(sorted((p.get("defaults") or {}).items())),
+                checks=tuple(
+                    m.CheckConstraint(name=k, expression=v)
+                    for k, v in sorted((p.get("checks") or {}).items())
+                ),
             )
             for p in (pgshift_extra(raw, "partitions") or ())
         ),

@@ -450,11 +450,17 @@ class SetNotNull(Operation):
 
 @dataclass(frozen=True)
 class SetDefault(Operation):
+    """SET / DROP DEFAULT. On a partitioned table it reaches every partition, so the partitions with a
+    default of their own (``partitions``: name key, their own before, their own after; None: the
+    parent's) get theirs set again after it, in the up and the down file alike: ``partitions`` holds
+    (schema, name, its default before, its default after) for each partition with one of its own."""
+
     schema: str
     table: str
     column: str
     old: str | None
     new: str | None
+    partitions: tuple[tuple[str, str, str | None, str | None], ...] = ()
 
     @property
     def action(self) -> Action:
@@ -466,10 +472,15 @@ class SetDefault(Operation):
 
     def sql(self) -> list[str]:
         head = f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)}"
-        return [f"{head} DROP DEFAULT;" if self.new is None else f"{head} SET DEFAULT {self.new};"]
+        out = [f"{head} DROP DEFAULT;" if self.new is None else f"{head} SET DEFAULT {self.new};"]
+        for schema, name, _, own in self.partitions:
+            if own != self.new:
+                out += SetDefault(schema, name, self.column, self.new, own).sql()
+        return out
 
     def reverse(self) -> Operation:
-        return SetDefault(self.schema, self.table, self.column, self.new, self.old)
+        back = tuple((schema, name, after, before) for schema, name, before, after in self.partitions)
+        return SetDefault(self.schema, self.table, self.column, self.new, self.old, back)
 
     def describe(self) -> str:
         return f"{'drop' if self.new is None else 'set'} default of {self.table}.{self.column}"

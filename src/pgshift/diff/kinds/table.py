@@ -18,6 +18,7 @@ from pgshift.diff.kinds.column import (
     DropColumn,
     DropExpression,
     RecomputeColumn,
+    SetDefault,
     column_sql,
     created_settings,
     diff_column,
@@ -238,7 +239,7 @@ class CreatePartition(Operation):
 
     def sql(self) -> list[str]:
         p = self.partition
-        out = [create_partition_sql(self.parent, p)]
+        out = [create_partition_sql(self.parent, p), *partition_extras_sql(self.parent, p)]
         if p.comment is not None:
             out.append(f"COMMENT ON TABLE {ref(p.schema, p.name)} IS {render.comment_literal(p.comment)};")
         return out
@@ -466,6 +467,44 @@ def _diff_partitions(a: Table, b: Table, plan: Plan) -> None:
             plan.table_meta.append(RebindPartition(b, p, before.bound))
         if before.comment != p.comment:
             plan.table_meta.append(SetTableComment(p.schema, p.name, before.comment, p.comment))
+        _diff_partition_shape(a, b, before, p, plan)
+
+
+def _effective_default(table: Table, partition: Partition, column: str) -> str | None:
+    """The default a partition's column has: its own (None: none), else the parent's it copied."""
+    own = dict(partition.defaults)
+    if column in own:
+        return own[column]
+    parent_column = table.column(column)
+    return parent_column.default if parent_column is not None else None
+
+
+def _diff_partition_shape(a: Table, b: Table, before: Partition, after: Partition, plan: Plan) -> None:
+    """A kept partition's own defaults and CHECKs. A parent's SET DEFAULT reaches every partition, so
+    when the parent's default changes too, its SetDefault carries the partition's along."""
+    columns = sorted({c for c, _ in before.defaults} | {c for c, _ in after.defaults})
+    for column in columns:
+        was, now = _effective_default(a, before, column), _effective_default(b, after, column)
+        parent_op = next(
+            (i for i, op in enumerate(plan.columns) if isinstance(op, SetDefault)
+             and (op.schema, op.table, op.column) == (b.schema, b.name, column)),
+            None,
+        )  # fmt: skip
+        if parent_op is not None:
+            op = plan.columns[parent_op]
+            assert isinstance(op, SetDefault)
+            plan.columns[parent_op] = replace(
+                op, partitions=(*op.partitions, (after.schema, after.name, was, now))
+            )
+        elif was != now:
+            plan.table_meta.append(SetDefault(after.schema, after.name, column, was, now))
+    old_checks, new_checks = {c.name: c for c in before.checks}, {c.name: c for c in after.checks}
+    for name, check in old_checks.items():
+        if new_checks.get(name) != check:
+            plan.early_drops.append(DropConstraint(after.schema, after.name, check))
+    for name, check in new_checks.items():
+        if old_checks.get(name) != check:
+            plan.constraints.append(add_constraint(after.schema, after.name, check))
 
 
 def _bare(table: Table) -> Table:
@@ -858,7 +897,23 @@ def create_table_sql(table: Table) -> str:
 
 
 def create_partition_sql(parent: Table, partition: Partition) -> str:
+    """CREATE TABLE ... PARTITION OF, with the defaults and CHECKs the partition has of its own (a
+    partition without a default its parent has gets DROP DEFAULT afterwards: ``partition_extras_sql``)."""
+    own = [
+        f"{quote_ident(column)} WITH OPTIONS DEFAULT {expr}" for column, expr in partition.defaults if expr
+    ]
+    own += [constraint_sql(c) for c in partition.checks]
+    shape = f" (\n\t{(',' + chr(10) + chr(9)).join(own)}\n)" if own else ""
     return (
         f"CREATE TABLE {qualified_name(partition.schema, partition.name)} PARTITION OF "
-        f"{qualified_name(parent.schema, parent.name)} {partition.bound};"
+        f"{qualified_name(parent.schema, parent.name)}{shape} {partition.bound};"
     )
+
+
+def partition_extras_sql(parent: Table, partition: Partition) -> list[str]:
+    """A new partition's DROP DEFAULT for a column whose parent default it does not take."""
+    return [
+        SetDefault(partition.schema, partition.name, column, parent_column.default, None).sql()[0]
+        for column, expr in partition.defaults
+        if expr is None and (parent_column := parent.column(column)) is not None and parent_column.default
+    ]
