@@ -11,7 +11,7 @@ WITH owned AS (
     JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
     WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
       AND dep.deptype IN ('a', 'i')
-), tables AS (
+), tables AS MATERIALIZED (  -- its subqueries once per table: inlined, they ran once per column row
     SELECT c.oid, c.relname, c.relrowsecurity, n.nspname, c.relpersistence,
            CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by,
            -- WITH (...): the table's own, then its TOAST table's under ``toast.``
