@@ -55,7 +55,10 @@ QUERIES: dict[str, str] = {
                          JOIN pg_namespace pn ON pn.oid = p.relnamespace
                          WHERE i.inhrelid = c.oid), ''),
                c.relrowsecurity::text, c.relforcerowsecurity::text,
-               coalesce(array_to_string(c.reloptions, ','), ''),
+               -- storage parameters: their order in reloptions is the order written, which means nothing
+               coalesce((SELECT string_agg(o, ',' ORDER BY o) FROM unnest(c.reloptions) o), ''),
+               coalesce((SELECT string_agg(o, ',' ORDER BY o) FROM pg_class t, unnest(t.reloptions) o
+                         WHERE t.oid = c.reltoastrelid), ''),
                coalesce(obj_description(c.oid, 'pg_class'), '')
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c') AND {_NOT_SYSTEM.format(ns="n.nspname")}
@@ -171,6 +174,24 @@ QUERIES: dict[str, str] = {
         JOIN pg_class c ON c.oid = t.tgrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "c.oid")}
+    """,
+    "view_index": f"""
+        SELECT 'view_index', n.nspname || '.' || ic.relname, pg_get_indexdef(i.indexrelid),
+               i.indisvalid::text, coalesce(obj_description(ic.oid, 'pg_class'), '')
+        FROM pg_index i
+        JOIN pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_class tc ON tc.oid = i.indrelid
+        JOIN pg_namespace n ON n.oid = ic.relnamespace
+        WHERE tc.relkind = 'm' AND {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "tc.oid")}
+    """,
+    "view_comment": f"""
+        SELECT 'view_comment', n.nspname || '.' || c.relname
+               || CASE WHEN d.objsubid = 0 THEN '' ELSE '.' || a.attname END, d.description
+        FROM pg_description d
+        JOIN pg_class c ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid
+        WHERE c.relkind IN ('v', 'm') AND {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_class", "c.oid")}
     """,
     "rule_comment": f"""
         SELECT 'rule_comment', n.nspname || '.' || c.relname || '.' || r.rulename, d.description

@@ -179,3 +179,86 @@ def test_comment_on_created_names_routines_by_argument_types() -> None:
         "COMMENT ON RULE keep ON note IS 'z'",
     ]
     assert Rule("public", "keep", "ON DELETE TO note DO INSTEAD NOTHING").statements()[1:] == []
+
+
+PARTS_SCHEMA = """
+from sqlalchemy import Column, Integer, MetaData, Table
+from sqlalchemy.types import UserDefinedType
+from pgshift import objects
+
+class Positive(UserDefinedType):
+    cache_ok = True
+    def get_col_spec(self, **kw):
+        return "positive"
+
+metadata = MetaData()
+Table("t", metadata, Column("id", Integer, primary_key=True), Column("n", Positive()))
+objects.register(metadata, [
+    objects.SQL("CREATE DOMAIN public.positive AS integer CONSTRAINT positive_check CHECK (VALUE > 0) CONSTRAINT positive_small CHECK (VALUE < LIMIT)"),
+    objects.SQL("CREATE TYPE public.pair AS (a integer, b text)"),
+    *[objects.Comment(target, text) for target, text in COMMENTS],
+])
+"""
+
+
+def part_comments(url: str) -> set[tuple[str, str]]:
+    """Comments on domain constraints and composite-type attributes, read straight from pg_description."""
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT 'constraint ' || k.conname, d.description FROM pg_constraint k"
+            " JOIN pg_description d ON d.objoid = k.oid AND d.classoid = 'pg_constraint'::regclass"
+            " WHERE k.contypid = 'public.positive'::regtype"
+            " UNION ALL SELECT 'attribute ' || a.attname, d.description FROM pg_attribute a"
+            " JOIN pg_description d ON d.objoid = a.attrelid AND d.objsubid = a.attnum"
+            " WHERE a.attrelid = (SELECT typrelid FROM pg_type WHERE oid = 'public.pair'::regtype)"
+        ).fetchall()
+    return {(what, text) for what, text in rows}
+
+
+def test_comments_on_domain_constraints_and_type_attributes(tmp_path: Path, db_url: str) -> None:
+    """COMMENT ON CONSTRAINT ... ON DOMAIN and on a composite type's attribute are kept, changed in place
+    (the domain is in use: it could not be dropped), kept when ALTER DOMAIN adds a constraint again,
+    and rolled back."""
+    config = project(tmp_path, db_url)
+
+    def write(version: int, limit: int, comments: list[tuple[str, str | None]]) -> None:
+        text = PARTS_SCHEMA.replace("LIMIT", str(limit))
+        (tmp_path / f"parts_v{version}.py").write_text(f"COMMENTS = {comments!r}\n" + text)
+        lines = [ln for ln in config.read_text().splitlines() if not ln.startswith("schema =")]
+        config.write_text(f'schema = "parts_v{version}.py:metadata"\n' + "\n".join(lines) + "\n")
+
+    check, small = (
+        "CONSTRAINT positive_check ON DOMAIN public.positive",
+        "CONSTRAINT positive_small ON DOMAIN public.positive",
+    )
+    attr = "COLUMN public.pair.b"
+    write(1, 1000, [(check, "above zero"), (small, "below a thousand"), (attr, "the label")])
+    assert generate(config, name="v1").tag
+    migrate(db_url, config=config)
+    first = part_comments(db_url)
+    assert first == {
+        ("constraint positive_check", "above zero"),
+        ("constraint positive_small", "below a thousand"),
+        ("attribute b", "the label"),
+    }
+    assert generate(config).tag is None
+
+    # positive_small changes (ALTER DOMAIN drops and adds it: its comment is set again), the CHECK's and
+    # the attribute's comments change or go; nothing is dropped
+    write(2, 500, [(check, "strictly above zero"), (small, "below a thousand")])
+    second = generate(config, name="v2")
+    assert second.tag
+    assert {op.action for op in second.ops} <= {"comment", "alter_domain"}, [
+        op.describe() for op in second.ops
+    ]
+    migrate(db_url, config=config)
+    assert part_comments(db_url) == {
+        ("constraint positive_check", "strictly above zero"),
+        ("constraint positive_small", "below a thousand"),
+    }
+    assert generate(config).tag is None
+    report = status(db_url, config=config)
+    assert report.drift is not None and not report.drift.items, report.drift
+
+    rollback(db_url, config=config)
+    assert part_comments(db_url) == first

@@ -129,18 +129,6 @@ KNOWN_GAPS: dict[str, set[tuple[str, str]]] = {
         ("column_order", "dump_test.foreign_table"),
         ("event_trigger", "test_event_trigger"),
     },
-    # ALTER DEFAULT PRIVILEGES ... REVOKE (a revoked built-in default) is not modelled: the role's remaining
-    # defaults on its own objects are not carried.
-    "revoked default privileges": {
-        ("privilege", "default * f for regress_dump_test_role"),
-        ("privilege", "default * r for regress_dump_test_role"),
-    },
-    # the same, in the storage-level fact of tests/catalog_facts.py (pg_default_acl for all schemas)
-    "revoked default privileges (storage fact)": {("default_privileges", "*")},
-    # a comment on a domain's CHECK constraint (COMMENT ON CONSTRAINT ... ON DOMAIN) is not carried.
-    "comments on domain constraints": {
-        ("constraint", "dump_test.us_postal_code.us_postal_code_check"),
-    },
     # test_gap_inherited_column_declared_again: a child's re-declared parent column (attislocal) is the
     # parent's, in the database as in code; the migrated child only inherits it.
     "re-declared inherited columns": {
@@ -148,27 +136,14 @@ KNOWN_GAPS: dict[str, set[tuple[str, str]]] = {
         ("column", "dump_test.test_table_generated_child2.col1"),
         ("column", "dump_test.test_table_generated_child2.col2"),
     },
-    # test_gap_partition_own_default_and_check: a partition's own DEFAULT and CHECK are not carried.
-    "partition's own default and check": {
-        ("column", "dump_test_second_schema.measurement_y2006m2.unitsales"),
-        ("constraint", "dump_test_second_schema.measurement_y2006m2.measurement_y2006m2_unitsales_check"),
-    },
-    # test_gap_table_storage_parameters: WITH (fillfactor, autovacuum_enabled) is not carried.
-    "table storage parameters": {("relation", "dump_test.test_table")},
     # test_gap_view_column_default: ALTER VIEW ... ALTER COLUMN ... SET DEFAULT is not carried.
     "view column default": {("column", "dump_test.test_view.col1")},
-    # test_gap_column_and_index_storage: SET STORAGE / STATISTICS / (n_distinct) / COMPRESSION of columns
-    # and STATISTICS of index columns are not carried.
-    "column and index column storage settings": {
-        ("column_storage", "dump_test.test_table.col1"),
-        ("column_storage", "dump_test.test_table.col2"),
-        ("column_storage", "dump_test.test_table.col3"),
-        ("column_storage", "dump_test.test_table.col4"),
+    # test_gap_index_column_statistics: ALTER INDEX ... ALTER COLUMN n SET STATISTICS is not carried (a
+    # table column's SET STORAGE / STATISTICS / COMPRESSION / (n_distinct) is: test_column_storage_settings).
+    "index column statistics": {
         ("column_storage", "dump_test.index_with_stats.expr"),
         ("column_storage", "dump_test.index_with_stats.expr1"),
     },
-    # test_gap_cluster_on: ALTER TABLE ... CLUSTER ON is not carried.
-    "CLUSTER ON": {("clustered_on", "dump_test.test_table")},
     # test_gap_table_access_method: CREATE TABLE / MATERIALIZED VIEW ... USING <am> is not carried.
     "table access method": {
         ("access_method", "dump_test.regress_pg_dump_table_am_1"),
@@ -215,7 +190,17 @@ def test_pgdump_corpus_round_trip(make_db: Callable[[], str], tmp_path: Path) ->
         "statistics object",
         "text search configuration",
         "text search dictionary",
+        # settings the model has no field for yet (the known gaps below): named too, never lost unseen
+        "table access method",
+        "index statistics target",
+        "view column default",
+        "partition trigger state",
     }, unmanaged
+    named = {u.name for u in pulled.unmanaged}
+    assert {
+        "dump_test.test_view.col1",
+        "dump_test_second_schema.measurement_y2006m3.test_trigger",
+    } <= named, sorted(named)
 
     # push of the pulled code onto D plans nothing (but for the known gaps)
     plan = push(source, config=config, dry_run=True)
@@ -482,36 +467,14 @@ def test_gap_inherited_column_declared_again(make_db: Callable[[], str], tmp_pat
     ("setup", "gap"),
     [
         pytest.param(
-            "CREATE TABLE m (id int, d date) PARTITION BY RANGE (d);"
-            "CREATE TABLE m1 PARTITION OF m (id DEFAULT 0 CHECK (id >= 0)) FOR VALUES FROM ('2006-02-01') TO ('2006-03-01');",
-            {("column", "public.m1.id"), ("constraint", "public.m1.m1_id_check")},
-            id="partition_own_default_and_check",
-        ),
-        pytest.param(
-            "CREATE TABLE t (id int) WITH (fillfactor = 80, autovacuum_enabled = false);",
-            {("relation", "public.t")},
-            id="table_storage_parameters",
-        ),
-        pytest.param(
             "CREATE TABLE t (a int); CREATE VIEW v AS SELECT a FROM t; ALTER VIEW v ALTER COLUMN a SET DEFAULT 1;",
             {("column", "public.v.a")},
             id="view_column_default",
         ),
         pytest.param(
-            "CREATE TABLE t (a text, b int); ALTER TABLE t ALTER a SET STORAGE EXTERNAL;"
-            "ALTER TABLE t ALTER b SET STATISTICS 90; ALTER TABLE t ALTER b SET (n_distinct = 10);"
-            "CREATE INDEX i ON t ((b + 1)); ALTER INDEX i ALTER COLUMN 1 SET STATISTICS 400;",
-            {
-                ("column_storage", "public.t.a"),
-                ("column_storage", "public.t.b"),
-                ("column_storage", "public.i.expr"),
-            },
-            id="column_and_index_storage",
-        ),
-        pytest.param(
-            "CREATE TABLE t (id int PRIMARY KEY); ALTER TABLE t CLUSTER ON t_pkey;",
-            {("clustered_on", "public.t")},
-            id="cluster_on",
+            "CREATE TABLE t (b int); CREATE INDEX i ON t ((b + 1)); ALTER INDEX i ALTER COLUMN 1 SET STATISTICS 400;",
+            {("column_storage", "public.i.expr")},
+            id="index_column_statistics",
         ),
         pytest.param(
             "CREATE TABLE m (id int) PARTITION BY RANGE (id);"
@@ -530,6 +493,55 @@ def test_gap(setup: str, gap: set[tuple[str, str]], make_db: Callable[[], str], 
     planned, differing, _, _ = round_trip(make_db, tmp_path, setup)
     assert planned == set()
     assert differing == gap
+
+
+def test_column_storage_settings(make_db: Callable[[], str], tmp_path: Path) -> None:
+    """Fixed, found by the corpus (dump_test.test_table): a column's SET STORAGE / STATISTICS /
+    COMPRESSION / (n_distinct) were not carried; a storage equal to the type's own is no setting."""
+    setup = (
+        "CREATE TABLE t (a text, b int, c bytea, d numeric, e varchar(3)[]);"
+        "ALTER TABLE t ALTER a SET STORAGE EXTERNAL, ALTER b SET STATISTICS 90, ALTER b SET (n_distinct = 10),"
+        " ALTER c SET COMPRESSION lz4, ALTER d SET STORAGE MAIN, ALTER e SET STORAGE MAIN;"
+    )
+    planned, differing, _, _ = round_trip(make_db, tmp_path, setup)
+    assert planned == set() and differing == set()
+
+
+def test_partition_own_default_and_check(make_db: Callable[[], str], tmp_path: Path) -> None:
+    """Fixed, found by the corpus (measurement_y2006m2): a partition's own DEFAULT and CHECK were not
+    carried; also a partition without the default its parent has."""
+    setup = (
+        "CREATE TABLE m (id int DEFAULT 5, n int, d date) PARTITION BY RANGE (d);"
+        "CREATE TABLE m1 PARTITION OF m (id DEFAULT 0 CHECK (id >= 0), n DEFAULT 3)"
+        " FOR VALUES FROM ('2006-02-01') TO ('2006-03-01');"
+        "CREATE TABLE m2 PARTITION OF m FOR VALUES FROM ('2006-03-01') TO ('2006-04-01');"
+        "ALTER TABLE m2 ALTER id DROP DEFAULT;"
+        "CREATE TABLE m3 PARTITION OF m FOR VALUES FROM ('2006-04-01') TO ('2006-05-01');"
+    )
+    planned, differing, _, _ = round_trip(make_db, tmp_path, setup)
+    assert planned == set() and differing == set()
+
+
+def test_cluster_on(make_db: Callable[[], str], tmp_path: Path) -> None:
+    """Fixed, found by the corpus (dump_test.test_table): ALTER TABLE ... CLUSTER ON (a key's index or
+    another) was not carried."""
+    setup = (
+        "CREATE TABLE t (id int PRIMARY KEY); ALTER TABLE t CLUSTER ON t_pkey;"
+        "CREATE TABLE u (id int, v int); CREATE INDEX u_v ON u (v); ALTER TABLE u CLUSTER ON u_v;"
+    )
+    planned, differing, _, _ = round_trip(make_db, tmp_path, setup)
+    assert planned == set() and differing == set()
+
+
+def test_table_storage_parameters(make_db: Callable[[], str], tmp_path: Path) -> None:
+    """Fixed, found by the corpus (dump_test.test_table): a table's WITH (...) and its TOAST table's
+    were not carried. The round trip keeps them, quoted values and bare names included."""
+    setup = (
+        "CREATE TABLE t (id int, body text) WITH (fillfactor = 80, autovacuum_enabled = false,"
+        " toast.autovacuum_enabled = off, autovacuum_vacuum_scale_factor = '0.01', vacuum_truncate);"
+    )
+    planned, differing, _, _ = round_trip(make_db, tmp_path, setup)
+    assert planned == set() and differing == set()
 
 
 def test_gap_table_access_method(make_db: Callable[[], str], tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ _counter = itertools.count()
 # domains, composite/range types, collations): their facts, and facts that mention them, are set aside.
 _NOT_OURS = (
     "function", "trigger", "view", "rule", "type", "collation", "event_trigger", "extension",
-    "trigger_comment", "rule_comment", "sequence_comment",
+    "trigger_comment", "rule_comment", "sequence_comment", "view_comment", "view_index",
 )  # fmt: skip
 _NOT_OUR_NAMES = ("active_account", "happy_active", "account_stats", "public.mood")
 

@@ -12,10 +12,12 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from pgshift import objects
 from pgshift.api.generate import generate
 from pgshift.api.migrate import migrate
 from pgshift.api.pull import pull
 from pgshift.api.push import push
+from pgshift.api.rollback import rollback
 from pgshift.api.status import status
 from pgshift.errors import PgshiftError
 from pgshift.model import schema as m
@@ -265,3 +267,52 @@ def test_grants_on_tables_the_filters_leave_out_are_left_alone(
     )
     described = [op.describe() for op in push(url, config=config, dry_run=True).plan.operations]
     assert described == [f"grant SELECT on table public.t to {reader}"]
+
+
+def test_revoked_default_privileges_round_trip(
+    roles: Callable[[str], str], make_db: Callable[[], str], tmp_path: Path
+) -> None:
+    """A revoked built-in default (the common hardening ``REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC``, and a
+    role's own table rights taken away) is pulled, migrated, pushed as nothing, and reversed by the down
+    file; checked by the independent privilege facts and by what a function created afterwards allows."""
+    owner = roles("owner")
+    source = make_db()
+    with psycopg.connect(source, autocommit=True) as conn:
+        conn.execute(
+            "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;"
+            f'ALTER DEFAULT PRIVILEGES FOR ROLE "{owner}" REVOKE INSERT, DELETE ON TABLES FROM "{owner}";'
+            "CREATE TABLE public.t (id int);"
+        )
+    config = project(tmp_path, source)
+    pull(source, config=config, output=tmp_path / "schema.py", style="core")
+    code = (tmp_path / "schema.py").read_text()
+    assert "objects.DefaultPrivileges('functions', 'PUBLIC', ('EXECUTE',), revoke=True)" in code
+    assert (
+        f"objects.DefaultPrivileges('tables', '{owner}', ('DELETE', 'INSERT'), for_role='{owner}', revoke=True)"
+        in code
+    )
+    assert [op.describe() for op in push(source, config=config, dry_run=True).plan.operations] == []
+
+    target = make_db()
+    migrate(target, config=config)
+    facts = catalog_facts(target, exclude_schemas=TRACKING, kinds=("privilege", "default_privileges"))
+    expected = catalog_facts(source, exclude_schemas=TRACKING, kinds=("privilege", "default_privileges"))
+    assert_same_facts(facts, expected, "migrated default privileges differ")
+    assert not status(target, config=config).drift
+    with psycopg.connect(target, autocommit=True) as conn:
+        conn.execute("CREATE FUNCTION public.later() RETURNS int LANGUAGE sql AS 'SELECT 1'")
+        public_can = conn.execute("SELECT has_function_privilege('public', 'public.later()', 'EXECUTE')")
+        assert public_can.fetchone() == (False,)
+        conn.execute("DROP FUNCTION public.later()")
+
+    # the down file gives the built-in defaults back
+    rollback(target, config=config)
+    with psycopg.connect(target) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_default_acl").fetchone() == (0,)
+
+
+def test_a_revoked_default_cannot_name_a_schema() -> None:
+    with pytest.raises(PrivilegeError, match="every schema"):
+        from_declarations(
+            [objects.DefaultPrivileges("functions", "PUBLIC", "EXECUTE", schema="app", revoke=True)]
+        )

@@ -25,7 +25,7 @@ from tests.corpus_db import load_corpus
 # The fact kinds these objects own (tests/catalog_facts.py); tables, columns and constraints are others'.
 KINDS = (
     "function", "trigger", "view", "rule", "type", "collation", "extension",
-    "trigger_comment", "rule_comment", "sequence_comment",
+    "trigger_comment", "rule_comment", "sequence_comment", "view_comment", "view_index",
 )  # fmt: skip
 TRACKING = ["drizzle"]
 

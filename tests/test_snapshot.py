@@ -261,3 +261,21 @@ def test_snapshot_of_schema_code_holds_plain_strings():
 
     model = model_from_metadata(load_metadata("everything.py:metadata", HERE / "fixtures_schemas"))
     orjson.dumps(model_to_snapshot(model, id="a", prev_id=EMPTY_ID), option=orjson.OPT_INDENT_2)
+
+
+def test_view_indexes_and_comments_live_under_the_pgshift_key():
+    """drizzle-kit's "views" entry rejects keys it does not know: a materialized view's indexes and the
+    comments of views and their columns are kept under the snapshot's "pgshift" key, and read back."""
+    index = m.Index("stats_mood_idx", (m.IndexElement("mood"),), unique=True, comment="for REFRESH")
+    view = m.View(
+        "public", "stats", "SELECT 1 AS mood", materialized=True, indexes=(index,),
+        comment="per mood", column_comments=(("mood", "how it went"),),
+    )  # fmt: skip
+    model = m.build_model(views=[view])
+    data = model_to_snapshot(model, id="a", prev_id=EMPTY_ID)
+    entry = data["views"]["public.stats"]
+    assert set(entry) == {"columns", "definition", "name", "schema", "isExisting", "materialized"}
+    assert set(data["pgshift"]["viewExtras"]["public.stats"]) == {"indexes", "comment", "columnComments"}
+    assert round_trip(model) == model
+    plain = m.build_model(views=[replace(view, indexes=(), comment=None, column_comments=())])
+    assert "pgshift" not in model_to_snapshot(plain, id="a", prev_id=EMPTY_ID)

@@ -97,7 +97,7 @@ def main() -> None:
     run(pgshift_cmd("init"), change_pg)
     if dk:
         run(drizzle_cmd(dk, "init"), change_dk)
-    for folder in (change_pg, change_dk):
+    for folder in (change_pg, change_dk) if dk else (change_pg,):  # no drizzle-kit: its folder stays empty
         shutil.copytree(folder / "drizzle", folder / "pristine")
         write(folder, changed=True, tables=args.tables)
     floor_project = project(root, "floor", args.tables, changed=True)

@@ -122,19 +122,39 @@ class Trigger:
 
 @dataclass(frozen=True)
 class View:
-    """``CREATE VIEW schema.name [WITH (options)] AS definition`` (``definition`` is the SELECT)."""
+    """``CREATE VIEW schema.name [WITH (options)] AS definition`` (``definition`` is the SELECT), then
+    ``comment`` and ``column_comments`` (``(("email", "the address"),)``) with ``COMMENT ON``. A
+    materialized view's ``indexes`` are ``CREATE INDEX`` statements on it, run after it is created."""
 
     schema: str
     name: str
     definition: str
     options: tuple[tuple[str, str], ...] = ()
+    comment: str | None = None
+    column_comments: tuple[tuple[str, str], ...] = ()
+    indexes: tuple[str, ...] = ()
+
+    keyword = "VIEW"
 
     def _with(self) -> str:
         return " WITH (" + ", ".join(f"{k}={v}" for k, v in self.options) + ")" if self.options else ""
 
-    def statements(self) -> list[str]:
+    def _create(self) -> str:
         body = self.definition.strip().removesuffix(";")
-        return [f"CREATE VIEW {_ident(self.schema)}.{_ident(self.name)}{self._with()} AS {body}"]
+        return f"CREATE VIEW {self._ref()}{self._with()} AS {body}"
+
+    def _ref(self) -> str:
+        return f"{_ident(self.schema)}.{_ident(self.name)}"
+
+    def statements(self) -> list[str]:
+        out = [self._create(), *(i.strip().removesuffix(";") for i in self.indexes)]
+        if self.comment is not None:
+            out.append(f"COMMENT ON {self.keyword} {self._ref()} IS {_literal(self.comment)}")
+        out += [
+            f"COMMENT ON COLUMN {self._ref()}.{_ident(column)} IS {_literal(text)}"
+            for column, text in self.column_comments
+        ]
+        return out
 
 
 @dataclass(frozen=True)
@@ -143,12 +163,12 @@ class MaterializedView(View):
 
     with_data: bool = True
 
-    def statements(self) -> list[str]:
+    keyword = "MATERIALIZED VIEW"
+
+    def _create(self) -> str:
         body = self.definition.strip().removesuffix(";")
         tail = "" if self.with_data else " WITH NO DATA"
-        return [
-            f"CREATE MATERIALIZED VIEW {_ident(self.schema)}.{_ident(self.name)}{self._with()} AS {body}{tail}"
-        ]
+        return f"CREATE MATERIALIZED VIEW {self._ref()}{self._with()} AS {body}{tail}"
 
 
 @dataclass(frozen=True)
@@ -236,7 +256,10 @@ class Grant:
 class DefaultPrivileges:
     """``ALTER DEFAULT PRIVILEGES [FOR ROLE for_role] [IN SCHEMA schema] GRANT privileges ON <on> TO to``:
     ``on`` is tables, sequences, functions, types or schemas. Without ``for_role``, the role applying
-    the migrations; without ``schema``, every schema. Managed like ``Grant`` (its own opt-in)."""
+    the migrations; without ``schema``, every schema. Managed like ``Grant`` (its own opt-in).
+
+    ``revoke=True`` takes a built-in default away instead (``ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON
+    FUNCTIONS FROM PUBLIC``, a common hardening); it applies to every schema, so ``schema`` stays None."""
 
     on: str
     to: str | tuple[str, ...]
@@ -244,6 +267,7 @@ class DefaultPrivileges:
     schema: str | None = None
     for_role: str | None = None
     with_grant_option: bool = False
+    revoke: bool = False
 
     privilege_declaration = True
 
@@ -254,6 +278,8 @@ class DefaultPrivileges:
         )
         roles = (self.to,) if isinstance(self.to, str) else self.to
         to = ", ".join("PUBLIC" if r.upper() == "PUBLIC" else _ident(r) for r in roles)
+        if self.revoke:
+            return [f"ALTER DEFAULT PRIVILEGES{scope} REVOKE {words} ON {self.on.upper()} FROM {to}"]
         option = " WITH GRANT OPTION" if self.with_grant_option else ""
         return [f"ALTER DEFAULT PRIVILEGES{scope} GRANT {words} ON {self.on.upper()} TO {to}{option}"]
 

@@ -11,6 +11,7 @@ from pgshift.model.schema import (  # noqa: F401
     Index,
     IndexElement,
     Policy,
+    Partition,
     PrimaryKey,
     Sequence,
     SequenceOptions,

@@ -13,7 +13,12 @@ WITH owned AS (
       AND dep.deptype IN ('a', 'i')
 ), tables AS (
     SELECT c.oid, c.relname, c.relrowsecurity, n.nspname, c.relpersistence,
-           CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by
+           CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by,
+           -- WITH (...): the table's own, then its TOAST table's under ``toast.``
+           c.reloptions || ARRAY(SELECT 'toast.' || o FROM pg_class tc, unnest(tc.reloptions) o
+                                 WHERE tc.oid = c.reltoastrelid) AS storage_parameters,
+           (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+            WHERE i.indrelid = c.oid AND i.indisclustered) AS clustered_on  -- ALTER TABLE ... CLUSTER ON
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p')
@@ -31,6 +36,8 @@ SELECT
     td.description AS table_comment,
     c.relpersistence = 'u' AS unlogged,
     c.partition_by,
+    c.storage_parameters,
+    c.clustered_on,
     ARRAY(
         SELECT pn.nspname || '.' || p.relname
         FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
@@ -52,6 +59,15 @@ SELECT
     a.attidentity AS identity,
     a.attgenerated AS generated,
     cd.description AS comment,
+    nullif(a.attstattarget, -1) AS statistics,  -- -1 before PostgreSQL 17, NULL from 17: the default
+    CASE WHEN a.attstorage <> t.typstorage THEN
+        CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'x' THEN 'extended' ELSE 'main' END
+    END AS storage,
+    CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
+    -- PostgreSQL's attribute options are n_distinct and n_distinct_inherited; a server may keep
+    -- private entries of its own there (seen: pg_attver=<n> on every column), which are not the schema's
+    ARRAY(SELECT o FROM unnest(a.attoptions) o
+          WHERE split_part(o, '=', 1) IN ('n_distinct', 'n_distinct_inherited')) AS column_options,
     owned.seq_name AS owned_sequence,
     seq.seqincrement::text AS seq_increment,
     seq.seqmin::text AS seq_min_value,

@@ -2,7 +2,8 @@
 -- it (the server prints types and constraints). Parameters: %(schemas)s text[].
 SELECT 'extension' AS kind, n.nspname AS schema, e.extname AS name,
        'CREATE EXTENSION IF NOT EXISTS ' || quote_ident(e.extname) || ' WITH SCHEMA ' || quote_ident(n.nspname) AS definition,
-       obj_description(e.oid, 'pg_extension') AS comment
+       obj_description(e.oid, 'pg_extension') AS comment,
+       NULL::jsonb AS part_comments
 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 WHERE e.extname <> 'plpgsql' AND n.nspname = ANY(%(schemas)s)
 UNION ALL
@@ -15,7 +16,8 @@ SELECT 'collation', n.nspname, c.collname,
             CASE WHEN c.collprovider <> 'c' THEN 'LOCALE = ' || quote_literal(coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale')) END,
             CASE WHEN NOT c.collisdeterministic THEN 'DETERMINISTIC = false' END)
        || ')',
-       obj_description(c.oid, 'pg_collation')
+       obj_description(c.oid, 'pg_collation'),
+       NULL::jsonb
 FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
 WHERE n.nspname = ANY(%(schemas)s)
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_collation'::regclass AND d.objid = c.oid AND d.deptype = 'e')
@@ -52,7 +54,24 @@ SELECT CASE t.typtype WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' ELSE 'co
                         FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '')
            || ')'
        END,
-       obj_description(t.oid, 'pg_type')
+       obj_description(t.oid, 'pg_type'),
+       -- comments on a domain's constraints and on a composite type's attributes, by COMMENT ON target
+       -- (names always quoted, as pgshift's quote_ident writes them)
+       CASE t.typtype
+         WHEN 'd' THEN
+           (SELECT jsonb_object_agg('CONSTRAINT ' || q.c || ' ON DOMAIN ' || q.s || '.' || q.t, dsc.description)
+            FROM pg_constraint k JOIN pg_description dsc ON dsc.objoid = k.oid AND dsc.classoid = 'pg_constraint'::regclass
+            CROSS JOIN LATERAL (SELECT '"' || replace(k.conname, '"', '""') || '"' AS c,
+                                       '"' || replace(n.nspname, '"', '""') || '"' AS s,
+                                       '"' || replace(t.typname, '"', '""') || '"' AS t) q
+            WHERE k.contypid = t.oid)
+         WHEN 'c' THEN
+           (SELECT jsonb_object_agg('COLUMN "' || replace(n.nspname, '"', '""') || '"."' || replace(t.typname, '"', '""')
+                                    || '"."' || replace(a.attname, '"', '""') || '"', dsc.description)
+            FROM pg_attribute a JOIN pg_description dsc ON dsc.objoid = a.attrelid AND dsc.classoid = 'pg_class'::regclass
+                                                        AND dsc.objsubid = a.attnum
+            WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)
+       END
 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))
   AND n.nspname = ANY(%(schemas)s)

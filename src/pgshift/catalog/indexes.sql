@@ -1,8 +1,10 @@
--- Indexes that do not back a constraint, decomposed per key. Parameters: %(schemas)s text[].
+-- Indexes that do not back a constraint, decomposed per key, on tables and partitioned tables and on
+-- materialized views (on_view). Parameters: %(schemas)s text[].
 -- indoption bit 1 = DESC, bit 2 = NULLS FIRST. An opclass is reported only when it is not the default.
 SELECT
     n.nspname AS schema,
     t.relname AS table_name,
+    t.relkind = 'm' AS on_view,
     i.relname AS name,
     ix.indisunique AS is_unique,
     am.amname AS method,
@@ -34,6 +36,6 @@ JOIN pg_class t ON t.oid = ix.indrelid
 JOIN pg_namespace n ON n.oid = t.relnamespace
 JOIN pg_am am ON am.oid = i.relam
 WHERE n.nspname = ANY(%(schemas)s)
-  AND t.relkind IN ('r', 'p')
+  AND t.relkind IN ('r', 'p', 'm')
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid AND c.contype IN ('p', 'u', 'x'))
 ORDER BY n.nspname, t.relname, i.relname

@@ -1,4 +1,6 @@
--- Partitions of partitioned tables in the chosen schemas, with their bound and comment.
+-- Partitions of partitioned tables in the chosen schemas, with their bound and comment, the defaults
+-- they have of their own (PARTITION OF copies the parent's: a different one, or none where the parent
+-- has one, is the partition's) and their own CHECK constraints (not inherited from the parent).
 -- Parameters: %(schemas)s text[].
 SELECT
     pn.nspname AS parent_schema,
@@ -6,7 +8,17 @@ SELECT
     n.nspname AS schema,
     c.relname AS name,
     pg_get_expr(c.relpartbound, c.oid) AS bound,
-    obj_description(c.oid, 'pg_class') AS comment
+    obj_description(c.oid, 'pg_class') AS comment,
+    (SELECT jsonb_object_agg(a.attname, pg_get_expr(d.adbin, d.adrelid))
+     FROM pg_attribute a
+     LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+     LEFT JOIN pg_attribute pa ON pa.attrelid = p.oid AND pa.attname = a.attname
+     LEFT JOIN pg_attrdef pd ON pd.adrelid = p.oid AND pd.adnum = pa.attnum
+     WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+       AND pg_get_expr(d.adbin, d.adrelid) IS DISTINCT FROM pg_get_expr(pd.adbin, pd.adrelid)) AS own_defaults,
+    (SELECT jsonb_agg(jsonb_build_array(k.conname, pg_get_constraintdef(k.oid)) ORDER BY k.conname)
+     FROM pg_constraint k
+     WHERE k.conrelid = c.oid AND k.contype = 'c' AND k.conislocal AND k.coninhcount = 0) AS own_checks
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_inherits i ON i.inhrelid = c.oid

@@ -1,6 +1,14 @@
--- Views and materialized views. Parameters: %(schemas)s text[].
+-- Views and materialized views, with their comments and their columns' (indexes: indexes.sql).
+-- Parameters: %(schemas)s text[].
 SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
-       pg_get_viewdef(c.oid, true) AS definition, c.reloptions AS options, c.relispopulated AS populated
+       pg_get_viewdef(c.oid, true) AS definition, c.reloptions AS options, c.relispopulated AS populated,
+       obj_description(c.oid, 'pg_class') AS comment,
+       ARRAY(SELECT ARRAY[a.attname::text, d.description]
+             FROM pg_attribute a
+             JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass
+                                  AND d.objsubid = a.attnum
+             WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND d.description <> ''
+             ORDER BY a.attname) AS column_comments
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('v', 'm')

@@ -102,6 +102,15 @@ def _view(v: m.View) -> str:
     args = [repr(v.schema), repr(v.name), _text(v.definition)]
     if v.with_:
         args.append(f"options={v.with_!r}")
+    if v.comment is not None:
+        args.append(f"comment={v.comment!r}")
+    if v.column_comments:
+        args.append(f"column_comments={v.column_comments!r}")
+    if v.indexes:
+        from pgshift.diff.kinds.index import create_index_sql
+
+        sql = tuple(create_index_sql(v.schema, v.name, i, concurrently=False) for i in v.indexes)
+        args.append(f"indexes={sql!r}")
     if v.materialized:
         if v.with_no_data:
             args.append("with_data=False")
@@ -152,6 +161,12 @@ def _comments(model: m.Model) -> list[str]:
         if t.comment is not None and _trigger_args(t) is None:
             target = f"TRIGGER {quote_ident(t.name)} ON {_table_ref(t.schema, t.table)}"
             out.append(f"objects.Comment({target!r}, {t.comment!r})")
+    for v in model.views:  # an index's comment: its CREATE INDEX has no room for one
+        out += [
+            f"objects.Comment({f'INDEX {_table_ref(v.schema, i.name)}'!r}, {i.comment!r})"
+            for i in v.indexes
+            if i.comment is not None
+        ]
     for r in model.rules:
         if r.comment is not None and _rule_body(r) is None:
             target = f"RULE {quote_ident(r.name)} ON {_table_ref(r.schema, r.table)}"
@@ -184,6 +199,7 @@ def _defined(o: m.DefinedObject) -> list[str]:
         target = f"{_COMMENT_KEYWORD[o.kind]} {quote_ident(o.schema)}.{quote_ident(o.name)}"
     if o.comment is not None:
         out.append(f"objects.Comment({target!r}, {o.comment!r})")
+    out += [f"objects.Comment({part!r}, {text!r})" for part, text in o.part_comments]
     return out
 
 
@@ -208,6 +224,8 @@ def _default_privileges(d: m.DefaultPrivilege) -> str:
         args.append(f"schema={d.schema!r}")
     if d.role is not None:
         args.append(f"for_role={d.role!r}")
+    if d.revoked:
+        args.append("revoke=True")
     if d.grantable:
         if d.grantable != d.privileges:
             without = tuple(p for p in d.privileges if p not in d.grantable)

@@ -205,6 +205,26 @@ def _column_kwargs(table: m.Table, column: m.Column, w: _Writer) -> list[str]:
         out.append(f"server_default={w.use('text')}({column.default!r})")
     if column.comment:
         out.append(f"comment={column.comment!r}")
+    if column.settings != m.ColumnSettings():
+        out.append(f"info={{'pgshift': {_column_settings(column.settings)!r}}}")
+    return out
+
+
+def _column_settings(settings: m.ColumnSettings) -> dict[str, object]:
+    """A column's storage settings as ``info["pgshift"]`` takes them (sources/from_sqlalchemy.py)."""
+    out: dict[str, object] = {}
+    if settings.statistics is not None:
+        out["statistics"] = settings.statistics
+    if settings.storage is not None:
+        out["storage"] = settings.storage
+    if settings.compression is not None:
+        out["compression"] = settings.compression
+    if settings.options:
+        from pgshift.pg.parser import storage_parameter_sql  # the parser's module: loaded only when needed
+
+        out["options"] = {
+            k: storage_parameter_sql(v) for k, _, v in (p.partition("=") for p in settings.options)
+        }
     return out
 
 
@@ -334,6 +354,18 @@ def _table_options(table: m.Table, model: m.Model, w: _Writer) -> dict[str, obje
         names = [_parent_name(table, parent, w) for parent in table.inherits]
         options["postgresql_inherits"] = names[0] if len(names) == 1 else tuple(names)
     info: dict[str, object] = {}
+    if table.clustered_on:
+        info["cluster_on"] = table.clustered_on
+    if table.storage_parameters:
+        from pgshift.pg.parser import storage_parameter_sql  # the parser's module: loaded only when needed
+
+        written = {
+            k: storage_parameter_sql(v) for k, _, v in (p.partition("=") for p in table.storage_parameters)
+        }
+        if _table_with_supported():
+            options["postgresql_with"] = written
+        else:  # SQLAlchemy 2.0 has no Table(postgresql_with=): pgshift reads it from info
+            info["with"] = written
     if table.rls_enabled or table.policies:
         info.update(_rls_info(table))
     if table.partitions:
@@ -343,12 +375,26 @@ def _table_options(table: m.Table, model: m.Model, w: _Writer) -> dict[str, obje
                 "bound": p.bound,
                 **({"schema": p.schema} if p.schema != table.schema else {}),
                 **({"comment": p.comment} if p.comment else {}),
+                **({"defaults": dict(p.defaults)} if p.defaults else {}),
+                **({"checks": {c.name: c.expression for c in p.checks}} if p.checks else {}),
             }
             for p in table.partitions
         ]
     if info:
         options["info"] = {"pgshift": info}
     return options
+
+
+def _table_with_supported() -> bool:
+    """SQLAlchemy 2.1 added ``Table(postgresql_with=...)`` (read from the installed version's metadata:
+    pull does not import SQLAlchemy)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        major, minor = (int(part) for part in version("sqlalchemy").split(".")[:2])
+    except (PackageNotFoundError, ValueError):
+        return False
+    return (major, minor) >= (2, 1)
 
 
 @dataclass(frozen=True)

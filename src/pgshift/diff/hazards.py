@@ -53,6 +53,8 @@ class HazardKind(enum.StrEnum):
     BACKWARD_INCOMPATIBLE = "backward-incompatible"  # running application code breaks
     DATA_DEPENDENT = "data-dependent"  # fails if existing rows violate it
     NON_TRANSACTIONAL = "non-transactional"  # cannot run inside a transaction block
+    PRECONDITION = "precondition"  # fails unless something else holds first (a unique index, ...)
+    STALE = "stale"  # values computed before (index entries, generated columns) are not recomputed
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class Effect:
     data_dependent: bool = False
     transactional: bool = True
     safe: str | None = None
+    requires: str | None = None  # what must hold or the statement fails (PRECONDITION), in a phrase
 
 
 class Change(enum.Enum):
@@ -132,6 +135,11 @@ class Action(enum.StrEnum):
     ADD_EXCLUDE = "add_exclude"
     SET_LOGGED = "set_logged"
     SET_UNLOGGED = "set_unlogged"
+    SET_STORAGE_PARAMETERS = "set_storage_parameters"
+    SET_CLUSTER = "set_cluster"
+    SET_COLUMN_STATISTICS = "set_column_statistics"
+    SET_COLUMN_STORAGE = "set_column_storage"
+    SET_CATALOG_TABLE_OPTION = "set_catalog_table_option"
     CREATE_PARTITION = "create_partition"
     ATTACH_PARTITION = "attach_partition"
     DROP_PARTITION = "drop_partition"
@@ -154,8 +162,10 @@ class Action(enum.StrEnum):
     ALTER_POLICY = "alter_policy"
     DROP_POLICY = "drop_policy"
     CREATE_VIEW = "create_view"
+    REPLACE_VIEW = "replace_view"
     DROP_VIEW = "drop_view"
     REFRESH_MATERIALIZED_VIEW = "refresh_materialized_view"
+    REFRESH_MATERIALIZED_VIEW_CONCURRENTLY = "refresh_materialized_view_concurrently"
     CREATE_FUNCTION = "create_function"
     REPLACE_FUNCTION = "replace_function"
     DROP_FUNCTION = "drop_function"
@@ -289,6 +299,17 @@ EFFECTS: dict[str, Effect] = {
     Action.ADD_EXCLUDE: Effect(AE, scan=True, data_dependent=True),
     Action.SET_LOGGED: Effect(AE, rewrite=True),
     Action.SET_UNLOGGED: Effect(AE, rewrite=True),
+    # ALTER TABLE SET/RESET (storage parameters): SHARE UPDATE EXCLUSIVE for fillfactor, autovacuum,
+    # toast and planner parameters; user_catalog_table takes ACCESS EXCLUSIVE. Nothing is rewritten
+    # (a new fillfactor applies to pages written from then on).
+    Action.SET_STORAGE_PARAMETERS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
+    # ALTER TABLE CLUSTER ON / SET WITHOUT CLUSTER only mark the index CLUSTER uses (nothing is reordered)
+    Action.SET_CLUSTER: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
+    # ALTER COLUMN SET STATISTICS and SET/RESET (n_distinct ...): SHARE UPDATE EXCLUSIVE. SET STORAGE and
+    # SET COMPRESSION: ACCESS EXCLUSIVE, but only rows written from then on change (no rewrite).
+    Action.SET_COLUMN_STATISTICS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
+    Action.SET_COLUMN_STORAGE: Effect(AE),
+    Action.SET_CATALOG_TABLE_OPTION: Effect(AE),
     # CREATE TABLE ... PARTITION OF locks the parent ACCESS EXCLUSIVE (briefly: the new table is empty,
     # but a DEFAULT partition is scanned for rows that now belong to the new one).
     Action.CREATE_PARTITION: Effect(AE, scan=True, data_dependent=True),
@@ -320,8 +341,30 @@ EFFECTS: dict[str, Effect] = {
     Action.ALTER_POLICY: Effect(AE),
     Action.DROP_POLICY: Effect(AE),
     Action.CREATE_VIEW: Effect(Lock.NONE),
-    Action.DROP_VIEW: Effect(AE, backward_incompatible=True),
-    Action.REFRESH_MATERIALIZED_VIEW: Effect(AE),
+    # CREATE OR REPLACE VIEW locks the view ACCESS EXCLUSIVE; it may only add columns at the end.
+    Action.REPLACE_VIEW: Effect(
+        AE,
+        requires="the new query keeps every column (name, type, position) and only adds columns at the end",
+        safe="To change or remove columns: DROP VIEW and CREATE VIEW (with what reads it) in one transaction.",
+    ),
+    # Views and rules reading it block the drop (CASCADE drops them too); pgshift drops them first.
+    Action.DROP_VIEW: Effect(
+        AE,
+        backward_incompatible=True,
+        safe="Drop what reads it first, each by name, rather than with CASCADE.",
+    ),
+    # Recomputed under ACCESS EXCLUSIVE: reads of the view wait for the whole query.
+    Action.REFRESH_MATERIALIZED_VIEW: Effect(
+        AE,
+        scan=True,
+        safe="REFRESH MATERIALIZED VIEW CONCURRENTLY (needs a unique index on the view): reads go on.",
+    ),
+    # EXCLUSIVE: reads go on, other refreshes and writes wait; refused on a view never populated.
+    Action.REFRESH_MATERIALIZED_VIEW_CONCURRENTLY: Effect(
+        Lock.EXCLUSIVE,
+        scan=True,
+        requires="a unique index on the view's plain columns (no WHERE, no expressions), and the view populated",
+    ),
     Action.CREATE_FUNCTION: Effect(Lock.NONE),
     Action.REPLACE_FUNCTION: Effect(Lock.NONE, backward_incompatible=True),
     Action.DROP_FUNCTION: Effect(Lock.NONE, backward_incompatible=True),
@@ -365,6 +408,8 @@ def hazards_of(action: str, subject: str) -> tuple[Hazard, ...]:
         out.append(Hazard(HazardKind.DATA_DEPENDENT, f"{subject}: fails if existing rows do not fit"))
     if not effect.transactional:
         out.append(Hazard(HazardKind.NON_TRANSACTIONAL, f"{subject}: cannot run inside a transaction block"))
+    if effect.requires:
+        out.append(Hazard(HazardKind.PRECONDITION, f"{subject}: fails unless {effect.requires}"))
     return tuple(out)
 
 

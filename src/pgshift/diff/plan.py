@@ -38,6 +38,9 @@ class Plan:
     drop_views: list[Operation] = field(default_factory=list)
     drop_policies: list[Operation] = field(default_factory=list)
     drop_fks: list[Operation] = field(default_factory=list)
+    # SET WITHOUT CLUSTER before the clustered index may go (CLUSTER ON the new one is table_meta): in
+    # the down file, CLUSTER ON the old index then comes after that index is back
+    unclusters: list[Operation] = field(default_factory=list)
     early_drops: list[Operation] = field(default_factory=list)  # indexes and other constraints
     columns: list[Operation] = field(default_factory=list)
     drop_columns: list[Operation] = field(default_factory=list)
@@ -79,6 +82,7 @@ class Plan:
             *self.create_tables,
             *self.drop_policies,
             *self.drop_fks,
+            *self.unclusters,
             *self.early_drops,
             *self.columns,
             *self.drop_columns,

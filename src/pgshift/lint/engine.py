@@ -51,6 +51,9 @@ class _FileState:
     pending_checks: dict[str, tuple[str, str]] = field(default_factory=dict)  # NOT VALID: name -> (t, c)
     not_valid: dict[str, int] = field(default_factory=dict)  # constraint name -> transaction segment
     enum_values: dict[str, int] = field(default_factory=dict)  # added value -> transaction segment
+    created_views: set[str] = field(default_factory=set)  # views and materialized views made in this file
+    # what this file built on a function's results so far: function name -> ("index i on t", ...)
+    stored_here: dict[str, list[str]] = field(default_factory=dict)
     lock_timeout: bool = False
     lock_noted: bool = False
     in_block: bool = False
@@ -542,6 +545,9 @@ def _create_index(state: _FileState, stmt: Statement) -> None:
     key = _table_key(node.relation)
     if node.idxname:
         state.created_indexes.add(node.idxname)
+    for call in find_nodes(node, nodes.FuncCall):  # a function in a key or the predicate
+        name = ".".join(n.string.sval for n in call.funcname)
+        state.stored_here.setdefault(name, []).append(f"index {node.idxname or '(unnamed)'} on {key}")
     if node.concurrent:
         if _in_transaction(state):
             _report(
@@ -562,6 +568,8 @@ def _create_index(state: _FileState, stmt: Statement) -> None:
     if state.hand_written and not node.if_not_exists:
         _report(state, stmt, "non-idempotent", "CREATE INDEX without IF NOT EXISTS", table=key)
 
+
+_DROPS_ON_TABLE: dict[int, str] = {nodes.OBJECT_TRIGGER: "drop-trigger", nodes.OBJECT_RULE: "drop-rule"}
 
 _DROPS: dict[int, str] = {
     nodes.OBJECT_TABLE: "drop-table",
@@ -603,6 +611,12 @@ def _drop(state: _FileState, stmt: Statement) -> None:
             _report(state, stmt, "drop-index-not-concurrent", f"drops index {', '.join(names)} without CONCURRENTLY",
                     index=first)  # fmt: skip
         return
+    if kind in _DROPS_ON_TABLE:
+        _drop_on_table(state, stmt, _DROPS_ON_TABLE[kind], names)
+        return
+    if kind in (nodes.OBJECT_VIEW, nodes.OBJECT_MATVIEW):
+        _drop_view(state, stmt, names, cascade=node.behavior == nodes.DROP_CASCADE)
+        return
     rule = _DROPS.get(kind)
     if rule is None:
         return
@@ -617,6 +631,103 @@ def _drop(state: _FileState, stmt: Statement) -> None:
             f"drops {nodes.ObjectType.Name(kind).removeprefix('OBJECT_').lower()} {name}",
             table=key if kind == nodes.OBJECT_TABLE else None,
         )
+
+
+def _drop_on_table(state: _FileState, stmt: Statement, rule: str, names: list[str]) -> None:
+    """DROP TRIGGER / DROP RULE: ``names`` are ``[schema.]table.name``."""
+    for name in names:
+        parts = name.split(".")
+        key = ".".join(parts[:-1]) if len(parts) > 2 else f"public.{parts[0]}"
+        if _existed(state, key):
+            noun = rule.removeprefix("drop-")
+            _report(state, stmt, rule, f"drops {noun} {parts[-1]} on {key}", table=key)
+
+
+def _drop_view(state: _FileState, stmt: Statement, names: list[str], *, cascade: bool) -> None:
+    for name in names:
+        key = name if "." in name else f"public.{name}"
+        if key in state.created_views:
+            continue
+        how = " with CASCADE: whatever reads it is dropped too, unnamed" if cascade else ""
+        _report(state, stmt, "drop-view", f"drops view {key}{how}")
+
+
+def _create_view(state: _FileState, stmt: Statement) -> None:
+    node = stmt.node
+    key = _table_key(node.view)
+    if node.replace and key not in state.created_views:
+        _report(
+            state,
+            stmt,
+            "replace-view",
+            f"replaces view {key}: fails unless it keeps every column and only adds some at the end",
+        )
+    state.created_views.add(key)
+
+
+def _create_matview(state: _FileState, stmt: Statement) -> None:
+    if stmt.node.objtype == nodes.OBJECT_MATVIEW:
+        state.created_views.add(_table_key(stmt.node.into.rel))
+
+
+def _refresh(state: _FileState, stmt: Statement) -> None:
+    node = stmt.node
+    key = _table_key(node.relation)
+    if not node.concurrent and key not in state.created_views:
+        _report(
+            state,
+            stmt,
+            "refresh-materialized-view-not-concurrent",
+            f"refreshes {key} without CONCURRENTLY: reads of it wait until the query finishes",
+        )
+
+
+def _create_trigger(state: _FileState, stmt: Statement) -> None:
+    key = _table_key(stmt.node.relation)
+    if _existed(state, key):
+        _report(state, stmt, "create-trigger", f"creates trigger {stmt.node.trigname} on {key}", table=key)
+
+
+def _create_rule(state: _FileState, stmt: Statement) -> None:
+    key = _table_key(stmt.node.relation)
+    if _existed(state, key) and key not in state.created_views:
+        _report(state, stmt, "create-rule", f"creates rule {stmt.node.rulename} on {key}", table=key)
+
+
+def _replace_function(state: _FileState, stmt: Statement) -> None:
+    node = stmt.node
+    if not node.replace:
+        return
+    parts = [n.string.sval for n in node.funcname]
+    schema, name = (parts[0], parts[-1]) if len(parts) > 1 else ("public", parts[-1])
+    names = {name, f"{schema}.{name}", ".".join(parts)}
+    users = [u for n in sorted(names) for u in state.stored_here.get(n, ())]
+    users += _previous_stored_users(state, names)
+    if users:
+        from pgshift.diff.kinds.function import stale_message
+
+        _report(
+            state,
+            stmt,
+            "replace-function-used-by-index",
+            f"replaces function {schema}.{name}: {stale_message(dict.fromkeys(users))}",
+        )
+
+
+def _previous_stored_users(state: _FileState, names: set[str]) -> list[str]:
+    """What the previous snapshot stores computed by the functions ``names`` (see
+    ``pgshift.diff.kinds.function.stored_users``); nothing when there is no readable snapshot."""
+    if not state.previous.get("tables") and not state.previous.get("views"):
+        return []
+    from pgshift.diff.kinds.function import stored_users
+    from pgshift.errors import PgshiftError
+    from pgshift.sources.snapshot import snapshot_to_model
+
+    try:
+        model = snapshot_to_model(state.previous, where=state.path)
+    except PgshiftError:
+        return []
+    return stored_users(model, names)
 
 
 def _truncate(state: _FileState, stmt: Statement) -> None:
@@ -708,4 +819,10 @@ _HANDLERS: dict[type, _Handler] = {
     nodes.InsertStmt: _uses_new_enum_value,
     nodes.SelectStmt: _uses_new_enum_value,
     nodes.CreateSchemaStmt: _create_schema,
+    nodes.ViewStmt: _create_view,
+    nodes.CreateTableAsStmt: _create_matview,
+    nodes.RefreshMatViewStmt: _refresh,
+    nodes.CreateTrigStmt: _create_trigger,
+    nodes.RuleStmt: _create_rule,
+    nodes.CreateFunctionStmt: _replace_function,
 }

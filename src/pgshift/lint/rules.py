@@ -111,6 +111,38 @@ RULES: dict[str, Rule] = {
              "fails on a database where earlier migrations ran (a lost or reset snapshot chain).",
              "Restore meta/*_snapshot.json from version control and generate again, or baseline the "
              "database (`pgshift baseline`)."),
+        Rule("refresh-materialized-view-not-concurrent", "warning", "refresh_materialized_view",
+             "REFRESH MATERIALIZED VIEW without CONCURRENTLY recomputes the view under ACCESS EXCLUSIVE: every "
+             "read of it waits for the whole query."),
+        Rule("create-trigger", "info", "create_trigger",
+             "CREATE TRIGGER takes SHARE ROW EXCLUSIVE on the table: writes wait while it queues for running "
+             "transactions, and every write from then on runs the trigger's function.",
+             "Set a short lock_timeout and retry; make sure the function is cheap and correct for existing "
+             "write paths."),
+        Rule("drop-trigger", "info", "drop_trigger",
+             "DROP TRIGGER takes ACCESS EXCLUSIVE on the table (reads and writes wait), and whatever the "
+             "trigger enforced or maintained stops at once.",
+             "Set a short lock_timeout; stop relying on what the trigger maintains in a release first."),
+        Rule("create-rule", "warning", "create_rule",
+             "CREATE RULE takes ACCESS EXCLUSIVE on the table (reads and writes wait) and silently rewrites "
+             "every matching query from then on.",
+             "Prefer a trigger or a view; if a rule is needed, set a short lock_timeout."),
+        Rule("drop-rule", "warning", "drop_rule",
+             "DROP RULE takes ACCESS EXCLUSIVE on the table (reads and writes wait), and queries it rewrote "
+             "(an INSTEAD NOTHING, a redirect) run as written again.",
+             "Set a short lock_timeout; make sure nothing still relies on the rewrite before dropping it."),
+        Rule("replace-view", "warning", "replace_view",
+             "CREATE OR REPLACE VIEW can only add columns at the end (same names, types and order before "
+             "them), or it fails; it takes ACCESS EXCLUSIVE on the view while queries using it wait."),
+        Rule("drop-view", "warning", "drop_view",
+             "Dropping a view fails while other views, rules or functions read it (CASCADE silently drops "
+             "them too); running code that queries it breaks."),
+        Rule("replace-function-used-by-index", "warning", "replace_function",
+             "Indexes, generated columns and CHECKs keep what the old definition computed: CREATE OR REPLACE "
+             "changes the function under them and recomputes nothing, so a changed result makes them "
+             "silently wrong (index lookups miss rows, stored values disagree with the function).",
+             "Give the new behaviour a new function name and switch the index/column to it, or REINDEX and "
+             "rewrite the stored values in the same migration."),
         Rule("prefer-identity", "info", None, "serial creates a separately owned sequence; identity "
              "columns are the SQL-standard replacement.", "Use GENERATED ALWAYS AS IDENTITY."),
         Rule("prefer-bigint-keys", "info", None, "An integer key runs out at 2^31; changing it later "

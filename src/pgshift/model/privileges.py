@@ -87,12 +87,17 @@ class DefaultPrivilege:
     grantee: str
     privileges: tuple[str, ...]
     grantable: tuple[str, ...] = ()
+    # A built-in default taken away (``REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC``): ``privileges`` are
+    # what new objects no longer give ``grantee``. Only database-wide (``schema`` None): a per-schema
+    # entry can only add to the database-wide one.
+    revoked: bool = False
 
     @property
     def key(self) -> str:
-        """``tables in app to reader``, ``functions in * for owner to reader`` (``*``: every schema)."""
+        """``tables in app to reader``, ``functions in * for owner to reader`` (``*``: every schema);
+        ``functions in * from PUBLIC`` for a revoked default."""
         role = f" for {self.role}" if self.role else ""
-        return f"{self.on} in {self.schema or '*'}{role} to {self.grantee}"
+        return f"{self.on} in {self.schema or '*'}{role} {'from' if self.revoked else 'to'} {self.grantee}"
 
 
 def canonical_privileges(kind: str, privileges: tuple[str, ...] | list[str], where: str) -> tuple[str, ...]:

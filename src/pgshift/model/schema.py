@@ -27,7 +27,7 @@ Objects are frozen dataclasses: a model is a value. Build a changed copy with ``
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum as _Enum
 from functools import cached_property
 from typing import Literal, Protocol, TypeVar
@@ -66,6 +66,22 @@ class Identity:
     options: SequenceOptions = field(default_factory=SequenceOptions)
 
 
+COLUMN_STORAGE = ("plain", "external", "extended", "main")  # ALTER COLUMN SET STORAGE's words
+COLUMN_COMPRESSION = ("pglz", "lz4")
+
+
+@dataclass(frozen=True)
+class ColumnSettings:
+    """How a column is stored and analysed, each None / empty when it is the default: ``statistics``
+    (SET STATISTICS), ``storage`` when it is not the type's own (SET STORAGE), ``compression`` (SET
+    COMPRESSION), ``options`` as ``pg_attribute.attoptions`` holds them (``n_distinct=10``, sorted)."""
+
+    statistics: int | None = None
+    storage: str | None = None
+    compression: str | None = None
+    options: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -75,6 +91,7 @@ class Column:
     identity: Identity | None = None
     generated: str | None = None  # expression of a GENERATED ALWAYS AS (...) STORED column
     comment: str | None = None
+    settings: ColumnSettings = ColumnSettings()
 
     @property
     def is_serial(self) -> bool:
@@ -139,12 +156,16 @@ class ExcludeConstraint:
 class Partition:
     """A partition of a partitioned table: ``bound`` is ``FOR VALUES ...`` or ``DEFAULT``, normalised
     (pgshift.model.types.normalize_partition_bound). Its columns, constraints and indexes are the
-    parent's; partitions with a shape of their own (sub-partitions, extra indexes) are not modelled."""
+    parent's, but for ``defaults`` (a column's own DEFAULT, None for none where the parent has one; by
+    column name, sorted) and ``checks`` (CHECK constraints of its own). Partitions with a shape of their
+    own beyond that (sub-partitions, extra indexes) are not modelled."""
 
     schema: str
     name: str
     bound: str
     comment: str | None = None
+    defaults: tuple[tuple[str, str | None], ...] = ()
+    checks: tuple[CheckConstraint, ...] = ()
 
     @property
     def key(self) -> str:
@@ -225,6 +246,10 @@ class Table:
     # Parents (``schema.name``) in INHERITS order. ``columns`` then holds only the columns it does not
     # inherit: the inherited ones are the parents', also one the table declares again (attislocal).
     inherits: tuple[str, ...] = ()
+    # ``WITH (...)`` as ``pg_class.reloptions`` holds it (``fillfactor=70``; ``toast.`` for the TOAST
+    # table's), sorted: pg/parser.py's ``storage_parameters`` is the one spelling.
+    storage_parameters: tuple[str, ...] = ()
+    clustered_on: str | None = None  # the index ALTER TABLE ... CLUSTER ON marked (a key's index too)
 
     @property
     def key(self) -> str:
@@ -277,10 +302,20 @@ class View:
     materialized: bool = False
     with_: tuple[tuple[str, str], ...] = ()
     with_no_data: bool = False
+    # Indexes of a materialized view (a plain view has none), sorted by name; REFRESH ... CONCURRENTLY
+    # needs a unique one. They, the comment and the column comments change in place: the query is the view.
+    indexes: tuple[Index, ...] = ()
+    comment: str | None = None
+    column_comments: tuple[tuple[str, str], ...] = ()  # (column, comment), sorted by column
 
     @property
     def key(self) -> str:
         return qualified(self.schema, self.name)
+
+    @property
+    def query_only(self) -> View:
+        """The view without what changes in place (indexes and comments): equal ones need no rebuild."""
+        return View(self.schema, self.name, self.definition, self.materialized, self.with_, self.with_no_data)
 
 
 class RoutineKind(_Enum):
@@ -385,6 +420,9 @@ class DefinedObject:
     name: str
     definition: str
     comment: str | None = None
+    # Comments on its parts, as (COMMENT ON target, text) sorted by target: a domain's constraints
+    # (``CONSTRAINT "c" ON DOMAIN "s"."d"``), a composite type's attributes (``COLUMN "s"."t"."a"``).
+    part_comments: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:
@@ -467,7 +505,7 @@ def build_model(
         enums=tuple(sorted(enums, key=lambda e: e.key)),
         sequences=tuple(sorted(sequences, key=lambda s: s.key)),
         tables=tuple(sorted((canonical_table(t) for t in tables), key=lambda t: t.key)),
-        views=tuple(sorted(views, key=lambda v: v.key)),
+        views=tuple(sorted((canonical_view(v) for v in views), key=lambda v: v.key)),
         functions=tuple(sorted(functions, key=lambda f: f.key)),
         triggers=tuple(sorted(triggers, key=lambda t: t.key)),
         rules=tuple(sorted(rules, key=lambda r: r.key)),
@@ -501,13 +539,12 @@ def _absorbed(unique: UniqueConstraint, pk: PrimaryKey | None) -> bool:
 
 
 def canonical_table(table: Table) -> Table:
-    """Sort a table's named children so that declaration order of constraints never matters."""
+    """Sort a table's named children so that declaration order of constraints never matters.
 
-    return Table(
-        schema=table.schema,
-        name=table.name,
-        columns=table.columns,
-        primary_key=table.primary_key,
+    ``replace``, not a new ``Table``: a field added to Table later is carried over, never dropped here.
+    """
+    return replace(
+        table,
         foreign_keys=_by_name(table.foreign_keys),
         unique_constraints=_by_name(
             u for u in table.unique_constraints if not _absorbed(u, table.primary_key)
@@ -515,11 +552,22 @@ def canonical_table(table: Table) -> Table:
         check_constraints=_by_name(table.check_constraints),
         indexes=_by_name(table.indexes),
         policies=_by_name(table.policies),
-        rls_enabled=table.rls_enabled,
-        comment=table.comment,
         exclude_constraints=_by_name(table.exclude_constraints),
-        unlogged=table.unlogged,
-        partition_by=table.partition_by,
         partitions=tuple(sorted(table.partitions, key=lambda p: p.key)),
-        inherits=table.inherits,
+        storage_parameters=tuple(sorted(table.storage_parameters)),
+    )
+
+
+def canonical_view(view: View) -> View:
+    """Sort a view's indexes by name and its column comments by column (empty comments are none)."""
+    return View(
+        schema=view.schema,
+        name=view.name,
+        definition=view.definition,
+        materialized=view.materialized,
+        with_=view.with_,
+        with_no_data=view.with_no_data,
+        indexes=_by_name(view.indexes),
+        comment=view.comment or None,
+        column_comments=tuple(sorted((c, t) for c, t in view.column_comments if t)),
     )

@@ -750,3 +750,60 @@ def normalize_view_definition(text: str) -> str:
             ):
                 del ref.fields[0]
     return str(postgast.deparse(tree))
+
+
+# Built-in types whose storage (``pg_type.typstorage``) is not ``plain``, by ``SqlType.name``: a column's
+# SET STORAGE equal to its type's own is no setting at all (the catalog reads none).
+_MAIN_STORAGE = frozenset({"numeric", "decimal", "inet", "cidr"})
+_EXTENDED_STORAGE = frozenset(
+    [
+        "text",
+        "varchar",
+        "char",
+        "bpchar",
+        "bytea",
+        "json",
+        "jsonb",
+        "jsonpath",
+        "xml",
+        "bit",
+        "varbit",
+        "tsvector",
+        "path",
+        "polygon",
+        "refcursor",
+        "txid_snapshot",
+        "int4range",
+        "int8range",
+        "numrange",
+        "tsrange",
+        "tstzrange",
+        "daterange",
+        "int4multirange",
+        "int8multirange",
+        "nummultirange",
+        "tsmultirange",
+        "tstzmultirange",
+        "datemultirange",
+    ]
+) | {"bit varying", "character varying", "character"}
+
+
+def default_storage(type_: SqlType) -> str | None:
+    """The storage PostgreSQL gives a column of ``type_`` (``plain``, ``main``, ``extended``), None for a
+    type it cannot tell without the server (user-defined, extension)."""
+    if type_.array_dims:
+        return "extended"
+    if type_.schema is not None:
+        return None  # an enum is plain, a domain its base's: not known here
+    name = type_.name
+    if name in _MAIN_STORAGE:
+        return "main"
+    if name in _EXTENDED_STORAGE:
+        return "extended"
+    parsed = name.split()[0]
+    if parsed in ("integer", "bigint", "smallint", "serial", "bigserial", "smallserial", "boolean", "real",
+                  "double", "date", "time", "timestamp", "interval", "uuid", "money", "oid", "point", "line",
+                  "lseg", "box", "circle", "macaddr", "macaddr8", "tsquery", "pg_lsn", "name"):  # fmt: skip
+        return "plain"
+    return None

@@ -10,6 +10,7 @@ splitter and the typed boundary around the binding: other modules name node kind
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -364,3 +365,77 @@ def referenced_columns(expression: str) -> set[str]:
         if names:
             out.add(names[-1])
     return out
+
+
+def storage_parameters(options: str) -> tuple[str, ...] | None:
+    """``fillfactor = 70, toast.autovacuum_enabled = off`` as PostgreSQL stores a table's ``WITH (...)``
+    in ``pg_class.reloptions``: ``name=value`` (``toast.`` for the TOAST table's), sorted; None when it
+    does not parse as an option list.
+
+    The server keeps each value as the text written (``0.10`` stays ``0.10``, ``off`` stays ``off``)
+    with quotes removed, and a bare name as ``=true``; keys are identifiers, so case-folded.
+    """
+    try:
+        tree = postgast.parse(f"CREATE TABLE _ () WITH ({options})")
+    except postgast.PgQueryError:
+        return None
+    if len(tree.stmts) != 1 or tree.stmts[0].stmt.WhichOneof("node") != "create_stmt":
+        return None
+    out = []
+    for option in tree.stmts[0].stmt.create_stmt.options:
+        elem = option.def_elem
+        name = f"{elem.defnamespace}.{elem.defname}" if elem.defnamespace else elem.defname
+        out.append(f"{name}={_option_value(elem.arg) if elem.HasField('arg') else 'true'}")
+    return tuple(sorted(out))
+
+
+def storage_parameter_sql(value: str) -> str:
+    """A stored value as a WITH / SET list writes it: a number or word as it is, anything else quoted
+    (the inverse of ``storage_parameters``)."""
+    if _OPTION_TOKEN.fullmatch(value):
+        return value
+    return "'" + value.replace("'", "''") + "'"
+
+
+_OPTION_TOKEN = re.compile(r"-?[0-9]+(\.[0-9]+)?|[a-z_][a-z0-9_]*")
+
+
+def _option_value(arg: Any) -> str:
+    """A ``DefElem`` argument as ``defGetString`` prints it (what ``reloptions`` stores)."""
+    kind = arg.WhichOneof("node")
+    if kind == "integer":
+        return str(arg.integer.ival)
+    if kind == "float":
+        return str(arg.float.fval)
+    if kind == "boolean":
+        return "true" if arg.boolean.boolval else "false"
+    if kind == "string":
+        return str(arg.string.sval)
+    if kind == "type_name":
+        return ".".join(n.string.sval for n in arg.type_name.names)
+    return deparse_expression(arg)
+
+
+def index_column_name(expression: str) -> str:
+    """The name PostgreSQL gives an index column on ``expression`` (FigureIndexColname, which index names
+    are made of): a column's or a function's name, a cast's argument's (else its type's), else ``expr``."""
+    name, _ = _figure_colname(parse_expression(expression))
+    return name or "expr"
+
+
+def _figure_colname(node: Any) -> tuple[str | None, int]:
+    """FigureColnameInternal: a name and its strength (2 for a column or function name, 1 for a type's)."""
+    which = node.WhichOneof("node") if node is not None else None
+    if which == "column_ref":
+        names = [f.string.sval for f in node.column_ref.fields if f.HasField("string")]
+        return (names[-1], 2) if names else (None, 0)
+    if which == "func_call":
+        return node.func_call.funcname[-1].string.sval, 2
+    if which == "type_cast":
+        name, strength = _figure_colname(node.type_cast.arg)
+        if strength <= 1 and node.type_cast.type_name.names:
+            return node.type_cast.type_name.names[-1].string.sval, 1
+        return name, strength
+    if which == "coalesce_expr":
+        return "coalesce", 2
+    return None, 0

@@ -63,13 +63,14 @@ from pgshift.model.filters import table_matcher
 from pgshift.model.types import (
     SqlType,
     canonical_default,
+    default_storage,
     normalize_expression,
     normalize_type,
     parse_type,
     quote_literal,
 )
 from pgshift.pg import naming
-from pgshift.pg.parser import IndexKey, index_keys
+from pgshift.pg.parser import IndexKey, index_keys, storage_parameters
 
 DIALECT = postgresql.dialect()  # type: ignore[no-untyped-call]  # SQLAlchemy's dialect class is unannotated
 PUBLIC = "public"
@@ -212,9 +213,36 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
         exclude_constraints=tuple(excludes),
         unlogged=any(str(p).upper() == "UNLOGGED" for p in table._prefixes),
         partition_by=normalize_partition_key(str(pg["partition_by"])) if pg.get("partition_by") else None,
-        partitions=tuple(_partition(str(schema), p) for p in info.get("partitions", ())),
+        partitions=tuple(_partition(str(schema), p, columns) for p in info.get("partitions", ())),
         inherits=parents,
+        storage_parameters=_storage_parameters(table, pg.get("with") or info.get("with")),
+        clustered_on=str(info["cluster_on"]) if info.get("cluster_on") else None,
     )
+
+
+def _storage_parameters(table: Any, options: Any) -> tuple[str, ...]:
+    """``postgresql_with={"fillfactor": 70}`` (SQLAlchemy 2.1; on 2.0, ``info={"pgshift": {"with":
+    {...}}}``), written out as SQLAlchemy's CREATE TABLE writes it and read back as the server stores it."""
+    if not options:
+        return ()
+    from pgshift.errors import SchemaLoadError
+
+    if not isinstance(options, dict):
+        raise SchemaLoadError(
+            f"table {table.fullname}: postgresql_with must be a dict of storage parameters, got {options!r}",
+            hint='write postgresql_with={"fillfactor": 70, "autovacuum_enabled": False}',
+        )
+    written = ", ".join(
+        str(k) if v is None else f"{k} = {('true' if v else 'false') if isinstance(v, bool) else v}"
+        for k, v in options.items()
+    )
+    parsed = storage_parameters(written)
+    if parsed is None:
+        raise SchemaLoadError(
+            f"table {table.fullname}: PostgreSQL cannot read WITH ({written})",
+            hint="each storage parameter is a name and a number, word or quoted string",
+        )
+    return parsed
 
 
 def _initially_deferred(constraint: Any) -> bool:
@@ -237,14 +265,30 @@ def _parent_key(table: Any, parent: str) -> str:
     return f"{PUBLIC}.{parent}"
 
 
-def _partition(schema: str, raw: dict[str, Any]) -> m.Partition:
+def _partition(schema: str, raw: dict[str, Any], columns: tuple[m.Column, ...]) -> m.Partition:
     """One entry of ``info["pgshift"]["partitions"]``: ``{"name", "bound"}`` plus optional ``schema``
-    (the parent's by default) and ``comment``."""
+    (the parent's by default), ``comment``, ``defaults`` (``{"column": "SQL expression"}``, None for
+    none where the parent has one) and ``checks`` (``{"name": "SQL expression"}``) of its own."""
+    from pgshift.errors import SchemaLoadError
+
+    types = {c.name: c.type for c in columns}
+    defaults = []
+    for column, expr in (raw.get("defaults") or {}).items():
+        if column not in types:
+            raise SchemaLoadError(
+                f"partition {raw['name']}: a default for {column!r}, which the table does not have"
+            )
+        defaults.append((str(column), None if expr is None else canonical_default(str(expr), types[column])))
     return m.Partition(
         schema=str(raw.get("schema") or schema),
         name=str(raw["name"]),
         bound=normalize_partition_bound(str(raw["bound"])),
         comment=raw.get("comment") or None,
+        defaults=tuple(sorted(defaults)),
+        checks=tuple(
+            m.CheckConstraint(name=str(name), expression=normalize_expression(str(expr)))
+            for name, expr in sorted((raw.get("checks") or {}).items())
+        ),
     )
 
 
@@ -326,7 +370,42 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         identity=identity,
         generated=generated,
         comment=col.comment or None,  # COMMENT IS '' removes a comment: '' and None are one
+        settings=_column_settings(table, col, type_),
     )
+
+
+def _column_settings(table: Any, col: Any, type_: SqlType) -> m.ColumnSettings:
+    """``info={"pgshift": {"statistics": 500, "storage": "external", "compression": "lz4", "options":
+    {"n_distinct": 10}}}`` on a Column (SQLAlchemy has no construct for these)."""
+    info = col.info.get("pgshift", {}) if isinstance(col.info, dict) else {}
+    if not any(k in info for k in ("statistics", "storage", "compression", "options")):
+        return m.ColumnSettings()
+    from pgshift.errors import SchemaLoadError
+
+    where = f"column {table.fullname}.{col.name}"
+    statistics = info.get("statistics")
+    if statistics is not None and (isinstance(statistics, bool) or not isinstance(statistics, int)
+                                   or not -1 <= statistics <= 10000):  # fmt: skip
+        raise SchemaLoadError(f"{where}: statistics must be an integer from 0 to 10000 (-1: the default)")
+    storage = info.get("storage")
+    if storage is not None and str(storage).lower() not in m.COLUMN_STORAGE:
+        raise SchemaLoadError(f"{where}: storage {storage!r} is not one of {', '.join(m.COLUMN_STORAGE)}")
+    compression = info.get("compression")
+    if compression is not None and str(compression).lower() not in m.COLUMN_COMPRESSION:
+        raise SchemaLoadError(
+            f"{where}: compression {compression!r} is not one of {', '.join(m.COLUMN_COMPRESSION)}"
+        )
+    return m.ColumnSettings(
+        statistics=None if statistics in (None, -1) else statistics,
+        storage=_storage_unless_default(type_, str(storage).lower()) if storage is not None else None,
+        compression=str(compression).lower() if compression is not None else None,
+        options=_storage_parameters(table, info.get("options")),
+    )
+
+
+def _storage_unless_default(type_: SqlType, storage: str) -> str | None:
+    """None when ``storage`` is what the column's type has anyway (the catalog reads it so)."""
+    return None if default_storage(type_) == storage else storage
 
 
 def _sequence_serial(table: Any, col: Any) -> bool:

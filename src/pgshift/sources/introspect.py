@@ -16,6 +16,7 @@ introspects to model(S):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from pgshift import catalog
@@ -83,6 +84,13 @@ def introspect(
     _policies(results["policies"], tables)
     _partitions(results["partitions"], tables)
     keyed = {kind.collection: [kind.read_catalog(r) for r in results[kind.query]] for kind in SOURCE_KINDS}
+    view_indexes: dict[tuple[str, str], dict[str, Any]] = {
+        (v.schema, v.name): {"indexes": []} for v in keyed["views"]
+    }
+    _indexes(results["indexes"], {}, view_indexes)  # a materialized view's indexes are part of it
+    keyed["views"] = [
+        replace(v, indexes=tuple(view_indexes[v.schema, v.name]["indexes"])) for v in keyed["views"]
+    ]
     # grants on the tables the filters leave out (the tracking table among them) are left out with them
     left_out = {(r["schema"], r["table_name"]) for r in results["columns"]} - set(tables)
     keyed["grants"] = [g for g in keyed["grants"] if g.on != "table" or (g.schema, g.name) not in left_out]
@@ -118,6 +126,8 @@ def introspect(
             partition_by=t["partition_by"],
             partitions=tuple(t["partitions"]),
             inherits=t["inherits"],
+            storage_parameters=t["storage_parameters"],
+            clustered_on=t["clustered_on"],
         )
         for t in tables.values()
     ]
@@ -128,6 +138,7 @@ def introspect(
             name=r["name"],
             definition=r["definition"],
             comment=r["comment"] or None,
+            part_comments=tuple(sorted((r["part_comments"] or {}).items())),
         )
         for r in results["defined"]
     ]
@@ -214,6 +225,8 @@ def _tables(rows: list[dict[str, Any]], keep: Any) -> dict[tuple[str, str], dict
                 "partition_by": normalize_partition_key(r["partition_by"]) if r["partition_by"] else None,
                 "partitions": [],
                 "inherits": tuple(r["inherits"] or ()),
+                "storage_parameters": tuple(sorted(r["storage_parameters"] or ())),
+                "clustered_on": r["clustered_on"],
             }
         if r["attnum"] is not None:  # NULL: a table without columns of its own
             table["columns"].append(_column(r))
@@ -263,6 +276,12 @@ def _column(r: dict[str, Any]) -> m.Column:
         identity=identity,
         generated=generated,
         comment=r["comment"] or None,
+        settings=m.ColumnSettings(
+            statistics=r["statistics"],
+            storage=r["storage"],
+            compression=r["compression"],
+            options=tuple(sorted(r["column_options"] or ())),
+        ),
     )
 
 
@@ -344,9 +363,18 @@ def _unquote(identifier: str) -> str:
     return identifier
 
 
-def _indexes(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str, Any]]) -> None:
+def _indexes(
+    rows: list[dict[str, Any]],
+    tables: dict[tuple[str, str], dict[str, Any]],
+    views: dict[tuple[str, str], dict[str, Any]] | None = None,
+) -> None:
+    """Each index into its table's (or, ``on_view``, its materialized view's) ``indexes`` list."""
     for r in rows:
-        table = tables.get((r["schema"], r["table_name"]))
+        table = (
+            (views or {}).get((r["schema"], r["table_name"]))
+            if r["on_view"]
+            else tables.get((r["schema"], r["table_name"]))
+        )
         if table is None:
             continue
         key_count = r["key_count"]
@@ -412,12 +440,25 @@ def _partitions(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[s
         table = tables.get((r["parent_schema"], r["parent_name"]))
         if table is None:
             continue
+        types = {c.name: c.type for c in table["columns"]}
         table["partitions"].append(
             m.Partition(
                 schema=r["schema"],
                 name=r["name"],
                 bound=normalize_partition_bound(r["bound"]),
                 comment=r["comment"] or None,
+                defaults=tuple(
+                    sorted(
+                        (column, canonical_default(expr, types[column]) if expr and column in types else expr)
+                        for column, expr in (r["own_defaults"] or {}).items()
+                    )
+                ),
+                checks=tuple(
+                    m.CheckConstraint(
+                        name=name, expression=_check_body(definition), not_valid="NOT VALID" in definition
+                    )
+                    for name, definition in (r["own_checks"] or ())
+                ),
             )
         )
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -233,7 +234,15 @@ def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
             "schema": table.schema,
             **sequence_options_out(ident.options, column.type.spelling),
         }
-    return with_extras(out, comment=column.comment)
+    settings = column.settings
+    return with_extras(
+        out,
+        comment=column.comment,
+        statistics=settings.statistics,
+        storage=settings.storage,
+        compression=settings.compression,
+        options=list(settings.options),
+    )
 
 
 def _index_out(index: m.Index) -> dict[str, Any]:
@@ -296,12 +305,16 @@ def _table_out(table: m.Table) -> dict[str, Any]:
         primaryKeyComment=pk.comment if pk is not None else None,
         unlogged=table.unlogged,
         partitionBy=table.partition_by,
+        storageParameters=list(table.storage_parameters),
+        clusteredOn=table.clustered_on,
         partitions=[
             {
                 "schema": p.schema,
                 "name": p.name,
                 "bound": p.bound,
                 **({"comment": p.comment} if p.comment else {}),
+                **({"defaults": dict(p.defaults)} if p.defaults else {}),
+                **({"checks": {c.name: c.expression for c in p.checks}} if p.checks else {}),
             }
             for p in table.partitions
         ],
@@ -388,6 +401,7 @@ def snapshot_to_model(data: Any, *, where: str) -> m.Model:
             ]
             for kind in SOURCE_KINDS
         }
+        keyed["views"] = _with_view_extras(keyed["views"], extension)
         schemas = list(_section(data, "schemas", where).values())
         functions, triggers, rules, defined = _objects_in(data.get("pgshift"))
         schema_comments = _schema_comments_in(data.get("pgshift"))
@@ -458,6 +472,12 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 identity=identity,
                 generated=strip_table_qualifier(generated["as"], name) if generated else None,
                 comment=pgshift_extra(col, "comment"),
+                settings=m.ColumnSettings(
+                    statistics=pgshift_extra(col, "statistics"),
+                    storage=pgshift_extra(col, "storage"),
+                    compression=pgshift_extra(col, "compression"),
+                    options=tuple(pgshift_extra(col, "options") or ()),
+                ),
             )
         )
         if col.get("primaryKey"):
@@ -520,6 +540,8 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
             for x in (pgshift_extra(raw, "excludeConstraints") or {}).values()
         ),
         unlogged=bool(pgshift_extra(raw, "unlogged")),
+        storage_parameters=tuple(pgshift_extra(raw, "storageParameters") or ()),
+        clustered_on=pgshift_extra(raw, "clusteredOn"),
         partition_by=normalize_partition_key(by) if (by := pgshift_extra(raw, "partitionBy")) else None,
         partitions=tuple(
             m.Partition(
@@ -527,6 +549,11 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 name=p["name"],
                 bound=normalize_partition_bound(p["bound"]),
                 comment=p.get("comment"),
+                defaults=tuple(sorted((p.get("defaults") or {}).items())),
+                checks=tuple(
+                    m.CheckConstraint(name=k, expression=v)
+                    for k, v in sorted((p.get("checks") or {}).items())
+                ),
             )
             for p in (pgshift_extra(raw, "partitions") or ())
         ),
@@ -668,6 +695,9 @@ def _objects_out(model: m.Model) -> dict[str, Any]:
             )
             for r in model.rules
         }
+    view_extras = {v.key: extras for v in model.views if (extras := _view_extras_out(v))}
+    if view_extras:  # drizzle-kit's "views" entry rejects keys it does not know
+        out["viewExtras"] = view_extras
     if model.defined:
         out["objects"] = {
             o.key: _without_none(
@@ -677,10 +707,43 @@ def _objects_out(model: m.Model) -> dict[str, Any]:
                     "name": o.name,
                     "definition": o.definition,
                     "comment": o.comment,
+                    "partComments": dict(o.part_comments) or None,
                 }
             )
             for o in model.defined
         }
+    return out
+
+
+def _view_extras_out(view: m.View) -> dict[str, Any]:
+    """What a view has beyond Drizzle's entry: a materialized view's indexes (Drizzle's index entries),
+    its comment and its columns' comments."""
+    out: dict[str, Any] = {}
+    if view.indexes:
+        out["indexes"] = {i.name: _index_out(i) for i in view.indexes}
+    if view.comment is not None:
+        out["comment"] = view.comment
+    if view.column_comments:
+        out["columnComments"] = dict(view.column_comments)
+    return out
+
+
+def _with_view_extras(views: list[m.View], raw: Any) -> list[m.View]:
+    """``views`` with the extras ``pgshift.viewExtras`` keeps for them (see ``_view_extras_out``)."""
+    extras = raw.get("viewExtras", {}) if isinstance(raw, dict) else {}
+    if not isinstance(extras, dict):
+        raise ValueError("'pgshift.viewExtras' must be an object")
+    out = []
+    for view in views:
+        own = extras.get(view.key) or {}
+        out.append(
+            replace(
+                view,
+                indexes=tuple(_index_in(i, view.name) for i in (own.get("indexes") or {}).values()),
+                comment=own.get("comment"),
+                column_comments=tuple((str(c), str(t)) for c, t in (own.get("columnComments") or {}).items()),
+            )
+        )
     return out
 
 
@@ -737,6 +800,7 @@ def _objects_in(
             name=o["name"],
             definition=o["definition"],
             comment=o.get("comment"),
+            part_comments=tuple(sorted((o.get("partComments") or {}).items())),
         )
         for o in raw.get("objects", {}).values()
     ]

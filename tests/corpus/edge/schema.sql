@@ -144,6 +144,11 @@ COMMENT ON CONSTRAINT booking_pkey ON public.booking IS 'checked at commit';
 COMMENT ON CONSTRAINT booking_no_overlap ON public.booking IS 'one booking per room at a time';
 COMMENT ON CONSTRAINT booking_account_fk ON public.booking IS 'whose booking';
 COMMENT ON DOMAIN public.email IS 'an address with an at sign';
+COMMENT ON VIEW public.active_account IS 'accounts in use';
+COMMENT ON COLUMN public.active_account.email IS 'where to write';
+COMMENT ON MATERIALIZED VIEW public.account_stats IS 'accounts per mood';
+COMMENT ON COLUMN public.account_stats.n IS 'how many';
+COMMENT ON INDEX public.account_stats_mood_idx IS 'one row per mood (REFRESH CONCURRENTLY needs it)';
 -- Some rows, so push and rollback have data to count.
 INSERT INTO public.account (email, founded, nick, mood, status, score)
 VALUES ('a@x.io', 1999, 'ann', 'happy', 'active', 10), ('b@x.io', 2001, 'bob', 'ok', 'new', NULL);

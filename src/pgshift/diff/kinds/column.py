@@ -12,15 +12,24 @@ from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, 
 from pgshift.diff.kinds.sequence import option_clauses, rename_owned_sequence, sequence_options_sql
 from pgshift.model.schema import (
     Column,
+    ColumnSettings,
     Identity,
     Model,
     Sequence,
     Table,
 )
 from pgshift.model.sequences import effective_sequence_options
-from pgshift.model.types import SqlType, canonical_default, qualified_name, quote_ident, quote_literal
+from pgshift.model.types import (
+    SqlType,
+    canonical_default,
+    default_storage,
+    qualified_name,
+    quote_ident,
+    quote_literal,
+)
 from pgshift.pg.functions import volatile_call
 from pgshift.pg.naming import handover_sequence_name, owned_sequence_name
+from pgshift.pg.parser import storage_parameter_sql
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,64 @@ class SetColumnComment(Operation):
 
 
 @dataclass(frozen=True)
+class SetColumnSettings(Operation):
+    """SET STATISTICS / STORAGE / COMPRESSION and SET / RESET (n_distinct ...) of one column, from ``old``
+    to ``new``; ``type`` says what storage is the default one to go back to."""
+
+    schema: str
+    table: str
+    column: str
+    type: SqlType
+    old: ColumnSettings
+    new: ColumnSettings
+
+    @property
+    def action(self) -> Action:
+        o, n = self.old, self.new
+        heavy = o.storage != n.storage or o.compression != n.compression
+        return Action.SET_COLUMN_STORAGE if heavy else Action.SET_COLUMN_STATISTICS
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.column)
+
+    def sql(self) -> list[str]:
+        head = f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)}"
+        o, n = self.old, self.new
+        out = []
+        if o.statistics != n.statistics:
+            out.append(f"{head} SET STATISTICS {-1 if n.statistics is None else n.statistics};")
+        if o.storage != n.storage:
+            # back to the type's own; DEFAULT (PostgreSQL 16+) when pgshift cannot tell it
+            storage = n.storage or default_storage(self.type) or "DEFAULT"
+            out.append(f"{head} SET STORAGE {storage.upper()};")
+        if o.compression != n.compression:
+            out.append(f"{head} SET COMPRESSION {n.compression or 'default'};")
+        kept = {p.partition("=")[0] for p in n.options}
+        if reset := [p.partition("=")[0] for p in o.options if p.partition("=")[0] not in kept]:
+            out.append(f"{head} RESET ({', '.join(reset)});")
+        if changed := [p for p in n.options if p not in o.options]:
+            items = ", ".join(
+                f"{k} = {storage_parameter_sql(v)}" for k, _, v in (p.partition("=") for p in changed)
+            )
+            out.append(f"{head} SET ({items});")
+        return out
+
+    def reverse(self) -> Operation:
+        return SetColumnSettings(self.schema, self.table, self.column, self.type, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"change the storage settings of column {self.subject}"
+
+
+def created_settings(schema: str, table: str, column: Column) -> list[str]:
+    """The statements that give a new column its settings (none when all are the defaults)."""
+    if column.settings == ColumnSettings():
+        return []
+    return SetColumnSettings(schema, table, column.name, column.type, ColumnSettings(), column.settings).sql()
+
+
+@dataclass(frozen=True)
 class AddColumn(Operation):
     schema: str
     table: str
@@ -75,6 +142,7 @@ class AddColumn(Operation):
     def sql(self) -> list[str]:
         stub = Table(schema=self.schema, name=self.table)
         out = [f"{alter(self.schema, self.table)} ADD COLUMN {column_sql(stub, self.column)};"]
+        out += created_settings(self.schema, self.table, self.column)
         if self.column.comment is not None:
             out.append(
                 SetColumnComment(self.schema, self.table, self.column.name, None, self.column.comment).sql()[
@@ -382,11 +450,17 @@ class SetNotNull(Operation):
 
 @dataclass(frozen=True)
 class SetDefault(Operation):
+    """SET / DROP DEFAULT. On a partitioned table it reaches every partition, so the partitions with a
+    default of their own (``partitions``: name key, their own before, their own after; None: the
+    parent's) get theirs set again after it, in the up and the down file alike: ``partitions`` holds
+    (schema, name, its default before, its default after) for each partition with one of its own."""
+
     schema: str
     table: str
     column: str
     old: str | None
     new: str | None
+    partitions: tuple[tuple[str, str, str | None, str | None], ...] = ()
 
     @property
     def action(self) -> Action:
@@ -398,10 +472,15 @@ class SetDefault(Operation):
 
     def sql(self) -> list[str]:
         head = f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)}"
-        return [f"{head} DROP DEFAULT;" if self.new is None else f"{head} SET DEFAULT {self.new};"]
+        out = [f"{head} DROP DEFAULT;" if self.new is None else f"{head} SET DEFAULT {self.new};"]
+        for schema, name, _, own in self.partitions:
+            if own != self.new:
+                out += SetDefault(schema, name, self.column, self.new, own).sql()
+        return out
 
     def reverse(self) -> Operation:
-        return SetDefault(self.schema, self.table, self.column, self.new, self.old)
+        back = tuple((schema, name, after, before) for schema, name, before, after in self.partitions)
+        return SetDefault(self.schema, self.table, self.column, self.new, self.old, back)
 
     def describe(self) -> str:
         return f"{'drop' if self.new is None else 'set'} default of {self.table}.{self.column}"
@@ -545,6 +624,11 @@ def diff_column(s: str, n: str, a: Column, b: Column) -> list[Operation]:
         out.append(SetNotNull(s, n, b.name, False))
     if a.comment != b.comment:
         out.append(SetColumnComment(s, n, b.name, a.comment, b.comment))
+    if type_key(a) != type_key(b) and b.settings != ColumnSettings():
+        # a new type takes its own storage: the settings the column keeps are set again
+        out.append(SetColumnSettings(s, n, b.name, b.type, ColumnSettings(), b.settings))
+    elif a.settings != b.settings:
+        out.append(SetColumnSettings(s, n, b.name, b.type, a.settings, b.settings))
     return out
 
 

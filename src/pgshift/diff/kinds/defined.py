@@ -7,11 +7,11 @@ type still used by a column makes that DROP fail: change such a type in a hand-w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from pgshift.diff.hazards import Action
+from pgshift.diff.hazards import Action, Hazard, HazardKind
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation
-from pgshift.diff.kinds.comment import SetComment, same_but_comment
+from pgshift.diff.kinds.comment import SetComment, comment_sql
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import DefinedObject, Model, ObjectKind
 from pgshift.model.types import quote_ident, quote_literal
@@ -47,6 +47,7 @@ class CreateObject(Operation):
             out.append(
                 f"COMMENT ON {_KEYWORD[self.obj.kind]} {_name(self.obj)} IS {quote_literal(self.obj.comment)};"
             )
+        out += [comment_sql(target, text) for target, text in self.obj.part_comments]
         return out
 
     def reverse(self) -> Operation:
@@ -58,12 +59,27 @@ class CreateObject(Operation):
 
 @dataclass(frozen=True)
 class DropObject(Operation):
+    """DROP; ``replaced_by`` is the object created again under its name when ALTER cannot change it."""
+
     obj: DefinedObject
+    replaced_by: DefinedObject | None = None
     action = Action.DROP_OBJECT
 
     @property
     def subject(self) -> str:
         return self.obj.key
+
+    def hazards(self) -> tuple[Hazard, ...]:
+        found = super().hazards()
+        change = retyped_domain(self.obj, self.replaced_by)
+        if change is not None:
+            message = (
+                f"{self.subject}: the domain's base type changes ({change[0]} -> {change[1]}), which ALTER "
+                "DOMAIN cannot do: it is dropped and created again, and the DROP fails while a column or "
+                "function uses it (move those to the new type first, by hand)"
+            )
+            found += (Hazard(HazardKind.PRECONDITION, message),)
+        return found
 
     def sql(self) -> list[str]:
         return [f"DROP {_KEYWORD[self.obj.kind]} {_name(self.obj)};"]
@@ -145,11 +161,23 @@ class AlterDomain(Operation):
             out.append(f"{head} SET DEFAULT {after.default};" if after.default else f"{head} DROP DEFAULT;")
         if before.not_null != after.not_null:
             out.append(f"{head} {'SET' if after.not_null else 'DROP'} NOT NULL;")
-        out += [f"{head} ADD CONSTRAINT {quote_ident(name)} {check};" for name, check in after.checks
-                if old_checks.get(name) != check]  # fmt: skip
+        added = [name for name, check in after.checks if old_checks.get(name) != check]
+        out += [f"{head} ADD CONSTRAINT {quote_ident(name)} {new_checks[name]};" for name in added]
         if self.old.comment != self.new.comment:
             comment = "NULL" if self.new.comment is None else quote_literal(self.new.comment)
             out.append(f"COMMENT ON DOMAIN {_name(self.new)} IS {comment};")
+        # a constraint added again has lost its comment; the others keep theirs unless it changes; a
+        # dropped one's goes with it
+        target = f"ON DOMAIN {_name(self.new)}"
+        readded = {f"CONSTRAINT {quote_ident(name)} {target}" for name in added}
+        kept = {f"CONSTRAINT {quote_ident(name)} {target}" for name in new_checks}
+        before_comments, after_comments = dict(self.old.part_comments), dict(self.new.part_comments)
+        for part in sorted(kept):
+            text = after_comments.get(part)
+            if (part in readded and text is not None) or (
+                part not in readded and before_comments.get(part) != text
+            ):
+                out.append(comment_sql(part, text))
         return out
 
     def reverse(self) -> Operation:
@@ -157,6 +185,20 @@ class AlterDomain(Operation):
 
     def describe(self) -> str:
         return f"alter domain {self.new.key}"
+
+
+def retyped_domain(old: DefinedObject, new: DefinedObject | None) -> tuple[str, str] | None:
+    """(old base, new base) when ``new`` is the domain ``old`` with another base type or collation."""
+    if new is None or not (old.kind is ObjectKind.DOMAIN and new.kind is ObjectKind.DOMAIN):
+        return None
+    before, after = domain_parts(old.definition), domain_parts(new.definition)
+    if before is None or after is None or (before.base, before.collation) == (after.base, after.collation):
+        return None
+    return _spelled(before), _spelled(after)
+
+
+def _spelled(parts: DomainParts) -> str:
+    return parts.base + (f" COLLATE {parts.collation}" if parts.collation else "")
 
 
 def _alterable(old: DefinedObject, new: DefinedObject) -> bool:
@@ -171,6 +213,27 @@ def _alterable(old: DefinedObject, new: DefinedObject) -> bool:
     )
 
 
+def _same_but_comments(a: DefinedObject, b: DefinedObject | None) -> bool:
+    """The same object apart from its comment and its parts' comments (changed in place)."""
+    return b is not None and replace(a, comment=None, part_comments=()) == replace(
+        b, comment=None, part_comments=()
+    )
+
+
+def _comment_changes(was: DefinedObject, o: DefinedObject) -> list[Operation]:
+    on = f"{_KEYWORD[o.kind]} {_name(o)}"
+    out: list[Operation] = []
+    if was.comment != o.comment:
+        out.append(SetComment(on, o.kind.value, o.key, was.comment, o.comment))
+    before, after = dict(was.part_comments), dict(o.part_comments)
+    for target in sorted(before.keys() | after.keys()):
+        if before.get(target) != after.get(target):
+            out.append(
+                SetComment(target, f"part of {o.kind.value}", o.key, before.get(target), after.get(target))
+            )
+    return out
+
+
 def diff_defined(old: Model, new: Model, plan: Plan) -> Model:
     before = {o.key: o for o in old.defined}
     after = {o.key: o for o in new.defined}
@@ -179,19 +242,18 @@ def diff_defined(old: Model, new: Model, plan: Plan) -> Model:
         target = after.get(o.key)
         if target is None:
             plan.drop_defined.append(DropObject(o))
-        elif same_but_comment(o, target):
-            continue  # a comment alone changes in place (below)
+        elif _same_but_comments(o, target):
+            continue  # comments alone change in place (below)
         elif _alterable(o, target):
             altered.add(o.key)
         else:
-            plan.early_function_drops.append(DropObject(o))
+            plan.early_function_drops.append(DropObject(o, replaced_by=target))
     for o in new.defined:
         was = before.get(o.key)
         if was is not None and o.key in altered:
             plan.defined.append(AlterDomain(was, o))  # its comment too
-        elif was is None or not same_but_comment(was, o):
+        elif was is None or not _same_but_comments(was, o):
             plan.defined.append(CreateObject(o))
-        elif was.comment != o.comment:  # in place: a domain that columns use cannot be dropped
-            on = f"{_KEYWORD[o.kind]} {_name(o)}"
-            plan.defined.append(SetComment(on, o.kind.value, o.key, was.comment, o.comment))
+        else:  # in place: a domain or type that columns use cannot be dropped
+            plan.defined += _comment_changes(was, o)
     return old

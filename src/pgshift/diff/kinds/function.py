@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pgshift.diff.hazards import Action
+from pgshift.diff.hazards import Action, Hazard, HazardKind
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.plan import Plan
-from pgshift.model.schema import Function, Model, RoutineKind, Table
+from pgshift.model.schema import Function, Index, Model, RoutineKind, Table
 from pgshift.model.types import quote_ident
 
 
@@ -103,11 +103,18 @@ class ReplaceFunction(Operation):
 
     old: Function
     new: Function
+    stale: tuple[str, ...] = ()  # what keeps values the old definition computed (``stored_users``)
     action = Action.REPLACE_FUNCTION
 
     @property
     def subject(self) -> str:
         return self.new.key
+
+    def hazards(self) -> tuple[Hazard, ...]:
+        found = super().hazards()
+        if self.stale and self.old.definition != self.new.definition:
+            found += (Hazard(HazardKind.STALE, f"{self.subject}: {stale_message(self.stale)}"),)
+        return found
 
     def sql(self) -> list[str]:
         out = []
@@ -205,7 +212,7 @@ def diff_functions(old: Model, new: Model, plan: Plan) -> Model:
         if previous is None or f.key in rebuilt:
             phase.append(CreateFunction(f))
         elif previous != f:
-            phase.append(ReplaceFunction(previous, f))
+            phase.append(ReplaceFunction(previous, f, tuple(stored_users(old, set(_names(f))))))
     plan.rebuilt_functions |= rebuilt
     if rebuilt:
         _release_rebuilt(old, plan, {n for k in rebuilt for n in _names(before[k])})
@@ -258,8 +265,10 @@ def _release_rebuilt(old: Model, plan: Plan, names: set[str]) -> None:
         for index in table.indexes:
             used = [e.expression for e in index.elements if e.is_expression] + [index.where or ""]
             if any(_calls(e, names) for e in used):
-                _move_or_rebuild(plan, DropIndex(s, n, index, concurrently=True),
-                                 [CreateIndex(s, n, i, concurrently=True) for i in target.indexes if i.name == index.name],
+                # a partitioned table's index has no CONCURRENTLY (pgshift.diff.kinds.index)
+                _move_or_rebuild(plan, DropIndex(s, n, index, concurrently=not table.partition_by),
+                                 [CreateIndex(s, n, i, concurrently=not target.partition_by)
+                                  for i in target.indexes if i.name == index.name],
                                  plan.indexes)  # fmt: skip
 
 
@@ -300,6 +309,35 @@ def used_by_tables(tables: Iterable[Table]) -> set[str]:
         for policy in table.policies:
             expressions += [e for e in (policy.using, policy.with_check) if e]
     return _called(expressions)
+
+
+def stored_users(model: Model, names: set[str]) -> list[str]:
+    """What holds values computed by the functions ``names`` (``name`` or ``schema.name``): indexes on
+    expressions or with a predicate (a materialized view's too), generated columns, and CHECKs (checked
+    once, on write). CREATE OR REPLACE recomputes none of them: the linter and ``ReplaceFunction`` warn
+    with ``stale_message``."""
+    out: list[str] = []
+    for table in model.tables:
+        where = f"{table.schema}.{table.name}"
+        out += [f"generated column {where}.{c.name}" for c in table.columns if _calls(c.generated, names)]
+        out += [f"CHECK {c.name} on {where}" for c in table.check_constraints if _calls(c.expression, names)]
+        out += [f"index {i.name} on {where}" for i in table.indexes if _index_calls(i, names)]
+    for view in model.views:
+        out += [f"index {i.name} on {view.key}" for i in view.indexes if _index_calls(i, names)]
+    return out
+
+
+def _index_calls(index: Index, names: set[str]) -> bool:
+    used = [e.expression for e in index.elements if e.is_expression] + [index.where or ""]
+    return any(_calls(e, names) for e in used)
+
+
+def stale_message(users: Iterable[str]) -> str:
+    """Why replacing a function that ``users`` (from ``stored_users``) depend on is a hazard."""
+    return (
+        f"{', '.join(users)} keep what the old definition computed; a changed result silently makes "
+        "them wrong (REINDEX the index, rewrite the generated column, re-check the rows)"
+    )
 
 
 def _called(expressions: Iterable[str]) -> set[str]:

@@ -55,6 +55,8 @@ def _statement(item: Privileges, verb: str, privileges: list[str], option: bool)
         prefix += f" FOR ROLE {quote_ident(item.role)}" if item.role else ""
         prefix += f" IN SCHEMA {quote_ident(item.schema)}" if item.schema else ""
         prefix += " "
+    if isinstance(item, DefaultPrivilege) and item.revoked:  # holding a revoked default is revoking it
+        verb = "REVOKE" if verb == "GRANT" else "GRANT"
     if verb == "GRANT":
         return f"{prefix}GRANT {words} {on} TO {grantee}{' WITH GRANT OPTION' if option else ''};"
     return f"{prefix}REVOKE {'GRANT OPTION FOR ' if option else ''}{words} {on} FROM {grantee};"
@@ -83,7 +85,9 @@ class ChangePrivileges(Operation):
     @property
     def action(self) -> Action:
         had, had_option, has, has_option = self._sets()
-        losing = (had - has) or (had_option - has_option)
+        losing = bool((had - has) or (had_option - has_option))
+        if isinstance(self._item, DefaultPrivilege) and self._item.revoked:
+            losing = not losing
         return Action.REVOKE_PRIVILEGE if losing else Action.GRANT_PRIVILEGE
 
     @property
@@ -111,6 +115,12 @@ class ChangePrivileges(Operation):
         had, _, has, _ = self._sets()
         item = self._item
         what = item.object_key if isinstance(item, Grant) else f"default privileges on {item.on}"
+        if isinstance(item, DefaultPrivilege) and item.revoked:
+            if not had:
+                return f"revoke {', '.join(sorted(has))} on {what} from {item.grantee}"
+            if not has:
+                return f"grant {', '.join(sorted(had))} on {what} to {item.grantee} again"
+            return f"change revoked {what} of {item.grantee}"
         if not had:
             return f"grant {', '.join(sorted(has))} on {what} to {item.grantee}"
         if not has:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Operation, path, ref
@@ -14,6 +14,8 @@ from pgshift.model.schema import (
     nondefault_nulls,
 )
 from pgshift.model.types import qualified_name, quote_ident
+from pgshift.pg.naming import index_name
+from pgshift.pg.parser import index_column_name
 
 
 @dataclass(frozen=True)
@@ -132,3 +134,61 @@ def create_index_sql(schema: str, table: str, index: Index, *, concurrently: boo
     if index.where:
         text += f" WHERE {index.where}"
     return text + ";"
+
+
+@dataclass(frozen=True)
+class CreatePartitionedIndex(Operation):
+    """An index added to a partitioned table that exists, the lock-light way (``CREATE INDEX
+    CONCURRENTLY`` refuses a partitioned table): ``CREATE INDEX ... ON ONLY`` the parent (at once: it is
+    invalid, built on no partition), then per partition ``CREATE INDEX CONCURRENTLY`` (writes go on) and
+    ``ALTER INDEX ... ATTACH PARTITION``; the parent's index is valid once every partition's is attached.
+    ``partitions`` are ``(schema, name)`` of every partition there is at that point. A partition's index
+    is named as PostgreSQL names the one it would build itself (``pg.naming.index_name``)."""
+
+    schema: str
+    table: str
+    index: Index
+    partitions: tuple[tuple[str, str], ...]
+    action = Action.CREATE_INDEX_CONCURRENTLY
+    transactional = False
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.index.name)
+
+    def sql(self) -> list[str]:
+        i = self.index
+        on_parent = create_index_sql(self.schema, self.table, i, concurrently=False)
+        head = f"INDEX {quote_ident(i.name)} ON "
+        out = [on_parent.replace(head, f"{head}ONLY ", 1)]
+        for part_schema, part in self.partitions:
+            child = replace(i, name=partition_index_name(part, i), comment=None)
+            out += [
+                create_index_sql(part_schema, part, child, concurrently=True),
+                f"ALTER INDEX {ref(self.schema, i.name)} ATTACH PARTITION {ref(part_schema, child.name)};",
+            ]
+        return [*out, *created_comment(index_target(self.schema, i.name), i.comment)]
+
+    def reverse(self) -> Operation:
+        return DropIndex(self.schema, self.table, self.index)  # a partitioned index has no CONCURRENTLY drop
+
+    def describe(self) -> str:
+        return (
+            f"create index {self.index.name} on partitioned table {self.table} (per partition, concurrently)"
+        )
+
+
+def partition_index_name(partition: str, index: Index) -> str:
+    """The name PostgreSQL gives the index it builds on a partition for ``index`` (ChooseIndexName: the
+    key and INCLUDE columns, an expression's ``pg.parser.index_column_name``, ``idx``); assumed free, as
+    pgshift's own are."""
+    columns: list[str] = []
+    for name in [
+        index_column_name(e.expression) if e.is_expression else e.expression for e in index.elements
+    ] + list(index.include):
+        n, taken = 0, name
+        while taken in columns:  # ChooseIndexColumnNames: a name already used gets a number
+            n += 1
+            taken = f"{name}{n}"
+        columns.append(taken)
+    return index_name(partition, columns)

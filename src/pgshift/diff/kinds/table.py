@@ -18,7 +18,9 @@ from pgshift.diff.kinds.column import (
     DropColumn,
     DropExpression,
     RecomputeColumn,
+    SetDefault,
     column_sql,
+    created_settings,
     diff_column,
     owns_default_sequence,
     type_key,
@@ -40,7 +42,13 @@ from pgshift.diff.kinds.constraint import (
     add_constraint,
     constraint_sql,
 )
-from pgshift.diff.kinds.index import CreateIndex, DropIndex, RenameIndex, create_index_sql
+from pgshift.diff.kinds.index import (
+    CreateIndex,
+    CreatePartitionedIndex,
+    DropIndex,
+    RenameIndex,
+    create_index_sql,
+)
 from pgshift.diff.kinds.policy import CreatePolicy, DropPolicy
 from pgshift.diff.kinds.sequence import rename_owned_sequence
 from pgshift.diff.plan import Plan
@@ -59,7 +67,7 @@ from pgshift.model.schema import (
 )
 from pgshift.model.types import qualified_name, quote_ident
 from pgshift.pg.naming import owned_sequence_name
-from pgshift.pg.parser import referenced_columns
+from pgshift.pg.parser import referenced_columns, storage_parameter_sql
 
 
 @dataclass(frozen=True)
@@ -84,8 +92,11 @@ class CreateTable(Operation):
         ]
         for p in t.partitions:
             out += CreatePartition(t, p).sql()
+        out += [s for c in t.columns for s in created_settings(t.schema, t.name, c)]
         out += [create_index_sql(t.schema, t.name, i, concurrently=False) for i in t.indexes]
         out += [s for i in t.indexes for s in created_comment(index_target(t.schema, i.name), i.comment)]
+        if t.clustered_on is not None:
+            out += ClusterOn(t.schema, t.name, None, t.clustered_on).sql()
         out += [
             s
             for c in _keys(t, with_foreign_keys=False)
@@ -228,7 +239,7 @@ class CreatePartition(Operation):
 
     def sql(self) -> list[str]:
         p = self.partition
-        out = [create_partition_sql(self.parent, p)]
+        out = [create_partition_sql(self.parent, p), *partition_extras_sql(self.parent, p)]
         if p.comment is not None:
             out.append(f"COMMENT ON TABLE {ref(p.schema, p.name)} IS {render.comment_literal(p.comment)};")
         return out
@@ -337,6 +348,82 @@ class SetLogged(Operation):
 
 
 @dataclass(frozen=True)
+class SetStorageParameters(Operation):
+    """``ALTER TABLE ... SET (...)`` / ``RESET (...)`` turning ``old`` into ``new`` (``name=value``
+    as ``pg_class.reloptions`` holds them)."""
+
+    schema: str
+    table: str
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+
+    @property
+    def action(self) -> Action:
+        names = {p.partition("=")[0] for p in set(self.old) ^ set(self.new)}
+        return (
+            Action.SET_CATALOG_TABLE_OPTION
+            if "user_catalog_table" in names
+            else Action.SET_STORAGE_PARAMETERS
+        )
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table)
+
+    def sql(self) -> list[str]:
+        kept = {p.partition("=")[0] for p in self.new}
+        reset = [p.partition("=")[0] for p in self.old if p.partition("=")[0] not in kept]
+        changed = [p for p in self.new if p not in self.old]
+        out = []
+        if reset:
+            out.append(f"{alter(self.schema, self.table)} RESET ({', '.join(reset)});")
+        if changed:
+            out.append(f"{alter(self.schema, self.table)} SET ({', '.join(_with_item(p) for p in changed)});")
+        return out
+
+    def reverse(self) -> Operation:
+        return SetStorageParameters(self.schema, self.table, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"change the storage parameters of table {self.subject}"
+
+
+def _with_item(parameter: str) -> str:
+    """``name=value`` as a WITH / SET list item (the value quoted, as it may be any text)."""
+    name, _, value = parameter.partition("=")
+    return f"{name} = {storage_parameter_sql(value)}"
+
+
+@dataclass(frozen=True)
+class ClusterOn(Operation):
+    """``ALTER TABLE ... CLUSTER ON index`` (``new``) or ``SET WITHOUT CLUSTER`` (``new`` None): which index
+    a bare ``CLUSTER`` orders the table by. Only marks it: no row moves."""
+
+    schema: str
+    table: str
+    old: str | None
+    new: str | None
+    action = Action.SET_CLUSTER
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table)
+
+    def sql(self) -> list[str]:
+        if self.new is None:
+            return [f"{alter(self.schema, self.table)} SET WITHOUT CLUSTER;"]
+        return [f"{alter(self.schema, self.table)} CLUSTER ON {quote_ident(self.new)};"]
+
+    def reverse(self) -> Operation:
+        return ClusterOn(self.schema, self.table, self.new, self.old)
+
+    def describe(self) -> str:
+        if self.new is None:
+            return f"unmark the clustered index of table {self.subject}"
+        return f"cluster table {self.subject} on {self.new}"
+
+
+@dataclass(frozen=True)
 class SetInherit(Operation):
     """INHERIT / NO INHERIT one parent."""
 
@@ -380,6 +467,44 @@ def _diff_partitions(a: Table, b: Table, plan: Plan) -> None:
             plan.table_meta.append(RebindPartition(b, p, before.bound))
         if before.comment != p.comment:
             plan.table_meta.append(SetTableComment(p.schema, p.name, before.comment, p.comment))
+        _diff_partition_shape(a, b, before, p, plan)
+
+
+def _effective_default(table: Table, partition: Partition, column: str) -> str | None:
+    """The default a partition's column has: its own (None: none), else the parent's it copied."""
+    own = dict(partition.defaults)
+    if column in own:
+        return own[column]
+    parent_column = table.column(column)
+    return parent_column.default if parent_column is not None else None
+
+
+def _diff_partition_shape(a: Table, b: Table, before: Partition, after: Partition, plan: Plan) -> None:
+    """A kept partition's own defaults and CHECKs. A parent's SET DEFAULT reaches every partition, so
+    when the parent's default changes too, its SetDefault carries the partition's along."""
+    columns = sorted({c for c, _ in before.defaults} | {c for c, _ in after.defaults})
+    for column in columns:
+        was, now = _effective_default(a, before, column), _effective_default(b, after, column)
+        parent_op = next(
+            (i for i, op in enumerate(plan.columns) if isinstance(op, SetDefault)
+             and (op.schema, op.table, op.column) == (b.schema, b.name, column)),
+            None,
+        )  # fmt: skip
+        if parent_op is not None:
+            op = plan.columns[parent_op]
+            assert isinstance(op, SetDefault)
+            plan.columns[parent_op] = replace(
+                op, partitions=(*op.partitions, (after.schema, after.name, was, now))
+            )
+        elif was != now:
+            plan.table_meta.append(SetDefault(after.schema, after.name, column, was, now))
+    old_checks, new_checks = {c.name: c for c in before.checks}, {c.name: c for c in after.checks}
+    for name, check in old_checks.items():
+        if new_checks.get(name) != check:
+            plan.early_drops.append(DropConstraint(after.schema, after.name, check))
+    for name, check in new_checks.items():
+        if old_checks.get(name) != check:
+            plan.constraints.append(add_constraint(after.schema, after.name, check))
 
 
 def _bare(table: Table) -> Table:
@@ -546,6 +671,8 @@ def _diff_foreign_keys(a: Table, b: Table, regenerated: set[str], plan: Plan) ->
     reference changes on the other table (so even an unchanged table may need this)."""
     s, n = b.schema, b.name
     fa, fb = by_name(a.foreign_keys), by_name(b.foreign_keys)
+    # PostgreSQL (before 18) refuses a NOT VALID foreign key on a partitioned table: added validated there
+    fk_not_valid = not b.partition_by
     for name, fk in fa.items():
         if name in fb and _only_validated(fk, fb[name]) and not _fk_changed(fk, plan):
             if fk.not_valid and not fb[name].not_valid:
@@ -555,9 +682,9 @@ def _diff_foreign_keys(a: Table, b: Table, regenerated: set[str], plan: Plan) ->
         if not same_but_comment(fk, fb.get(name)) or _fk_changed(fk, plan) or set(fk.columns) & regenerated:
             plan.drop_fks.append(DropConstraint(s, n, fk))
             if name in fb:
-                plan.foreign_keys.append(AddConstraint(s, n, fb[name], not_valid=True))
+                plan.foreign_keys.append(AddConstraint(s, n, fb[name], not_valid=fk_not_valid))
     plan.foreign_keys += [
-        AddConstraint(s, n, fk, not_valid=True) for name, fk in fb.items() if name not in fa
+        AddConstraint(s, n, fk, not_valid=fk_not_valid) for name, fk in fb.items() if name not in fa
     ]
 
 
@@ -605,13 +732,14 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
     ia, ib = by_name(a.indexes), by_name(b.indexes)
     for name, index in ia.items():
         if not same_but_comment(index, ib.get(name)) or (regenerated and _index_columns(index) & regenerated):
-            plan.early_drops.append(DropIndex(s, n, index, concurrently=True))
+            # a partitioned table's index has no DROP INDEX CONCURRENTLY
+            plan.early_drops.append(DropIndex(s, n, index, concurrently=not a.partition_by))
             if name in ib:
-                plan.indexes.append(CreateIndex(s, n, ib[name], concurrently=True))
+                plan.indexes.append(_create_index(a, b, ib[name]))
         elif index.comment != ib[name].comment:
             target, subject = index_target(s, name), path(s, n, name)
             plan.table_meta.append(SetComment(target, "index", subject, index.comment, ib[name].comment))
-    plan.indexes += [CreateIndex(s, n, i, concurrently=True) for name, i in ib.items() if name not in ia]
+    plan.indexes += [_create_index(a, b, i) for name, i in ib.items() if name not in ia]
 
     ca = by_name(_keys(a, with_foreign_keys=False))
     cb = by_name(_keys(b, with_foreign_keys=False))
@@ -666,11 +794,30 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
         plan.table_meta.append(SetTableComment(s, n, a.comment, b.comment))
     if a.unlogged != b.unlogged:
         plan.table_meta.append(SetLogged(s, n, b.unlogged))
+    if a.storage_parameters != b.storage_parameters:
+        plan.table_meta.append(SetStorageParameters(s, n, a.storage_parameters, b.storage_parameters))
+    if a.clustered_on != b.clustered_on:
+        if a.clustered_on is not None:
+            plan.unclusters.append(ClusterOn(s, n, a.clustered_on, None))
+        if b.clustered_on is not None:
+            plan.table_meta.append(ClusterOn(s, n, None, b.clustered_on))
     plan.table_meta += [SetInherit(s, n, p, False) for p in a.inherits if p not in b.inherits]
     plan.table_meta += [SetInherit(s, n, p, True) for p in b.inherits if p not in a.inherits]
     _diff_partitions(a, b, plan)
     if a.rls_enabled != b.rls_enabled:
         plan.table_meta.append(SetRowLevelSecurity(s, n, b.rls_enabled))
+
+
+def _create_index(a: Table, b: Table, index: Index) -> Operation:
+    """An index added to a table that exists: CONCURRENTLY, so writes go on while it is built; on a
+    partitioned table (which refuses CONCURRENTLY) per partition and attached (``CreatePartitionedIndex``),
+    on every partition there is when it runs: the ones kept, created and about to be dropped."""
+    if not b.partition_by:
+        return CreateIndex(b.schema, b.name, index, concurrently=True)
+    partitions = sorted({(p.schema, p.name) for p in (*a.partitions, *b.partitions)})
+    if not partitions:  # nothing to build: the parent's index alone is valid at once
+        return CreateIndex(b.schema, b.name, index)
+    return CreatePartitionedIndex(b.schema, b.name, index, tuple(partitions))
 
 
 def _constraint_comment(schema: str, table: str, old: Constraint, new: Constraint, plan: Plan) -> None:
@@ -765,11 +912,29 @@ def create_table_sql(table: Table) -> str:
         text += f" INHERITS ({', '.join(table_ref_sql(parent) for parent in table.inherits)})"
     if table.partition_by:
         text += f" PARTITION BY {table.partition_by}"
+    if table.storage_parameters:
+        text += f" WITH ({', '.join(_with_item(p) for p in table.storage_parameters)})"
     return text + ";"
 
 
 def create_partition_sql(parent: Table, partition: Partition) -> str:
+    """CREATE TABLE ... PARTITION OF, with the defaults and CHECKs the partition has of its own (a
+    partition without a default its parent has gets DROP DEFAULT afterwards: ``partition_extras_sql``)."""
+    own = [
+        f"{quote_ident(column)} WITH OPTIONS DEFAULT {expr}" for column, expr in partition.defaults if expr
+    ]
+    own += [constraint_sql(c) for c in partition.checks]
+    shape = f" (\n\t{(',' + chr(10) + chr(9)).join(own)}\n)" if own else ""
     return (
         f"CREATE TABLE {qualified_name(partition.schema, partition.name)} PARTITION OF "
-        f"{qualified_name(parent.schema, parent.name)} {partition.bound};"
+        f"{qualified_name(parent.schema, parent.name)}{shape} {partition.bound};"
     )
+
+
+def partition_extras_sql(parent: Table, partition: Partition) -> list[str]:
+    """A new partition's DROP DEFAULT for a column whose parent default it does not take."""
+    return [
+        SetDefault(partition.schema, partition.name, column, parent_column.default, None).sql()[0]
+        for column, expr in partition.defaults
+        if expr is None and (parent_column := parent.column(column)) is not None and parent_column.default
+    ]

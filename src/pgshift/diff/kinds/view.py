@@ -1,16 +1,32 @@
-"""Views and materialized views (the kind ``view``): dropped before table changes, created after them."""
+"""Views and materialized views (the kind ``view``): dropped before table changes, created after them.
+
+A materialized view's indexes, and the comments of a view and of its columns, change in place: only a
+change of the query (or its options) drops and creates the view, and its create writes all of them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pgshift.diff.hazards import Action
-from pgshift.diff.kinds.base import Operation, ref
+from pgshift.diff.kinds.base import Operation, path, ref
+from pgshift.diff.kinds.comment import SetComment, comment_sql, created_comment, index_target
+from pgshift.diff.kinds.index import CreateIndex, DropIndex, create_index_sql
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import (
     Model,
     View,
 )
+from pgshift.model.types import quote_ident
+
+
+def view_target(view: View) -> str:
+    """``VIEW "s"."v"`` or ``MATERIALIZED VIEW "s"."v"``: what COMMENT ON names."""
+    return f"{'MATERIALIZED VIEW' if view.materialized else 'VIEW'} {ref(view.schema, view.name)}"
+
+
+def view_column_target(view: View, column: str) -> str:
+    return f"COLUMN {ref(view.schema, view.name)}.{quote_ident(column)}"
 
 
 @dataclass(frozen=True)
@@ -27,7 +43,13 @@ class CreateView(Operation):
         kind = "MATERIALIZED VIEW" if v.materialized else "VIEW"
         with_ = " WITH (" + ", ".join(f"{k}={val}" for k, val in v.with_) + ")" if v.with_ else ""
         tail = " WITH NO DATA" if v.materialized and v.with_no_data else ""
-        return [f"CREATE {kind} {ref(v.schema, v.name)}{with_} AS ({v.definition}){tail};"]
+        out = [f"CREATE {kind} {ref(v.schema, v.name)}{with_} AS ({v.definition}){tail};"]
+        for i in v.indexes:  # a new view: nothing reads it yet, so no CONCURRENTLY
+            out.append(create_index_sql(v.schema, v.name, i, concurrently=False))
+            out += created_comment(index_target(v.schema, i.name), i.comment)
+        out += created_comment(view_target(v), v.comment)
+        out += [comment_sql(view_column_target(v, c), text) for c, text in v.column_comments]
+        return out
 
     def reverse(self) -> Operation:
         return DropView(self.view)
@@ -65,7 +87,7 @@ def diff_views(old: Model, new: Model, plan: Plan) -> Model:
     after = {v.key: v for v in new.views}
     reads = {k: _reads(v) for k, v in before.items()}
     rebuilt_names = {k.split("(", 1)[0] for k in plan.rebuilt_functions}
-    changed = {k for k, v in before.items() if after.get(k) != v}
+    changed = {k for k, v in before.items() if (b := after.get(k)) is None or b.query_only != v.query_only}
     rebuilt = {
         k
         for k, v in before.items()
@@ -83,7 +105,37 @@ def diff_views(old: Model, new: Model, plan: Plan) -> Model:
         CreateView(after[k]) for k in dependency_order(new.views) if k not in before or k in changed | rebuilt
     ]
     plan.rebuilt_views |= (changed | rebuilt) & set(after)
+    for k in dependency_order(new.views):
+        if k in before and k not in changed | rebuilt:
+            _diff_in_place(before[k], after[k], plan)
     return old
+
+
+def _diff_in_place(a: View, b: View, plan: Plan) -> None:
+    """Indexes and comments of a view that stays: indexes dropped and built CONCURRENTLY (the view is in
+    use), comments set with COMMENT ON."""
+    s, n = b.schema, b.name
+    ia, ib = {i.name: i for i in a.indexes}, {i.name: i for i in b.indexes}
+    for name, index in ia.items():
+        new = ib.get(name)
+        if new is None or replace(new, comment=None) != replace(index, comment=None):
+            plan.drop_views.append(DropIndex(s, n, index, concurrently=True))
+            if new is not None:
+                plan.views.append(CreateIndex(s, n, new, concurrently=True))
+        elif index.comment != new.comment:
+            target, subject = index_target(s, name), path(s, n, name)
+            plan.views.append(SetComment(target, "index", subject, index.comment, new.comment))
+    plan.views += [CreateIndex(s, n, i, concurrently=True) for name, i in ib.items() if name not in ia]
+    kind = "materialized view" if b.materialized else "view"
+    if a.comment != b.comment:
+        plan.views.append(SetComment(view_target(b), kind, b.key, a.comment, b.comment))
+    ca, cb = dict(a.column_comments), dict(b.column_comments)
+    for column in sorted(set(ca) | set(cb)):
+        if ca.get(column) != cb.get(column):
+            target = view_column_target(b, column)
+            plan.views.append(
+                SetComment(target, "column", path(s, n, column), ca.get(column), cb.get(column))
+            )
 
 
 def dependency_order(views: tuple[View, ...]) -> list[str]:

@@ -79,6 +79,8 @@ def default_out(d: DefaultPrivilege) -> dict[str, Any]:
     out |= {"on": d.on, "grantee": d.grantee, "privileges": _listed(d.privileges)}
     if d.grantable:
         out["grantable"] = _listed(d.grantable)
+    if d.revoked:
+        out["revoked"] = True
     return out
 
 
@@ -90,6 +92,7 @@ def default_in(raw: dict[str, Any]) -> DefaultPrivilege:
         grantee=raw["grantee"],
         privileges=tuple(sorted(raw["privileges"])),
         grantable=tuple(sorted(raw.get("grantable") or ())),
+        revoked=bool(raw.get("revoked")),
     )
 
 
@@ -101,6 +104,7 @@ def default_from_catalog(r: dict[str, Any]) -> DefaultPrivilege:
         grantee=r["grantee"],
         privileges=tuple(r["privileges"]),
         grantable=tuple(r["grantable"]),
+        revoked=bool(r["revoked"]),
     )
 
 
@@ -182,11 +186,18 @@ def _default_of(decl: Any) -> list[DefaultPrivilege]:
         raise PrivilegeError(f"DefaultPrivileges on {decl.on!r}: use one of {', '.join(DEFAULT_ON)}")
     if on == "schemas" and decl.schema is not None:
         raise PrivilegeError("DefaultPrivileges on schemas: a schema cannot be given (IN SCHEMA)")
+    revoke = bool(getattr(decl, "revoke", False))
+    if revoke and (decl.schema is not None or decl.with_grant_option):
+        raise PrivilegeError(
+            f"DefaultPrivileges(revoke=True) on {on}: a revoked default applies to every schema and has no "
+            "grant option; drop schema= and with_grant_option= (IN SCHEMA can only add to the database-wide "
+            "default)"
+        )
     where = f"DefaultPrivileges on {on}"
     privileges = canonical_privileges(DEFAULT_ON[on], _words(decl.privileges), where)
     grantable = privileges if decl.with_grant_option else ()
     return [
-        DefaultPrivilege(decl.for_role, decl.schema, cast(DefaultOn, on), role, privileges, grantable)
+        DefaultPrivilege(decl.for_role, decl.schema, cast(DefaultOn, on), role, privileges, grantable, revoke)
         for role in _roles(decl.to, decl.with_grant_option, where)
     ]
 

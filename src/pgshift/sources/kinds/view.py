@@ -11,7 +11,8 @@ from pgshift.sources.snapshot_fields import PUBLIC
 
 
 def snapshot_out(view: m.View) -> dict[str, Any]:
-    # drizzle-kit's key order; its "with"/"withNoData" keys are absent unless set.
+    # drizzle-kit's key order; its "with"/"withNoData" keys are absent unless set. drizzle-kit rejects
+    # unknown keys here: indexes and comments go under the snapshot's "pgshift" key (pgshift.sources.snapshot).
     out: dict[str, Any] = {
         "columns": {},
         "definition": view.definition,
@@ -47,6 +48,8 @@ def from_catalog(r: dict[str, Any]) -> m.View:
         materialized=bool(r["materialized"]),
         with_=tuple(sorted(tuple(o.split("=", 1)) for o in (r["options"] or ()))),
         with_no_data=r["materialized"] and not r["populated"],
+        comment=r["comment"] or None,
+        column_comments=tuple((str(c), str(t)) for c, t in (r["column_comments"] or ())),
     )
 
 

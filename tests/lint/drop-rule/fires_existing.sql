@@ -1,0 +1,2 @@
+-- expect: drop-rule
+DROP RULE "cache_no_delete" ON "public"."cache";

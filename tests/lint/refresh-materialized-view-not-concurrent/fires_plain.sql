@@ -1,0 +1,2 @@
+-- expect: refresh-materialized-view-not-concurrent
+REFRESH MATERIALIZED VIEW "public"."account_stats";
