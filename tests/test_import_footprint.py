@@ -23,12 +23,55 @@ HEAVY = (
     "google.protobuf",
     "rich",
     "sqlalchemy",
-    "pgshift.pg.parser",
+    "pgshift.pg",  # the parser, and the SQLSTATE owner (imported when an error comes through)
     "pgshift.lint",
     "pgshift.diff",
     "pgshift.sources",
     "pgshift.model",
+    # what only pending work needs: the executor, the lock, the retry loop, the transaction groups
+    # (runner/run.py imports them where a migration is about to run) and rollback (runner/rollback.py)
+    "pgshift.runner.execute",
+    "pgshift.runner.lock",
+    "pgshift.runner.retry",
+    "pgshift.runner.groups",
+    "pgshift.runner.txmode",
+    "pgshift.runner.rollback",
+    "pgshift.runner.rollback_checks",
+    "pgshift.format.headers",
 )
+
+# Every pgshift module a no-op migrate may import: the CLI, the config, the journal reader and file
+# hashing, the plan and the tracking table. A new import on this path has to be added here on purpose.
+NOOP_MIGRATE = {
+    "pgshift",
+    "pgshift.api",
+    "pgshift.api._common",
+    "pgshift.api.migrate",
+    "pgshift.cli",
+    "pgshift.commands",
+    "pgshift.commands._common",
+    "pgshift.commands._run",
+    "pgshift.commands.migrate",
+    "pgshift.config",
+    "pgshift.errors",
+    "pgshift.folder",
+    "pgshift.folder.files",
+    "pgshift.folder.migration_folder",
+    "pgshift.format",
+    "pgshift.format.drizzle",
+    "pgshift.runner",
+    "pgshift.runner.options",
+    "pgshift.runner.plan",
+    "pgshift.runner.results",
+    "pgshift.runner.run",
+    "pgshift.runner.tracking",
+    "pgshift.urls",
+}
+NOOP_STATUS = (NOOP_MIGRATE - {"pgshift.api.migrate", "pgshift.commands.migrate"}) | {
+    "pgshift.api.status",
+    "pgshift.catalog",
+    "pgshift.commands.status",
+}
 
 PROBE = """
 import atexit, json, sys
@@ -80,6 +123,8 @@ def test_noop_migrate_imports_no_parser_rich_or_other_commands(tmp_path: Path, d
         )
         == []
     )
+    assert sorted(m for m in modules if m.split(".")[0] == "pgshift" and m not in NOOP_MIGRATE) == []
+    assert "pgshift.folder.files" in modules and "hashlib" in modules  # it did hash the applied files
 
 
 def test_noop_status_imports_no_parser_rich_or_other_commands(tmp_path: Path, db_url: str, applied: Path):
@@ -88,9 +133,12 @@ def test_noop_status_imports_no_parser_rich_or_other_commands(tmp_path: Path, db
     assert _heavy(modules) == []
     allowed = {"pgshift.commands._common", "pgshift.commands._run", "pgshift.commands.status"}
     assert _other_commands(modules, allowed) == []
+    assert sorted(m for m in modules if m.split(".")[0] == "pgshift" and m not in NOOP_STATUS) == []
 
 
 def test_pending_migrate_does_load_the_parser(tmp_path: Path, db_url: str):
     folder = copy_folder("basic", tmp_path)
     modules = _modules(tmp_path, "migrate", "--url", db_url, "--out", str(folder))
     assert "pgshift.pg.parser" in modules and "postgast" in modules
+    assert "pgshift.runner.execute" in modules and "pgshift.runner.lock" in modules
+    assert "pgshift.runner.rollback" not in modules

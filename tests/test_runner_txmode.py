@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from pgshift.format.headers import irreversible_reason
 from pgshift.runner.plan import State, build_plan, load_folder
-from pgshift.runner.run import irreversible_reason
 from pgshift.runner.tracking import AppliedRow, TrackingState
 from pgshift.runner.txmode import detect, header_directive
 from tests.test_runner_support import MIGRATIONS

@@ -41,8 +41,8 @@ _EXPORTS: dict[str, str] = {
     "MigrateResult": "pgshift.runner.run",
     "Applied": "pgshift.runner.run",
     "StatusReport": "pgshift.runner.plan",
-    "RollbackResult": "pgshift.runner.run",
-    "RollbackStep": "pgshift.runner.run",
+    "RollbackResult": "pgshift.runner.rollback",
+    "RollbackStep": "pgshift.runner.rollback",
     "BaselineResult": "pgshift.api.baseline",
     "PushPlan": "pgshift.api.push",
     "PushResult": "pgshift.api.push",
@@ -113,7 +113,8 @@ if TYPE_CHECKING:
     from pgshift.errors import ConfigError, DatabaseError, FolderError, PgshiftError, SchemaLoadError
     from pgshift.runner.lock import LockWaitTimeout
     from pgshift.runner.plan import StatusReport
-    from pgshift.runner.run import Applied, MigrateResult, MigrationError, RollbackResult, RollbackStep
+    from pgshift.runner.rollback import RollbackResult, RollbackStep
+    from pgshift.runner.run import Applied, MigrateResult, MigrationError
 
 
 def __getattr__(name: str) -> Any:

@@ -124,13 +124,13 @@ def _prefix(value: Any) -> str:
     return value
 
 
-_DURATION = re.compile(r"^\d+(\.\d+)?\s*(ms|s|min|h)?$")
+_DURATION = r"^\d+(\.\d+)?\s*(ms|s|min|h)?$"  # compiled on first use, not at import (start-up)
 
 
 def _duration(value: Any) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
         return f"{value}ms"
-    if isinstance(value, str) and _DURATION.match(value.strip()):
+    if isinstance(value, str) and re.match(_DURATION, value.strip()):
         return value.strip()
     raise ValueError('must be a duration such as "5s", "500ms" or "2min"')
 
@@ -304,7 +304,7 @@ def load_config(
     return config
 
 
-_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_VAR = r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}"  # compiled on first use, not at import (start-up)
 
 
 def interpolate(text: str, where: str) -> str:
@@ -320,7 +320,9 @@ def interpolate(text: str, where: str) -> str:
             )
         return os.environ[name]
 
-    return _VAR.sub(sub, text)
+    if "${" not in text:
+        return text
+    return re.sub(_VAR, sub, text)
 
 
 def resolve_environment(config: Config, env: str | None) -> Environment | None:

@@ -26,12 +26,14 @@ from urllib.parse import quote, unquote
 
 MASK = "***"
 
+# The patterns are compiled on first use (``re``'s own cache), not at import: every command imports
+# this module, and most runs mask only short messages with nothing in them that could be a secret.
 # scheme://user:  (any scheme, any case) — the password runs to the last "@" on the same line.
-_URI_USER = re.compile(r"(?i)\b[a-z][a-z0-9+.\-]*://[^\s:/@?#'\"]*:")
-_KV_PASSWORD = re.compile(r"(?i)(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'?|\"(?:[^\"\\]|\\.)*\"?|[^\s&#]+)")
-_QUERY_PASSWORD = re.compile(r"(?i)([?&]password=)[^&#\s]*")
-_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://")
-_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_URI_USER = r"(?i)\b[a-z][a-z0-9+.\-]*://[^\s:/@?#'\"]*:"
+_KV_PASSWORD = r"(?i)(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'?|\"(?:[^\"\\]|\\.)*\"?|[^\s&#]+)"
+_QUERY_PASSWORD = r"(?i)([?&]password=)[^&#\s]*"
+_SCHEME = r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://"
+_STRAY_PERCENT = r"%(?![0-9A-Fa-f]{2})"
 _POSTGRES_SCHEMES = {"postgresql", "postgres", "pgsql"}
 
 _MIN_LITERAL = 4
@@ -51,7 +53,7 @@ def remember_secret(secret: str | None) -> None:
 def _mask_uri_passwords(text: str) -> str:
     out: list[str] = []
     pos = 0
-    for match in _URI_USER.finditer(text):
+    for match in re.finditer(_URI_USER, text):
         if match.start() < pos:
             continue
         start = match.end()
@@ -71,12 +73,17 @@ def mask_secrets(text: str) -> str:
     """``text`` with every password replaced by ``***`` (see the module docstring for the forms)."""
     if not text:
         return text
-    text = _mask_uri_passwords(text)
-    text = _KV_PASSWORD.sub(lambda m: m.group(1) + MASK, text)
-    text = _QUERY_PASSWORD.sub(lambda m: m.group(1) + MASK, text)
-    for secret in sorted(_SECRETS, key=len, reverse=True):
-        if secret in text:
-            text = text.replace(secret, MASK)
+    # Fast path: the structural rules need "://" (a URI) or "password" (key=value, ?password=); most
+    # text (progress lines, a 5 MB --json report of findings) has neither, so no pattern runs on it.
+    if "://" in text:
+        text = _mask_uri_passwords(text)
+    if "password" in text.casefold():
+        text = re.sub(_KV_PASSWORD, lambda m: m.group(1) + MASK, text)
+        text = re.sub(_QUERY_PASSWORD, lambda m: m.group(1) + MASK, text)
+    if _SECRETS:
+        for secret in sorted(_SECRETS, key=len, reverse=True):
+            if secret in text:
+                text = text.replace(secret, MASK)
     return text
 
 
@@ -99,7 +106,7 @@ def _repair_userinfo(rest: str) -> str:
     user, colon, password = userinfo.partition(":")
     if not colon or any(c in user for c in "/?#@"):
         return rest
-    password = _STRAY_PERCENT.sub("%25", password)
+    password = re.sub(_STRAY_PERCENT, "%25", password)
     if any(c in password for c in "/?#@[] "):
         password = quote(password, safe="%!$&()*+,;=:~")
     return f"{user}:{password}@{hostpart}"
@@ -126,10 +133,10 @@ def normalize_url(url: str) -> str:
     masking.
     """
     text = url.strip()
-    match = _SCHEME.match(text)
+    match = re.match(_SCHEME, text)
     if match is None:
         if "=" in text:
-            found = _KV_PASSWORD.search(text)
+            found = re.search(_KV_PASSWORD, text)
             if found:
                 remember_secret(found.group(2).strip("'\""))
             return text

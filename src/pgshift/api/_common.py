@@ -4,6 +4,7 @@ the run options, and psycopg errors turned into masked ``DatabaseError``s."""
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,8 +34,17 @@ def require_url(url: str | None, config: Config, what: str) -> str:
 
 @contextlib.contextmanager
 def database_errors(doing: str = "database error", hint: str | None = None) -> Iterator[None]:
-    """Turn a psycopg error escaping the block into a masked ``DatabaseError`` (owner: pg.sqlstate)."""
-    from pgshift.pg.sqlstate import database_errors as owner
+    """Turn a psycopg error escaping the block into a masked ``DatabaseError`` (owner: pg.sqlstate).
 
-    with owner(doing, hint=hint):
+    The owner module is imported only when an error comes through: a ``status`` with nothing to
+    report runs without it (bench/noop)."""
+    try:
         yield
+    except Exception as exc:
+        psycopg = sys.modules.get("psycopg")
+        if psycopg is None or not isinstance(exc, psycopg.Error):
+            raise
+        from pgshift.pg.sqlstate import database_errors as owner
+
+        with owner(doing, hint=hint):
+            raise

@@ -3,6 +3,7 @@ a database, rate findings by table size, compare applied hashes and report schem
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 from pgshift.api._common import ConfigLike, as_config, database_errors
 from pgshift.config import Config
 from pgshift.errors import PgshiftError
-from pgshift.runner.options import tracking_table
+
+# Linting files needs no database: the driver (and the tracking table, which imports it) load only
+# with --db, so `pgshift check` in CI pays for the parser and the rules alone.
 
 if TYPE_CHECKING:
     from pgshift.lint.finding import Finding
@@ -64,11 +67,16 @@ def check(
     conn: Any = None
     if db or url:
         conn = _connect(cfg, url)
-    try:
-        with database_errors(
+    errors = (
+        database_errors(
             "database error while checking",
             hint="--db needs read access to pg_class, pg_stats and the tables",
-        ):
+        )
+        if conn is not None
+        else contextlib.nullcontext()
+    )
+    try:
+        with errors:
             findings = _check_paths(targets, cfg, conn)
             if since is not None:
                 findings = _introduced_only(findings, _changed_since(since, targets))
@@ -120,6 +128,7 @@ def _changed_since(ref: str, targets: list[Path]) -> set[Path]:
 def _pending_files(conn: Any, cfg: Config) -> set[Path]:
     """The SQL files of migrations the database has not applied."""
     from pgshift.folder.files import sql_path
+    from pgshift.runner.options import tracking_table
     from pgshift.runner.plan import build_status
 
     report = build_status(conn, cfg.out_dir, tracking_table(cfg))
@@ -129,12 +138,12 @@ def _pending_files(conn: Any, cfg: Config) -> set[Path]:
 def _check_paths(targets: list[Path], cfg: Config, conn: Any) -> list[Finding]:
     from pgshift.lint.paths import check_paths
 
-    return check_paths(
-        targets,
-        config_severity=cfg.lint,
-        conn=conn,
-        tracking=tracking_table(cfg) if conn is not None else None,
-    )
+    tracking = None
+    if conn is not None:
+        from pgshift.runner.options import tracking_table
+
+        tracking = tracking_table(cfg)
+    return check_paths(targets, config_severity=cfg.lint, conn=conn, tracking=tracking)
 
 
 def _connect(cfg: Config, url: str | None) -> Any:
@@ -155,6 +164,7 @@ def _drift_findings(conn: Any, cfg: Config) -> list[Finding]:
     from pgshift.api.drift import detect_drift
     from pgshift.folder.files import journal_path
     from pgshift.lint.finding import Finding
+    from pgshift.runner.options import tracking_table
     from pgshift.runner.plan import build_status
 
     report = build_status(conn, cfg.out_dir, tracking_table(cfg))

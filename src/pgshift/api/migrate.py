@@ -2,8 +2,9 @@
 
 Same engine, lock and rules as ``pgshift migrate``: every replica of an app can call it at boot; one
 applies the pending migrations, the others wait for the lock and find nothing to do. When nothing is
-pending it costs a connection, the lock round trip and one query. It never imports SQLAlchemy (nor
-rich, nor click), so it adds nothing to an application's start-up but psycopg and the SQL parser.
+pending it costs a connection and one query (no lock is taken). It never imports SQLAlchemy (nor rich,
+nor click), so it adds nothing to an application's start-up but psycopg (and the SQL parser, once
+something is pending).
 
     import pgshift
     result = pgshift.migrate(os.environ["DATABASE_URL"], "drizzle")
@@ -18,17 +19,16 @@ from typing import TYPE_CHECKING
 
 from pgshift.api._common import ConfigLike, as_config, require_url
 from pgshift.errors import PgshiftError
-from pgshift.runner.lock import LockHolder, LockWaitTimeout
 from pgshift.runner.options import run_options, tracking_table
-from pgshift.runner.run import Applied, MigrateResult, MigrationError, Reporter
+from pgshift.runner.results import Applied, MigrateResult, MigrationError, Reporter
 from pgshift.urls import mask_url
 
 if TYPE_CHECKING:
+    from pgshift.runner.lock import LockHolder
     from pgshift.runner.txmode import TxMode
 
 __all__ = [
     "Applied",
-    "LockWaitTimeout",
     "MigrateResult",
     "MigrationError",
     "PgshiftError",

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pgshift.api._common import ConfigLike, as_config, require_url
 from pgshift.errors import PgshiftError
 from pgshift.runner.options import run_options, tracking_table
-from pgshift.runner.run import Reporter, RollbackResult, RollbackStep
+from pgshift.runner.results import Reporter
+from pgshift.runner.rollback import RollbackResult, RollbackStep
 
 
 def rollback(
@@ -33,7 +34,7 @@ def rollback(
     chosen migration has no down file or is marked irreversible (before anything runs).
     """
     from pgshift.api.migrate import _LogReporter, log
-    from pgshift.runner import run as runner
+    from pgshift.runner import rollback as runner
 
     if steps is not None and to is not None:
         raise PgshiftError("use either --steps or --to, not both")

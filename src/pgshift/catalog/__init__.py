@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from pathlib import Path
+
+_HERE = Path(__file__).parent
 
 
 @cache
 def load(name: str) -> str:
-    """The text of ``catalog/<name>.sql``."""
-    return resources.files(__name__).joinpath(f"{name}.sql").read_text(encoding="utf-8")
+    """The text of ``catalog/<name>.sql``.
+
+    Read beside this file (pgshift is installed as files, never zipped): ``importlib.resources``
+    costs more to import than ``status`` spends on its catalog query."""
+    return (_HERE / f"{name}.sql").read_text(encoding="utf-8")

@@ -14,7 +14,9 @@ from pgshift.config import Environment
 from pgshift.errors import PgshiftError
 
 if TYPE_CHECKING:
-    from pgshift.runner.run import Reporter
+    from pgshift.runner.lock import LockHolder
+    from pgshift.runner.results import Reporter
+    from pgshift.runner.txmode import TxMode
 
 T = TypeVar("T")
 
@@ -67,9 +69,7 @@ def require_yes(environment: Environment | None, yes: bool, action: str) -> None
 
 def make_reporter(quiet: bool = False, arrow: str = "→") -> Reporter:
     """Progress on stderr with rich: each migration's name as it starts (after ``arrow``), then its duration."""
-    from pgshift.runner.lock import LockHolder
-    from pgshift.runner.run import Reporter
-    from pgshift.runner.txmode import TxMode
+    from pgshift.runner.results import Reporter
     from pgshift.urls import mask_secrets
 
     class _Console:

@@ -54,7 +54,8 @@ def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url
     from pgshift.api.check import check
     from pgshift.commands._common import err
     from pgshift.config import resolve_url
-    from pgshift.lint import format_github, format_human, format_json
+    from pgshift.lint import format_github, format_human
+    from pgshift.lint.output import json_bytes
     from pgshift.lint.paths import unknown_rules
 
     if list_rules:
@@ -82,7 +83,7 @@ def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url
     result = check(list(paths), config=config, url=url, db=use_db, since=since, pending=pending)
     findings = list(result.findings)
     if fmt == "json":
-        click.echo(format_json(findings))
+        _write_stdout(json_bytes(findings) + b"\n")
     elif fmt == "github":
         click.echo(format_github(findings), nl=False)
     else:
@@ -91,3 +92,16 @@ def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url
         console = stdout_console()
         click.echo(format_human(findings, color=console.is_terminal), nl=False)
     return result.exit_code
+
+
+def _write_stdout(data: bytes) -> None:
+    """Bytes to stdout as they are (after anything already written through the text layer)."""
+    import sys
+
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (a test's StringIO): no byte layer to write to
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    buffer.write(data)
+    buffer.flush()

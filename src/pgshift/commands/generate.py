@@ -10,8 +10,6 @@ from pgshift.commands._common import config_options, err, interactive, relpath
 from pgshift.config import Config
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from pgshift.api.generate import GenerateResult
     from pgshift.diff.renames import RenameCandidate, RenameDecisions
     from pgshift.lint.finding import Finding
@@ -65,7 +63,7 @@ def command(
     appeared, pgshift asks whether it was renamed (in a terminal) or needs --rename/--create.
     """
     from pgshift.api.generate import NO_CHANGES, generate
-    from pgshift.commands._common import parse_rename_flags, stdout_console
+    from pgshift.commands._common import parse_rename_flags
     from pgshift.lint.paths import unknown_rules
 
     bad = unknown_rules(dict.fromkeys(acks, "off"))
@@ -85,7 +83,8 @@ def command(
         acknowledge=acks,
         acknowledger=prompt_acknowledger if interactive() else None,
     )
-    console = stdout_console()
+    # Plain click output (styles dropped when stdout is not a terminal): rich costs more to import than
+    # the few lines here are worth on a 1,000-table generate (bench/generate).
     for note in result.notes:
         err(note)
     if result.unmanaged:
@@ -93,12 +92,12 @@ def command(
 
         err(describe_unmanaged(result.unmanaged))
     if result.tag is None:
-        console.print(NO_CHANGES)
+        click.echo(NO_CHANGES)
         return 0
     for path in result.files:
-        console.print(f"[green]wrote[/green] {relpath(path)}")
+        click.echo(f"{click.style('wrote', fg='green')} {relpath(path)}")
     if custom:
-        console.print("Prepared an empty migration for your custom SQL.")
+        click.echo("Prepared an empty migration for your custom SQL.")
     from pgshift.diff.hazards import HazardKind
 
     for op in result.ops:
@@ -107,25 +106,22 @@ def command(
         marks = sorted(k.value for k in kinds - {HazardKind.BLOCKS_READS, HazardKind.BLOCKS_WRITES})
         lock = ""
         if HazardKind.BLOCKS_READS in kinds:
-            lock = " [dim](blocks reads and writes)[/dim]"
+            lock = " " + click.style("(blocks reads and writes)", dim=True)
         elif HazardKind.BLOCKS_WRITES in kinds:
-            lock = " [dim](blocks writes)[/dim]"
-        warn = f" [yellow]! {', '.join(marks)}[/yellow]" if marks else ""
-        console.print(f"  {op.describe()}{warn}{lock}", markup=True, highlight=False)
+            lock = " " + click.style("(blocks writes)", dim=True)
+        warn = " " + click.style(f"! {', '.join(marks)}", fg="yellow") if marks else ""
+        click.echo(f"  {op.describe()}{warn}{lock}")
     outside = [op.describe() for op in result.ops if not op.transactional]
     if outside:
-        console.print(
+        click.echo(
             f"note: outside a transaction, each alone ({'; '.join(outside)}); the statements around "
-            "them keep their transactions (`pgshift migrate --dry-run` shows the groups)",
-            highlight=False,
+            "them keep their transactions (`pgshift migrate --dry-run` shows the groups)"
         )
     if result.acknowledged:
-        console.print(
-            f"acknowledged (pgshift:ignore written): {', '.join(result.acknowledged)}", highlight=False
-        )
+        click.echo(f"acknowledged (pgshift:ignore written): {', '.join(result.acknowledged)}")
     for rule in sorted(set(acks) - set(result.acknowledged)):
         err(f"warning: --ack {rule}: the new migration has no such finding")
-    _lint(console, result, config)
+    _lint(result, config)
     return 0
 
 
@@ -142,7 +138,7 @@ def prompt_acknowledger(findings: list[Finding]) -> set[str]:
     return chosen
 
 
-def _lint(console: Console, result: GenerateResult, config: Config) -> None:
+def _lint(result: GenerateResult, config: Config) -> None:
     """Show the linter's findings on the new file (warnings and errors; advice as a count)."""
     from pgshift.lint import format_human, lint_text
 
@@ -157,11 +153,13 @@ def _lint(console: Console, result: GenerateResult, config: Config) -> None:
     # Warnings and errors here; the advice-level findings are one line (pgshift check shows them).
     serious = [f for f in findings if f.severity in ("error", "warning")]
     if serious:
-        console.print("\nLint (pgshift check):", highlight=False)
-        console.print(format_human(serious), markup=False, highlight=False)
+        import sys
+
+        click.echo("\nLint (pgshift check):")
+        click.echo(format_human(serious, color=sys.stdout.isatty()))
     advice = len(findings) - len(serious)
     if advice:
-        console.print(f"{advice} lint suggestion(s): run `pgshift check` to see them", highlight=False)
+        click.echo(f"{advice} lint suggestion(s): run `pgshift check` to see them")
 
 
 def prompt_resolver(candidates: list[RenameCandidate], decisions: RenameDecisions) -> RenameDecisions:

@@ -12,7 +12,6 @@ from pgshift.commands._common import (
     err,
     interactive,
     parse_rename_flags,
-    stdout_console,
 )
 from pgshift.config import Config, Environment
 
@@ -63,26 +62,27 @@ def command(
     if strict and not interactive():
         raise PushError("--strict asks before every statement and needs a terminal")
     decisions = parse_rename_flags(renames, creates)
-    console = stdout_console()
+    # Plain click output (styles dropped when stdout is not a terminal): importing rich costs more
+    # than a no-op push of 1,000 tables can spare (bench/push).
 
     def show(plan: PushPlan) -> None:
-        console.print(f"Plan for {plan.url}:")
+        click.echo(f"Plan for {plan.url}:")
         for op in plan.operations:
-            console.print(f"  {op.describe()}")
+            click.echo(f"  {op.describe()}")
             if verbose:
                 for sql in op.sql():
-                    console.print(f"    [dim]{sql}[/]", markup=True, highlight=False)
+                    click.echo("    " + click.style(sql, dim=True))
         if plan.risks:
-            console.print("[bold red]Data check[/] (counted on the database now):")
+            click.echo(click.style("Data check", fg="red", bold=True) + " (counted on the database now):")
             for risk in plan.risks:
                 label = "data loss" if risk.kind == DATA_LOSS else "will fail"
-                console.print(f"  [red]{label}[/]: {risk.message}")
+                click.echo(f"  {click.style(label, fg='red')}: {risk.message}")
         if plan.unmanaged:
-            console.print(describe_unmanaged(plan.unmanaged), highlight=False)
+            click.echo(describe_unmanaged(plan.unmanaged))
         for note in plan.notes:
             err(note)
         if dry_run:
-            console.print("dry run: nothing was changed")
+            click.echo("dry run: nothing was changed")
 
     def confirm(plan: PushPlan) -> bool:
         return click.confirm("Apply these changes anyway?", default=False, err=True)
@@ -109,14 +109,14 @@ def command(
     if not result.plan.operations:
         for note in result.plan.notes:
             err(note)
-        console.print("No changes: the database already matches the schema.")
+        click.echo("No changes: the database already matches the schema.")
         if result.plan.unmanaged:
-            console.print(describe_unmanaged(result.plan.unmanaged), highlight=False)
+            click.echo(describe_unmanaged(result.plan.unmanaged))
         return 0
     if dry_run:
         return 0
     if not result.applied:
         err("Nothing was changed.")
         return 1
-    console.print(f"[green]pushed[/]: {result.statements} statement(s)")
+    click.echo(f"{click.style('pushed', fg='green')}: {result.statements} statement(s)")
     return 0

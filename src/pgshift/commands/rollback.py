@@ -18,7 +18,7 @@ from pgshift.config import Config, Environment
 from pgshift.errors import PgshiftError
 
 if TYPE_CHECKING:
-    from pgshift.runner.run import RollbackStep
+    from pgshift.runner.rollback import RollbackStep
 
 
 def show_plan(steps: list[RollbackStep]) -> None:

@@ -301,7 +301,10 @@ def _relabel(expression: str, old: str, new: str) -> str:
 
 
 def _diff_names(old: list[str], new: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return tuple(n for n in old if n not in new), tuple(n for n in new if n not in old)
+    """Names gone and names new, each in its list's order (set lookups: 1,000 tables in one schema
+    made list lookups a million comparisons per call)."""
+    old_set, new_set = set(old), set(new)
+    return tuple(n for n in old if n not in new_set), tuple(n for n in new if n not in old_set)
 
 
 def candidates_at_stage(old: Model, new: Model, kinds: tuple[str, ...]) -> list[RenameCandidate]:
@@ -318,10 +321,14 @@ def candidates_at_stage(old: Model, new: Model, kinds: tuple[str, ...]) -> list[
     for kind, attr in (("enum", "enums"), ("sequence", "sequences"), ("table", "tables")):
         if kind not in kinds:
             continue
+        old_names: dict[str, list[str]] = {schema: [] for schema in schemas}
+        new_names: dict[str, list[str]] = {schema: [] for schema in schemas}
+        for x in getattr(old, attr):
+            old_names.setdefault(x.schema, []).append(x.name)
+        for x in getattr(new, attr):
+            new_names.setdefault(x.schema, []).append(x.name)
         for schema in schemas:
-            o = [x.name for x in getattr(old, attr) if x.schema == schema]
-            n = [x.name for x in getattr(new, attr) if x.schema == schema]
-            add(kind, schema, *_diff_names(o, n))
+            add(kind, schema, *_diff_names(old_names[schema], new_names[schema]))
     if "column" in kinds:
         old_tables = {t.key: t for t in old.tables}
         for table in new.tables:

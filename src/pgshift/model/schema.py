@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import Enum as _Enum
+from functools import cached_property
 from typing import Literal, Protocol, TypeVar
 
 from pgshift.model.privileges import DefaultPrivilege as DefaultPrivilege
@@ -255,10 +256,17 @@ class Table:
         return qualified(self.schema, self.name)
 
     def column(self, name: str) -> Column | None:
+        return self._columns_by_name.get(name)
+
+    @cached_property
+    def _columns_by_name(self) -> dict[str, Column]:
+        """``column()``'s index, built on first use: the differ looks up every column of every table,
+        and a scan each time made a wide table quadratic. Not a field (equality, hashing and
+        ``replace`` ignore it; a replaced table builds its own)."""
+        out: dict[str, Column] = {}
         for column in self.columns:
-            if column.name == name:
-                return column
-        return None
+            out.setdefault(column.name, column)
+        return out
 
 
 @dataclass(frozen=True)
@@ -443,18 +451,27 @@ class Model:
         return dict(self.schema_comments).get(name)
 
     def table(self, schema: str, name: str) -> Table | None:
-        key = qualified(schema, name)
-        for table in self.tables:
-            if table.key == key:
-                return table
-        return None
+        return self._tables_by_key.get(qualified(schema, name))
 
     def enum(self, schema: str, name: str) -> Enum | None:
-        key = qualified(schema, name)
+        return self._enums_by_key.get(qualified(schema, name))
+
+    @cached_property
+    def _tables_by_key(self) -> dict[str, Table]:
+        """``table()``'s index, built once per model on first use: the differ and the renderers look
+        tables up by name for every table, foreign key and partition, and a scan each time was
+        quadratic on a 1,000-table schema. Not a field: equality, hashing and ``replace`` ignore it."""
+        out: dict[str, Table] = {}
+        for table in self.tables:
+            out.setdefault(table.key, table)
+        return out
+
+    @cached_property
+    def _enums_by_key(self) -> dict[str, Enum]:
+        out: dict[str, Enum] = {}
         for enum in self.enums:
-            if enum.key == key:
-                return enum
-        return None
+            out.setdefault(enum.key, enum)
+        return out
 
 
 def qualified(schema: str, name: str) -> str:

@@ -82,13 +82,25 @@ def parse_statements(text: str, *, base_offset: int = 0, full_text: str | None =
         line, column = line_col(whole, offset)
         raise SqlSyntaxError(str(exc.message or exc), offset, line, column) from None
     statements = []
+    # Statements come in file order: byte -> character offsets and line numbers are carried forward
+    # from one statement to the next (from the start each time was quadratic: 6,000 statements of
+    # an initial generate's check_parses took seconds).
+    byte_at, char_at = 0, base_offset
+    line, line_start, counted = 1, 0, 0
     for raw in tree.stmts:
         start = raw.stmt_location
         end = start + raw.stmt_len if raw.stmt_len else len(encoded)
         chunk = encoded[start:end].decode("utf-8")
         lead = len(chunk) - len(chunk.lstrip())
-        offset = base_offset + len(encoded[:start].decode("utf-8")) + lead
-        line, column = line_col(whole, offset)
+        char_at += len(encoded[byte_at:start].decode("utf-8"))
+        byte_at = start
+        offset = char_at + lead
+        newlines = whole.count("\n", counted, offset)
+        if newlines:
+            line += newlines
+            line_start = whole.rfind("\n", counted, offset) + 1
+        counted = offset
+        column = offset - line_start + 1
         kind = raw.stmt.WhichOneof("node")
         statements.append(
             Statement(

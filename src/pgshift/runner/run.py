@@ -1,4 +1,4 @@
-"""Apply and roll back migrations: each exactly once, under the advisory lock, safely.
+"""Apply migrations (and record them with baseline): each exactly once, under the advisory lock, safely.
 
 The rules, and why:
 - One session-level advisory lock around everything (pgshift.lock): eight app instances starting at
@@ -16,26 +16,22 @@ The rules, and why:
   before the lock is taken, so a bad folder stops the run before anything changes.
 - Every message goes through urls.mask_url: no password in any output.
 
-This module never imports SQLAlchemy: it runs at application start-up.
+This module never imports SQLAlchemy: it runs at application start-up. With nothing pending it does
+not import the SQL parser, the executor, the lock or the retry loop either (tests/test_import_footprint);
+rollback lives in runner.rollback for the same reason.
 """
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import psycopg
 from psycopg import sql
 
-from pgshift.errors import EXIT_ERROR, FolderError, PgshiftError
+from pgshift.errors import FolderError, PgshiftError
 from pgshift.folder.files import read_migration
-from pgshift.format.headers import irreversible_reason
-from pgshift.runner.execute import Unit, run_units
-from pgshift.runner.lock import advisory_lock, lock_key
 from pgshift.runner.options import RunOptions
 from pgshift.runner.plan import Plan, PlanEntry, State, build_plan, load_folder
 from pgshift.runner.results import Applied, MigrateResult, MigrationError, Reporter
@@ -43,7 +39,6 @@ from pgshift.runner.tracking import (
     TrackingTable,
     abandon_statement,
     complete_statement,
-    delete_statement,
     ensure,
     ensure_statements,
     insert_statement,
@@ -52,10 +47,11 @@ from pgshift.runner.tracking import (
 )
 from pgshift.urls import is_pooled, mask_url, normalize_url
 
-if TYPE_CHECKING:  # the SQL parser is imported only when something is pending (start-up cost)
-    from pgshift.pg.parser import Statement
+if TYPE_CHECKING:
+    # Imported where pending work needs them: a run with nothing pending (every deploy, every app
+    # start-up) pays for none of the SQL parser, the executor, the lock or the retry loop.
+    from pgshift.runner.execute import Unit
     from pgshift.runner.groups import Group
-    from pgshift.runner.rollback_checks import RollbackBlocker
     from pgshift.runner.txmode import TxMode
 
 APPLICATION_NAME = "pgshift"
@@ -123,7 +119,7 @@ def pooled_warning(url: str) -> str | None:
 # ------------------------------------------------------------------------------------------------ units
 
 
-def _prepare(
+def prepare(
     tag: str, path: Path, text: str, breakpoints: bool, server_version: int
 ) -> tuple[TxMode, tuple[Group, ...]]:
     """Parse a file and cut it into transaction groups; every refusal happens here, before any run."""
@@ -169,7 +165,7 @@ def _prepare(
 # ---------------------------------------------------------------------------------------------- migrate
 
 
-def _load(folder: Path) -> list[Any]:
+def load_items(folder: Path) -> list[Any]:
     if not folder.is_dir():
         raise FolderError(
             f"the migration folder {folder} does not exist",
@@ -237,9 +233,11 @@ def select_pending(
 
 
 def _up_unit(entry: PlanEntry, table: TrackingTable, server_version: int) -> Unit:
+    from pgshift.runner.execute import Unit
+
     migration = entry.migration
     assert migration is not None
-    mode, groups = _prepare(
+    mode, groups = prepare(
         migration.tag, migration.path, migration.sql, migration.entry.breakpoints, server_version
     )
     total = len(groups)
@@ -291,7 +289,7 @@ def migrate(
     """Apply the pending migrations of ``folder`` to ``url``. Raises PgshiftError / MigrationError."""
     options = options or RunOptions()
     reporter = reporter or Reporter()
-    items = _load(folder)
+    items = load_items(folder)
     warning = pooled_warning(url)
     if warning:
         reporter.warning(warning)
@@ -323,6 +321,9 @@ def migrate(
                 skipped = tuple(e.tag for e in early_plan.applied)
                 return MigrateResult((), skipped, tuple(early_remaining), tuple(early_warnings), None, 0.0)
             units_for(early)
+            from pgshift.runner.execute import run_units
+            from pgshift.runner.lock import advisory_lock, lock_key
+
             key = lock_key(table.schema, table.table)
             with advisory_lock(conn, key, wait=options.lock_wait, on_wait=reporter.lock_waiting) as waited:
                 state = read_state(conn, table)
@@ -365,6 +366,8 @@ def _dry_run(
     warnings: list[str],
 ) -> MigrateResult:
     """Exactly what would run, in order, with transaction boundaries; nothing is changed or locked."""
+    from pgshift.runner.lock import lock_key
+
     state = read_state(conn, table)
     plan = build_plan(items, state)
     todo, more_warnings, remaining = select_pending(plan, options, folder)
@@ -392,13 +395,13 @@ def _dry_run(
             out.append("BEGIN;")
         for unit in units:
             out.append("")
-            out.extend(_unit_sql(conn, unit, single=options.single_transaction))
+            out.extend(unit_sql(conn, unit, single=options.single_transaction))
         if options.single_transaction:
             out.append("COMMIT;")
     return MigrateResult((), skipped, tuple(remaining), tuple(warnings), "\n".join(out) + "\n", 0.0)
 
 
-def _unit_sql(conn: psycopg.Connection[Any], unit: Unit, *, single: bool = False) -> list[str]:
+def unit_sql(conn: psycopg.Connection[Any], unit: Unit, *, single: bool = False) -> list[str]:
     """One file as it runs: its groups with their transaction boundaries and tracking statements."""
     total = len(unit.groups)
     resume = f", resuming at group {unit.done + 1}" if unit.resuming else ""
@@ -425,244 +428,6 @@ def _unit_sql(conn: psycopg.Connection[Any], unit: Unit, *, single: bool = False
     return out
 
 
-# --------------------------------------------------------------------------------------------- rollback
-
-
-@dataclass(eq=False)
-class RollbackRefused(PgshiftError):
-    """The down migration would fail on the current data; nothing was run. ``blockers`` has the counts."""
-
-    blockers: tuple[RollbackBlocker, ...] = ()
-
-
-@dataclass(frozen=True)
-class Destruction:
-    """Something a down migration destroys, with how much data it holds now (None: unknown)."""
-
-    tag: str
-    line: int
-    what: str  # "table public.users" / "column public.users.email"
-    rows: int | None
-
-
-@dataclass(frozen=True)
-class RollbackStep:
-    """One down migration to run: what it destroys, what would make it fail, what it cannot restore."""
-
-    entry: PlanEntry
-    unit: Unit
-    destruction: tuple[Destruction, ...] = ()
-    blockers: tuple[RollbackBlocker, ...] = ()
-    notes: tuple[str, ...] = ()
-
-    @property
-    def tag(self) -> str:
-        return self.entry.tag
-
-
-@dataclass(frozen=True)
-class RollbackResult:
-    steps: tuple[RollbackStep, ...] = ()
-    rolled_back: tuple[Applied, ...] = ()
-    dry_run_sql: str | None = None
-    warnings: tuple[str, ...] = field(default=())
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "rolled_back": [{"tag": a.tag, "duration_ms": a.duration_ms} for a in self.rolled_back],
-            "plan": [
-                {
-                    "tag": s.tag,
-                    "transactional": s.unit.mode.transactional,
-                    "groups": len(s.unit.groups),
-                    "destroys": [{"what": d.what, "rows": d.rows, "line": d.line} for d in s.destruction],
-                    "blocked_by": [{"what": b.what, "rows": b.count, "line": b.line} for b in s.blockers],
-                    "not_restored": list(s.notes),
-                }
-                for s in self.steps
-            ],
-            "dry_run_sql": self.dry_run_sql,
-            "warnings": list(self.warnings),
-        }
-
-
-def _names(items: Any) -> list[str]:
-    return [item.string.sval for item in items]
-
-
-def _destruction(
-    conn: psycopg.Connection[Any], tag: str, statements: tuple[Statement, ...]
-) -> list[Destruction]:
-    object_table, at_drop_column = _constants()
-    out: list[Destruction] = []
-    for st in statements:
-        targets: list[tuple[str, list[str], str | None]] = []
-        if st.kind == "drop_stmt" and st.node.remove_type == object_table:
-            for obj in st.node.objects:
-                parts = _names(obj.list.items)
-                targets.append(("table " + ".".join(parts), parts, None))
-        elif st.kind == "alter_table_stmt":
-            rel = st.node.relation
-            parts = [p for p in (rel.schemaname, rel.relname) if p]
-            for cmd in st.node.cmds:
-                c = cmd.alter_table_cmd
-                if c.subtype == at_drop_column:
-                    targets.append((f"column {'.'.join(parts)}.{c.name}", parts, c.name))
-        for what, parts, column in targets:
-            counted = sql.SQL("count({})").format(sql.Identifier(column)) if column else sql.SQL("count(*)")
-            query = sql.SQL("SELECT {} FROM {}").format(counted, sql.Identifier(*parts))
-            try:
-                rows = int(conn.execute(query).fetchone()[0])  # type: ignore[index]
-            except psycopg.Error:
-                rows = None
-            out.append(Destruction(tag, st.line, what, rows))
-    return out
-
-
-def _constants() -> tuple[int, int]:
-    """libpg_query's enum numbers for DROP TABLE and ALTER TABLE ... DROP COLUMN (named constants)."""
-    from pgshift.runner import rollback_checks
-
-    return rollback_checks.OBJECT_TABLE, rollback_checks.AT_DROP_COLUMN
-
-
-def choose_rollback(plan: Plan, steps: int | None, to: str | None) -> list[PlanEntry]:
-    """Newest applied first: the last ``steps`` applied, or everything applied after ``to``."""
-    applied = plan.applied  # application order
-    if to is not None:
-        target = next((e for e in applied if e.tag == to), None)
-        if target is None:
-            raise PgshiftError(
-                f"--to {to}: not an applied migration",
-                hint="applied: " + (", ".join(e.tag for e in applied) or "none"),
-            )
-        index = applied.index(target)
-        return list(reversed(applied[index + 1 :]))
-    count = 1 if steps is None else steps
-    if count < 0:
-        raise PgshiftError("--steps must be >= 0")
-    return list(reversed(applied[max(0, len(applied) - count) :])) if count else []
-
-
-def _down_unit(entry: PlanEntry, table: TrackingTable, server_version: int) -> Unit:
-    migration = entry.migration
-    row = entry.row
-    assert row is not None
-    if migration is None or migration.down_sql is None:
-        path = migration.down_path if migration else Path(f"{entry.tag}.down.sql")
-        raise PgshiftError(
-            f"cannot roll back {entry.tag}: it has no down migration",
-            where=str(path),
-            hint="write the reverse SQL into that file (or restore it), then run rollback again",
-        )
-    reason = irreversible_reason(migration.down_sql)
-    if reason is not None:
-        raise PgshiftError(
-            f"cannot roll back {entry.tag}: its down migration is marked irreversible: {reason}",
-            where=str(migration.down_path),
-            hint="restore from a backup, or write a new forward migration that undoes it",
-        )
-    mode, groups = _prepare(entry.tag, migration.down_path, migration.down_sql, True, server_version)
-    row_id = row.id
-    return Unit(
-        entry.tag, migration.down_path, mode, groups, lambda _ms, _exists: delete_statement(table, row_id)
-    )
-
-
-def rollback(
-    url: str,
-    folder: Path,
-    table: TrackingTable,
-    *,
-    steps: int | None = 1,
-    to: str | None = None,
-    options: RunOptions | None = None,
-    confirm: Callable[[list[RollbackStep]], bool] | None = None,
-    reporter: Reporter | None = None,
-) -> RollbackResult:
-    """Run down migrations, newest first, deleting their tracking rows; ``confirm`` sees what is destroyed.
-
-    Every chosen migration is checked (down file present, not irreversible, SQL parses) before the
-    first one runs.
-    """
-    options = options or RunOptions()
-    reporter = reporter or Reporter()
-    items = _load(folder)
-    warning = pooled_warning(url)
-    if warning:
-        reporter.warning(warning)
-    with connect(url) as conn:
-        try:
-            key = lock_key(table.schema, table.table)
-            lock = (
-                contextlib.nullcontext(0.0)
-                if options.dry_run
-                else advisory_lock(conn, key, wait=options.lock_wait, on_wait=reporter.lock_waiting)
-            )
-            with lock:
-                plan = build_plan(items, read_state(conn, table))
-                chosen = choose_rollback(plan, steps, to)
-                warnings = [
-                    f"{e.tag} is {e.state}: rolling back with its current down file"
-                    for e in chosen
-                    if e.state is State.MODIFIED
-                ]
-                for message in warnings:
-                    reporter.warning(message)
-                from pgshift.runner import rollback_checks
-
-                version = conn.info.server_version
-                planned = []
-                for entry in chosen:
-                    unit = _down_unit(entry, table, version)
-                    statements = unit.mode.statements
-                    down_sql = entry.migration.down_sql if entry.migration else None
-                    planned.append(
-                        RollbackStep(
-                            entry,
-                            unit,
-                            tuple(_destruction(conn, entry.tag, statements)),
-                            tuple(rollback_checks.blockers(conn, entry.tag, statements)),
-                            tuple(rollback_checks.data_notes(down_sql or "", statements)),
-                        )
-                    )
-                for step in planned:
-                    for note in step.notes:
-                        reporter.warning(f"{step.tag}: {note}")
-                refused = [b for step in planned for b in step.blockers]
-                if refused and not options.dry_run:
-                    raise RollbackRefused(
-                        "refusing to roll back: the down migration would fail on the data now in the database; "
-                        "nothing was changed:\n  " + "\n  ".join(b.describe() for b in refused),
-                        where=str(planned[0].unit.path),
-                        hint="change or delete those rows first (or write a down file that converts them), then "
-                        "run rollback again",
-                        blockers=tuple(refused),
-                    )
-                if options.dry_run or not planned:
-                    text = _rollback_sql(conn, planned) if options.dry_run else None
-                    return RollbackResult(tuple(planned), (), text, tuple(warnings))
-                if confirm is not None and not confirm(planned):
-                    raise PgshiftError("rollback cancelled; nothing was changed", exit_code=EXIT_ERROR)
-                configure_session(conn, options)
-                single = dataclasses.replace(options, single_transaction=False)
-                done = run_units(conn, [s.unit for s in planned], single, reporter, url)
-                return RollbackResult(tuple(planned), tuple(done), None, tuple(warnings))
-        except psycopg.Error as exc:
-            raise PgshiftError(f"database error: {mask_url(str(exc))}") from None
-
-
-def _rollback_sql(conn: psycopg.Connection[Any], planned: list[RollbackStep]) -> str:
-    out = []
-    for step in planned:
-        out.append(f"-- roll back {step.tag}")
-        out.extend(f"-- blocked: {b.describe()}" for b in step.blockers)
-        out.extend(f"-- note: {note}" for note in step.notes)
-        out.extend(_unit_sql(conn, step.unit))
-        out.append("")
-    return "\n".join(out) or "-- nothing to roll back\n"
-
-
 # --------------------------------------------------------------------------------------------- baseline
 
 
@@ -676,7 +441,9 @@ def baseline(
     lock_wait: float | None = 300.0,
 ) -> list[PlanEntry]:
     """Record pending migrations (up to ``to``) as applied without running them; returns them."""
-    items = _load(folder)
+    from pgshift.runner.lock import advisory_lock, lock_key
+
+    items = load_items(folder)
     with connect(url) as conn:
         try:
             key = lock_key(table.schema, table.table)
@@ -712,15 +479,11 @@ def baseline(
 
 __all__ = [
     "Applied",
-    "Destruction",
     "FolderError",
     "MigrateResult",
     "MigrationError",
     "Reporter",
-    "RollbackResult",
-    "RollbackStep",
     "RunOptions",
     "baseline",
     "migrate",
-    "rollback",
 ]

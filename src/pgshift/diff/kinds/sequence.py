@@ -176,6 +176,8 @@ def released_sequences(old: Model, new: Model) -> dict[str, tuple[str, str]]:
 
     declared = {s.key for s in new.sequences} - {s.key for s in old.sequences}
     out: dict[str, tuple[str, str]] = {}
+    if not declared:
+        return out  # nothing newly standalone, so nothing released: skip the walk over every column
     for table in old.tables:
         after = new.table(table.schema, table.name)
         for column in table.columns:
