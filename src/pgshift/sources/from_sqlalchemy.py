@@ -325,6 +325,9 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         default=default,
         identity=identity,
         generated=generated,
+        # persisted=None writes no keyword: STORED before PostgreSQL 18, VIRTUAL from 18 on. pgshift reads
+        # it as STORED (what SQLAlchemy writes on every server it calls "not supporting" VIRTUAL).
+        generated_virtual=col.computed is not None and col.computed.persisted is False,
         comment=col.comment or None,  # COMMENT IS '' removes a comment: '' and None are one
     )
 
