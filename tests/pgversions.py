@@ -94,12 +94,12 @@ class Servers:
             return _Started(self.main_url, None)
         install = f"pip install -e '.[dev]' (it lists {bundled.distribution})"
         data_dir = Path(tempfile.mkdtemp(prefix=f"pgshift-pg{bundled.major}-"))
-        # The packages keep a lock file under the runtime directory, resolved when they are imported; it
-        # must be private (0700), so not a parent of a data directory, which they open to their user.
-        if "XDG_RUNTIME_DIR" not in os.environ:
-            os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="pgshift-run-")
         try:
-            module = importlib.import_module(bundled.module)
+            # The packages keep a lock file under the user's runtime directory, resolved when imported;
+            # without XDG_RUNTIME_DIR platformdirs warns and takes /tmp/runtime-<uid>, the same every run.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                module = importlib.import_module(bundled.module)
         except ImportError as exc:
             shutil.rmtree(data_dir, ignore_errors=True)
             raise Unavailable(f"{bundled.distribution} is not installed ({exc}): {install}") from exc
