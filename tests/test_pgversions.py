@@ -139,6 +139,8 @@ def test_virtual_generated_column_changes_go_up_and_down(
 GAPS_18 = {
     # NOT NULL constraints are pg_constraint rows with names from 18 on; pgshift models NOT NULL as a
     # column flag, so a user's name (and NOT VALID, NO INHERIT) is lost: the copy has <table>_<col>_not_null.
+    # The same gap the other way: a table or column pgshift renames keeps its old <table>_<col>_not_null
+    # name (tests/test_roundtrip.py's renames on an 18 server), where a fresh database has the new one.
     "named_not_null": (
         "CREATE TABLE t (a int CONSTRAINT a_must NOT NULL, b int NOT NULL);",
         {("constraint", "public.t.a_must"), ("constraint", "public.t.t_a_not_null")},
