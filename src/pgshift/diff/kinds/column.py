@@ -125,7 +125,7 @@ class AddColumn(Operation):
     @property
     def action(self) -> Action:
         c = self.column
-        if c.generated is not None:
+        if c.generated is not None and not c.generated_virtual:  # a virtual one stores nothing
             return Action.ADD_COLUMN_STORED_GENERATED
         if c.identity is not None or c.is_serial:
             return Action.ADD_COLUMN_IDENTITY
@@ -210,7 +210,7 @@ class DropExpression(Operation):
         ]
 
     def reverse(self) -> Operation:
-        plain = replace(self.column, generated=None)
+        plain = replace(self.column, generated=None, generated_virtual=False)
         return RecomputeColumn(self.schema, self.table, plain, self.column, self.restore)
 
     def describe(self) -> str:
@@ -219,9 +219,11 @@ class DropExpression(Operation):
 
 @dataclass(frozen=True)
 class RecomputeColumn(Operation):
-    """A column becoming the generated ``new`` (from a plain one, or from another expression): dropped
-    and added back, its values computed again, then ``restore`` re-creates the indexes and constraints
-    the drop took along (when no other operation of the migration does).
+    """A column becoming the generated ``new`` (from a plain one, or from another expression, or from
+    STORED to VIRTUAL or back): dropped and added back, its values computed again, then ``restore``
+    re-creates the indexes and constraints the drop took along (when no other operation of the migration
+    does). Also a VIRTUAL column becoming a plain ``new``: PostgreSQL 18 has no DROP EXPRESSION for those
+    (they store no values to keep), so the plain column is added back empty.
 
     A plain column's stored values are lost (``destroys``); a generated one loses nothing. The way back
     from plain is DROP EXPRESSION, which keeps the computed values.
@@ -249,19 +251,30 @@ class RecomputeColumn(Operation):
             found += (
                 Hazard(HazardKind.DATA_LOSS, f"{self.subject}: its values are replaced by computed ones"),
             )
+        if self.new.generated is None:
+            found += (
+                Hazard(
+                    HazardKind.DATA_LOSS,
+                    f"{self.subject}: a virtual generated column stores no values to keep: it becomes empty",
+                ),
+            )
         return found + tuple(h for op in self.restore for h in op.hazards())
 
     def destroys(self) -> tuple[Destroyed, ...]:
+        if self.new.generated is None:  # a virtual column made plain: empty
+            return (Destroyed(DestroyedKind.COLUMN_VALUES, self.schema, self.new.name, self.table),)
         if self.old.generated is not None:
             return ()  # computed again from the new expression: nothing stored is lost
         return (Destroyed(DestroyedKind.COLUMN_VALUES, self.schema, self.new.name, self.table),)
 
     def reverse(self) -> Operation:
-        if self.old.generated is None:
+        if self.old.generated is None and not self.new.generated_virtual:  # no DROP EXPRESSION on virtual
             return DropExpression(self.schema, self.table, self.new, self.restore)
         return RecomputeColumn(self.schema, self.table, self.new, self.old, self.restore)
 
     def describe(self) -> str:
+        if self.new.generated is None:
+            return f"recreate column {self.table}.{self.new.name} (drop it and add it plain)"
         return f"recompute column {self.table}.{self.new.name} (drop it and add it generated)"
 
 
@@ -692,7 +705,8 @@ def column_sql(table: Table, column: Column, *, inline_pk: bool = False) -> str:
     if inline_pk:
         parts.append("PRIMARY KEY")
     if column.generated is not None:
-        parts.append(f"GENERATED ALWAYS AS ({column.generated}) STORED")
+        kind = "VIRTUAL" if column.generated_virtual else "STORED"
+        parts.append(f"GENERATED ALWAYS AS ({column.generated}) {kind}")
     if column.default is not None:
         parts.append(f"DEFAULT {column.default}")
     if column.identity is not None:

@@ -699,19 +699,25 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
     s, n = b.schema, b.name
     a = _apply_name_matches(a, b, plan)
     dropped_columns = [c for c in a.columns if b.column(c.name) is None]
-    # Columns whose expression changes or that become generated are dropped and added back; a generated
-    # column that becomes plain keeps its values (DROP EXPRESSION) and everything on it.
+    # Columns whose expression (or STORED / VIRTUAL) changes or that become generated are dropped and
+    # added back; a stored generated column that becomes plain keeps its values (DROP EXPRESSION) and
+    # everything on it; a virtual one has no values and no DROP EXPRESSION: dropped and added back too.
     regenerated = {
         c.name
         for c in b.columns
         if (prev := a.column(c.name)) is not None
-        and prev.generated != c.generated
-        and c.generated is not None
+        and (
+            (c.generated is not None and (prev.generated, prev.generated_virtual) != (c.generated, c.generated_virtual))
+            or (prev.generated is not None and prev.generated_virtual and c.generated is None)
+        )
     }
     made_plain = {
         c.name
         for c in b.columns
-        if (prev := a.column(c.name)) is not None and prev.generated is not None and c.generated is None
+        if (prev := a.column(c.name)) is not None
+        and prev.generated is not None
+        and not prev.generated_virtual
+        and c.generated is None
     }
 
     # Policies (they may reference columns) and foreign keys first.
