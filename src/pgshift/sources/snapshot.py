@@ -718,6 +718,8 @@ def _view_extras_out(view: m.View) -> dict[str, Any]:
         out["comment"] = view.comment
     if view.column_comments:
         out["columnComments"] = dict(view.column_comments)
+    if view.clustered_on is not None:
+        out["clusteredOn"] = view.clustered_on
     return out
 
 
@@ -735,6 +737,7 @@ def _with_view_extras(views: list[m.View], raw: Any) -> list[m.View]:
                 indexes=tuple(_index_in(i, view.name) for i in (own.get("indexes") or {}).values()),
                 comment=own.get("comment"),
                 column_comments=tuple((str(c), str(t)) for c, t in (own.get("columnComments") or {}).items()),
+                clustered_on=str(own["clusteredOn"]) if own.get("clusteredOn") else None,
             )
         )
     return out
