@@ -14,7 +14,10 @@ CORPUS = Path(__file__).parent / "corpus"
 NAMES: tuple[str, ...] = tuple(sorted(p.name for p in CORPUS.iterdir() if (p / "schema.sql").exists()))
 # Contrib modules a corpus needs; a server without them (the throwaway pgserver build ships none)
 # cannot hold that corpus at all.
-NEEDS_EXTENSIONS: dict[str, tuple[str, ...]] = {"contrib": ("hstore", "btree_gist", "citext")}
+NEEDS_EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "contrib": ("hstore", "btree_gist", "citext"),
+    "adventureworks": ("uuid-ossp", "tablefunc"),
+}
 # Roles a corpus grants to: cluster-wide, so created once per server and never dropped (other tests may be
 # using them at the same moment).
 NEEDS_ROLES: dict[str, tuple[str, ...]] = {"pgdump": ("regress_dump_test_role",)}

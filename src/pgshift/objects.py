@@ -159,11 +159,20 @@ class View:
 
 @dataclass(frozen=True)
 class MaterializedView(View):
-    """``CREATE MATERIALIZED VIEW ... AS definition [WITH NO DATA]``."""
+    """``CREATE MATERIALIZED VIEW ... AS definition [WITH NO DATA]``; ``cluster_on`` names the index (one
+    of ``indexes``) that ``ALTER MATERIALIZED VIEW ... CLUSTER ON`` marks for a bare ``CLUSTER``."""
 
     with_data: bool = True
+    cluster_on: str | None = None
 
     keyword = "MATERIALIZED VIEW"
+
+    def statements(self) -> list[str]:
+        out = super().statements()
+        if self.cluster_on is not None:
+            at = 1 + len(self.indexes)  # after the indexes, before the comments
+            out.insert(at, f"ALTER MATERIALIZED VIEW {self._ref()} CLUSTER ON {_ident(self.cluster_on)}")
+        return out
 
     def _create(self) -> str:
         body = self.definition.strip().removesuffix(";")

@@ -8,7 +8,9 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
              JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass
                                   AND d.objsubid = a.attnum
              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND d.description <> ''
-             ORDER BY a.attname) AS column_comments
+             ORDER BY a.attname) AS column_comments,
+       (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+        WHERE i.indrelid = c.oid AND i.indisclustered) AS clustered_on  -- ALTER MATERIALIZED VIEW ... CLUSTER ON
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('v', 'm')

@@ -114,6 +114,8 @@ def _view(v: m.View) -> str:
     if v.materialized:
         if v.with_no_data:
             args.append("with_data=False")
+        if v.clustered_on is not None:
+            args.append(f"cluster_on={v.clustered_on!r}")
         return f"objects.MaterializedView({', '.join(args)})"
     return f"objects.View({', '.join(args)})"
 

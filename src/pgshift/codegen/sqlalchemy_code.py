@@ -163,7 +163,7 @@ def _scalar_type(type_: SqlType, w: _Writer) -> str:
         name = w.use_pg(_PG[spelling])
         return f"{name}(as_uuid=True)" if spelling == "uuid" else name
     w.needs_pgtype = True
-    return f"PgType({spelling!r})"
+    return f"PgType({type_.sql!r})"  # as DDL text: a domain named "Flag" keeps its quotes
 
 
 def _py_type(column: m.Column, enums: dict[tuple[str, str], m.Enum], w: _Writer) -> str:

@@ -310,6 +310,7 @@ class View:
     indexes: tuple[Index, ...] = ()
     comment: str | None = None
     column_comments: tuple[tuple[str, str], ...] = ()  # (column, comment), sorted by column
+    clustered_on: str | None = None  # the index of a materialized view CLUSTER ON marked (changes in place)
 
     @property
     def key(self) -> str:
@@ -317,7 +318,8 @@ class View:
 
     @property
     def query_only(self) -> View:
-        """The view without what changes in place (indexes and comments): equal ones need no rebuild."""
+        """The view without what changes in place (indexes, comments, the clustered index): equal ones
+        need no rebuild."""
         return View(self.schema, self.name, self.definition, self.materialized, self.with_, self.with_no_data)
 
 
@@ -562,14 +564,12 @@ def canonical_table(table: Table) -> Table:
 
 
 def canonical_view(view: View) -> View:
-    """Sort a view's indexes by name and its column comments by column (empty comments are none)."""
-    return View(
-        schema=view.schema,
-        name=view.name,
-        definition=view.definition,
-        materialized=view.materialized,
-        with_=view.with_,
-        with_no_data=view.with_no_data,
+    """Sort a view's indexes by name and its column comments by column (empty comments are none).
+
+    ``replace``, not a new ``View``: a field added to View later is carried over, never dropped here.
+    """
+    return replace(
+        view,
         indexes=_by_name(view.indexes),
         comment=view.comment or None,
         column_comments=tuple(sorted((c, t) for c, t in view.column_comments if t)),

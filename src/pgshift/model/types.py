@@ -11,6 +11,7 @@ turned back into text. Results are cached; schemas repeat a few dozen type spell
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -189,12 +190,15 @@ class SqlType:
         """The type as DDL text.
 
         Built-ins are written as spelled. A user-defined type with a known schema (enums always have
-        one) is quoted and qualified; one without (an extension type such as ``vector(1536)``) is left
-        bare so the search_path finds it wherever the extension was installed.
+        one) is quoted and qualified; one without (an extension type such as ``vector(1536)``, a domain)
+        is left unqualified so the search_path finds it wherever it was made, and quoted only when its
+        name needs it (a domain named ``"Flag"``: bare, Postgres would look for ``flag``).
         """
-        if is_builtin(self.base) or self.schema is None:
+        if is_builtin(self.base):
             return self.spelling
         name, paren, mods = self.base.partition("(")
+        if self.schema is None:
+            return f"{unqualified_type_name(name)}{paren}{mods}" + "[]" * self.array_dims
         return f"{qualified_name(self.schema, name)}{paren}{mods}" + "[]" * self.array_dims
 
     def __str__(self) -> str:
@@ -561,6 +565,15 @@ def quote_ident(name: str) -> str:
 def quote_literal(value: str) -> str:
     """A SQL string literal: ``'it''s'``."""
     return "'" + value.replace("'", "''") + "'"
+
+
+_PLAIN_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_$]*")
+
+
+def unqualified_type_name(name: str) -> str:
+    """A user-defined type's name as DDL text without its schema: bare when Postgres reads it back as
+    the same name (``vector``), quoted when folding to lower case would change it (``"Flag"``)."""
+    return name if _PLAIN_IDENTIFIER.fullmatch(name) else quote_ident(name)
 
 
 def qualified_name(schema: str | None, name: str) -> str:

@@ -216,7 +216,10 @@ def _is_int_or_float(text: str) -> bool:
 def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
     pk = table.primary_key
     single_pk = pk is not None and pk.columns == (column.name,) and pk.name == f"{table.name}_pkey"
-    out: dict[str, Any] = {"name": column.name, "type": column.type.spelling}
+    # a type without typeSchema is read back with SqlType.parse, which folds case like Postgres: a domain
+    # named "Flag" is written with its quotes (its DDL text), any other type as spelled
+    spelled = column.type.spelling if column.type.schema is not None else column.type.sql
+    out: dict[str, Any] = {"name": column.name, "type": spelled}
     if column.type.schema is not None:
         out["typeSchema"] = column.type.schema
     out["primaryKey"] = single_pk
@@ -726,6 +729,8 @@ def _view_extras_out(view: m.View) -> dict[str, Any]:
         out["comment"] = view.comment
     if view.column_comments:
         out["columnComments"] = dict(view.column_comments)
+    if view.clustered_on is not None:
+        out["clusteredOn"] = view.clustered_on
     return out
 
 
@@ -743,6 +748,7 @@ def _with_view_extras(views: list[m.View], raw: Any) -> list[m.View]:
                 indexes=tuple(_index_in(i, view.name) for i in (own.get("indexes") or {}).values()),
                 comment=own.get("comment"),
                 column_comments=tuple((str(c), str(t)) for c, t in (own.get("columnComments") or {}).items()),
+                clustered_on=str(own["clusteredOn"]) if own.get("clusteredOn") else None,
             )
         )
     return out

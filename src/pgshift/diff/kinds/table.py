@@ -397,12 +397,14 @@ def _with_item(parameter: str) -> str:
 @dataclass(frozen=True)
 class ClusterOn(Operation):
     """``ALTER TABLE ... CLUSTER ON index`` (``new``) or ``SET WITHOUT CLUSTER`` (``new`` None): which index
-    a bare ``CLUSTER`` orders the table by. Only marks it: no row moves."""
+    a bare ``CLUSTER`` orders the table (or the ``relation``, a materialized view) by. Only marks it: no
+    row moves."""
 
     schema: str
     table: str
     old: str | None
     new: str | None
+    relation: str = "table"
     action = Action.SET_CLUSTER
 
     @property
@@ -410,17 +412,18 @@ class ClusterOn(Operation):
         return path(self.schema, self.table)
 
     def sql(self) -> list[str]:
+        head = f"ALTER {self.relation.upper()} {ref(self.schema, self.table)}"
         if self.new is None:
-            return [f"{alter(self.schema, self.table)} SET WITHOUT CLUSTER;"]
-        return [f"{alter(self.schema, self.table)} CLUSTER ON {quote_ident(self.new)};"]
+            return [f"{head} SET WITHOUT CLUSTER;"]
+        return [f"{head} CLUSTER ON {quote_ident(self.new)};"]
 
     def reverse(self) -> Operation:
-        return ClusterOn(self.schema, self.table, self.new, self.old)
+        return ClusterOn(self.schema, self.table, self.new, self.old, self.relation)
 
     def describe(self) -> str:
         if self.new is None:
-            return f"unmark the clustered index of table {self.subject}"
-        return f"cluster table {self.subject} on {self.new}"
+            return f"unmark the clustered index of {self.relation} {self.subject}"
+        return f"cluster {self.relation} {self.subject} on {self.new}"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Operation, path, ref
 from pgshift.diff.kinds.comment import SetComment, comment_sql, created_comment, index_target
 from pgshift.diff.kinds.index import CreateIndex, DropIndex, create_index_sql
+from pgshift.diff.kinds.table import ClusterOn
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import (
     Model,
@@ -47,6 +48,8 @@ class CreateView(Operation):
         for i in v.indexes:  # a new view: nothing reads it yet, so no CONCURRENTLY
             out.append(create_index_sql(v.schema, v.name, i, concurrently=False))
             out += created_comment(index_target(v.schema, i.name), i.comment)
+        if v.clustered_on is not None:
+            out += ClusterOn(v.schema, v.name, None, v.clustered_on, "materialized view").sql()
         out += created_comment(view_target(v), v.comment)
         out += [comment_sql(view_column_target(v, c), text) for c, text in v.column_comments]
         return out
@@ -115,6 +118,8 @@ def _diff_in_place(a: View, b: View, plan: Plan) -> None:
     """Indexes and comments of a view that stays: indexes dropped and built CONCURRENTLY (the view is in
     use), comments set with COMMENT ON."""
     s, n = b.schema, b.name
+    if a.clustered_on != b.clustered_on and a.clustered_on is not None:  # unmarked before its index may go
+        plan.drop_views.append(ClusterOn(s, n, a.clustered_on, None, "materialized view"))
     ia, ib = {i.name: i for i in a.indexes}, {i.name: i for i in b.indexes}
     for name, index in ia.items():
         new = ib.get(name)
@@ -126,6 +131,8 @@ def _diff_in_place(a: View, b: View, plan: Plan) -> None:
             target, subject = index_target(s, name), path(s, n, name)
             plan.views.append(SetComment(target, "index", subject, index.comment, new.comment))
     plan.views += [CreateIndex(s, n, i, concurrently=True) for name, i in ib.items() if name not in ia]
+    if a.clustered_on != b.clustered_on and b.clustered_on is not None:  # marked once its index exists
+        plan.views.append(ClusterOn(s, n, None, b.clustered_on, "materialized view"))
     kind = "materialized view" if b.materialized else "view"
     if a.comment != b.comment:
         plan.views.append(SetComment(view_target(b), kind, b.key, a.comment, b.comment))
