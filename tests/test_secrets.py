@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote_to_bytes, urlsplit
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,10 +21,19 @@ metadata = MetaData()
 users = Table("users", metadata, Column("id", Integer, primary_key=True), Column("name", Text))
 """
 
+def _decodes(password: str) -> bool:
+    """An unencoded password whose ``%hh`` runs decode to text without NUL (``%00``, ``%ff`` are refused
+    with a ConfigError: tests/test_urls.py)."""
+    try:
+        return "\x00" not in unquote_to_bytes(password).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+
+
 # Printable ASCII without whitespace: what people put in passwords, including / # ? @ : % ' " \\
 PASSWORDS = st.text(
     alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=8, max_size=24
-).filter(lambda p: not p.isalnum() or len(set(p)) > 4)
+).filter(lambda p: (not p.isalnum() or len(set(p)) > 4) and _decodes(p))
 FORMS = st.sampled_from(
     [
         "postgresql+psycopg2",
@@ -189,3 +198,14 @@ def test_libpq_quoting_the_password_back_is_masked(password: str) -> None:
         assert password not in str(exc)
     except psycopg.Error as exc:
         assert password not in mask_secrets(str(exc))
+
+
+@pytest.mark.parametrize("password", ["abc%00xyz!", "abc%80xyz!"])
+def test_a_password_that_cannot_decode_is_an_actionable_error(password: str) -> None:
+    """%00 (NUL, which libpq refuses) and %80 (not UTF-8) cannot be what was meant: one error, with the
+    fix, the password masked."""
+    from pgshift.errors import ConfigError
+
+    with pytest.raises(ConfigError) as info:
+        normalize_url(f"postgresql://postgres:{password}@127.0.0.1/postgres")
+    assert "%25" in str(info.value.hint) and password not in str(info.value)

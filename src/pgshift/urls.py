@@ -155,13 +155,14 @@ def normalize_url(url: str) -> str:
         from urllib.parse import unquote_to_bytes
 
         try:
-            unquote_to_bytes(passwords[1]).decode("utf-8")
+            if b"\x00" in unquote_to_bytes(passwords[1]).decode("utf-8").encode():
+                raise UnicodeDecodeError("utf-8", b"\x00", 0, 1, "NUL")  # libpq refuses it: same advice
         except UnicodeDecodeError:
             from pgshift.errors import ConfigError
 
             raise ConfigError(
                 f"the password in {mask_secrets(text)} is not valid percent-encoding: it decodes to bytes "
-                "that are not UTF-8 text",
+                "that are not UTF-8 text (or to a NUL byte)",
                 hint="write a literal % in a password as %25",
             ) from None
     return "postgresql://" + _repair_userinfo(rest)
