@@ -22,7 +22,7 @@ def main() -> None:
             if line.startswith("- ") and ("**met**" in line or "**missed**" in line):
                 rows.append(f"| {title} | {line[2:]} |")
     met = sum("**met**" in r for r in rows)
-    body = f"## Summary: issue 13's goals\n\n{met} of {len(rows)} goals met in the latest full run.\n\n"
+    body = f"## Summary: issue 13's goals\n\n{met} of {len(rows)} goals met, each from its section's latest run (dates and loads are in the sections).\n\n"
     body += "| benchmark | goal, figure, verdict |\n|---|---|\n" + "\n".join(rows)
     write_section("summary", body)
     print(f"summary: {met} of {len(rows)} goals met")
