@@ -17,8 +17,6 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import psycopg
-
 from pgshift.api.generate import generate
 from pgshift.api.migrate import migrate
 from pgshift.api.pull import pull
@@ -28,7 +26,7 @@ from pgshift.api.status import status
 from pgshift.sources.load import load_metadata
 from tests.catalog_facts import assert_same_facts, catalog_facts
 from tests.corpus_db import load_corpus
-from tests.test_corpus_pgdump import all_facts, round_trip
+from tests.test_corpus_pgdump import all_facts, assert_settled_then_emptied, round_trip
 from tests.test_create_all import CORPORA, _create_all
 from tests.test_objects import project
 
@@ -64,17 +62,7 @@ def test_adventureworks_round_trip(make_db: Callable[[], str], tmp_path: Path) -
     )
 
     # status shows no drift; generate again says no changes; down empties the schemas again
-    report = status(fresh, config=fresh_config)
-    assert report.drift is not None and not report.drift.items, report.drift
-    assert generate(fresh_config).tag is None
-    rollback(fresh, config=fresh_config)
-    with psycopg.connect(fresh) as conn:
-        left = conn.execute(
-            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = ANY(%s)",
-            (list(SCHEMAS[1:]),),
-        ).fetchone()
-    assert left == (0,)
+    assert_settled_then_emptied(fresh, fresh_config, SCHEMAS[1:])
 
 
 # -- regression tests: what the corpus found ---------------------------------------------------------

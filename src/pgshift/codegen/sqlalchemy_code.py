@@ -220,11 +220,9 @@ def _column_settings(settings: m.ColumnSettings) -> dict[str, object]:
     if settings.compression is not None:
         out["compression"] = settings.compression
     if settings.options:
-        from pgshift.pg.parser import storage_parameter_sql  # the parser's module: loaded only when needed
+        from pgshift.pg.parser import storage_parameters_written  # the parser's module: only when needed
 
-        out["options"] = {
-            k: storage_parameter_sql(v) for k, _, v in (p.partition("=") for p in settings.options)
-        }
+        out["options"] = storage_parameters_written(settings.options)
     return out
 
 
@@ -358,11 +356,9 @@ def _table_options(table: m.Table, model: m.Model, w: _Writer) -> dict[str, obje
     if table.clustered_on:
         info["cluster_on"] = table.clustered_on
     if table.storage_parameters:
-        from pgshift.pg.parser import storage_parameter_sql  # the parser's module: loaded only when needed
+        from pgshift.pg.parser import storage_parameters_written  # the parser's module: only when needed
 
-        written = {
-            k: storage_parameter_sql(v) for k, _, v in (p.partition("=") for p in table.storage_parameters)
-        }
+        written = storage_parameters_written(table.storage_parameters)
         if _table_with_supported():
             options["postgresql_with"] = written
         else:  # SQLAlchemy 2.0 has no Table(postgresql_with=): pgshift reads it from info

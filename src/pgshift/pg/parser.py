@@ -485,6 +485,23 @@ def storage_parameter_sql(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def storage_parameters_written(parameters: tuple[str, ...]) -> dict[str, str]:
+    """``("fillfactor=70", "x=a b")`` as a WITH list writes them: ``{"fillfactor": "70", "x": "'a b'"}``."""
+    return {name: storage_parameter_sql(value) for name, _, value in (p.partition("=") for p in parameters)}
+
+
+def options_changes(head: str, old: tuple[str, ...], new: tuple[str, ...]) -> list[str]:
+    """``<head> RESET (...)`` / ``<head> SET (...)`` turning the ``name=value`` options ``old`` into ``new``
+    (a table's storage parameters, a column's n_distinct)."""
+    kept = {p.partition("=")[0] for p in new}
+    reset = [p.partition("=")[0] for p in old if p.partition("=")[0] not in kept]
+    changed = storage_parameters_written(tuple(p for p in new if p not in old))
+    out = [f"{head} RESET ({', '.join(reset)});"] if reset else []
+    if changed:
+        out.append(f"{head} SET ({', '.join(f'{k} = {v}' for k, v in changed.items())});")
+    return out
+
+
 _OPTION_TOKEN = re.compile(r"-?[0-9]+(\.[0-9]+)?|[a-z_][a-z0-9_]*")
 
 

@@ -228,7 +228,10 @@ def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
     if default is not None:
         out["default"] = default
     if column.generated is not None:
-        out["generated"] = {"as": column.generated, "type": "virtual" if column.generated_virtual else "stored"}
+        out["generated"] = {
+            "as": column.generated,
+            "type": "virtual" if column.generated_virtual else "stored",
+        }
     if column.identity is not None:
         ident = column.identity
         out["identity"] = {

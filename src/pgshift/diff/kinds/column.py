@@ -29,7 +29,7 @@ from pgshift.model.types import (
 )
 from pgshift.pg.functions import volatile_call
 from pgshift.pg.naming import handover_sequence_name, owned_sequence_name
-from pgshift.pg.parser import storage_parameter_sql
+from pgshift.pg.parser import options_changes
 
 
 @dataclass(frozen=True)
@@ -92,15 +92,7 @@ class SetColumnSettings(Operation):
             out.append(f"{head} SET STORAGE {storage.upper()};")
         if o.compression != n.compression:
             out.append(f"{head} SET COMPRESSION {n.compression or 'default'};")
-        kept = {p.partition("=")[0] for p in n.options}
-        if reset := [p.partition("=")[0] for p in o.options if p.partition("=")[0] not in kept]:
-            out.append(f"{head} RESET ({', '.join(reset)});")
-        if changed := [p for p in n.options if p not in o.options]:
-            items = ", ".join(
-                f"{k} = {storage_parameter_sql(v)}" for k, _, v in (p.partition("=") for p in changed)
-            )
-            out.append(f"{head} SET ({items});")
-        return out
+        return out + options_changes(head, o.options, n.options)
 
     def reverse(self) -> Operation:
         return SetColumnSettings(self.schema, self.table, self.column, self.type, self.new, self.old)

@@ -67,7 +67,7 @@ from pgshift.model.schema import (
 )
 from pgshift.model.types import qualified_name, quote_ident
 from pgshift.pg.naming import owned_sequence_name
-from pgshift.pg.parser import referenced_columns, storage_parameter_sql
+from pgshift.pg.parser import options_changes, referenced_columns, storage_parameters_written
 
 
 @dataclass(frozen=True)
@@ -371,27 +371,13 @@ class SetStorageParameters(Operation):
         return path(self.schema, self.table)
 
     def sql(self) -> list[str]:
-        kept = {p.partition("=")[0] for p in self.new}
-        reset = [p.partition("=")[0] for p in self.old if p.partition("=")[0] not in kept]
-        changed = [p for p in self.new if p not in self.old]
-        out = []
-        if reset:
-            out.append(f"{alter(self.schema, self.table)} RESET ({', '.join(reset)});")
-        if changed:
-            out.append(f"{alter(self.schema, self.table)} SET ({', '.join(_with_item(p) for p in changed)});")
-        return out
+        return options_changes(alter(self.schema, self.table), self.old, self.new)
 
     def reverse(self) -> Operation:
         return SetStorageParameters(self.schema, self.table, self.new, self.old)
 
     def describe(self) -> str:
         return f"change the storage parameters of table {self.subject}"
-
-
-def _with_item(parameter: str) -> str:
-    """``name=value`` as a WITH / SET list item (the value quoted, as it may be any text)."""
-    name, _, value = parameter.partition("=")
-    return f"{name} = {storage_parameter_sql(value)}"
 
 
 @dataclass(frozen=True)
@@ -710,7 +696,10 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
         for c in b.columns
         if (prev := a.column(c.name)) is not None
         and (
-            (c.generated is not None and (prev.generated, prev.generated_virtual) != (c.generated, c.generated_virtual))
+            (
+                c.generated is not None
+                and (prev.generated, prev.generated_virtual) != (c.generated, c.generated_virtual)
+            )
             or (prev.generated is not None and prev.generated_virtual and c.generated is None)
         )
     }
@@ -922,7 +911,8 @@ def create_table_sql(table: Table) -> str:
     if table.partition_by:
         text += f" PARTITION BY {table.partition_by}"
     if table.storage_parameters:
-        text += f" WITH ({', '.join(_with_item(p) for p in table.storage_parameters)})"
+        written = storage_parameters_written(table.storage_parameters)
+        text += f" WITH ({', '.join(f'{k} = {v}' for k, v in written.items())})"
     return text + ";"
 
 
