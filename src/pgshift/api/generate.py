@@ -10,7 +10,7 @@ fails, the files already written are removed again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,6 +36,7 @@ from pgshift.model.schema import Model
 
 if TYPE_CHECKING:
     from pgshift.lint.finding import Finding
+    from pgshift.sources.snapshot import Written
 
 CUSTOM_SQL = "-- Custom SQL migration file, put your code below! --\n"
 # Rollback refuses a custom migration until its author writes the reverse and removes this line.
@@ -68,6 +69,25 @@ class FolderState:
     journal: fs.Journal
     snapshot: dict[str, Any] | None
     model: Model
+
+
+@dataclass(frozen=True)
+class _Past:
+    """The journal and the last snapshot's data (its file, to name in errors), not yet made a model."""
+
+    journal: fs.Journal
+    snapshot: dict[str, Any] | None
+    where: str
+
+    def state(self, written: Written | None = None) -> FolderState:
+        """The folder state; ``written`` (the target's tables as the writer writes them) spares reading
+        again the tables that did not change (``snapshot_to_model``)."""
+        if self.snapshot is None:
+            return FolderState(self.journal, None, Model())
+        from pgshift.sources.snapshot import snapshot_to_model
+
+        model = snapshot_to_model(self.snapshot, where=self.where, written=written)
+        return FolderState(self.journal, self.snapshot, model)
 
 
 def load_schema_model(config: Config, notes: list[str] | None = None) -> Model:
@@ -111,20 +131,26 @@ def load_schema_model(config: Config, notes: list[str] | None = None) -> Model:
 def check_identifiers(model: Model) -> None:
     """Refuse names longer than 63 bytes: PostgreSQL would truncate them, and the schema would then
     differ from the code (and the snapshot) forever."""
-    from pgshift.pg.naming import truncate_identifier
+    from pgshift.pg.naming import NAMEDATALEN, truncate_identifier
 
-    named: list[tuple[str, str]] = [("schema", s) for s in model.schemas]
-    named += [("enum", e.name) for e in model.enums] + [("sequence", q.name) for q in model.sequences]
-    named += [("view", v.name) for v in model.views]
-    for table in model.tables:
-        named.append(("table", table.name))
-        named += [(f"column of {table.name}", c.name) for c in table.columns]
-        named += [(f"index on {table.name}", i.name) for i in table.indexes]
-        constraint_names = [fk.name for fk in table.foreign_keys]
-        constraint_names += [u.name for u in table.unique_constraints]
-        constraint_names += [c.name for c in table.check_constraints]
-        named += [(f"constraint on {table.name}", n) for n in constraint_names if n]
-    too_long = [(what, name) for what, name in named if truncate_identifier(name) != name]
+    def named() -> Iterator[tuple[str, str, str]]:  # (what, its table or "", name)
+        yield from (("schema", "", s) for s in model.schemas)
+        yield from (("enum", "", e.name) for e in model.enums)
+        yield from (("sequence", "", q.name) for q in model.sequences)
+        yield from (("view", "", v.name) for v in model.views)
+        for t in model.tables:
+            yield "table", "", t.name
+            yield from (("column of", t.name, c.name) for c in t.columns)
+            yield from (("index on", t.name, i.name) for i in t.indexes)
+            for constraints in (t.foreign_keys, t.unique_constraints, t.check_constraints):
+                yield from (("constraint on", t.name, c.name) for c in constraints if c.name)
+
+    too_long = [
+        (f"{what} {table}" if table else what, name)
+        for what, table, name in named()
+        # (a name of at most 15 characters is at most 60 bytes: only longer ones are encoded)
+        if len(name) > (NAMEDATALEN - 1) // 4 and truncate_identifier(name) != name
+    ]
     if too_long:
         listing = "\n".join(
             f"  {what} {name!r} ({len(name.encode())} bytes) would become {truncate_identifier(name)!r}"
@@ -138,12 +164,14 @@ def check_identifiers(model: Model) -> None:
 
 def read_folder_state(folder: Path) -> FolderState:
     """Journal and newest snapshot; an empty model for a new folder. Corrupt files are FolderErrors."""
+    return _read_past(folder).state()
+
+
+def _read_past(folder: Path) -> _Past:
     migrations = MigrationFolder(folder)
-    latest = migrations.latest_snapshot()
-    if latest is None:
-        return FolderState(migrations.journal(), None, Model())
-    data, model = latest
-    return FolderState(migrations.journal(), data, model)
+    path = migrations.latest_snapshot_path()
+    data = migrations.snapshot_data(path) if path else None
+    return _Past(migrations.journal(), data, str(path))
 
 
 def make_tag(idx: int, prefix_mode: str, name: str, now: datetime) -> str:
@@ -220,21 +248,34 @@ def generate(
     while it is still unapplied and its checksum unrecorded.
     """
     from pgshift.config import load_config
-    from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, new_snapshot_id, snapshot_json
+    from pgshift.sources.snapshot import (
+        EMPTY_ID,
+        model_to_snapshot,
+        new_snapshot_id,
+        snapshot_json,
+        snapshot_tables,
+        written_tables,
+    )
 
     if not isinstance(config, Config):
         config = load_config(config)
 
     folder = config.out_dir
-    state = read_folder_state(folder)
+    past = _read_past(folder)
     decisions = renames or RenameDecisions()
     notes: list[str] = []
+    tables: dict[str, dict[str, Any]] | None = None
     if custom:
+        state = past.state()
         target = state.model
         ops: list[Operation] = []
     else:
         target = load_schema_model(config, notes)
         check_identifiers(target)
+        # The new snapshot's tables are written first: the previous snapshot's tables that equal them
+        # are taken as they are, not read again (keep_unmanaged below leaves tables alone).
+        tables = snapshot_tables(target, past.snapshot)
+        state = past.state(written_tables(target, tables))
         target = keep_unmanaged(target, state.model)
         decisions = settle_renames(state.model, target, decisions, resolver)
         ops = diff(state.model, target, renames=decisions)
@@ -254,7 +295,9 @@ def generate(
 
     prev_id = state.snapshot.get("id", EMPTY_ID) if state.snapshot else EMPTY_ID
     # previous= keeps the last snapshot's SQL spelling where it means the same (drizzle-kit compares text).
-    snapshot = model_to_snapshot(target, id=new_snapshot_id(), prev_id=prev_id, previous=state.snapshot)
+    snapshot = model_to_snapshot(
+        target, id=new_snapshot_id(), prev_id=prev_id, previous=state.snapshot, tables=tables
+    )
     if not custom and "_meta" in snapshot:
         snapshot["_meta"] = _rename_meta(decisions)
     up = CUSTOM_SQL if custom else migration_sql(ops)

@@ -142,6 +142,11 @@ class MigrationFolder:
         return cached
 
     def latest_snapshot(self) -> tuple[dict[str, Any], Model] | None:
+        """The newest snapshot as data and model (``latest_snapshot_path``), or None in a new folder."""
+        path = self.latest_snapshot_path()
+        return self.snapshot(path) if path else None
+
+    def latest_snapshot_path(self) -> Path | None:
         """The newest snapshot file (drizzle-kit's rule: the last by name), or None in a new folder.
 
         FolderError when the journal's last entry has no snapshot: generate would diff against an
@@ -158,7 +163,7 @@ class MigrationFolder:
                     hint="restore meta/ from version control; generate diffs against the last snapshot",
                 )
         files = self.snapshot_files()
-        return self.snapshot(files[-1]) if files else None
+        return files[-1] if files else None
 
     # -------------------------------------------------------------------------------------- writing
 

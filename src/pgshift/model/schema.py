@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import Enum as _Enum
 from functools import cached_property
-from typing import Literal, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 from pgshift.model.privileges import DefaultPrivilege as DefaultPrivilege
 from pgshift.model.privileges import Grant as Grant
@@ -547,20 +547,24 @@ def canonical_table(table: Table) -> Table:
     """Sort a table's named children so that declaration order of constraints never matters.
 
     ``replace``, not a new ``Table``: a field added to Table later is carried over, never dropped here.
+    A table already in that order is returned as it is (a generate reuses the previous snapshot's
+    unchanged tables as the very objects the code gave, and the differ then compares them by identity).
     """
-    return replace(
-        table,
-        foreign_keys=_by_name(table.foreign_keys),
-        unique_constraints=_by_name(
+    ordered: dict[str, Any] = {
+        "foreign_keys": _by_name(table.foreign_keys),
+        "unique_constraints": _by_name(
             u for u in table.unique_constraints if not _absorbed(u, table.primary_key)
         ),
-        check_constraints=_by_name(table.check_constraints),
-        indexes=_by_name(table.indexes),
-        policies=_by_name(table.policies),
-        exclude_constraints=_by_name(table.exclude_constraints),
-        partitions=tuple(sorted(table.partitions, key=lambda p: p.key)),
-        storage_parameters=tuple(sorted(table.storage_parameters)),
-    )
+        "check_constraints": _by_name(table.check_constraints),
+        "indexes": _by_name(table.indexes),
+        "policies": _by_name(table.policies),
+        "exclude_constraints": _by_name(table.exclude_constraints),
+        "partitions": tuple(sorted(table.partitions, key=lambda p: p.key)),
+        "storage_parameters": tuple(sorted(table.storage_parameters)),
+    }
+    if all(value == getattr(table, field) for field, value in ordered.items()):
+        return table
+    return replace(table, **ordered)
 
 
 def canonical_view(view: View) -> View:

@@ -10,7 +10,7 @@ foreign keys, INCLUDE, ...) live under an extra ``"pgshift"`` key, written only 
 drizzle-kit's non-strict validation drops unknown keys, so its tools still accept the file.
 
 SQL text is written in pgshift's normal form, except where the previous snapshot spells the same thing
-differently (``model_to_snapshot(..., previous=...)``, see ``keep_spelling``): drizzle-kit compares text
+differently (``model_to_snapshot(..., previous=...)``, see ``_keep_tables_spelling``): drizzle-kit compares text
 verbatim, so keeping its spelling is what lets drizzle-kit and pgshift take turns on one folder.
 """
 
@@ -57,23 +57,43 @@ def snapshot_json(data: dict[str, Any]) -> str:
 
 
 def model_to_snapshot(
-    model: m.Model, *, id: str, prev_id: str, previous: dict[str, Any] | None = None
+    model: m.Model,
+    *,
+    id: str,
+    prev_id: str,
+    previous: dict[str, Any] | None = None,
+    tables: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The snapshot dict for ``model``, chained to ``prev_id``.
 
     ``previous`` (the snapshot this one follows) keeps its SQL text where it means the same thing: see
-    ``keep_spelling``."""
-    data = _snapshot_out(model, id=id, prev_id=prev_id)
-    return keep_spelling(data, previous) if previous else data
+    ``_keep_tables_spelling``. ``tables``, when given, is the ``"tables"`` section ``snapshot_tables(model,
+    previous)`` already wrote (generate writes it first to compare it with the previous snapshot)."""
+    data = _snapshot_out(model, id=id, prev_id=prev_id, tables=tables)
+    if previous:
+        _keep_views_spelling(data, previous)
+        if tables is None:
+            _keep_tables_spelling(data["tables"], previous)
+    return data
 
 
-def _snapshot_out(model: m.Model, *, id: str, prev_id: str) -> dict[str, Any]:
+def snapshot_tables(model: m.Model, previous: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+    """The ``"tables"`` section of ``model``'s snapshot, spelled as ``previous`` where it means the same."""
+    tables = {t.key: _table_out(t) for t in model.tables}
+    if previous:
+        _keep_tables_spelling(tables, previous)
+    return tables
+
+
+def _snapshot_out(
+    model: m.Model, *, id: str, prev_id: str, tables: dict[str, dict[str, Any]] | None
+) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": id,
         "prevId": prev_id,
         "version": SNAPSHOT_VERSION,
         "dialect": DIALECT,
-        "tables": {t.key: _table_out(t) for t in model.tables},
+        "tables": tables if tables is not None else {t.key: _table_out(t) for t in model.tables},
         "enums": {},
         "schemas": {s: s for s in model.schemas},
         "sequences": {},
@@ -94,24 +114,28 @@ def _snapshot_out(model: m.Model, *, id: str, prev_id: str) -> dict[str, Any]:
     return out
 
 
-def keep_spelling(data: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any]:
-    """``data`` with SQL text (CHECK bodies, index expressions and predicates, generated columns, defaults,
-    policy clauses, view definitions) taken from ``previous`` wherever the two normalise to the same thing.
+# Keeping the previous snapshot's spelling: SQL text (CHECK bodies, index expressions and predicates,
+# generated columns, defaults, policy clauses, view definitions) is taken from ``previous`` wherever the two
+# normalise to the same thing. pgshift writes expressions in its normal form; drizzle-kit writes them as the
+# TypeScript spelled them (``"users"."age" >= 0``) and compares snapshot text verbatim. Without this,
+# drizzle-kit run after pgshift on the same folder would see every such object as changed and drop and
+# re-create it. Only spelling moves: the result reads back (``snapshot_to_model``) as exactly the model it
+# came from. The entries are changed in place.
 
-    pgshift writes expressions in its normal form; drizzle-kit writes them as the TypeScript spelled them
-    (``"users"."age" >= 0``) and compares snapshot text verbatim. Without this, drizzle-kit run after pgshift
-    on the same folder would see every such object as changed and drop and re-create it. Only spelling moves:
-    the result reads back (``snapshot_to_model``) as exactly the model ``data`` came from. ``data`` is
-    changed in place and returned."""
+
+def _keep_tables_spelling(tables: dict[str, Any], previous: dict[str, Any]) -> None:
     old_tables = previous.get("tables")
     old_tables = old_tables if isinstance(old_tables, dict) else {}
-    for key, table in data["tables"].items():
+    for key, table in tables.items():
         old = old_tables.get(key)
-        if isinstance(old, dict):
+        if isinstance(old, dict) and old != table:  # (equal: nothing to take; most tables, most times)
             try:
                 _keep_table_spelling(table, old)
             except (KeyError, TypeError, AttributeError, IndexError):
                 continue  # a malformed previous table only means its spelling is not reused
+
+
+def _keep_views_spelling(data: dict[str, Any], previous: dict[str, Any]) -> None:
     old_views = previous.get("views")
     old_views = old_views if isinstance(old_views, dict) else {}
     for key, view in data["views"].items():
@@ -124,7 +148,6 @@ def keep_spelling(data: dict[str, Any], previous: dict[str, Any]) -> dict[str, A
             view["definition"] = old["definition"]
             if isinstance(old.get("columns"), dict) and not view.get("columns"):
                 view["columns"] = copy.deepcopy(old["columns"])  # drizzle's record of the output columns
-    return data
 
 
 def _keep_table_spelling(table: dict[str, Any], old: dict[str, Any]) -> None:
@@ -380,8 +403,22 @@ def read_snapshot(path: Path) -> tuple[dict[str, Any], m.Model]:
     return data, snapshot_to_model(data, where=str(path))
 
 
-def snapshot_to_model(data: Any, *, where: str) -> m.Model:
-    """Validate a snapshot dict and convert it to a Model. Every problem names ``where``."""
+Written = dict[str, tuple[dict[str, Any], m.Table]]
+"""Per table key, the entry the writer produced for a table (``snapshot_tables``) and that table."""
+
+
+def written_tables(model: m.Model, entries: dict[str, dict[str, Any]]) -> Written:
+    """``model``'s tables paired with the entries ``snapshot_tables(model, ...)`` wrote for them."""
+    return {t.key: (entries[t.key], t) for t in model.tables}
+
+
+def snapshot_to_model(data: Any, *, where: str, written: Written | None = None) -> m.Model:
+    """Validate a snapshot dict and convert it to a Model. Every problem names ``where``.
+
+    ``written`` (``written_tables``) lets a table whose entry is exactly what the writer wrote for a known
+    table be that table instead of being read again: reading is lossless (``_table_in(_table_out(t)) ==
+    t``, tested over every case), so the result is the same model, and a generate on a large schema reads
+    only the tables that changed (and the differ compares the rest by identity)."""
     if not isinstance(data, dict):
         raise FolderError("a snapshot must be a JSON object", where=where)
     version = str(data.get("version", ""))
@@ -398,7 +435,9 @@ def snapshot_to_model(data: Any, *, where: str) -> m.Model:
         if not isinstance(data.get(key), str):
             raise FolderError(f"snapshot has no {key!r} string", where=where)
     try:
-        tables = [_table_in(key, raw) for key, raw in _section(data, "tables", where).items()]
+        tables = [
+            _table_in_or_known(key, raw, written) for key, raw in _section(data, "tables", where).items()
+        ]
         extension = data.get("pgshift") or {}
         keyed = {
             kind.collection: [
@@ -452,6 +491,13 @@ def _type_in(raw: dict[str, Any]) -> SqlType:
     if schema:
         return SqlType.of(type_, schema)
     return SqlType.parse(type_)
+
+
+def _table_in_or_known(key: str, raw: Any, written: Written | None) -> m.Table:
+    known = written.get(key) if written else None
+    if known is not None and known[0] == raw:
+        return known[1]
+    return _table_in(key, raw)
 
 
 def _table_in(key: str, raw: dict[str, Any]) -> m.Table:

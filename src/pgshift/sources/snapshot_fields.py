@@ -10,11 +10,19 @@ PUBLIC = "public"
 
 
 def with_extras(target: dict[str, Any], **values: Any) -> dict[str, Any]:
-    """``target`` with pgshift's own keys (Drizzle has none for them) under ``"pgshift"``, when not default."""
-    kept = {k: v for k, v in values.items() if v not in (None, False, (), [], "", {})}
+    """``target`` with pgshift's own keys (Drizzle has none for them) under ``"pgshift"``, when not default.
+
+    Default is None, False or empty; a 0 is a value (``SET STATISTICS 0`` is a setting), never dropped."""
+    kept = {k: v for k, v in values.items() if not _default(v)}
     if kept:
         target["pgshift"] = kept
     return target
+
+
+def _default(value: Any) -> bool:
+    if value is None or value is False:
+        return True
+    return isinstance(value, str | tuple | list | dict) and not value
 
 
 def sequence_options_out(options: m.SequenceOptions, data_type: str | None) -> dict[str, Any]:
