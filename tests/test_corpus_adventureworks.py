@@ -92,6 +92,31 @@ def test_domain_whose_name_needs_quotes(make_db: Callable[[], str], tmp_path: Pa
     assert generate(config).tag is None
 
 
+def test_types_outside_the_search_path_are_qualified(make_db: Callable[[], str], tmp_path: Path) -> None:
+    """A column whose domain, composite or range type lives in a schema off the search_path (``app.email``)
+    was read as the bare ``email``: the pulled code said ``PgType('email')``, the baseline and every
+    migration wrote ``"e" email`` ('type "email" does not exist'), and code spelling ``app.email`` lost its
+    schema too. The type is now spelled as ``format_type`` spells it, qualified exactly when needed."""
+    setup = (
+        "CREATE SCHEMA app; CREATE DOMAIN app.email AS text CHECK (VALUE LIKE '%@%');"
+        "CREATE TYPE app.pair AS (a int, b text); CREATE TYPE app.span AS RANGE (subtype = int4);"
+        'CREATE DOMAIN app."Code" AS varchar(4);'
+        "CREATE TABLE app.users (id int PRIMARY KEY, e app.email, p app.pair, s app.span, es app.email[],"
+        ' c app."Code");'
+        "CREATE TABLE public.t (id int PRIMARY KEY, e app.email);"
+    )
+    planned, differing, config, fresh = round_trip(make_db, tmp_path, setup, ("public", "app"))
+    assert planned == set() and differing == set()
+    code = (tmp_path / "pulled" / "schema.py").read_text()
+    assert "PgType('\"app\".\"email\"')" in code and "PgType('\"app\".\"Code\"')" in code
+    created = make_db()
+    _create_all(
+        created, load_metadata(str(tmp_path / "pulled" / "schema.py"), tmp_path / "pulled"), ("public", "app")
+    )
+    assert_same_facts(catalog_facts(created), catalog_facts(fresh, exclude_schemas=["drizzle"]))
+    assert_settled_then_emptied(fresh, config, ("app",))
+
+
 def test_materialized_view_cluster_on(make_db: Callable[[], str], tmp_path: Path) -> None:
     """Found by the corpus (``CLUSTER Person.vStateProvinceCountryRegion USING ...``): the clustered index
     of a materialized view was neither read nor listed as not managed, so it was lost without a word."""

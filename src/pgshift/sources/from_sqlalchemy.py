@@ -484,8 +484,8 @@ def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum]) -> SqlType:
             )
         enums[key] = m.Enum(schema=str(schema), name=str(name), values=tuple(str(v) for v in values))
         return SqlType(str(name), dims, str(schema))
-    parsed = parse_type(impl.compile(dialect=DIALECT))
-    return SqlType(parsed.base, parsed.array_dims + dims)
+    parsed = parse_type(impl.compile(dialect=DIALECT))  # keeps the schema of ``app.email`` (a domain)
+    return SqlType(parsed.base, parsed.array_dims + dims, parsed.schema)
 
 
 # -- constraints and indexes ------------------------------------------------------------------------

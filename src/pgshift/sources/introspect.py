@@ -325,15 +325,18 @@ def _tables(rows: list[dict[str, Any]], keep: Any) -> dict[tuple[str, str], dict
 
 def _column_type(r: dict[str, Any]) -> SqlType:
     """``format_type`` prints one ``[]`` whatever the depth; the column's declared depth is in ``dims``.
-    A schema-qualified non-enum type keeps only its name (it is rendered bare, for the search_path)."""
+
+    Any other user-defined type (a domain, a composite or range type, an extension's type) is spelled as
+    ``format_type`` spells it: qualified exactly when its schema is not on the search_path (``app.email``),
+    bare when it is (``citext`` in Supabase's ``extensions``). A bare name in DDL would not be found."""
     if r["typtype"] == "e":
         return SqlType(r["type_name"], 0, r["type_schema"])
     if r["elem_typtype"] == "e":
         return SqlType(r["elem_name"], max(r["dims"] or 1, 1), r["elem_schema"])
     parsed = parse_type(r["type"])
     if parsed.array_dims and (r["dims"] or 0) > 1:
-        return SqlType(parsed.base, r["dims"])
-    return SqlType(parsed.base, parsed.array_dims)
+        return SqlType(parsed.base, r["dims"], parsed.schema)
+    return parsed
 
 
 def _column(r: dict[str, Any]) -> m.Column:
