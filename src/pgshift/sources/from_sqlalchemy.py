@@ -377,12 +377,16 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
     )
 
 
+_SETTINGS = frozenset(("statistics", "storage", "compression", "options"))
+_NO_SETTINGS = m.ColumnSettings()
+
+
 def _column_settings(table: Any, col: Any, type_: SqlType) -> m.ColumnSettings:
     """``info={"pgshift": {"statistics": 500, "storage": "external", "compression": "lz4", "options":
     {"n_distinct": 10}}}`` on a Column (SQLAlchemy has no construct for these)."""
-    info = col.info.get("pgshift", {}) if isinstance(col.info, dict) else {}
-    if not any(k in info for k in ("statistics", "storage", "compression", "options")):
-        return m.ColumnSettings()
+    info = col.info.get("pgshift") if isinstance(col.info, dict) else None
+    if not info or not _SETTINGS.intersection(info):
+        return _NO_SETTINGS
     from pgshift.errors import SchemaLoadError
 
     where = f"column {table.fullname}.{col.name}"
