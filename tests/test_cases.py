@@ -217,7 +217,14 @@ def assert_same_schema(actual: list[str], expected: list[str], message: str) -> 
         pytest.fail(f"{message}\n  unexpected: {extra}\n  missing: {missing}")
 
 
-@pytest.mark.parametrize("case", case_dirs(), ids=lambda p: p.name)
+def _from_schema_code(case: Path) -> bool:
+    """Both models come from schema code (SQLAlchemy), not a hand-built ``model = Model(...)``: generate
+    reads only those, so only those must read back from the snapshot exactly."""
+    files = [p for p in (case / "before.py", case / "after.py") if p.exists()]
+    return not any("\nmodel = " in p.read_text() for p in files)
+
+
+@pytest.mark.parametrize("case", [c for c in case_dirs() if _from_schema_code(c)], ids=lambda p: p.name)
 def test_case_tables_read_back_from_the_snapshot_unchanged(case: Path) -> None:
     """Reading a table's snapshot entry gives back the table that wrote it, for every case's models.
 
@@ -231,10 +238,7 @@ def test_case_tables_read_back_from_the_snapshot_unchanged(case: Path) -> None:
         written_tables,
     )
 
-    files = [p for p in (case / "before.py", case / "after.py") if p.exists()]
-    if any("\nmodel = " in p.read_text() for p in files):
-        pytest.skip("a hand-built Model, not one schema code gives (generate reads only those)")
-    models = [load_case_model(p) for p in files]
+    models = [load_case_model(p) for p in (case / "before.py", case / "after.py") if p.exists()]
     for model in models:
         data = model_to_snapshot(model, id="a", prev_id="b")
         assert snapshot_to_model(data, where="test").tables == model.tables
