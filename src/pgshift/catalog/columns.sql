@@ -64,6 +64,11 @@ SELECT
         CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'x' THEN 'extended' ELSE 'main' END
     END AS storage,
     CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
+    -- a COLLATE of the column's own (not its type's): [schema, name]
+    CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
+        (SELECT ARRAY[cn.nspname::text, co.collname::text] FROM pg_collation co
+         JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation)
+    END AS collation,
     -- PostgreSQL's attribute options are n_distinct and n_distinct_inherited; a server may keep
     -- private entries of its own there (seen: pg_attver=<n> on every column), which are not the schema's
     ARRAY(SELECT o FROM unnest(a.attoptions) o

@@ -19,6 +19,12 @@ SELECT
     ) AS ref_columns,
     con.confdeltype AS on_delete,
     con.confupdtype AS on_update,
+    con.confmatchtype = 'f' AS match_full,
+    ARRAY(
+        SELECT a.attname FROM unnest(con.confdelsetcols) WITH ORDINALITY k(attnum, ord)
+        JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+        ORDER BY k.ord
+    ) AS on_delete_columns,
     con.condeferrable AS deferrable,
     con.condeferred AS deferred,
     NOT con.convalidated AS not_valid,

@@ -118,6 +118,8 @@ def _enum_var(enum: m.Enum) -> str:
 
 
 def _type_expr(column: m.Column, w: _Writer, enums: dict[tuple[str, str], m.Enum]) -> str:
+    if column.collation:
+        return _collated_type(column, w)
     dims = column.type.array_dims
     enum = _enum_of(column.type, enums)
     inner = _enum_var(enum) if enum is not None else _scalar_type(column.type.element, w)
@@ -125,6 +127,23 @@ def _type_expr(column: m.Column, w: _Writer, enums: dict[tuple[str, str], m.Enum
         w.use_pg("ARRAY")
         return f"ARRAY({inner}" + (f", dimensions={dims})" if dims > 1 else ")")
     return inner
+
+
+_ONE_QUOTED_NAME = re.compile(r'"((?:[^"]|"")*)"')
+
+
+def _collated_type(column: m.Column, w: _Writer) -> str:
+    """A column with its own COLLATE: SQLAlchemy's ``Text(collation="C")`` (``String``, ``CHAR``) when
+    the collation needs no schema; otherwise the DDL text (``PgType('text[] COLLATE "s"."ci"')``)."""
+    type_, collation = column.type, column.collation or ""
+    bare = _ONE_QUOTED_NAME.fullmatch(collation)
+    if bare and not type_.array_dims and type_.name in ("text", "varchar", "char"):
+        name = bare.group(1).replace('""', '"')
+        cls = {"text": "Text", "varchar": "String", "char": "CHAR"}[type_.name]
+        args = [type_.modifiers] if type_.modifiers else []
+        return f"{w.use(cls)}({', '.join([*args, f'collation={name!r}'])})"
+    w.needs_pgtype = True
+    return f"PgType({f'{type_.sql} COLLATE {collation}'!r})"
 
 
 def _enum_of(type_: SqlType, enums: dict[tuple[str, str], m.Enum]) -> m.Enum | None:
@@ -307,10 +326,14 @@ def _table_items(table: m.Table, w: _Writer) -> list[str]:
             args.append(f"ondelete={fk.on_delete.upper()!r}")
         if fk.on_update != "no action":
             args.append(f"onupdate={fk.on_update.upper()!r}")
+        if fk.match_full:
+            args.append("match='FULL'")
         args += _deferral(fk.deferrable, fk.initially_deferred)
         if fk.not_valid:
             args.append("postgresql_not_valid=True")
         args += _comment(fk.comment)
+        if fk.on_delete_columns:  # SQLAlchemy cannot spell SET NULL (a): pgshift reads it from info
+            args.append(f"info={{'pgshift': {{'on_delete_columns': {list(fk.on_delete_columns)!r}}}}}")
         items.append(f"{w.use('ForeignKeyConstraint')}({', '.join(args)})")
     # An index on expressions only has no column to find its table by: it must sit in the table's arguments.
     items += [_index_call(i, w, "") for i in table.indexes if _expressions_only(i)]

@@ -95,6 +95,8 @@ class Column:
     generated_virtual: bool = False
     comment: str | None = None
     settings: ColumnSettings = ColumnSettings()
+    # COLLATE of its own, when not the type's: as DDL names it (``collation_sql``: ``"C"``, ``"s"."ci"``)
+    collation: str | None = None
 
     @property
     def is_serial(self) -> bool:
@@ -123,6 +125,9 @@ class ForeignKey:
     initially_deferred: bool = False
     not_valid: bool = False  # exists unvalidated (ADD ... NOT VALID without VALIDATE); never re-validated
     comment: str | None = None
+    match_full: bool = False  # MATCH FULL (MATCH SIMPLE, the default, otherwise; PARTIAL does not exist)
+    # ON DELETE SET NULL / SET DEFAULT (a, b): only these columns (PostgreSQL 15+); () = all of them
+    on_delete_columns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -576,6 +576,33 @@ def unqualified_type_name(name: str) -> str:
     return name if _PLAIN_IDENTIFIER.fullmatch(name) else quote_ident(name)
 
 
+def collation_sql(schema: str | None, name: str) -> str:
+    """A column's collation as ``COLLATE`` names it: quoted (``"C"``, ``"und-x-icu"``), qualified when
+    it lives outside ``pg_catalog`` and ``public`` (the catalog's and the code's spelling agree on it)."""
+    if schema in (None, "pg_catalog", "public"):
+        return quote_ident(name)
+    return f"{quote_ident(schema)}.{quote_ident(name)}"
+
+
+def split_collation(text: str) -> tuple[str, str | None]:
+    """``TEXT COLLATE "C"`` (SQLAlchemy's ``Text(collation="C")``) -> (``TEXT``, ``"C"``); a type text
+    without COLLATE comes back as it is, with None."""
+    if "collate" not in text.lower():
+        return text, None
+    prefix = "SELECT NULL::"
+    try:
+        tree = postgast.parse(prefix + text)
+    except postgast.PgQueryError:
+        return text, None  # parse_type names the bad spelling
+    targets = tree.stmts[0].stmt.select_stmt.target_list if len(tree.stmts) == 1 else []
+    if len(targets) != 1 or targets[0].res_target.val.WhichOneof("node") != "collate_clause":
+        return text, None
+    clause = targets[0].res_target.val.collate_clause
+    names = [n.string.sval for n in clause.collname]
+    type_text = (prefix + text)[len(prefix) : clause.location].strip()
+    return type_text, collation_sql(names[0] if len(names) == 2 else None, names[-1])
+
+
 def qualified_name(schema: str | None, name: str) -> str:
     """``"schema"."name"``, always qualified (``public`` included), as Drizzle 0.31 writes DDL."""
     return f"{quote_ident(schema or 'public')}.{quote_ident(name)}"

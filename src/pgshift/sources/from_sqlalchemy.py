@@ -68,6 +68,7 @@ from pgshift.model.types import (
     normalize_type,
     parse_type,
     quote_literal,
+    split_collation,
 )
 from pgshift.pg import naming
 from pgshift.pg.parser import IndexKey, index_keys, storage_parameters
@@ -323,7 +324,7 @@ def _impl(type_: Any) -> Any:
 
 
 def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.Column:
-    type_ = _type(col.type, table, enums)
+    type_, collation = _type(col.type, table, enums)
     if serial:
         impl = _impl(col.type)
         type_ = SqlType(
@@ -374,6 +375,7 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         generated_virtual=col.computed is not None and col.computed.persisted is False,
         comment=col.comment or None,  # COMMENT IS '' removes a comment: '' and None are one
         settings=_column_settings(table, col, type_),
+        collation=collation,
     )
 
 
@@ -467,7 +469,8 @@ def _num(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum]) -> SqlType:
+def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum]) -> tuple[SqlType, str | None]:
+    """The column's type and its own collation (``Text(collation="C")``, ``PgType('text COLLATE "C"')``)."""
     impl = _impl(sa_type)
     dims = 0
     while isinstance(impl, ARRAY):
@@ -487,9 +490,10 @@ def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum]) -> SqlType:
                 hint="declare the enum once and reuse it",
             )
         enums[key] = m.Enum(schema=str(schema), name=str(name), values=tuple(str(v) for v in values))
-        return SqlType(str(name), dims, str(schema))
-    parsed = parse_type(impl.compile(dialect=DIALECT))  # keeps the schema of ``app.email`` (a domain)
-    return SqlType(parsed.base, parsed.array_dims + dims, parsed.schema)
+        return SqlType(str(name), dims, str(schema)), None
+    spelled, collation = split_collation(impl.compile(dialect=DIALECT))
+    parsed = parse_type(spelled)  # keeps the schema of ``app.email`` (a domain)
+    return SqlType(parsed.base, parsed.array_dims + dims, parsed.schema), collation
 
 
 # -- constraints and indexes ------------------------------------------------------------------------
@@ -541,7 +545,29 @@ def _foreign_key(table: Any, fk: ForeignKeyConstraint) -> m.ForeignKey:
         initially_deferred=(fk.initially or "").upper() == "DEFERRED",
         not_valid=bool(fk.dialect_options["postgresql"].get("not_valid")),
         comment=fk.comment or None,
+        match_full=(fk.match or "").upper() == "FULL",
+        on_delete_columns=_on_delete_columns(table, fk),
     )
+
+
+def _on_delete_columns(table: Any, fk: ForeignKeyConstraint) -> tuple[str, ...]:
+    """``info={"pgshift": {"on_delete_columns": ["a"]}}``: ON DELETE SET NULL (a) / SET DEFAULT (a),
+    which SQLAlchemy's ``ondelete=`` refuses to spell."""
+    info = fk.info.get("pgshift") if isinstance(fk.info, dict) else None
+    columns = info.get("on_delete_columns") if isinstance(info, dict) else None
+    if not columns:
+        return ()
+    local = {str(c.name) for c in fk.columns}
+    action = _action(fk.ondelete)
+    if action not in ("set null", "set default") or not set(columns) <= local:
+        from pgshift.errors import SchemaLoadError
+
+        raise SchemaLoadError(
+            f"foreign key {_name(fk) or '(unnamed)'} on {table.fullname}: on_delete_columns {list(columns)} "
+            "needs ondelete='SET NULL' or 'SET DEFAULT' and names only the key's own columns",
+            hint=f"use some of {sorted(local)}, or remove on_delete_columns",
+        )
+    return tuple(str(c) for c in columns)
 
 
 def _index(table: Any, index: SAIndex) -> m.Index:

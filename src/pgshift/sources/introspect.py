@@ -33,6 +33,7 @@ from pgshift.model.filters import table_matcher
 from pgshift.model.types import (
     SqlType,
     canonical_default,
+    collation_sql,
     normalize_stored_expression,
     parse_type,
 )
@@ -376,6 +377,7 @@ def _column(r: dict[str, Any]) -> m.Column:
             compression=r["compression"],
             options=tuple(sorted(r["column_options"] or ())),
         ),
+        collation=collation_sql(*r["collation"]) if r["collation"] else None,
     )
 
 
@@ -447,6 +449,8 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
                     initially_deferred=deferred,
                     not_valid=bool(r["not_valid"]),
                     comment=comment,
+                    match_full=bool(r["match_full"]),
+                    on_delete_columns=tuple(r["on_delete_columns"] or ()),
                 )
             )
 

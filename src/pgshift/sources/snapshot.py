@@ -271,6 +271,7 @@ def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
         storage=settings.storage,
         compression=settings.compression,
         options=list(settings.options),
+        collation=column.collation,
     )
 
 
@@ -377,6 +378,8 @@ def _fk_out(table: m.Table, fk: m.ForeignKey) -> dict[str, Any]:
         initiallyDeferred=fk.initially_deferred,
         notValid=fk.not_valid,
         comment=fk.comment,
+        matchFull=fk.match_full,
+        onDeleteColumns=list(fk.on_delete_columns),
     )
 
 
@@ -531,6 +534,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                     compression=pgshift_extra(col, "compression"),
                     options=tuple(pgshift_extra(col, "options") or ()),
                 ),
+                collation=pgshift_extra(col, "collation"),
             )
         )
         if col.get("primaryKey"):
@@ -640,6 +644,8 @@ def _fk_in(raw: dict[str, Any]) -> m.ForeignKey:
         initially_deferred=bool(pgshift_extra(raw, "initiallyDeferred", False)),
         not_valid=bool(pgshift_extra(raw, "notValid", False)),
         comment=pgshift_extra(raw, "comment"),
+        match_full=bool(pgshift_extra(raw, "matchFull", False)),
+        on_delete_columns=tuple(pgshift_extra(raw, "onDeleteColumns") or ()),
     )
 
 

@@ -398,7 +398,8 @@ class AlterColumnType(Operation):
         old_base = replace(old, type=old.type.without_serial())
         new_base = replace(new, type=new.type.without_serial())
         if old_base.type != new_base.type:
-            text = f"{head} SET DATA TYPE {new_base.type.sql}"
+            # (without COLLATE the column would take the new type's collation)
+            text = f"{head} SET DATA TYPE {new_base.type.sql}{_collate(new)}"
             if needs_using(old_base, new_base):
                 text += f" USING {_using(old_base, new_base)}"
             out.append(text + ";")
@@ -425,6 +426,41 @@ class AlterColumnType(Operation):
 
     def describe(self) -> str:
         return f"change type of {self.table}.{self.new.name}: {self.old.type.spelling} -> {self.new.type.spelling}"
+
+
+def _collate(column: Column) -> str:
+    return f" COLLATE {column.collation}" if column.collation else ""
+
+
+@dataclass(frozen=True)
+class AlterCollation(Operation):
+    """A column's own collation set, changed or removed (``COLLATE "default"``: its type's again).
+
+    SET DATA TYPE to the same type: PostgreSQL does not rewrite the table, but rebuilds the column's
+    indexes under ACCESS EXCLUSIVE (and a unique index may then find duplicates the old collation kept
+    apart)."""
+
+    schema: str
+    table: str
+    column: str
+    type: SqlType
+    old: str | None
+    new: str | None
+    action = Action.ALTER_COLUMN_TYPE_COERCIBLE
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.column)
+
+    def sql(self) -> list[str]:
+        head = f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)}"
+        return [f"{head} SET DATA TYPE {self.type.sql} COLLATE {self.new or quote_ident('default')};"]
+
+    def reverse(self) -> Operation:
+        return AlterCollation(self.schema, self.table, self.column, self.type, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"change collation of {self.table}.{self.column}: {self.old or 'default'} -> {self.new or 'default'}"
 
 
 @dataclass(frozen=True)
@@ -618,9 +654,12 @@ def diff_column(s: str, n: str, a: Column, b: Column) -> list[Operation]:
         out.append(identity)  # identity -> serial: the identity gives way before the serial default is set
         identity = None
     if type_key(a) != type_key(b):
-        out.append(AlterColumnType(s, n, a, b, keep_sequence=serial is not None))
-    elif not _same_default(a, b):
-        out.append(SetDefault(s, n, b.name, a.default, b.default))
+        out.append(AlterColumnType(s, n, a, b, keep_sequence=serial is not None))  # (collation with it)
+    else:
+        if a.collation != b.collation:
+            out.append(AlterCollation(s, n, b.name, b.type.without_serial(), a.collation, b.collation))
+        if not _same_default(a, b):
+            out.append(SetDefault(s, n, b.name, a.default, b.default))
     if b.not_null and not a.not_null:
         out.append(SetNotNull(s, n, b.name, True))
     if identity is not None:
@@ -693,7 +732,7 @@ def identity_sql(schema: str, table: str, column: str, identity: Identity) -> st
 
 def column_sql(table: Table, column: Column, *, inline_pk: bool = False) -> str:
     """One column definition, as in CREATE TABLE and ADD COLUMN."""
-    parts = [quote_ident(column.name), column.type.sql]
+    parts = [quote_ident(column.name), column.type.sql + _collate(column)]
     if inline_pk:
         parts.append("PRIMARY KEY")
     if column.generated is not None:

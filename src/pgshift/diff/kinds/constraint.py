@@ -240,9 +240,11 @@ def constraint_body(constraint: Constraint) -> str:
     if isinstance(constraint, ExcludeConstraint):
         return constraint.definition + _deferral(constraint.deferrable, constraint.initially_deferred)
     fk = constraint
+    match = " MATCH FULL" if fk.match_full else ""
+    only = f" ({idents(fk.on_delete_columns)})" if fk.on_delete_columns else ""
     text = (
         f"FOREIGN KEY ({idents(fk.columns)}) REFERENCES {qualified_name(fk.ref_schema, fk.ref_table)}"
-        f"({idents(fk.ref_columns)}) ON DELETE {fk.on_delete} ON UPDATE {fk.on_update}"
+        f"({idents(fk.ref_columns)}){match} ON DELETE {fk.on_delete}{only} ON UPDATE {fk.on_update}"
     )
     return text + _deferral(fk.deferrable, fk.initially_deferred)
 

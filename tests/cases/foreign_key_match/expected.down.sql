@@ -1,0 +1,2 @@
+ALTER TABLE "public"."c" DROP CONSTRAINT "c_fk";--> statement-breakpoint
+ALTER TABLE "public"."c" ADD CONSTRAINT "c_fk" FOREIGN KEY ("pa", "pb") REFERENCES "public"."p"("a", "b") ON DELETE set null ON UPDATE no action;
