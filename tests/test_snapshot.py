@@ -317,5 +317,5 @@ def test_a_corrupt_event_trigger_state_names_the_file(enabled: object):
         prev_id=EMPTY_ID,
     )
     data["pgshift"]["eventTriggers"]["e"]["enabled"] = enabled
-    with pytest.raises(FolderError, match="snapshot is malformed.*event trigger state"):
+    with pytest.raises(FolderError, match=r"snapshot is malformed.*event trigger state"):
         snapshot_to_model(data, where="meta/0001_snapshot.json")
