@@ -19,6 +19,7 @@ from pgshift.api.push import push
 from pgshift.api.rollback import rollback
 from pgshift.api.status import status
 from pgshift.config import load_config
+from pgshift.errors import PgshiftError
 from tests.catalog_facts import assert_same_facts, catalog_facts
 from tests.corpus_db import load_corpus
 from tests.pgversions import on_every_version
@@ -446,6 +447,27 @@ def test_event_trigger_declared_in_a_sql_file(db_url: str, db: psycopg.Connectio
     assert push(db_url, config=config).plan.operations == ()
 
 
+def test_an_extensions_event_trigger_is_the_extensions(
+    db_url: str, db: psycopg.Connection, tmp_path: Path
+) -> None:
+    """An event trigger that belongs to an extension (pg_depend deptype 'e') is neither modelled nor
+    listed: the extension brings it."""
+    if not db.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'hstore'").fetchone():
+        pytest.skip("hstore is not installed on this server")
+    db.execute(
+        "CREATE EXTENSION hstore;"
+        "CREATE FUNCTION public.note() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;"
+        "CREATE EVENT TRIGGER bundled ON sql_drop EXECUTE FUNCTION public.note();"
+        "ALTER EXTENSION hstore ADD EVENT TRIGGER bundled;"
+        "ALTER EXTENSION hstore ADD FUNCTION public.note();"
+    )
+    config = project(tmp_path, db_url)
+    pulled = pull(db_url, config=config, output=tmp_path / "schema.py")
+    assert pulled.model.event_triggers == () and pulled.model.functions == ()
+    assert "bundled" not in {u.name for u in pulled.unmanaged}
+    assert push(db_url, config=config, dry_run=True).plan.operations == ()
+
+
 # -- a table's access method (USING; the access method itself is not managed) -----------------------------
 
 HEAP2 = "CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;"
@@ -480,7 +502,7 @@ def test_table_access_method_round_trip(make_db: Callable[[], str], tmp_path: Pa
     generated = generate(fresh_config, name="all")
     assert generated.tag is not None and 'USING "heap2"' in generated.sql
     without = make_db()
-    with pytest.raises(Exception, match='access method "heap2" does not exist'):
+    with pytest.raises(PgshiftError, match='access method "heap2" does not exist'):
         migrate(without, config=fresh_config)
     fresh = make_db()
     with psycopg.connect(fresh, autocommit=True) as conn:
