@@ -534,7 +534,9 @@ def _set_access_method(
 ) -> None:
     if existed:
         method = cmd.name or "the default access method"
-        _report(state, stmt, "set-access-method", f"moves {key} to {method}: the table is rewritten", table=key)
+        _report(
+            state, stmt, "set-access-method", f"moves {key} to {method}: the table is rewritten", table=key
+        )
 
 
 _AlterHandler = Callable[[_FileState, Statement, str, bool, Any, Any], None]
