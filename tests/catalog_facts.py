@@ -214,6 +214,19 @@ QUERIES: dict[str, str] = {
                coalesce(array_to_string(e.evttags, ','), ''), e.evtenabled::text
         FROM pg_event_trigger e
     """,
+    "event_trigger_comment": """
+        SELECT 'event_trigger_comment', e.evtname, d.description
+        FROM pg_description d JOIN pg_event_trigger e ON d.classoid = 'pg_event_trigger'::regclass
+                                                     AND d.objoid = e.oid
+    """,
+    # A table's access method when it is not heap (CREATE TABLE ... USING; relam is 0 for a partitioned
+    # table before PostgreSQL 17)
+    "table_access_method": f"""
+        SELECT 'table_access_method', n.nspname || '.' || c.relname, am.amname
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = c.relam
+        WHERE c.relkind IN ('r', 'p') AND am.amname <> 'heap' AND {_NOT_SYSTEM.format(ns="n.nspname")}
+          AND {_ext_owned("pg_class", "c.oid")}
+    """,
     "rule": f"""
         SELECT 'rule', r.schemaname || '.' || r.tablename || '.' || r.rulename, r.definition
         FROM pg_rules r

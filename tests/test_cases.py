@@ -2,7 +2,8 @@
 
 Each before.py / after.py defines ``model`` (a pgshift Model built by hand) or ``metadata`` (SQLAlchemy,
 converted with pgshift.sources.from_sqlalchemy). An optional ``renames.txt`` holds --rename / --create
-flags, one per line. For every case the test:
+flags, one per line; an optional ``setup.sql`` what every database of the case needs that pgshift does
+not manage (a table access method), run on each right after it is made. For every case the test:
 
 1. compares the rendered up and down SQL with the expected files (byte for byte);
 2. writes a real migration folder (create(before) as 0000, the case as 0001 with its down file) and
@@ -102,8 +103,12 @@ def schema_dump(url: str, *, exclude_schemas: Sequence[str] = ()) -> list[str]:
     out = subprocess.run([*args, url], check=True, capture_output=True, text=True).stdout
     statements: list[str] = []
     current: list[str] = []
+    method = "heap"  # pg_dump writes a table's access method as SET default_table_access_method before it
     for line in out.splitlines():
         stripped = line.strip()
+        if stripped.startswith("SET default_table_access_method = "):
+            method = stripped.removeprefix("SET default_table_access_method = ").rstrip(";")
+            continue
         if (
             not stripped
             or stripped.startswith("--")
@@ -112,7 +117,10 @@ def schema_dump(url: str, *, exclude_schemas: Sequence[str] = ()) -> list[str]:
             continue
         current.append(stripped)
         if stripped.endswith(";"):
-            statements.append(_normalise_statement(current))
+            statement = _normalise_statement(current)
+            if statement.startswith("CREATE TABLE") and method != "heap":
+                statement += f"\nUSING {method}"
+            statements.append(statement)
             current = []
     if current:
         statements.append(_normalise_statement(current))
@@ -131,6 +139,21 @@ def create_db_with(make_db: Callable[[], str], model: Model) -> str:
     url = make_db()
     apply_ops(url, diff(Model(), model))
     return url
+
+
+def case_databases(case: Path, make_db: Callable[[], str]) -> Callable[[], str]:
+    """``make_db``, with the case's ``setup.sql`` (if any) run on each new database."""
+    setup = case / "setup.sql"
+    if not setup.exists():
+        return make_db
+
+    def make() -> str:
+        url = make_db()
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(setup.read_text().encode())
+        return url
+
+    return make
 
 
 def case_dirs() -> list[Path]:
@@ -174,6 +197,7 @@ def run_cli(*args: str) -> None:
 def test_case(case: Path, make_db: Callable[[], str], tmp_path: Path) -> None:
     import pgshift
 
+    make_db = case_databases(case, make_db)
     before = load_case_model(case / "before.py") if (case / "before.py").exists() else Model()
     after = load_case_model(case / "after.py")
     ops = diff(before, after, renames=load_decisions(case))

@@ -21,6 +21,9 @@ SAMPLES: dict[str, object] = {
     "view": m.View(
         "public", "active", "SELECT id FROM users WHERE active", with_=(("security_barrier", "true"),)
     ),
+    "event trigger": m.EventTrigger(
+        "log ddl", "ddl_command_end", "audit", "log_ddl", ("CREATE TABLE", "ALTER TABLE"), "R", "logs"
+    ),
     "grant": m.Grant("table", "public", "users", "app", ("SELECT", "UPDATE"), ("SELECT",), "email"),
     "default privilege": m.DefaultPrivilege("owner", None, "functions", "PUBLIC", ("EXECUTE",)),
 }

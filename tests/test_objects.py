@@ -19,6 +19,7 @@ from pgshift.api.push import push
 from pgshift.api.rollback import rollback
 from pgshift.api.status import status
 from pgshift.config import load_config
+from pgshift.errors import PgshiftError
 from tests.catalog_facts import assert_same_facts, catalog_facts
 from tests.corpus_db import load_corpus
 from tests.pgversions import on_every_version
@@ -27,6 +28,7 @@ from tests.pgversions import on_every_version
 KINDS = (
     "function", "trigger", "view", "rule", "type", "collation", "extension",
     "trigger_comment", "rule_comment", "sequence_comment", "view_comment", "view_index",
+    "event_trigger", "event_trigger_comment", "table_access_method",
 )  # fmt: skip
 TRACKING = ["drizzle"]
 
@@ -299,16 +301,252 @@ def test_a_table_only_schema_needs_no_database(tmp_path: Path) -> None:
     assert result.tag and not result.notes
 
 
-def test_event_triggers_are_listed_as_not_managed(
+# -- event triggers (database-wide, managed with the schema of their function) ----------------------------
+
+EVENT_TRIGGERS = """
+CREATE SCHEMA elsewhere;
+CREATE FUNCTION public.note_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE '%', tg_tag; END $$;
+CREATE FUNCTION elsewhere.audit() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+CREATE TABLE public.t (id integer PRIMARY KEY);
+CREATE EVENT TRIGGER audit_ddl ON ddl_command_end EXECUTE FUNCTION public.note_ddl();
+CREATE EVENT TRIGGER "watch drops" ON sql_drop WHEN TAG IN ('DROP TABLE', 'DROP VIEW')
+    EXECUTE FUNCTION public.note_ddl();
+ALTER EVENT TRIGGER "watch drops" DISABLE;
+COMMENT ON EVENT TRIGGER "watch drops" IS 'what went';
+CREATE EVENT TRIGGER replica_only ON ddl_command_start EXECUTE FUNCTION public.note_ddl();
+ALTER EVENT TRIGGER replica_only ENABLE REPLICA;
+CREATE EVENT TRIGGER not_ours ON ddl_command_end EXECUTE FUNCTION elsewhere.audit();
+"""
+OURS = ("audit_ddl", "watch drops", "replica_only")
+
+
+def event_trigger_facts(url: str) -> list[str]:
+    """The independent facts (tests/catalog_facts.py) of the event triggers the project manages."""
+    found = catalog_facts(url, kinds=("event_trigger", "event_trigger_comment"))
+    return [f for f in found if f.split(" | ")[1] in OURS]
+
+
+def test_event_triggers_round_trip(make_db: Callable[[], str], tmp_path: Path) -> None:
+    """pull -> code -> generate -> migrate a fresh database gives the same event triggers (name, event,
+    tags, function, enabled, comment); push of the pulled code plans nothing; the one whose function is
+    outside the managed schemas is listed as not managed and left alone; the down file drops them."""
+    source = make_db()
+    with psycopg.connect(source, autocommit=True) as conn:
+        conn.execute(EVENT_TRIGGERS.encode())
+    config = project(tmp_path, source, out="pulled")
+    pulled = pull(source, config=config, output=tmp_path / "schema.py", style="core")
+    assert {e.name for e in pulled.model.event_triggers} == set(OURS)
+    listed = {(u.kind, u.name) for u in pulled.unmanaged}
+    assert ("event trigger", "not_ours") in listed
+    assert not {("event trigger", name) for name in OURS} & listed
+    code = (tmp_path / "schema.py").read_text()
+    assert "objects.EventTrigger('watch drops', 'sql_drop'" in code, code
+
+    plan = push(source, config=config, dry_run=True)
+    assert [op.describe() for op in plan.plan.operations] == []
+
+    shutil.rmtree(tmp_path / "pulled")
+    fresh_config = project(tmp_path, source, out="fresh")
+    first = generate(fresh_config, name="all")
+    assert first.tag is not None
+    sql = first.sql
+    assert sql.index("CREATE OR REPLACE FUNCTION public.note_ddl()") < sql.index(
+        'CREATE EVENT TRIGGER "audit_ddl"'
+    )
+    creates = [op for op in first.ops if op.action == "create_event_trigger"]
+    assert creates and all(h.kind == "precondition" for op in creates for h in op.hazards())
+    fresh = make_db()
+    migrate(fresh, config=fresh_config)
+    assert_same_facts(event_trigger_facts(fresh), event_trigger_facts(source), "event triggers differ")
+    assert len(event_trigger_facts(fresh)) == 4  # three triggers and one comment
+
+    report = status(fresh, config=fresh_config)
+    assert report.drift is not None and not report.drift.items, report.drift
+    assert generate(fresh_config).tag is None
+    with psycopg.connect(fresh, autocommit=True) as conn:  # a hand-made change is drift, in a sentence
+        conn.execute('ALTER EVENT TRIGGER "watch drops" ENABLE')
+        conn.execute("DROP EVENT TRIGGER audit_ddl")
+    drifted = status(fresh, config=fresh_config).drift
+    assert drifted is not None
+    messages = sorted(item.message for item in drifted.items)
+    assert any(
+        m.startswith("event trigger audit_ddl is in the schema but not in the database") for m in messages
+    )
+    assert any(m.startswith("alter event trigger watch drops would be needed") for m in messages), messages
+    with psycopg.connect(fresh, autocommit=True) as conn:
+        conn.execute('ALTER EVENT TRIGGER "watch drops" DISABLE')
+        conn.execute("CREATE EVENT TRIGGER audit_ddl ON ddl_command_end EXECUTE FUNCTION public.note_ddl()")
+    rollback(fresh, config=fresh_config)
+    assert event_trigger_facts(fresh) == []
+
+
+def test_event_triggers_change_in_place_or_are_rebuilt(
     db_url: str, db: psycopg.Connection, tmp_path: Path
 ) -> None:
-    db.execute(
-        "CREATE FUNCTION public.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;"
-        "CREATE EVENT TRIGGER pgshift_test_evt ON ddl_command_end EXECUTE FUNCTION public.on_ddl()"
+    """Declared with objects.EventTrigger: enabling and commenting alter it in place; new tags drop and
+    create it again; a function moved to another schema takes it along (dropped before, created after)."""
+    config = project(tmp_path, db_url, schema_filter=("public", "ops"))
+    base = (
+        "from sqlalchemy import MetaData\nfrom pgshift import objects\nmetadata = MetaData()\n"
+        "objects.register(metadata, [\n"
+        "  objects.SQL('CREATE SCHEMA IF NOT EXISTS ops'),\n"
+        "  objects.Function('FNS', 'note()', 'RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$'),\n"
+        "  objects.EventTrigger('note', 'ddl_command_end', 'FNS.note', ARGS),\n"
+        "])\n"
     )
-    try:
-        config = project(tmp_path, db_url)
-        pulled = pull(db_url, config=config, output=tmp_path / "schema.py")
-        assert ("event trigger", "pgshift_test_evt") in {(u.kind, u.name) for u in pulled.unmanaged}
-    finally:
-        db.execute("DROP EVENT TRIGGER pgshift_test_evt")
+    versions = [
+        ("public", "tags=('CREATE TABLE',)"),
+        ("public", "tags=('CREATE TABLE',), enabled='always', comment='noted'"),
+        ("public", "tags=('CREATE TABLE', 'CREATE VIEW'), enabled='always', comment='noted'"),
+        ("ops", "tags=('CREATE TABLE', 'CREATE VIEW'), enabled='always', comment='noted'"),
+    ]
+    actions = []
+    for index, (schema, args) in enumerate(versions):
+        use_schema(tmp_path, f"evt_{index}", base.replace("FNS", schema).replace("ARGS", args))
+        result = push(db_url, config=config)
+        actions.append([op.action.value for op in result.plan.operations if "event_trigger" in op.action])
+        assert push(db_url, config=config).plan.operations == ()
+    assert actions == [
+        ["create_event_trigger"],
+        ["alter_event_trigger"],
+        ["drop_event_trigger", "create_event_trigger"],
+        ["drop_event_trigger", "create_event_trigger"],
+    ]
+    row = db.execute(
+        "SELECT e.evtenabled, e.evttags::text, p.pronamespace::regnamespace::text, "
+        "obj_description(e.oid, 'pg_event_trigger') FROM pg_event_trigger e JOIN pg_proc p ON p.oid = e.evtfoid"
+    ).fetchall()
+    assert row == [("A", '{"CREATE TABLE","CREATE VIEW"}', "ops", "noted")]
+
+
+def test_event_trigger_declared_in_a_sql_file(db_url: str, db: psycopg.Connection, tmp_path: Path) -> None:
+    """The config's SQL files run as written on the scratch database, CREATE EVENT TRIGGER too."""
+    config = project(tmp_path, db_url)
+    config.write_text(config.read_text() + 'sql = ["db/events.sql"]\n')
+    (tmp_path / "db").mkdir()
+    (tmp_path / "db" / "events.sql").write_text(
+        "CREATE FUNCTION public.note() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;\n"
+        "CREATE EVENT TRIGGER note ON sql_drop EXECUTE FUNCTION public.note();\n"
+        "ALTER EVENT TRIGGER note DISABLE;\n"
+        "COMMENT ON EVENT TRIGGER note IS 'from a file';\n"
+    )
+    use_schema(tmp_path, "no_tables", "from sqlalchemy import MetaData\nmetadata = MetaData()\n")
+    result = push(db_url, config=config)
+    assert [op.describe() for op in result.plan.operations] == [
+        "create function public.note()",
+        "create event trigger note",
+    ]
+    assert db.execute(
+        "SELECT evtevent, evtenabled, obj_description(oid, 'pg_event_trigger') FROM pg_event_trigger"
+    ).fetchall() == [("sql_drop", "D", "from a file")]
+    (tmp_path / "db" / "events.sql").write_text(  # spelled differently, the same event trigger
+        "create function public.note() returns event_trigger language plpgsql as $$ BEGIN END $$;\n"
+        'create event trigger "note" on sql_drop execute procedure note();\n'
+        "alter event trigger note disable; comment on event trigger note is 'from a file';\n"
+    )
+    assert push(db_url, config=config).plan.operations == ()
+
+
+def test_an_extensions_event_trigger_is_the_extensions(
+    db_url: str, db: psycopg.Connection, tmp_path: Path
+) -> None:
+    """An event trigger that belongs to an extension (pg_depend deptype 'e') is neither modelled nor
+    listed: the extension brings it."""
+    if not db.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'hstore'").fetchone():
+        pytest.skip("hstore is not installed on this server")
+    db.execute(
+        "CREATE EXTENSION hstore;"
+        "CREATE FUNCTION public.note() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;"
+        "CREATE EVENT TRIGGER bundled ON sql_drop EXECUTE FUNCTION public.note();"
+        "ALTER EXTENSION hstore ADD EVENT TRIGGER bundled;"
+        "ALTER EXTENSION hstore ADD FUNCTION public.note();"
+    )
+    config = project(tmp_path, db_url)
+    pulled = pull(db_url, config=config, output=tmp_path / "schema.py")
+    assert pulled.model.event_triggers == () and pulled.model.functions == ()
+    assert "bundled" not in {u.name for u in pulled.unmanaged}
+    assert push(db_url, config=config, dry_run=True).plan.operations == ()
+
+
+# -- a table's access method (USING; the access method itself is not managed) -----------------------------
+
+HEAP2 = "CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;"
+
+
+def access_method_facts(url: str) -> list[str]:
+    return catalog_facts(url, exclude_schemas=TRACKING, kinds=("relation", "table_access_method"))
+
+
+def test_table_access_method_round_trip(make_db: Callable[[], str], tmp_path: Path) -> None:
+    """pull -> code (postgresql_using) -> generate -> migrate a database that has the access method gives
+    the same tables on the same access methods; push of the pulled code plans nothing; the access method
+    itself stays "not managed", and a database without it refuses the migration by name, never makes a
+    heap table instead."""
+    source = make_db()
+    with psycopg.connect(source, autocommit=True) as conn:
+        conn.execute(
+            HEAP2 + "CREATE TABLE public.events (id integer PRIMARY KEY, body text) USING heap2;"
+            "CREATE TABLE public.plain (id integer) USING heap;"
+        )
+    config = project(tmp_path, source, out="pulled")
+    pulled = pull(source, config=config, output=tmp_path / "schema.py", style="core")
+    assert {t.name: t.access_method for t in pulled.model.tables} == {"events": "heap2", "plain": None}
+    kinds = {(u.kind, u.name) for u in pulled.unmanaged}
+    assert ("access method", "heap2") in kinds
+    assert not any("access method" in kind for kind, _ in kinds - {("access method", "heap2")}), kinds
+    assert "postgresql_using='heap2'" in (tmp_path / "schema.py").read_text()
+    assert push(source, config=config, dry_run=True).plan.operations == ()
+
+    shutil.rmtree(tmp_path / "pulled")
+    fresh_config = project(tmp_path, source, out="fresh")
+    generated = generate(fresh_config, name="all")
+    assert generated.tag is not None and 'USING "heap2"' in generated.sql
+    without = make_db()
+    with pytest.raises(PgshiftError, match='access method "heap2" does not exist'):
+        migrate(without, config=fresh_config)
+    fresh = make_db()
+    with psycopg.connect(fresh, autocommit=True) as conn:
+        conn.execute(HEAP2)
+    migrate(fresh, config=fresh_config)
+    assert_same_facts(access_method_facts(fresh), access_method_facts(source), "access methods differ")
+    assert "table_access_method | public.events | heap2" in access_method_facts(fresh)
+    report = status(fresh, config=fresh_config)
+    assert report.drift is not None and not report.drift.items, report.drift
+    with psycopg.connect(fresh, autocommit=True) as conn:
+        conn.execute("ALTER TABLE public.events SET ACCESS METHOD heap")
+    drifted = status(fresh, config=fresh_config).drift
+    assert drifted is not None
+    assert [i.message for i in drifted.items] == [
+        "change the access method of table public.events to heap2 would be needed: the database differs "
+        "from the schema"
+    ]
+
+
+def test_changing_a_table_access_method_is_a_rewrite(
+    db_url: str, db: psycopg.Connection, tmp_path: Path
+) -> None:
+    """SET ACCESS METHOD rewrites the table under ACCESS EXCLUSIVE: generate says so (the hazard
+    catalogue the linter shares), and the migration keeps the rows."""
+    db.execute(HEAP2)
+    config = project(tmp_path, db_url)
+    table = "Table('t', metadata, Column('id', Integer, primary_key=True)USING)\n"
+    head = "from sqlalchemy import *\nmetadata = MetaData()\n"
+    use_schema(tmp_path, "am_0", head + table.replace("USING", ""))
+    generate(config, name="heap")
+    migrate(db_url, config=config)
+    db.execute("INSERT INTO t VALUES (1), (2)")
+    use_schema(tmp_path, "am_1", head + table.replace("USING", ", postgresql_using='heap2'"))
+    result = generate(config, name="heap2")
+    (op,) = result.ops
+    assert op.describe() == "change the access method of table public.t to heap2"
+    assert {h.kind.value for h in op.hazards()} >= {"rewrite", "blocks-reads"}
+    from pgshift.lint import lint_text
+
+    assert [f.rule for f in lint_text(result.sql, path="x.sql") if f.severity == "warning"] == [
+        "set-access-method"
+    ]
+    migrate(db_url, config=config)
+    assert db.execute(
+        "SELECT am.amname, (SELECT count(*) FROM t) FROM pg_class c JOIN pg_am am ON am.oid = c.relam "
+        "WHERE c.oid = 't'::regclass"
+    ).fetchone() == ("heap2", 2)

@@ -279,3 +279,43 @@ def test_view_indexes_and_comments_live_under_the_pgshift_key():
     assert round_trip(model) == model
     plain = m.build_model(views=[replace(view, indexes=(), comment=None, column_comments=())])
     assert "pgshift" not in model_to_snapshot(plain, id="a", prev_id=EMPTY_ID)
+
+
+def test_event_triggers_and_table_access_methods_live_under_the_pgshift_key():
+    """Drizzle has no key for event triggers nor a table's USING: both are kept under "pgshift" (the
+    snapshot's, and the table entry's own), written only when set, and read back."""
+    table = m.Table("public", "events", (m.Column("id", SqlType("integer")),), access_method="heap2")
+    trigger = m.EventTrigger(
+        "watch drops", "sql_drop", "audit", "note", ("DROP TABLE", "DROP VIEW"), "D", comment="what went"
+    )
+    model = m.build_model(tables=[table], event_triggers=[trigger])
+    data = model_to_snapshot(model, id="a", prev_id=EMPTY_ID)
+    assert data["pgshift"]["eventTriggers"] == {
+        "watch drops": {
+            "name": "watch drops",
+            "event": "sql_drop",
+            "functionSchema": "audit",
+            "functionName": "note",
+            "tags": ["DROP TABLE", "DROP VIEW"],
+            "enabled": "D",
+            "comment": "what went",
+        }
+    }
+    assert data["tables"]["public.events"]["pgshift"] == {"accessMethod": "heap2"}
+    assert round_trip(model) == model
+    heap = m.build_model(tables=[replace(table, access_method="heap")])
+    assert heap.tables[0].access_method is None  # heap, the default, is no setting
+    assert "pgshift" not in model_to_snapshot(heap, id="a", prev_id=EMPTY_ID)["tables"]["public.events"]
+    assert "pgshift" not in model_to_snapshot(heap, id="a", prev_id=EMPTY_ID)
+
+
+@pytest.mark.parametrize("enabled", ["X", 1])
+def test_a_corrupt_event_trigger_state_names_the_file(enabled: object):
+    data = model_to_snapshot(
+        m.build_model(event_triggers=[m.EventTrigger("e", "sql_drop", "public", "f")]),
+        id="a",
+        prev_id=EMPTY_ID,
+    )
+    data["pgshift"]["eventTriggers"]["e"]["enabled"] = enabled
+    with pytest.raises(FolderError, match=r"snapshot is malformed.*event trigger state"):
+        snapshot_to_model(data, where="meta/0001_snapshot.json")

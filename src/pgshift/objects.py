@@ -1,5 +1,5 @@
 """Declaring what SQLAlchemy has no construct for: functions, procedures, aggregates, triggers, views,
-materialized views, rules, extensions, grants and default privileges (and any other statement — domains, composite and range types,
+materialized views, rules, event triggers, extensions, grants and default privileges (and any other statement — domains, composite and range types,
 collations as ``SQL("CREATE DOMAIN ...")``), attached to the schema's MetaData.
 
     from pgshift import objects
@@ -192,6 +192,39 @@ class Rule:
     def statements(self) -> list[str]:
         create = f"CREATE RULE {_ident(self.name)} AS {self.definition.strip().removesuffix(';')}"
         return _commented([create], self.comment)
+
+
+@dataclass(frozen=True)
+class EventTrigger:
+    """``CREATE EVENT TRIGGER name ON event [WHEN TAG IN (tags)] EXECUTE FUNCTION function()``:
+    ``function`` as SQL names it (``public.log_ddl``, the function declared too); ``tags`` are command
+    tags (``("CREATE TABLE", "DROP TABLE")``). ``enabled`` is True, False (``DISABLE``), ``"replica"``
+    or ``"always"``. Database-wide: pgshift manages it with the schema holding its function. Creating
+    one needs a superuser (on the scratch server too)."""
+
+    name: str
+    event: str
+    function: str
+    tags: tuple[str, ...] = ()
+    enabled: bool | str = True
+    comment: str | None = None
+
+    def statements(self) -> list[str]:
+        when = f" WHEN TAG IN ({', '.join(_literal(t) for t in self.tags)})" if self.tags else ""
+        function = self.function.strip().removesuffix("()")
+        out = [
+            f"CREATE EVENT TRIGGER {_ident(self.name)} ON {self.event}{when} EXECUTE FUNCTION {function}()"
+        ]
+        if self.enabled is not True:
+            how = {False: "DISABLE", "replica": "ENABLE REPLICA", "always": "ENABLE ALWAYS"}.get(self.enabled)
+            if how is None:
+                raise ValueError(
+                    f"event trigger {self.name}: enabled is True, False, 'replica' or 'always', not {self.enabled!r}"
+                )
+            out.append(f"ALTER EVENT TRIGGER {_ident(self.name)} {how}")
+        if self.comment is not None:
+            out.append(f"COMMENT ON EVENT TRIGGER {_ident(self.name)} IS {_literal(self.comment)}")
+        return out
 
 
 @dataclass(frozen=True)

@@ -111,3 +111,50 @@ def test_drizzle_kit_continues_a_pgshift_folder(shop: Path, drizzle):
         "generate", "--dialect", "postgresql", "--schema", "./schema.ts", "--out", "./drizzle", cwd=shop
     )
     assert "No schema changes" in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_drizzle_kit_accepts_event_triggers(tmp_path: Path, drizzle, db_url):
+    """Event triggers sit under the snapshot's "pgshift" key, which drizzle-kit check accepts; drizzle-orm's
+    migrator applies their SQL."""
+    import psycopg
+
+    server = psycopg.conninfo.make_conninfo(db_url, dbname="postgres")
+    (tmp_path / "pgshift.toml").write_text(f'schema = "models.py"\nout = "drizzle"\ndev_url = "{server}"\n')
+    (tmp_path / "models.py").write_text(
+        "from sqlalchemy import Column, Integer, MetaData, Table\n"
+        "from pgshift import objects\n"
+        "metadata = MetaData()\n"
+        "Table('events', metadata, Column('id', Integer, primary_key=True))\n"
+        "objects.register(metadata, [\n"
+        "    objects.Function('public', 'note()', 'RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$'),\n"
+        "    objects.EventTrigger('note', 'sql_drop', 'public.note', enabled=False, comment='noted'),\n"
+        "])\n"
+    )
+    pgshift(tmp_path, "generate", "--name", "init")
+    snapshot = json.loads((tmp_path / "drizzle" / "meta" / "0000_snapshot.json").read_text())
+    assert set(snapshot["pgshift"]["eventTriggers"]) == {"note"}
+    proc = drizzle.kit("check", "--dialect", "postgresql", "--out", "./drizzle", cwd=tmp_path)
+    assert "Everything's fine" in proc.stdout, proc.stdout + proc.stderr
+    drizzle.migrate(db_url, tmp_path / "drizzle")
+    with psycopg.connect(db_url) as conn:
+        assert conn.execute("SELECT evtenabled FROM pg_event_trigger WHERE evtname = 'note'").fetchone() == (
+            "D",
+        )
+
+
+@pytest.mark.xfail(
+    strict=True, reason="drizzle-kit's table entry is strict: pgshift's per-table extras break it"
+)
+def test_gap_drizzle_kit_check_rejects_table_extras(tmp_path: Path, drizzle):
+    """Known gap (found with the access method, older than it): a table's extras under its own "pgshift"
+    key (a comment, storage parameters, USING, ...) make drizzle-kit check call the snapshot malformed
+    (views keep theirs under the snapshot's "pgshift" key, viewExtras, for this reason)."""
+    (tmp_path / "pgshift.toml").write_text('schema = "models.py"\nout = "drizzle"\n')
+    (tmp_path / "models.py").write_text(
+        "from sqlalchemy import Column, Integer, MetaData, Table\n"
+        "metadata = MetaData()\n"
+        "Table('events', metadata, Column('id', Integer, primary_key=True), comment='t', postgresql_using='heap2')\n"
+    )
+    pgshift(tmp_path, "generate", "--name", "init")
+    proc = drizzle.kit("check", "--dialect", "postgresql", "--out", "./drizzle", cwd=tmp_path, check=False)
+    assert "Everything's fine" in proc.stdout, proc.stdout + proc.stderr

@@ -37,6 +37,7 @@ _NOUNS = {
     "view": "view",
     "function": "function",
     "trigger": "trigger",
+    "event_trigger": "event trigger",
     "rule": "rule",
     "object": "type, extension or collation",
 }
@@ -82,8 +83,8 @@ def _short(subject: str) -> str:
 
 
 def _has(model: m.Model, subject: str) -> bool:
-    keyed: tuple[m.Function | m.Trigger | m.Rule | m.DefinedObject, ...] = (
-        *model.functions, *model.triggers, *model.rules, *model.defined,
+    keyed: tuple[m.Function | m.Trigger | m.Rule | m.EventTrigger | m.DefinedObject, ...] = (
+        *model.functions, *model.triggers, *model.rules, *model.event_triggers, *model.defined,
     )  # fmt: skip
     if subject in {o.key for o in keyed}:
         return True
@@ -132,6 +133,7 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         functions=[f for f in expected.functions if f.schema in schemas],
         triggers=[t for t in expected.triggers if t.schema in schemas and matches(t.schema, t.table)],
         rules=[r for r in expected.rules if r.schema in schemas and matches(r.schema, r.table)],
+        event_triggers=[e for e in expected.event_triggers if e.schema in schemas],  # by its function's
         defined=[d for d in expected.defined if d.schema in schemas],
         grants=[g for g in expected.grants if g.schema in schemas],
         default_privileges=[d for d in expected.default_privileges if d.schema in (None, *schemas)],

@@ -121,6 +121,7 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         functions=read.functions,
         triggers=read.triggers,
         rules=read.rules,
+        event_triggers=read.event_triggers,
         defined=read.defined,
         # a schema's comment is declared with objects.Comment('SCHEMA "billing"', ...) and read back
         schema_comments={**dict(read.schema_comments), **dict(model.schema_comments)}.items(),
@@ -161,7 +162,12 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
     # them to be read back: foreign keys, policies and a table's indexes may fail, and a table that
     # cannot be created is created without its expressions.
     steps: list[Declared] = []
-    tables_only = dataclasses.replace(model, views=(), functions=(), triggers=(), rules=(), defined=())
+    # A table's access method is the code's, never read back, and the scratch database may not have
+    # it (pgshift does not create access methods): its tables are heap tables.
+    tables = tuple(dataclasses.replace(t, access_method=None) for t in model.tables)
+    tables_only = dataclasses.replace(
+        model, tables=tables, views=(), functions=(), triggers=(), rules=(), event_triggers=(), defined=()
+    )
     for op in diff(Model(), tables_only):
         if not op.transactional:
             continue
@@ -269,6 +275,7 @@ def _counted(model: Model) -> str:
         ("trigger", model.triggers),
         ("view", model.views),
         ("rule", model.rules),
+        ("event trigger", model.event_triggers),
         ("type or extension", model.defined),
     ):
         if items:

@@ -1,5 +1,5 @@
 -- Every column of every ordinary or partitioned table in the chosen schemas, with its table's facts
--- (persistence, partition key, INHERITS parents). A table without columns gives one row whose column
+-- (persistence, partition key, INHERITS parents, storage parameters, access method). A table without columns gives one row whose column
 -- fields are NULL. Partitions are read by partitions.sql. Columns a table inherits (attinhcount > 0) are
 -- left out, also when the table declares them again (attislocal): they are the parent's, as schema code
 -- reads them (sources/from_sqlalchemy.py). Tables owned by an extension (deptype 'e') are left out.
@@ -18,7 +18,9 @@ WITH owned AS (
            c.reloptions || ARRAY(SELECT 'toast.' || o FROM pg_class tc, unnest(tc.reloptions) o
                                  WHERE tc.oid = c.reltoastrelid) AS storage_parameters,
            (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
-            WHERE i.indrelid = c.oid AND i.indisclustered) AS clustered_on  -- ALTER TABLE ... CLUSTER ON
+            WHERE i.indrelid = c.oid AND i.indisclustered) AS clustered_on,  -- ALTER TABLE ... CLUSTER ON
+           -- USING <am>: relam is 0 for a partitioned table before PostgreSQL 17
+           (SELECT am.amname FROM pg_am am WHERE am.oid = c.relam) AS access_method
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p')
@@ -38,6 +40,7 @@ SELECT
     c.partition_by,
     c.storage_parameters,
     c.clustered_on,
+    c.access_method,
     ARRAY(
         SELECT pn.nspname || '.' || p.relname
         FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent

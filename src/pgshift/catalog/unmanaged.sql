@@ -6,7 +6,12 @@
 WITH members AS (
     SELECT classid, objid FROM pg_depend WHERE deptype = 'e'
 )
-SELECT 'event trigger' AS kind, e.evtname::text AS name FROM pg_event_trigger e  -- text: a name column would cut every row at 63 bytes
+-- event triggers are modelled (event_triggers.sql) when their function is in the managed schemas;
+-- one running a function elsewhere belongs to no managed schema and is named here
+SELECT 'event trigger' AS kind, e.evtname::text AS name  -- text: a name column would cut every row at 63 bytes
+FROM pg_event_trigger e JOIN pg_proc p ON p.oid = e.evtfoid
+WHERE NOT p.pronamespace IN (SELECT oid FROM pg_namespace WHERE nspname = ANY(%(schemas)s))
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_event_trigger'::regclass AND d.objid = e.oid)
 UNION ALL
 SELECT 'foreign table', n.nspname || '.' || c.relname
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -90,9 +95,12 @@ WHERE a.oid >= 16384
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_am'::regclass AND d.objid = a.oid)
 -- Settings of managed objects that the model has no field for yet: named, so nothing is lost unseen.
 UNION ALL
-SELECT 'table access method', n.nspname || '.' || c.relname || ' USING ' || am.amname
+-- a table's access method is modelled (columns.sql); a materialized view's, and a partition's, are not
+SELECT CASE WHEN c.relkind = 'm' THEN 'materialized view access method' ELSE 'partition access method' END,
+       n.nspname || '.' || c.relname || ' USING ' || am.amname
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = c.relam
-WHERE c.relkind IN ('r', 'm') AND am.amname <> 'heap' AND n.nspname = ANY(%(schemas)s)
+WHERE (c.relkind = 'm' OR (c.relkind = 'r' AND c.relispartition))
+  AND am.amname <> 'heap' AND n.nspname = ANY(%(schemas)s)
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid)
 UNION ALL
 SELECT 'index statistics target',  -- ALTER INDEX ... ALTER COLUMN n SET STATISTICS

@@ -1,5 +1,5 @@
-"""What pull writes for functions, procedures, aggregates, views, triggers and rules: ``pgshift.objects``
-declarations registered on the MetaData (SQLAlchemy has no construct for them).
+"""What pull writes for functions, procedures, aggregates, views, triggers, rules and event triggers:
+``pgshift.objects`` declarations registered on the MetaData (SQLAlchemy has no construct for them).
 
 The server's own text (``pg_get_functiondef``, ``pg_get_triggerdef``, ...) is cut into the declaration's
 parts at the places the server's format fixes (the header line ends with the argument list); when a
@@ -137,6 +137,16 @@ def _rule_body(r: m.Rule) -> str | None:
     return None
 
 
+def _event_trigger(e: m.EventTrigger) -> str:
+    args = [repr(e.name), repr(e.event), repr(_table_ref(e.function_schema, e.function_name))]
+    if e.tags:
+        args.append(f"tags={e.tags!r}")
+    enabled = {"D": False, "R": "replica", "A": "always"}.get(e.enabled)
+    if e.enabled != "O":
+        args.append(f"enabled={enabled!r}")
+    return f"objects.EventTrigger({', '.join(args)}{_comment_arg(e.comment)})"
+
+
 def _comments(model: m.Model) -> list[str]:
     """``objects.Comment`` for the comments neither SQLAlchemy nor a declaration class carries: on
     schemas, enums and sequences (SQLAlchemy's ``Enum`` and ``Sequence`` take no ``comment=``), and on routines,
@@ -180,7 +190,8 @@ def has_objects(model: m.Model) -> bool:
     """Whether the code needs ``objects.register``: declared kinds, or comments only a declaration sets."""
     commented = any(e.comment for e in model.enums) or any(s.comment for s in model.sequences)
     commented = commented or bool(model.schema_comments)
-    return bool(model.functions or model.views or model.triggers or model.rules or model.defined or commented)
+    declared = model.functions or model.views or model.triggers or model.rules or model.event_triggers
+    return bool(declared or model.defined or commented)
 
 
 _COMMENT_KEYWORD = {
@@ -276,11 +287,13 @@ def objects_block(model: m.Model, holder: str) -> list[str]:
     items += [_view(views[k]) for k in dependency_order(model.views)]
     items += [_trigger(t) for t in model.triggers]
     items += [_rule(r) for r in model.rules]
+    items += [_event_trigger(e) for e in model.event_triggers]
     items += _comments(model)
     lines = [
         "",
         "",
-        "# Types, functions, views, triggers and rules: pgshift reads them back through a scratch database.",
+        "# Types, functions, views, triggers, rules and event triggers: pgshift reads them back through a "
+        "scratch database.",
     ]
     lines.append(f"objects.register({holder}, [")
     lines += [f"    {item}," for item in items]

@@ -378,6 +378,8 @@ def _table_options(table: m.Table, model: m.Model, w: _Writer) -> dict[str, obje
     info: dict[str, object] = {}
     if table.clustered_on:
         info["cluster_on"] = table.clustered_on
+    if table.access_method is not None:  # Table(postgresql_using=): SQLAlchemy 2.0.26+
+        options["postgresql_using"] = table.access_method
     if table.storage_parameters:
         from pgshift.pg.parser import storage_parameters_written  # the parser's module: only when needed
 

@@ -137,6 +137,7 @@ class Action(enum.StrEnum):
     SET_UNLOGGED = "set_unlogged"
     SET_STORAGE_PARAMETERS = "set_storage_parameters"
     SET_CLUSTER = "set_cluster"
+    SET_ACCESS_METHOD = "set_access_method"
     SET_COLUMN_STATISTICS = "set_column_statistics"
     SET_COLUMN_STORAGE = "set_column_storage"
     SET_CATALOG_TABLE_OPTION = "set_catalog_table_option"
@@ -177,6 +178,9 @@ class Action(enum.StrEnum):
     DROP_OBJECT = "drop_object"
     ALTER_DOMAIN = "alter_domain"
     DROP_RULE = "drop_rule"
+    CREATE_EVENT_TRIGGER = "create_event_trigger"
+    ALTER_EVENT_TRIGGER = "alter_event_trigger"
+    DROP_EVENT_TRIGGER = "drop_event_trigger"
     GRANT_PRIVILEGE = "grant_privilege"
     REVOKE_PRIVILEGE = "revoke_privilege"
     VACUUM_FULL = "vacuum_full"
@@ -305,6 +309,13 @@ EFFECTS: dict[str, Effect] = {
     Action.SET_STORAGE_PARAMETERS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
     # ALTER TABLE CLUSTER ON / SET WITHOUT CLUSTER only mark the index CLUSTER uses (nothing is reordered)
     Action.SET_CLUSTER: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
+    # ALTER TABLE ... SET ACCESS METHOD (PostgreSQL 15+) writes every row into the new access method's
+    # storage: a rewrite under ACCESS EXCLUSIVE, like SET LOGGED.
+    Action.SET_ACCESS_METHOD: Effect(
+        AE,
+        rewrite=True,
+        safe="Create a new table USING the access method, copy the rows in batches, then swap the names.",
+    ),
     # ALTER COLUMN SET STATISTICS and SET/RESET (n_distinct ...): SHARE UPDATE EXCLUSIVE. SET STORAGE and
     # SET COMPRESSION: ACCESS EXCLUSIVE, but only rows written from then on change (no rewrite).
     Action.SET_COLUMN_STATISTICS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
@@ -378,6 +389,12 @@ EFFECTS: dict[str, Effect] = {
     # they are scanned, and the statement fails if stored values break the new rule.
     Action.ALTER_DOMAIN: Effect(Lock.SHARE, scan=True, data_dependent=True),
     Action.DROP_RULE: Effect(AE),
+    # Event triggers lock no table; creating or altering one needs a superuser (PostgreSQL refuses any
+    # other role). From its creation on, its function runs for every matching command in the database,
+    # the migration's own later statements included.
+    Action.CREATE_EVENT_TRIGGER: Effect(Lock.NONE, requires="the migrating role is a superuser"),
+    Action.ALTER_EVENT_TRIGGER: Effect(Lock.NONE, requires="the migrating role is a superuser"),
+    Action.DROP_EVENT_TRIGGER: Effect(Lock.NONE),
     Action.GRANT_PRIVILEGE: Effect(Lock.NONE),
     Action.REVOKE_PRIVILEGE: Effect(Lock.NONE, backward_incompatible=True),
     Action.VACUUM_FULL: Effect(AE, rewrite=True),

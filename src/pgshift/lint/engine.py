@@ -529,6 +529,16 @@ def _validate(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: 
         )
 
 
+def _set_access_method(
+    state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any
+) -> None:
+    if existed:
+        method = cmd.name or "the default access method"
+        _report(
+            state, stmt, "set-access-method", f"moves {key} to {method}: the table is rewritten", table=key
+        )
+
+
 _AlterHandler = Callable[[_FileState, Statement, str, bool, Any, Any], None]
 _ALTER_HANDLERS: dict[int, _AlterHandler] = {
     nodes.AT_AddColumn: _add_column,
@@ -537,6 +547,7 @@ _ALTER_HANDLERS: dict[int, _AlterHandler] = {
     nodes.AT_SetNotNull: _set_not_null,
     nodes.AT_AddConstraint: _add_constraint,
     nodes.AT_ValidateConstraint: _validate,
+    nodes.AT_SetAccessMethod: _set_access_method,
 }
 
 

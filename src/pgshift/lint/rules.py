@@ -114,6 +114,9 @@ RULES: dict[str, Rule] = {
         Rule("refresh-materialized-view-not-concurrent", "warning", "refresh_materialized_view",
              "REFRESH MATERIALIZED VIEW without CONCURRENTLY recomputes the view under ACCESS EXCLUSIVE: every "
              "read of it waits for the whole query."),
+        Rule("set-access-method", "warning", "set_access_method",
+             "SET ACCESS METHOD writes every row again into the new method's storage, with its indexes, "
+             "under ACCESS EXCLUSIVE: reads and writes wait for the whole rewrite."),
         Rule("create-trigger", "info", "create_trigger",
              "CREATE TRIGGER takes SHARE ROW EXCLUSIVE on the table: writes wait while it queues for running "
              "transactions, and every write from then on runs the trigger's function.",

@@ -258,6 +258,9 @@ class Table:
     # table's), sorted: pg/parser.py's ``storage_parameters`` is the one spelling.
     storage_parameters: tuple[str, ...] = ()
     clustered_on: str | None = None  # the index ALTER TABLE ... CLUSTER ON marked (a key's index too)
+    # ``USING <am>`` (``pg_class.relam``): None for heap, PostgreSQL's built-in and default one
+    # (``canonical_table`` makes an explicit ``heap`` None). pgshift does not create access methods.
+    access_method: str | None = None
 
     @property
     def key(self) -> str:
@@ -409,6 +412,40 @@ class Rule:
         return qualified(self.schema, self.table)
 
 
+@dataclass(frozen=True)
+class EventTrigger:
+    """An event trigger (``pg_event_trigger``): database-wide, not in a schema, found by its name.
+
+    ``tags`` is ``WHEN TAG IN (...)`` as the server stores it (empty: every command). The function it
+    runs (``function_schema``.``function_name``, no arguments) decides where it belongs: an event
+    trigger is part of the model of the schemas holding its function, so the schema filters that keep
+    the function keep the trigger with it (``catalog/event_triggers.sql``), and a rebuilt function takes
+    it along. ``enabled`` is ``evtenabled`` (``ALTER EVENT TRIGGER ... ENABLE/DISABLE``, changed in place);
+    its owner is whoever creates it (a superuser) and is not part of the model."""
+
+    name: str
+    event: str  # ddl_command_start, ddl_command_end, sql_drop, table_rewrite (login from 17)
+    function_schema: str
+    function_name: str
+    tags: tuple[str, ...] = ()
+    enabled: TriggerEnabled = "O"
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+    @property
+    def schema(self) -> str:
+        """The schema of its function: what schema filters go by (see the class docstring)."""
+        return self.function_schema
+
+    @property
+    def function(self) -> str:
+        """The key of the function it runs (``schema.name()``), as ``Function.key`` spells it."""
+        return f"{qualified(self.function_schema, self.function_name)}()"
+
+
 class ObjectKind(_Enum):
     """Kinds kept as the one CREATE statement the catalog query prints (``catalog/defined.sql``), in the
     order they are created (an extension brings types, a collation serves domains and ranges)."""
@@ -451,6 +488,7 @@ class Model:
     functions: tuple[Function, ...] = ()
     triggers: tuple[Trigger, ...] = ()
     rules: tuple[Rule, ...] = ()
+    event_triggers: tuple[EventTrigger, ...] = ()
     defined: tuple[DefinedObject, ...] = ()
     grants: tuple[Grant, ...] = ()  # explicit privileges (pgshift.model.privileges)
     default_privileges: tuple[DefaultPrivilege, ...] = ()
@@ -499,6 +537,7 @@ def build_model(
     functions: Iterable[Function] = (),
     triggers: Iterable[Trigger] = (),
     rules: Iterable[Rule] = (),
+    event_triggers: Iterable[EventTrigger] = (),
     defined: Iterable[DefinedObject] = (),
     grants: Iterable[Grant] = (),
     default_privileges: Iterable[DefaultPrivilege] = (),
@@ -519,6 +558,7 @@ def build_model(
         functions=tuple(sorted(functions, key=lambda f: f.key)),
         triggers=tuple(sorted(triggers, key=lambda t: t.key)),
         rules=tuple(sorted(rules, key=lambda r: r.key)),
+        event_triggers=tuple(sorted(event_triggers, key=lambda e: e.key)),
         defined=tuple(sorted(defined, key=lambda d: (list(ObjectKind).index(d.kind), d.key))),
         grants=tuple(sorted(grants, key=lambda g: g.key)),
         default_privileges=tuple(sorted(default_privileges, key=lambda d: d.key)),
@@ -548,6 +588,9 @@ def _absorbed(unique: UniqueConstraint, pk: PrimaryKey | None) -> bool:
     )
 
 
+HEAP = "heap"  # the built-in table access method, the default of ``default_table_access_method``
+
+
 def canonical_table(table: Table) -> Table:
     """Sort a table's named children so that declaration order of constraints never matters.
 
@@ -566,6 +609,7 @@ def canonical_table(table: Table) -> Table:
         "exclude_constraints": _by_name(table.exclude_constraints),
         "partitions": tuple(sorted(table.partitions, key=lambda p: p.key)),
         "storage_parameters": tuple(sorted(table.storage_parameters)),
+        "access_method": None if table.access_method in (None, "", HEAP) else table.access_method,
     }
     if all(value == getattr(table, field) for field, value in ordered.items()):
         return table

@@ -218,7 +218,23 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
         inherits=parents,
         storage_parameters=_storage_parameters(table, pg.get("with") or info.get("with")),
         clustered_on=str(info["cluster_on"]) if info.get("cluster_on") else None,
+        access_method=_access_method(table, pg.get("using")),
     )
+
+
+def _access_method(table: Any, using: Any) -> str | None:
+    """``postgresql_using="heap2"`` (SQLAlchemy 2.0.26+): the table's access method, a name (heap, the
+    default, is None in the model: ``model.schema.canonical_table``)."""
+    if not using:
+        return None
+    if not isinstance(using, str):
+        from pgshift.errors import SchemaLoadError
+
+        raise SchemaLoadError(
+            f"table {table.fullname}: postgresql_using must name a table access method, got {using!r}",
+            hint='write postgresql_using="heap" (or the name of an access method the database has)',
+        )
+    return using
 
 
 def _storage_parameters(table: Any, options: Any) -> tuple[str, ...]:

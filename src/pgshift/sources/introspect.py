@@ -156,6 +156,7 @@ def introspect(
             inherits=t["inherits"],
             storage_parameters=t["storage_parameters"],
             clustered_on=t["clustered_on"],
+            access_method=t["access_method"],
         )
         for t in tables.values()
     ]
@@ -185,7 +186,7 @@ def introspect(
 
 def unmanaged_in_catalog(conn: Any, schemas: Sequence[str]) -> list[tuple[str, str]]:
     """``(kind, qualified name)`` of every object in ``schemas`` of a kind pgshift does not model yet
-    (event triggers)."""
+    (``catalog/unmanaged.sql``)."""
     return [(r["kind"], r["name"]) for r in _fetch(conn, "unmanaged", {"schemas": list(schemas)})]
 
 
@@ -318,6 +319,7 @@ def _tables(rows: list[dict[str, Any]], keep: Any) -> dict[tuple[str, str], dict
                 "inherits": tuple(r["inherits"] or ()),
                 "storage_parameters": tuple(sorted(r["storage_parameters"] or ())),
                 "clustered_on": r["clustered_on"],
+                "access_method": r["access_method"],  # heap becomes None (model.schema.canonical_table)
             }
         if r["attnum"] is not None:  # NULL: a table without columns of its own
             table["columns"].append(_column(r))

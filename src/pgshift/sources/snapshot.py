@@ -337,6 +337,7 @@ def _table_out(table: m.Table) -> dict[str, Any]:
         partitionBy=table.partition_by,
         storageParameters=list(table.storage_parameters),
         clusteredOn=table.clustered_on,
+        accessMethod=table.access_method,
         partitions=[
             {
                 "schema": p.schema,
@@ -599,6 +600,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
         unlogged=bool(pgshift_extra(raw, "unlogged")),
         storage_parameters=tuple(pgshift_extra(raw, "storageParameters") or ()),
         clustered_on=pgshift_extra(raw, "clusteredOn"),
+        access_method=pgshift_extra(raw, "accessMethod"),
         partition_by=normalize_partition_key(by) if (by := pgshift_extra(raw, "partitionBy")) else None,
         partitions=tuple(
             m.Partition(

@@ -20,7 +20,8 @@ indexes, policies) are diffed by the table's step with their own modules' operat
 Visiting order (dependencies first): enums before tables (a rebuild changes the columns that use the
 type), sequences before tables, tables before functions, functions before views (a view over a
 reshaped table, or calling a rebuilt function, is rebuilt), views before triggers and rules (those on a
-rebuilt view or running a rebuilt function are rebuilt), privileges after those (an object rebuilt
+rebuilt view or running a rebuilt function are rebuilt), event triggers after functions (one running a
+rebuilt function is rebuilt), privileges after those (an object rebuilt
 loses its grants), schemas last (their drops come after the drops of everything in them). The order of the *statements* is the
 plan's phase order, not this one.
 """
@@ -31,12 +32,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pgshift.diff.kinds import column, defined, enum, function, rule, schema, sequence, table, trigger, view
+from pgshift.diff.kinds import (
+    column,
+    defined,
+    enum,
+    event_trigger,
+    function,
+    rule,
+    schema,
+    sequence,
+    table,
+    trigger,
+    view,
+)
 from pgshift.diff.kinds import grant as grant_kind
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.plan import Plan
 from pgshift.model import schema as m
 from pgshift.sources.kinds import enum as enum_source
+from pgshift.sources.kinds import event_trigger as event_trigger_source
 from pgshift.sources.kinds import grant as grant_source
 from pgshift.sources.kinds import sequence as sequence_source
 from pgshift.sources.kinds import view as view_source
@@ -47,7 +61,7 @@ RenameBuilder = Callable[[m.Model, str, str, str], Operation]
 
 
 def _qualified_key(obj: Any) -> str:
-    """``schema.name``, the key Drizzle's snapshot sections use."""
+    """``schema.name``, the key Drizzle's snapshot sections use (an event trigger's: its name)."""
     return str(obj.key)
 
 
@@ -89,6 +103,15 @@ KINDS: tuple[Kind, ...] = (
     Kind("view", m.View, "views", _qualified_key, view.diff_views, None, view_source.KIND),
     Kind("trigger", m.Trigger, "triggers", _qualified_key, trigger.diff_triggers),
     Kind("rule", m.Rule, "rules", _qualified_key, rule.diff_rules),
+    Kind(
+        "event trigger",
+        m.EventTrigger,
+        "event_triggers",
+        _qualified_key,
+        event_trigger.diff_event_triggers,
+        None,
+        event_trigger_source.KIND,
+    ),
     Kind("grant", m.Grant, "grants", _qualified_key, grant_kind.diff_grants, None, grant_source.GRANT_KIND),
     Kind(
         "default privilege",

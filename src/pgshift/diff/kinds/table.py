@@ -53,6 +53,7 @@ from pgshift.diff.kinds.policy import CreatePolicy, DropPolicy
 from pgshift.diff.kinds.sequence import rename_owned_sequence
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import (
+    HEAP,
     CheckConstraint,
     ExcludeConstraint,
     ForeignKey,
@@ -345,6 +346,31 @@ class SetLogged(Operation):
 
     def describe(self) -> str:
         return f"make table {self.subject} {'unlogged' if self.unlogged else 'logged'}"
+
+
+@dataclass(frozen=True)
+class SetAccessMethod(Operation):
+    """``ALTER TABLE ... SET ACCESS METHOD`` (PostgreSQL 15+): the rows are written again into the new
+    method's storage (a rewrite under ACCESS EXCLUSIVE). None is heap, the default one."""
+
+    schema: str
+    table: str
+    old: str | None
+    new: str | None
+    action = Action.SET_ACCESS_METHOD
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table)
+
+    def sql(self) -> list[str]:
+        return [f"{alter(self.schema, self.table)} SET ACCESS METHOD {quote_ident(self.new or HEAP)};"]
+
+    def reverse(self) -> Operation:
+        return SetAccessMethod(self.schema, self.table, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"change the access method of table {self.subject} to {self.new or HEAP}"
 
 
 @dataclass(frozen=True)
@@ -794,6 +820,8 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
         plan.table_meta.append(SetLogged(s, n, b.unlogged))
     if a.storage_parameters != b.storage_parameters:
         plan.table_meta.append(SetStorageParameters(s, n, a.storage_parameters, b.storage_parameters))
+    if a.access_method != b.access_method:
+        plan.table_meta.append(SetAccessMethod(s, n, a.access_method, b.access_method))
     if a.clustered_on != b.clustered_on:
         if a.clustered_on is not None:
             plan.unclusters.append(ClusterOn(s, n, a.clustered_on, None))
@@ -910,6 +938,8 @@ def create_table_sql(table: Table) -> str:
         text += f" INHERITS ({', '.join(table_ref_sql(parent) for parent in table.inherits)})"
     if table.partition_by:
         text += f" PARTITION BY {table.partition_by}"
+    if table.access_method is not None:
+        text += f" USING {quote_ident(table.access_method)}"
     if table.storage_parameters:
         written = storage_parameters_written(table.storage_parameters)
         text += f" WITH ({', '.join(f'{k} = {v}' for k, v in written.items())})"

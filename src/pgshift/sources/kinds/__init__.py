@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from pgshift.sources.kinds import enum, grant, sequence, view
+from pgshift.sources.kinds import enum, event_trigger, grant, sequence, view
 from pgshift.sources.kinds.base import SourceKind
 
 SOURCE_KINDS: tuple[SourceKind[Any], ...] = (
     enum.KIND,
     sequence.KIND,
     view.KIND,
+    event_trigger.KIND,
     grant.GRANT_KIND,
     grant.DEFAULT_KIND,
 )

@@ -1,0 +1,2 @@
+-- expect: set-access-method warning
+ALTER TABLE "public"."events" SET ACCESS METHOD "heap2";
