@@ -211,3 +211,28 @@ def test_reading_the_schema_leaves_the_users_metadata_as_it_was() -> None:
     assert [x.name for x in model.tables[0].exclude_constraints] == ["no_overlap"]
     after = str(CreateTable(table).compile(dialect=postgresql.dialect()))
     assert "EXCLUDE USING gist" in before and after == before
+
+
+def test_percent_signs_in_sql_text_are_kept() -> None:
+    """SQLAlchemy's psycopg paramstyle doubles every % for the driver: ``text("'100%'")`` was read as the
+    default '100%%' (a different value), and a CHECK's or a partial index's LIKE 'x%' likewise."""
+    from sqlalchemy import CheckConstraint, Column, Index, MetaData, Table, Text, text
+
+    from pgshift.sources.from_sqlalchemy import model_from_metadata
+
+    md = MetaData()
+    t = Table(
+        "t",
+        md,
+        Column("a", Text, server_default=text("'100%'")),
+        CheckConstraint("a <> '50%'", name="ck"),
+    )
+    Index("ix", t.c.a, postgresql_where=text("a LIKE 'x%'"))
+    Index("ix2", t.c.a.like("y%"))
+    table = model_from_metadata(md).tables[0]
+    assert table.columns[0].default == "'100%'"
+    assert table.check_constraints[0].expression == "a <> '50%'"
+    assert [(i.where, [e.expression for e in i.elements]) for i in table.indexes] == [
+        ("a LIKE 'x%'", ["a"]),
+        (None, ["a LIKE 'y%'"]),
+    ]

@@ -3,8 +3,11 @@
 Each setup is a database written the way someone else might write it; pull → code → generate →
 migrate must give the same database by the independent catalog facts (tests/catalog_facts.py), push of
 the pulled code must plan nothing, status must show no drift, generate must find no changes, and the
-down files must empty it again. The third found silent losses: a column's own COLLATE, FOREIGN KEY
-... MATCH FULL and ON DELETE SET NULL (a column list) were not read at all."""
+down files must empty it again. ``CLAUSES`` found silent losses: a column's own COLLATE, FOREIGN KEY
+... MATCH FULL and ON DELETE SET NULL (a column list) were not read at all. ``DEFAULTS_AND_CASTS`` found
+that ``DEFAULT now() AT TIME ZONE 'utc'`` was written without the parentheses a column definition needs,
+that the one-byte ``"char"`` type became ``char(1)``, and that a cast on a column was dropped whatever the
+column's type (``id::text LIKE '1%'`` became ``id ~~ '1%'``, which PostgreSQL refuses on an integer)."""
 
 from __future__ import annotations
 
@@ -59,6 +62,37 @@ CREATE RULE "r ""u""" AS ON DELETE TO "Sch x"."child ""c""" DO INSTEAD NOTHING;
 CREATE TABLE "Sch x"."ex" ("id" int, "during" tstzrange, EXCLUDE USING gist ("during" WITH &&));
 '''
 
+DEFAULTS_AND_CASTS = r'''
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE DOMAIN posint AS int NOT NULL DEFAULT 1 CHECK (VALUE > 0) CHECK (VALUE < 1000000);
+CREATE TABLE t (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  tags text[] NOT NULL DEFAULT '{}'::text[],
+  nums integer[] DEFAULT ARRAY[]::integer[],
+  at timestamp DEFAULT (now() AT TIME ZONE 'utc'),
+  later timestamptz DEFAULT (now() + '1 day'::interval),
+  who name DEFAULT CURRENT_USER,
+  flag "char" DEFAULT 'a'::"char",
+  doc jsonb NOT NULL DEFAULT '{"a": 1}'::jsonb,
+  moods mood[] DEFAULT '{ok}'::mood[],
+  n posint,
+  r int4range[],
+  title text GENERATED ALWAYS AS (doc ->> 'title') STORED,
+  CONSTRAINT c1 CHECK (flag = ANY (ARRAY['a'::"char", 'b'::"char"])),
+  CONSTRAINT c2 CHECK (who::text ~ '^[a-z]+$' AND id::text LIKE '%-%' OR who IS NOT DISTINCT FROM NULL)
+);
+CREATE UNIQUE INDEX t_title_active ON t (lower(title)) WHERE title IS NOT NULL AND flag <> 'b';
+CREATE INDEX t_doc_gin ON t USING gin (doc jsonb_path_ops);
+CREATE INDEX t_at_brin ON t USING brin (at) WITH (pages_per_range = 32);
+CREATE INDEX t_who_hash ON t USING hash (who);
+CREATE INDEX t_tags ON t USING gin (tags) WITH (fastupdate = off);
+CREATE FUNCTION audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+CREATE TRIGGER t_upd AFTER UPDATE OF doc, tags ON t FOR EACH ROW WHEN (OLD.doc IS DISTINCT FROM NEW.doc) EXECUTE FUNCTION audit();
+CREATE TRIGGER t_stmt AFTER INSERT ON t REFERENCING NEW TABLE AS newrows FOR EACH STATEMENT EXECUTE FUNCTION audit();
+CREATE CONSTRAINT TRIGGER t_ct AFTER INSERT ON t DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit();
+CREATE VIEW v (ident, label) WITH (security_invoker = true) AS SELECT id, title FROM t;
+'''
+
 CLAUSES = r'''
 CREATE TABLE p (id int PRIMARY KEY, a int, b int, UNIQUE (a, b));
 CREATE COLLATION ci (provider = libc, locale = 'C');
@@ -97,8 +131,9 @@ CREATE TABLE d (id int PRIMARY KEY DEFAULT nextval('s2'), g numeric GENERATED AL
         (QUOTED_NAMES, ("public", "My Schema", "select")),
         (QUOTED_SCHEMA, ("public", "Sch x")),
         (CLAUSES, ("public", "colls")),
+        (DEFAULTS_AND_CASTS, ("public",)),
     ],
-    ids=["quoted-names", "quoted-schema", "clauses"],
+    ids=["quoted-names", "quoted-schema", "clauses", "defaults-and-casts"],
 )
 def test_round_trip(setup: str, schemas: tuple[str, ...], make_db: Callable[[], str], tmp_path: Path) -> None:
     planned, differing, config, fresh = round_trip(make_db, tmp_path, setup, schemas)
@@ -118,3 +153,28 @@ def test_clauses_are_written_in_the_pulled_code(make_db: Callable[[], str], tmp_
         "info={'pgshift': {'on_delete_columns': ['pa']}}",
     ):
         assert spelled in code, spelled
+
+
+def test_casts_on_columns_go_only_where_postgres_adds_them() -> None:
+    from pgshift.model.types import normalize_stored_expression, strip_column_text_casts
+
+    text_columns = frozenset({"email"})
+    stored = {
+        "(email)::text = 'x'::text": "email = 'x'",
+        "lower((email)::text)": "lower(email)",
+        "(id)::text ~~ '1%'::text": "id::text ~~ '1%'",  # an integer: the author's cast
+        "(ci)::text = 'Foo'::text": "ci::text = 'Foo'",  # citext compared case-sensitively: the author's
+    }
+    for text, expected in stored.items():
+        assert strip_column_text_casts(normalize_stored_expression(text), text_columns) == expected
+
+
+def test_default_clause_parentheses_and_the_char_type() -> None:
+    from pgshift.model.types import SqlType, default_clause_sql, parse_type
+
+    assert default_clause_sql("now() AT TIME ZONE 'utc'") == "(now() AT TIME ZONE 'utc')"
+    assert default_clause_sql("a IS NULL") == "(a IS NULL)"
+    for bare in ("now()", "0", "'x'", "now() + '1 day'::interval", "ARRAY[]::int[]", "current_user"):
+        assert default_clause_sql(bare) == bare
+    assert parse_type('"char"').sql == '"char"' and parse_type("char").sql == "char(1)"
+    assert SqlType("char", 1).sql == '"char"[]'

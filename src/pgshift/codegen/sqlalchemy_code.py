@@ -159,7 +159,7 @@ def _scalar_type(type_: SqlType, w: _Writer) -> str:
         return w.use(_SIMPLE[spelling]) + ("()" if _SIMPLE[spelling] in ("REAL", "DOUBLE_PRECISION") else "")
     if base == "varchar":
         return f"{w.use('String')}({args})" if args else w.use("String")
-    if base == "char":
+    if base == "char" and args:  # (without a length: the one-byte "char", below as DDL text)
         return f"{w.use('CHAR')}({args})"
     if base == "numeric":
         return f"{w.use('Numeric')}({args})" if args else f"{w.use('Numeric')}()"

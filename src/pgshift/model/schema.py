@@ -591,6 +591,44 @@ def _absorbed(unique: UniqueConstraint, pk: PrimaryKey | None) -> bool:
 HEAP = "heap"  # the built-in table access method, the default of ``default_table_access_method``
 
 
+def _without_coercions(table: Table) -> Table:
+    """The table with the ``::text`` / ``::varchar`` casts Postgres adds to its varchar and text columns
+    taken out of its expressions (CHECKs, index keys and predicates, generated columns, policies), so the
+    catalog's ``(email)::text = 'x'::text`` and the code's ``email = 'x'`` are one; casts on columns of
+    other types are the author's and stay (``strip_column_text_casts``)."""
+    from pgshift.model.types import TEXT_LIKE, strip_column_text_casts
+
+    cols = frozenset(c.name for c in table.columns if not c.type.array_dims and c.type.name in TEXT_LIKE)
+    if not cols:
+        return table
+
+    def strip(text: str | None) -> str | None:
+        return strip_column_text_casts(text, cols) if text else text
+
+    checks = tuple(replace(c, expression=strip(c.expression) or "") for c in table.check_constraints)
+    indexes = tuple(
+        replace(
+            i,
+            where=strip(i.where),
+            elements=tuple(
+                replace(e, expression=strip(e.expression) or "") if e.is_expression else e for e in i.elements
+            ),
+        )
+        for i in table.indexes
+    )
+    policies = tuple(replace(p, using=strip(p.using), with_check=strip(p.with_check)) for p in table.policies)
+    columns = tuple(replace(c, generated=strip(c.generated)) if c.generated else c for c in table.columns)
+    changed: dict[str, Any] = {
+        "check_constraints": checks,
+        "indexes": indexes,
+        "policies": policies,
+        "columns": columns,
+    }
+    if all(value == getattr(table, field) for field, value in changed.items()):
+        return table
+    return replace(table, **changed)
+
+
 def canonical_table(table: Table) -> Table:
     """Sort a table's named children so that declaration order of constraints never matters.
 
@@ -598,6 +636,7 @@ def canonical_table(table: Table) -> Table:
     A table already in that order is returned as it is (a generate reuses the previous snapshot's
     unchanged tables as the very objects the code gave, and the differ then compares them by identity).
     """
+    table = _without_coercions(table)
     ordered: dict[str, Any] = {
         "foreign_keys": _by_name(table.foreign_keys),
         "unique_constraints": _by_name(

@@ -19,7 +19,7 @@ from typing import Any
 
 import postgast
 
-from pgshift.pg.parser import collect_nodes, deparse, parse_each
+from pgshift.pg.parser import collect_nodes, deparse, nodes, parse_each
 
 # Postgres internal type name -> Drizzle's spelling.
 _BUILTIN = {
@@ -194,6 +194,8 @@ class SqlType:
         is left unqualified so the search_path finds it wherever it was made, and quoted only when its
         name needs it (a domain named ``"Flag"``: bare, Postgres would look for ``flag``).
         """
+        if self.base == "char":  # the one-byte internal type: quoted, or it reads as char(1) (bpchar)
+            return '"char"' + "[]" * self.array_dims
         if is_builtin(self.base):
             return self.spelling
         name, paren, mods = self.base.partition("(")
@@ -362,7 +364,9 @@ def normalize_stored_expression(text: str) -> str:
 # schema code does not spell them, so every side is brought to one spelling. Each rewrite must keep the
 # meaning (value and type) of the expression — tests/test_expression_property.py checks that on the
 # server:
-# - a cast to text/varchar on a column (``email::text <> ''::text`` for a varchar column) goes, and
+# - a cast to text/varchar on a column goes only where the column is varchar or text
+#   (``email::text <> ''::text`` for a varchar column; ``strip_column_text_casts``, which knows the table:
+#   on an integer, ``name`` or citext column the cast is the author's and changes the meaning), and
 #   ``::text`` on a string literal (what an untyped literal resolves to); ``::varchar`` on a literal goes
 #   only inside an array compared with ANY; so do ``'seq'::regclass`` in nextval and an enum cast on
 #   a string literal;
@@ -534,6 +538,61 @@ def _cast_target_array(node: Any) -> str | None:
     return str(tn.names[-1].string.sval)
 
 
+TEXT_LIKE = frozenset(
+    {"text", "varchar"}
+)  # column types whose ``::text`` / ``::varchar`` Postgres adds itself
+
+
+def strip_column_text_casts(expression: str, text_columns: frozenset[str]) -> str:
+    """``expression`` without ``col::text`` / ``col::varchar`` where ``col`` is one of ``text_columns`` (the
+    table's varchar and text columns): Postgres stores ``(email)::text = 'x'::text`` for the
+    ``email = 'x'`` schema code writes on a varchar column, a coercion it would add again. On any other
+    column such a cast is the author's (``id::text LIKE '1%'``; a citext column compared case-sensitively)
+    and stays."""
+    if "::" not in expression or not text_columns:
+        return expression
+    try:
+        tree = postgast.parse(f"SELECT {expression}")
+    except postgast.PgQueryError:
+        return expression
+    changed = _strip_text_casts(tree, text_columns)
+    return str(postgast.deparse(tree)).removeprefix("SELECT ") if changed else expression
+
+
+def _strip_text_casts(message: Any, text_columns: frozenset[str]) -> bool:
+    """In place, bottom-up (as ``_strip_implicit_casts`` walks): whether anything was dropped."""
+    from google.protobuf.message import Message
+
+    changed = False
+    for field, _ in message.ListFields():
+        if field.type != field.TYPE_MESSAGE:
+            continue
+        value = getattr(message, field.name)
+        for item in [value] if isinstance(value, Message) else list(value):
+            if not isinstance(item, Message):
+                continue
+            changed |= _strip_text_casts(item, text_columns)
+            if item.DESCRIPTOR.name == "Node" and _column_text_cast(item, text_columns):
+                arg = type(item)()
+                arg.CopyFrom(item.type_cast.arg)  # type: ignore[attr-defined]
+                item.CopyFrom(arg)
+                changed = True
+    return changed
+
+
+def _column_text_cast(node: Any, text_columns: frozenset[str]) -> bool:
+    if node.WhichOneof("node") != "type_cast":
+        return False
+    cast = node.type_cast
+    names = [n.string.sval for n in cast.type_name.names]
+    if cast.type_name.array_bounds or cast.type_name.typmods or not names or names[-1] not in TEXT_LIKE:
+        return False
+    if cast.arg.WhichOneof("node") != "column_ref":
+        return False
+    fields = cast.arg.column_ref.fields
+    return len(fields) == 1 and fields[0].HasField("string") and fields[0].string.sval in text_columns
+
+
 def _droppable_cast(node: object) -> bool:
     if node.WhichOneof("node") != "type_cast":  # type: ignore[attr-defined]
         return False
@@ -547,9 +606,10 @@ def _droppable_cast(node: object) -> bool:
     is_string = literal and cast.arg.a_const.HasField("sval")
     is_decimal = literal and cast.arg.a_const.HasField("fval")
     return (
-        (target in _IMPLICIT_TEXT and arg_kind == "column_ref")
-        # 'x'::text is what an untyped literal resolves to; 'x'::varchar only in an array (below)
-        or (target == "text" and is_string)
+        # 'x'::text is what an untyped literal resolves to; 'x'::varchar only in an array (below). A cast
+        # on a column stays here: whether it is Postgres's own depends on the column's type
+        # (``strip_column_text_casts``, which knows the table)
+        (target == "text" and is_string)
         or (target == "numeric" and is_decimal)  # 0.5::numeric: a decimal literal is numeric already
         or (target == "regclass" and is_string)  # nextval('seq'::regclass) as stored for nextval('seq')
         # an enum (or other user type) literal compared with a column: status = 'active'::account_status
@@ -630,6 +690,37 @@ _NUMERIC_BASES = (
     "serial",
     "bigserial",
 )
+
+
+# Top-level nodes a column definition's DEFAULT takes bare (the grammar's b_expr): anything else, such
+# as ``now() AT TIME ZONE 'utc'``, ``a IS NULL`` or ``x = ANY (...)``, needs parentheses there.
+_B_EXPR_NODES = frozenset(
+    {"a_const", "column_ref", "type_cast", "sqlvalue_function", "a_array_expr", "case_expr",
+     "coalesce_expr", "min_max_expr", "row_expr", "param_ref", "a_indirection"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def default_clause_sql(expression: str) -> str:
+    """A default as ``CREATE TABLE`` / ``ADD COLUMN`` write it after DEFAULT: parenthesised exactly when
+    the grammar needs it there (``SET DEFAULT`` takes any expression and writes it as it is)."""
+    try:
+        tree = postgast.parse(f"SELECT {expression}")
+        node = tree.stmts[0].stmt.select_stmt.target_list[0].res_target.val
+    except (postgast.PgQueryError, IndexError):
+        return expression  # check_parses reports it
+    kind = node.WhichOneof("node")
+    if kind in _B_EXPR_NODES:
+        return expression
+    if kind == "func_call" and node.func_call.funcformat != nodes.COERCE_SQL_SYNTAX:
+        return expression  # (SQL syntax such as AT TIME ZONE is an operator, not a call)
+    if kind == "a_expr" and node.a_expr.kind in (
+        nodes.AEXPR_OP,
+        nodes.AEXPR_DISTINCT,
+        nodes.AEXPR_NOT_DISTINCT,
+    ):
+        return expression
+    return f"({expression})"
 
 
 @lru_cache(maxsize=16384)

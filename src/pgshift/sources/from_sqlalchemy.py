@@ -73,7 +73,9 @@ from pgshift.model.types import (
 from pgshift.pg import naming
 from pgshift.pg.parser import IndexKey, index_keys, storage_parameters
 
-DIALECT = postgresql.dialect()  # type: ignore[no-untyped-call]  # SQLAlchemy's dialect class is unannotated
+# paramstyle "named": with the default ("pyformat", psycopg's) SQLAlchemy doubles every % in SQL text for
+# the driver, and ``text("'100%'")`` would become the default '100%%' (a CHECK's LIKE 'x%' likewise).
+DIALECT = postgresql.dialect(paramstyle="named")  # type: ignore[no-untyped-call]  # unannotated class
 PUBLIC = "public"
 
 

@@ -22,6 +22,7 @@ from pgshift.model.sequences import effective_sequence_options
 from pgshift.model.types import (
     SqlType,
     canonical_default,
+    default_clause_sql,
     default_storage,
     qualified_name,
     quote_ident,
@@ -739,7 +740,7 @@ def column_sql(table: Table, column: Column, *, inline_pk: bool = False) -> str:
         kind = "VIRTUAL" if column.generated_virtual else "STORED"
         parts.append(f"GENERATED ALWAYS AS ({column.generated}) {kind}")
     if column.default is not None:
-        parts.append(f"DEFAULT {column.default}")
+        parts.append(f"DEFAULT {default_clause_sql(column.default)}")
     if column.identity is not None:
         parts.append(identity_sql(table.schema, table.name, column.name, column.identity))
     if column.not_null:

@@ -66,7 +66,7 @@ from pgshift.model.schema import (
     UniqueConstraint,
     qualified,
 )
-from pgshift.model.types import qualified_name, quote_ident
+from pgshift.model.types import default_clause_sql, qualified_name, quote_ident
 from pgshift.pg.naming import owned_sequence_name
 from pgshift.pg.parser import options_changes, referenced_columns, storage_parameters_written
 
@@ -950,7 +950,9 @@ def create_partition_sql(parent: Table, partition: Partition) -> str:
     """CREATE TABLE ... PARTITION OF, with the defaults and CHECKs the partition has of its own (a
     partition without a default its parent has gets DROP DEFAULT afterwards: ``partition_extras_sql``)."""
     own = [
-        f"{quote_ident(column)} WITH OPTIONS DEFAULT {expr}" for column, expr in partition.defaults if expr
+        f"{quote_ident(column)} WITH OPTIONS DEFAULT {default_clause_sql(expr)}"
+        for column, expr in partition.defaults
+        if expr
     ]
     own += [constraint_sql(c) for c in partition.checks]
     shape = f" (\n\t{(',' + chr(10) + chr(9)).join(own)}\n)" if own else ""
