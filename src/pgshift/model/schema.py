@@ -34,7 +34,7 @@ from typing import Any, Literal, Protocol, TypeVar
 
 from pgshift.model.privileges import DefaultPrivilege as DefaultPrivilege
 from pgshift.model.privileges import Grant as Grant
-from pgshift.model.types import SqlType
+from pgshift.model.types import TEXT_LIKE, SqlType, strip_column_text_casts
 
 ReferentialAction = Literal["no action", "restrict", "cascade", "set null", "set default"]
 IdentityKind = Literal["always", "byDefault"]
@@ -596,33 +596,44 @@ def _without_coercions(table: Table) -> Table:
     taken out of its expressions (CHECKs, index keys and predicates, generated columns, policies), so the
     catalog's ``(email)::text = 'x'::text`` and the code's ``email = 'x'`` are one; casts on columns of
     other types are the author's and stay (``strip_column_text_casts``)."""
-    from pgshift.model.types import TEXT_LIKE, strip_column_text_casts
-
     cols = frozenset(c.name for c in table.columns if not c.type.array_dims and c.type.name in TEXT_LIKE)
     if not cols:
         return table
 
     def strip(text: str | None) -> str | None:
-        return strip_column_text_casts(text, cols) if text else text
+        return strip_column_text_casts(text, cols) if text and "::" in text else text
 
-    checks = tuple(replace(c, expression=strip(c.expression) or "") for c in table.check_constraints)
-    indexes = tuple(
-        replace(
-            i,
-            where=strip(i.where),
-            elements=tuple(
-                replace(e, expression=strip(e.expression) or "") if e.is_expression else e for e in i.elements
-            ),
+    def check(c: CheckConstraint) -> CheckConstraint:
+        expression = strip(c.expression) or ""
+        return c if expression == c.expression else replace(c, expression=expression)
+
+    def element(e: IndexElement) -> IndexElement:
+        if not e.is_expression:
+            return e
+        expression = strip(e.expression) or ""
+        return e if expression == e.expression else replace(e, expression=expression)
+
+    def index(i: Index) -> Index:
+        where, elements = strip(i.where), tuple(element(e) for e in i.elements)
+        return i if (where, elements) == (i.where, i.elements) else replace(i, where=where, elements=elements)
+
+    def policy(p: Policy) -> Policy:
+        using, with_check = strip(p.using), strip(p.with_check)
+        return (
+            p
+            if (using, with_check) == (p.using, p.with_check)
+            else replace(p, using=using, with_check=with_check)
         )
-        for i in table.indexes
-    )
-    policies = tuple(replace(p, using=strip(p.using), with_check=strip(p.with_check)) for p in table.policies)
-    columns = tuple(replace(c, generated=strip(c.generated)) if c.generated else c for c in table.columns)
+
+    def column(c: Column) -> Column:
+        generated = strip(c.generated)
+        return c if generated == c.generated else replace(c, generated=generated)
+
     changed: dict[str, Any] = {
-        "check_constraints": checks,
-        "indexes": indexes,
-        "policies": policies,
-        "columns": columns,
+        "check_constraints": tuple(check(c) for c in table.check_constraints),
+        "indexes": tuple(index(i) for i in table.indexes),
+        "policies": tuple(policy(p) for p in table.policies),
+        "columns": tuple(column(c) for c in table.columns),
     }
     if all(value == getattr(table, field) for field, value in changed.items()):
         return table
