@@ -178,3 +178,53 @@ def test_default_clause_parentheses_and_the_char_type() -> None:
         assert default_clause_sql(bare) == bare
     assert parse_type('"char"').sql == '"char"' and parse_type("char").sql == "char(1)"
     assert SqlType("char", 1).sql == '"char"[]'
+
+
+CODE_FIRST = """
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+sa.Table(
+    "things",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("kind", sa.String(20)),
+    sa.Column("price", sa.Numeric(12, 4), server_default=sa.text("0.00")),
+    sa.Column("pct", sa.String(10), server_default="100%"),
+    sa.Column("label", sa.Text, sa.Computed("name || ' (' || coalesce(kind, '?') || ')'")),
+    sa.CheckConstraint("price >= 0 AND price < 1e9", name="price_range"),
+    sa.CheckConstraint("name LIKE '%_%'", name="name_like"),
+)
+"""
+
+
+def test_code_first_expressions_the_server_rewrites_show_no_drift(
+    make_db: Callable[[], str], tmp_path: Path
+) -> None:
+    """Schema code written by hand (not pulled): Postgres stores ``coalesce(kind, '?')`` on a varchar column
+    with coercions of its own, and ``1e9`` as ``'1000000000'::numeric``. pgshift's text normalisation keeps
+    the author's spelling where a rewrite could change the meaning, so status reported drift right after
+    migrate and push dropped and re-made the generated column and the CHECK on every run. status and push
+    now let the server spell the differing expressions (temporary tables, rolled back)."""
+    import psycopg
+
+    from pgshift.api.generate import generate
+    from pgshift.api.migrate import migrate
+    from pgshift.api.push import push
+    from pgshift.api.status import status
+    from tests.test_objects import project
+
+    url = make_db()
+    config = project(tmp_path, url)
+    (tmp_path / "schema.py").write_text(CODE_FIRST)
+    generate(config, name="init")
+    migrate(url, config=config)
+    report = status(url, config=config)
+    assert report.drift is not None and not report.drift.items, report.drift
+    assert [op.describe() for op in push(url, config=config, dry_run=True).plan.operations] == []
+    with psycopg.connect(url) as conn:  # the server holds the values as written ('100%', not '100%%')
+        conn.execute("INSERT INTO things (id, name) VALUES (1, 'a_b')")
+        assert conn.execute("SELECT pct, label FROM things").fetchone() == ("100%", "a_b (?)")
+        temp = conn.execute("SELECT count(*) FROM pg_class WHERE relpersistence = 't'").fetchone()
+    assert temp == (0,)  # nothing left behind

@@ -108,6 +108,7 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
 
     None when nothing is applied or that migration has no snapshot (a hand-written folder).
     """
+    from pgshift.api.scratch import spelled_by_server
     from pgshift.diff.differ import diff
     from pgshift.folder.files import read_journal
     from pgshift.sources.introspect import introspect
@@ -148,6 +149,7 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
     unmanaged = unmanaged_objects(actual) + unmanaged_in_database(conn, schemas)
     actual, aside = set_aside_opt_in(actual, expected)
     unmanaged += aside
+    expected = spelled_by_server(conn, expected, actual)  # the server judges what an expression means
     operations = diff(actual, expected)
     snapshots: list[tuple[str, m.Model]] | None = None
     items = []

@@ -156,6 +156,7 @@ def plan_push(
 ) -> PushPlan:
     """Load the code and read the database (overlapped), settle renames, diff, count the risks."""
     from pgshift.api.generate import load_schema_model, settle_renames
+    from pgshift.api.scratch import spelled_by_server
     from pgshift.diff.dataloss import analyze
     from pgshift.diff.differ import diff
     from pgshift.diff.render import check_parses
@@ -176,6 +177,7 @@ def plan_push(
     actual, aside = set_aside_opt_in(actual, target)
     unmanaged += aside
     require_roles(conn, target)
+    target = spelled_by_server(conn, target, actual)  # the server judges what an expression text means
     decisions = settle_renames(actual, target, renames or RenameDecisions(), resolver)
     operations = diff(actual, target, renames=decisions)
     check_parses(operations, writing="run")

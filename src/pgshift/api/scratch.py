@@ -281,3 +281,89 @@ def _counted(model: Model) -> str:
         if items:
             parts.append(f"{len(items)} {label}{'s' if len(items) != 1 else ''}")
     return ", ".join(parts) or "the declarations"
+
+
+def _expressions(table: Table) -> tuple[object, ...]:
+    """The SQL text a table holds (defaults, generated columns, CHECKs, index keys and predicates,
+    policies): what the server may spell differently from the code."""
+    return (
+        tuple((c.name, c.default, c.generated) for c in table.columns),
+        tuple((c.name, c.expression) for c in table.check_constraints),
+        tuple(
+            (i.name, i.where, tuple(e.expression for e in i.elements if e.is_expression))
+            for i in table.indexes
+        ),
+        tuple((p.name, p.using, p.with_check) for p in table.policies),
+    )
+
+
+def spelled_by_server(conn: Any, expected: Model, actual: Model) -> Model:
+    """``expected`` (code or a snapshot) with the expressions of each table whose SQL text differs from the
+    database's (``actual``) taken as this server spells them: those tables are created as temporary tables
+    in a transaction that is rolled back, and read back.
+
+    pgshift's own normalisation keeps the author's spelling wherever a rewrite could change the meaning, so
+    an expression Postgres stores with coercions of its own (``COALESCE(kind, '?')`` on a varchar column is
+    stored as ``(COALESCE(kind, '?'::character varying))::text``) would otherwise show as drift forever, and
+    push would drop and re-create it on every run. The server is the judge of what the text means; a table
+    it cannot create this way (a type or function missing) keeps the code's spelling. Nothing is changed
+    in the database (needs the TEMP privilege, which PUBLIC has by default)."""
+    import psycopg
+
+    from pgshift.diff.differ import diff
+    from pgshift.diff.kinds.constraint import AddConstraint
+    from pgshift.sources.introspect import introspect
+
+    in_database = {t.key: t for t in actual.tables}
+    candidates = [
+        t
+        for t in expected.tables
+        if t.key in in_database and _expressions(t) != _expressions(in_database[t.key])
+    ]
+    if not candidates:
+        return expected
+    temp_names = {f"pgshift_spelled_{i}": t for i, t in enumerate(candidates)}
+    created: dict[str, Table] = {}
+    read: Model | None = None
+    try:
+        with conn.transaction(force_rollback=True):
+            for name, table in temp_names.items():
+                temp = dataclasses.replace(
+                    table,
+                    schema="pg_temp",
+                    name=name,
+                    foreign_keys=(),
+                    partition_by=None,
+                    partitions=(),
+                    inherits=(),
+                    access_method=None,
+                    storage_parameters=(),
+                    clustered_on=None,
+                )
+                ops = [op for op in diff(Model(), Model(tables=(temp,))) if not isinstance(op, AddConstraint)]
+                try:
+                    with conn.transaction():
+                        for op in ops:
+                            for statement in op.sql():
+                                conn.execute(statement.encode())
+                except psycopg.Error:
+                    continue  # it keeps the code's spelling
+                created[name] = table
+            if created:
+                row = conn.execute(
+                    "SELECT nspname FROM pg_namespace WHERE oid = pg_my_temp_schema()"
+                ).fetchone()
+                read = introspect(conn, schema_filter=[row[0]]) if row else None
+    except psycopg.Error:
+        return expected  # (the server would not even start the transaction: nothing to learn)
+    if read is None:
+        return expected
+    served = {t.name: t for t in read.tables}
+    spelled = {
+        table.key: _server_spelled(
+            table, Model(tables=(dataclasses.replace(served[name], schema=table.schema, name=table.name),))
+        )
+        for name, table in created.items()
+        if name in served
+    }
+    return dataclasses.replace(expected, tables=tuple(spelled.get(t.key, t) for t in expected.tables))
