@@ -8,6 +8,7 @@ features it does not carry yet, each a named known gap that fails when it closes
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,11 +17,28 @@ import pytest
 
 from pgshift.api.generate import generate
 from pgshift.api.status import status
+from pgshift.codegen.sqlalchemy_code import render_core, render_orm
 from pgshift.diff.differ import diff
+from pgshift.diff.hazards import HazardKind
 from pgshift.diff.kinds.column import RecomputeColumn, column_sql
-from pgshift.errors import PgshiftError
-from pgshift.model.schema import Column, Model, SqlType, Table, build_model
+from pgshift.diff.kinds.constraint import AddConstraint, SetEnforced, constraint_sql
+from pgshift.diff.kinds.table import inline_primary_key
+from pgshift.format.drizzle import to_json
+from pgshift.model.schema import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Model,
+    PrimaryKey,
+    SqlType,
+    Table,
+    UniqueConstraint,
+    build_model,
+)
+from pgshift.sources.from_sqlalchemy import model_from_metadata
 from pgshift.sources.introspect import introspect
+from pgshift.sources.load import load_metadata
+from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, snapshot_to_model
 from tests.catalog_facts import assert_same_facts, catalog_facts, facts_diff
 from tests.pgversions import BUNDLED, MAIN, SERVERS, Bundled, Servers, Unavailable, major_of, unavailable
 from tests.test_cases import CASES, apply_down, apply_ops, load_case_model, load_decisions
@@ -74,7 +92,10 @@ def test_virtual_generated_column_sql() -> None:
     after = build_model(tables=[Table("public", "t", columns=(a_col, plain))])
     (op,) = diff(before, after)
     assert isinstance(op, RecomputeColumn)
-    assert op.sql() == ['ALTER TABLE "public"."t" DROP COLUMN "b";', 'ALTER TABLE "public"."t" ADD COLUMN "b" integer;']
+    assert op.sql() == [
+        'ALTER TABLE "public"."t" DROP COLUMN "b";',
+        'ALTER TABLE "public"."t" ADD COLUMN "b" integer;',
+    ]
     assert any("stores no values" in h.message for h in op.hazards())
 
 
@@ -132,6 +153,142 @@ def test_virtual_generated_column_changes_go_up_and_down(
     assert_same_facts(columns(start), expected_before)
 
 
+# -- NOT ENFORCED constraints and WITHOUT OVERLAPS keys (PostgreSQL 18) ----------------------------------------
+
+PG18_CONSTRAINTS = {
+    "foreign_key_not_enforced": (
+        "CREATE TABLE p (id int PRIMARY KEY);"
+        "CREATE TABLE t (a int CONSTRAINT fk REFERENCES p NOT ENFORCED,"
+        " b int, CONSTRAINT fk_d FOREIGN KEY (b) REFERENCES p DEFERRABLE INITIALLY DEFERRED NOT ENFORCED);"
+    ),
+    "check_not_enforced": "CREATE TABLE t (a int CONSTRAINT pos CHECK (a > 0) NOT ENFORCED, b int CHECK (b < a));",
+    "without_overlaps": (
+        "CREATE EXTENSION btree_gist;"
+        "CREATE TABLE t (id int, valid tstzrange, room int,"
+        " PRIMARY KEY (id, valid WITHOUT OVERLAPS), CONSTRAINT room_free UNIQUE (room, valid WITHOUT OVERLAPS));"
+    ),
+}
+
+
+def test_not_enforced_and_without_overlaps_sql() -> None:
+    """Without a server: the clauses where PostgreSQL 18 writes them (a NOT ENFORCED constraint is added
+    as it is, never NOT VALID then VALIDATE: PostgreSQL refuses to validate it), and a temporal key is
+    never the inline ``PRIMARY KEY`` of its first column."""
+    fk = ForeignKey("fk", ("a",), "public", "p", ("id",), deferrable=True, not_enforced=True)
+    check = CheckConstraint("pos", "a > 0", not_enforced=True)
+    assert constraint_sql(fk).endswith("ON UPDATE no action DEFERRABLE NOT ENFORCED")
+    assert AddConstraint("public", "t", check, not_valid=True).sql() == [
+        'ALTER TABLE "public"."t" ADD CONSTRAINT "pos" CHECK (a > 0) NOT ENFORCED;'
+    ]
+    kinds = {h.kind for h in AddConstraint("public", "t", check, not_valid=True).hazards()}
+    assert kinds == {HazardKind.BLOCKS_READS}  # no scan, nothing that existing rows can fail
+    key = PrimaryKey("t_pkey", ("id", "valid"), without_overlaps=True)
+    assert constraint_sql(key) == 'CONSTRAINT "t_pkey" PRIMARY KEY("id","valid" WITHOUT OVERLAPS)'
+    table = Table("public", "t", columns=(Column("id", SqlType("integer")),), primary_key=key)
+    assert inline_primary_key(table) is None
+
+
+@on_pg18
+@pytest.mark.parametrize("case", sorted(PG18_CONSTRAINTS))
+def test_pg18_constraints_round_trip(case: str, pg: str, make_db: Callable[[], str], tmp_path: Path) -> None:
+    """Pulled, pushed and migrated to a fresh database: the same constraints, enforcement and periods
+    (the independent facts read pg_constraint.conenforced and conperiod), no drift, nothing to generate."""
+    planned, differing, config, fresh = round_trip(make_db, tmp_path, PG18_CONSTRAINTS[case])
+    assert planned == set()
+    assert differing == set()
+    report = status(fresh, config=config)
+    assert report.drift is not None and not report.drift.items, report.drift
+    assert generate(config).tag is None
+
+
+@on_pg18
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("CONSTRAINT fk REFERENCES p", "CONSTRAINT fk REFERENCES p NOT ENFORCED", SetEnforced),
+        ("CONSTRAINT fk REFERENCES p NOT ENFORCED", "CONSTRAINT fk REFERENCES p", SetEnforced),
+        # a CHECK's enforcement cannot be altered ("cannot alter enforceability"): dropped and added
+        ("CONSTRAINT pos CHECK (a > 0)", "CONSTRAINT pos CHECK (a > 0) NOT ENFORCED", AddConstraint),
+        ("CONSTRAINT pos CHECK (a > 0) NOT ENFORCED", "CONSTRAINT pos CHECK (a > 0)", AddConstraint),
+    ],
+    ids=["fk_unenforce", "fk_enforce", "check_unenforce", "check_enforce"],
+)
+def test_enforcement_changes_go_up_and_down(
+    before: str, after: str, expected: type, pg: str, make_db: Callable[[], str]
+) -> None:
+    """Each change reaches the target's constraints, and its down file gives them back."""
+    start, target = make_db(), make_db()
+    models = []
+    for url, spelling in ((start, before), (target, after)):
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(
+                f"CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE t (a int {spelling}); INSERT INTO p VALUES (1);"
+                " INSERT INTO t VALUES (1)".encode()
+            )
+            models.append(introspect(conn, schema_filter=["public"]))
+    constraints = lambda url: catalog_facts(url, kinds=("constraint",))  # noqa: E731
+    expected_before = constraints(start)
+    ops = diff(models[0], models[1])
+    assert any(isinstance(op, expected) for op in ops), ops
+    if expected is SetEnforced:
+        assert len(ops) == 1 and ops[0].sql()[0].endswith(
+            (after.endswith("NOT ENFORCED") and "NOT ENFORCED;") or " ENFORCED;"
+        )
+    apply_ops(start, ops)
+    assert_same_facts(constraints(start), constraints(target))
+    apply_down(start, ops)
+    assert_same_facts(constraints(start), expected_before)
+
+
+@on_pg18
+def test_enforcement_changed_by_hand_is_one_drift_sentence(
+    pg: str, make_db: Callable[[], str], tmp_path: Path
+) -> None:
+    """A foreign key switched off and a CHECK re-added NOT ENFORCED by hand: one sentence each, saying
+    which side enforces it (not "made by hand" plus "missing" for the CHECK dropped and added)."""
+    setup = "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE t (a int CONSTRAINT fk REFERENCES p, CONSTRAINT pos CHECK (a > 0));"
+    _, _, config, fresh = round_trip(make_db, tmp_path, setup)
+    with psycopg.connect(fresh, autocommit=True) as conn:
+        conn.execute(
+            "ALTER TABLE t ALTER CONSTRAINT fk NOT ENFORCED; ALTER TABLE t DROP CONSTRAINT pos;"
+            "ALTER TABLE t ADD CONSTRAINT pos CHECK (a > 0) NOT ENFORCED"
+        )
+    report = status(fresh, config=config)
+    assert report.drift is not None
+    assert sorted(i.message for i in report.drift.items) == [
+        "check constraint t.pos is NOT ENFORCED in the database but enforced in the schema",
+        "foreign key t.fk is NOT ENFORCED in the database but enforced in the schema",
+    ]
+
+
+def test_pg18_constraints_survive_the_snapshot_and_the_code(tmp_path: Path) -> None:
+    """Without a server: NOT ENFORCED and WITHOUT OVERLAPS go through the snapshot (under its
+    ``"pgshift"`` key, Drizzle has none) and through pulled SQLAlchemy code (``info={'pgshift': ...}``)."""
+    table = Table(
+        "public",
+        "t",
+        columns=(
+            Column("id", SqlType("integer"), not_null=True),  # key columns: SQLAlchemy makes them NOT NULL
+            Column("valid", SqlType("tstzrange"), not_null=True),
+            Column("a", SqlType("integer")),
+        ),
+        primary_key=PrimaryKey("t_pkey", ("id", "valid"), without_overlaps=True),
+        unique_constraints=(UniqueConstraint("a_free", ("a", "valid"), without_overlaps=True),),
+        check_constraints=(CheckConstraint("pos", "a > 0", not_enforced=True),),
+        foreign_keys=(ForeignKey("fk", ("a",), "public", "t", ("id",), not_enforced=True),),
+    )
+    model = build_model(tables=[table])
+    snapshot = json.loads(to_json(model_to_snapshot(model, id="a", prev_id=EMPTY_ID)))
+    assert snapshot["tables"]["public.t"]["checkConstraints"]["pos"]["pgshift"] == {"notEnforced": True}
+    assert snapshot_to_model(snapshot, where="the test") == model
+    for style, render in (("core", render_core), ("orm", render_orm)):
+        code = tmp_path / f"{style}.py"
+        code.write_text(render(model))
+        assert "info={'pgshift': {'not_enforced': True}}" in code.read_text()
+        assert "info={'pgshift': {'without_overlaps': True}}" in code.read_text()
+        assert model_from_metadata(load_metadata(str(code), tmp_path)) == model, style
+
+
 # -- PostgreSQL 18 features not carried yet: known gaps ------------------------------------------------------
 
 # Each: the setup, and the (kind, object) facts in which the migrated copy differs from it. Push of the
@@ -153,17 +310,6 @@ GAPS_18 = {
         "CREATE TABLE t (a int NOT NULL NO INHERIT);",
         {("constraint", "public.t.t_a_not_null")},
     ),
-    # FOREIGN KEY ... NOT ENFORCED: the foreign key is migrated enforced.
-    "foreign_key_not_enforced": (
-        "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE t (a int CONSTRAINT fk REFERENCES p NOT ENFORCED);",
-        {("constraint", "public.t.fk")},
-    ),
-    # PRIMARY KEY / UNIQUE (... WITHOUT OVERLAPS), temporal keys: migrated as plain keys.
-    "without_overlaps": (
-        "CREATE EXTENSION btree_gist;"
-        "CREATE TABLE t (id int, valid tstzrange, PRIMARY KEY (id, valid WITHOUT OVERLAPS));",
-        {("constraint", "public.t.t_pkey")},
-    ),
 }
 
 
@@ -174,15 +320,6 @@ def test_gap_pg18(gap: str, pg: str, make_db: Callable[[], str], tmp_path: Path)
     planned, differing, _, _ = round_trip(make_db, tmp_path, setup)
     assert planned == set()
     assert differing == expected
-
-
-@on_pg18
-def test_gap_pg18_check_not_enforced(pg: str, make_db: Callable[[], str], tmp_path: Path) -> None:
-    """Known gap: CHECK ... NOT ENFORCED (18) is pulled with NOT ENFORCED inside the CHECK's body, which
-    generate refuses to write (the SQL would not parse): it stops, naming the table, instead of losing
-    the NOT ENFORCED."""
-    with pytest.raises(PgshiftError, match=r"public\.t.*cannot parse"):
-        round_trip(make_db, tmp_path, "CREATE TABLE t (a int CONSTRAINT pos CHECK (a > 0) NOT ENFORCED);")
 
 
 @on_pg18

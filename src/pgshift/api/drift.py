@@ -10,7 +10,7 @@ No SQLAlchemy here: status and check --db use it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,31 @@ def _has(model: m.Model, subject: str) -> bool:
     return parts[2] in names
 
 
+def _enforcement(operations: list[Any]) -> dict[str, str]:
+    """subject -> the sentence for a constraint that differs only in NOT ENFORCED (PostgreSQL 18): a
+    foreign key's ``ALTER CONSTRAINT``, or a CHECK dropped and added (its enforcement cannot be altered),
+    which would otherwise read as one constraint made by hand and another missing."""
+    from pgshift.diff.kinds.constraint import AddConstraint, DropConstraint, SetEnforced
+
+    def state(not_enforced: bool) -> str:
+        return "NOT ENFORCED" if not_enforced else "enforced"
+
+    out: dict[str, str] = {}
+    dropped = {op.subject: op.constraint for op in operations if isinstance(op, DropConstraint)}
+    for op in operations:
+        if isinstance(op, SetEnforced):
+            out[op.subject] = f"foreign key {_short(op.subject)} is {state(op.enforced)} in the database"
+            out[op.subject] += f" but {state(not op.enforced)} in the schema"
+        elif isinstance(op, AddConstraint) and isinstance(old := dropped.get(op.subject), m.CheckConstraint):
+            new = op.constraint
+            loose = {"not_enforced": False, "not_valid": False, "comment": None}
+            if isinstance(new, m.CheckConstraint) and old.not_enforced != new.not_enforced:
+                if replace(old, **loose) == replace(new, **loose):  # type: ignore[arg-type]
+                    out[op.subject] = f"check constraint {_short(op.subject)} is {state(old.not_enforced)}"
+                    out[op.subject] += f" in the database but {state(new.not_enforced)} in the schema"
+    return out
+
+
 def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str]) -> Drift | None:
     """Compare the database with the snapshot of the newest of ``applied_tags`` (journal order).
 
@@ -149,9 +174,15 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
     operations = diff(actual, expected)
     snapshots: list[tuple[str, m.Model]] | None = None
     items = []
+    enforcement = _enforcement(operations)
     for op in operations:
         subject = op.subject
         noun = _noun(op.action)
+        if subject in enforcement:
+            if enforcement[subject]:  # one sentence for the drop and the add of a CHECK
+                items.append(DriftItem(subject, enforcement[subject]))
+                enforcement[subject] = ""
+            continue
         # An enum value or a column default added is a difference *in* an object the database has,
         # not a missing object: only say "not in the database" when it is.
         if op.action.change is Change.CREATE and not _has(actual, subject):

@@ -250,6 +250,7 @@ def _inline_pk(table: m.Table) -> bool:
         and len(pk.columns) == 1
         and pk.name == f"{table.name}_pkey"
         and not pk.deferrable
+        and not pk.without_overlaps
         and pk.comment is None
     )
 
@@ -257,6 +258,13 @@ def _inline_pk(table: m.Table) -> bool:
 def _comment(comment: str | None) -> list[str]:
     """SQLAlchemy's ``comment=`` of a constraint (COMMENT ON CONSTRAINT)."""
     return [f"comment={comment!r}"] if comment is not None else []
+
+
+def _pg18_info(**flags: bool) -> list[str]:
+    """``info={'pgshift': {...}}`` for the PostgreSQL 18 clauses SQLAlchemy has no argument for
+    (read back by ``sources/from_sqlalchemy._info_flag``)."""
+    kept = {key: True for key, value in flags.items() if value}
+    return [f"info={{'pgshift': {kept!r}}}"] if kept else []
 
 
 def _deferral(deferrable: bool, initially_deferred: bool) -> list[str]:
@@ -287,15 +295,17 @@ def _table_items(table: m.Table, w: _Writer) -> list[str]:
     if pk is not None and not _inline_pk(table):
         args = [*(repr(c) for c in pk.columns), f"name={pk.name!r}"]
         args += _deferral(pk.deferrable, pk.initially_deferred) + _comment(pk.comment)
+        args += _pg18_info(without_overlaps=pk.without_overlaps)
         items.append(f"{w.use('PrimaryKeyConstraint')}({', '.join(args)})")
     for u in table.unique_constraints:
         args = [*(repr(c) for c in u.columns), f"name={u.name!r}"]
         args += ["postgresql_nulls_not_distinct=True"] if u.nulls_not_distinct else []
         args += _deferral(u.deferrable, u.initially_deferred) + _comment(u.comment)
+        args += _pg18_info(without_overlaps=u.without_overlaps)
         items.append(f"{w.use('UniqueConstraint')}({', '.join(args)})")
     for c in table.check_constraints:
         extra = ", postgresql_not_valid=True" if c.not_valid else ""
-        extra += "".join(f", {arg}" for arg in _comment(c.comment))
+        extra += "".join(f", {arg}" for arg in [*_comment(c.comment), *_pg18_info(not_enforced=c.not_enforced)])
         items.append(f"{w.use('CheckConstraint')}({c.expression!r}, name={c.name!r}{extra})")
     for x in table.exclude_constraints:
         items.append(_exclude_call(x, w))
@@ -310,7 +320,7 @@ def _table_items(table: m.Table, w: _Writer) -> list[str]:
         args += _deferral(fk.deferrable, fk.initially_deferred)
         if fk.not_valid:
             args.append("postgresql_not_valid=True")
-        args += _comment(fk.comment)
+        args += _comment(fk.comment) + _pg18_info(not_enforced=fk.not_enforced)
         items.append(f"{w.use('ForeignKeyConstraint')}({', '.join(args)})")
     # An index on expressions only has no column to find its table by: it must sit in the table's arguments.
     items += [_index_call(i, w, "") for i in table.indexes if _expressions_only(i)]

@@ -107,6 +107,9 @@ class PrimaryKey:
     columns: tuple[str, ...]
     deferrable: bool = False
     initially_deferred: bool = False
+    # PostgreSQL 18+ temporal key: ``PRIMARY KEY (id, valid WITHOUT OVERLAPS)``; the last column is the
+    # range whose values may not overlap among rows equal in the others (pg_constraint.conperiod)
+    without_overlaps: bool = False
     comment: str | None = None  # COMMENT ON CONSTRAINT (every constraint and index may carry one)
 
 
@@ -122,6 +125,9 @@ class ForeignKey:
     deferrable: bool = False
     initially_deferred: bool = False
     not_valid: bool = False  # exists unvalidated (ADD ... NOT VALID without VALIDATE); never re-validated
+    # PostgreSQL 18+: kept in the catalog, never checked (pg_constraint.conenforced false); such a
+    # constraint is never valid either, so ``not_valid`` is False with it (the model has one spelling)
+    not_enforced: bool = False
     comment: str | None = None
 
 
@@ -132,6 +138,7 @@ class UniqueConstraint:
     nulls_not_distinct: bool = False
     deferrable: bool = False
     initially_deferred: bool = False
+    without_overlaps: bool = False  # PostgreSQL 18+: the last column WITHOUT OVERLAPS (see PrimaryKey)
     comment: str | None = None
 
 
@@ -140,6 +147,7 @@ class CheckConstraint:
     name: str
     expression: str  # normalised, without the surrounding CHECK ( )
     not_valid: bool = False  # exists unvalidated: read back as NOT VALID, created NOT VALID, not validated
+    not_enforced: bool = False  # PostgreSQL 18+: never checked (see ForeignKey.not_enforced)
     comment: str | None = None
 
 

@@ -133,6 +133,7 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
             columns=tuple(str(c.name) for c in table.primary_key.columns),
             deferrable=bool(table.primary_key.deferrable),
             initially_deferred=_initially_deferred(table.primary_key),
+            without_overlaps=_info_flag(table.primary_key, "without_overlaps"),
             comment=table.primary_key.comment or None,
         )
     uniques, checks, fks, excludes = [], [], [], []
@@ -149,6 +150,7 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
                     ),
                     deferrable=bool(constraint.deferrable),
                     initially_deferred=_initially_deferred(constraint),
+                    without_overlaps=_info_flag(constraint, "without_overlaps"),
                     comment=constraint.comment or None,
                 )
             )
@@ -176,7 +178,10 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
                 m.CheckConstraint(
                     name=_name(constraint) or naming.check_name(table.name, _first_column(expression)),
                     expression=expression,
-                    not_valid=bool(constraint.dialect_options["postgresql"].get("not_valid")),
+                    # NOT ENFORCED is never valid: the model spells it with not_valid False
+                    not_valid=bool(constraint.dialect_options["postgresql"].get("not_valid"))
+                    and not _info_flag(constraint, "not_enforced"),
+                    not_enforced=_info_flag(constraint, "not_enforced"),
                     comment=constraint.comment or None,
                 )
             )
@@ -535,7 +540,8 @@ def _foreign_key(table: Any, fk: ForeignKeyConstraint) -> m.ForeignKey:
         on_update=_action(fk.onupdate),
         deferrable=bool(fk.deferrable),
         initially_deferred=(fk.initially or "").upper() == "DEFERRED",
-        not_valid=bool(fk.dialect_options["postgresql"].get("not_valid")),
+        not_valid=bool(fk.dialect_options["postgresql"].get("not_valid")) and not _info_flag(fk, "not_enforced"),
+        not_enforced=_info_flag(fk, "not_enforced"),
         comment=fk.comment or None,
     )
 
@@ -602,6 +608,14 @@ def _info_comment(item: Any) -> str | None:
     SQLAlchemy classes take no ``comment=`` (the exclusion constraint accepts one and drops it)."""
     info = item.info.get("pgshift", {}) if isinstance(item.info, dict) else {}
     return (info.get("comment") or None) if isinstance(info, dict) else None
+
+
+def _info_flag(item: Any, key: str) -> bool:
+    """``info={"pgshift": {key: True}}``: a PostgreSQL 18 clause SQLAlchemy has no argument for
+    (``not_enforced`` on a CHECK or foreign key, ``without_overlaps`` on a primary key or unique: its last
+    column). SQLAlchemy's own ``create_all`` does not see it; pgshift's migrations write it."""
+    info = item.info.get("pgshift", {}) if isinstance(item.info, dict) else {}
+    return bool(info.get(key)) if isinstance(info, dict) else False
 
 
 def _text_keys(text: str) -> list[IndexKey]:

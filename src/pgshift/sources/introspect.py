@@ -377,9 +377,9 @@ def _column(r: dict[str, Any]) -> m.Column:
 
 
 def _check_body(definition: str) -> str:
-    """``CHECK ((a > 0)) NOT VALID`` -> ``a > 0``."""
+    """``CHECK ((a > 0)) NOT VALID`` -> ``a > 0`` (also ``NO INHERIT`` and, from 18 on, ``NOT ENFORCED``)."""
     body = definition.removeprefix("CHECK ")
-    body = body.removesuffix(" NOT VALID").removesuffix(" NO INHERIT")
+    body = body.removesuffix(" NOT VALID").removesuffix(" NOT ENFORCED").removesuffix(" NO INHERIT")
     return normalize_stored_expression(body)
 
 
@@ -398,6 +398,7 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
                 columns=columns,
                 deferrable=deferrable,
                 initially_deferred=deferred,
+                without_overlaps=bool(r["without_overlaps"]),
                 comment=comment,
             )
         elif kind == "u":
@@ -408,6 +409,7 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
                     nulls_not_distinct="NULLS NOT DISTINCT" in r["definition"],
                     deferrable=deferrable,
                     initially_deferred=deferred,
+                    without_overlaps=bool(r["without_overlaps"]),
                     comment=comment,
                 )
             )
@@ -417,6 +419,7 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
                     name=r["name"],
                     expression=_check_body(r["definition"]),
                     not_valid=bool(r["not_valid"]),
+                    not_enforced=not r["enforced"],
                     comment=comment,
                 )
             )
@@ -443,6 +446,7 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
                     deferrable=deferrable,
                     initially_deferred=deferred,
                     not_valid=bool(r["not_valid"]),
+                    not_enforced=not r["enforced"],
                     comment=comment,
                 )
             )
@@ -547,7 +551,11 @@ def _partitions(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[s
                 ),
                 checks=tuple(
                     m.CheckConstraint(
-                        name=name, expression=_check_body(definition), not_valid="NOT VALID" in definition
+                        name=name,
+                        expression=_check_body(definition),
+                        # pg_get_constraintdef spells NOT ENFORCED alone (such a constraint is never valid)
+                        not_valid="NOT VALID" in definition,
+                        not_enforced=definition.endswith(" NOT ENFORCED"),
                     )
                     for name, definition in (r["own_checks"] or ())
                 ),

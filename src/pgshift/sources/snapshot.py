@@ -290,6 +290,7 @@ def _table_out(table: m.Table) -> dict[str, Any]:
                 {"name": u.name, "nullsNotDistinct": u.nulls_not_distinct, "columns": list(u.columns)},
                 deferrable=u.deferrable,
                 initiallyDeferred=u.initially_deferred,
+                withoutOverlaps=u.without_overlaps,
                 comment=u.comment,
             )
             for u in table.unique_constraints
@@ -297,7 +298,10 @@ def _table_out(table: m.Table) -> dict[str, Any]:
         "policies": {p.name: _policy_out(p) for p in table.policies},
         "checkConstraints": {
             c.name: with_extras(
-                {"name": c.name, "value": c.expression}, notValid=c.not_valid, comment=c.comment
+                {"name": c.name, "value": c.expression},
+                notValid=c.not_valid,
+                notEnforced=c.not_enforced,
+                comment=c.comment,
             )
             for c in table.check_constraints
         },
@@ -309,6 +313,7 @@ def _table_out(table: m.Table) -> dict[str, Any]:
         primaryKeyDeferrable=pk is not None and pk.deferrable,
         primaryKeyInitiallyDeferred=pk is not None and pk.initially_deferred,
         primaryKeyComment=pk.comment if pk is not None else None,
+        primaryKeyWithoutOverlaps=pk is not None and pk.without_overlaps,
         unlogged=table.unlogged,
         partitionBy=table.partition_by,
         storageParameters=list(table.storage_parameters),
@@ -353,6 +358,7 @@ def _fk_out(table: m.Table, fk: m.ForeignKey) -> dict[str, Any]:
         deferrable=fk.deferrable,
         initiallyDeferred=fk.initially_deferred,
         notValid=fk.not_valid,
+        notEnforced=fk.not_enforced,
         comment=fk.comment,
     )
 
@@ -501,6 +507,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
         "deferrable": bool(pgshift_extra(raw, "primaryKeyDeferrable")),
         "initially_deferred": bool(pgshift_extra(raw, "primaryKeyInitiallyDeferred")),
         "comment": pgshift_extra(raw, "primaryKeyComment"),
+        "without_overlaps": bool(pgshift_extra(raw, "primaryKeyWithoutOverlaps")),
     }
     pk = m.PrimaryKey(name=f"{name}_pkey", columns=tuple(pk_columns), **deferral) if pk_columns else None
     for cpk in raw.get("compositePrimaryKeys", {}).values():
@@ -512,6 +519,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
             nulls_not_distinct=bool(u.get("nullsNotDistinct")),
             deferrable=bool(pgshift_extra(u, "deferrable")),
             initially_deferred=bool(pgshift_extra(u, "initiallyDeferred")),
+            without_overlaps=bool(pgshift_extra(u, "withoutOverlaps")),
             comment=pgshift_extra(u, "comment"),
         )
         for u in raw.get("uniqueConstraints", {}).values()
@@ -528,6 +536,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 name=c["name"],
                 expression=strip_table_qualifier(c["value"], name),
                 not_valid=bool(pgshift_extra(c, "notValid")),
+                not_enforced=bool(pgshift_extra(c, "notEnforced")),
                 comment=pgshift_extra(c, "comment"),
             )
             for c in raw.get("checkConstraints", {}).values()
@@ -593,6 +602,7 @@ def _fk_in(raw: dict[str, Any]) -> m.ForeignKey:
         deferrable=bool(pgshift_extra(raw, "deferrable", False)),
         initially_deferred=bool(pgshift_extra(raw, "initiallyDeferred", False)),
         not_valid=bool(pgshift_extra(raw, "notValid", False)),
+        not_enforced=bool(pgshift_extra(raw, "notEnforced", False)),
         comment=pgshift_extra(raw, "comment"),
     )
 

@@ -38,6 +38,7 @@ from pgshift.diff.kinds.constraint import (
     Constraint,
     DropConstraint,
     RenameConstraint,
+    SetEnforced,
     ValidateConstraint,
     add_constraint,
     constraint_sql,
@@ -664,9 +665,13 @@ def _diff_foreign_keys(a: Table, b: Table, regenerated: set[str], plan: Plan) ->
     fk_not_valid = not b.partition_by
     for name, fk in fa.items():
         if name in fb and _only_validated(fk, fb[name]) and not _fk_changed(fk, plan):
-            if fk.not_valid and not fb[name].not_valid:
+            new = fb[name]
+            if fk.not_enforced != new.not_enforced:
+                # ENFORCED checks every row and leaves it validated, whatever NOT VALID the code says
+                plan.foreign_keys.append(SetEnforced(s, n, name, enforced=not new.not_enforced))
+            elif fk.not_valid and not new.not_valid:
                 plan.foreign_keys.append(ValidateConstraint(s, n, name))
-            _constraint_comment(s, n, fk, fb[name], plan)
+            _constraint_comment(s, n, fk, new, plan)
             continue
         if not same_but_comment(fk, fb.get(name)) or _fk_changed(fk, plan) or set(fk.columns) & regenerated:
             plan.drop_fks.append(DropConstraint(s, n, fk))
@@ -861,9 +866,14 @@ def _index_columns(index: Index) -> set[str]:
 
 
 def _only_validated(old: Constraint, new: Constraint) -> bool:
-    """Equal but for NOT VALID. A valid constraint in the database where the code says NOT VALID is
-    kept as it is (PostgreSQL cannot un-validate, and nothing is lost); the other way it is validated."""
-    if not isinstance(old, CheckConstraint | ForeignKey) or type(old) is not type(new):
+    """Equal but for NOT VALID (and, for a foreign key, NOT ENFORCED: ALTER CONSTRAINT switches that on
+    PostgreSQL 18; a CHECK's cannot be switched, it is dropped and added). A valid constraint in the
+    database where the code says NOT VALID is kept as it is (PostgreSQL cannot un-validate, and nothing
+    is lost); the other way it is validated."""
+    if isinstance(old, ForeignKey) and isinstance(new, ForeignKey):
+        loose = {"not_valid": False, "not_enforced": False, "comment": None}
+        return replace(old, **loose) == replace(new, **loose)  # type: ignore[arg-type]
+    if not isinstance(old, CheckConstraint) or not isinstance(new, CheckConstraint):
         return False
     return replace(old, not_valid=False, comment=None) == replace(new, not_valid=False, comment=None)
 
@@ -882,7 +892,13 @@ def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
 def inline_primary_key(table: Table) -> str | None:
     """The column whose PRIMARY KEY is written inline (drizzle's style for a default-named 1-column key)."""
     pk = table.primary_key
-    if pk is not None and len(pk.columns) == 1 and pk.name == f"{table.name}_pkey" and not pk.deferrable:
+    if (
+        pk is not None
+        and len(pk.columns) == 1
+        and pk.name == f"{table.name}_pkey"
+        and not pk.deferrable
+        and not pk.without_overlaps
+    ):
         return pk.columns[0]
     return None
 
