@@ -119,11 +119,14 @@ def _enforcement(operations: list[Any]) -> dict[str, str]:
             out[op.subject] += f" but {state(not op.enforced)} in the schema"
         elif isinstance(op, AddConstraint) and isinstance(old := dropped.get(op.subject), m.CheckConstraint):
             new = op.constraint
-            loose = {"not_enforced": False, "not_valid": False, "comment": None}
-            if isinstance(new, m.CheckConstraint) and old.not_enforced != new.not_enforced:
-                if replace(old, **loose) == replace(new, **loose):  # type: ignore[arg-type]
-                    out[op.subject] = f"check constraint {_short(op.subject)} is {state(old.not_enforced)}"
-                    out[op.subject] += f" in the database but {state(new.not_enforced)} in the schema"
+            if (
+                isinstance(new, m.CheckConstraint)
+                and old.not_enforced != new.not_enforced
+                and replace(old, not_enforced=False, not_valid=False, comment=None)
+                == replace(new, not_enforced=False, not_valid=False, comment=None)
+            ):
+                out[op.subject] = f"check constraint {_short(op.subject)} is {state(old.not_enforced)}"
+                out[op.subject] += f" in the database but {state(new.not_enforced)} in the schema"
     return out
 
 

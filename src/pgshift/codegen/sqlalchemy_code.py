@@ -305,7 +305,9 @@ def _table_items(table: m.Table, w: _Writer) -> list[str]:
         items.append(f"{w.use('UniqueConstraint')}({', '.join(args)})")
     for c in table.check_constraints:
         extra = ", postgresql_not_valid=True" if c.not_valid else ""
-        extra += "".join(f", {arg}" for arg in [*_comment(c.comment), *_pg18_info(not_enforced=c.not_enforced)])
+        extra += "".join(
+            f", {arg}" for arg in [*_comment(c.comment), *_pg18_info(not_enforced=c.not_enforced)]
+        )
         items.append(f"{w.use('CheckConstraint')}({c.expression!r}, name={c.name!r}{extra})")
     for x in table.exclude_constraints:
         items.append(_exclude_call(x, w))

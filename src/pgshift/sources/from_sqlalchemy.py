@@ -540,7 +540,8 @@ def _foreign_key(table: Any, fk: ForeignKeyConstraint) -> m.ForeignKey:
         on_update=_action(fk.onupdate),
         deferrable=bool(fk.deferrable),
         initially_deferred=(fk.initially or "").upper() == "DEFERRED",
-        not_valid=bool(fk.dialect_options["postgresql"].get("not_valid")) and not _info_flag(fk, "not_enforced"),
+        not_valid=bool(fk.dialect_options["postgresql"].get("not_valid"))
+        and not _info_flag(fk, "not_enforced"),
         not_enforced=_info_flag(fk, "not_enforced"),
         comment=fk.comment or None,
     )
