@@ -2,7 +2,8 @@
 
 Each before.py / after.py defines ``model`` (a pgshift Model built by hand) or ``metadata`` (SQLAlchemy,
 converted with pgshift.sources.from_sqlalchemy). An optional ``renames.txt`` holds --rename / --create
-flags, one per line. For every case the test:
+flags, one per line; an optional ``servers.txt`` names other servers of tests/pgversions.py (``pg18``) the
+case runs on as well (``also_on``). For every case the test:
 
 1. compares the rendered up and down SQL with the expected files (byte for byte);
 2. writes a real migration folder (create(before) as 0000, the case as 0001 with its down file) and
@@ -170,8 +171,30 @@ def run_cli(*args: str) -> None:
     assert rc in (None, 0), f"pgshift {' '.join(args)} exited {rc}"
 
 
+def also_on(case: Path) -> list[str]:
+    """The other servers (tests/pgversions.py ids, ``pg18``) a case also runs on, one a line in its
+    ``servers.txt``: cases whose meaning depends on the version (PostgreSQL 18's NOT ENFORCED, its
+    NOT NULL constraint names) run on the main server too, where the same SQL must hold."""
+    path = case / "servers.txt"
+    return path.read_text().split() if path.exists() else []
+
+
 @pytest.mark.parametrize("case", case_dirs(), ids=lambda p: p.name)
 def test_case(case: Path, make_db: Callable[[], str], tmp_path: Path) -> None:
+    run_case(case, make_db, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("case", "pg"),
+    [(case, server) for case in case_dirs() for server in also_on(case)],
+    ids=lambda value: value.name if isinstance(value, Path) else value,
+    indirect=["pg"],
+)
+def test_case_on_other_servers(case: Path, pg: str, make_db: Callable[[], str], tmp_path: Path) -> None:
+    run_case(case, make_db, tmp_path)
+
+
+def run_case(case: Path, make_db: Callable[[], str], tmp_path: Path) -> None:
     import pgshift
 
     before = load_case_model(case / "before.py") if (case / "before.py").exists() else Model()

@@ -28,7 +28,7 @@ from pgshift.model.types import (
     quote_literal,
 )
 from pgshift.pg.functions import volatile_call
-from pgshift.pg.naming import handover_sequence_name, owned_sequence_name
+from pgshift.pg.naming import handover_sequence_name, not_null_name, owned_sequence_name
 from pgshift.pg.parser import options_changes
 
 
@@ -270,15 +270,38 @@ class RecomputeColumn(Operation):
         return f"recompute column {self.table}.{self.new.name} (drop it and add it generated)"
 
 
+def rename_not_null_sql(schema: str, table: str, renames: list[tuple[str, str]]) -> list[str]:
+    """Rename default-named NOT NULL constraints after their table or column (``table`` is the table's
+    name once renamed), so the result matches a table created under the new names.
+
+    Only PostgreSQL 18+ has them (pg_constraint rows of contype 'n'), and the differ does not know the
+    server a migration will run on: the rename runs only where the constraint exists, so the same
+    migration does nothing more on 15 or 16. A constraint the user named is left alone (not found)."""
+    pairs = [(old, new) for old, new in renames if old != new]
+    if not pairs:
+        return []
+    target = ref(schema, table)
+    steps = "".join(
+        f"\n\tIF EXISTS (SELECT FROM pg_constraint WHERE conrelid = {quote_literal(target)}::regclass"
+        f" AND conname = {quote_literal(old)} AND contype = 'n') THEN"
+        f"\n\t\tALTER TABLE {target} RENAME CONSTRAINT {quote_ident(old)} TO {quote_ident(new)};\n\tEND IF;"
+        for old, new in pairs
+    )
+    note = "-- NOT NULL constraints are named after their table and column on PostgreSQL 18+ only"
+    return [f"DO $pgshift$ BEGIN\n\t{note}{steps}\nEND $pgshift$;"]
+
+
 @dataclass(frozen=True)
 class RenameColumn(Operation):
-    """RENAME COLUMN; with ``owns_sequence`` (serial or default-named identity) its sequence follows."""
+    """RENAME COLUMN; with ``owns_sequence`` (serial or default-named identity) its sequence follows,
+    with ``not_null`` its default-named NOT NULL constraint (PostgreSQL 18+, see ``rename_not_null_sql``)."""
 
     schema: str
     table: str
     old: str
     new: str
     owns_sequence: bool = False
+    not_null: bool = False
     action = Action.RENAME_COLUMN
 
     @property
@@ -295,10 +318,13 @@ class RenameColumn(Operation):
                 owned_sequence_name(self.table, self.old),
                 owned_sequence_name(self.table, self.new),
             )
+        if self.not_null:
+            names = (not_null_name(self.table, self.old), not_null_name(self.table, self.new))
+            out += rename_not_null_sql(self.schema, self.table, [names])
         return out
 
     def reverse(self) -> Operation:
-        return RenameColumn(self.schema, self.table, self.new, self.old, self.owns_sequence)
+        return RenameColumn(self.schema, self.table, self.new, self.old, self.owns_sequence, self.not_null)
 
     def describe(self) -> str:
         return f"rename column {self.table}.{self.old} to {self.new}"
@@ -672,7 +698,14 @@ def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
     schema, _, name = container.partition(".")
     table = model.table(schema, name)
     column = table.column(old) if table else None
-    return RenameColumn(schema, name, old, new, column is not None and owns_default_sequence(column))
+    return RenameColumn(
+        schema,
+        name,
+        old,
+        new,
+        column is not None and owns_default_sequence(column),
+        column is not None and column.not_null,
+    )
 
 
 # --- SQL --------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from pgshift.diff.kinds.column import (
     created_settings,
     diff_column,
     owns_default_sequence,
+    rename_not_null_sql,
     type_key,
 )
 from pgshift.diff.kinds.comment import (
@@ -67,7 +68,7 @@ from pgshift.model.schema import (
     qualified,
 )
 from pgshift.model.types import qualified_name, quote_ident
-from pgshift.pg.naming import owned_sequence_name
+from pgshift.pg.naming import not_null_name, owned_sequence_name
 from pgshift.pg.parser import options_changes, referenced_columns, storage_parameters_written
 
 
@@ -151,12 +152,14 @@ class DropTable(Operation):
 class RenameTable(Operation):
     """ALTER TABLE ... RENAME TO; ``sequence_columns`` (serial and default-named identity columns) get
     their ``<table>_<column>_seq`` renamed too, since Postgres leaves it under the old table's name and
-    a table created with the new name would have the new one."""
+    a table created with the new name would have the new one; so do the ``<table>_<column>_not_null``
+    constraints of ``not_null_columns`` (PostgreSQL 18+, see ``rename_not_null_sql``)."""
 
     schema: str
     old: str
     new: str
     sequence_columns: tuple[str, ...] = ()
+    not_null_columns: tuple[str, ...] = ()
     action = Action.RENAME_TABLE
 
     @property
@@ -169,10 +172,11 @@ class RenameTable(Operation):
             out += rename_owned_sequence(
                 self.schema, owned_sequence_name(self.old, column), owned_sequence_name(self.new, column)
             )
-        return out
+        names = [(not_null_name(self.old, c), not_null_name(self.new, c)) for c in self.not_null_columns]
+        return out + rename_not_null_sql(self.schema, self.new, names)
 
     def reverse(self) -> Operation:
-        return RenameTable(self.schema, self.new, self.old, self.sequence_columns)
+        return RenameTable(self.schema, self.new, self.old, self.sequence_columns, self.not_null_columns)
 
     def describe(self) -> str:
         return f"rename table {self.schema}.{self.old} to {self.new}"
@@ -883,7 +887,8 @@ def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
     sequences follow the table's name."""
     table = model.table(container, old)
     owned = tuple(c.name for c in table.columns if owns_default_sequence(c)) if table else ()
-    return RenameTable(container, old, new, owned)
+    not_null = tuple(c.name for c in table.columns if c.not_null) if table else ()
+    return RenameTable(container, old, new, owned, not_null)
 
 
 # --- SQL --------------------------------------------------------------------------------------------
