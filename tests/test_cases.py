@@ -2,8 +2,8 @@
 
 Each before.py / after.py defines ``model`` (a pgshift Model built by hand) or ``metadata`` (SQLAlchemy,
 converted with pgshift.sources.from_sqlalchemy). An optional ``renames.txt`` holds --rename / --create
-flags, one per line; an optional ``servers.txt`` names other servers of tests/pgversions.py (``pg18``) the
-case runs on as well (``also_on``). For every case the test:
+flags, one per line; an optional ``servers.txt`` names the servers of tests/pgversions.py the case runs
+on (``servers``; the main one when absent). For every case the test:
 
 1. compares the rendered up and down SQL with the expected files (byte for byte);
 2. writes a real migration folder (create(before) as 0000, the case as 0001 with its down file) and
@@ -35,6 +35,7 @@ from pgshift.diff.render import down_sql, migration_sql
 from pgshift.folder.files import split_statements
 from pgshift.model.schema import Model
 from tests.pgurls import pg_dump_binary
+from tests.pgversions import MAIN
 
 CASES = Path(__file__).parent / "cases"
 UPDATE = os.environ.get("PGSHIFT_UPDATE_CASES") == "1"
@@ -171,22 +172,23 @@ def run_cli(*args: str) -> None:
     assert rc in (None, 0), f"pgshift {' '.join(args)} exited {rc}"
 
 
-def also_on(case: Path) -> list[str]:
-    """The other servers (tests/pgversions.py ids, ``pg18``) a case also runs on, one a line in its
-    ``servers.txt``: cases whose meaning depends on the version (PostgreSQL 18's NOT ENFORCED, its
-    NOT NULL constraint names) run on the main server too, where the same SQL must hold."""
+def servers(case: Path) -> list[str]:
+    """The servers (tests/pgversions.py ids: ``main``, ``pg18``) a case runs on, one a line in its
+    ``servers.txt``; without one, the main server. Cases whose meaning depends on the version (PostgreSQL
+    18's NOT ENFORCED, its NOT NULL constraint names) name 18, and ``main`` too where the same SQL must
+    hold on older servers."""
     path = case / "servers.txt"
-    return path.read_text().split() if path.exists() else []
+    return path.read_text().split() if path.exists() else [MAIN]
 
 
-@pytest.mark.parametrize("case", case_dirs(), ids=lambda p: p.name)
+@pytest.mark.parametrize("case", [c for c in case_dirs() if MAIN in servers(c)], ids=lambda p: p.name)
 def test_case(case: Path, make_db: Callable[[], str], tmp_path: Path) -> None:
     run_case(case, make_db, tmp_path)
 
 
 @pytest.mark.parametrize(
     ("case", "pg"),
-    [(case, server) for case in case_dirs() for server in also_on(case)],
+    [(case, server) for case in case_dirs() for server in servers(case) if server != MAIN],
     ids=lambda value: value.name if isinstance(value, Path) else value,
     indirect=["pg"],
 )
