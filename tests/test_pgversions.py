@@ -20,6 +20,7 @@ from pgshift.api.status import status
 from pgshift.codegen.sqlalchemy_code import render_core, render_orm
 from pgshift.diff.differ import diff
 from pgshift.diff.hazards import HazardKind
+from pgshift.diff.renames import RenameDecisions, parse_rename_flag
 from pgshift.diff.kinds.column import RecomputeColumn, column_sql
 from pgshift.diff.kinds.constraint import AddConstraint, SetEnforced, constraint_sql
 from pgshift.diff.kinds.table import inline_primary_key
@@ -161,6 +162,8 @@ PG18_CONSTRAINTS = {
         "CREATE TABLE t (a int CONSTRAINT fk REFERENCES p NOT ENFORCED,"
         " b int, CONSTRAINT fk_d FOREIGN KEY (b) REFERENCES p DEFERRABLE INITIALLY DEFERRED NOT ENFORCED);"
     ),
+    # NOT NULL constraints are named from 18 on: a user's name is kept (a PRIMARY KEY's are default-named)
+    "named_not_null": "CREATE TABLE t (a int CONSTRAINT a_must NOT NULL, b int NOT NULL, c int PRIMARY KEY);",
     "check_not_enforced": "CREATE TABLE t (a int CONSTRAINT pos CHECK (a > 0) NOT ENFORCED, b int CHECK (b < a));",
     "without_overlaps": (
         "CREATE EXTENSION btree_gist;"
@@ -241,6 +244,65 @@ def test_enforcement_changes_go_up_and_down(
 
 
 @on_pg18
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("NOT NULL", "CONSTRAINT a_must NOT NULL"),
+        ("CONSTRAINT a_must NOT NULL", "CONSTRAINT a_should NOT NULL"),
+        ("CONSTRAINT a_must NOT NULL", "NOT NULL"),
+        ("", "CONSTRAINT a_must NOT NULL"),
+        ("CONSTRAINT a_must NOT NULL", ""),
+    ],
+    ids=["named", "renamed", "default_name", "set_named", "dropped"],
+)
+def test_not_null_name_changes_go_up_and_down(
+    before: str, after: str, pg: str, make_db: Callable[[], str]
+) -> None:
+    """A NOT NULL constraint's name reaches the target (renamed where it exists; SET NOT NULL then
+    renamed), and the down file gives the old one back."""
+    start, target = make_db(), make_db()
+    models = []
+    for url, spelling in ((start, before), (target, after)):
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"CREATE TABLE t (a int {spelling}); INSERT INTO t VALUES (1)".encode())
+            models.append(introspect(conn, schema_filter=["public"]))
+    constraints = lambda url: catalog_facts(url, kinds=("constraint",))  # noqa: E731
+    expected_before = constraints(start)
+    ops = diff(models[0], models[1])
+    assert ops
+    apply_ops(start, ops)
+    assert_same_facts(constraints(start), constraints(target))
+    apply_down(start, ops)
+    assert_same_facts(constraints(start), expected_before)
+
+
+@pytest.mark.parametrize("pg", SERVERS, indirect=True)
+def test_not_null_names_run_on_every_version(pg: str, make_db: Callable[[], str]) -> None:
+    """The same migration on every server: a NOT NULL constraint named, renamed with its table and
+    column, set with a name and renamed. Before 18 there is no such constraint and the renames do
+    nothing; from 18 on the names are the ones a fresh database made from the target has."""
+
+    def table(name: str, a: str, nn: str | None, b_nn: bool) -> Table:
+        columns = (
+            Column(a, SqlType("integer"), not_null=True, not_null_name=nn),
+            Column("b", SqlType("integer"), not_null=b_nn, not_null_name="b_must" if b_nn else None),
+            Column("c", SqlType("integer"), not_null=True),
+        )
+        return Table("public", name, columns=columns)
+
+    before = build_model(tables=[table("t", "a", "a_must", False)])
+    after = build_model(tables=[table("u", "z", None, True)])
+    renames = RenameDecisions().with_rename(*parse_rename_flag("table:t=u"))
+    renames = renames.with_rename(*parse_rename_flag("column:u.a=z"))
+    url, fresh = make_db(), make_db()
+    apply_ops(url, diff(Model(), before))
+    ops = diff(before, after, renames=renames)
+    apply_ops(url, ops)
+    apply_ops(fresh, diff(Model(), after))
+    assert_same_facts(catalog_facts(url, kinds=("constraint",)), catalog_facts(fresh, kinds=("constraint",)))
+
+
+@on_pg18
 def test_enforcement_changed_by_hand_is_one_drift_sentence(
     pg: str, make_db: Callable[[], str], tmp_path: Path
 ) -> None:
@@ -262,7 +324,7 @@ def test_enforcement_changed_by_hand_is_one_drift_sentence(
 
 
 def test_pg18_constraints_survive_the_snapshot_and_the_code(tmp_path: Path) -> None:
-    """Without a server: NOT ENFORCED and WITHOUT OVERLAPS go through the snapshot (under its
+    """Without a server: NOT ENFORCED, WITHOUT OVERLAPS and NOT NULL names go through the snapshot (under its
     ``"pgshift"`` key, Drizzle has none) and through pulled SQLAlchemy code (``info={'pgshift': ...}``)."""
     table = Table(
         "public",
@@ -271,6 +333,7 @@ def test_pg18_constraints_survive_the_snapshot_and_the_code(tmp_path: Path) -> N
             Column("id", SqlType("integer"), not_null=True),  # key columns: SQLAlchemy makes them NOT NULL
             Column("valid", SqlType("tstzrange"), not_null=True),
             Column("a", SqlType("integer")),
+            Column("b", SqlType("integer"), not_null=True, not_null_name="b_must"),
         ),
         primary_key=PrimaryKey("t_pkey", ("id", "valid"), without_overlaps=True),
         unique_constraints=(UniqueConstraint("a_free", ("a", "valid"), without_overlaps=True),),
@@ -286,6 +349,7 @@ def test_pg18_constraints_survive_the_snapshot_and_the_code(tmp_path: Path) -> N
         code.write_text(render(model))
         assert "info={'pgshift': {'not_enforced': True}}" in code.read_text()
         assert "info={'pgshift': {'without_overlaps': True}}" in code.read_text()
+        assert "info={'pgshift': {'not_null_name': 'b_must'}}" in code.read_text()
         assert model_from_metadata(load_metadata(str(code), tmp_path)) == model, style
 
 
@@ -295,15 +359,11 @@ def test_pg18_constraints_survive_the_snapshot_and_the_code(tmp_path: Path) -> N
 # pulled code plans nothing for any of them (the model has no field for what is lost).
 GAPS_18 = {
     # NOT NULL constraints are pg_constraint rows with names from 18 on; pgshift models NOT NULL as a
-    # column flag, so a user's name (and NOT VALID, NO INHERIT) is lost: the copy has <table>_<col>_not_null.
-    # (Renames carry the default names along: test_pg18_renamed_table_or_column_gets_its_not_null_names.)
-    "named_not_null": (
-        "CREATE TABLE t (a int CONSTRAINT a_must NOT NULL, b int NOT NULL);",
-        {("constraint", "public.t.a_must"), ("constraint", "public.t.t_a_not_null")},
-    ),
+    # column flag and its name (named_not_null above), so NOT VALID and NO INHERIT are lost: the copy's
+    # constraint is valid and inherited.
     "not_null_not_valid": (
         "CREATE TABLE t (a int); ALTER TABLE t ADD CONSTRAINT a_nn NOT NULL a NOT VALID;",
-        {("constraint", "public.t.a_nn"), ("constraint", "public.t.t_a_not_null")},
+        {("constraint", "public.t.a_nn")},
     ),
     "not_null_no_inherit": (
         "CREATE TABLE t (a int NOT NULL NO INHERIT);",

@@ -205,8 +205,11 @@ def _column_kwargs(table: m.Table, column: m.Column, w: _Writer) -> list[str]:
         out.append(f"server_default={w.use('text')}({column.default!r})")
     if column.comment:
         out.append(f"comment={column.comment!r}")
-    if column.settings != m.ColumnSettings():
-        out.append(f"info={{'pgshift': {_column_settings(column.settings)!r}}}")
+    info = _column_settings(column.settings)
+    if column.not_null and column.not_null_name is not None:
+        info["not_null_name"] = column.not_null_name  # PostgreSQL 18+: the NOT NULL constraint's name
+    if info:
+        out.append(f"info={{'pgshift': {info!r}}}")
     return out
 
 

@@ -95,6 +95,9 @@ class Column:
     generated_virtual: bool = False
     comment: str | None = None
     settings: ColumnSettings = ColumnSettings()
+    # With ``not_null``: PostgreSQL 18+ keeps NOT NULL as a named constraint: a name other than the default
+    # ``<table>_<column>_not_null`` (pg/naming.not_null_name); None for the default (and before 18).
+    not_null_name: str | None = None
 
     @property
     def is_serial(self) -> bool:

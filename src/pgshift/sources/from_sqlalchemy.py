@@ -371,6 +371,9 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         name=str(col.name),
         type=type_,
         not_null=not col.nullable or serial or identity is not None,
+        not_null_name=_not_null_name(table, col)
+        if not col.nullable or serial or identity is not None
+        else None,
         default=default,
         identity=identity,
         generated=generated,
@@ -380,6 +383,16 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         comment=col.comment or None,  # COMMENT IS '' removes a comment: '' and None are one
         settings=_column_settings(table, col, type_),
     )
+
+
+def _not_null_name(table: Any, col: Any) -> str | None:
+    """``info={"pgshift": {"not_null_name": "a_must"}}``: the name of a NOT NULL constraint (PostgreSQL
+    18+; SQLAlchemy has no construct for it). The default ``<table>_<column>_not_null`` is no name."""
+    info = col.info.get("pgshift", {}) if isinstance(col.info, dict) else {}
+    name = info.get("not_null_name") if isinstance(info, dict) else None
+    if not name or name == naming.not_null_name(str(table.name), str(col.name)):
+        return None
+    return str(name)
 
 
 def _column_settings(table: Any, col: Any, type_: SqlType) -> m.ColumnSettings:

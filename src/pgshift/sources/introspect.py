@@ -36,6 +36,7 @@ from pgshift.model.types import (
     normalize_stored_expression,
     parse_type,
 )
+from pgshift.pg.naming import not_null_name
 from pgshift.pg.parser import index_definition_keys
 from pgshift.sources.kinds import SOURCE_KINDS
 from pgshift.sources.snapshot_fields import sequence_options_from_catalog
@@ -336,6 +337,12 @@ def _column_type(r: dict[str, Any]) -> SqlType:
     return SqlType(parsed.base, parsed.array_dims)
 
 
+def _not_null_name(r: dict[str, Any]) -> str | None:
+    """A NOT NULL constraint's name when it is not the one PostgreSQL (18+) would give it."""
+    name = r["not_null_name"]
+    return None if name is None or name == not_null_name(r["table_name"], r["name"]) else name
+
+
 def _column(r: dict[str, Any]) -> m.Column:
     type_ = _column_type(r)
     default = r["default_expr"]
@@ -362,6 +369,7 @@ def _column(r: dict[str, Any]) -> m.Column:
         name=r["name"],
         type=type_,
         not_null=bool(r["not_null"]),
+        not_null_name=_not_null_name(r),
         default=canonical_default(default, type_) if default is not None else None,
         identity=identity,
         generated=generated,

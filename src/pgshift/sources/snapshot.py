@@ -244,6 +244,7 @@ def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
     return with_extras(
         out,
         comment=column.comment,
+        notNullName=column.not_null_name if column.not_null else None,
         statistics=settings.statistics,
         storage=settings.storage,
         compression=settings.compression,
@@ -480,6 +481,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 name=col["name"],
                 type=type_,
                 not_null=bool(col.get("notNull")) or bool(col.get("primaryKey")),
+                not_null_name=pgshift_extra(col, "notNullName"),
                 default=_default_in(col.get("default"), type_),
                 identity=identity,
                 generated=strip_table_qualifier(generated["as"], name) if generated else None,

@@ -292,6 +292,33 @@ def rename_not_null_sql(schema: str, table: str, renames: list[tuple[str, str]])
 
 
 @dataclass(frozen=True)
+class RenameNotNull(Operation):
+    """A NOT NULL constraint's name changes (PostgreSQL 18+; None: ``<table>_<column>_not_null``): renamed
+    where it exists, nothing on servers before 18 (see ``rename_not_null_sql``)."""
+
+    schema: str
+    table: str
+    column: str
+    old: str | None
+    new: str | None
+    action = Action.RENAME_CONSTRAINT
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.column)
+
+    def sql(self) -> list[str]:
+        default = not_null_name(self.table, self.column)
+        return rename_not_null_sql(self.schema, self.table, [(self.old or default, self.new or default)])
+
+    def reverse(self) -> Operation:
+        return RenameNotNull(self.schema, self.table, self.column, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"rename the NOT NULL constraint of {self.table}.{self.column} to {self.new or 'its default name'}"
+
+
+@dataclass(frozen=True)
 class RenameColumn(Operation):
     """RENAME COLUMN; with ``owns_sequence`` (serial or default-named identity) its sequence follows,
     with ``not_null`` its default-named NOT NULL constraint (PostgreSQL 18+, see ``rename_not_null_sql``)."""
@@ -455,10 +482,14 @@ class AlterColumnType(Operation):
 
 @dataclass(frozen=True)
 class SetNotNull(Operation):
+    """SET / DROP NOT NULL; ``name``: the user's name of the NOT NULL constraint (PostgreSQL 18+; None:
+    the default), which SET NOT NULL cannot write: the default-named constraint is renamed after it."""
+
     schema: str
     table: str
     column: str
     not_null: bool
+    name: str | None = None
 
     @property
     def action(self) -> Action:
@@ -470,10 +501,14 @@ class SetNotNull(Operation):
 
     def sql(self) -> list[str]:
         verb = "SET" if self.not_null else "DROP"
-        return [f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)} {verb} NOT NULL;"]
+        out = [f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)} {verb} NOT NULL;"]
+        if self.not_null and self.name is not None:
+            names = (not_null_name(self.table, self.column), self.name)
+            out += rename_not_null_sql(self.schema, self.table, [names])
+        return out
 
     def reverse(self) -> Operation:
-        return SetNotNull(self.schema, self.table, self.column, not self.not_null)
+        return SetNotNull(self.schema, self.table, self.column, not self.not_null, self.name)
 
     def describe(self) -> str:
         return f"{'set' if self.not_null else 'drop'} not null on {self.table}.{self.column}"
@@ -648,11 +683,13 @@ def diff_column(s: str, n: str, a: Column, b: Column) -> list[Operation]:
     elif not _same_default(a, b):
         out.append(SetDefault(s, n, b.name, a.default, b.default))
     if b.not_null and not a.not_null:
-        out.append(SetNotNull(s, n, b.name, True))
+        out.append(SetNotNull(s, n, b.name, True, b.not_null_name))
+    elif a.not_null and b.not_null and a.not_null_name != b.not_null_name:
+        out.append(RenameNotNull(s, n, b.name, a.not_null_name, b.not_null_name))
     if identity is not None:
         out.append(identity)
     if a.not_null and not b.not_null:
-        out.append(SetNotNull(s, n, b.name, False))
+        out.append(SetNotNull(s, n, b.name, False, a.not_null_name))
     if a.comment != b.comment:
         out.append(SetColumnComment(s, n, b.name, a.comment, b.comment))
     if type_key(a) != type_key(b) and b.settings != ColumnSettings():
@@ -704,7 +741,7 @@ def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
         old,
         new,
         column is not None and owns_default_sequence(column),
-        column is not None and column.not_null,
+        column is not None and column.not_null and column.not_null_name is None,
     )
 
 
@@ -737,5 +774,7 @@ def column_sql(table: Table, column: Column, *, inline_pk: bool = False) -> str:
     if column.identity is not None:
         parts.append(identity_sql(table.schema, table.name, column.name, column.identity))
     if column.not_null:
-        parts.append("NOT NULL")
+        # a user's name: kept on 18+, accepted and ignored before (NOT NULL had no constraint row)
+        named = f"CONSTRAINT {quote_ident(column.not_null_name)} " if column.not_null_name else ""
+        parts.append(f"{named}NOT NULL")
     return " ".join(parts)

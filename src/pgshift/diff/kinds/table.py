@@ -887,7 +887,7 @@ def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
     sequences follow the table's name."""
     table = model.table(container, old)
     owned = tuple(c.name for c in table.columns if owns_default_sequence(c)) if table else ()
-    not_null = tuple(c.name for c in table.columns if c.not_null) if table else ()
+    not_null = tuple(c.name for c in table.columns if c.not_null and c.not_null_name is None) if table else ()
     return RenameTable(container, old, new, owned, not_null)
 
 
