@@ -20,10 +20,10 @@ from pgshift.api.status import status
 from pgshift.codegen.sqlalchemy_code import render_core, render_orm
 from pgshift.diff.differ import diff
 from pgshift.diff.hazards import HazardKind
-from pgshift.diff.renames import RenameDecisions, parse_rename_flag
 from pgshift.diff.kinds.column import RecomputeColumn, column_sql
 from pgshift.diff.kinds.constraint import AddConstraint, SetEnforced, constraint_sql
 from pgshift.diff.kinds.table import inline_primary_key
+from pgshift.diff.renames import RenameDecisions, parse_rename_flag
 from pgshift.format.drizzle import to_json
 from pgshift.model.schema import (
     CheckConstraint,
