@@ -1,9 +1,10 @@
 """What differs between PostgreSQL major versions (issue 11: the corpus on 15, 16 and newer).
 
 The corpus round trips run on every server of tests/pgversions.py (``on_every_version``); this file
-holds what those servers showed: the harness itself, the PostgreSQL 18 feature pgshift now carries
-(VIRTUAL generated columns, the default kind of generated column from 18 on), and the PostgreSQL 18
-features it does not carry yet, each a named known gap that fails when it closes.
+holds what those servers showed: the harness itself, the PostgreSQL 18 features pgshift now carries
+(VIRTUAL generated columns, the default kind of generated column from 18 on; NOT ENFORCED CHECKs and
+foreign keys; WITHOUT OVERLAPS keys; NOT NULL constraint names, user-given and following renames), and
+the PostgreSQL 18 features it does not carry yet, each a named known gap that fails when it closes.
 """
 
 from __future__ import annotations
