@@ -165,6 +165,11 @@ PG18_CONSTRAINTS = {
     ),
     # NOT NULL constraints are named from 18 on: a user's name is kept (a PRIMARY KEY's are default-named)
     "named_not_null": "CREATE TABLE t (a int CONSTRAINT a_must NOT NULL, b int NOT NULL, c int PRIMARY KEY);",
+    # a partition's own CHECK (the snapshot and the code keep those as name -> expression, plus a list)
+    "partition_check_not_enforced": (
+        "CREATE TABLE t (a int) PARTITION BY RANGE (a);"
+        "CREATE TABLE t1 PARTITION OF t (CONSTRAINT c CHECK (a > 0) NOT ENFORCED) FOR VALUES FROM (0) TO (10);"
+    ),
     "check_not_enforced": "CREATE TABLE t (a int CONSTRAINT pos CHECK (a > 0) NOT ENFORCED, b int CHECK (b < a));",
     "without_overlaps": (
         "CREATE EXTENSION btree_gist;"

@@ -270,6 +270,12 @@ def _pg18_info(**flags: bool) -> list[str]:
     return [f"info={{'pgshift': {kept!r}}}"] if kept else []
 
 
+def _not_enforced(checks: tuple[m.CheckConstraint, ...]) -> list[str]:
+    """The names of a partition's own NOT ENFORCED CHECKs (PostgreSQL 18+): its ``checks`` map names to
+    expressions only."""
+    return [c.name for c in checks if c.not_enforced]
+
+
 def _deferral(deferrable: bool, initially_deferred: bool) -> list[str]:
     out = ["deferrable=True"] if deferrable else []
     return out + (["initially='DEFERRED'"] if initially_deferred else [])
@@ -389,6 +395,7 @@ def _table_options(table: m.Table, model: m.Model, w: _Writer) -> dict[str, obje
                 **({"comment": p.comment} if p.comment else {}),
                 **({"defaults": dict(p.defaults)} if p.defaults else {}),
                 **({"checks": {c.name: c.expression for c in p.checks}} if p.checks else {}),
+                **({"checks_not_enforced": unenforced} if (unenforced := _not_enforced(p.checks)) else {}),
             }
             for p in table.partitions
         ]

@@ -291,7 +291,11 @@ def _partition(schema: str, raw: dict[str, Any], columns: tuple[m.Column, ...]) 
         comment=raw.get("comment") or None,
         defaults=tuple(sorted(defaults)),
         checks=tuple(
-            m.CheckConstraint(name=str(name), expression=normalize_expression(str(expr)))
+            m.CheckConstraint(
+                name=str(name),
+                expression=normalize_expression(str(expr)),
+                not_enforced=str(name) in (raw.get("checks_not_enforced") or ()),  # PostgreSQL 18+
+            )
             for name, expr in sorted((raw.get("checks") or {}).items())
         ),
     )

@@ -327,6 +327,11 @@ def _table_out(table: m.Table) -> dict[str, Any]:
                 **({"comment": p.comment} if p.comment else {}),
                 **({"defaults": dict(p.defaults)} if p.defaults else {}),
                 **({"checks": {c.name: c.expression for c in p.checks}} if p.checks else {}),
+                **(
+                    {"checksNotEnforced": unenforced}
+                    if (unenforced := [c.name for c in p.checks if c.not_enforced])
+                    else {}
+                ),
             }
             for p in table.partitions
         ],
@@ -569,7 +574,9 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 comment=p.get("comment"),
                 defaults=tuple(sorted((p.get("defaults") or {}).items())),
                 checks=tuple(
-                    m.CheckConstraint(name=k, expression=v)
+                    m.CheckConstraint(
+                        name=k, expression=v, not_enforced=k in (p.get("checksNotEnforced") or ())
+                    )
                     for k, v in sorted((p.get("checks") or {}).items())
                 ),
             )
