@@ -181,6 +181,16 @@ def servers(case: Path) -> list[str]:
     return path.read_text().split() if path.exists() else [MAIN]
 
 
+def on_servers() -> list[object]:
+    """(case, server) for every server of every case, as parameters of a test that takes the ``pg``
+    fixture indirectly; a case on the main server keeps its bare name as its id."""
+    return [
+        pytest.param(case, server, id=case.name if server == MAIN else f"{case.name}-{server}")
+        for case in case_dirs()
+        for server in servers(case)
+    ]
+
+
 @pytest.mark.parametrize("case", [c for c in case_dirs() if MAIN in servers(c)], ids=lambda p: p.name)
 def test_case(case: Path, make_db: Callable[[], str], tmp_path: Path) -> None:
     run_case(case, make_db, tmp_path)
