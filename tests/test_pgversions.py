@@ -170,6 +170,10 @@ PG18_CONSTRAINTS = {
         "CREATE TABLE t (a int) PARTITION BY RANGE (a);"
         "CREATE TABLE t1 PARTITION OF t (CONSTRAINT c CHECK (a > 0) NOT ENFORCED) FOR VALUES FROM (0) TO (10);"
     ),
+    "not_null_not_valid": (
+        "CREATE TABLE t (a int, b int, c int); INSERT INTO t VALUES (NULL, NULL, NULL);"
+        "ALTER TABLE t ADD CONSTRAINT a_nn NOT NULL a NOT VALID; ALTER TABLE t ADD CONSTRAINT t_b_not_null NOT NULL b NOT VALID;"
+    ),
     "check_not_enforced": "CREATE TABLE t (a int CONSTRAINT pos CHECK (a > 0) NOT ENFORCED, b int CHECK (b < a));",
     "without_overlaps": (
         "CREATE EXTENSION btree_gist;"
@@ -309,6 +313,46 @@ def test_not_null_names_run_on_every_version(pg: str, make_db: Callable[[], str]
 
 
 @on_pg18
+@pytest.mark.parametrize(
+    ("before", "after", "rows"),
+    [
+        ("", "ALTER TABLE t ADD CONSTRAINT a_nn NOT NULL a NOT VALID", "(NULL)"),  # added without a scan
+        (
+            "ALTER TABLE t ADD CONSTRAINT a_nn NOT NULL a NOT VALID",
+            "ALTER TABLE t ALTER COLUMN a SET NOT NULL",
+            "(1)",
+        ),
+        ("ALTER TABLE t ADD CONSTRAINT a_nn NOT NULL a NOT VALID", "", "(NULL)"),
+    ],
+    ids=["added_not_valid", "validated", "dropped"],
+)
+def test_not_valid_not_null_changes_go_up_and_down(
+    before: str, after: str, rows: str, pg: str, make_db: Callable[[], str]
+) -> None:
+    """A NOT VALID NOT NULL (18) is added as one (rows with NULL stay), validated when the code says so,
+    dropped and, by the down file, added back NOT VALID under its name."""
+    start, target = make_db(), make_db()
+    models = []
+    for url, spelling in ((start, before), (target, after)):
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"CREATE TABLE t (a int); INSERT INTO t VALUES {rows}; {spelling}".encode())
+            models.append(introspect(conn, schema_filter=["public"]))
+    constraints = lambda url: catalog_facts(url, kinds=("constraint",))  # noqa: E731
+    expected_before = constraints(start)
+    ops = diff(models[0], models[1])
+    assert ops
+    apply_ops(start, ops)
+    assert_same_facts(constraints(start), constraints(target))
+    apply_down(start, ops)
+    if "SET NOT NULL" in after:  # PostgreSQL cannot un-validate: the old name comes back, valid
+        expected_before = [
+            f.replace("NOT NULL a NOT VALID | false | false | false", "NOT NULL a | false | false | true")
+            for f in expected_before
+        ]
+    assert_same_facts(constraints(start), expected_before)
+
+
+@on_pg18
 def test_enforcement_changed_by_hand_is_one_drift_sentence(
     pg: str, make_db: Callable[[], str], tmp_path: Path
 ) -> None:
@@ -340,6 +384,7 @@ def test_pg18_constraints_survive_the_snapshot_and_the_code(tmp_path: Path) -> N
             Column("valid", SqlType("tstzrange"), not_null=True),
             Column("a", SqlType("integer")),
             Column("b", SqlType("integer"), not_null=True, not_null_name="b_must"),
+            Column("c", SqlType("integer"), not_null=True, not_null_not_valid=True),
         ),
         primary_key=PrimaryKey("t_pkey", ("id", "valid"), without_overlaps=True),
         unique_constraints=(UniqueConstraint("a_free", ("a", "valid"), without_overlaps=True),),
@@ -356,6 +401,7 @@ def test_pg18_constraints_survive_the_snapshot_and_the_code(tmp_path: Path) -> N
         assert "info={'pgshift': {'not_enforced': True}}" in code.read_text()
         assert "info={'pgshift': {'without_overlaps': True}}" in code.read_text()
         assert "info={'pgshift': {'not_null_name': 'b_must'}}" in code.read_text()
+        assert "info={'pgshift': {'not_null_not_valid': True}}" in code.read_text()
         assert model_from_metadata(load_metadata(str(code), tmp_path)) == model, style
 
 
@@ -365,12 +411,7 @@ def test_pg18_constraints_survive_the_snapshot_and_the_code(tmp_path: Path) -> N
 # pulled code plans nothing for any of them (the model has no field for what is lost).
 GAPS_18 = {
     # NOT NULL constraints are pg_constraint rows with names from 18 on; pgshift models NOT NULL as a
-    # column flag and its name (named_not_null above), so NOT VALID and NO INHERIT are lost: the copy's
-    # constraint is valid and inherited.
-    "not_null_not_valid": (
-        "CREATE TABLE t (a int); ALTER TABLE t ADD CONSTRAINT a_nn NOT NULL a NOT VALID;",
-        {("constraint", "public.t.a_nn")},
-    ),
+    # column flag with its name and NOT VALID (above), so NO INHERIT is lost: the copy's is inherited.
     "not_null_no_inherit": (
         "CREATE TABLE t (a int NOT NULL NO INHERIT);",
         {("constraint", "public.t.t_a_not_null")},

@@ -208,6 +208,8 @@ def _column_kwargs(table: m.Table, column: m.Column, w: _Writer) -> list[str]:
     info = _column_settings(column.settings)
     if column.not_null and column.not_null_name is not None:
         info["not_null_name"] = column.not_null_name  # PostgreSQL 18+: the NOT NULL constraint's name
+    if column.not_null and column.not_null_not_valid:
+        info["not_null_not_valid"] = True  # PostgreSQL 18+: NOT NULL ... NOT VALID
     if info:
         out.append(f"info={{'pgshift': {info!r}}}")
     return out

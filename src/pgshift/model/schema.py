@@ -98,6 +98,9 @@ class Column:
     # With ``not_null``: PostgreSQL 18+ keeps NOT NULL as a named constraint: a name other than the default
     # ``<table>_<column>_not_null`` (pg/naming.not_null_name); None for the default (and before 18).
     not_null_name: str | None = None
+    # With ``not_null``: PostgreSQL 18+ ``ADD CONSTRAINT x NOT NULL col NOT VALID``: existing rows are not
+    # checked (attnotnull is true all the same); validated when the code says valid, never un-validated.
+    not_null_not_valid: bool = False
 
     @property
     def is_serial(self) -> bool:

@@ -371,13 +371,15 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
     serial_type = type_.as_serial()
     if default is not None and serial_type is not None and _is_own_serial_default(table, col, default):
         type_, default = serial_type, None
+    not_null = not col.nullable or serial or identity is not None
+    info = col.info.get("pgshift", {}) if isinstance(col.info, dict) else {}
     return m.Column(
         name=str(col.name),
         type=type_,
-        not_null=not col.nullable or serial or identity is not None,
-        not_null_name=_not_null_name(table, col)
-        if not col.nullable or serial or identity is not None
-        else None,
+        not_null=not_null,
+        not_null_name=_not_null_name(table, col) if not_null else None,
+        # PostgreSQL 18+: info={"pgshift": {"not_null_not_valid": True}} (existing rows not checked)
+        not_null_not_valid=not_null and isinstance(info, dict) and bool(info.get("not_null_not_valid")),
         default=default,
         identity=identity,
         generated=generated,

@@ -370,6 +370,7 @@ def _column(r: dict[str, Any]) -> m.Column:
         type=type_,
         not_null=bool(r["not_null"]),
         not_null_name=_not_null_name(r),
+        not_null_not_valid=bool(r["not_null_not_valid"]),
         default=canonical_default(default, type_) if default is not None else None,
         identity=identity,
         generated=generated,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pgshift.diff import render
 from pgshift.diff.hazards import Action, Change, Hazard, HazardKind, binary_coercible
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, path, ref
+from pgshift.diff.kinds.constraint import ValidateConstraint
 from pgshift.diff.kinds.sequence import option_clauses, rename_owned_sequence, sequence_options_sql
 from pgshift.model.schema import (
     Column,
@@ -134,6 +135,7 @@ class AddColumn(Operation):
     def sql(self) -> list[str]:
         stub = Table(schema=self.schema, name=self.table)
         out = [f"{alter(self.schema, self.table)} ADD COLUMN {column_sql(stub, self.column)};"]
+        out += not_valid_not_null_sql(self.schema, self.table, self.column)
         out += created_settings(self.schema, self.table, self.column)
         if self.column.comment is not None:
             out.append(
@@ -268,6 +270,17 @@ class RecomputeColumn(Operation):
         if self.new.generated is None:
             return f"recreate column {self.table}.{self.new.name} (drop it and add it plain)"
         return f"recompute column {self.table}.{self.new.name} (drop it and add it generated)"
+
+
+def not_valid_not_null_sql(schema: str, table: str, column: Column) -> list[str]:
+    """``ADD CONSTRAINT x NOT NULL col NOT VALID`` (PostgreSQL 18+ only: older servers reject it) for a
+    column whose NOT NULL is not validated: CREATE TABLE and ADD COLUMN leave it nullable, this follows."""
+    if not (column.not_null and column.not_null_not_valid):
+        return []
+    name = column.not_null_name or not_null_name(table, column.name)
+    return [
+        f"{alter(schema, table)} ADD CONSTRAINT {quote_ident(name)} NOT NULL {quote_ident(column.name)} NOT VALID;"
+    ]
 
 
 def rename_not_null_sql(schema: str, table: str, renames: list[tuple[str, str]]) -> list[str]:
@@ -490,9 +503,12 @@ class SetNotNull(Operation):
     column: str
     not_null: bool
     name: str | None = None
+    not_valid: bool = False  # PostgreSQL 18+: added NOT VALID (no scan), left unvalidated
 
     @property
     def action(self) -> Action:
+        if self.not_null and self.not_valid:
+            return Action.ADD_NOT_NULL_NOT_VALID
         return Action.SET_NOT_NULL if self.not_null else Action.DROP_NOT_NULL
 
     @property
@@ -500,6 +516,12 @@ class SetNotNull(Operation):
         return path(self.schema, self.table, self.column)
 
     def sql(self) -> list[str]:
+        if self.not_null and self.not_valid:
+            name = self.name or not_null_name(self.table, self.column)
+            column = quote_ident(self.column)
+            return [
+                f"{alter(self.schema, self.table)} ADD CONSTRAINT {quote_ident(name)} NOT NULL {column} NOT VALID;"
+            ]
         verb = "SET" if self.not_null else "DROP"
         out = [f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)} {verb} NOT NULL;"]
         if self.not_null and self.name is not None:
@@ -508,7 +530,7 @@ class SetNotNull(Operation):
         return out
 
     def reverse(self) -> Operation:
-        return SetNotNull(self.schema, self.table, self.column, not self.not_null, self.name)
+        return SetNotNull(self.schema, self.table, self.column, not self.not_null, self.name, self.not_valid)
 
     def describe(self) -> str:
         return f"{'set' if self.not_null else 'drop'} not null on {self.table}.{self.column}"
@@ -683,13 +705,16 @@ def diff_column(s: str, n: str, a: Column, b: Column) -> list[Operation]:
     elif not _same_default(a, b):
         out.append(SetDefault(s, n, b.name, a.default, b.default))
     if b.not_null and not a.not_null:
-        out.append(SetNotNull(s, n, b.name, True, b.not_null_name))
+        out.append(SetNotNull(s, n, b.name, True, b.not_null_name, b.not_null_not_valid))
     elif a.not_null and b.not_null and a.not_null_name != b.not_null_name:
         out.append(RenameNotNull(s, n, b.name, a.not_null_name, b.not_null_name))
+    if a.not_null and b.not_null and a.not_null_not_valid and not b.not_null_not_valid:
+        # validated, as a CHECK or foreign key is; a valid one the code says NOT VALID is kept as it is
+        out.append(ValidateConstraint(s, n, b.not_null_name or not_null_name(n, b.name)))
     if identity is not None:
         out.append(identity)
     if a.not_null and not b.not_null:
-        out.append(SetNotNull(s, n, b.name, False, a.not_null_name))
+        out.append(SetNotNull(s, n, b.name, False, a.not_null_name, a.not_null_not_valid))
     if a.comment != b.comment:
         out.append(SetColumnComment(s, n, b.name, a.comment, b.comment))
     if type_key(a) != type_key(b) and b.settings != ColumnSettings():
@@ -773,7 +798,9 @@ def column_sql(table: Table, column: Column, *, inline_pk: bool = False) -> str:
         parts.append(f"DEFAULT {column.default}")
     if column.identity is not None:
         parts.append(identity_sql(table.schema, table.name, column.name, column.identity))
-    if column.not_null:
+    if (
+        column.not_null and not column.not_null_not_valid
+    ):  # a NOT VALID one: added after (not_valid_not_null_sql)
         # a user's name: kept on 18+, accepted and ignored before (NOT NULL had no constraint row)
         named = f"CONSTRAINT {quote_ident(column.not_null_name)} " if column.not_null_name else ""
         parts.append(f"{named}NOT NULL")

@@ -22,6 +22,7 @@ from pgshift.diff.kinds.column import (
     column_sql,
     created_settings,
     diff_column,
+    not_valid_not_null_sql,
     owns_default_sequence,
     rename_not_null_sql,
     type_key,
@@ -92,6 +93,7 @@ class CreateTable(Operation):
             for c in t.check_constraints
             if c.not_valid
         ]
+        out += [s for c in t.columns for s in not_valid_not_null_sql(t.schema, t.name, c)]
         for p in t.partitions:
             out += CreatePartition(t, p).sql()
         out += [s for c in t.columns for s in created_settings(t.schema, t.name, c)]
