@@ -17,6 +17,8 @@ import psycopg
 import pytest
 
 from pgshift.api.generate import generate
+from pgshift.api.migrate import migrate
+from pgshift.api.push import push
 from pgshift.api.status import status
 from pgshift.codegen.sqlalchemy_code import render_core, render_orm
 from pgshift.diff.differ import diff
@@ -45,6 +47,7 @@ from tests.catalog_facts import assert_same_facts, catalog_facts
 from tests.pgversions import BUNDLED, MAIN, SERVERS, Bundled, Servers, Unavailable, major_of, unavailable
 from tests.test_cases import CASES, apply_down, apply_ops, load_case_model, load_decisions
 from tests.test_corpus_pgdump import round_trip
+from tests.test_objects import project
 
 # Tests of PostgreSQL 18 features run on the bundled 18 (the main server is 15 on the project machine).
 on_pg18 = pytest.mark.parametrize("pg", [name for name, b in BUNDLED.items() if b.major == 18], indirect=True)
@@ -350,6 +353,32 @@ def test_not_valid_not_null_changes_go_up_and_down(
             for f in expected_before
         ]
     assert_same_facts(constraints(start), expected_before)
+
+
+@pytest.mark.parametrize("pg", SERVERS, indirect=True)
+def test_declared_not_null_names_settle_on_every_version(
+    pg: str, make_db: Callable[[], str], tmp_path: Path
+) -> None:
+    """Code naming a NOT NULL constraint: pushed, then nothing left to push; generated, migrated, and no
+    drift. Before 18 the name is accepted and ignored (no constraint row to hold it), so a live database
+    is compared with the code as that server holds it (``as_server_holds``), not asked forever to rename."""
+    url = make_db()
+    config = project(tmp_path, url, out="drizzle")
+    (tmp_path / "schema.py").write_text(
+        "from sqlalchemy import Column, Integer, MetaData, Table\n"
+        "metadata = MetaData()\n"
+        "t = Table('t', metadata, Column('id', Integer, primary_key=True),"
+        " Column('a', Integer, nullable=False, info={'pgshift': {'not_null_name': 'a_must'}}))\n"
+    )
+    push(url, config=config)
+    assert [op.describe() for op in push(url, config=config, dry_run=True).plan.operations] == []
+    migrated = make_db()
+    generate(config, name="all")
+    migrate(migrated, config=config)
+    report = status(migrated, config=config)
+    assert report.drift is not None and not report.drift.items, report.drift
+    named = any("public.t.a_must | n |" in f for f in catalog_facts(migrated, kinds=("constraint",)))
+    assert named == (major_of(url) >= 18)
 
 
 @on_pg18

@@ -137,7 +137,7 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
     """
     from pgshift.diff.differ import diff
     from pgshift.folder.files import read_journal
-    from pgshift.sources.introspect import introspect
+    from pgshift.sources.introspect import as_server_holds, introspect
     from pgshift.sources.snapshot import read_snapshot
 
     entries = [e for e in read_journal(folder).entries if e.tag in set(applied_tags)]
@@ -174,7 +174,7 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
     unmanaged = unmanaged_objects(actual) + unmanaged_in_database(conn, schemas)
     actual, aside = set_aside_opt_in(actual, expected)
     unmanaged += aside
-    operations = diff(actual, expected)
+    operations = diff(actual, as_server_holds(expected, conn.info.server_version))
     snapshots: list[tuple[str, m.Model]] | None = None
     items = []
     enforcement = _enforcement(operations)

@@ -82,6 +82,19 @@ def _gc_paused(read: Callable[_P, _R]) -> Callable[_P, _R]:
 
 
 @_gc_paused
+def as_server_holds(model: m.Model, server_version: int) -> m.Model:
+    """``model`` as a server of ``server_version`` (``server_version_num``) holds it, for comparing code
+    with a live database: before PostgreSQL 18 a NOT NULL has no constraint row, so the name code gives
+    it is accepted and ignored, and the catalog can never show it (comparing would plan the rename on
+    every push and report it as drift forever)."""
+    if server_version >= 180000 or not any(c.not_null_name for t in model.tables for c in t.columns):
+        return model
+    tables = [
+        replace(t, columns=tuple(replace(c, not_null_name=None) for c in t.columns)) for t in model.tables
+    ]
+    return replace(model, tables=tuple(tables))
+
+
 def introspect(
     conn: Any,
     *,
