@@ -96,6 +96,8 @@ QUERIES: dict[str, str] = {
         SELECT 'constraint', n.nspname || '.' || coalesce(c.relname, t.typname) || '.' || k.conname,
                k.contype::text, pg_get_constraintdef(k.oid), k.condeferrable::text,
                k.condeferred::text, k.convalidated::text, k.conislocal::text,
+               -- PostgreSQL 18+ (absent before: ''): NOT ENFORCED, and a key's WITHOUT OVERLAPS period
+               coalesce(to_jsonb(k) ->> 'conenforced', ''), coalesce(to_jsonb(k) ->> 'conperiod', ''),
                coalesce(obj_description(k.oid, 'pg_constraint'), '')
         FROM pg_constraint k
         JOIN pg_namespace n ON n.oid = k.connamespace

@@ -3,7 +3,9 @@
 Each before.py / after.py defines ``model`` (a pgshift Model built by hand) or ``metadata`` (SQLAlchemy,
 converted with pgshift.sources.from_sqlalchemy). An optional ``renames.txt`` holds --rename / --create
 flags, one per line; an optional ``setup.sql`` what every database of the case needs that pgshift does
-not manage (a table access method), run on each right after it is made. For every case the test:
+not manage (a table access method), run on each right after it is made; an optional ``servers.txt`` names
+the servers of tests/pgversions.py the case runs on (``servers``; the main one when absent). For every
+case the test:
 
 1. compares the rendered up and down SQL with the expected files (byte for byte);
 2. writes a real migration folder (create(before) as 0000, the case as 0001 with its down file) and
@@ -35,6 +37,7 @@ from pgshift.diff.render import down_sql, migration_sql
 from pgshift.folder.files import split_statements
 from pgshift.model.schema import Model
 from tests.pgurls import pg_dump_binary
+from tests.pgversions import MAIN
 
 CASES = Path(__file__).parent / "cases"
 UPDATE = os.environ.get("PGSHIFT_UPDATE_CASES") == "1"
@@ -193,8 +196,41 @@ def run_cli(*args: str) -> None:
     assert rc in (None, 0), f"pgshift {' '.join(args)} exited {rc}"
 
 
-@pytest.mark.parametrize("case", case_dirs(), ids=lambda p: p.name)
+def servers(case: Path) -> list[str]:
+    """The servers (tests/pgversions.py ids: ``main``, ``pg18``) a case runs on, one a line in its
+    ``servers.txt``; without one, the main server. Cases whose meaning depends on the version (PostgreSQL
+    18's NOT ENFORCED, its NOT NULL constraint names) name 18, and ``main`` too where the same SQL must
+    hold on older servers."""
+    path = case / "servers.txt"
+    return path.read_text().split() if path.exists() else [MAIN]
+
+
+def on_servers() -> list[object]:
+    """(case, server) for every server of every case, as parameters of a test that takes the ``pg``
+    fixture indirectly; a case on the main server keeps its bare name as its id."""
+    return [
+        pytest.param(case, server, id=case.name if server == MAIN else f"{case.name}-{server}")
+        for case in case_dirs()
+        for server in servers(case)
+    ]
+
+
+@pytest.mark.parametrize("case", [c for c in case_dirs() if MAIN in servers(c)], ids=lambda p: p.name)
 def test_case(case: Path, make_db: Callable[[], str], tmp_path: Path) -> None:
+    run_case(case, make_db, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("case", "pg"),
+    [(case, server) for case in case_dirs() for server in servers(case) if server != MAIN],
+    ids=lambda value: value.name if isinstance(value, Path) else value,
+    indirect=["pg"],
+)
+def test_case_on_other_servers(case: Path, pg: str, make_db: Callable[[], str], tmp_path: Path) -> None:
+    run_case(case, make_db, tmp_path)
+
+
+def run_case(case: Path, make_db: Callable[[], str], tmp_path: Path) -> None:
     import pgshift
 
     make_db = case_databases(case, make_db)

@@ -10,7 +10,7 @@ No SQLAlchemy here: status and check --db use it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +103,34 @@ def _has(model: m.Model, subject: str) -> bool:
     return parts[2] in names
 
 
+def _enforcement(operations: list[Any]) -> dict[str, str]:
+    """subject -> the sentence for a constraint that differs only in NOT ENFORCED (PostgreSQL 18): a
+    foreign key's ``ALTER CONSTRAINT``, or a CHECK dropped and added (its enforcement cannot be altered),
+    which would otherwise read as one constraint made by hand and another missing."""
+    from pgshift.diff.kinds.constraint import AddConstraint, DropConstraint, SetEnforced
+
+    def state(not_enforced: bool) -> str:
+        return "NOT ENFORCED" if not_enforced else "enforced"
+
+    out: dict[str, str] = {}
+    dropped = {op.subject: op.constraint for op in operations if isinstance(op, DropConstraint)}
+    for op in operations:
+        if isinstance(op, SetEnforced):
+            out[op.subject] = f"foreign key {_short(op.subject)} is {state(op.enforced)} in the database"
+            out[op.subject] += f" but {state(not op.enforced)} in the schema"
+        elif isinstance(op, AddConstraint) and isinstance(old := dropped.get(op.subject), m.CheckConstraint):
+            new = op.constraint
+            if (
+                isinstance(new, m.CheckConstraint)
+                and old.not_enforced != new.not_enforced
+                and replace(old, not_enforced=False, not_valid=False, comment=None)
+                == replace(new, not_enforced=False, not_valid=False, comment=None)
+            ):
+                out[op.subject] = f"check constraint {_short(op.subject)} is {state(old.not_enforced)}"
+                out[op.subject] += f" in the database but {state(new.not_enforced)} in the schema"
+    return out
+
+
 def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str]) -> Drift | None:
     """Compare the database with the snapshot of the newest of ``applied_tags`` (journal order).
 
@@ -111,7 +139,7 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
     from pgshift.api.scratch import spelled_by_server
     from pgshift.diff.differ import diff
     from pgshift.folder.files import read_journal
-    from pgshift.sources.introspect import introspect
+    from pgshift.sources.introspect import as_server_holds, introspect
     from pgshift.sources.snapshot import read_snapshot
 
     entries = [e for e in read_journal(folder).entries if e.tag in set(applied_tags)]
@@ -150,12 +178,18 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
     actual, aside = set_aside_opt_in(actual, expected)
     unmanaged += aside
     expected = spelled_by_server(conn, expected, actual)  # the server judges what an expression means
-    operations = diff(actual, expected)
+    operations = diff(actual, as_server_holds(expected, conn.info.server_version))
     snapshots: list[tuple[str, m.Model]] | None = None
     items = []
+    enforcement = _enforcement(operations)
     for op in operations:
         subject = op.subject
         noun = _noun(op.action)
+        if subject in enforcement:
+            if enforcement[subject]:  # one sentence for the drop and the add of a CHECK
+                items.append(DriftItem(subject, enforcement[subject]))
+                enforcement[subject] = ""
+            continue
         # An enum value or a column default added is a difference *in* an object the database has,
         # not a missing object: only say "not in the database" when it is.
         if op.action.change is Change.CREATE and not _has(actual, subject):

@@ -177,6 +177,9 @@ def plan_push(
     actual, aside = set_aside_opt_in(actual, target)
     unmanaged += aside
     require_roles(conn, target)
+    from pgshift.sources.introspect import as_server_holds
+
+    target = as_server_holds(target, conn.info.server_version)
     target = spelled_by_server(conn, target, actual)  # the server judges what an expression text means
     decisions = settle_renames(actual, target, renames or RenameDecisions(), resolver)
     operations = diff(actual, target, renames=decisions)

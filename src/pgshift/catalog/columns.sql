@@ -58,6 +58,11 @@ SELECT
     etn.nspname AS elem_schema,
     et.typname AS elem_name,
     a.attnotnull AS not_null,
+    -- PostgreSQL 18+: the NOT NULL constraint's name and NOT VALID (no such row before 18: NULL)
+    (SELECT k.conname FROM pg_constraint k
+     WHERE k.conrelid = c.oid AND k.contype = 'n' AND k.conkey[1] = a.attnum) AS not_null_name,
+    (SELECT NOT k.convalidated FROM pg_constraint k
+     WHERE k.conrelid = c.oid AND k.contype = 'n' AND k.conkey[1] = a.attnum) AS not_null_not_valid,
     pg_get_expr(d.adbin, d.adrelid) AS default_expr,
     a.attidentity AS identity,
     a.attgenerated AS generated,

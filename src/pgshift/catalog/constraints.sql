@@ -27,11 +27,21 @@ SELECT
     ) AS on_delete_columns,
     con.condeferrable AS deferrable,
     con.condeferred AS deferred,
-    NOT con.convalidated AS not_valid,
+    -- PostgreSQL 18+ columns read through to_jsonb (v18 below), so the query runs unchanged on older
+    -- servers (absent: enforced, no period). A NOT ENFORCED constraint is never validated: not_valid
+    -- only when enforced.
+    v18.enforced,
+    v18.without_overlaps,
+    NOT con.convalidated AND v18.enforced AS not_valid,
     -- Only CHECK bodies, EXCLUDE definitions and UNIQUE's NULLS NOT DISTINCT are read from the text.
     CASE WHEN con.contype IN ('c', 'u', 'x') THEN pg_get_constraintdef(con.oid, true) END AS definition,
     obj_description(con.oid, 'pg_constraint') AS comment
 FROM pg_constraint con
+CROSS JOIN LATERAL (
+    SELECT coalesce((j ->> 'conenforced')::boolean, true) AS enforced,
+           coalesce((j ->> 'conperiod')::boolean, false) AS without_overlaps
+    FROM (SELECT to_jsonb(con) - 'conbin' AS j) row_as_json
+) v18
 JOIN pg_class cl ON cl.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = cl.relnamespace
 LEFT JOIN pg_class fcl ON fcl.oid = con.confrelid

@@ -224,8 +224,13 @@ def _column_kwargs(table: m.Table, column: m.Column, w: _Writer) -> list[str]:
         out.append(f"server_default={w.use('text')}({column.default!r})")
     if column.comment:
         out.append(f"comment={column.comment!r}")
-    if column.settings != m.ColumnSettings():
-        out.append(f"info={{'pgshift': {_column_settings(column.settings)!r}}}")
+    info = _column_settings(column.settings)
+    if column.not_null and column.not_null_name is not None:
+        info["not_null_name"] = column.not_null_name  # PostgreSQL 18+: the NOT NULL constraint's name
+    if column.not_null and column.not_null_not_valid:
+        info["not_null_not_valid"] = True  # PostgreSQL 18+: NOT NULL ... NOT VALID
+    if info:
+        out.append(f"info={{'pgshift': {info!r}}}")
     return out
 
 
@@ -269,6 +274,7 @@ def _inline_pk(table: m.Table) -> bool:
         and len(pk.columns) == 1
         and pk.name == f"{table.name}_pkey"
         and not pk.deferrable
+        and not pk.without_overlaps
         and pk.comment is None
     )
 
@@ -276,6 +282,19 @@ def _inline_pk(table: m.Table) -> bool:
 def _comment(comment: str | None) -> list[str]:
     """SQLAlchemy's ``comment=`` of a constraint (COMMENT ON CONSTRAINT)."""
     return [f"comment={comment!r}"] if comment is not None else []
+
+
+def _pg18_info(**flags: object) -> list[str]:
+    """``info={'pgshift': {...}}`` for the clauses SQLAlchemy has no argument for (PostgreSQL 18's, read
+    back by ``sources/from_sqlalchemy._info_flag``; a foreign key's SET NULL (a) columns)."""
+    kept = {key: value for key, value in flags.items() if value}
+    return [f"info={{'pgshift': {kept!r}}}"] if kept else []
+
+
+def _not_enforced(checks: tuple[m.CheckConstraint, ...]) -> list[str]:
+    """The names of a partition's own NOT ENFORCED CHECKs (PostgreSQL 18+): its ``checks`` map names to
+    expressions only."""
+    return [c.name for c in checks if c.not_enforced]
 
 
 def _deferral(deferrable: bool, initially_deferred: bool) -> list[str]:
@@ -306,15 +325,19 @@ def _table_items(table: m.Table, w: _Writer) -> list[str]:
     if pk is not None and not _inline_pk(table):
         args = [*(repr(c) for c in pk.columns), f"name={pk.name!r}"]
         args += _deferral(pk.deferrable, pk.initially_deferred) + _comment(pk.comment)
+        args += _pg18_info(without_overlaps=pk.without_overlaps)
         items.append(f"{w.use('PrimaryKeyConstraint')}({', '.join(args)})")
     for u in table.unique_constraints:
         args = [*(repr(c) for c in u.columns), f"name={u.name!r}"]
         args += ["postgresql_nulls_not_distinct=True"] if u.nulls_not_distinct else []
         args += _deferral(u.deferrable, u.initially_deferred) + _comment(u.comment)
+        args += _pg18_info(without_overlaps=u.without_overlaps)
         items.append(f"{w.use('UniqueConstraint')}({', '.join(args)})")
     for c in table.check_constraints:
         extra = ", postgresql_not_valid=True" if c.not_valid else ""
-        extra += "".join(f", {arg}" for arg in _comment(c.comment))
+        extra += "".join(
+            f", {arg}" for arg in [*_comment(c.comment), *_pg18_info(not_enforced=c.not_enforced)]
+        )
         items.append(f"{w.use('CheckConstraint')}({c.expression!r}, name={c.name!r}{extra})")
     for x in table.exclude_constraints:
         items.append(_exclude_call(x, w))
@@ -331,9 +354,10 @@ def _table_items(table: m.Table, w: _Writer) -> list[str]:
         args += _deferral(fk.deferrable, fk.initially_deferred)
         if fk.not_valid:
             args.append("postgresql_not_valid=True")
-        args += _comment(fk.comment)
-        if fk.on_delete_columns:  # SQLAlchemy cannot spell SET NULL (a): pgshift reads it from info
-            args.append(f"info={{'pgshift': {{'on_delete_columns': {list(fk.on_delete_columns)!r}}}}}")
+        # SQLAlchemy cannot spell NOT ENFORCED nor SET NULL (a): pgshift reads them from info
+        args += _comment(fk.comment) + _pg18_info(
+            not_enforced=fk.not_enforced, on_delete_columns=list(fk.on_delete_columns)
+        )
         items.append(f"{w.use('ForeignKeyConstraint')}({', '.join(args)})")
     # An index on expressions only has no column to find its table by: it must sit in the table's arguments.
     items += [_index_call(i, w, "") for i in table.indexes if _expressions_only(i)]
@@ -399,6 +423,7 @@ def _table_options(table: m.Table, model: m.Model, w: _Writer) -> dict[str, obje
                 **({"comment": p.comment} if p.comment else {}),
                 **({"defaults": dict(p.defaults)} if p.defaults else {}),
                 **({"checks": {c.name: c.expression for c in p.checks}} if p.checks else {}),
+                **({"checks_not_enforced": unenforced} if (unenforced := _not_enforced(p.checks)) else {}),
             }
             for p in table.partitions
         ]

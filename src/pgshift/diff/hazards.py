@@ -127,6 +127,12 @@ class Action(enum.StrEnum):
     ADD_FOREIGN_KEY = "add_foreign_key"
     ADD_FOREIGN_KEY_NOT_VALID = "add_foreign_key_not_valid"
     VALIDATE_CONSTRAINT = "validate_constraint"
+    ADD_CONSTRAINT_NOT_ENFORCED = "add_constraint_not_enforced"  # PostgreSQL 18+: CHECK / FOREIGN KEY
+    ADD_NOT_NULL_NOT_VALID = (
+        "add_not_null_not_valid"  # PostgreSQL 18+: ADD CONSTRAINT x NOT NULL col NOT VALID
+    )
+    ENFORCE_CONSTRAINT = "enforce_constraint"  # ALTER CONSTRAINT ... ENFORCED (foreign keys, 18+)
+    UNENFORCE_CONSTRAINT = "unenforce_constraint"  # ALTER CONSTRAINT ... NOT ENFORCED
     ADD_CHECK = "add_check"
     ADD_CHECK_NOT_VALID = "add_check_not_valid"
     ADD_UNIQUE = "add_unique"
@@ -280,6 +286,13 @@ EFFECTS: dict[str, Effect] = {
     ),
     Action.ADD_FOREIGN_KEY_NOT_VALID: Effect(Lock.SHARE_ROW_EXCLUSIVE),
     Action.VALIDATE_CONSTRAINT: Effect(Lock.SHARE_UPDATE_EXCLUSIVE, scan=True, data_dependent=True),
+    # NOT ENFORCED (18+, locks as PostgreSQL 18 took them): nothing is read when such a constraint is
+    # added or switched off; switching a foreign key on checks every row (it fails on the first that
+    # does not match) while the table is locked ACCESS EXCLUSIVE.
+    Action.ADD_CONSTRAINT_NOT_ENFORCED: Effect(AE),
+    Action.ADD_NOT_NULL_NOT_VALID: Effect(AE),  # existing rows are not read; VALIDATE later scans them
+    Action.ENFORCE_CONSTRAINT: Effect(AE, scan=True, data_dependent=True),
+    Action.UNENFORCE_CONSTRAINT: Effect(AE),
     Action.ADD_CHECK: Effect(
         AE,
         scan=True,

@@ -97,6 +97,12 @@ class Column:
     settings: ColumnSettings = ColumnSettings()
     # COLLATE of its own, when not the type's: as DDL names it (``collation_sql``: ``"C"``, ``"s"."ci"``)
     collation: str | None = None
+    # With ``not_null``: PostgreSQL 18+ keeps NOT NULL as a named constraint: a name other than the default
+    # ``<table>_<column>_not_null`` (pg/naming.not_null_name); None for the default (and before 18).
+    not_null_name: str | None = None
+    # With ``not_null``: PostgreSQL 18+ ``ADD CONSTRAINT x NOT NULL col NOT VALID``: existing rows are not
+    # checked (attnotnull is true all the same); validated when the code says valid, never un-validated.
+    not_null_not_valid: bool = False
 
     @property
     def is_serial(self) -> bool:
@@ -109,6 +115,9 @@ class PrimaryKey:
     columns: tuple[str, ...]
     deferrable: bool = False
     initially_deferred: bool = False
+    # PostgreSQL 18+ temporal key: ``PRIMARY KEY (id, valid WITHOUT OVERLAPS)``; the last column is the
+    # range whose values may not overlap among rows equal in the others (pg_constraint.conperiod)
+    without_overlaps: bool = False
     comment: str | None = None  # COMMENT ON CONSTRAINT (every constraint and index may carry one)
 
 
@@ -124,6 +133,9 @@ class ForeignKey:
     deferrable: bool = False
     initially_deferred: bool = False
     not_valid: bool = False  # exists unvalidated (ADD ... NOT VALID without VALIDATE); never re-validated
+    # PostgreSQL 18+: kept in the catalog, never checked (pg_constraint.conenforced false); such a
+    # constraint is never valid either, so ``not_valid`` is False with it (the model has one spelling)
+    not_enforced: bool = False
     comment: str | None = None
     match_full: bool = False  # MATCH FULL (MATCH SIMPLE, the default, otherwise; PARTIAL does not exist)
     # ON DELETE SET NULL / SET DEFAULT (a, b): only these columns (PostgreSQL 15+); () = all of them
@@ -137,6 +149,7 @@ class UniqueConstraint:
     nulls_not_distinct: bool = False
     deferrable: bool = False
     initially_deferred: bool = False
+    without_overlaps: bool = False  # PostgreSQL 18+: the last column WITHOUT OVERLAPS (see PrimaryKey)
     comment: str | None = None
 
 
@@ -145,6 +158,7 @@ class CheckConstraint:
     name: str
     expression: str  # normalised, without the surrounding CHECK ( )
     not_valid: bool = False  # exists unvalidated: read back as NOT VALID, created NOT VALID, not validated
+    not_enforced: bool = False  # PostgreSQL 18+: never checked (see ForeignKey.not_enforced)
     comment: str | None = None
 
 

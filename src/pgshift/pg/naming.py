@@ -82,6 +82,13 @@ def owned_sequence_name(table: str, column: str) -> str:
 identity_sequence_name = owned_sequence_name  # the same rule for identity columns
 
 
+def not_null_name(table: str, column: str) -> str:
+    """The name PostgreSQL 18+ gives a column's NOT NULL constraint (a pg_constraint row from 18 on):
+    ``<table>_<column>_not_null``, truncated. Renaming the table or the column keeps the old name.
+    Like ``owned_sequence_name``, it assumes the name is free (ChooseConstraintName would add a number)."""
+    return make_object_name(table, column, "not_null")
+
+
 def handover_sequence_name(table: str, column: str) -> str:
     """Where a column's serial or identity sequence waits while the other kind takes its name
     (``<table>_<column>_seq_old``, truncated): read for its position, then dropped, in one migration."""

@@ -136,6 +136,7 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
             columns=tuple(str(c.name) for c in table.primary_key.columns),
             deferrable=bool(table.primary_key.deferrable),
             initially_deferred=_initially_deferred(table.primary_key),
+            without_overlaps=_info_flag(table.primary_key, "without_overlaps"),
             comment=table.primary_key.comment or None,
         )
     uniques, checks, fks, excludes = [], [], [], []
@@ -152,6 +153,7 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
                     ),
                     deferrable=bool(constraint.deferrable),
                     initially_deferred=_initially_deferred(constraint),
+                    without_overlaps=_info_flag(constraint, "without_overlaps"),
                     comment=constraint.comment or None,
                 )
             )
@@ -179,7 +181,10 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
                 m.CheckConstraint(
                     name=_name(constraint) or naming.check_name(table.name, _first_column(expression)),
                     expression=expression,
-                    not_valid=bool(constraint.dialect_options["postgresql"].get("not_valid")),
+                    # NOT ENFORCED is never valid: the model spells it with not_valid False
+                    not_valid=bool(constraint.dialect_options["postgresql"].get("not_valid"))
+                    and not _info_flag(constraint, "not_enforced"),
+                    not_enforced=_info_flag(constraint, "not_enforced"),
                     comment=constraint.comment or None,
                 )
             )
@@ -305,7 +310,11 @@ def _partition(schema: str, raw: dict[str, Any], columns: tuple[m.Column, ...]) 
         comment=raw.get("comment") or None,
         defaults=tuple(sorted(defaults)),
         checks=tuple(
-            m.CheckConstraint(name=str(name), expression=normalize_expression(str(expr)))
+            m.CheckConstraint(
+                name=str(name),
+                expression=normalize_expression(str(expr)),
+                not_enforced=str(name) in (raw.get("checks_not_enforced") or ()),  # PostgreSQL 18+
+            )
             for name, expr in sorted((raw.get("checks") or {}).items())
         ),
     )
@@ -381,10 +390,15 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
     serial_type = type_.as_serial()
     if default is not None and serial_type is not None and _is_own_serial_default(table, col, default):
         type_, default = serial_type, None
+    not_null = not col.nullable or serial or identity is not None
+    info = col.info.get("pgshift", {}) if isinstance(col.info, dict) else {}
     return m.Column(
         name=str(col.name),
         type=type_,
-        not_null=not col.nullable or serial or identity is not None,
+        not_null=not_null,
+        not_null_name=_not_null_name(table, col) if not_null else None,
+        # PostgreSQL 18+: info={"pgshift": {"not_null_not_valid": True}} (existing rows not checked)
+        not_null_not_valid=not_null and isinstance(info, dict) and bool(info.get("not_null_not_valid")),
         default=default,
         identity=identity,
         generated=generated,
@@ -399,6 +413,16 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
 
 _SETTINGS = frozenset(("statistics", "storage", "compression", "options"))
 _NO_SETTINGS = m.ColumnSettings()
+
+
+def _not_null_name(table: Any, col: Any) -> str | None:
+    """``info={"pgshift": {"not_null_name": "a_must"}}``: the name of a NOT NULL constraint (PostgreSQL
+    18+; SQLAlchemy has no construct for it). The default ``<table>_<column>_not_null`` is no name."""
+    info = col.info.get("pgshift", {}) if isinstance(col.info, dict) else {}
+    name = info.get("not_null_name") if isinstance(info, dict) else None
+    if not name or name == naming.not_null_name(str(table.name), str(col.name)):
+        return None
+    return str(name)
 
 
 def _column_settings(table: Any, col: Any, type_: SqlType) -> m.ColumnSettings:
@@ -561,7 +585,9 @@ def _foreign_key(table: Any, fk: ForeignKeyConstraint) -> m.ForeignKey:
         on_update=_action(fk.onupdate),
         deferrable=bool(fk.deferrable),
         initially_deferred=(fk.initially or "").upper() == "DEFERRED",
-        not_valid=bool(fk.dialect_options["postgresql"].get("not_valid")),
+        not_valid=bool(fk.dialect_options["postgresql"].get("not_valid"))
+        and not _info_flag(fk, "not_enforced"),
+        not_enforced=_info_flag(fk, "not_enforced"),
         comment=fk.comment or None,
         match_full=(fk.match or "").upper() == "FULL",
         on_delete_columns=_on_delete_columns(table, fk),
@@ -650,6 +676,14 @@ def _info_comment(item: Any) -> str | None:
     SQLAlchemy classes take no ``comment=`` (the exclusion constraint accepts one and drops it)."""
     info = item.info.get("pgshift", {}) if isinstance(item.info, dict) else {}
     return (info.get("comment") or None) if isinstance(info, dict) else None
+
+
+def _info_flag(item: Any, key: str) -> bool:
+    """``info={"pgshift": {key: True}}``: a PostgreSQL 18 clause SQLAlchemy has no argument for
+    (``not_enforced`` on a CHECK or foreign key, ``without_overlaps`` on a primary key or unique: its last
+    column). SQLAlchemy's own ``create_all`` does not see it; pgshift's migrations write it."""
+    info = item.info.get("pgshift", {}) if isinstance(item.info, dict) else {}
+    return bool(info.get(key)) if isinstance(info, dict) else False
 
 
 def _text_keys(text: str) -> list[IndexKey]:

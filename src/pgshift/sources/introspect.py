@@ -37,6 +37,7 @@ from pgshift.model.types import (
     normalize_stored_expression,
     parse_type,
 )
+from pgshift.pg.naming import not_null_name
 from pgshift.pg.parser import index_definition_keys
 from pgshift.sources.kinds import SOURCE_KINDS
 from pgshift.sources.snapshot_fields import sequence_options_from_catalog
@@ -82,6 +83,19 @@ def _gc_paused(read: Callable[_P, _R]) -> Callable[_P, _R]:
 
 
 @_gc_paused
+def as_server_holds(model: m.Model, server_version: int) -> m.Model:
+    """``model`` as a server of ``server_version`` (``server_version_num``) holds it, for comparing code
+    with a live database: before PostgreSQL 18 a NOT NULL has no constraint row, so the name code gives
+    it is accepted and ignored, and the catalog can never show it (comparing would plan the rename on
+    every push and report it as drift forever)."""
+    if server_version >= 180000 or not any(c.not_null_name for t in model.tables for c in t.columns):
+        return model
+    tables = [
+        replace(t, columns=tuple(replace(c, not_null_name=None) for c in t.columns)) for t in model.tables
+    ]
+    return replace(model, tables=tuple(tables))
+
+
 def introspect(
     conn: Any,
     *,
@@ -342,6 +356,12 @@ def _column_type(r: dict[str, Any]) -> SqlType:
     return parsed
 
 
+def _not_null_name(r: dict[str, Any]) -> str | None:
+    """A NOT NULL constraint's name when it is not the one PostgreSQL (18+) would give it."""
+    name = r["not_null_name"]
+    return None if name is None or name == not_null_name(r["table_name"], r["name"]) else name
+
+
 def _column(r: dict[str, Any]) -> m.Column:
     type_ = _column_type(r)
     default = r["default_expr"]
@@ -368,6 +388,8 @@ def _column(r: dict[str, Any]) -> m.Column:
         name=r["name"],
         type=type_,
         not_null=bool(r["not_null"]),
+        not_null_name=_not_null_name(r),
+        not_null_not_valid=bool(r["not_null_not_valid"]),
         default=canonical_default(default, type_) if default is not None else None,
         identity=identity,
         generated=generated,
@@ -384,9 +406,9 @@ def _column(r: dict[str, Any]) -> m.Column:
 
 
 def _check_body(definition: str) -> str:
-    """``CHECK ((a > 0)) NOT VALID`` -> ``a > 0``."""
+    """``CHECK ((a > 0)) NOT VALID`` -> ``a > 0`` (also ``NO INHERIT`` and, from 18 on, ``NOT ENFORCED``)."""
     body = definition.removeprefix("CHECK ")
-    body = body.removesuffix(" NOT VALID").removesuffix(" NO INHERIT")
+    body = body.removesuffix(" NOT VALID").removesuffix(" NOT ENFORCED").removesuffix(" NO INHERIT")
     return normalize_stored_expression(body)
 
 
@@ -405,6 +427,7 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
                 columns=columns,
                 deferrable=deferrable,
                 initially_deferred=deferred,
+                without_overlaps=bool(r["without_overlaps"]),
                 comment=comment,
             )
         elif kind == "u":
@@ -415,6 +438,7 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
                     nulls_not_distinct="NULLS NOT DISTINCT" in r["definition"],
                     deferrable=deferrable,
                     initially_deferred=deferred,
+                    without_overlaps=bool(r["without_overlaps"]),
                     comment=comment,
                 )
             )
@@ -424,6 +448,7 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
                     name=r["name"],
                     expression=_check_body(r["definition"]),
                     not_valid=bool(r["not_valid"]),
+                    not_enforced=not r["enforced"],
                     comment=comment,
                 )
             )
@@ -450,6 +475,7 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
                     deferrable=deferrable,
                     initially_deferred=deferred,
                     not_valid=bool(r["not_valid"]),
+                    not_enforced=not r["enforced"],
                     comment=comment,
                     match_full=bool(r["match_full"]),
                     on_delete_columns=tuple(r["on_delete_columns"] or ()),
@@ -556,7 +582,11 @@ def _partitions(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[s
                 ),
                 checks=tuple(
                     m.CheckConstraint(
-                        name=name, expression=_check_body(definition), not_valid="NOT VALID" in definition
+                        name=name,
+                        expression=_check_body(definition),
+                        # pg_get_constraintdef spells NOT ENFORCED alone (such a constraint is never valid)
+                        not_valid="NOT VALID" in definition,
+                        not_enforced=definition.endswith(" NOT ENFORCED"),
                     )
                     for name, definition in (r["own_checks"] or ())
                 ),

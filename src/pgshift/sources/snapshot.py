@@ -267,6 +267,8 @@ def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
     return with_extras(
         out,
         comment=column.comment,
+        notNullName=column.not_null_name if column.not_null else None,
+        notNullNotValid=column.not_null and column.not_null_not_valid,
         statistics=settings.statistics,
         storage=settings.storage,
         compression=settings.compression,
@@ -314,6 +316,7 @@ def _table_out(table: m.Table) -> dict[str, Any]:
                 {"name": u.name, "nullsNotDistinct": u.nulls_not_distinct, "columns": list(u.columns)},
                 deferrable=u.deferrable,
                 initiallyDeferred=u.initially_deferred,
+                withoutOverlaps=u.without_overlaps,
                 comment=u.comment,
             )
             for u in table.unique_constraints
@@ -321,7 +324,10 @@ def _table_out(table: m.Table) -> dict[str, Any]:
         "policies": {p.name: _policy_out(p) for p in table.policies},
         "checkConstraints": {
             c.name: with_extras(
-                {"name": c.name, "value": c.expression}, notValid=c.not_valid, comment=c.comment
+                {"name": c.name, "value": c.expression},
+                notValid=c.not_valid,
+                notEnforced=c.not_enforced,
+                comment=c.comment,
             )
             for c in table.check_constraints
         },
@@ -333,6 +339,7 @@ def _table_out(table: m.Table) -> dict[str, Any]:
         primaryKeyDeferrable=pk is not None and pk.deferrable,
         primaryKeyInitiallyDeferred=pk is not None and pk.initially_deferred,
         primaryKeyComment=pk.comment if pk is not None else None,
+        primaryKeyWithoutOverlaps=pk is not None and pk.without_overlaps,
         unlogged=table.unlogged,
         partitionBy=table.partition_by,
         storageParameters=list(table.storage_parameters),
@@ -346,6 +353,11 @@ def _table_out(table: m.Table) -> dict[str, Any]:
                 **({"comment": p.comment} if p.comment else {}),
                 **({"defaults": dict(p.defaults)} if p.defaults else {}),
                 **({"checks": {c.name: c.expression for c in p.checks}} if p.checks else {}),
+                **(
+                    {"checksNotEnforced": unenforced}
+                    if (unenforced := [c.name for c in p.checks if c.not_enforced])
+                    else {}
+                ),
             }
             for p in table.partitions
         ],
@@ -378,6 +390,7 @@ def _fk_out(table: m.Table, fk: m.ForeignKey) -> dict[str, Any]:
         deferrable=fk.deferrable,
         initiallyDeferred=fk.initially_deferred,
         notValid=fk.not_valid,
+        notEnforced=fk.not_enforced,
         comment=fk.comment,
         matchFull=fk.match_full,
         onDeleteColumns=list(fk.on_delete_columns),
@@ -524,6 +537,8 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 name=col["name"],
                 type=type_,
                 not_null=bool(col.get("notNull")) or bool(col.get("primaryKey")),
+                not_null_name=pgshift_extra(col, "notNullName"),
+                not_null_not_valid=bool(pgshift_extra(col, "notNullNotValid")),
                 default=_default_in(col.get("default"), type_),
                 identity=identity,
                 generated=strip_table_qualifier(generated["as"], name) if generated else None,
@@ -552,6 +567,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
         "deferrable": bool(pgshift_extra(raw, "primaryKeyDeferrable")),
         "initially_deferred": bool(pgshift_extra(raw, "primaryKeyInitiallyDeferred")),
         "comment": pgshift_extra(raw, "primaryKeyComment"),
+        "without_overlaps": bool(pgshift_extra(raw, "primaryKeyWithoutOverlaps")),
     }
     pk = m.PrimaryKey(name=f"{name}_pkey", columns=tuple(pk_columns), **deferral) if pk_columns else None
     for cpk in raw.get("compositePrimaryKeys", {}).values():
@@ -563,6 +579,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
             nulls_not_distinct=bool(u.get("nullsNotDistinct")),
             deferrable=bool(pgshift_extra(u, "deferrable")),
             initially_deferred=bool(pgshift_extra(u, "initiallyDeferred")),
+            without_overlaps=bool(pgshift_extra(u, "withoutOverlaps")),
             comment=pgshift_extra(u, "comment"),
         )
         for u in raw.get("uniqueConstraints", {}).values()
@@ -579,6 +596,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 name=c["name"],
                 expression=strip_table_qualifier(c["value"], name),
                 not_valid=bool(pgshift_extra(c, "notValid")),
+                not_enforced=bool(pgshift_extra(c, "notEnforced")),
                 comment=pgshift_extra(c, "comment"),
             )
             for c in raw.get("checkConstraints", {}).values()
@@ -610,7 +628,9 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                 comment=p.get("comment"),
                 defaults=tuple(sorted((p.get("defaults") or {}).items())),
                 checks=tuple(
-                    m.CheckConstraint(name=k, expression=v)
+                    m.CheckConstraint(
+                        name=k, expression=v, not_enforced=k in (p.get("checksNotEnforced") or ())
+                    )
                     for k, v in sorted((p.get("checks") or {}).items())
                 ),
             )
@@ -645,6 +665,7 @@ def _fk_in(raw: dict[str, Any]) -> m.ForeignKey:
         deferrable=bool(pgshift_extra(raw, "deferrable", False)),
         initially_deferred=bool(pgshift_extra(raw, "initiallyDeferred", False)),
         not_valid=bool(pgshift_extra(raw, "notValid", False)),
+        not_enforced=bool(pgshift_extra(raw, "notEnforced", False)),
         comment=pgshift_extra(raw, "comment"),
         match_full=bool(pgshift_extra(raw, "matchFull", False)),
         on_delete_columns=tuple(pgshift_extra(raw, "onDeleteColumns") or ()),

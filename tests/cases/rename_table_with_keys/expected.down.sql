@@ -1,4 +1,10 @@
 ALTER INDEX "public"."persons_email_idx" RENAME TO "people_email_idx";--> statement-breakpoint
 ALTER TABLE "public"."persons" RENAME CONSTRAINT "persons_pkey" TO "people_pkey";--> statement-breakpoint
 ALTER TABLE "public"."persons" RENAME CONSTRAINT "persons_email_key" TO "people_email_key";--> statement-breakpoint
-ALTER TABLE "public"."persons" RENAME TO "people";
+ALTER TABLE "public"."persons" RENAME TO "people";--> statement-breakpoint
+DO $pgshift$ BEGIN
+	-- NOT NULL constraints are named after their table and column on PostgreSQL 18+ only
+	IF EXISTS (SELECT FROM pg_constraint WHERE conrelid = '"public"."people"'::regclass AND conname = 'persons_id_not_null' AND contype = 'n') THEN
+		ALTER TABLE "public"."people" RENAME CONSTRAINT "persons_id_not_null" TO "people_id_not_null";
+	END IF;
+END $pgshift$;

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pgshift.diff import render
 from pgshift.diff.hazards import Action, Change, Hazard, HazardKind, binary_coercible
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, path, ref
+from pgshift.diff.kinds.constraint import ValidateConstraint
 from pgshift.diff.kinds.sequence import option_clauses, rename_owned_sequence, sequence_options_sql
 from pgshift.model.schema import (
     Column,
@@ -29,7 +30,7 @@ from pgshift.model.types import (
     quote_literal,
 )
 from pgshift.pg.functions import volatile_call
-from pgshift.pg.naming import handover_sequence_name, owned_sequence_name
+from pgshift.pg.naming import handover_sequence_name, not_null_name, owned_sequence_name
 from pgshift.pg.parser import options_changes
 
 
@@ -135,6 +136,7 @@ class AddColumn(Operation):
     def sql(self) -> list[str]:
         stub = Table(schema=self.schema, name=self.table)
         out = [f"{alter(self.schema, self.table)} ADD COLUMN {column_sql(stub, self.column)};"]
+        out += not_valid_not_null_sql(self.schema, self.table, self.column)
         out += created_settings(self.schema, self.table, self.column)
         if self.column.comment is not None:
             out.append(
@@ -271,15 +273,76 @@ class RecomputeColumn(Operation):
         return f"recompute column {self.table}.{self.new.name} (drop it and add it generated)"
 
 
+def not_valid_not_null_sql(schema: str, table: str, column: Column) -> list[str]:
+    """``ADD CONSTRAINT x NOT NULL col NOT VALID`` (PostgreSQL 18+ only: older servers reject it) for a
+    column whose NOT NULL is not validated: CREATE TABLE and ADD COLUMN leave it nullable, this follows."""
+    if not (column.not_null and column.not_null_not_valid):
+        return []
+    name = column.not_null_name or not_null_name(table, column.name)
+    return [
+        f"{alter(schema, table)} ADD CONSTRAINT {quote_ident(name)} NOT NULL {quote_ident(column.name)} NOT VALID;"
+    ]
+
+
+def rename_not_null_sql(schema: str, table: str, renames: list[tuple[str, str]]) -> list[str]:
+    """Rename default-named NOT NULL constraints after their table or column (``table`` is the table's
+    name once renamed), so the result matches a table created under the new names.
+
+    Only PostgreSQL 18+ has them (pg_constraint rows of contype 'n'), and the differ does not know the
+    server a migration will run on: the rename runs only where the constraint exists, so the same
+    migration does nothing more on 15 or 16. A constraint the user named is left alone (not found)."""
+    pairs = [(old, new) for old, new in renames if old != new]
+    if not pairs:
+        return []
+    target = ref(schema, table)
+    steps = "".join(
+        f"\n\tIF EXISTS (SELECT FROM pg_constraint WHERE conrelid = {quote_literal(target)}::regclass"
+        f" AND conname = {quote_literal(old)} AND contype = 'n') THEN"
+        f"\n\t\tALTER TABLE {target} RENAME CONSTRAINT {quote_ident(old)} TO {quote_ident(new)};\n\tEND IF;"
+        for old, new in pairs
+    )
+    note = "-- NOT NULL constraints are named after their table and column on PostgreSQL 18+ only"
+    return [f"DO $pgshift$ BEGIN\n\t{note}{steps}\nEND $pgshift$;"]
+
+
+@dataclass(frozen=True)
+class RenameNotNull(Operation):
+    """A NOT NULL constraint's name changes (PostgreSQL 18+; None: ``<table>_<column>_not_null``): renamed
+    where it exists, nothing on servers before 18 (see ``rename_not_null_sql``)."""
+
+    schema: str
+    table: str
+    column: str
+    old: str | None
+    new: str | None
+    action = Action.RENAME_CONSTRAINT
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.column)
+
+    def sql(self) -> list[str]:
+        default = not_null_name(self.table, self.column)
+        return rename_not_null_sql(self.schema, self.table, [(self.old or default, self.new or default)])
+
+    def reverse(self) -> Operation:
+        return RenameNotNull(self.schema, self.table, self.column, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"rename the NOT NULL constraint of {self.table}.{self.column} to {self.new or 'its default name'}"
+
+
 @dataclass(frozen=True)
 class RenameColumn(Operation):
-    """RENAME COLUMN; with ``owns_sequence`` (serial or default-named identity) its sequence follows."""
+    """RENAME COLUMN; with ``owns_sequence`` (serial or default-named identity) its sequence follows,
+    with ``not_null`` its default-named NOT NULL constraint (PostgreSQL 18+, see ``rename_not_null_sql``)."""
 
     schema: str
     table: str
     old: str
     new: str
     owns_sequence: bool = False
+    not_null: bool = False
     action = Action.RENAME_COLUMN
 
     @property
@@ -296,10 +359,13 @@ class RenameColumn(Operation):
                 owned_sequence_name(self.table, self.old),
                 owned_sequence_name(self.table, self.new),
             )
+        if self.not_null:
+            names = (not_null_name(self.table, self.old), not_null_name(self.table, self.new))
+            out += rename_not_null_sql(self.schema, self.table, [names])
         return out
 
     def reverse(self) -> Operation:
-        return RenameColumn(self.schema, self.table, self.new, self.old, self.owns_sequence)
+        return RenameColumn(self.schema, self.table, self.new, self.old, self.owns_sequence, self.not_null)
 
     def describe(self) -> str:
         return f"rename column {self.table}.{self.old} to {self.new}"
@@ -466,13 +532,20 @@ class AlterCollation(Operation):
 
 @dataclass(frozen=True)
 class SetNotNull(Operation):
+    """SET / DROP NOT NULL; ``name``: the user's name of the NOT NULL constraint (PostgreSQL 18+; None:
+    the default), which SET NOT NULL cannot write: the default-named constraint is renamed after it."""
+
     schema: str
     table: str
     column: str
     not_null: bool
+    name: str | None = None
+    not_valid: bool = False  # PostgreSQL 18+: added NOT VALID (no scan), left unvalidated
 
     @property
     def action(self) -> Action:
+        if self.not_null and self.not_valid:
+            return Action.ADD_NOT_NULL_NOT_VALID
         return Action.SET_NOT_NULL if self.not_null else Action.DROP_NOT_NULL
 
     @property
@@ -480,11 +553,21 @@ class SetNotNull(Operation):
         return path(self.schema, self.table, self.column)
 
     def sql(self) -> list[str]:
+        if self.not_null and self.not_valid:
+            name = self.name or not_null_name(self.table, self.column)
+            column = quote_ident(self.column)
+            return [
+                f"{alter(self.schema, self.table)} ADD CONSTRAINT {quote_ident(name)} NOT NULL {column} NOT VALID;"
+            ]
         verb = "SET" if self.not_null else "DROP"
-        return [f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)} {verb} NOT NULL;"]
+        out = [f"{alter(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)} {verb} NOT NULL;"]
+        if self.not_null and self.name is not None:
+            names = (not_null_name(self.table, self.column), self.name)
+            out += rename_not_null_sql(self.schema, self.table, [names])
+        return out
 
     def reverse(self) -> Operation:
-        return SetNotNull(self.schema, self.table, self.column, not self.not_null)
+        return SetNotNull(self.schema, self.table, self.column, not self.not_null, self.name, self.not_valid)
 
     def describe(self) -> str:
         return f"{'set' if self.not_null else 'drop'} not null on {self.table}.{self.column}"
@@ -662,11 +745,16 @@ def diff_column(s: str, n: str, a: Column, b: Column) -> list[Operation]:
         if not _same_default(a, b):
             out.append(SetDefault(s, n, b.name, a.default, b.default))
     if b.not_null and not a.not_null:
-        out.append(SetNotNull(s, n, b.name, True))
+        out.append(SetNotNull(s, n, b.name, True, b.not_null_name, b.not_null_not_valid))
+    elif a.not_null and b.not_null and a.not_null_name != b.not_null_name:
+        out.append(RenameNotNull(s, n, b.name, a.not_null_name, b.not_null_name))
+    if a.not_null and b.not_null and a.not_null_not_valid and not b.not_null_not_valid:
+        # validated, as a CHECK or foreign key is; a valid one the code says NOT VALID is kept as it is
+        out.append(ValidateConstraint(s, n, b.not_null_name or not_null_name(n, b.name)))
     if identity is not None:
         out.append(identity)
     if a.not_null and not b.not_null:
-        out.append(SetNotNull(s, n, b.name, False))
+        out.append(SetNotNull(s, n, b.name, False, a.not_null_name, a.not_null_not_valid))
     if a.comment != b.comment:
         out.append(SetColumnComment(s, n, b.name, a.comment, b.comment))
     if type_key(a) != type_key(b) and b.settings != ColumnSettings():
@@ -712,7 +800,14 @@ def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
     schema, _, name = container.partition(".")
     table = model.table(schema, name)
     column = table.column(old) if table else None
-    return RenameColumn(schema, name, old, new, column is not None and owns_default_sequence(column))
+    return RenameColumn(
+        schema,
+        name,
+        old,
+        new,
+        column is not None and owns_default_sequence(column),
+        column is not None and column.not_null and column.not_null_name is None,
+    )
 
 
 # --- SQL --------------------------------------------------------------------------------------------
@@ -743,6 +838,10 @@ def column_sql(table: Table, column: Column, *, inline_pk: bool = False) -> str:
         parts.append(f"DEFAULT {default_clause_sql(column.default)}")
     if column.identity is not None:
         parts.append(identity_sql(table.schema, table.name, column.name, column.identity))
-    if column.not_null:
-        parts.append("NOT NULL")
+    if (
+        column.not_null and not column.not_null_not_valid
+    ):  # a NOT VALID one: added after (not_valid_not_null_sql)
+        # a user's name: kept on 18+, accepted and ignored before (NOT NULL had no constraint row)
+        named = f"CONSTRAINT {quote_ident(column.not_null_name)} " if column.not_null_name else ""
+        parts.append(f"{named}NOT NULL")
     return " ".join(parts)

@@ -37,6 +37,12 @@ def stays_unvalidated(constraint: Constraint) -> bool:
     return isinstance(constraint, CheckConstraint | ForeignKey) and constraint.not_valid
 
 
+def not_enforced(constraint: Constraint) -> bool:
+    """A CHECK or foreign key PostgreSQL (18+) keeps without checking: adding it reads no rows, and it
+    cannot be validated ("cannot validate NOT ENFORCED constraint")."""
+    return isinstance(constraint, CheckConstraint | ForeignKey) and constraint.not_enforced
+
+
 @dataclass(frozen=True)
 class AddConstraint(Operation):
     """ADD CONSTRAINT; with ``not_valid`` (FK/CHECK on an existing table) ``NOT VALID`` then VALIDATE."""
@@ -57,6 +63,8 @@ class AddConstraint(Operation):
         if self.using_index:
             return Action.ADD_CONSTRAINT_USING_INDEX
         c = self.constraint
+        if not_enforced(c):
+            return Action.ADD_CONSTRAINT_NOT_ENFORCED
         if isinstance(c, ForeignKey):
             return Action.ADD_FOREIGN_KEY_NOT_VALID if self.not_valid else Action.ADD_FOREIGN_KEY
         if isinstance(c, CheckConstraint):
@@ -91,6 +99,8 @@ class AddConstraint(Operation):
                 f"{head} ADD CONSTRAINT {quote_ident(c.name)} {kind} USING INDEX {quote_ident(c.name)};",
             ]
         text = f"{head} ADD {constraint_sql(c)}"
+        if not_enforced(c):
+            return [text + ";"]  # nothing is checked, now or later: no NOT VALID, no VALIDATE
         if stays_unvalidated(c):
             return [text + " NOT VALID;"]  # as the model has it: existing rows are not checked
         if not self.not_valid:
@@ -101,7 +111,7 @@ class AddConstraint(Operation):
         if self.on_new_table:
             return ()
         found = super().hazards()
-        if self.not_valid and not stays_unvalidated(self.constraint):
+        if self.not_valid and not stays_unvalidated(self.constraint) and not not_enforced(self.constraint):
             found += hazards_of("validate_constraint", self.subject)
         if self.using_index:
             found += (
@@ -113,7 +123,8 @@ class AddConstraint(Operation):
         return DropConstraint(self.schema, self.table, self.constraint)
 
     def describe(self) -> str:
-        return f"add {_KIND_NAMES[type(self.constraint)]} {self.constraint.name} on {self.table}"
+        text = f"add {_KIND_NAMES[type(self.constraint)]} {self.constraint.name} on {self.table}"
+        return text + (" (NOT ENFORCED)" if not_enforced(self.constraint) else "")
 
 
 @dataclass(frozen=True)
@@ -189,6 +200,37 @@ class ValidateConstraint(Operation):
 
 
 @dataclass(frozen=True)
+class SetEnforced(Operation):
+    """``ALTER CONSTRAINT fk [NOT] ENFORCED`` (PostgreSQL 18+; foreign keys only: a CHECK's enforcement
+    cannot be altered, "cannot alter enforceability of constraint", so a CHECK is dropped and added).
+    ENFORCED checks every row (the constraint comes out validated); NOT ENFORCED reads none."""
+
+    schema: str
+    table: str
+    name: str
+    enforced: bool
+
+    @property
+    def action(self) -> Action:
+        return Action.ENFORCE_CONSTRAINT if self.enforced else Action.UNENFORCE_CONSTRAINT
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.name)
+
+    def sql(self) -> list[str]:
+        state = "ENFORCED" if self.enforced else "NOT ENFORCED"
+        return [f"{alter(self.schema, self.table)} ALTER CONSTRAINT {quote_ident(self.name)} {state};"]
+
+    def reverse(self) -> Operation:
+        return SetEnforced(self.schema, self.table, self.name, not self.enforced)
+
+    def describe(self) -> str:
+        verb = "enforce" if self.enforced else "stop enforcing (NOT ENFORCED)"
+        return f"{verb} foreign key {self.name} on {self.table}"
+
+
+@dataclass(frozen=True)
 class _NoOp(Operation):
     """Nothing to run (the reverse of a validation)."""
 
@@ -226,17 +268,28 @@ def _deferral(deferrable: bool, initially_deferred: bool) -> str:
     return " DEFERRABLE INITIALLY DEFERRED" if initially_deferred else " DEFERRABLE"
 
 
+def _enforcement(not_enforced: bool) -> str:
+    """After the deferral, where PostgreSQL 18 writes it (servers before 18 reject the clause)."""
+    return " NOT ENFORCED" if not_enforced else ""
+
+
+def _key_columns(columns: tuple[str, ...], without_overlaps: bool) -> str:
+    """A key's columns; a temporal key's last one ``WITHOUT OVERLAPS`` (PostgreSQL 18+)."""
+    text = packed_idents(columns)
+    return text + " WITHOUT OVERLAPS" if without_overlaps else text
+
+
 def constraint_body(constraint: Constraint) -> str:
     """The constraint after ``CONSTRAINT "name"`` (without NOT VALID: see ``AddConstraint``)."""
     if isinstance(constraint, PrimaryKey):
-        text = f"PRIMARY KEY({packed_idents(constraint.columns)})"
+        text = f"PRIMARY KEY({_key_columns(constraint.columns, constraint.without_overlaps)})"
         return text + _deferral(constraint.deferrable, constraint.initially_deferred)
     if isinstance(constraint, UniqueConstraint):
         nulls = " NULLS NOT DISTINCT" if constraint.nulls_not_distinct else ""
-        text = f"UNIQUE{nulls}({packed_idents(constraint.columns)})"
+        text = f"UNIQUE{nulls}({_key_columns(constraint.columns, constraint.without_overlaps)})"
         return text + _deferral(constraint.deferrable, constraint.initially_deferred)
     if isinstance(constraint, CheckConstraint):
-        return f"CHECK ({constraint.expression})"
+        return f"CHECK ({constraint.expression})" + _enforcement(constraint.not_enforced)
     if isinstance(constraint, ExcludeConstraint):
         return constraint.definition + _deferral(constraint.deferrable, constraint.initially_deferred)
     fk = constraint
@@ -246,7 +299,7 @@ def constraint_body(constraint: Constraint) -> str:
         f"FOREIGN KEY ({idents(fk.columns)}) REFERENCES {qualified_name(fk.ref_schema, fk.ref_table)}"
         f"({idents(fk.ref_columns)}){match} ON DELETE {fk.on_delete}{only} ON UPDATE {fk.on_update}"
     )
-    return text + _deferral(fk.deferrable, fk.initially_deferred)
+    return text + _deferral(fk.deferrable, fk.initially_deferred) + _enforcement(fk.not_enforced)
 
 
 def constraint_sql(constraint: Constraint) -> str:

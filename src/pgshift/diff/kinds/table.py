@@ -22,7 +22,9 @@ from pgshift.diff.kinds.column import (
     column_sql,
     created_settings,
     diff_column,
+    not_valid_not_null_sql,
     owns_default_sequence,
+    rename_not_null_sql,
     type_key,
 )
 from pgshift.diff.kinds.comment import (
@@ -38,6 +40,7 @@ from pgshift.diff.kinds.constraint import (
     Constraint,
     DropConstraint,
     RenameConstraint,
+    SetEnforced,
     ValidateConstraint,
     add_constraint,
     constraint_sql,
@@ -67,7 +70,7 @@ from pgshift.model.schema import (
     qualified,
 )
 from pgshift.model.types import default_clause_sql, qualified_name, quote_ident
-from pgshift.pg.naming import owned_sequence_name
+from pgshift.pg.naming import not_null_name, owned_sequence_name
 from pgshift.pg.parser import options_changes, referenced_columns, storage_parameters_written
 
 
@@ -91,6 +94,7 @@ class CreateTable(Operation):
             for c in t.check_constraints
             if c.not_valid
         ]
+        out += [s for c in t.columns for s in not_valid_not_null_sql(t.schema, t.name, c)]
         for p in t.partitions:
             out += CreatePartition(t, p).sql()
         out += [s for c in t.columns for s in created_settings(t.schema, t.name, c)]
@@ -151,12 +155,14 @@ class DropTable(Operation):
 class RenameTable(Operation):
     """ALTER TABLE ... RENAME TO; ``sequence_columns`` (serial and default-named identity columns) get
     their ``<table>_<column>_seq`` renamed too, since Postgres leaves it under the old table's name and
-    a table created with the new name would have the new one."""
+    a table created with the new name would have the new one; so do the ``<table>_<column>_not_null``
+    constraints of ``not_null_columns`` (PostgreSQL 18+, see ``rename_not_null_sql``)."""
 
     schema: str
     old: str
     new: str
     sequence_columns: tuple[str, ...] = ()
+    not_null_columns: tuple[str, ...] = ()
     action = Action.RENAME_TABLE
 
     @property
@@ -169,10 +175,11 @@ class RenameTable(Operation):
             out += rename_owned_sequence(
                 self.schema, owned_sequence_name(self.old, column), owned_sequence_name(self.new, column)
             )
-        return out
+        names = [(not_null_name(self.old, c), not_null_name(self.new, c)) for c in self.not_null_columns]
+        return out + rename_not_null_sql(self.schema, self.new, names)
 
     def reverse(self) -> Operation:
-        return RenameTable(self.schema, self.new, self.old, self.sequence_columns)
+        return RenameTable(self.schema, self.new, self.old, self.sequence_columns, self.not_null_columns)
 
     def describe(self) -> str:
         return f"rename table {self.schema}.{self.old} to {self.new}"
@@ -690,9 +697,13 @@ def _diff_foreign_keys(a: Table, b: Table, regenerated: set[str], plan: Plan) ->
     fk_not_valid = not b.partition_by
     for name, fk in fa.items():
         if name in fb and _only_validated(fk, fb[name]) and not _fk_changed(fk, plan):
-            if fk.not_valid and not fb[name].not_valid:
+            new = fb[name]
+            if fk.not_enforced != new.not_enforced:
+                # ENFORCED checks every row and leaves it validated, whatever NOT VALID the code says
+                plan.foreign_keys.append(SetEnforced(s, n, name, enforced=not new.not_enforced))
+            elif fk.not_valid and not new.not_valid:
                 plan.foreign_keys.append(ValidateConstraint(s, n, name))
-            _constraint_comment(s, n, fk, fb[name], plan)
+            _constraint_comment(s, n, fk, new, plan)
             continue
         if not same_but_comment(fk, fb.get(name)) or _fk_changed(fk, plan) or set(fk.columns) & regenerated:
             plan.drop_fks.append(DropConstraint(s, n, fk))
@@ -889,9 +900,14 @@ def _index_columns(index: Index) -> set[str]:
 
 
 def _only_validated(old: Constraint, new: Constraint) -> bool:
-    """Equal but for NOT VALID. A valid constraint in the database where the code says NOT VALID is
-    kept as it is (PostgreSQL cannot un-validate, and nothing is lost); the other way it is validated."""
-    if not isinstance(old, CheckConstraint | ForeignKey) or type(old) is not type(new):
+    """Equal but for NOT VALID (and, for a foreign key, NOT ENFORCED: ALTER CONSTRAINT switches that on
+    PostgreSQL 18; a CHECK's cannot be switched, it is dropped and added). A valid constraint in the
+    database where the code says NOT VALID is kept as it is (PostgreSQL cannot un-validate, and nothing
+    is lost); the other way it is validated."""
+    if isinstance(old, ForeignKey) and isinstance(new, ForeignKey):
+        loose = {"not_valid": False, "not_enforced": False, "comment": None}
+        return replace(old, **loose) == replace(new, **loose)  # type: ignore[arg-type]
+    if not isinstance(old, CheckConstraint) or not isinstance(new, CheckConstraint):
         return False
     return replace(old, not_valid=False, comment=None) == replace(new, not_valid=False, comment=None)
 
@@ -901,7 +917,8 @@ def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
     sequences follow the table's name."""
     table = model.table(container, old)
     owned = tuple(c.name for c in table.columns if owns_default_sequence(c)) if table else ()
-    return RenameTable(container, old, new, owned)
+    not_null = tuple(c.name for c in table.columns if c.not_null and c.not_null_name is None) if table else ()
+    return RenameTable(container, old, new, owned, not_null)
 
 
 # --- SQL --------------------------------------------------------------------------------------------
@@ -910,7 +927,13 @@ def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
 def inline_primary_key(table: Table) -> str | None:
     """The column whose PRIMARY KEY is written inline (drizzle's style for a default-named 1-column key)."""
     pk = table.primary_key
-    if pk is not None and len(pk.columns) == 1 and pk.name == f"{table.name}_pkey" and not pk.deferrable:
+    if (
+        pk is not None
+        and len(pk.columns) == 1
+        and pk.name == f"{table.name}_pkey"
+        and not pk.deferrable
+        and not pk.without_overlaps
+    ):
         return pk.columns[0]
     return None
 
