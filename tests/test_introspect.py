@@ -23,7 +23,7 @@ from pgshift.sources.from_sqlalchemy import model_from_metadata
 from pgshift.sources.introspect import as_server_holds, introspect
 from pgshift.sources.load import load_metadata
 from tests.pgurls import with_dbname
-from tests.test_cases import apply_ops, case_databases, case_dirs, create_db_with, load_case_model, on_servers
+from tests.test_cases import apply_ops, case_databases, create_db_with, load_case_model, on_servers
 from tests.test_roundtrip import models
 
 FIXTURES = Path(__file__).parent / "fixtures_schemas"
