@@ -139,7 +139,13 @@ def test_canonical_default_assigns_the_same_value(conn, expression: str, column_
     ],
 )
 def test_written_and_stored_spellings_agree(written: str, stored: str) -> None:
-    assert normalize_expression(written) == normalize_expression(stored)
+    """(``status`` is a varchar column: the table's normalisation takes its ``::text`` out.)"""
+    from pgshift.model.types import strip_column_text_casts
+
+    varchar = frozenset({"status"})
+    assert strip_column_text_casts(normalize_expression(written), varchar) == strip_column_text_casts(
+        normalize_expression(stored), varchar
+    )
     assert "::numeric" not in normalize_expression(written) or "numeric" in written
 
 
