@@ -32,6 +32,12 @@ CORPORA = {
     "chinook": ("public",),
     "contrib": ("public",),
     "edge": ("public", "billing"),
+    # PostgREST's fixtures: extensions in public and in their own schema, two names needing quotes
+    "postgrest": (
+        "public",
+        *("extensions", "jwt", "postgrest", "private", "test", "v1", "v2", "تست"),
+        *('SPECIAL "@/\\#~_-', 'EXTRA "@/\\#~_-'),
+    ),
 }
 
 # What SQLAlchemy's create_all cannot make, by object name (a fact's second field starts with it): pulled

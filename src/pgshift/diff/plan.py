@@ -28,6 +28,9 @@ class Plan:
     drop_defined: list[Operation] = field(default_factory=list)
     functions: list[Operation] = field(default_factory=list)  # the ones tables use: before the tables
     late_functions: list[Operation] = field(default_factory=list)  # the others: after tables, before views
+    # those whose parameters or result are a view's row type: created after the views, dropped before
+    view_functions: list[Operation] = field(default_factory=list)
+    drop_view_functions: list[Operation] = field(default_factory=list)
     triggers: list[Operation] = field(default_factory=list)
     rules: list[Operation] = field(default_factory=list)
     drop_functions: list[Operation] = field(default_factory=list)
@@ -71,6 +74,7 @@ class Plan:
             *self.renames,
             *self.drop_triggers,  # before the views and functions they hang on
             *self.drop_rules,
+            *self.drop_view_functions,
             *self.drop_views,  # first: a view blocks type changes (and enum rebuilds) of what it reads
             *self.release_functions,
             *self.early_function_drops,
@@ -93,6 +97,7 @@ class Plan:
             *self.late_functions,
             *self.policies,
             *self.views,
+            *self.view_functions,
             *self.triggers,
             *self.rules,
             *self.grants,
