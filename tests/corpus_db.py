@@ -10,6 +10,8 @@ import psycopg
 import pytest
 from psycopg import sql
 
+from pgshift.pg.parser import parse_statements
+
 CORPUS = Path(__file__).parent / "corpus"
 NAMES: tuple[str, ...] = tuple(sorted(p.name for p in CORPUS.iterdir() if (p / "schema.sql").exists()))
 # Contrib modules a corpus needs; a server without them (the throwaway pgserver build ships none)
@@ -17,10 +19,14 @@ NAMES: tuple[str, ...] = tuple(sorted(p.name for p in CORPUS.iterdir() if (p / "
 NEEDS_EXTENSIONS: dict[str, tuple[str, ...]] = {
     "contrib": ("hstore", "btree_gist", "citext"),
     "adventureworks": ("uuid-ossp", "tablefunc"),
+    "postgrest": ("pgcrypto", "file_fdw", "ltree", "isn"),
 }
 # Roles a corpus grants to: cluster-wide, so created once per server and never dropped (other tests may be
 # using them at the same moment).
-NEEDS_ROLES: dict[str, tuple[str, ...]] = {"pgdump": ("regress_dump_test_role",)}
+NEEDS_ROLES: dict[str, tuple[str, ...]] = {
+    "pgdump": ("regress_dump_test_role",),
+    "postgrest": ("postgrest_test_anonymous", "postgrest_test_default_role", "postgrest_test_author"),
+}
 
 
 def ensure_role(conn: psycopg.Connection, role: str) -> None:
@@ -32,8 +38,23 @@ def ensure_role(conn: psycopg.Connection, role: str) -> None:
         conn.execute(sql.SQL("CREATE ROLE {}").format(sql.Identifier(role)))
 
 
+# Statements of a corpus left out when it is loaded, by a text they hold: known gaps with which pull writes
+# code that generate cannot read back, each reproduced on its own by a test_gap_* of the corpus's test.
+SET_ASIDE: dict[str, tuple[str, ...]] = {
+    "postgrest": (
+        # test_gap_view_reading_itself: a view made to read itself by CREATE OR REPLACE
+        "create or replace view test.infinite_recursion as\nselect * from test.infinite_recursion",
+        "create or replace view self_recursive_view as table self_recursive_view",
+        # test_gap_domain_over_a_table_row_type: and the function returning it
+        "CREATE DOMAIN projects_domain AS projects",
+        "RETURNS SETOF projects_domain",
+    ),
+}
+
+
 def load_corpus(make_db: Callable[[], str], name: str) -> str:
-    """A fresh database holding corpus ``name``; skips when the server lacks a contrib module it needs."""
+    """A fresh database holding corpus ``name`` (but for its statements in ``SET_ASIDE``); skips when the
+    server lacks a contrib module it needs."""
     url = make_db()
     with psycopg.connect(url, autocommit=True) as conn:
         needed = NEEDS_EXTENSIONS.get(name, ())
@@ -51,5 +72,12 @@ def load_corpus(make_db: Callable[[], str], name: str) -> str:
             ensure_role(conn, role)
         # The scripts are plain SQL without psql meta-commands, so the simple query protocol runs them
         # whole, as psql -f would.
-        conn.execute((CORPUS / name / "schema.sql").read_text().encode())
+        text = (CORPUS / name / "schema.sql").read_text()
+        set_aside = SET_ASIDE.get(name, ())
+        if set_aside:
+            statements = [s.text for s in parse_statements(text)]
+            kept = [s for s in statements if not any(part in s for part in set_aside)]
+            assert len(kept) == len(statements) - len(set_aside), "a SET_ASIDE text is not one statement's"
+            text = ";\n".join(kept) + ";"
+        conn.execute(text.encode())
     return url

@@ -5,6 +5,7 @@ queries are independent of pgshift's introspection."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -49,7 +50,8 @@ def project(
     """A pgshift.toml whose scratch server is the test server."""
     root.mkdir(parents=True, exist_ok=True)
     server = psycopg.conninfo.make_conninfo(db_url, dbname="postgres")
-    filters = ", ".join(f'"{s}"' for s in schema_filter)
+    # JSON's string escapes are TOML's: a schema named 'SPECIAL "@/\\#~_-' (PostgREST's corpus) stays one
+    filters = ", ".join(json.dumps(s) for s in schema_filter)
     (root / "pgshift.toml").write_text(
         f'schema = "schema.py"\nout = "{out}"\ndev_url = "{server}"\nschema_filter = [{filters}]\n'
     )

@@ -280,8 +280,10 @@ class Grant:
     privilege_declaration = True
 
     def statements(self) -> list[str]:
-        words = self.privileges if isinstance(self.privileges, str) else ", ".join(self.privileges)
+        privileges = self.privileges.split(",") if isinstance(self.privileges, str) else self.privileges
         cols = " (" + ", ".join(_ident(c) for c in self.columns) + ")" if self.columns else ""
+        # the column list follows each privilege: in ``GRANT SELECT, UPDATE (c)`` SELECT is the table's
+        words = ", ".join(f"{p.strip()}{cols}" for p in privileges)
         if self.on == "schema":
             target = _ident(self.schema)
         elif self.on in ("function", "procedure"):  # name(argument types) as SQL spells it
@@ -291,7 +293,7 @@ class Grant:
         roles = (self.to,) if isinstance(self.to, str) else self.to
         to = ", ".join("PUBLIC" if r.upper() == "PUBLIC" else _ident(r) for r in roles)
         option = " WITH GRANT OPTION" if self.with_grant_option else ""
-        return [f"GRANT {words}{cols} ON {self.on.upper()} {target} TO {to}{option}"]
+        return [f"GRANT {words} ON {self.on.upper()} {target} TO {to}{option}"]
 
 
 @dataclass(frozen=True)

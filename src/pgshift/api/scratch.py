@@ -147,12 +147,26 @@ def _commented(declared: tuple[_K, ...], read: tuple[_K, ...]) -> tuple[_K, ...]
     )
 
 
+def _body_checked(sql: str) -> bool:
+    """A CREATE FUNCTION / PROCEDURE not yet run with the body check off."""
+    from pgshift.diff.kinds.function import NO_BODY_CHECK
+    from pgshift.pg.parser import SqlSyntaxError, parse_statements
+
+    if sql.startswith(NO_BODY_CHECK):
+        return False
+    try:
+        return [s.kind for s in parse_statements(sql)] == ["create_function_stmt"]
+    except SqlSyntaxError:
+        return False
+
+
 def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
     """Create the tables, run the declarations (in whatever order lets each find what it needs), read."""
     import psycopg
 
     from pgshift.diff.differ import diff
     from pgshift.diff.kinds.constraint import AddConstraint
+    from pgshift.diff.kinds.function import NO_BODY_CHECK
     from pgshift.diff.kinds.policy import CreatePolicy
     from pgshift.diff.kinds.table import CreateTable
     from pgshift.sources.introspect import introspect
@@ -192,6 +206,17 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
                 failed.append((step, exc))
         if len(failed) == len(pending) and any(step.fallback for step, _ in failed):
             pending = [Declared(step.fallback or step.sql, step.origin, step.optional) for step, _ in failed]
+            continue
+        if len(failed) == len(pending) and any(_body_checked(step.sql) for step, _ in failed):
+            # A SQL function whose body names what only its callers' search_path finds (PostgREST's
+            # fixtures: ``insert into items`` in schema test) cannot pass the body check in any order;
+            # created without it, as the migration and pg_dump create it.
+            pending = [
+                Declared(f"{NO_BODY_CHECK}\n{step.sql}", step.origin, step.optional)
+                if _body_checked(step.sql)
+                else step
+                for step, _ in failed
+            ]
             continue
         if len(failed) == len(pending):
             if all(step.optional for step, _ in failed):

@@ -1,12 +1,15 @@
 -- Functions, procedures and aggregates in the server's canonical form. Parameters: %(schemas)s text[].
 -- Aggregates have no pg_get_functiondef: their CREATE AGGREGATE is rebuilt from pg_aggregate.
 SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind,
-       pg_get_function_identity_arguments(p.oid) AS identity_args,
-       pg_get_function_arguments(p.oid) AS arguments,
+       -- an aggregate of no arguments is written agg(*): agg() does not parse
+       CASE WHEN p.prokind = 'a' AND p.pronargs = 0 THEN '*' ELSE pg_get_function_identity_arguments(p.oid) END AS identity_args,
+       CASE WHEN p.prokind = 'a' AND p.pronargs = 0 THEN '*' ELSE pg_get_function_arguments(p.oid) END AS arguments,
        pg_get_function_result(p.oid) AS result,
+       -- names and modes, to quote names a newer parser reads as keywords (pg/parser.parameter_names_quoted)
+       p.proargnames AS arg_names, p.proargmodes::text[] AS arg_modes,
        CASE WHEN p.prokind = 'a' THEN
          'CREATE AGGREGATE ' || quote_ident(n.nspname) || '.' || quote_ident(p.proname)
-         || '(' || pg_get_function_arguments(p.oid) || ') ('
+         || '(' || CASE WHEN p.pronargs = 0 THEN '*' ELSE pg_get_function_arguments(p.oid) END || ') ('
          || concat_ws(', ',
               'SFUNC = ' || a.aggtransfn::regproc::text,
               'STYPE = ' || format_type(a.aggtranstype, NULL),

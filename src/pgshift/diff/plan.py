@@ -29,6 +29,9 @@ class Plan:
     drop_defined: list[Operation] = field(default_factory=list)
     functions: list[Operation] = field(default_factory=list)  # the ones tables use: before the tables
     late_functions: list[Operation] = field(default_factory=list)  # the others: after tables, before views
+    # those whose parameters or result are a view's row type: created after the views, dropped before
+    view_functions: list[Operation] = field(default_factory=list)
+    drop_view_functions: list[Operation] = field(default_factory=list)
     triggers: list[Operation] = field(default_factory=list)
     rules: list[Operation] = field(default_factory=list)
     event_triggers: list[Operation] = field(default_factory=list)  # after every function exists
@@ -74,6 +77,7 @@ class Plan:
             *self.drop_triggers,  # before the views and functions they hang on
             *self.drop_rules,
             *self.drop_event_triggers,
+            *self.drop_view_functions,
             *self.drop_views,  # first: a view blocks type changes (and enum rebuilds) of what it reads
             *self.release_functions,
             *self.early_function_drops,
@@ -96,6 +100,7 @@ class Plan:
             *self.late_functions,
             *self.policies,
             *self.views,
+            *self.view_functions,
             *self.triggers,
             *self.rules,
             *self.event_triggers,  # last of the creates: from here on it fires on this migration's DDL

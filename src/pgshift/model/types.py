@@ -754,8 +754,10 @@ def canonical_default(expression: str, type_: SqlType) -> str:
                 literal = inner.a_const.sval.sval
     elif node.WhichOneof("node") == "a_const" and node.a_const.HasField("sval"):
         literal = node.a_const.sval.sval
-    elif node.WhichOneof("node") == "a_const" and _is_number(text):
-        literal = text  # a bare number: the same rules as a quoted one
+    elif node.WhichOneof("node") == "a_const" and _is_number(text) and type_.builtin:
+        # a bare number: the same rules as a quoted one. Not on a domain or other type of the user's: the
+        # server keeps ``DEFAULT 0`` there as ``0`` but ``'0'`` as ``'0'::numeric`` (the base type)
+        literal = text
     base = type_.name if not type_.array_dims else None
     if literal is not None:
         if base in _NUMERIC_BASES and _is_number(literal):

@@ -10,6 +10,7 @@ splitter and the typed boundary around the binding: other modules name node kind
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -332,6 +333,64 @@ def line_comments(sql: str) -> list[tuple[int, str]]:
             offset = len(data[: token.start].decode("utf-8", errors="ignore"))
             out.append((offset, data[token.start : token.end].decode("utf-8")))
     return out
+
+
+# A parameter name is the grammar's param_name (type_function_name): an identifier, an unreserved or a
+# type/function-name keyword; a column-name or reserved keyword must be quoted.
+_NOT_A_PARAMETER_NAME = (nodes.COL_NAME_KEYWORD, nodes.RESERVED_KEYWORD)
+_PARAMETER_MODES = (nodes.IN_P, nodes.OUT_P, nodes.INOUT, nodes.VARIADIC)
+_OPENING, _CLOSING = (nodes.ASCII_40, nodes.ASCII_91), (nodes.ASCII_41, nodes.ASCII_93)
+
+
+@lru_cache(maxsize=1024)
+def _needs_quotes_as_parameter(name: str) -> bool:
+    try:
+        tokens = postgast.scan(name).tokens
+    except postgast.PgQueryError:
+        return False
+    return (
+        len(tokens) == 1
+        and tokens[0].end - tokens[0].start == len(name.encode("utf-8"))
+        and tokens[0].keyword_kind in _NOT_A_PARAMETER_NAME
+    )
+
+
+def parameter_names_quoted(parameters: str, names: list[str | None]) -> str:
+    """``parameters``, a parameter list as the server prints it (``pg_get_function_arguments``: item k
+    is the parameter named ``names[k]``, None when unnamed), with every name this parser reads as a
+    column-name or reserved keyword quoted.
+
+    Why: the server quotes a name only when it is a keyword of its own version, and this parser is of a
+    newer one. PostgreSQL 15 prints ``f(json json)`` (``json`` became a keyword in 16), which the parser
+    here, and PostgreSQL 16 and later, reject. A list that does not split into one item per name (an
+    ordered-set aggregate's ``ORDER BY``) is returned as it is."""
+    if not any(name and _needs_quotes_as_parameter(name) for name in names):
+        return parameters
+    data = parameters.encode("utf-8")
+    try:
+        tokens = postgast.scan(parameters).tokens
+    except postgast.PgQueryError:
+        return parameters
+    items: list[list[Any]] = [[]]
+    depth = 0
+    for token in tokens:
+        if token.token == nodes.ASCII_44 and depth == 0:
+            items.append([])
+            continue
+        depth += (token.token in _OPENING) - (token.token in _CLOSING)
+        items[-1].append(token)
+    if len(items) != len(names):
+        return parameters
+    edits = []
+    for item, name in zip(items, names, strict=True):
+        named = list(itertools.dropwhile(lambda t: t.token in _PARAMETER_MODES, item))[:1]
+        if name and _needs_quotes_as_parameter(name) and named:
+            start, end = named[0].start, named[0].end
+            if data[start:end] == name.encode("utf-8"):
+                edits.append((start, end, name))
+    for start, end, name in reversed(edits):
+        data = data[:start] + f'"{name}"'.encode() + data[end:]
+    return data.decode("utf-8")
 
 
 def comment_on_created(create_sql: str, text: str | None) -> str:

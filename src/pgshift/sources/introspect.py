@@ -38,7 +38,7 @@ from pgshift.model.types import (
     parse_type,
 )
 from pgshift.pg.naming import not_null_name
-from pgshift.pg.parser import index_definition_keys
+from pgshift.pg.parser import index_definition_keys, parameter_names_quoted
 from pgshift.sources.kinds import SOURCE_KINDS
 from pgshift.sources.snapshot_fields import sequence_options_from_catalog
 
@@ -598,14 +598,37 @@ _ROUTINE_KINDS = {"f": m.RoutineKind.FUNCTION, "w": m.RoutineKind.FUNCTION, "p":
 
 
 def _function(r: dict[str, Any]) -> m.Function:
+    kind = _ROUTINE_KINDS.get(r["kind"], m.RoutineKind.AGGREGATE)
+    arguments, identity_args, result = r["arguments"], r["identity_args"], r["result"]
+    definition = r["definition"].rstrip("\n")
+    if r["arg_names"]:
+        # The server quotes a parameter name only if its own version has it as a keyword; respelled for
+        # the parser, everywhere the server printed the list (signature, key, RETURNS TABLE, definition).
+        names = r["arg_names"]
+        modes = r["arg_modes"] or ["i"] * len(names)
+
+        def named(kept: str) -> list[str | None]:
+            return [name or None for name, mode in zip(names, modes, strict=True) if mode in kept]
+
+        arguments = parameter_names_quoted(r["arguments"], named("iobv"))
+        # a function is identified by its input parameters, a procedure by all (PostgreSQL 14+)
+        identity_args = parameter_names_quoted(
+            r["identity_args"], named("iobv" if kind is m.RoutineKind.PROCEDURE else "ibv")
+        )
+        if result and result.startswith("TABLE(") and result.endswith(")"):
+            result = f"TABLE({parameter_names_quoted(result[6:-1], named('t'))})"
+        if arguments != r["arguments"]:
+            definition = definition.replace(f"({r['arguments']})", f"({arguments})", 1)
+        if result != r["result"]:
+            definition = definition.replace(f" RETURNS {r['result']}", f" RETURNS {result}", 1)
     return m.Function(
         schema=r["schema"],
         name=r["name"],
-        kind=_ROUTINE_KINDS.get(r["kind"], m.RoutineKind.AGGREGATE),
-        identity_args=r["identity_args"],
-        arguments=r["arguments"],
-        result=r["result"],
-        definition=r["definition"].rstrip("\n"),
+        kind=kind,
+        identity_args=identity_args,
+        arguments=arguments,
+        result=result,
+        definition=definition,
         comment=r["comment"] or None,
     )
 

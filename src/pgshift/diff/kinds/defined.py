@@ -7,6 +7,7 @@ type still used by a column makes that DROP fail: change such a type in a hand-w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from pgshift.diff.hazards import Action, Hazard, HazardKind
@@ -234,11 +235,49 @@ def _comment_changes(was: DefinedObject, o: DefinedObject) -> list[Operation]:
     return out
 
 
+def _spellings(name: str) -> str:
+    """A regex of ``name`` as the server may print it: quoted, or bare when folding keeps it."""
+    forms = [re.escape(quote_ident(name))]
+    if re.fullmatch(r"[a-z_][a-z0-9_$]*", name):
+        forms.append(re.escape(name))
+    return "(?:" + "|".join(forms) + ")"
+
+
+def _named_in(o: DefinedObject, other: DefinedObject) -> bool:
+    """Whether ``o``'s definition names ``other``, as format_type prints a type: qualified, or bare where
+    the search_path finds it (a false match only reorders)."""
+    if other.kind is ObjectKind.EXTENSION or other.key == o.key:
+        return False
+    pattern = rf'(?<![\w."])(?:{_spellings(other.schema)}\.)?{_spellings(other.name)}(?![\w"])'
+    return re.search(pattern, o.definition) is not None
+
+
+def dependency_order(objects: tuple[DefinedObject, ...]) -> list[DefinedObject]:
+    """``objects`` in their canonical order (by kind, then name), except that each comes after the others
+    its definition names: a domain over a composite type (``test.composite_domain AS test.point_2d``), a
+    composite type with a domain attribute. Created in this order, dropped in the reverse."""
+    out: list[DefinedObject] = []
+    placed: set[str] = set()
+
+    def place(o: DefinedObject, visiting: frozenset[str]) -> None:
+        if o.key in placed or o.key in visiting:
+            return  # a cycle (a false match) keeps the canonical order
+        for other in objects:
+            if _named_in(o, other):
+                place(other, visiting | {o.key})
+        placed.add(o.key)
+        out.append(o)
+
+    for o in objects:
+        place(o, frozenset())
+    return out
+
+
 def diff_defined(old: Model, new: Model, plan: Plan) -> Model:
     before = {o.key: o for o in old.defined}
     after = {o.key: o for o in new.defined}
     altered: set[str] = set()
-    for o in reversed(old.defined):
+    for o in reversed(dependency_order(old.defined)):
         target = after.get(o.key)
         if target is None:
             plan.drop_defined.append(DropObject(o))
@@ -248,7 +287,7 @@ def diff_defined(old: Model, new: Model, plan: Plan) -> Model:
             altered.add(o.key)
         else:
             plan.early_function_drops.append(DropObject(o, replaced_by=target))
-    for o in new.defined:
+    for o in dependency_order(new.defined):
         was = before.get(o.key)
         if was is not None and o.key in altered:
             plan.defined.append(AlterDomain(was, o))  # its comment too

@@ -199,15 +199,22 @@ def diff_functions(old: Model, new: Model, plan: Plan) -> Model:
     rebuilt = rebuilt_functions(old, new) | set(renamed)
     used_new = used_by_tables(new.tables) if new.functions else set()
 
+    old_views = _row_types_of_views(old, old.functions)
+    new_views = _row_types_of_views(new, new.functions)
     for f in sorted(old.functions, key=_routine_order, reverse=True):
-        if f.key in rebuilt:
+        if f.key in old_views and (f.key in rebuilt or f.key not in after):
+            plan.drop_view_functions.append(DropFunction(f))  # before the view whose row type it names
+        elif f.key in rebuilt:
             plan.early_function_drops.append(DropFunction(f))
         elif f.key not in after and f.schema in plan.renamed_schemas:
             plan.pre_rename_drops.append(DropFunction(f))  # its schema is renamed by this plan
         elif f.key not in after:  # after the tables: a default may use it until then
             plan.drop_functions.append(DropFunction(f))
     for f in sorted(new.functions, key=_routine_order):
-        phase = plan.functions if _name_in(f, used_new) else plan.late_functions
+        if f.key in new_views:
+            phase = plan.view_functions
+        else:
+            phase = plan.functions if _name_in(f, used_new) else plan.late_functions
         previous = before.get(f.key)
         if previous is None or f.key in rebuilt:
             phase.append(CreateFunction(f))
@@ -217,6 +224,33 @@ def diff_functions(old: Model, new: Model, plan: Plan) -> Model:
     if rebuilt:
         _release_rebuilt(old, plan, {n for k in rebuilt for n in _names(before[k])})
     return old
+
+
+def _row_types_of_views(model: Model, functions: tuple[Function, ...]) -> set[str]:
+    """Keys of the routines whose parameters or result are a view's row type (``RETURNS test.articles``,
+    a view in PostgREST's fixtures): such a routine is created after the views and dropped before them."""
+    if not model.views or not functions:
+        return set()
+    from pgshift.pg.parser import SqlSyntaxError, parse_statements
+
+    views = {(v.schema, v.name) for v in model.views}
+    out = set()
+    for f in functions:
+        if f.kind is RoutineKind.AGGREGATE:
+            continue
+        returns = f" RETURNS {f.result}" if f.result else ""
+        try:
+            node = parse_statements(f"CREATE FUNCTION f({f.arguments}){returns} LANGUAGE sql AS ''")[0].node
+        except SqlSyntaxError:
+            continue
+        types = [p.function_parameter.arg_type for p in node.parameters]
+        if node.HasField("return_type"):
+            types.append(node.return_type)
+        for t in types:
+            names = [n.string.sval for n in t.names]
+            if (tuple(names) if len(names) == 2 else ("public", *names)) in views:
+                out.add(f.key)
+    return out
 
 
 def _names(function: Function) -> tuple[str, str]:
