@@ -539,6 +539,13 @@ def snapshot_to_model(data: Any, *, where: str, written: Written | None = None) 
     )
 
 
+def table_entries(data: dict[str, Any]) -> dict[str, Any]:
+    """A snapshot's table entries as the writer made them (``snapshot_tables``): with the extras the file
+    keeps under ``pgshift.tableExtras`` put back, so they compare with ``written_tables``' entries."""
+    extension = data.get("pgshift") or {}
+    return _with_table_extras(data.get("tables") or {}, extension if isinstance(extension, dict) else {})
+
+
 def _extras_section(extension: dict[str, Any], key: str) -> dict[str, Any]:
     value = extension.get(key) or {}
     if not isinstance(value, dict):
