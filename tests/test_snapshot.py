@@ -15,7 +15,14 @@ from pgshift.model import schema as m
 from pgshift.model.types import SqlType
 from pgshift.sources.from_sqlalchemy import model_from_metadata
 from pgshift.sources.load import load_metadata
-from pgshift.sources.snapshot import EMPTY_ID, model_to_snapshot, read_snapshot, snapshot_to_model
+from pgshift.sources.snapshot import (
+    EMPTY_ID,
+    model_to_snapshot,
+    read_snapshot,
+    snapshot_tables,
+    snapshot_to_model,
+    written_tables,
+)
 
 HERE = Path(__file__).parent
 
@@ -282,8 +289,8 @@ def test_view_indexes_and_comments_live_under_the_pgshift_key():
 
 
 def test_event_triggers_and_table_access_methods_live_under_the_pgshift_key():
-    """Drizzle has no key for event triggers nor a table's USING: both are kept under "pgshift" (the
-    snapshot's, and the table entry's own), written only when set, and read back."""
+    """Drizzle has no key for event triggers nor a table's USING: both are kept under the snapshot's
+    "pgshift" key, written only when set, and read back."""
     table = m.Table("public", "events", (m.Column("id", SqlType("integer")),), access_method="heap2")
     trigger = m.EventTrigger(
         "watch drops", "sql_drop", "audit", "note", ("DROP TABLE", "DROP VIEW"), "D", comment="what went"
@@ -301,7 +308,8 @@ def test_event_triggers_and_table_access_methods_live_under_the_pgshift_key():
             "comment": "what went",
         }
     }
-    assert data["tables"]["public.events"]["pgshift"] == {"accessMethod": "heap2"}
+    assert "pgshift" not in data["tables"]["public.events"]  # drizzle-kit's table entry is strict
+    assert data["pgshift"]["tableExtras"] == {"public.events": {"accessMethod": "heap2"}}
     assert round_trip(model) == model
     heap = m.build_model(tables=[replace(table, access_method="heap")])
     assert heap.tables[0].access_method is None  # heap, the default, is no setting
@@ -319,3 +327,97 @@ def test_a_corrupt_event_trigger_state_names_the_file(enabled: object):
     data["pgshift"]["eventTriggers"]["e"]["enabled"] = enabled
     with pytest.raises(FolderError, match=r"snapshot is malformed.*event trigger state"):
         snapshot_to_model(data, where="meta/0001_snapshot.json")
+
+
+def _extras_everywhere() -> m.Model:
+    """One model field Drizzle has no key for in each kind of entry drizzle-kit validates strictly."""
+    integer = SqlType("integer")
+    parent = m.Table("public", "parent", (m.Column("id", integer, not_null=True),),
+                     primary_key=m.PrimaryKey("parent_pkey", ("id",)))  # fmt: skip
+    events = m.Table(
+        "public",
+        "events",
+        (m.Column("id", integer, not_null=True), m.Column("parent_id", integer, comment="whose"),
+         m.Column("name", SqlType("text"))),
+        primary_key=m.PrimaryKey("events_pkey", ("id",), deferrable=True),
+        foreign_keys=(m.ForeignKey("events_parent_fk", ("parent_id",), "public", "parent", ("id",),
+                                   deferrable=True, initially_deferred=True),),
+        unique_constraints=(m.UniqueConstraint("events_name_key", ("name",), deferrable=True),),
+        check_constraints=(m.CheckConstraint("events_id_check", "id > 0", not_valid=True, comment="ids"),),
+        indexes=(m.Index("events_name_idx", (m.IndexElement("name", collation='"C"'),), include=("id",),
+                         comment="lookups"),),
+        policies=(m.Policy("own", using="true", comment="all rows"),),
+        rls_enabled=True,
+        comment="what happened",
+        storage_parameters=("fillfactor=70",),
+        access_method="heap2",
+    )  # fmt: skip
+    options = m.SequenceOptions("1", "1", "2147483647", "1", "1")  # as read back: every option spelled out
+    return m.build_model(
+        tables=[parent, events],
+        enums=[m.Enum("public", "mood", ("ok",), comment="moods")],
+        sequences=[m.Sequence("public", "counter", options, data_type="integer", comment="counts")],
+    )
+
+
+def _strict_entries(data: dict) -> list[tuple[str, dict]]:
+    """The entries drizzle-kit 0.31 rejects an unknown key in (probed with drizzle-kit check)."""
+    parts = ("columns", "indexes", "foreignKeys", "uniqueConstraints", "checkConstraints", "policies")
+    out = [(f"enum {k}", e) for k, e in data["enums"].items()]
+    out += [(f"sequence {k}", e) for k, e in data["sequences"].items()]
+    for key, table in data["tables"].items():
+        out.append((f"table {key}", table))
+        out += [(f"{part} {key}.{name}", e) for part in parts for name, e in table[part].items()]
+    return out
+
+
+def test_extras_of_strict_entries_live_under_the_pgshift_key():
+    """drizzle-kit check calls a snapshot malformed when a table, column, index, foreign key, unique or
+    check constraint, policy, enum or sequence entry has a key it does not know: their extras are kept
+    under the snapshot's "pgshift" key (tableExtras, enumExtras, sequenceExtras) and read back."""
+    model = _extras_everywhere()
+    data = json.loads(to_json(model_to_snapshot(model, id="a", prev_id=EMPTY_ID)))
+    assert [where for where, entry in _strict_entries(data) if "pgshift" in entry] == []
+    extras = data["pgshift"]
+    assert set(extras) == {"tableExtras", "enumExtras", "sequenceExtras"}
+    assert set(extras["tableExtras"]) == {"public.events"}
+    assert set(extras["tableExtras"]["public.events"]) == {
+        "comment", "primaryKeyDeferrable", "storageParameters", "accessMethod", "columns", "indexes",
+        "foreignKeys", "uniqueConstraints", "checkConstraints", "policies",
+    }  # fmt: skip
+    assert extras["tableExtras"]["public.events"]["checkConstraints"] == {
+        "events_id_check": {"notValid": True, "comment": "ids"}
+    }
+    assert extras["enumExtras"] == {"public.mood": {"comment": "moods"}}
+    assert extras["sequenceExtras"] == {"public.counter": {"dataType": "integer", "comment": "counts"}}
+    # drizzle-kit accepts unknown keys in an index's column element: a COLLATE stays there.
+    element = data["tables"]["public.events"]["indexes"]["events_name_idx"]["columns"][0]
+    assert element["pgshift"] == {"collation": '"C"'}
+    assert snapshot_to_model(data, where="test") == model
+
+
+def test_extras_inside_the_entries_as_earlier_versions_wrote_them_still_read():
+    """Folders written before the extras moved keep them in each entry's own "pgshift" key."""
+    model = _extras_everywhere()
+    data = json.loads(to_json(model_to_snapshot(model, id="a", prev_id=EMPTY_ID)))
+    old = json.loads(to_json(snapshot_tables(model, None)))  # the entries with their extras inside
+    assert "pgshift" in old["public.events"]["uniqueConstraints"]["events_name_key"]
+    data["tables"] = old
+    data["enums"]["public.mood"]["pgshift"] = data["pgshift"]["enumExtras"]["public.mood"]
+    data["sequences"]["public.counter"]["pgshift"] = data["pgshift"]["sequenceExtras"]["public.counter"]
+    del data["pgshift"]
+    assert snapshot_to_model(data, where="test") == model
+
+
+def test_a_previous_table_is_reused_only_with_the_same_extras():
+    """generate takes a previous entry for the code's table when it is what the code's table writes: the
+    comparison covers the extras kept under "pgshift.tableExtras", so a changed extra is read again."""
+    model = _extras_everywhere()
+    written = written_tables(model, snapshot_tables(model, None))
+    data = json.loads(to_json(model_to_snapshot(model, id="a", prev_id=EMPTY_ID)))
+    same = snapshot_to_model(data, where="test", written=written)
+    assert same.table("public", "events") is model.table("public", "events")
+    data["pgshift"]["tableExtras"]["public.events"]["columns"]["parent_id"]["comment"] = "whose, really"
+    changed = snapshot_to_model(data, where="test", written=written)
+    assert changed.table("public", "events").column("parent_id").comment == "whose, really"
+    assert changed.table("public", "parent") is model.table("public", "parent")

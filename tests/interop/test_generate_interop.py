@@ -142,19 +142,86 @@ def test_drizzle_kit_accepts_event_triggers(tmp_path: Path, drizzle, db_url):
         )
 
 
-@pytest.mark.xfail(
-    strict=True, reason="drizzle-kit's table entry is strict: pgshift's per-table extras break it"
+EXTRAS_EVERYWHERE = """\
+from sqlalchemy import (CheckConstraint, Column, Enum, ForeignKeyConstraint, Index, Integer, MetaData,
+    PrimaryKeyConstraint, Sequence, SmallInteger, Table, Text, UniqueConstraint)
+from pgshift import objects
+metadata = MetaData()
+Table("parent", metadata, Column("id", Integer, primary_key=True))
+events = Table(
+    "events", metadata,
+    Column("id", Integer), Column("parent_id", Integer, comment="whose"), Column("name", Text),
+    Column("mood", Enum("ok", "bad", name="mood")),
+    PrimaryKeyConstraint("id", name="events_pkey", deferrable=True),
+    ForeignKeyConstraint(["parent_id"], ["parent.id"], name="events_parent_fk", deferrable=True,
+                         initially="DEFERRED"),
+    UniqueConstraint("name", name="events_name_key", deferrable=True),
+    CheckConstraint("id > 0", name="events_id_check", comment="ids", postgresql_not_valid=True),
+    comment="what happened", postgresql_with={"fillfactor": "70"},
+    info={"pgshift": {"rls": True, "policies": [{"name": "own", "using": "true", "comment": "all rows"}]}},
 )
-def test_gap_drizzle_kit_check_rejects_table_extras(tmp_path: Path, drizzle):
-    """Known gap (found with the access method, older than it): a table's extras under its own "pgshift"
-    key (a comment, storage parameters, USING, ...) make drizzle-kit check call the snapshot malformed
-    (views keep theirs under the snapshot's "pgshift" key, viewExtras, for this reason)."""
-    (tmp_path / "pgshift.toml").write_text('schema = "models.py"\nout = "drizzle"\n')
-    (tmp_path / "models.py").write_text(
-        "from sqlalchemy import Column, Integer, MetaData, Table\n"
-        "metadata = MetaData()\n"
-        "Table('events', metadata, Column('id', Integer, primary_key=True), comment='t', postgresql_using='heap2')\n"
-    )
+Index("events_name_idx", events.c.name, postgresql_include=["id"], info={"pgshift": {"comment": "lookups"}})
+Sequence("counter", metadata=metadata, data_type=SmallInteger)
+objects.register(metadata, [
+    objects.Comment("TYPE public.mood", "moods"),
+    objects.Comment("SEQUENCE public.counter", "counts"),
+])
+"""
+
+
+def test_drizzle_kit_check_accepts_extras_of_every_strict_entry(tmp_path: Path, drizzle, db_url):
+    """drizzle-kit rejects unknown keys in its entries for tables, columns, indexes, foreign keys, unique
+    and check constraints, policies, enums and sequences: pgshift keeps what Drizzle has no key for (a
+    comment, a deferrable constraint, NOT VALID, INCLUDE, storage parameters, ...) under the snapshot's
+    own "pgshift" key, so drizzle-kit check accepts the folder, and pgshift reads it back unchanged."""
+    import psycopg
+
+    server = psycopg.conninfo.make_conninfo(db_url, dbname="postgres")
+    (tmp_path / "pgshift.toml").write_text(f'schema = "models.py"\nout = "drizzle"\ndev_url = "{server}"\n')
+    (tmp_path / "models.py").write_text(EXTRAS_EVERYWHERE)
     pgshift(tmp_path, "generate", "--name", "init")
+    snapshot = json.loads((tmp_path / "drizzle" / "meta" / "0000_snapshot.json").read_text())
+    extras = snapshot["pgshift"]
+    assert set(extras["tableExtras"]["public.events"]) == {
+        "comment", "primaryKeyDeferrable", "storageParameters", "columns", "indexes", "foreignKeys",
+        "uniqueConstraints", "checkConstraints", "policies",
+    }, extras  # fmt: skip
+    assert extras["enumExtras"] == {"public.mood": {"comment": "moods"}}
+    assert extras["sequenceExtras"] == {"public.counter": {"dataType": "smallint", "comment": "counts"}}
     proc = drizzle.kit("check", "--dialect", "postgresql", "--out", "./drizzle", cwd=tmp_path, check=False)
     assert "Everything's fine" in proc.stdout, proc.stdout + proc.stderr
+    again = pgshift(tmp_path, "generate")
+    assert "No schema changes" in again.stdout + again.stderr, again.stdout + again.stderr
+
+
+def test_drizzle_kit_continues_a_pgshift_folder_with_extras(shop: Path, drizzle):
+    """Extras on the objects schema.ts declares (comments, a deferrable foreign key, storage parameters,
+    an access method) are not Drizzle's business: drizzle-kit check accepts the folder and drizzle-kit generate,
+    given the same schema in TypeScript, finds nothing to do."""
+    code = (shop / "models.py").read_text()
+    extras = code.replace(
+        'Column("name", Text),', 'Column("name", Text, comment="shown"),'
+    ).replace(
+        'ForeignKey("users.id", ondelete="CASCADE")',
+        'ForeignKey("users.id", ondelete="CASCADE", deferrable=True, initially="DEFERRED")',
+    ).replace(
+        'Index("orders_user_id_idx", "user_id"),',
+        'Index("orders_user_id_idx", "user_id", info={"pgshift": {"comment": "per user"}}),',
+    ).replace(
+        'Index("orders_note_idx", "note", unique=True),',
+        'Index("orders_note_idx", "note", unique=True),\n'
+        '    comment="what was bought",\n    postgresql_with={"fillfactor": "80"},\n'
+        '    postgresql_using="heap2",',
+    )  # fmt: skip
+    assert extras.count("comment=") == 2 and "deferrable" in extras and "fillfactor" in extras
+    (shop / "models_extras.py").write_text(extras)
+    pgshift(shop, "generate", "--schema", "models_extras.py:metadata", "--out", "drizzle", "--name", "init")
+    snapshot = json.loads((shop / "drizzle" / "meta" / "0000_snapshot.json").read_text())
+    assert set(snapshot["pgshift"]["tableExtras"]) == {"public.users", "public.orders"}
+    assert snapshot["pgshift"]["tableExtras"]["public.orders"]["accessMethod"] == "heap2"
+    proc = drizzle.kit("check", "--dialect", "postgresql", "--out", "./drizzle", cwd=shop, check=False)
+    assert "Everything's fine" in proc.stdout, proc.stdout + proc.stderr
+    proc = drizzle.kit(
+        "generate", "--dialect", "postgresql", "--schema", "./schema.ts", "--out", "./drizzle", cwd=shop
+    )
+    assert "No schema changes" in proc.stdout, proc.stdout + proc.stderr

@@ -6,8 +6,10 @@ the column, numbers and booleans as JSON values in ``default``, every identity/s
 as a decimal string). Reading accepts drizzle-kit's own snapshots and normalises them into the same model
 that the equivalent SQLAlchemy code produces (qualifiers stripped from expressions, Drizzle's default
 constraint names kept as the names they are). Model fields Drizzle has no key for (comments, deferrable
-foreign keys, INCLUDE, ...) live under an extra ``"pgshift"`` key, written only when not default;
-drizzle-kit's non-strict validation drops unknown keys, so its tools still accept the file.
+foreign keys, INCLUDE, ...) are kept under the snapshot's top-level ``"pgshift"`` key, written only when not
+default: drizzle-kit's entries for tables, columns, indexes, foreign keys, unique and check constraints,
+policies, enums, sequences and views are strict (``drizzle-kit check`` calls a snapshot with an unknown key
+in them malformed), while unknown top-level keys are accepted. See ``_lift_extras``.
 
 SQL text is written in pgshift's normal form, except where the previous snapshot spells the same thing
 differently (``model_to_snapshot(..., previous=...)``, see ``_keep_tables_spelling``): drizzle-kit compares text
@@ -103,15 +105,74 @@ def _snapshot_out(
         "_meta": {"columns": {}, "schemas": {}, "tables": {}},
     }
     objects = _objects_out(model)
+    out["tables"], table_extras = _lift_table_extras(out["tables"])
     for kind in SOURCE_KINDS:  # each into its section, in drizzle-kit's key order above
         entries = {obj.key: kind.write_snapshot(obj) for obj in getattr(model, kind.collection)}
         if not kind.extension:
-            out[kind.section] = entries
+            out[kind.section], lifted = _lift_entry_extras(entries)
+            if lifted:
+                objects[_LIFTED_SECTIONS[kind.section]] = lifted
         elif entries:
             objects[kind.section] = entries
+    if table_extras:
+        objects["tableExtras"] = table_extras
     if objects:
         out["pgshift"] = objects  # kinds Drizzle has no key for; drizzle-kit drops unknown keys
     return out
+
+
+# Lifting extras out of Drizzle's entries. The writers below put a model field Drizzle has no key for under
+# a "pgshift" key of the entry it belongs to (``with_extras``): that is the form generate compares with the
+# previous snapshot (``snapshot_tables``, ``written_tables``). drizzle-kit 0.31's validation of a snapshot is
+# strict for the entries of tables, columns, indexes, foreign keys, unique and check constraints, policies,
+# enums and sequences (an unknown key makes ``drizzle-kit check`` call the file malformed; probed with each),
+# and accepts unknown keys at the top level, in an identity and in an index's column element. So the file
+# keeps the extras of the strict entries under the top-level "pgshift" key: ``tableExtras`` (per table key,
+# the table's own extras plus, per part, its members' extras), ``enumExtras`` and ``sequenceExtras`` (per
+# key). An index element's COLLATE stays in the element, which drizzle-kit accepts. Reading puts them back
+# into the entries (``_with_table_extras``, ``_with_entry_extras``), so generate's comparison of a previous
+# entry with the written one (``_table_in_or_known``) covers its extras too. An entry's own "pgshift" key,
+# where earlier pgshift versions wrote the extras, is still read (the top level wins where both hold one).
+
+_TABLE_PARTS = ("columns", "indexes", "foreignKeys", "uniqueConstraints", "checkConstraints", "policies")
+"""The parts of a table entry whose members are strict entries (Drizzle's keys, in tableExtras too)."""
+
+_LIFTED_SECTIONS = {"enums": "enumExtras", "sequences": "sequenceExtras", "views": "viewExtras"}
+"""Where the extras of a Drizzle section's entries go under the top-level "pgshift" key. Views write none
+into their entries (``_view_extras_out`` writes ``viewExtras`` itself), so nothing is lifted from them."""
+
+
+def _lift_entry_extras(
+    entries: dict[str, dict[str, Any]],
+) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """``entries`` without their "pgshift" keys, and those keys' values by entry name (the input is not
+    changed: generate keeps comparing the written entries)."""
+    clean, lifted = {}, {}
+    for name, entry in entries.items():
+        if "pgshift" in entry:
+            entry = dict(entry)
+            lifted[name] = entry.pop("pgshift")
+        clean[name] = entry
+    return clean, lifted
+
+
+def _lift_table_extras(
+    tables: dict[str, dict[str, Any]],
+) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """The ``"tables"`` section as drizzle-kit accepts it and the ``tableExtras`` taken out of it."""
+    clean, lifted = {}, {}
+    for key, table in tables.items():
+        out, extras = _lift_entry_extras({"": table})
+        entry, own = out[""], dict(extras.get("", {}))
+        for part in _TABLE_PARTS:
+            members, part_extras = _lift_entry_extras(entry.get(part) or {})
+            if part_extras:
+                entry = {**entry, part: members}
+                own[part] = part_extras
+        clean[key] = entry
+        if own:
+            lifted[key] = own
+    return clean, lifted
 
 
 # Keeping the previous snapshot's spelling: SQL text (CHECK bodies, index expressions and predicates,
@@ -452,14 +513,19 @@ def snapshot_to_model(data: Any, *, where: str, written: Written | None = None) 
         if not isinstance(data.get(key), str):
             raise FolderError(f"snapshot has no {key!r} string", where=where)
     try:
-        tables = [
-            _table_in_or_known(key, raw, written) for key, raw in _section(data, "tables", where).items()
-        ]
         extension = data.get("pgshift") or {}
+        if not isinstance(extension, dict):
+            raise ValueError("the 'pgshift' key must be an object")
+        entries = _with_table_extras(_section(data, "tables", where), extension)
+        tables = [_table_in_or_known(key, raw, written) for key, raw in entries.items()]
         keyed = {
             kind.collection: [
                 kind.read_snapshot(raw)
-                for raw in _section(extension if kind.extension else data, kind.section, where).values()
+                for raw in (
+                    _section(extension, kind.section, where)
+                    if kind.extension
+                    else _with_entry_extras(_section(data, kind.section, where), extension, kind.section)
+                ).values()
             ]
             for kind in SOURCE_KINDS
         }
@@ -484,6 +550,65 @@ def snapshot_to_model(data: Any, *, where: str, written: Written | None = None) 
         schema_comments=schema_comments,
         **keyed,
     )
+
+
+def table_entries(data: dict[str, Any]) -> dict[str, Any]:
+    """A snapshot's table entries as the writer made them (``snapshot_tables``): with the extras the file
+    keeps under ``pgshift.tableExtras`` put back, so they compare with ``written_tables``' entries."""
+    extension = data.get("pgshift") or {}
+    return _with_table_extras(data.get("tables") or {}, extension if isinstance(extension, dict) else {})
+
+
+def _extras_section(extension: dict[str, Any], key: str) -> dict[str, Any]:
+    value = extension.get(key) or {}
+    if not isinstance(value, dict):
+        raise ValueError(f"'pgshift.{key}' must be an object")
+    return value
+
+
+def _with_extras_back(entry: Any, extras: Any) -> Any:
+    """``entry`` (a copy) with ``extras`` over its own "pgshift" key, as the writers made it."""
+    if not extras:
+        return entry
+    if not isinstance(extras, dict) or not isinstance(entry, dict):
+        raise ValueError("pgshift's extras of an entry must be an object")
+    own = entry.get("pgshift")
+    return {**entry, "pgshift": {**(own if isinstance(own, dict) else {}), **extras}}
+
+
+def _with_entry_extras(entries: dict[str, Any], extension: dict[str, Any], section: str) -> dict[str, Any]:
+    """A section's entries with the extras lifted from them (``_lift_entry_extras``) put back."""
+    if section not in _LIFTED_SECTIONS or section == "views":  # views: ``_with_view_extras``
+        return entries
+    extras = _extras_section(extension, _LIFTED_SECTIONS[section])
+    return {key: _with_extras_back(raw, extras.get(key)) for key, raw in entries.items()}
+
+
+def _with_table_extras(tables: dict[str, Any], extension: dict[str, Any]) -> dict[str, Any]:
+    """The table entries as the writer made them (``snapshot_tables``): ``tableExtras`` put back into
+    the entries and their parts' members. Extras of a member the entry no longer has (a hand edit, a
+    rebase's merge) are dropped with it."""
+    extras = _extras_section(extension, "tableExtras")
+    if not extras:
+        return tables
+    out = {}
+    for key, raw in tables.items():
+        own = extras.get(key)
+        if not own:
+            out[key] = raw
+            continue
+        if not isinstance(own, dict):
+            raise ValueError(f"'pgshift.tableExtras' of {key} must be an object")
+        entry = _with_extras_back(raw, {k: v for k, v in own.items() if k not in _TABLE_PARTS})
+        for part in _TABLE_PARTS:
+            if own.get(part):
+                members = entry.get(part) or {}
+                entry = {
+                    **entry,
+                    part: {name: _with_extras_back(m_, own[part].get(name)) for name, m_ in members.items()},
+                }
+        out[key] = entry
+    return out
 
 
 def _section(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:

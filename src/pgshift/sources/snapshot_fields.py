@@ -12,6 +12,8 @@ PUBLIC = "public"
 def with_extras(target: dict[str, Any], **values: Any) -> dict[str, Any]:
     """``target`` with pgshift's own keys (Drizzle has none for them) under ``"pgshift"``, when not default.
 
+    That is the entry as generate compares it; the file keeps the extras of the entries drizzle-kit
+    validates strictly under the snapshot's top-level ``"pgshift"`` key (``snapshot._lift_table_extras``).
     Default is None, False or empty; a 0 is a value (``SET STATISTICS 0`` is a setting), never dropped."""
     kept = {k: v for k, v in values.items() if not _default(v)}
     if kept:

@@ -11,7 +11,8 @@ from pgshift.sources.snapshot_fields import PUBLIC, pgshift_extra, with_extras
 
 def snapshot_out(enum: m.Enum) -> dict[str, Any]:
     out = {"name": enum.name, "schema": enum.schema, "values": list(enum.values)}
-    return with_extras(out, comment=enum.comment)  # Drizzle's enum entry has no comment key
+    # Drizzle's enum entry has no comment key (and is strict: the file keeps it in pgshift.enumExtras)
+    return with_extras(out, comment=enum.comment)
 
 
 def snapshot_in(raw: dict[str, Any]) -> m.Enum:

@@ -19,6 +19,7 @@ from pgshift.sources.snapshot_fields import (
 
 def snapshot_out(seq: m.Sequence) -> dict[str, Any]:
     out = {"name": seq.name, "schema": seq.schema, **sequence_options_out(seq.options, seq.data_type)}
+    # Drizzle's sequence entry is strict: the file keeps these in pgshift.sequenceExtras (sources.snapshot)
     return with_extras(out, dataType=seq.data_type, comment=seq.comment)
 
 
