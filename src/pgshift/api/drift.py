@@ -38,6 +38,7 @@ _NOUNS = {
     "function": "function",
     "trigger": "trigger",
     "rule": "rule",
+    "statistics": "statistics object",
     "object": "type, extension or collation",
 }
 
@@ -82,8 +83,8 @@ def _short(subject: str) -> str:
 
 
 def _has(model: m.Model, subject: str) -> bool:
-    keyed: tuple[m.Function | m.Trigger | m.Rule | m.DefinedObject, ...] = (
-        *model.functions, *model.triggers, *model.rules, *model.defined,
+    keyed: tuple[m.Function | m.Trigger | m.Rule | m.Statistics | m.DefinedObject, ...] = (
+        *model.functions, *model.triggers, *model.rules, *model.statistics, *model.defined,
     )  # fmt: skip
     if subject in {o.key for o in keyed}:
         return True
@@ -132,6 +133,9 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         functions=[f for f in expected.functions if f.schema in schemas],
         triggers=[t for t in expected.triggers if t.schema in schemas and matches(t.schema, t.table)],
         rules=[r for r in expected.rules if r.schema in schemas and matches(r.schema, r.table)],
+        statistics=[
+            s for s in expected.statistics if s.schema in schemas and matches(s.table_schema, s.table)
+        ],
         defined=[d for d in expected.defined if d.schema in schemas],
         grants=[g for g in expected.grants if g.schema in schemas],
         default_privileges=[d for d in expected.default_privileges if d.schema in (None, *schemas)],

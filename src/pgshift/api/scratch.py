@@ -1,4 +1,5 @@
-"""Declarations read back through the server: the canonical form of functions, triggers, views and rules.
+"""Declarations read back through the server: the canonical form of functions, triggers, views, rules
+and statistics objects.
 
 Schema code declares these objects as SQL (``pgshift.objects``, alembic_utils entities, the config's
 ``sql`` files). Comparing that text with what a database prints would report every reformatting as a
@@ -121,6 +122,7 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         functions=read.functions,
         triggers=read.triggers,
         rules=read.rules,
+        statistics=read.statistics,
         defined=read.defined,
         # a schema's comment is declared with objects.Comment('SCHEMA "billing"', ...) and read back
         schema_comments={**dict(read.schema_comments), **dict(model.schema_comments)}.items(),
@@ -162,6 +164,7 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
     # cannot be created is created without its expressions.
     steps: list[Declared] = []
     tables_only = dataclasses.replace(model, views=(), functions=(), triggers=(), rules=(), defined=())
+    tables_only = dataclasses.replace(tables_only, statistics=())
     for op in diff(Model(), tables_only):
         if not op.transactional:
             continue
@@ -269,6 +272,7 @@ def _counted(model: Model) -> str:
         ("trigger", model.triggers),
         ("view", model.views),
         ("rule", model.rules),
+        ("statistics object", model.statistics),
         ("type or extension", model.defined),
     ):
         if items:

@@ -1,5 +1,5 @@
-"""What pull writes for functions, procedures, aggregates, views, triggers and rules: ``pgshift.objects``
-declarations registered on the MetaData (SQLAlchemy has no construct for them).
+"""What pull writes for functions, procedures, aggregates, views, triggers, rules and statistics
+objects: ``pgshift.objects`` declarations registered on the MetaData (SQLAlchemy has no construct for them).
 
 The server's own text (``pg_get_functiondef``, ``pg_get_triggerdef``, ...) is cut into the declaration's
 parts at the places the server's format fixes (the header line ends with the argument list); when a
@@ -137,6 +137,20 @@ def _rule_body(r: m.Rule) -> str | None:
     return None
 
 
+def _statistics(s: m.Statistics) -> list[str]:
+    """A statistics object as the server prints it, its target and its comment: ``objects.SQL`` each
+    (read back through the scratch database like the rest)."""
+    from pgshift.diff.kinds.statistics import target_sql
+
+    out = [f"objects.SQL({_text(s.definition)})"]
+    if s.target is not None:
+        out.append(f"objects.SQL({target_sql(s, s.target).removesuffix(';')!r})")
+    if s.comment is not None:
+        target = f"STATISTICS {_table_ref(s.schema, s.name)}"
+        out.append(f"objects.Comment({target!r}, {s.comment!r})")
+    return out
+
+
 def _comments(model: m.Model) -> list[str]:
     """``objects.Comment`` for the comments neither SQLAlchemy nor a declaration class carries: on
     schemas, enums and sequences (SQLAlchemy's ``Enum`` and ``Sequence`` take no ``comment=``), and on routines,
@@ -180,7 +194,8 @@ def has_objects(model: m.Model) -> bool:
     """Whether the code needs ``objects.register``: declared kinds, or comments only a declaration sets."""
     commented = any(e.comment for e in model.enums) or any(s.comment for s in model.sequences)
     commented = commented or bool(model.schema_comments)
-    return bool(model.functions or model.views or model.triggers or model.rules or model.defined or commented)
+    declared = model.functions or model.views or model.triggers or model.rules or model.defined
+    return bool(declared or model.statistics or commented)
 
 
 _COMMENT_KEYWORD = {
@@ -276,6 +291,7 @@ def objects_block(model: m.Model, holder: str) -> list[str]:
     items += [_view(views[k]) for k in dependency_order(model.views)]
     items += [_trigger(t) for t in model.triggers]
     items += [_rule(r) for r in model.rules]
+    items += [line for s in model.statistics for line in _statistics(s)]
     items += _comments(model)
     lines = [
         "",

@@ -177,6 +177,9 @@ class Action(enum.StrEnum):
     DROP_OBJECT = "drop_object"
     ALTER_DOMAIN = "alter_domain"
     DROP_RULE = "drop_rule"
+    CREATE_STATISTICS = "create_statistics"
+    ALTER_STATISTICS = "alter_statistics"
+    DROP_STATISTICS = "drop_statistics"
     GRANT_PRIVILEGE = "grant_privilege"
     REVOKE_PRIVILEGE = "revoke_privilege"
     VACUUM_FULL = "vacuum_full"
@@ -378,6 +381,14 @@ EFFECTS: dict[str, Effect] = {
     # they are scanned, and the statement fails if stored values break the new rule.
     Action.ALTER_DOMAIN: Effect(Lock.SHARE, scan=True, data_dependent=True),
     Action.DROP_RULE: Effect(AE),
+    # Extended statistics (pg_locks on 15): CREATE and DROP STATISTICS take SHARE UPDATE EXCLUSIVE on the
+    # table (writes go on; VACUUM, ANALYZE and DDL wait); ALTER STATISTICS ... SET STATISTICS takes no
+    # table lock. A new object holds nothing until the table is analyzed.
+    Action.CREATE_STATISTICS: Effect(
+        Lock.SHARE_UPDATE_EXCLUSIVE, safe="ANALYZE the table afterwards: the planner uses it from then on."
+    ),
+    Action.ALTER_STATISTICS: Effect(Lock.NONE),
+    Action.DROP_STATISTICS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
     Action.GRANT_PRIVILEGE: Effect(Lock.NONE),
     Action.REVOKE_PRIVILEGE: Effect(Lock.NONE, backward_incompatible=True),
     Action.VACUUM_FULL: Effect(AE, rewrite=True),

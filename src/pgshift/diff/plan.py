@@ -20,6 +20,7 @@ class Plan:
     renamed_schemas: set[str] = field(default_factory=set)  # old names of the schemas it renames
     drop_triggers: list[Operation] = field(default_factory=list)
     drop_rules: list[Operation] = field(default_factory=list)
+    drop_statistics: list[Operation] = field(default_factory=list)  # before the columns they cover go
     # defaults, CHECKs and indexes taken off a function that is rebuilt (put back once it is created)
     release_functions: list[Operation] = field(default_factory=list)
     early_function_drops: list[Operation] = field(default_factory=list)  # functions rebuilt (drop + create)
@@ -30,6 +31,7 @@ class Plan:
     late_functions: list[Operation] = field(default_factory=list)  # the others: after tables, before views
     triggers: list[Operation] = field(default_factory=list)
     rules: list[Operation] = field(default_factory=list)
+    statistics: list[Operation] = field(default_factory=list)  # after the tables and views they read
     drop_functions: list[Operation] = field(default_factory=list)
     schemas: list[Operation] = field(default_factory=list)
     enums: list[Operation] = field(default_factory=list)
@@ -71,6 +73,7 @@ class Plan:
             *self.renames,
             *self.drop_triggers,  # before the views and functions they hang on
             *self.drop_rules,
+            *self.drop_statistics,
             *self.drop_views,  # first: a view blocks type changes (and enum rebuilds) of what it reads
             *self.release_functions,
             *self.early_function_drops,
@@ -95,6 +98,7 @@ class Plan:
             *self.views,
             *self.triggers,
             *self.rules,
+            *self.statistics,
             *self.grants,
             *self.drop_tables,
             *self.drop_functions,

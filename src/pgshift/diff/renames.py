@@ -192,6 +192,7 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
         functions=model.functions,
         triggers=model.triggers,
         rules=model.rules,
+        statistics=model.statistics,  # kept like rules: pre_rename_drops drops them
         defined=[replace(d, schema=move(d.schema)) for d in model.defined],
         grants=model.grants,
         default_privileges=model.default_privileges,

@@ -33,12 +33,14 @@ from typing import Any
 
 from pgshift.diff.kinds import column, defined, enum, function, rule, schema, sequence, table, trigger, view
 from pgshift.diff.kinds import grant as grant_kind
+from pgshift.diff.kinds import statistics as statistics_kind
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.plan import Plan
 from pgshift.model import schema as m
 from pgshift.sources.kinds import enum as enum_source
 from pgshift.sources.kinds import grant as grant_source
 from pgshift.sources.kinds import sequence as sequence_source
+from pgshift.sources.kinds import statistics as statistics_source
 from pgshift.sources.kinds import view as view_source
 from pgshift.sources.kinds.base import SourceKind
 
@@ -89,6 +91,15 @@ KINDS: tuple[Kind, ...] = (
     Kind("view", m.View, "views", _qualified_key, view.diff_views, None, view_source.KIND),
     Kind("trigger", m.Trigger, "triggers", _qualified_key, trigger.diff_triggers),
     Kind("rule", m.Rule, "rules", _qualified_key, rule.diff_rules),
+    Kind(
+        "statistics",
+        m.Statistics,
+        "statistics",
+        _qualified_key,
+        statistics_kind.diff_statistics,
+        None,
+        statistics_source.KIND,
+    ),
     Kind("grant", m.Grant, "grants", _qualified_key, grant_kind.diff_grants, None, grant_source.GRANT_KIND),
     Kind(
         "default privilege",

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from pgshift.sources.kinds import enum, grant, sequence, view
+from pgshift.sources.kinds import statistics as statistics_kind
 from pgshift.sources.kinds.base import SourceKind
 
 SOURCE_KINDS: tuple[SourceKind[Any], ...] = (
@@ -23,4 +24,5 @@ SOURCE_KINDS: tuple[SourceKind[Any], ...] = (
     view.KIND,
     grant.GRANT_KIND,
     grant.DEFAULT_KIND,
+    statistics_kind.KIND,
 )
