@@ -4,8 +4,9 @@ Dropped early, before the columns, tables, views and functions they use go (Post
 statistics object with any column it covers, so a later explicit drop would fail), and created late,
 after the tables, columns, indexes and views they read; so the down file, the reverse, creates them
 again only once what they use is back. A changed definition is drop + create (there is no ALTER for
-it); a target (``SET STATISTICS``) or a comment changes in place. One on a table that is renamed, or
-in a schema that is renamed, is dropped under the old name before the rename and created after
+it; the order of its plain columns is no change: ``same_definition``); a target (``SET STATISTICS``)
+or a comment changes in place. One on a table that is renamed, or in a schema that is renamed, is
+dropped under the old name before the rename and created after
 (``Plan.pre_rename_drops``), as rules are; one on a reshaped table (a column dropped, regenerated or
 retyped), a rebuilt materialized view, or calling a rebuilt function is dropped and created around
 that change."""
@@ -20,6 +21,7 @@ from pgshift.diff.kinds.comment import SetComment, created_comment, on_schema_ob
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import Model, Statistics
 from pgshift.model.types import qualified_name
+from pgshift.pg.parser import statistics_columns_sorted
 
 NOUN = "statistics object"
 
@@ -106,6 +108,16 @@ def _calls(s: Statistics, functions: set[str]) -> bool:
     return any(f"{name}(" in s.definition for name in names)
 
 
+def same_definition(a: Statistics, b: Statistics) -> bool:
+    """One object: equal text, or text that differs only in the order of the plain columns (a set to
+    PostgreSQL, printed in column-position order, which a column added back changes)."""
+    if a.table_key != b.table_key:
+        return False
+    return a.definition == b.definition or statistics_columns_sorted(
+        a.definition
+    ) == statistics_columns_sorted(b.definition)
+
+
 def diff_statistics(old: Model, new: Model, plan: Plan) -> Model:
     before = {s.key: s for s in old.statistics}
     after = {s.key: s for s in new.statistics}
@@ -113,7 +125,7 @@ def diff_statistics(old: Model, new: Model, plan: Plan) -> Model:
 
     def rebuilt(a: Statistics, b: Statistics) -> bool:
         return (
-            (a.definition, a.table_key) != (b.definition, b.table_key)
+            not same_definition(a, b)
             or a.table_key in plan.reshaped
             or a.table_key in plan.rebuilt_views
             or _calls(a, plan.rebuilt_functions)
