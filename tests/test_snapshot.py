@@ -279,3 +279,21 @@ def test_view_indexes_and_comments_live_under_the_pgshift_key():
     assert round_trip(model) == model
     plain = m.build_model(views=[replace(view, indexes=(), comment=None, column_comments=())])
     assert "pgshift" not in model_to_snapshot(plain, id="a", prev_id=EMPTY_ID)
+
+
+def test_statistics_objects_live_under_the_pgshift_key():
+    """Drizzle has no key for extended statistics: they are kept under "pgshift", and reading an entry
+    gives back the object (a target of 0 and no target are different things)."""
+    table = m.Table("app", "orders", (m.Column("city", SqlType("text")), m.Column("zip", SqlType("text"))))
+    define = "CREATE STATISTICS {} ON city, zip FROM app.orders"
+    stats = [
+        m.Statistics("app", "plain", "app", "orders", define.format("app.plain")),
+        m.Statistics("st", "zero", "app", "orders", define.format("st.zero"), target=0, comment="it's off"),
+    ]
+    model = m.build_model(schemas=["app", "st"], tables=[table], statistics=stats)
+    data = json.loads(to_json(model_to_snapshot(model, id="a", prev_id=EMPTY_ID)))
+    assert set(data["pgshift"]["statistics"]) == {"app.plain", "st.zero"}
+    assert "target" not in data["pgshift"]["statistics"]["app.plain"]
+    assert data["pgshift"]["statistics"]["st.zero"]["target"] == 0
+    assert round_trip(model) == model
+    assert diff(round_trip(model), model) == []

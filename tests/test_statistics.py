@@ -8,8 +8,10 @@ from pathlib import Path
 
 import psycopg
 
+from pgshift.api.drift import Drift
 from pgshift.api.pull import pull
 from pgshift.api.rollback import rollback
+from pgshift.api.status import status
 from pgshift.diff.differ import diff
 from pgshift.diff.render import down_sql, migration_sql
 from pgshift.sources.introspect import introspect
@@ -51,6 +53,19 @@ def test_pull_generate_migrate_round_trip(pg: str, make_db: Callable[[], str], t
     assert any("orders_all" in f and "| 300 |" in f and "it's the default" in f for f in facts), facts
     code = (tmp_path / "pulled" / "schema.py").read_text()
     assert "CREATE STATISTICS st.orders_month" in code and "SET STATISTICS 0" in code
+    assert status(fresh, config=config).drift == Drift(against="0000_all", items=())
+    with psycopg.connect(fresh, autocommit=True) as conn:  # drift made by hand, each kind of difference
+        conn.execute("ALTER STATISTICS app.orders_all SET STATISTICS 5; DROP STATISTICS public.plain_ab")
+        conn.execute("CREATE STATISTICS app.by_hand ON city, total FROM app.orders")
+    drift = status(fresh, config=config).drift
+    assert drift is not None
+    assert {item.message.split(" — ")[0] for item in drift.items} == {
+        "statistics object app.by_hand is in the database but not in the schema (made by hand?)",
+        "statistics object plain_ab is in the schema but not in the database",
+        "set the target of statistics object app.orders_all would be needed: the database differs from the schema",
+    }
+    with psycopg.connect(fresh, autocommit=True) as conn:
+        conn.execute("DROP STATISTICS app.by_hand; CREATE STATISTICS plain_ab (ndistinct) ON a, b FROM plain")
     rollback(fresh, config=config)  # the down file drops them before their tables
     assert _statistics_facts(fresh) == []
 
@@ -98,3 +113,24 @@ def test_dropping_a_covered_column_migrates_up_and_down(make_db: Callable[[], st
     with psycopg.connect(before) as conn:  # and pgshift sees the objects it recreated as unchanged
         assert diff(introspect(conn, schema_filter=SCHEMAS), old) == []
     assert len(_statistics_facts(before)) == 4
+
+
+@on_every_version
+def test_target_set_and_reset_in_place(pg: str, make_db: Callable[[], str]) -> None:
+    """SET STATISTICS n, and back to the default (-1: what 15-16 need; 17+ store NULL for it)."""
+    url = make_db()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE t (a integer, b integer); CREATE STATISTICS t_ab ON a, b FROM t")
+        old = introspect(conn)
+        conn.execute("ALTER STATISTICS t_ab SET STATISTICS 10")
+        new = introspect(conn)
+        conn.execute("ALTER STATISTICS t_ab SET STATISTICS -1")
+    assert (old.statistics[0].target, new.statistics[0].target) == (None, 10)
+    ops = diff(old, new)
+    assert [op.describe() for op in ops] == ["set the target of statistics object public.t_ab"]
+    apply_ops(url, ops)
+    assert _statistics_facts(url)[0].endswith("| 10 | ")
+    apply_down(url, ops)
+    assert _statistics_facts(url)[0].endswith("| -1 | ")
+    with psycopg.connect(url) as conn:
+        assert diff(introspect(conn), old) == []
