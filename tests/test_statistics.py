@@ -33,6 +33,11 @@ CREATE STATISTICS st.orders_month (mcv) ON date_trunc('month', placed::timestamp
 ALTER STATISTICS st.orders_month SET STATISTICS 0;
 CREATE TABLE public.plain (a integer, b integer);
 CREATE STATISTICS plain_ab (ndistinct) ON a, b FROM plain;
+CREATE TABLE app.events (day date, kind text, n integer) PARTITION BY RANGE (day);
+CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE STATISTICS app.events_kind_n ON kind, n FROM app.events;
+CREATE MATERIALIZED VIEW app.totals AS SELECT city, count(*) AS n, sum(total) AS total FROM app.orders GROUP BY 1;
+CREATE STATISTICS app.totals_city_n (dependencies) ON city, n FROM app.totals;
 """
 
 SCHEMAS = ("public", "app", "st")
@@ -49,7 +54,7 @@ def test_pull_generate_migrate_round_trip(pg: str, make_db: Callable[[], str], t
     planned, differing, config, fresh = round_trip(make_db, tmp_path, SETUP, SCHEMAS)
     assert planned == set() and differing == set()
     facts = _statistics_facts(fresh)
-    assert len(facts) == 4, facts
+    assert len(facts) == 6, facts
     assert any("orders_all" in f and "| 300 |" in f and "it's the default" in f for f in facts), facts
     code = (tmp_path / "pulled" / "schema.py").read_text()
     assert "CREATE STATISTICS st.orders_month" in code and "SET STATISTICS 0" in code
@@ -78,6 +83,8 @@ def test_statistics_are_not_listed_as_not_managed(
     pulled = pull(db_url, config=config, output=tmp_path / "schema.py")
     assert {u.kind for u in pulled.unmanaged} & {"statistics object"} == set()
     assert {s.key for s in pulled.model.statistics} == {
+        "app.events_kind_n",
+        "app.totals_city_n",
         "app.orders_all",
         "app.orders_city_zip",
         "public.plain_ab",
@@ -97,7 +104,7 @@ def test_dropping_a_covered_column_migrates_up_and_down(make_db: Callable[[], st
         conn.execute("ALTER TABLE app.orders DROP COLUMN zip")
     with psycopg.connect(before) as a, psycopg.connect(after) as b:
         old, new = introspect(a, schema_filter=SCHEMAS), introspect(b, schema_filter=SCHEMAS)
-    assert len(old.statistics) == 4 and len(new.statistics) == 1  # only public.plain_ab is left
+    assert len(old.statistics) == 6 and len(new.statistics) == 3  # orders' zip took 3 with it
     ops = diff(old, new)
     up = migration_sql(ops)
     assert up.index("DROP STATISTICS") < up.index('DROP COLUMN "zip"'), up
@@ -112,7 +119,7 @@ def test_dropping_a_covered_column_migrates_up_and_down(make_db: Callable[[], st
     assert_same_facts(kept, [f for f in original if not f.startswith("column_order |")])
     with psycopg.connect(before) as conn:  # and pgshift sees the objects it recreated as unchanged
         assert diff(introspect(conn, schema_filter=SCHEMAS), old) == []
-    assert len(_statistics_facts(before)) == 4
+    assert len(_statistics_facts(before)) == 6
 
 
 @on_every_version
@@ -134,3 +141,39 @@ def test_target_set_and_reset_in_place(pg: str, make_db: Callable[[], str]) -> N
     assert _statistics_facts(url)[0].endswith("| -1 | ")
     with psycopg.connect(url) as conn:
         assert diff(introspect(conn), old) == []
+
+
+REBUILT = """
+CREATE TABLE t (a integer, b integer, c text);
+CREATE FUNCTION half(integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT $1 / 2 $$;
+CREATE STATISTICS t_exprs ON (half(a)), b FROM t;
+CREATE STATISTICS t_bc ON b, c FROM t;
+CREATE MATERIALIZED VIEW mv AS SELECT a, b FROM t;
+CREATE STATISTICS mv_ab ON a, b FROM mv;
+"""
+CHANGED = """
+ALTER TABLE t ALTER COLUMN c TYPE varchar(20);
+DROP STATISTICS t_exprs; DROP FUNCTION half(integer);
+CREATE FUNCTION half(bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT $1 / 2 $$;
+CREATE STATISTICS t_exprs ON (half(a)), b FROM t;
+DROP MATERIALIZED VIEW mv; CREATE MATERIALIZED VIEW mv AS SELECT a, b, 1 AS one FROM t;
+CREATE STATISTICS mv_ab ON a, b FROM mv;
+"""
+
+
+def test_rebuilt_around_what_they_use(make_db: Callable[[], str]) -> None:
+    """Statistics on a retyped column, calling a function that is replaced, and on a rebuilt
+    materialized view: dropped before and created after, up and down, by catalog facts."""
+    before, after = make_db(), make_db()
+    for url, setup in ((before, REBUILT), (after, REBUILT + CHANGED)):
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(setup)
+    with psycopg.connect(before) as a, psycopg.connect(after) as b:
+        old, new = introspect(a), introspect(b)
+    ops = diff(old, new)
+    original = catalog_facts(before)
+    apply_ops(before, ops)
+    assert_same_facts(catalog_facts(before), catalog_facts(after))
+    apply_down(before, ops)
+    assert_same_facts(catalog_facts(before), original)
+    assert len(_statistics_facts(before)) == 3
