@@ -20,7 +20,8 @@ class Plan:
     renamed_schemas: set[str] = field(default_factory=set)  # old names of the schemas it renames
     drop_triggers: list[Operation] = field(default_factory=list)
     drop_rules: list[Operation] = field(default_factory=list)
-    drop_statistics: list[Operation] = field(default_factory=list)  # before the columns they cover go
+    # extended statistics dropped (gone or rebuilt): before any rename, column, table or function changes
+    drop_statistics: list[Operation] = field(default_factory=list)
     # defaults, CHECKs and indexes taken off a function that is rebuilt (put back once it is created)
     release_functions: list[Operation] = field(default_factory=list)
     early_function_drops: list[Operation] = field(default_factory=list)  # functions rebuilt (drop + create)
@@ -69,11 +70,11 @@ class Plan:
     def ordered(self) -> list[Operation]:
         return [
             *self.revokes,
+            *self.drop_statistics,  # first of all: nothing depends on them, and they on all the rest
             *self.pre_rename_drops,
             *self.renames,
             *self.drop_triggers,  # before the views and functions they hang on
             *self.drop_rules,
-            *self.drop_statistics,
             *self.drop_views,  # first: a view blocks type changes (and enum rebuilds) of what it reads
             *self.release_functions,
             *self.early_function_drops,

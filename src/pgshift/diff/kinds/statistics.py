@@ -1,15 +1,15 @@
 """Extended statistics objects (the kind ``statistics``, ``CREATE STATISTICS``).
 
-Dropped early, before the columns, tables, views and functions they use go (PostgreSQL drops a
-statistics object with any column it covers, so a later explicit drop would fail), and created late,
-after the tables, columns, indexes and views they read; so the down file, the reverse, creates them
-again only once what they use is back. A changed definition is drop + create (there is no ALTER for
-it; the order of its plain columns is no change: ``same_definition``); a target (``SET STATISTICS``)
-or a comment changes in place. One on a table that is renamed, or in a schema that is renamed, is
-dropped under the old name before the rename and created after
-(``Plan.pre_rename_drops``), as rules are; one on a reshaped table (a column dropped, regenerated or
-retyped), a rebuilt materialized view, or calling a rebuilt function is dropped and created around
-that change."""
+Dropped first of all (``Plan.drop_statistics``: before any rename, and before the columns, tables,
+views and functions they use go; PostgreSQL drops a statistics object with any column it covers, so a
+later explicit drop would fail), and created late, after the tables, columns, indexes and views they
+read; so the down file, the reverse, creates them again only once what they use is back, under the
+names it restores. A changed definition is drop + create (there is no ALTER for it; the order of its
+plain columns is no change: ``same_definition``); a target (``SET STATISTICS``) or a comment changes in
+place. One on a renamed table or column, or in a renamed schema, is dropped under the old names and
+created under the new ones (its text names them); one on a reshaped table (a column dropped,
+regenerated or retyped), a rebuilt materialized view, or calling a rebuilt function is dropped and
+created around that change."""
 
 from __future__ import annotations
 
@@ -121,9 +121,10 @@ def same_definition(a: Statistics, b: Statistics) -> bool:
 def diff_statistics(old: Model, new: Model, plan: Plan) -> Model:
     before = {s.key: s for s in old.statistics}
     after = {s.key: s for s in new.statistics}
-    present = {t.key for t in old.tables} | {v.key for v in old.views}
 
     def rebuilt(a: Statistics, b: Statistics) -> bool:
+        """Dropped and created again: changed (a renamed table, schema or column changes the text),
+        or around a change PostgreSQL would drop it with or refuse while it exists."""
         return (
             not same_definition(a, b)
             or a.table_key in plan.reshaped
@@ -134,10 +135,7 @@ def diff_statistics(old: Model, new: Model, plan: Plan) -> Model:
     dropped: set[str] = set()
     for key, s in before.items():
         b = after.get(key)
-        if s.table_key not in present or s.schema in plan.renamed_schemas:
-            plan.pre_rename_drops.insert(0, DropStatistics(s))  # its table or schema is renamed
-            dropped.add(key)
-        elif b is None or rebuilt(s, b):
+        if b is None or rebuilt(s, b):
             plan.drop_statistics.append(DropStatistics(s))
             dropped.add(key)
     for key, b in after.items():
