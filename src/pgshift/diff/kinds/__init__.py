@@ -20,7 +20,8 @@ indexes, policies) are diffed by the table's step with their own modules' operat
 Visiting order (dependencies first): enums before tables (a rebuild changes the columns that use the
 type), sequences before tables, tables before functions, functions before views (a view over a
 reshaped table, or calling a rebuilt function, is rebuilt), views before triggers and rules (those on a
-rebuilt view or running a rebuilt function are rebuilt), privileges after those (an object rebuilt
+rebuilt view or running a rebuilt function are rebuilt), statistics objects after those (rebuilt on a
+reshaped table, a rebuilt view or around a rebuilt function), privileges after those (an object rebuilt
 loses its grants), schemas last (their drops come after the drops of everything in them). The order of the *statements* is the
 plan's phase order, not this one.
 """
