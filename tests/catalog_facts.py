@@ -229,6 +229,23 @@ QUERIES: dict[str, str] = {
         WHERE c.relkind IN ('r', 'p') AND am.amname <> 'heap' AND {_NOT_SYSTEM.format(ns="n.nspname")}
           AND {_ext_owned("pg_class", "c.oid")}
     """,
+    # Extended statistics objects from pg_statistic_ext itself, not pg_get_statisticsobjdef (which
+    # pgshift reads): kinds, key columns by name, expressions, target (NULL or -1: the default), comment.
+    "statistics": f"""
+        SELECT 'statistics', n.nspname || '.' || s.stxname, tn.nspname || '.' || c.relname,
+               array_to_string(s.stxkind, ','),
+               (SELECT string_agg(a.attname, ',' ORDER BY a.attname)  -- a set: stxkeys is sorted by attnum
+                FROM unnest(s.stxkeys::int2[]) k(attnum)
+                JOIN pg_attribute a ON a.attrelid = s.stxrelid AND a.attnum = k.attnum),
+               coalesce(pg_get_expr(s.stxexprs, s.stxrelid), ''),
+               coalesce(s.stxstattarget::int, -1)::text,
+               coalesce(obj_description(s.oid, 'pg_statistic_ext'), '')
+        FROM pg_statistic_ext s
+        JOIN pg_namespace n ON n.oid = s.stxnamespace
+        JOIN pg_class c ON c.oid = s.stxrelid
+        JOIN pg_namespace tn ON tn.oid = c.relnamespace
+        WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_statistic_ext", "s.oid")}
+    """,
     "rule": f"""
         SELECT 'rule', r.schemaname || '.' || r.tablename || '.' || r.rulename, r.definition
         FROM pg_rules r

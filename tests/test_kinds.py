@@ -26,6 +26,15 @@ SAMPLES: dict[str, object] = {
     ),
     "grant": m.Grant("table", "public", "users", "app", ("SELECT", "UPDATE"), ("SELECT",), "email"),
     "default privilege": m.DefaultPrivilege("owner", None, "functions", "PUBLIC", ("EXECUTE",)),
+    "statistics": m.Statistics(
+        "st",
+        "orders_zip",
+        "app",
+        "orders",
+        "CREATE STATISTICS st.orders_zip ON city, zip FROM app.orders",
+        0,
+        "it's",
+    ),
 }
 
 

@@ -421,3 +421,19 @@ def test_a_previous_table_is_reused_only_with_the_same_extras():
     changed = snapshot_to_model(data, where="test", written=written)
     assert changed.table("public", "events").column("parent_id").comment == "whose, really"
     assert changed.table("public", "parent") is model.table("public", "parent")
+def test_statistics_objects_live_under_the_pgshift_key():
+    """Drizzle has no key for extended statistics: they are kept under "pgshift", and reading an entry
+    gives back the object (a target of 0 and no target are different things)."""
+    table = m.Table("app", "orders", (m.Column("city", SqlType("text")), m.Column("zip", SqlType("text"))))
+    define = "CREATE STATISTICS {} ON city, zip FROM app.orders"
+    stats = [
+        m.Statistics("app", "plain", "app", "orders", define.format("app.plain")),
+        m.Statistics("st", "zero", "app", "orders", define.format("st.zero"), target=0, comment="it's off"),
+    ]
+    model = m.build_model(schemas=["app", "st"], tables=[table], statistics=stats)
+    data = json.loads(to_json(model_to_snapshot(model, id="a", prev_id=EMPTY_ID)))
+    assert set(data["pgshift"]["statistics"]) == {"app.plain", "st.zero"}
+    assert "target" not in data["pgshift"]["statistics"]["app.plain"]
+    assert data["pgshift"]["statistics"]["st.zero"]["target"] == 0
+    assert round_trip(model) == model
+    assert diff(round_trip(model), model) == []

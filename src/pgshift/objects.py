@@ -1,6 +1,6 @@
 """Declaring what SQLAlchemy has no construct for: functions, procedures, aggregates, triggers, views,
 materialized views, rules, event triggers, extensions, grants and default privileges (and any other statement — domains, composite and range types,
-collations as ``SQL("CREATE DOMAIN ...")``), attached to the schema's MetaData.
+collations as ``SQL("CREATE DOMAIN ...")``, extended statistics as ``SQL("CREATE STATISTICS ...")``), attached to the schema's MetaData.
 
     from pgshift import objects
 

@@ -39,6 +39,7 @@ _NOUNS = {
     "trigger": "trigger",
     "event_trigger": "event trigger",
     "rule": "rule",
+    "statistics": "statistics object",
     "object": "type, extension or collation",
 }
 
@@ -83,8 +84,8 @@ def _short(subject: str) -> str:
 
 
 def _has(model: m.Model, subject: str) -> bool:
-    keyed: tuple[m.Function | m.Trigger | m.Rule | m.EventTrigger | m.DefinedObject, ...] = (
-        *model.functions, *model.triggers, *model.rules, *model.event_triggers, *model.defined,
+    keyed: tuple[m.Function | m.Trigger | m.Rule | m.EventTrigger | m.Statistics | m.DefinedObject, ...] = (
+        *model.functions, *model.triggers, *model.rules, *model.event_triggers, *model.statistics, *model.defined,
     )  # fmt: skip
     if subject in {o.key for o in keyed}:
         return True
@@ -163,6 +164,9 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         triggers=[t for t in expected.triggers if t.schema in schemas and matches(t.schema, t.table)],
         rules=[r for r in expected.rules if r.schema in schemas and matches(r.schema, r.table)],
         event_triggers=[e for e in expected.event_triggers if e.schema in schemas],  # by its function's
+        statistics=[
+            s for s in expected.statistics if s.schema in schemas and matches(s.table_schema, s.table)
+        ],
         defined=[d for d in expected.defined if d.schema in schemas],
         grants=[g for g in expected.grants if g.schema in schemas],
         default_privileges=[d for d in expected.default_privileges if d.schema in (None, *schemas)],

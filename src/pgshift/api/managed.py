@@ -1,15 +1,15 @@
 """What pgshift manages, and what it lists as "not managed" instead of touching.
 
 Every kind in pgshift's model can be declared in schema code now (tables through SQLAlchemy; functions,
-procedures, aggregates, triggers, views, materialized views, rules and event triggers through
-``pgshift.objects`` or SQL files; domains, composite and range types, collations and extensions as
+procedures, aggregates, triggers, views, materialized views, rules, event triggers and statistics objects
+through ``pgshift.objects`` or SQL files; domains, composite and range types, collations and extensions as
 defined objects), so push and generate manage them all: what the code does not declare is dropped.
-Kinds the model does not hold — foreign tables and servers, statistics objects, text search objects,
-operators and their classes, casts, publications, subscriptions, languages, access methods (a table's
-``USING`` one is modelled; the method itself is not created) — are read from the catalog
-(``catalog/unmanaged.sql``) and listed by kind and name by pull, push and status, never dropped. So is
-an event trigger whose function lives outside the managed schemas (event triggers belong to no schema:
-pgshift manages one with the schema of the function it runs). ``UNDECLARABLE`` names model fields that code cannot declare (none today); a kind that
+Kinds the model does not hold — foreign tables and servers, text search objects, operators and their
+classes, casts, publications, subscriptions, languages, access methods (a table's ``USING`` one is
+modelled; the method itself is not created) — are read from the catalog (``catalog/unmanaged.sql``) and
+listed by kind and name by pull, push and status, never dropped. So is an event trigger whose function
+lives outside the managed schemas (event triggers belong to no schema: pgshift manages one with the schema
+of the function it runs). ``UNDECLARABLE`` names model fields that code cannot declare (none today); a kind that
 joins the model but not yet the declarations goes there, and push, generate and pull set it aside.
 ``OPT_IN`` kinds (grants, default privileges) are managed only when the code declares at least one.
 """

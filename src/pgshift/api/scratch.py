@@ -1,4 +1,5 @@
-"""Declarations read back through the server: the canonical form of functions, triggers, views and rules.
+"""Declarations read back through the server: the canonical form of functions, triggers, views, rules
+and statistics objects.
 
 Schema code declares these objects as SQL (``pgshift.objects``, alembic_utils entities, the config's
 ``sql`` files). Comparing that text with what a database prints would report every reformatting as a
@@ -122,6 +123,7 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         triggers=read.triggers,
         rules=read.rules,
         event_triggers=read.event_triggers,
+        statistics=read.statistics,
         defined=read.defined,
         # a schema's comment is declared with objects.Comment('SCHEMA "billing"', ...) and read back
         schema_comments={**dict(read.schema_comments), **dict(model.schema_comments)}.items(),
@@ -182,6 +184,7 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
     tables_only = dataclasses.replace(
         model, tables=tables, views=(), functions=(), triggers=(), rules=(), event_triggers=(), defined=()
     )
+    tables_only = dataclasses.replace(tables_only, statistics=())
     for op in diff(Model(), tables_only):
         if not op.transactional:
             continue
@@ -301,6 +304,7 @@ def _counted(model: Model) -> str:
         ("view", model.views),
         ("rule", model.rules),
         ("event trigger", model.event_triggers),
+        ("statistics object", model.statistics),
         ("type or extension", model.defined),
     ):
         if items:

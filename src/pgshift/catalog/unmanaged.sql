@@ -18,11 +18,6 @@ FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind = 'f' AND n.nspname = ANY(%(schemas)s)
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid)
 UNION ALL
-SELECT 'statistics object', n.nspname || '.' || s.stxname
-FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
-WHERE n.nspname = ANY(%(schemas)s)
-  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_statistic_ext'::regclass AND d.objid = s.oid)
-UNION ALL
 SELECT 'text search configuration', n.nspname || '.' || t.cfgname
 FROM pg_ts_config t JOIN pg_namespace n ON n.oid = t.cfgnamespace
 WHERE n.nspname = ANY(%(schemas)s)

@@ -1,5 +1,5 @@
-"""What pull writes for functions, procedures, aggregates, views, triggers, rules and event triggers:
-``pgshift.objects`` declarations registered on the MetaData (SQLAlchemy has no construct for them).
+"""What pull writes for functions, procedures, aggregates, views, triggers, rules, event triggers and
+statistics objects: ``pgshift.objects`` declarations registered on the MetaData (SQLAlchemy has no construct for them).
 
 The server's own text (``pg_get_functiondef``, ``pg_get_triggerdef``, ...) is cut into the declaration's
 parts at the places the server's format fixes (the header line ends with the argument list); when a
@@ -145,6 +145,18 @@ def _event_trigger(e: m.EventTrigger) -> str:
     if e.enabled != "O":
         args.append(f"enabled={enabled!r}")
     return f"objects.EventTrigger({', '.join(args)}{_comment_arg(e.comment)})"
+def _statistics(s: m.Statistics) -> list[str]:
+    """A statistics object as the server prints it, its target and its comment: ``objects.SQL`` each
+    (read back through the scratch database like the rest)."""
+    from pgshift.diff.kinds.statistics import target_sql
+
+    out = [f"objects.SQL({_text(s.definition)})"]
+    if s.target is not None:
+        out.append(f"objects.SQL({target_sql(s, s.target).removesuffix(';')!r})")
+    if s.comment is not None:
+        target = f"STATISTICS {_table_ref(s.schema, s.name)}"
+        out.append(f"objects.Comment({target!r}, {s.comment!r})")
+    return out
 
 
 def _comments(model: m.Model) -> list[str]:
@@ -191,7 +203,7 @@ def has_objects(model: m.Model) -> bool:
     commented = any(e.comment for e in model.enums) or any(s.comment for s in model.sequences)
     commented = commented or bool(model.schema_comments)
     declared = model.functions or model.views or model.triggers or model.rules or model.event_triggers
-    return bool(declared or model.defined or commented)
+    return bool(declared or model.defined or model.statistics or commented)
 
 
 _COMMENT_KEYWORD = {
@@ -288,6 +300,7 @@ def objects_block(model: m.Model, holder: str) -> list[str]:
     items += [_trigger(t) for t in model.triggers]
     items += [_rule(r) for r in model.rules]
     items += [_event_trigger(e) for e in model.event_triggers]
+    items += [line for s in model.statistics for line in _statistics(s)]
     items += _comments(model)
     lines = [
         "",

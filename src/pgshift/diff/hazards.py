@@ -187,6 +187,9 @@ class Action(enum.StrEnum):
     CREATE_EVENT_TRIGGER = "create_event_trigger"
     ALTER_EVENT_TRIGGER = "alter_event_trigger"
     DROP_EVENT_TRIGGER = "drop_event_trigger"
+    CREATE_STATISTICS = "create_statistics"
+    ALTER_STATISTICS = "alter_statistics"
+    DROP_STATISTICS = "drop_statistics"
     GRANT_PRIVILEGE = "grant_privilege"
     REVOKE_PRIVILEGE = "revoke_privilege"
     VACUUM_FULL = "vacuum_full"
@@ -408,6 +411,14 @@ EFFECTS: dict[str, Effect] = {
     Action.CREATE_EVENT_TRIGGER: Effect(Lock.NONE, requires="the migrating role is a superuser"),
     Action.ALTER_EVENT_TRIGGER: Effect(Lock.NONE, requires="the migrating role is a superuser"),
     Action.DROP_EVENT_TRIGGER: Effect(Lock.NONE),
+    # Extended statistics (pg_locks on 15): CREATE and DROP STATISTICS take SHARE UPDATE EXCLUSIVE on the
+    # table (writes go on; VACUUM, ANALYZE and DDL wait); ALTER STATISTICS ... SET STATISTICS takes no
+    # table lock. A new object holds nothing until the table is analyzed.
+    Action.CREATE_STATISTICS: Effect(
+        Lock.SHARE_UPDATE_EXCLUSIVE, safe="ANALYZE the table afterwards: the planner uses it from then on."
+    ),
+    Action.ALTER_STATISTICS: Effect(Lock.NONE),
+    Action.DROP_STATISTICS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
     Action.GRANT_PRIVILEGE: Effect(Lock.NONE),
     Action.REVOKE_PRIVILEGE: Effect(Lock.NONE, backward_incompatible=True),
     Action.VACUUM_FULL: Effect(AE, rewrite=True),

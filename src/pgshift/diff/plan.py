@@ -21,6 +21,8 @@ class Plan:
     drop_triggers: list[Operation] = field(default_factory=list)
     drop_rules: list[Operation] = field(default_factory=list)
     drop_event_triggers: list[Operation] = field(default_factory=list)  # before the functions they run
+    # extended statistics dropped (gone or rebuilt): before any rename, column, table or function changes
+    drop_statistics: list[Operation] = field(default_factory=list)
     # defaults, CHECKs and indexes taken off a function that is rebuilt (put back once it is created)
     release_functions: list[Operation] = field(default_factory=list)
     early_function_drops: list[Operation] = field(default_factory=list)  # functions rebuilt (drop + create)
@@ -35,6 +37,7 @@ class Plan:
     triggers: list[Operation] = field(default_factory=list)
     rules: list[Operation] = field(default_factory=list)
     event_triggers: list[Operation] = field(default_factory=list)  # after every function exists
+    statistics: list[Operation] = field(default_factory=list)  # after the tables and views they read
     drop_functions: list[Operation] = field(default_factory=list)
     schemas: list[Operation] = field(default_factory=list)
     enums: list[Operation] = field(default_factory=list)
@@ -72,6 +75,7 @@ class Plan:
     def ordered(self) -> list[Operation]:
         return [
             *self.revokes,
+            *self.drop_statistics,  # first of all: nothing depends on them, and they on all the rest
             *self.pre_rename_drops,
             *self.renames,
             *self.drop_triggers,  # before the views and functions they hang on
@@ -103,6 +107,7 @@ class Plan:
             *self.view_functions,
             *self.triggers,
             *self.rules,
+            *self.statistics,
             *self.event_triggers,  # last of the creates: from here on it fires on this migration's DDL
             *self.grants,
             *self.drop_tables,

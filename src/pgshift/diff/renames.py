@@ -193,6 +193,7 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
         triggers=model.triggers,
         rules=model.rules,
         event_triggers=model.event_triggers,  # their function keeps the old schema too (dropped, created)
+        statistics=model.statistics,  # kept like rules: pre_rename_drops drops them
         defined=[replace(d, schema=move(d.schema)) for d in model.defined],
         grants=model.grants,
         default_privileges=model.default_privileges,

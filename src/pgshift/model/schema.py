@@ -460,6 +460,30 @@ class EventTrigger:
         return f"{qualified(self.function_schema, self.function_name)}()"
 
 
+@dataclass(frozen=True)
+class Statistics:
+    """An extended statistics object (``CREATE STATISTICS``, ``pg_statistic_ext``). ``definition`` is
+    ``pg_get_statisticsobjdef`` (the whole CREATE STATISTICS, its name always qualified); ``target`` is
+    ``ALTER STATISTICS ... SET STATISTICS`` (None: the default, which PostgreSQL 15-16 store as -1 and
+    17+ as NULL). Its name is unique in its schema, which may differ from its table's."""
+
+    schema: str
+    name: str
+    table_schema: str
+    table: str
+    definition: str
+    target: int | None = None
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return qualified(self.schema, self.name)
+
+    @property
+    def table_key(self) -> str:
+        return qualified(self.table_schema, self.table)
+
+
 class ObjectKind(_Enum):
     """Kinds kept as the one CREATE statement the catalog query prints (``catalog/defined.sql``), in the
     order they are created (an extension brings types, a collation serves domains and ranges)."""
@@ -503,6 +527,7 @@ class Model:
     triggers: tuple[Trigger, ...] = ()
     rules: tuple[Rule, ...] = ()
     event_triggers: tuple[EventTrigger, ...] = ()
+    statistics: tuple[Statistics, ...] = ()  # extended statistics objects
     defined: tuple[DefinedObject, ...] = ()
     grants: tuple[Grant, ...] = ()  # explicit privileges (pgshift.model.privileges)
     default_privileges: tuple[DefaultPrivilege, ...] = ()
@@ -552,6 +577,7 @@ def build_model(
     triggers: Iterable[Trigger] = (),
     rules: Iterable[Rule] = (),
     event_triggers: Iterable[EventTrigger] = (),
+    statistics: Iterable[Statistics] = (),
     defined: Iterable[DefinedObject] = (),
     grants: Iterable[Grant] = (),
     default_privileges: Iterable[DefaultPrivilege] = (),
@@ -573,6 +599,7 @@ def build_model(
         triggers=tuple(sorted(triggers, key=lambda t: t.key)),
         rules=tuple(sorted(rules, key=lambda r: r.key)),
         event_triggers=tuple(sorted(event_triggers, key=lambda e: e.key)),
+        statistics=tuple(sorted(statistics, key=lambda s: s.key)),
         defined=tuple(sorted(defined, key=lambda d: (list(ObjectKind).index(d.kind), d.key))),
         grants=tuple(sorted(grants, key=lambda g: g.key)),
         default_privileges=tuple(sorted(default_privileges, key=lambda d: d.key)),

@@ -603,3 +603,24 @@ def _figure_colname(node: Any) -> tuple[str | None, int]:
     if which == "coalesce_expr":
         return "coalesce", 2
     return None, 0
+
+
+def statistics_columns_sorted(definition: str) -> str:
+    """A CREATE STATISTICS with its plain columns in name order, before its expressions. PostgreSQL
+    keeps the columns as a set (``stxkeys``), printed in column-position order, so a column dropped and
+    added back (a down file) reorders them in ``pg_get_statisticsobjdef`` while the object is the same.
+    Text that is not one CREATE STATISTICS comes back as it is."""
+    try:
+        statements = parse_statements(definition)
+    except SqlSyntaxError:
+        return definition
+    if len(statements) != 1 or not isinstance(statements[0].node, nodes.CreateStatsStmt):
+        return definition
+    stmt = nodes.CreateStatsStmt()
+    stmt.CopyFrom(statements[0].node)
+    columns = sorted((e for e in stmt.exprs if e.stats_elem.name), key=lambda e: e.stats_elem.name)
+    expressions = [e for e in stmt.exprs if not e.stats_elem.name]
+    ordered = [nodes.Node(stats_elem=e.stats_elem) for e in (*columns, *expressions)]
+    del stmt.exprs[:]
+    stmt.exprs.extend(ordered)
+    return deparse(nodes.ParseResult(stmts=[nodes.RawStmt(stmt=nodes.Node(create_stats_stmt=stmt))]))

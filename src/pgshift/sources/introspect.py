@@ -136,6 +136,8 @@ def introspect(
     # grants on the tables the filters leave out (the tracking table among them) are left out with them
     left_out = {(r["schema"], r["table_name"]) for r in results["columns"]} - set(tables)
     keyed["grants"] = [g for g in keyed["grants"] if g.on != "table" or (g.schema, g.name) not in left_out]
+    # statistics objects on the tables the filters leave out go with them
+    keyed["statistics"] = [s for s in keyed["statistics"] if keep(s.table_schema, s.table)]
     functions = [_function(r) for r in results["functions"]]
     triggers = [_trigger(r) for r in results["triggers"] if keep(r["schema"], r["table_name"])]
     rules = [

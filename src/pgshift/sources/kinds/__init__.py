@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from pgshift.sources.kinds import enum, event_trigger, grant, sequence, view
+from pgshift.sources.kinds import statistics as statistics_kind
 from pgshift.sources.kinds.base import SourceKind
 
 SOURCE_KINDS: tuple[SourceKind[Any], ...] = (
@@ -24,4 +25,5 @@ SOURCE_KINDS: tuple[SourceKind[Any], ...] = (
     event_trigger.KIND,
     grant.GRANT_KIND,
     grant.DEFAULT_KIND,
+    statistics_kind.KIND,
 )
