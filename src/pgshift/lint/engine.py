@@ -36,6 +36,7 @@ IGNORE = "pgshift:ignore"
 EXCERPT = 160
 _SERIALS = {"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"}
 _SMALL_INTS = {"int4", "int2", "serial", "serial4", "smallserial", "serial2", "integer", "int", "smallint"}
+_ADVISED_TYPES = _SERIALS | _SMALL_INTS | {"timestamp", "varchar", "json"}  # what _advise_column reads
 
 
 @dataclass
@@ -116,23 +117,38 @@ def apply_severity(findings: list[Finding], config_severity: dict[str, str] | No
 
 
 def _finding(
-    rule_id: str, message: str, path: str, line: int, column: int, text: str, **extra: Any
+    rule_id: str,
+    message: str,
+    path: str,
+    line: int,
+    column: int,
+    text: str,
+    severity: str | None = None,
+    **extra: Any,
 ) -> Finding:
-    rule = RULES[rule_id]
+    """A finding of ``rule_id`` with the rule's lock facts; ``severity`` overrides the rule's default."""
+    default, lock, rewrite, fix, scan = _RULE_FACTS[rule_id]
     return Finding(
         rule=rule_id,
-        severity=rule.severity,
+        severity=severity or default,
         message=message,
         path=path,
         line=line,
         column=column,
         statement=_excerpt(text),
-        lock=rule.lock,
-        rewrite=rule.rewrite,
-        fix=rule.safe,
-        scan=rule.scan,
+        lock=lock,
+        rewrite=rewrite,
+        fix=fix,
+        scan=scan,
         **extra,
     )
+
+
+# What every finding of a rule repeats, read once: a Rule's properties look the lock facts up in
+# hazards.EFFECTS on each access, and a folder of migrations makes tens of thousands of findings.
+_RULE_FACTS: dict[str, tuple[str, str | None, bool, str | None, bool]] = {
+    rule.id: (rule.severity, rule.lock, rule.rewrite, rule.safe, rule.scan) for rule in RULES.values()
+}
 
 
 @lru_cache(maxsize=256)
@@ -197,6 +213,12 @@ def _same_segment(state: _FileState, segment: int) -> bool:
 
 def _type_names(type_name: Any) -> list[str]:
     return [n.string.sval for n in type_name.names]
+
+
+def _type_base(type_name: Any) -> str:
+    """The type's own name, lower-cased, without its schema (``pg_catalog.int4`` -> ``int4``)."""
+    names = type_name.names
+    return names[-1].string.sval.lower() if names else ""
 
 
 def _type_text(type_name: Any) -> str:
@@ -325,14 +347,13 @@ def _create_table(state: _FileState, stmt: Statement) -> None:
 
 
 def _advise_column(state: _FileState, stmt: Statement, key: str, col: Any, pk_columns: set[str]) -> None:
-    names = _type_names(col.type_name)
-    base = names[-1].lower() if names else ""
+    base = _type_base(col.type_name)
+    if base not in _ADVISED_TYPES:  # most columns: nothing to advise, nothing more to read
+        return
     subject = f"{key}.{col.colname}"
-    constraints = [c.constraint for c in col.constraints]
-    is_pk = col.colname in pk_columns or any(c.contype == nodes.CONSTR_PRIMARY for c in constraints)
     if base in _SERIALS:
         _report(state, stmt, "prefer-identity", f"{subject} is {base}", table=key, column_name=col.colname)
-    if is_pk and base in _SMALL_INTS:
+    if base in _SMALL_INTS and _is_primary_key(col, pk_columns):
         _report(
             state,
             stmt,
@@ -361,6 +382,13 @@ def _advise_column(state: _FileState, stmt: Statement, key: str, col: Any, pk_co
         )
     if base == "json":
         _report(state, stmt, "prefer-jsonb", f"{subject} is json", table=key, column_name=col.colname)
+
+
+def _is_primary_key(col: Any, pk_columns: set[str]) -> bool:
+    """The column is in the table's PRIMARY KEY constraint or carries an inline one."""
+    return col.colname in pk_columns or any(
+        c.constraint.contype == nodes.CONSTR_PRIMARY for c in col.constraints
+    )
 
 
 def _alter_table(state: _FileState, stmt: Statement) -> None:
@@ -429,18 +457,16 @@ def _alter_type(state: _FileState, stmt: Statement, key: str, existed: bool, cmd
     old_col = _snapshot_column(state, key, cmd.name)
     using = col.HasField("raw_default")
     if old_col is None or not old_col.get("type"):
-        finding = _finding(
+        _report(
+            state,
+            stmt,
             "column-type-rewrite",
             f"changes {subject} to {new}: may rewrite the table (old type "
             "unknown; lint the folder to compare with the previous snapshot)",
-            state.path,
-            stmt.line,
-            stmt.column,
-            stmt.text,
+            severity="warning",  # "may": the error is for a known rewrite
             table=key,
             column_name=cmd.name,
         )
-        state.findings.append(replace(finding, severity="warning"))
         return
     old = str(old_col["type"])
     try:
