@@ -9,7 +9,7 @@ tables).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -94,9 +94,10 @@ def lint_text(
         _track_transaction(state, statement)
         _HANDLERS.get(type(statement.node), _nothing)(state, statement)
         _note_lock_timeout(state, statement)
-        skip = _ignored_for(statement.line, ignored) if ignored[0] else set()
-        if skip:
-            state.findings[before:] = [f for f in state.findings[before:] if f.rule not in skip]
+        if ignored[0]:  # most files have no ignore comment
+            skip = _ignored_for(statement.line, ignored)
+            if skip:
+                state.findings[before:] = [f for f in state.findings[before:] if f.rule not in skip]
     return apply_severity(state.findings, config_severity)
 
 
@@ -399,10 +400,9 @@ def _alter_table(state: _FileState, stmt: Statement) -> None:
     existed = _existed(state, key)
     for item in node.cmds:
         cmd = item.alter_table_cmd
-        part = getattr(cmd, "def")  # "def" is a Python keyword
         handler = _ALTER_HANDLERS.get(cmd.subtype)
         if handler is not None:
-            handler(state, stmt, key, existed, cmd, part)
+            handler(state, stmt, key, existed, cmd, getattr(cmd, "def"))  # "def" is a Python keyword
 
 
 def _add_column(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any) -> None:
@@ -566,12 +566,23 @@ _ALTER_HANDLERS: dict[int, _AlterHandler] = {
 }
 
 
+def _index_functions(node: Any) -> Iterator[Any]:
+    """The function calls of an index, in its key expressions and its predicate: the only places that
+    hold expressions (a plain column key, INCLUDE, WITH and TABLESPACE cannot), so most indexes need no
+    walk at all."""
+    for param in node.index_params:
+        if param.index_elem.HasField("expr"):
+            yield from find_nodes(param.index_elem.expr, nodes.FuncCall)
+    if node.HasField("where_clause"):
+        yield from find_nodes(node.where_clause, nodes.FuncCall)
+
+
 def _create_index(state: _FileState, stmt: Statement) -> None:
     node = stmt.node
     key = _table_key(node.relation)
     if node.idxname:
         state.created_indexes.add(node.idxname)
-    for call in find_nodes(node, nodes.FuncCall):  # a function in a key or the predicate
+    for call in _index_functions(node):
         name = ".".join(n.string.sval for n in call.funcname)
         state.stored_here.setdefault(name, []).append(f"index {node.idxname or '(unnamed)'} on {key}")
     if node.concurrent:
