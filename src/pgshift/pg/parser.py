@@ -144,20 +144,17 @@ def parse_migration(text: str, breakpoints: bool = True) -> list[Statement]:
 def _parse_whole(sql: str, marker: str) -> list[Statement] | None:
     """The ASCII file parsed in one call, or None when the chunk-by-chunk parse must decide.
 
-    Lines are counted incrementally (statements come in file order), markers checked the same way.
+    Lines are counted incrementally (statements come in file order).
     """
+    # The marker starts with "--": in one whole-file parse it comments out the rest of its line,
+    # which drizzle-orm (splitting on it) would send as SQL. Checked first: such a file is parsed
+    # chunk by chunk anyway.
+    if _sql_after(marker).search(sql):
+        return None
     try:
         tree = postgast.parse(sql)
     except postgast.PgQueryError:
         return None
-    at = sql.find(marker)
-    while at != -1:
-        # The marker starts with "--": in one whole-file parse it comments out the rest of its line,
-        # which drizzle-orm (splitting on it) would send as SQL.
-        end = sql.find("\n", at)
-        if sql[at + len(marker) : len(sql) if end == -1 else end].strip():
-            return None
-        at = sql.find(marker, at + len(marker))
     statements = []
     line, line_start, counted = 1, 0, 0
     for raw in tree.stmts:
@@ -178,6 +175,12 @@ def _parse_whole(sql: str, marker: str) -> list[Statement] | None:
         node = getattr(stmt, kind) if kind else None
         statements.append(Statement(text, offset, line, offset - line_start + 1, kind, node))
     return statements
+
+
+@lru_cache(maxsize=4)
+def _sql_after(marker: str) -> re.Pattern[str]:
+    """``marker`` followed by something other than whitespace on its line."""
+    return re.compile(re.escape(marker) + r"[^\S\n]*\S")
 
 
 def parse_expression(text: str) -> Any:
