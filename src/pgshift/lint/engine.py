@@ -93,7 +93,8 @@ def lint_text(
         before = len(state.findings)
         _track_transaction(state, statement)
         _HANDLERS.get(type(statement.node), _nothing)(state, statement)
-        _note_lock_timeout(state, statement)
+        if not state.lock_noted:  # once noted, nothing later in the file changes that finding
+            _note_lock_timeout(state, statement)
         if ignored[0]:  # most files have no ignore comment
             skip = _ignored_for(statement.line, ignored)
             if skip:
@@ -865,7 +866,8 @@ _Handler = Callable[[_FileState, Statement], None]
 
 def _with_enum_use(handler: _Handler) -> _Handler:
     def wrapped(state: _FileState, stmt: Statement) -> None:
-        _uses_new_enum_value(state, stmt)
+        if state.enum_values:  # nothing to look for until the file adds an enum value
+            _uses_new_enum_value(state, stmt)
         handler(state, stmt)
 
     return wrapped
