@@ -73,3 +73,44 @@ def test_check_never_imports_sqlalchemy() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "SQLA False" in proc.stdout, proc.stdout + proc.stderr
+
+
+def _loose_jobs(tmp_path: Path, count: int) -> list:
+    from pgshift.lint.folder import Job
+
+    jobs = []
+    for n in range(count):
+        path = tmp_path / f"{n:03d}.sql"
+        # files of different sizes, so the shares cut by bytes are uneven in count
+        path.write_text(
+            f'CREATE INDEX "i{n}" ON "users" ("name");\n' * (1 + n % 7) + 'UPDATE "t" SET "a" = 1;\n'
+        )
+        jobs.append(Job(path, path.name))
+    return jobs
+
+
+def test_parallel_lint_keeps_file_order_and_findings(tmp_path: Path, monkeypatch) -> None:
+    import pgshift.lint.folder as folder
+
+    jobs = _loose_jobs(tmp_path, 40)
+    monkeypatch.setattr(folder, "PARALLEL_FROM", 10**9)
+    serial = folder.run_jobs(jobs)
+    monkeypatch.setattr(folder, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(folder.os, "cpu_count", lambda: 3)  # this process and two children
+    assert folder.run_jobs(jobs) == serial
+    assert [f.path for f in serial] == sorted(f.path for f in serial)
+
+
+def test_parallel_lint_survives_a_dead_child(tmp_path: Path, monkeypatch) -> None:
+    """A child killed before sending its findings: its share is linted in the parent, nothing is lost."""
+    import os
+
+    import pgshift.lint.folder as folder
+
+    jobs = _loose_jobs(tmp_path, 12)
+    monkeypatch.setattr(folder, "PARALLEL_FROM", 10**9)
+    serial = folder.run_jobs(jobs)
+    monkeypatch.setattr(folder, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(folder.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(folder, "_child", lambda *args: os._exit(9))
+    assert folder.run_jobs(jobs) == serial

@@ -177,3 +177,20 @@ def test_the_scan_catches_what_it_looks_for(tmp_path):
 def test_lint_goes_through_the_parser_boundary():
     for path in sorted((SRC / "lint").glob("*.py")):
         assert "postgast" not in path.read_text(), path.name
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "CREATE INDEX i ON t (lower(a), coalesce(b, upper(c))) WHERE d > now() AND random() < 0.5",
+        "ALTER TABLE t ADD COLUMN x float DEFAULT random() + clock_timestamp()::float",
+        "SELECT f(g(1), h('a')), 'b' FROM t WHERE k IN (1, 2, 'c') AND m(n) = 'd'",
+    ],
+)
+def test_find_nodes_keeps_postgast_pre_order(sql):
+    """The linter names the first volatile call of a default, so the cheaper walk must keep the order."""
+    tree = postgast.parse(sql)
+    assert len(list(postgast.find_nodes(tree, parser.nodes.FuncCall))) > 1  # an order to keep
+    for cls in (parser.nodes.FuncCall, parser.nodes.A_Const, parser.nodes.ColumnRef):
+        expected = [n.SerializeToString() for n in postgast.find_nodes(tree, cls)]
+        assert [n.SerializeToString() for n in parser.find_nodes(tree, cls)] == expected

@@ -29,13 +29,15 @@ def check_paths(
 ) -> list[Finding]:
     """Findings for every path; a migration folder also gets the integrity check (and with ``conn``, the
     applied-hash check and table-size rating)."""
-    from pgshift.lint.integrity import check_applied, check_folder
-
     findings: list[Finding] = []
     for path in paths:
         shown = _shown(path)
         if path.is_dir():
             if fs.journal_path(path).exists():
+                # Loaded here only: the integrity check reads snapshots (the schema model), which
+                # linting loose .sql files never needs.
+                from pgshift.lint.integrity import check_applied, check_folder
+
                 findings += check_folder(path, display=shown)
                 findings += lint_folder(path, config_severity=config_severity, display=shown)
                 if conn is not None and tracking is not None:
@@ -57,6 +59,8 @@ def check_paths(
 
 def unknown_rules(config_severity: dict[str, str] | None) -> list[str]:
     """Rule ids in the config's ``lint`` table that no rule has (a typo silences nothing)."""
+    if not config_severity:
+        return []
     from pgshift.lint.integrity import INTEGRITY_RULES
     from pgshift.lint.rules import RULES
 

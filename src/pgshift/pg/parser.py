@@ -145,20 +145,17 @@ def parse_migration(text: str, breakpoints: bool = True) -> list[Statement]:
 def _parse_whole(sql: str, marker: str) -> list[Statement] | None:
     """The ASCII file parsed in one call, or None when the chunk-by-chunk parse must decide.
 
-    Lines are counted incrementally (statements come in file order), markers checked the same way.
+    Lines are counted incrementally (statements come in file order).
     """
+    # The marker starts with "--": in one whole-file parse it comments out the rest of its line,
+    # which drizzle-orm (splitting on it) would send as SQL. Checked first: such a file is parsed
+    # chunk by chunk anyway.
+    if _sql_after(marker).search(sql):
+        return None
     try:
         tree = postgast.parse(sql)
     except postgast.PgQueryError:
         return None
-    at = sql.find(marker)
-    while at != -1:
-        # The marker starts with "--": in one whole-file parse it comments out the rest of its line,
-        # which drizzle-orm (splitting on it) would send as SQL.
-        end = sql.find("\n", at)
-        if sql[at + len(marker) : len(sql) if end == -1 else end].strip():
-            return None
-        at = sql.find(marker, at + len(marker))
     statements = []
     line, line_start, counted = 1, 0, 0
     for raw in tree.stmts:
@@ -181,6 +178,12 @@ def _parse_whole(sql: str, marker: str) -> list[Statement] | None:
     return statements
 
 
+@lru_cache(maxsize=4)
+def _sql_after(marker: str) -> re.Pattern[str]:
+    """``marker`` followed by something other than whitespace on its line."""
+    return re.compile(re.escape(marker) + r"[^\S\n]*\S")
+
+
 def parse_expression(text: str) -> Any:
     """The expression node of ``text`` (a CHECK body, a default), or None when it does not parse."""
     try:
@@ -191,16 +194,18 @@ def parse_expression(text: str) -> Any:
 
 
 def find_nodes(tree: Any, node_class: Any) -> Iterator[Any]:
-    """Every node of ``node_class`` (``nodes.FuncCall``, ...) under ``tree``, depth first."""
-    return iter(postgast.find_nodes(tree, node_class))
+    """Every node of ``node_class`` (``nodes.FuncCall``, ...) under ``tree``, depth first, in pre-order (the
+    order ``postgast.find_nodes`` gives, through ``collect_nodes``' one cheaper walk)."""
+    return iter(collect_nodes(tree, (node_class,))[node_class])
 
 
 def collect_nodes(tree: Any, node_classes: tuple[Any, ...]) -> dict[Any, list[Any]]:
     """Every node of each class in ``node_classes`` under ``tree``, by class, in one walk.
 
-    ``find_nodes`` walks the whole tree once per class and pays for a generator per level; introspection
-    reads hundreds of view definitions, where the walk was most of the cost. Order within a class is
-    not depth-first pre-order: callers that need an order must not use this.
+    ``postgast.find_nodes`` walks the whole tree once per class and pays for a generator per level;
+    introspection reads hundreds of view definitions, and the linter walks every index and default,
+    where that walk was most of the cost. Within a class, nodes come in depth-first pre-order (children
+    in field order), as ``postgast.find_nodes`` gives them: the linter names the first volatile call.
     """
     found: dict[Any, list[Any]] = {cls: [] for cls in node_classes}
     wrapper = nodes.Node
@@ -215,14 +220,16 @@ def collect_nodes(tree: Any, node_classes: tuple[Any, ...]) -> dict[Any, list[An
         bucket = found.get(type(node))
         if bucket is not None:
             bucket.append(node)
+        children: list[Any] = []
         for field, value in node.ListFields():
             shape = _FIELD_SHAPES.get(field)
             if shape is None:
                 shape = _FIELD_SHAPES[field] = _field_shape(field)
             if shape == _MESSAGE:
-                stack.append(value)
+                children.append(value)
             elif shape == _MESSAGES:
-                stack.extend(value)
+                children.extend(value)
+        stack.extend(reversed(children))  # popped first-child first: pre-order
     return found
 
 
