@@ -59,10 +59,8 @@ SELECT
     et.typname AS elem_name,
     a.attnotnull AS not_null,
     -- PostgreSQL 18+: the NOT NULL constraint's name and NOT VALID (no such row before 18: NULL)
-    (SELECT k.conname FROM pg_constraint k
-     WHERE k.conrelid = c.oid AND k.contype = 'n' AND k.conkey[1] = a.attnum) AS not_null_name,
-    (SELECT NOT k.convalidated FROM pg_constraint k
-     WHERE k.conrelid = c.oid AND k.contype = 'n' AND k.conkey[1] = a.attnum) AS not_null_not_valid,
+    nn.conname AS not_null_name,
+    NOT nn.convalidated AS not_null_not_valid,
     pg_get_expr(d.adbin, d.adrelid) AS default_expr,
     a.attidentity AS identity,
     a.attgenerated AS generated,
@@ -95,6 +93,11 @@ LEFT JOIN pg_namespace tn ON tn.oid = t.typnamespace
 LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
 LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
 LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+LEFT JOIN LATERAL (  -- one look-up per column, and none before 18 (a one-time filter)
+    SELECT k.conname, k.convalidated FROM pg_constraint k
+    WHERE current_setting('server_version_num')::int >= 180000
+      AND k.conrelid = c.oid AND k.contype = 'n' AND k.conkey[1] = a.attnum
+) nn ON true
 LEFT JOIN owned ON owned.table_oid = c.oid AND owned.attnum = a.attnum
 LEFT JOIN pg_sequence seq ON seq.seqrelid = owned.seq_oid
 LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0

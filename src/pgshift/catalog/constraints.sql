@@ -40,7 +40,10 @@ FROM pg_constraint con
 CROSS JOIN LATERAL (
     SELECT coalesce((j ->> 'conenforced')::boolean, true) AS enforced,
            coalesce((j ->> 'conperiod')::boolean, false) AS without_overlaps
-    FROM (SELECT to_jsonb(con) - 'conbin' AS j) row_as_json
+    -- (converting the row costs: only on 17+ (conperiod; conenforced from 18) and for the kinds concerned)
+    FROM (SELECT CASE WHEN con.contype IN ('f', 'c', 'p', 'u')
+                       AND current_setting('server_version_num')::int >= 170000
+                      THEN to_jsonb(con) END AS j) row_as_json
 ) v18
 JOIN pg_class cl ON cl.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = cl.relnamespace

@@ -26,7 +26,7 @@ Objects are frozen dataclasses: a model is a value. Build a changed copy with ``
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum as _Enum
 from functools import cached_property
@@ -632,11 +632,24 @@ def _absorbed(unique: UniqueConstraint, pk: PrimaryKey | None) -> bool:
 HEAP = "heap"  # the built-in table access method, the default of ``default_table_access_method``
 
 
+def _expression_texts(table: Table) -> Iterator[str]:
+    yield from (c.expression for c in table.check_constraints)
+    yield from (c.generated for c in table.columns if c.generated)
+    for i in table.indexes:
+        if i.where:
+            yield i.where
+        yield from (e.expression for e in i.elements if e.is_expression)
+    for p in table.policies:
+        yield from (x for x in (p.using, p.with_check) if x)
+
+
 def _without_coercions(table: Table) -> Table:
     """The table with the ``::text`` / ``::varchar`` casts Postgres adds to its varchar and text columns
     taken out of its expressions (CHECKs, index keys and predicates, generated columns, policies), so the
     catalog's ``(email)::text = 'x'::text`` and the code's ``email = 'x'`` are one; casts on columns of
     other types are the author's and stay (``strip_column_text_casts``)."""
+    if not any("::" in text for text in _expression_texts(table)):
+        return table  # (most tables: nothing to look at)
     cols = frozenset(c.name for c in table.columns if not c.type.array_dims and c.type.name in TEXT_LIKE)
     if not cols:
         return table
