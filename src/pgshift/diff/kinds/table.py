@@ -904,6 +904,8 @@ def _only_validated(old: Constraint, new: Constraint) -> bool:
     PostgreSQL 18; a CHECK's cannot be switched, it is dropped and added). A valid constraint in the
     database where the code says NOT VALID is kept as it is (PostgreSQL cannot un-validate, and nothing
     is lost); the other way it is validated."""
+    if old == new:
+        return True  # (most of them: no copies to compare)
     if isinstance(old, ForeignKey) and isinstance(new, ForeignKey):
         loose = {"not_valid": False, "not_enforced": False, "comment": None}
         return replace(old, **loose) == replace(new, **loose)  # type: ignore[arg-type]
