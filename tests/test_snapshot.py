@@ -319,3 +319,15 @@ def test_a_corrupt_event_trigger_state_names_the_file(enabled: object):
     data["pgshift"]["eventTriggers"]["e"]["enabled"] = enabled
     with pytest.raises(FolderError, match=r"snapshot is malformed.*event trigger state"):
         snapshot_to_model(data, where="meta/0001_snapshot.json")
+
+
+def test_a_revoked_default_grant_lives_under_the_grants_entry():
+    """``REVOKE EXECUTE ON FUNCTION ... FROM PUBLIC`` is a grant with ``revoked``: stored beside the other
+    grants (its own key, ``from PUBLIC``), written only when set, and read back exactly."""
+    revoked = m.Grant("function", "public", "f(text)", "PUBLIC", ("EXECUTE",), revoked=True)
+    granted = m.Grant("function", "public", "f(text)", "app", ("EXECUTE",))
+    model = m.build_model(grants=[revoked, granted])
+    entries = model_to_snapshot(model, id="a", prev_id=EMPTY_ID)["pgshift"]["grants"]
+    assert entries["function public.f(text) from PUBLIC"]["revoked"] is True
+    assert "revoked" not in entries["function public.f(text) to app"]
+    assert round_trip(model) == model
