@@ -57,12 +57,6 @@ KNOWN_GAPS: dict[str, set[tuple[str, str]]] = {
         ("privilege", "relation test.projects_dump"),
         ("column", "test.complex_items_view.name"),
     },
-    # test_gap_execute_revoked_from_public: REVOKE EXECUTE ... FROM PUBLIC on a routine is lost, so the
-    # migrated test.privileged_hello is executable by everyone again.
-    "revoked default privileges of an object": {
-        ("grant", "test.privileged_hello(name text)"),
-        ("privilege", "routine test.privileged_hello(text)"),
-    },
     # test_gap_acl_spelled_out_as_the_default: GRANT then REVOKE of the same privileges leaves an ACL
     # holding only the owner's rights; the copy has the default (NULL) ACL. The same privileges.
     "an ACL equal to the default, spelled out": {
@@ -275,6 +269,25 @@ def test_column_grant_of_several_privileges_under_create_all(
     assert_same_facts(catalog_facts(created), catalog_facts(source))
 
 
+def test_execute_revoked_from_public_is_kept(make_db: Callable[[], str], tmp_path: Path) -> None:
+    """Found by the corpus (``test.privileged_hello``, issue 11: never silently lost): ``REVOKE EXECUTE ON
+    FUNCTION ... FROM PUBLIC`` takes away a privilege every routine has by default. It was not read (grants
+    were only the ACL entries beyond the defaults), so the migrated function was executable by everyone
+    again. It is now a revoked grant: pulled, migrated, and checked here by what PUBLIC may do."""
+    setup = (
+        "CREATE FUNCTION hello(name text) RETURNS text LANGUAGE sql AS $$ SELECT 'hi ' || name $$;"
+        "REVOKE EXECUTE ON FUNCTION hello(text) FROM PUBLIC;"
+    )
+    planned, differing, config, fresh = round_trip(make_db, tmp_path, setup)
+    assert planned == set() and differing == set()
+    code = (tmp_path / "pulled" / "schema.py").read_text()
+    assert "objects.Grant('function', 'public', 'hello(text)', 'PUBLIC', ('EXECUTE',), revoke=True)" in code
+    with psycopg.connect(fresh) as conn:
+        held = conn.execute("SELECT has_function_privilege('public', 'public.hello(text)', 'EXECUTE')")
+        assert held.fetchone() == (False,)
+    assert_settled_then_emptied(fresh, config, ("public",))
+
+
 # -- known gaps: minimal reproductions (each fails when its gap closes: then update KNOWN_GAPS) --------
 
 
@@ -308,19 +321,6 @@ def test_gap_domain_over_a_table_row_type(make_db: Callable[[], str], tmp_path: 
     assert generate(config, name="all").tag is not None
     with pytest.raises(MigrationError, match=r'type "(public\.)?projects" does not exist'):
         migrate(make_db(), config=config)
-
-
-def test_gap_execute_revoked_from_public(make_db: Callable[[], str], tmp_path: Path) -> None:
-    """Known gap: ``REVOKE EXECUTE ON FUNCTION ... FROM PUBLIC`` takes away a privilege every routine has by
-    default; grants are read as ACL entries beyond the defaults, so the revocation is not read and the
-    migrated function is executable by everyone again (only the role granted EXECUTE is carried)."""
-    setup = (
-        "CREATE FUNCTION hello(name text) RETURNS text LANGUAGE sql AS $$ SELECT 'hi ' || name $$;"
-        "REVOKE EXECUTE ON FUNCTION hello(text) FROM PUBLIC;"
-    )
-    planned, differing, _, _ = round_trip(make_db, tmp_path, setup)
-    assert planned == set()
-    assert differing == {("grant", "public.hello(name text)"), ("privilege", "routine hello(text)")}
 
 
 def test_gap_acl_spelled_out_as_the_default(make_db: Callable[[], str], tmp_path: Path) -> None:

@@ -316,3 +316,123 @@ def test_a_revoked_default_cannot_name_a_schema() -> None:
         from_declarations(
             [objects.DefaultPrivileges("functions", "PUBLIC", "EXECUTE", schema="app", revoke=True)]
         )
+
+
+def _hello_schema(root: Path, name: str, returns: str, reader: str) -> None:
+    """A function with EXECUTE taken from PUBLIC and given to ``reader``; ``returns`` changes its type."""
+    use_schema(
+        root,
+        name,
+        "from sqlalchemy import *\nfrom pgshift import objects\nmetadata = MetaData()\n"
+        "objects.register(metadata, [\n"
+        f"    objects.Function('public', 'hello(name text)', \"RETURNS {returns} LANGUAGE sql AS $$ SELECT "
+        f"('hi ' || name)::{returns} $$\"),\n"
+        "    objects.Grant('function', 'public', 'hello(text)', 'PUBLIC', 'EXECUTE', revoke=True),\n"
+        f"    objects.Grant('function', 'public', 'hello(text)', {reader!r}, 'EXECUTE'),\n"
+        "])\n",
+    )
+
+
+def _who_may_run_hello(url: str, roles: list[str]) -> list[bool]:
+    with psycopg.connect(url) as conn:
+        return [
+            bool(
+                conn.execute(
+                    "SELECT has_function_privilege(%s, 'public.hello(text)', 'EXECUTE')", (r,)
+                ).fetchone()[0]
+            )  # type: ignore[index]
+            for r in roles
+        ]
+
+
+def test_execute_revoked_from_public_survives_a_rebuild(
+    roles: Callable[[str], str], make_db: Callable[[], str], tmp_path: Path
+) -> None:
+    """A function whose result type changes is dropped and created again, which gives PUBLIC its default
+    EXECUTE back: the revocation is applied again after the new function exists, and the down file's
+    re-created old function has it too. Checked by what a role without grants may run."""
+    reader, stranger = roles("reader"), roles("stranger")
+    url = make_db()
+    config = project(tmp_path, url)
+    _hello_schema(tmp_path, "hello_text", "text", reader)
+    assert generate(config, name="v1").tag
+    _hello_schema(tmp_path, "hello_varchar", "varchar", reader)
+    second = generate(config, name="v2")
+    assert "drop_function" in [op.action for op in second.ops]
+    assert 'REVOKE EXECUTE ON FUNCTION "public"."hello"(text) FROM PUBLIC;' in second.sql
+
+    migrate(url, config=config)
+    assert _who_may_run_hello(url, ["public", stranger, reader]) == [False, False, True]
+    assert push(url, config=config, dry_run=True).plan.operations == ()
+    assert not status(url, config=config).drift
+
+    rollback(url, config=config)  # v1's function again, created by the down file
+    with psycopg.connect(url) as conn:
+        returns = conn.execute("SELECT prorettype::regtype::text FROM pg_proc WHERE proname = 'hello'")
+        assert returns.fetchone() == ("text",)
+    assert _who_may_run_hello(url, ["public", stranger, reader]) == [False, False, True]
+
+
+def test_a_revoked_default_given_back_by_hand_is_drift(
+    roles: Callable[[str], str], make_db: Callable[[], str], tmp_path: Path
+) -> None:
+    reader = roles("reader")
+    url = make_db()
+    config = project(tmp_path, url)
+    _hello_schema(tmp_path, "hello_text", "text", reader)
+    assert generate(config, name="v1").tag
+    migrate(url, config=config)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("GRANT EXECUTE ON FUNCTION public.hello(text) TO PUBLIC")
+    drift = status(url, config=config).drift
+    assert [item.message for item in drift.items] == [
+        "revoke EXECUTE on function public.hello(text) from PUBLIC would be needed: the database differs "
+        "from the schema"
+    ]
+    assert [op.sql() for op in push(url, config=config).plan.operations] == [
+        ['REVOKE EXECUTE ON FUNCTION "public"."hello"(text) FROM PUBLIC;']
+    ]
+    assert _who_may_run_hello(url, ["public"]) == [False]
+
+
+def test_a_revoked_default_is_only_what_public_has_by_default() -> None:
+    (revoked,), _ = from_declarations([objects.Grant("type", "app", "mood", "public", "usage", revoke=True)])
+    assert revoked == m.Grant("type", "app", "mood", "PUBLIC", ("USAGE",), revoked=True)
+    assert revoked.key == "type app.mood from PUBLIC"
+    with pytest.raises(PrivilegeError, match="a table gives PUBLIC none"):
+        from_declarations([objects.Grant("table", "public", "t", "PUBLIC", "SELECT", revoke=True)])
+    with pytest.raises(PrivilegeError, match="remove its declaration"):
+        from_declarations([objects.Grant("function", "public", "f()", "app", "EXECUTE", revoke=True)])
+    with pytest.raises(PrivilegeError, match="both granted to and revoked from PUBLIC"):
+        from_declarations(
+            [
+                objects.Grant("function", "public", "f()", "PUBLIC", "EXECUTE", revoke=True),
+                objects.Grant("function", "public", "f()", "PUBLIC", "EXECUTE"),
+            ]
+        )
+
+
+def test_revoked_defaults_count_for_the_grants_opt_in(make_db: Callable[[], str], tmp_path: Path) -> None:
+    """A database whose only grant is a revoked default: code without grants leaves it in force (listed as
+    not managed); code declaring it manages it, and taking it out gives EXECUTE back to PUBLIC."""
+    url = make_db()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'; REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC"
+        )
+    config = project(tmp_path, url)
+    function = "objects.Function('public', 'f()', \"RETURNS integer LANGUAGE sql AS 'SELECT 1'\")"
+    head = "from sqlalchemy import *\nfrom pgshift import objects\nmetadata = MetaData()\n"
+    use_schema(tmp_path, "no_grants", head + f"objects.register(metadata, [{function}])\n")
+    plan = push(url, config=config, dry_run=True).plan
+    assert plan.operations == ()
+    assert [(u.kind, u.name) for u in plan.unmanaged] == [("grant", "function public.f() from PUBLIC")]
+
+    revoked = "objects.Grant('function', 'public', 'f()', 'PUBLIC', 'EXECUTE', revoke=True)"
+    use_schema(tmp_path, "revoked", head + f"objects.register(metadata, [{function}, {revoked}])\n")
+    assert push(url, config=config, dry_run=True).plan.operations == ()
+
+    other = "objects.Grant('schema', 'public', '', 'PUBLIC', 'USAGE')"  # grants managed, revoke left out
+    use_schema(tmp_path, "given_back", head + f"objects.register(metadata, [{function}, {other}])\n")
+    described = [op.describe() for op in push(url, config=config, dry_run=True).plan.operations]
+    assert "grant EXECUTE on function public.f() to PUBLIC again" in described

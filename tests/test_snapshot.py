@@ -421,6 +421,8 @@ def test_a_previous_table_is_reused_only_with_the_same_extras():
     changed = snapshot_to_model(data, where="test", written=written)
     assert changed.table("public", "events").column("parent_id").comment == "whose, really"
     assert changed.table("public", "parent") is model.table("public", "parent")
+
+
 def test_statistics_objects_live_under_the_pgshift_key():
     """Drizzle has no key for extended statistics: they are kept under "pgshift", and reading an entry
     gives back the object (a target of 0 and no target are different things)."""
@@ -437,3 +439,15 @@ def test_statistics_objects_live_under_the_pgshift_key():
     assert data["pgshift"]["statistics"]["st.zero"]["target"] == 0
     assert round_trip(model) == model
     assert diff(round_trip(model), model) == []
+
+
+def test_a_revoked_default_grant_lives_under_the_grants_entry():
+    """``REVOKE EXECUTE ON FUNCTION ... FROM PUBLIC`` is a grant with ``revoked``: stored beside the other
+    grants (its own key, ``from PUBLIC``), written only when set, and read back exactly."""
+    revoked = m.Grant("function", "public", "f(text)", "PUBLIC", ("EXECUTE",), revoked=True)
+    granted = m.Grant("function", "public", "f(text)", "app", ("EXECUTE",))
+    model = m.build_model(grants=[revoked, granted])
+    entries = model_to_snapshot(model, id="a", prev_id=EMPTY_ID)["pgshift"]["grants"]
+    assert entries["function public.f(text) from PUBLIC"]["revoked"] is True
+    assert "revoked" not in entries["function public.f(text) to app"]
+    assert round_trip(model) == model

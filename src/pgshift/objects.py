@@ -267,7 +267,11 @@ class Grant:
     (views too), sequence, function, procedure, schema, type or domain; a routine's ``name`` is
     ``add_tax(numeric, numeric)`` (argument types); a schema's is the schema. ``to`` is a role, roles or
     ``"PUBLIC"``; roles are never created. Read as data (pgshift.sources.kinds.grant), not run on the
-    scratch database; once the code declares one grant, grants are managed (see pgshift.api.managed)."""
+    scratch database; once the code declares one grant, grants are managed (see pgshift.api.managed).
+
+    ``revoke=True`` takes away a privilege PUBLIC has by default instead: ``Grant("function", "public",
+    "f(text)", "PUBLIC", "EXECUTE", revoke=True)`` is ``REVOKE EXECUTE ON FUNCTION public.f(text) FROM
+    PUBLIC`` (routines: EXECUTE; types and domains: USAGE). It counts as a grant for the opt-in."""
 
     on: str
     schema: str
@@ -276,6 +280,7 @@ class Grant:
     privileges: str | tuple[str, ...]
     columns: tuple[str, ...] = ()
     with_grant_option: bool = False
+    revoke: bool = False
 
     privilege_declaration = True
 
@@ -292,6 +297,8 @@ class Grant:
             target = f"{_ident(self.schema)}.{_ident(self.name)}"
         roles = (self.to,) if isinstance(self.to, str) else self.to
         to = ", ".join("PUBLIC" if r.upper() == "PUBLIC" else _ident(r) for r in roles)
+        if self.revoke:
+            return [f"REVOKE {words} ON {self.on.upper()} {target} FROM {to}"]
         option = " WITH GRANT OPTION" if self.with_grant_option else ""
         return [f"GRANT {words} ON {self.on.upper()} {target} TO {to}{option}"]
 

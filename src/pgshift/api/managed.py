@@ -12,6 +12,10 @@ lives outside the managed schemas (event triggers belong to no schema: pgshift m
 of the function it runs). ``UNDECLARABLE`` names model fields that code cannot declare (none today); a kind that
 joins the model but not yet the declarations goes there, and push, generate and pull set it aside.
 ``OPT_IN`` kinds (grants, default privileges) are managed only when the code declares at least one.
+A revoked built-in privilege (``objects.Grant(..., revoke=True)``: PUBLIC's EXECUTE taken off a routine)
+is a grant here: it counts as a declaration, and until the code declares a grant the database's revoked
+ones are listed as not managed and left in force. Pull declares them, so pulled code manages them; once
+grants are managed, one the code leaves out is given back to PUBLIC by push (status names it first).
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 -- Explicit privileges on tables (views, sequences, ...), their columns, routines, types and schemas in the
 -- chosen schemas: each ACL entry minus what the object has without a GRANT (a NULL ACL, the entries of
--- acldefault(), the owner's own rights, PUBLIC's USAGE on schema public). Extension-owned objects left
--- out. One row per object (or column) and grantee; grantee 0 is PUBLIC. Parameters: %(schemas)s text[].
+-- acldefault(), the owner's own rights, PUBLIC's USAGE on schema public). ``revoked``: an entry of
+-- acldefault() for another role than the owner (PUBLIC's EXECUTE on a routine, USAGE on a type) that a
+-- non-NULL ACL no longer holds (REVOKE EXECUTE ... FROM PUBLIC). Extension-owned objects left out. One
+-- row per object (or column), grantee and revoked; grantee 0 is PUBLIC. Parameters: %(schemas)s text[].
 WITH acls AS (
     SELECT CASE WHEN c.relkind = 'S' THEN 'sequence' ELSE 'table' END AS kind, n.nspname AS schema,
            c.relname AS name, NULL::text AS column_name, NULL::text[] AS arg_types,
@@ -36,9 +38,14 @@ WITH acls AS (
     SELECT 'schema', n.nspname, n.nspname, NULL, NULL, n.nspacl, n.nspowner, 'n', n.oid, 'pg_namespace'::regclass
     FROM pg_namespace n
     WHERE n.nspacl IS NOT NULL AND n.nspname = ANY(%(schemas)s)
+), own AS (
+    SELECT * FROM acls o
+    WHERE NOT EXISTS (
+        SELECT 1 FROM pg_depend d WHERE d.classid = o.classid AND d.objid = o.objid AND d.deptype = 'e')
 ), entries AS (
-    SELECT o.kind, o.schema, o.name, o.column_name, o.arg_types, e.grantee, e.privilege_type, e.is_grantable
-    FROM acls o, aclexplode(o.acl) e
+    SELECT o.kind, o.schema, o.name, o.column_name, o.arg_types, e.grantee, e.privilege_type, e.is_grantable,
+           false AS revoked
+    FROM own o, aclexplode(o.acl) e
     WHERE e.grantee <> o.owner
       AND NOT EXISTS (
           SELECT 1 FROM aclexplode(acldefault(o.default_kind::"char", o.owner)) d
@@ -47,14 +54,18 @@ WITH acls AS (
       AND NOT (o.kind = 'schema' AND o.name = 'public' AND e.grantee = 0 AND e.grantor = o.owner
                AND (e.privilege_type = 'USAGE'
                     OR (e.privilege_type = 'CREATE' AND current_setting('server_version_num')::int < 150000)))
+  UNION ALL
+    SELECT o.kind, o.schema, o.name, o.column_name, o.arg_types, d.grantee, d.privilege_type, false, true
+    FROM own o, aclexplode(acldefault(o.default_kind::"char", o.owner)) d
+    WHERE d.grantee <> o.owner
       AND NOT EXISTS (
-          SELECT 1 FROM pg_depend d WHERE d.classid = o.classid AND d.objid = o.objid AND d.deptype = 'e')
+          SELECT 1 FROM aclexplode(o.acl) e WHERE e.grantee = d.grantee AND e.privilege_type = d.privilege_type)
 )
-SELECT kind, schema, name, column_name, arg_types,
+SELECT kind, schema, name, column_name, arg_types, revoked,
        CASE WHEN grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(grantee) END AS grantee,
        array_agg(DISTINCT privilege_type ORDER BY privilege_type) AS privileges,
        coalesce(array_agg(DISTINCT privilege_type ORDER BY privilege_type) FILTER (WHERE is_grantable), '{}')
            AS grantable
 FROM entries
-GROUP BY kind, schema, name, column_name, arg_types, grantee
-ORDER BY kind, schema, name, column_name, grantee
+GROUP BY kind, schema, name, column_name, arg_types, grantee, revoked
+ORDER BY kind, schema, name, column_name, grantee, revoked

@@ -233,6 +233,8 @@ def _grant(g: m.Grant) -> str:
     args = [repr(g.on), repr(g.schema), repr(name), repr(g.grantee), repr(g.privileges)]
     if g.column is not None:
         args.append(f"columns=({g.column!r},)")
+    if g.revoked:
+        args.append("revoke=True")
     if g.grantable:
         if g.grantable != g.privileges:  # part with, part without: two declarations say it
             without = tuple(p for p in g.privileges if p not in g.grantable)

@@ -3,8 +3,10 @@
 Only what someone granted explicitly is modelled. A NULL ACL (the object's built-in defaults), the
 owner's own implicit privileges and the entries of ``acldefault()`` (PUBLIC's EXECUTE on functions,
 USAGE on types) are not: they come with the object, so a database built from the migrations has them
-without a statement saying so. Revoking a default (``REVOKE EXECUTE ... FROM PUBLIC``) is not modelled
-either, and is left as it is. Ownership is never modelled, changed or relied on.
+without a statement saying so. Taking one of PUBLIC's built-in privileges away (``REVOKE EXECUTE ON
+FUNCTION ... FROM PUBLIC``, the usual hardening of a SECURITY DEFINER routine) is modelled, as a
+``Grant`` with ``revoked`` set (``PUBLIC_DEFAULTS`` says which can be). The owner's own rights taken away
+from itself are not: ownership is never modelled, changed or relied on.
 
 One ``Grant`` is what one grantee holds on one object (or one column of a table): the set of
 privileges, and the subset held WITH GRANT OPTION. The grantor is not modelled (privileges granted by
@@ -34,6 +36,15 @@ PRIVILEGES: dict[str, tuple[str, ...]] = {
     "type": ("USAGE",),
     "domain": ("USAGE",),
 }
+# What PUBLIC holds on an object without a GRANT (``acldefault``; PostgreSQL 15-18), so what a revoked
+# Grant can take away. Languages (USAGE) and databases (CONNECT, TEMPORARY) have them too; neither is
+# modelled.
+PUBLIC_DEFAULTS: dict[str, tuple[str, ...]] = {
+    "function": ("EXECUTE",),
+    "procedure": ("EXECUTE",),
+    "type": ("USAGE",),
+    "domain": ("USAGE",),
+}
 DEFAULT_ON: dict[str, str] = {  # ALTER DEFAULT PRIVILEGES ... ON <plural> -> the kind of object it covers
     "tables": "table",
     "sequences": "sequence",
@@ -53,7 +64,12 @@ class Grant:
 
     ``name`` is the object's name; a routine's is ``name(argument types)`` in canonical type spelling
     (``add_tax(numeric, numeric)``, see ``routine_name``); a schema's is the schema itself. ``grantee``
-    is a role name or ``PUBLIC``. ``privileges`` and ``grantable`` are sorted."""
+    is a role name or ``PUBLIC``. ``privileges`` and ``grantable`` are sorted.
+
+    ``revoked``: a built-in privilege taken away instead (``REVOKE EXECUTE ON FUNCTION ... FROM PUBLIC``):
+    ``privileges`` are what ``grantee`` (PUBLIC) no longer holds although the object gives it by default
+    (``PUBLIC_DEFAULTS``); never a column nor a grant option. An object created again (a rebuild) has
+    its default back, so the revocation is applied again like any grant."""
 
     on: GrantOn
     schema: str
@@ -62,6 +78,7 @@ class Grant:
     privileges: tuple[str, ...]
     grantable: tuple[str, ...] = ()
     column: str | None = None
+    revoked: bool = False
 
     @property
     def object_key(self) -> str:
@@ -71,7 +88,8 @@ class Grant:
 
     @property
     def key(self) -> str:
-        return f"{self.object_key} to {self.grantee}"
+        """``table public.users to reader``; ``function public.f() from PUBLIC`` for a revoked default."""
+        return f"{self.object_key} {'from' if self.revoked else 'to'} {self.grantee}"
 
 
 @dataclass(frozen=True)

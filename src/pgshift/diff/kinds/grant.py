@@ -6,7 +6,10 @@ the down migration is exact, grant option included. Revokes of what goes away ru
 renames and drops: the object still has its old name, a dropped object's grants are given back by the
 down migration in the right place); grants run after everything is created. An object rebuilt by this
 migration (a view, routine or enum dropped and created again) loses its ACL, so its grants are revoked and
-granted again around the rebuild. Roles are never created or dropped, and owners never changed.
+granted again around the rebuild. A revoked built-in privilege (``revoked``: PUBLIC's EXECUTE taken away,
+of an object or of default privileges) swaps the verbs: holding it is a REVOKE, giving it up a GRANT. A
+rebuilt object has PUBLIC's default back, so the REVOKE runs again after it is created, on the same path.
+Roles are never created or dropped, and owners never changed.
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ def _statement(item: Privileges, verb: str, privileges: list[str], option: bool)
         prefix += f" FOR ROLE {quote_ident(item.role)}" if item.role else ""
         prefix += f" IN SCHEMA {quote_ident(item.schema)}" if item.schema else ""
         prefix += " "
-    if isinstance(item, DefaultPrivilege) and item.revoked:  # holding a revoked default is revoking it
+    if item.revoked:  # holding a revoked default is revoking it
         verb = "REVOKE" if verb == "GRANT" else "GRANT"
     if verb == "GRANT":
         return f"{prefix}GRANT {words} {on} TO {grantee}{' WITH GRANT OPTION' if option else ''};"
@@ -86,7 +89,7 @@ class ChangePrivileges(Operation):
     def action(self) -> Action:
         had, had_option, has, has_option = self._sets()
         losing = bool((had - has) or (had_option - has_option))
-        if isinstance(self._item, DefaultPrivilege) and self._item.revoked:
+        if self._item.revoked:
             losing = not losing
         return Action.REVOKE_PRIVILEGE if losing else Action.GRANT_PRIVILEGE
 
@@ -115,7 +118,7 @@ class ChangePrivileges(Operation):
         had, _, has, _ = self._sets()
         item = self._item
         what = item.object_key if isinstance(item, Grant) else f"default privileges on {item.on}"
-        if isinstance(item, DefaultPrivilege) and item.revoked:
+        if item.revoked:
             if not had:
                 return f"revoke {', '.join(sorted(has))} on {what} from {item.grantee}"
             if not has:

@@ -16,6 +16,7 @@ from pgshift.model import schema as m
 from pgshift.model.privileges import (
     DEFAULT_ON,
     PRIVILEGES,
+    PUBLIC_DEFAULTS,
     PUBLIC_ROLE,
     DefaultOn,
     DefaultPrivilege,
@@ -40,6 +41,8 @@ def grant_out(g: Grant) -> dict[str, Any]:
     out |= {"grantee": g.grantee, "privileges": _listed(g.privileges)}
     if g.grantable:
         out["grantable"] = _listed(g.grantable)
+    if g.revoked:
+        out["revoked"] = True
     return out
 
 
@@ -52,6 +55,7 @@ def grant_in(raw: dict[str, Any]) -> Grant:
         privileges=tuple(sorted(raw["privileges"])),
         grantable=tuple(sorted(raw.get("grantable") or ())),
         column=raw.get("column"),
+        revoked=bool(raw.get("revoked")),
     )
 
 
@@ -67,6 +71,7 @@ def grant_from_catalog(r: dict[str, Any]) -> Grant:
         privileges=tuple(r["privileges"]),
         grantable=tuple(r["grantable"]),
         column=r["column_name"],
+        revoked=bool(r["revoked"]),
     )
 
 
@@ -150,11 +155,34 @@ def _grants_of_own(decl: Any) -> list[Grant]:
         raise PrivilegeError(f"{where}: columns are for tables (and views) only")
     privileges = canonical_privileges("column" if columns else on, _words(decl.privileges), where)
     grantable = privileges if decl.with_grant_option else ()
+    roles = _roles(decl.to, decl.with_grant_option, where)
+    revoke = bool(getattr(decl, "revoke", False))
+    if revoke:
+        _check_revoked_default(on, privileges, roles, bool(columns or grantable), where)
     return [
-        Grant(cast(GrantOn, on), schema, name, role, privileges, grantable, column)
-        for role in _roles(decl.to, decl.with_grant_option, where)
+        Grant(cast(GrantOn, on), schema, name, role, privileges, grantable, column, revoke)
+        for role in roles
         for column in (columns or (None,))
     ]
+
+
+def _check_revoked_default(
+    on: str, privileges: tuple[str, ...], roles: tuple[str, ...], extras: bool, where: str
+) -> None:
+    """``Grant(revoke=True)`` takes away what PUBLIC holds by default, nothing else (a role's grant is
+    taken away by not declaring it)."""
+    defaults = PUBLIC_DEFAULTS.get(on, ())
+    if not defaults:
+        raise PrivilegeError(
+            f"{where}: revoke=True takes away a privilege PUBLIC has by default, and a {on} gives PUBLIC none "
+            f"(only {', '.join(PUBLIC_DEFAULTS)} do); to take a grant away, remove its declaration"
+        )
+    if roles != (PUBLIC_ROLE,) or extras or not set(privileges) <= set(defaults):
+        raise PrivilegeError(
+            f"{where}: revoke=True takes PUBLIC's default {', '.join(defaults)} away: write "
+            f"to='PUBLIC', privileges={defaults[0]!r}, without columns or with_grant_option "
+            "(to take a role's grant away, remove its declaration)"
+        )
 
 
 def _words(privileges: Any) -> list[str]:
@@ -222,6 +250,13 @@ def from_declarations(declarations: Iterable[Any]) -> tuple[list[Grant], list[De
         for g in made:
             had = grants.get(g.key)
             grants[g.key] = g if had is None else _merged(had, g)
+    for g in grants.values():
+        given = grants.get(f"{g.object_key} to {g.grantee}") if g.revoked else None
+        if given is not None and set(given.privileges) & set(g.privileges):
+            raise PrivilegeError(
+                f"{g.object_key}: {', '.join(g.privileges)} is both granted to and revoked from {g.grantee}; "
+                "keep one of the two declarations"
+            )
     return list(grants.values()), list(defaults.values())
 
 
