@@ -190,3 +190,27 @@ def test_parallel_reads_fall_back_to_the_callers_connection(make_db) -> None:  #
     with psycopg.connect(url) as conn:
         got = introspect(conn, schema_filter=["public", "crm"], url=with_dbname(url, "pgshift_no_such_db"))
     assert got == everything()
+
+
+def test_introspection_runs_with_the_cyclic_collector_paused(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bench/objects: with the collector on, building the model after a big heap (SQLAlchemy's reflect in
+    the same process) took twice as long; a merge once left the pause on another function."""
+    import gc
+
+    import psycopg
+
+    from pgshift.sources import introspect as module
+
+    seen: list[bool] = []
+    real = module._tables
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "_tables", recording)
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        module.introspect(conn)
+    assert seen == [False] and gc.isenabled()

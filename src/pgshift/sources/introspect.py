@@ -82,7 +82,6 @@ def _gc_paused(read: Callable[_P, _R]) -> Callable[_P, _R]:
     return paused
 
 
-@_gc_paused
 def as_server_holds(model: m.Model, server_version: int) -> m.Model:
     """``model`` as a server of ``server_version`` (``server_version_num``) holds it, for comparing code
     with a live database: before PostgreSQL 18 a NOT NULL has no constraint row, so the name code gives
@@ -96,6 +95,7 @@ def as_server_holds(model: m.Model, server_version: int) -> m.Model:
     return replace(model, tables=tuple(tables))
 
 
+@_gc_paused
 def introspect(
     conn: Any,
     *,
