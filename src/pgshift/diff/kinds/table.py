@@ -696,7 +696,8 @@ def _diff_foreign_keys(a: Table, b: Table, regenerated: set[str], plan: Plan) ->
     # PostgreSQL (before 18) refuses a NOT VALID foreign key on a partitioned table: added validated there
     fk_not_valid = not b.partition_by
     for name, fk in fa.items():
-        if name in fb and _only_validated(fk, fb[name]) and not _fk_changed(fk, plan):
+        referenced_changed = _fk_changed(fk, plan)  # (compares the referenced table: once per key)
+        if name in fb and _only_validated(fk, fb[name]) and not referenced_changed:
             new = fb[name]
             if fk.not_enforced != new.not_enforced:
                 # ENFORCED checks every row and leaves it validated, whatever NOT VALID the code says
@@ -705,7 +706,7 @@ def _diff_foreign_keys(a: Table, b: Table, regenerated: set[str], plan: Plan) ->
                 plan.foreign_keys.append(ValidateConstraint(s, n, name))
             _constraint_comment(s, n, fk, new, plan)
             continue
-        if not same_but_comment(fk, fb.get(name)) or _fk_changed(fk, plan) or set(fk.columns) & regenerated:
+        if not same_but_comment(fk, fb.get(name)) or referenced_changed or set(fk.columns) & regenerated:
             plan.drop_fks.append(DropConstraint(s, n, fk))
             if name in fb:
                 plan.foreign_keys.append(AddConstraint(s, n, fb[name], not_valid=fk_not_valid))
