@@ -436,3 +436,29 @@ def test_revoked_defaults_count_for_the_grants_opt_in(make_db: Callable[[], str]
     use_schema(tmp_path, "given_back", head + f"objects.register(metadata, [{function}, {other}])\n")
     described = [op.describe() for op in push(url, config=config, dry_run=True).plan.operations]
     assert "grant EXECUTE on function public.f() to PUBLIC again" in described
+    # giving a privilege back to everyone is asked about (or needs --force), never done without a word
+    plan = push(url, config=config, dry_run=True).plan
+    assert [(r.kind, r.message) for r in plan.risks] == [
+        ("widens-access", "grant EXECUTE on function public.f() to PUBLIC again: everyone may then use it")
+    ]
+    with pytest.raises(PgshiftError, match="to PUBLIC again"):
+        push(url, config=config)
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT has_function_privilege('public', 'f()', 'EXECUTE')").fetchone() == (
+            False,
+        )
+    assert push(url, config=config, force=True).applied
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT has_function_privilege('public', 'f()', 'EXECUTE')").fetchone() == (True,)
+
+
+def test_a_rebuild_that_revokes_again_is_no_widening() -> None:
+    """A rebuilt function gets PUBLIC's EXECUTE back for a moment (its old ACL goes with it) and the revoke
+    again after: push does not ask about that."""
+    from pgshift.diff.kinds.grant import ChangePrivileges, given_back_to_public
+
+    revoked = m.Grant("function", "public", "f()", "PUBLIC", ("EXECUTE",), revoked=True)
+    assert given_back_to_public([ChangePrivileges(revoked, None), ChangePrivileges(None, revoked)]) == []
+    assert given_back_to_public([ChangePrivileges(revoked, None)]) == [
+        "grant EXECUTE on function public.f() to PUBLIC again"
+    ]

@@ -157,8 +157,9 @@ def plan_push(
     """Load the code and read the database (overlapped), settle renames, diff, count the risks."""
     from pgshift.api.generate import load_schema_model, settle_renames
     from pgshift.api.scratch import spelled_by_server
-    from pgshift.diff.dataloss import analyze
+    from pgshift.diff.dataloss import WIDENS_ACCESS, Risk, analyze
     from pgshift.diff.differ import diff
+    from pgshift.diff.kinds.grant import given_back_to_public
     from pgshift.diff.render import check_parses
     from pgshift.urls import mask_secrets
 
@@ -185,6 +186,10 @@ def plan_push(
     operations = diff(actual, target, renames=decisions)
     check_parses(operations, writing="run")
     risks = analyze(conn, operations) if operations else []
+    risks += [
+        Risk(WIDENS_ACCESS, "PUBLIC", f"{sentence}: everyone may then use it", None)
+        for sentence in given_back_to_public(operations)
+    ]
     return PushPlan(mask_secrets(url), tuple(operations), tuple(risks), unmanaged, tuple(notes))
 
 
@@ -223,7 +228,7 @@ def push(
             if confirm is None:
                 listing = "; ".join(r.message for r in plan.risks)
                 raise PushError(
-                    f"push would lose data or fail: {listing}",
+                    f"push would lose data, fail or widen access: {listing}",
                     hint="pass --force to accept (nothing is ever truncated to make a change fit), "
                     "or change the data or the schema first",
                 )

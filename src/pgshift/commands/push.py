@@ -52,7 +52,7 @@ def command(
     """
     from pgshift.api.managed import describe_unmanaged
     from pgshift.api.push import PushError, push
-    from pgshift.diff.dataloss import DATA_LOSS
+    from pgshift.diff.dataloss import DATA_LOSS, WIDENS_ACCESS
 
     if environment is not None and environment.protected:
         raise PushError(
@@ -75,7 +75,7 @@ def command(
         if plan.risks:
             click.echo(click.style("Data check", fg="red", bold=True) + " (counted on the database now):")
             for risk in plan.risks:
-                label = "data loss" if risk.kind == DATA_LOSS else "will fail"
+                label = {DATA_LOSS: "data loss", WIDENS_ACCESS: "widens access"}.get(risk.kind, "will fail")
                 click.echo(f"  {click.style(label, fg='red')}: {risk.message}")
         if plan.unmanaged:
             click.echo(describe_unmanaged(plan.unmanaged))

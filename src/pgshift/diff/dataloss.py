@@ -17,11 +17,13 @@ from pgshift.model.types import qualified_name, quote_ident, quote_literal
 
 DATA_LOSS = "data-loss"
 WILL_FAIL = "will-fail"
+WIDENS_ACCESS = "widens-access"  # a privilege taken from PUBLIC is given back (no rows counted)
 
 
 @dataclass(frozen=True)
 class Risk:
-    """One finding: ``kind`` is data-loss (rows or values disappear) or will-fail (existing rows do not fit)."""
+    """One finding: ``kind`` is data-loss (rows or values disappear), will-fail (existing rows do not fit)
+    or widens-access (a privilege revoked from PUBLIC is given back)."""
 
     kind: str
     subject: str

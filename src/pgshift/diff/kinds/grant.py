@@ -14,6 +14,7 @@ Roles are never created or dropped, and owners never changed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,6 +130,23 @@ class ChangePrivileges(Operation):
         if not has:
             return f"revoke {', '.join(sorted(had))} on {what} from {item.grantee}"
         return f"change privileges of {item.grantee} on {what}"
+
+
+def given_back_to_public(operations: Sequence[Operation]) -> list[str]:
+    """The privileges ``operations`` give back to PUBLIC for good: a revoked built-in privilege (EXECUTE on a
+    routine, USAGE on a type) that the target no longer revokes. A rebuild gives it back to the old object
+    and revokes it again on the new one: that is not widening, so only what is not revoked again counts.
+    push asks before running such a plan (``diff/dataloss.WIDENS_ACCESS``): code that declares some grants
+    but leaves out a revoke would otherwise open a function to everyone without a word."""
+    given: dict[str, str] = {}
+    for op in operations:
+        if not isinstance(op, ChangePrivileges) or not op._item.revoked:
+            continue
+        if op.before is not None and op.after is None:
+            given[op.subject] = op.describe()
+        elif op.after is not None:
+            given.pop(op.subject, None)  # revoked again (a rebuild, or a changed revoke)
+    return list(given.values())
 
 
 def _rebuilt(g: Any, plan: Plan) -> bool:
