@@ -12,7 +12,7 @@ turned back into text. Results are cached; schemas repeat a few dozen type spell
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -385,19 +385,24 @@ _AEXPR_OP, _AEXPR_OP_ANY, _AEXPR_OP_ALL, _AEXPR_IN, _AEXPR_BETWEEN, _AEXPR_NOT_B
 
 def _strip_implicit_casts(message: object) -> None:
     """Normalise, in place and bottom-up, every expression Node of a parse tree (see the rules above)."""
+    _each_node(message, _rewrite_node)
+
+
+def _each_node(message: Any, visit: Callable[[Any], object]) -> None:
+    """Call ``visit`` on every expression Node below ``message``, children before their parent, so a
+    rewrite in place (``CopyFrom``) sees its operands already rewritten."""
     from google.protobuf.message import Message
 
-    for field, _ in message.ListFields():  # type: ignore[attr-defined]
+    for field, _ in message.ListFields():
         if field.type != field.TYPE_MESSAGE:
             continue
         value = getattr(message, field.name)  # the live sub-message, not a snapshot of it
-        items = [value] if isinstance(value, Message) else list(value)
-        for item in items:
+        for item in [value] if isinstance(value, Message) else list(value):
             if not isinstance(item, Message):
                 continue
-            _strip_implicit_casts(item)
+            _each_node(item, visit)
             if item.DESCRIPTOR.name == "Node":
-                _rewrite_node(item)
+                visit(item)
 
 
 def _rewrite_node(node: Any) -> None:
@@ -560,24 +565,18 @@ def strip_column_text_casts(expression: str, text_columns: frozenset[str]) -> st
 
 
 def _strip_text_casts(message: Any, text_columns: frozenset[str]) -> bool:
-    """In place, bottom-up (as ``_strip_implicit_casts`` walks): whether anything was dropped."""
-    from google.protobuf.message import Message
+    """In place (``_each_node``): whether anything was dropped."""
+    dropped: list[bool] = []
 
-    changed = False
-    for field, _ in message.ListFields():
-        if field.type != field.TYPE_MESSAGE:
-            continue
-        value = getattr(message, field.name)
-        for item in [value] if isinstance(value, Message) else list(value):
-            if not isinstance(item, Message):
-                continue
-            changed |= _strip_text_casts(item, text_columns)
-            if item.DESCRIPTOR.name == "Node" and _column_text_cast(item, text_columns):
-                arg = type(item)()
-                arg.CopyFrom(item.type_cast.arg)  # type: ignore[attr-defined]
-                item.CopyFrom(arg)
-                changed = True
-    return changed
+    def visit(node: Any) -> None:
+        if _column_text_cast(node, text_columns):
+            arg = type(node)()
+            arg.CopyFrom(node.type_cast.arg)
+            node.CopyFrom(arg)
+            dropped.append(True)
+
+    _each_node(message, visit)
+    return bool(dropped)
 
 
 def _column_text_cast(node: Any, text_columns: frozenset[str]) -> bool:
