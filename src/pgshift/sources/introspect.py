@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, ParamSpec, TypeVar
@@ -124,9 +125,7 @@ def introspect(
     # Each keyed kind's objects are made in the thread that read its rows, while the others still read;
     # so are the tables (from the columns) and their constraints and indexes, grouped by table.
     prepare: dict[str, Callable[[list[Any]], Any]] = {kind.query: kind.from_catalog for kind in SOURCE_KINDS}
-    prepare.update(
-        columns=lambda rows: _tables(rows, keep), constraints=_constraints, indexes=_indexes
-    )
+    prepare.update(columns=lambda rows: _tables(rows, keep), constraints=_constraints, indexes=_indexes)
     results = _read(conn, params, url, prepare)
     tables, left_out = results["columns"]
     for key, parts in results["constraints"].items():
@@ -322,7 +321,7 @@ def _tables(
     named tuples (``_TUPLE_ROWS``)."""
     tables: dict[tuple[str, str], dict[str, Any]] = {}
     left_out: set[tuple[str, str]] = set()
-    for r in sorted(rows, key=lambda r: (r.schema, r.table_name, r.attnum or 0)):
+    for r in rows:  # in no order: each table's columns are put in attnum order at the end
         key = (r.schema, r.table_name)
         table = tables.get(key)
         if table is None:
@@ -351,8 +350,14 @@ def _tables(
                 "access_method": r.access_method,  # heap becomes None (model.schema.canonical_table)
             }
         if r.attnum is not None:  # NULL: a table without columns of its own
-            table["columns"].append(_column(r))
+            table["columns"].append((r.attnum, _column(r)))
+    for table in tables.values():
+        table["columns"] = [column for _, column in sorted(table["columns"], key=_first)]
     return tables, left_out
+
+
+_first = operator.itemgetter(0)
+_NO_SETTINGS = m.ColumnSettings()  # most columns': one shared value, not 10,000 equal ones
 
 
 def _column_type(r: Any) -> SqlType:
@@ -410,11 +415,13 @@ def _column(r: Any) -> m.Column:
         generated=generated,
         generated_virtual=generated is not None and r.generated == "v",
         comment=r.comment or None,
-        settings=m.ColumnSettings(
+        settings=_NO_SETTINGS
+        if r.statistics is None and r.storage is None and r.compression is None and not r.column_options
+        else m.ColumnSettings(
             statistics=r.statistics,
             storage=r.storage,
             compression=r.compression,
-            options=tuple(sorted(r.column_options or ())),
+            options=tuple(sorted(r.column_options)) if r.column_options else (),
         ),
         collation=collation_sql(*r.collation) if r.collation else None,
     )
