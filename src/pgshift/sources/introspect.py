@@ -526,7 +526,8 @@ def _indexes(rows: list[dict[str, Any]]) -> dict[tuple[bool, str, str], list[m.I
         opclasses = list(r["opclasses"] or [])
         # pg_get_indexdef writes COLLATE only where it departs from the key's own collation, so the
         # parser (one parse per index: ~40 ms for 2,000 indexes) is needed only where the word is.
-        parsed = index_definition_keys(r["definition"]) if "COLLATE" in r["definition"] else []
+        definition = r["definition"]  # only where a COLLATE may be in it (indexes.sql)
+        parsed = index_definition_keys(definition) if definition and "COLLATE" in definition else []
         elements = []
         for position in range(key_count):
             option = bits[position] if position < len(bits) else 0
@@ -555,7 +556,7 @@ def _indexes(rows: list[dict[str, Any]]) -> dict[tuple[bool, str, str], list[m.I
                 where=normalize_stored_expression(r["predicate"]) if r["predicate"] else None,
                 include=include,
                 with_=options,
-                nulls_not_distinct="NULLS NOT DISTINCT" in r["definition"],
+                nulls_not_distinct=bool(r["nulls_not_distinct"]),
                 comment=r["comment"] or None,
             )
         )
