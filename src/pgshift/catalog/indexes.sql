@@ -37,7 +37,11 @@ SELECT
         JOIN pg_opclass opc ON opc.oid = ix.indclass[k.sub]
         ORDER BY k.sub
     ) AS opclasses,
-    d.description AS comment
+    d.description AS comment,
+    -- ALTER INDEX ... ALTER COLUMN n SET STATISTICS, by position: only the keys that have one (-1 before
+    -- PostgreSQL 17, NULL from 17: the default)
+    (SELECT jsonb_object_agg(a.attnum, a.attstattarget) FROM pg_attribute a
+     WHERE a.attrelid = ix.indexrelid AND a.attnum > 0 AND a.attstattarget >= 0) AS key_statistics
 FROM pg_index ix
 JOIN pg_class i ON i.oid = ix.indexrelid
 JOIN pg_class t ON t.oid = ix.indrelid

@@ -98,11 +98,17 @@ WHERE (c.relkind = 'm' OR (c.relkind = 'r' AND c.relispartition))
   AND am.amname <> 'heap' AND n.nspname = ANY(%(schemas)s)
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid)
 UNION ALL
-SELECT 'index statistics target',  -- ALTER INDEX ... ALTER COLUMN n SET STATISTICS
+-- ALTER INDEX ... ALTER COLUMN n SET STATISTICS is modelled on the indexes of the model (indexes.sql);
+-- not on an index that backs a constraint (an EXCLUDE's), nor a partition's own departing from its parent's
+SELECT 'index statistics target',
        n.nspname || '.' || ic.relname || '.' || a.attname
 FROM pg_attribute a JOIN pg_class ic ON ic.oid = a.attrelid JOIN pg_namespace n ON n.oid = ic.relnamespace
 WHERE ic.relkind IN ('i', 'I') AND a.attnum > 0 AND coalesce(a.attstattarget, -1) >= 0
   AND n.nspname = ANY(%(schemas)s)
+  AND (EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = ic.oid)
+       OR (ic.relispartition AND a.attstattarget IS DISTINCT FROM (
+             SELECT pa.attstattarget FROM pg_inherits i JOIN pg_attribute pa ON pa.attrelid = i.inhparent
+             WHERE i.inhrelid = ic.oid AND pa.attnum = a.attnum)))
 UNION ALL
 SELECT 'view column default', n.nspname || '.' || c.relname || '.' || a.attname
 FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -214,6 +214,9 @@ class IndexElement:
     nulls_first: bool | None = None  # None = the default for the direction (last for ASC, first for DESC)
     opclass: str | None = None
     collation: str | None = None
+    # ALTER INDEX ... ALTER COLUMN <position> SET STATISTICS: an expression key's statistics target
+    # (PostgreSQL refuses one on a plain column key; None is the default)
+    statistics: int | None = None
 
     @property
     def sorts_nulls_first(self) -> bool:

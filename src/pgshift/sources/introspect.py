@@ -524,6 +524,7 @@ def _indexes(rows: list[dict[str, Any]]) -> dict[tuple[bool, str, str], list[m.I
         keys, is_column = r["keys"], r["is_column"]
         bits = list(r["options_bits"] or [])
         opclasses = list(r["opclasses"] or [])
+        statistics = r["key_statistics"] or {}
         # pg_get_indexdef writes COLLATE only where it departs from the key's own collation, so the
         # parser (one parse per index: ~40 ms for 2,000 indexes) is needed only where the word is.
         definition = r["definition"]  # only where a COLLATE may be in it (indexes.sql)
@@ -543,6 +544,7 @@ def _indexes(rows: list[dict[str, Any]]) -> dict[tuple[bool, str, str], list[m.I
                     nulls_first=nulls_first,
                     opclass=opclasses[position] if position < len(opclasses) else None,
                     collation=parsed[position].collation if position < len(parsed) else None,
+                    statistics=statistics.get(str(position + 1)),
                 )
             )
         include = tuple(_unquote(k) for k in keys[key_count:])

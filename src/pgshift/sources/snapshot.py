@@ -350,7 +350,7 @@ def _index_out(index: m.Index) -> dict[str, Any]:
         col["nulls"] = "first" if el.sorts_nulls_first else "last"
         if el.opclass:
             col["opclass"] = el.opclass
-        columns.append(with_extras(col, collation=el.collation))
+        columns.append(with_extras(col, collation=el.collation, statistics=el.statistics))
     out: dict[str, Any] = {"name": index.name, "columns": columns, "isUnique": index.unique}
     if index.where is not None:
         out["where"] = index.where
@@ -813,6 +813,7 @@ def _index_in(raw: dict[str, Any], table: str) -> m.Index:
                 nulls_first=nulls_first,
                 opclass=col.get("opclass") or None,
                 collation=pgshift_extra(col, "collation"),
+                statistics=pgshift_extra(col, "statistics"),
             )
         )
     where = raw.get("where")

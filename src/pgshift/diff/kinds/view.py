@@ -6,12 +6,19 @@ change of the query (or its options) drops and creates the view, and its create 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Operation, path, ref
 from pgshift.diff.kinds.comment import SetComment, comment_sql, created_comment, index_target
-from pgshift.diff.kinds.index import CreateIndex, DropIndex, create_index_sql
+from pgshift.diff.kinds.index import (
+    CreateIndex,
+    DropIndex,
+    create_index_sql,
+    index_settings_sql,
+    index_statistics_changes,
+    without_settings,
+)
 from pgshift.diff.kinds.table import ClusterOn
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import (
@@ -47,7 +54,7 @@ class CreateView(Operation):
         out = [f"CREATE {kind} {ref(v.schema, v.name)}{with_} AS ({v.definition}){tail};"]
         for i in v.indexes:  # a new view: nothing reads it yet, so no CONCURRENTLY
             out.append(create_index_sql(v.schema, v.name, i, concurrently=False))
-            out += created_comment(index_target(v.schema, i.name), i.comment)
+            out += index_settings_sql(v.schema, i)
         if v.clustered_on is not None:
             out += ClusterOn(v.schema, v.name, None, v.clustered_on, "materialized view").sql()
         out += created_comment(view_target(v), v.comment)
@@ -123,11 +130,13 @@ def _diff_in_place(a: View, b: View, plan: Plan) -> None:
     ia, ib = {i.name: i for i in a.indexes}, {i.name: i for i in b.indexes}
     for name, index in ia.items():
         new = ib.get(name)
-        if new is None or replace(new, comment=None) != replace(index, comment=None):
+        if new is None or without_settings(new) != without_settings(index):
             plan.drop_views.append(DropIndex(s, n, index, concurrently=True))
             if new is not None:
                 plan.views.append(CreateIndex(s, n, new, concurrently=True))
-        elif index.comment != new.comment:
+            continue
+        plan.views += index_statistics_changes(s, n, index, new)
+        if index.comment != new.comment:
             target, subject = index_target(s, name), path(s, n, name)
             plan.views.append(SetComment(target, "index", subject, index.comment, new.comment))
     plan.views += [CreateIndex(s, n, i, concurrently=True) for name, i in ib.items() if name not in ia]
