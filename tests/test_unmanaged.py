@@ -103,9 +103,11 @@ def test_settings_without_a_model_field_are_named_whole(
     assert {(u.kind, u.name) for u in pulled.unmanaged} >= {
         # an index's own is modelled (below); an EXCLUDE constraint's index's is not
         ("index statistics target", "a_schema_whose_name_is_long_enough_to_matter.b_once.expr"),
-        ("view column default", "public.v.one"),
     }
     assert not {u.name for u in pulled.unmanaged} & {"a_schema_whose_name_is_long_enough_to_matter.ix.expr"}
+    # a view's column default is modelled too
+    assert not {u.kind for u in pulled.unmanaged} & {"view column default"}
+    assert [v.column_defaults for v in pulled.model.views] == [(("one", "2"),)]
     (table,) = pulled.model.tables
     assert [e.statistics for i in table.indexes if i.name == "ix" for e in i.elements] == [100]
     # a statistics object is modelled now (tests/test_statistics.py), named whole there too

@@ -110,11 +110,6 @@ WHERE ic.relkind IN ('i', 'I') AND a.attnum > 0 AND coalesce(a.attstattarget, -1
              SELECT pa.attstattarget FROM pg_inherits i JOIN pg_attribute pa ON pa.attrelid = i.inhparent
              WHERE i.inhrelid = ic.oid AND pa.attnum = a.attnum)))
 UNION ALL
-SELECT 'view column default', n.nspname || '.' || c.relname || '.' || a.attname
-FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
-WHERE c.relkind = 'v' AND n.nspname = ANY(%(schemas)s)
-UNION ALL
 SELECT 'partition trigger state', n.nspname || '.' || c.relname || '.' || t.tgname
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_trigger pt ON pt.oid = t.tgparentid

@@ -146,6 +146,7 @@ class Action(enum.StrEnum):
     SET_ACCESS_METHOD = "set_access_method"
     SET_COLUMN_STATISTICS = "set_column_statistics"
     SET_INDEX_STATISTICS = "set_index_statistics"
+    SET_VIEW_COLUMN_DEFAULT = "set_view_column_default"
     SET_COLUMN_STORAGE = "set_column_storage"
     SET_CATALOG_TABLE_OPTION = "set_catalog_table_option"
     CREATE_PARTITION = "create_partition"
@@ -338,6 +339,8 @@ EFFECTS: dict[str, Effect] = {
     Action.SET_COLUMN_STATISTICS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
     # ALTER INDEX ... ALTER COLUMN n SET STATISTICS: SHARE UPDATE EXCLUSIVE on the index (writes go on)
     Action.SET_INDEX_STATISTICS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
+    # ALTER VIEW ... ALTER COLUMN SET / DROP DEFAULT: ACCESS EXCLUSIVE on the view, no data touched
+    Action.SET_VIEW_COLUMN_DEFAULT: Effect(AE),
     Action.SET_COLUMN_STORAGE: Effect(AE),
     Action.SET_CATALOG_TABLE_OPTION: Effect(AE),
     # CREATE TABLE ... PARTITION OF locks the parent ACCESS EXCLUSIVE (briefly: the new table is empty,

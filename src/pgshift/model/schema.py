@@ -336,6 +336,9 @@ class View:
     comment: str | None = None
     column_comments: tuple[tuple[str, str], ...] = ()  # (column, comment), sorted by column
     clustered_on: str | None = None  # the index of a materialized view CLUSTER ON marked (changes in place)
+    # ALTER VIEW ... ALTER COLUMN c SET DEFAULT (an INSERT through the view gets it): (column, expression
+    # as the server prints it), sorted by column; changes in place
+    column_defaults: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:
@@ -733,4 +736,5 @@ def canonical_view(view: View) -> View:
         indexes=_by_name(view.indexes),
         comment=view.comment or None,
         column_comments=tuple(sorted((c, t) for c, t in view.column_comments if t)),
+        column_defaults=tuple(sorted(view.column_defaults)),
     )

@@ -154,12 +154,17 @@ def index_statistics_sql(schema: str, index: str, position: int, value: int | No
 def index_settings_sql(schema: str, index: Index) -> list[str]:
     """What follows an index's CREATE: its keys' statistics targets and its comment."""
     return [
-        *(
-            index_statistics_sql(schema, index.name, position, e.statistics)
-            for position, e in enumerate(index.elements, start=1)
-            if e.statistics is not None
-        ),
+        *index_statistics_sets(schema, index),
         *created_comment(index_target(schema, index.name), index.comment),
+    ]
+
+
+def index_statistics_sets(schema: str, index: Index) -> list[str]:
+    """The ALTER INDEX ... SET STATISTICS of each of ``index``'s keys that has a target."""
+    return [
+        index_statistics_sql(schema, index.name, position, e.statistics)
+        for position, e in enumerate(index.elements, start=1)
+        if e.statistics is not None
     ]
 
 

@@ -59,6 +59,7 @@ class CreateView(Operation):
             out += ClusterOn(v.schema, v.name, None, v.clustered_on, "materialized view").sql()
         out += created_comment(view_target(v), v.comment)
         out += [comment_sql(view_column_target(v, c), text) for c, text in v.column_comments]
+        out += [column_default_sql(v, c, expression) for c, expression in v.column_defaults]
         return out
 
     def reverse(self) -> Operation:
@@ -86,6 +87,35 @@ class DropView(Operation):
 
     def describe(self) -> str:
         return f"drop view {self.view.key}"
+
+
+@dataclass(frozen=True)
+class SetViewColumnDefault(Operation):
+    """ALTER VIEW ... ALTER COLUMN ... SET / DROP DEFAULT: what an INSERT through the view gets."""
+
+    view: View
+    column: str
+    old: str | None
+    new: str | None
+    action = Action.SET_VIEW_COLUMN_DEFAULT
+
+    @property
+    def subject(self) -> str:
+        return path(self.view.schema, self.view.name, self.column)
+
+    def sql(self) -> list[str]:
+        return [column_default_sql(self.view, self.column, self.new)]
+
+    def reverse(self) -> Operation:
+        return SetViewColumnDefault(self.view, self.column, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"{'set' if self.new is not None else 'drop'} default of column {self.column} of view {self.view.key}"
+
+
+def column_default_sql(view: View, column: str, expression: str | None) -> str:
+    head = f"ALTER VIEW {ref(view.schema, view.name)} ALTER COLUMN {quote_ident(column)}"
+    return f"{head} DROP DEFAULT;" if expression is None else f"{head} SET DEFAULT {expression};"
 
 
 def diff_views(old: Model, new: Model, plan: Plan) -> Model:
@@ -152,6 +182,10 @@ def _diff_in_place(a: View, b: View, plan: Plan) -> None:
             plan.views.append(
                 SetComment(target, "column", path(s, n, column), ca.get(column), cb.get(column))
             )
+    da, db = dict(a.column_defaults), dict(b.column_defaults)
+    for column in sorted(set(da) | set(db)):
+        if da.get(column) != db.get(column):
+            plan.views.append(SetViewColumnDefault(b, column, da.get(column), db.get(column)))
 
 
 def dependency_order(views: tuple[View, ...]) -> list[str]:
