@@ -50,7 +50,7 @@ JOIN pg_namespace n ON n.oid = cl.relnamespace
 LEFT JOIN pg_class fcl ON fcl.oid = con.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fcl.relnamespace
 WHERE con.contype IN ('p', 'u', 'f', 'c', 'x')
-  AND cl.relkind IN ('r', 'p')
+  AND cl.relkind IN ('r', 'p', 'f')  -- a foreign table has CHECKs (and NOT NULL)
   AND n.nspname = ANY(%(schemas)s)
   AND con.conislocal
 ORDER BY n.nspname, cl.relname, con.conname

@@ -38,6 +38,15 @@ class Plan:
     rules: list[Operation] = field(default_factory=list)
     event_triggers: list[Operation] = field(default_factory=list)  # after every function exists
     statistics: list[Operation] = field(default_factory=list)  # after the tables and views they read
+    # foreign-data wrappers and servers: created after functions and extensions, before the tables;
+    # dropped after the tables, before functions and extensions (pgshift.diff.kinds.foreign)
+    foreign_wrappers: list[Operation] = field(default_factory=list)
+    foreign_servers: list[Operation] = field(default_factory=list)
+    drop_foreign_servers: list[Operation] = field(default_factory=list)
+    drop_foreign_wrappers: list[Operation] = field(default_factory=list)
+    # servers whose wrapper or TYPE changes: dropped once their foreign tables are, created again
+    drop_rebuilt_servers: list[Operation] = field(default_factory=list)
+    rebuilt_servers: set[str] = field(default_factory=set)  # their names: their foreign tables are rebuilt
     drop_functions: list[Operation] = field(default_factory=list)
     schemas: list[Operation] = field(default_factory=list)
     enums: list[Operation] = field(default_factory=list)
@@ -83,6 +92,7 @@ class Plan:
             *self.drop_event_triggers,
             *self.drop_view_functions,
             *self.drop_views,  # first: a view blocks type changes (and enum rebuilds) of what it reads
+            *self.drop_rebuilt_servers,  # after their foreign tables (dropped with the views above)
             *self.release_functions,
             *self.early_function_drops,
             *self.schemas,
@@ -90,6 +100,8 @@ class Plan:
             *self.defined,
             *self.sequences,
             *self.functions,
+            *self.foreign_wrappers,
+            *self.foreign_servers,
             *self.create_tables,
             *self.drop_policies,
             *self.drop_fks,
@@ -111,6 +123,8 @@ class Plan:
             *self.event_triggers,  # last of the creates: from here on it fires on this migration's DDL
             *self.grants,
             *self.drop_tables,
+            *self.drop_foreign_servers,
+            *self.drop_foreign_wrappers,
             *self.drop_functions,
             *self.drop_defined,
             *self.late_drops,

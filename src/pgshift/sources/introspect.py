@@ -41,6 +41,7 @@ from pgshift.pg.naming import not_null_name
 from pgshift.pg.parser import index_definition_keys, parameter_names_quoted
 from pgshift.sources.kinds import SOURCE_KINDS
 from pgshift.sources.snapshot_fields import sequence_options_from_catalog
+from pgshift.urls import SECRET_OPTION_PATTERN
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -111,7 +112,7 @@ def introspect(
     while this thread reads and prepares the rest (bench/objects: under 1 s for 1,000 tables with
     functions, views, triggers and partitions).
     """
-    params = {"schemas": list(schema_filter)}
+    params = {"schemas": list(schema_filter), "secret_options": SECRET_OPTION_PATTERN}
     matches = table_matcher(tables_filter)
     excluded = set(exclude_tables)
 
@@ -173,6 +174,7 @@ def introspect(
             storage_parameters=t["storage_parameters"],
             clustered_on=t["clustered_on"],
             access_method=t["access_method"],
+            foreign=t["foreign"],
         )
         for t in tables.values()
     ]
@@ -203,7 +205,8 @@ def introspect(
 def unmanaged_in_catalog(conn: Any, schemas: Sequence[str]) -> list[tuple[str, str]]:
     """``(kind, qualified name)`` of every object in ``schemas`` of a kind pgshift does not model yet
     (``catalog/unmanaged.sql``)."""
-    return [(r["kind"], r["name"]) for r in _fetch(conn, "unmanaged", {"schemas": list(schemas)})]
+    params = {"schemas": list(schemas), "secret_options": SECRET_OPTION_PATTERN}
+    return [(r["kind"], r["name"]) for r in _fetch(conn, "unmanaged", params)]
 
 
 def _fetch(conn: Any, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -336,6 +339,11 @@ def _tables(rows: list[dict[str, Any]], keep: Any) -> dict[tuple[str, str], dict
                 "storage_parameters": tuple(sorted(r["storage_parameters"] or ())),
                 "clustered_on": r["clustered_on"],
                 "access_method": r["access_method"],  # heap becomes None (model.schema.canonical_table)
+                "foreign": (
+                    m.ForeignTable(r["foreign_server"], m.options_of(r["table_foreign_options"]))
+                    if r["foreign_server"] is not None
+                    else None
+                ),
             }
         if r["attnum"] is not None:  # NULL: a table without columns of its own
             table["columns"].append(_column(r))
@@ -404,6 +412,7 @@ def _column(r: dict[str, Any]) -> m.Column:
             options=tuple(sorted(r["column_options"] or ())),
         ),
         collation=collation_sql(*r["collation"]) if r["collation"] else None,
+        foreign_options=m.options_of(r["foreign_options"]),
     )
 
 
