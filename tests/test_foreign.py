@@ -52,7 +52,9 @@ FACT_KINDS = ("foreign_data_wrapper", "foreign_server", "foreign_table", "foreig
 
 def facts(url: str) -> list[str]:
     # the foreign partition is not modelled (listed as not managed): its facts are left out on both sides
-    return [f for f in catalog_facts(url, exclude_schemas=["drizzle"], kinds=FACT_KINDS) if "sales_eu" not in f]
+    return [
+        f for f in catalog_facts(url, exclude_schemas=["drizzle"], kinds=FACT_KINDS) if "sales_eu" not in f
+    ]
 
 
 def _without_secret(facts_: list[str]) -> list[str]:
@@ -111,7 +113,9 @@ def test_foreign_objects_round_trip_without_secrets(make_db: Callable[[], str], 
     assert drifted is not None
     messages = sorted(item.message for item in drifted.items)
     assert any(m.startswith("alter foreign server films_srv would be needed") for m in messages), messages
-    assert any(m.startswith("foreign table empty_remote is in the schema but not in the database") for m in messages), messages
+    assert any(
+        m.startswith("foreign table empty_remote is in the schema but not in the database") for m in messages
+    ), messages
     with psycopg.connect(fresh, autocommit=True) as conn:
         conn.execute("ALTER SERVER films_srv OPTIONS (SET host 'films.example')")
         conn.execute("CREATE FOREIGN TABLE public.empty_remote () SERVER spare_srv")

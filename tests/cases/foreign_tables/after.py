@@ -38,6 +38,9 @@ model = build_model(
             foreign=ForeignTable("films_srv", (("schema_name", "public"), ("table_name", "film"))),
         ),
         replace(table("moved", col("id", "integer")), foreign=ForeignTable("new_srv")),
-        replace(table("fresh", col("id", "integer", nn=True)), foreign=ForeignTable("new_srv", (("table_name", "f"),))),
+        replace(
+            table("fresh", col("id", "integer", nn=True)),
+            foreign=ForeignTable("new_srv", (("table_name", "f"),)),
+        ),
     ],
 )

@@ -7,7 +7,9 @@ from tests.cases._kit import *  # noqa: F403
 model = build_model(
     foreign_data_wrappers=[ForeignDataWrapper("lab_fdw", options=(("debug", "true"),))],
     foreign_servers=[
-        ForeignServer("films_srv", "lab_fdw", type="pg", version="15", options=(("host", "a"), ("port", "1"))),
+        ForeignServer(
+            "films_srv", "lab_fdw", type="pg", version="15", options=(("host", "a"), ("port", "1"))
+        ),
         ForeignServer("old_srv", "lab_fdw"),
     ],
     tables=[

@@ -233,7 +233,9 @@ class AlterForeignServer(Operation):
 
 def _in_place(a: ForeignServer, b: ForeignServer) -> bool:
     """``a`` becomes ``b`` by ALTER SERVER / COMMENT ON alone (its wrapper and TYPE cannot change)."""
-    return replace(a, version=None, options=(), comment=None) == replace(b, version=None, options=(), comment=None)
+    return replace(a, version=None, options=(), comment=None) == replace(
+        b, version=None, options=(), comment=None
+    )
 
 
 def diff_servers(old: Model, new: Model, plan: Plan) -> Model:

@@ -45,6 +45,7 @@ from pgshift.diff.kinds.constraint import (
     add_constraint,
     constraint_sql,
 )
+from pgshift.diff.kinds.foreign import options_change_sql, options_sql
 from pgshift.diff.kinds.index import (
     CreateIndex,
     CreatePartitionedIndex,
@@ -52,7 +53,6 @@ from pgshift.diff.kinds.index import (
     RenameIndex,
     create_index_sql,
 )
-from pgshift.diff.kinds.foreign import options_change_sql, options_sql
 from pgshift.diff.kinds.policy import CreatePolicy, DropPolicy
 from pgshift.diff.kinds.sequence import rename_owned_sequence
 from pgshift.diff.plan import Plan
@@ -260,7 +260,9 @@ class SetForeignTableOptions(Operation):
         return path(self.schema, self.table)
 
     def sql(self) -> list[str]:
-        return [f"ALTER FOREIGN TABLE {ref(self.schema, self.table)}{options_change_sql(self.old, self.new)};"]
+        return [
+            f"ALTER FOREIGN TABLE {ref(self.schema, self.table)}{options_change_sql(self.old, self.new)};"
+        ]
 
     def reverse(self) -> Operation:
         return SetForeignTableOptions(self.schema, self.table, self.new, self.old)
@@ -286,7 +288,9 @@ class SetColumnOptions(Operation):
 
     def sql(self) -> list[str]:
         change = options_change_sql(self.old, self.new)
-        return [f"ALTER FOREIGN TABLE {ref(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)}{change};"]
+        return [
+            f"ALTER FOREIGN TABLE {ref(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)}{change};"
+        ]
 
     def reverse(self) -> Operation:
         return SetColumnOptions(self.schema, self.table, self.column, self.new, self.old)
@@ -900,7 +904,9 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
             plan.reshaped.add(b.key)
         plan.columns += changes
         if prev.foreign_options != column.foreign_options:
-            plan.columns.append(SetColumnOptions(s, n, column.name, prev.foreign_options, column.foreign_options))
+            plan.columns.append(
+                SetColumnOptions(s, n, column.name, prev.foreign_options, column.foreign_options)
+            )
     plan.drop_columns += [DropColumn(s, n, c) for c in dropped_columns]
     if dropped_columns or regenerated or made_plain:
         # made_plain: the down file drops the column again, so views over it are rebuilt around it.

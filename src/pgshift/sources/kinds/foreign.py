@@ -141,7 +141,9 @@ def is_foreign_declaration(declaration: Any) -> bool:
     return getattr(declaration, "foreign_declaration", False) is True
 
 
-def from_declarations(declarations: Iterable[Any]) -> tuple[list[m.ForeignDataWrapper], list[m.ForeignServer]]:
+def from_declarations(
+    declarations: Iterable[Any],
+) -> tuple[list[m.ForeignDataWrapper], list[m.ForeignServer]]:
     """The wrappers and servers ``declarations`` declare (a repeated name: the last one)."""
     wrappers: dict[str, m.ForeignDataWrapper] = {}
     servers: dict[str, m.ForeignServer] = {}
