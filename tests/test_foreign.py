@@ -43,11 +43,12 @@ CREATE FOREIGN TABLE public.films (
 COMMENT ON FOREIGN TABLE public.films IS 'remote films';
 COMMENT ON COLUMN public.films.title IS 'as released';
 CREATE FOREIGN TABLE public.empty_remote () SERVER spare_srv;
+GRANT SELECT ON public.films TO PUBLIC;
 CREATE TABLE public.sales (region text, n integer) PARTITION BY LIST (region);
 CREATE FOREIGN TABLE public.sales_eu PARTITION OF public.sales FOR VALUES IN ('eu') SERVER films_srv;
 """
 
-FACT_KINDS = ("foreign_data_wrapper", "foreign_server", "foreign_table", "foreign_table_column")
+FACT_KINDS = ("foreign_data_wrapper", "foreign_server", "foreign_table", "foreign_table_column", "grant")
 
 
 def facts(url: str) -> list[str]:
@@ -83,6 +84,7 @@ def test_foreign_objects_round_trip_without_secrets(make_db: Callable[[], str], 
     code = (tmp_path / "schema.py").read_text()
     assert "objects.ForeignServer('films_srv', 'lab_fdw', type='pg', version='15'" in code, code
     assert "'foreign': {'server': 'films_srv'" in code, code
+    assert "objects.Grant('table', 'public', 'films', 'PUBLIC', ('SELECT',))" in code, code
     # no credential anywhere pgshift wrote: code, baseline migration, snapshot
     written = code + _every_file(tmp_path / "pulled")
     assert SECRET not in written and MAPPING_SECRET not in written and "password" not in written
@@ -100,7 +102,8 @@ def test_foreign_objects_round_trip_without_secrets(make_db: Callable[[], str], 
     fresh = make_db()
     migrate(fresh, config=fresh_config)
     assert_same_facts(facts(fresh), _without_secret(facts(source)), "foreign objects differ")
-    assert len(facts(fresh)) == 1 + 2 + 2 + 3  # wrapper, servers, foreign tables, columns
+    # wrapper, servers, foreign tables, columns, the grant on films
+    assert len(facts(fresh)) == 1 + 2 + 2 + 3 + 1
 
     # status: no drift; generate again: no changes; a hand-made change is drift, in a sentence
     report = status(fresh, config=fresh_config)
