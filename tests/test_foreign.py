@@ -151,3 +151,36 @@ def test_credential_like_option_names(name: str) -> None:
 @pytest.mark.parametrize("name", ["host", "port", "dbname", "table_name", "column_name", "sslmode", "user"])
 def test_ordinary_option_names(name: str) -> None:
     assert not is_secret_option(name)
+
+
+def test_a_server_whose_type_changes_is_rebuilt_with_its_foreign_tables(make_db: Callable[[], str]) -> None:
+    """No ALTER SERVER changes TYPE (nor the wrapper): the server is dropped after its foreign table and
+    both are created again; the down file does the reverse. Checked on a real database."""
+    from dataclasses import replace
+
+    from pgshift.diff.differ import diff
+    from pgshift.diff.render import migration_sql
+    from pgshift.model import schema as m
+    from pgshift.model.types import SqlType
+    from tests.test_cases import apply_down, apply_ops, create_db_with
+
+    wrapper = m.ForeignDataWrapper("lab_fdw")
+    server = m.ForeignServer("srv", "lab_fdw", type="a", options=(("host", "h"),))
+    films = m.Table(
+        "public", "films", (m.Column("id", SqlType("integer")),), foreign=m.ForeignTable("srv", (("t", "f"),))
+    )
+    before = m.build_model(foreign_data_wrappers=[wrapper], foreign_servers=[server], tables=[films])
+    after = replace(before, foreign_servers=(replace(server, type="b"),))
+    ops = diff(before, after)
+    sql = migration_sql(ops)
+    assert sql.index('DROP FOREIGN TABLE "public"."films"') < sql.index('DROP SERVER "srv"')
+    assert sql.index("CREATE SERVER \"srv\" TYPE 'b'") < sql.index('CREATE FOREIGN TABLE "public"."films"')
+    url = create_db_with(make_db, before)
+    apply_ops(url, ops)
+    found = catalog_facts(url, kinds=("foreign_server", "foreign_table"))
+    assert "foreign_server | srv | lab_fdw | b |  | host=h | " in found, found
+    assert "foreign_table | public.films | srv | t=f |  | " in found, found
+    apply_down(url, ops)
+    assert "foreign_server | srv | lab_fdw | a |  | host=h | " in catalog_facts(
+        url, kinds=("foreign_server",)
+    )
