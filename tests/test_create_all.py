@@ -45,6 +45,7 @@ CORPORA = {
 # Each must still differ (a gap that closes fails the test: remove it here); nothing else may.
 PARTITIONS = "partitions (info['pgshift']['partitions'])"
 RLS = "row-level security and policies (info['pgshift'])"
+FOREIGN = "foreign tables (info['pgshift']['foreign']): create_all makes a plain table, and no server"
 NOT_VALID = "NOT VALID: PostgreSQL ignores it in CREATE TABLE, which is where SQLAlchemy writes it"
 COMMENT_IN_INFO = (
     "a comment SQLAlchemy's Index and ExcludeConstraint cannot take (info['pgshift']['comment'])"
