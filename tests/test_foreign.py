@@ -184,3 +184,25 @@ def test_a_server_whose_type_changes_is_rebuilt_with_its_foreign_tables(make_db:
     assert "foreign_server | srv | lab_fdw | a |  | host=h | " in catalog_facts(
         url, kinds=("foreign_server",)
     )
+
+
+def test_code_spelled_otherwise_than_the_server_pushes_once(db_url: str, tmp_path: Path) -> None:
+    """A foreign table's CHECK written as the author writes it (the server adds casts) is spelled by the
+    server before comparing (on a plain temporary table, so its server need not exist yet), so a second
+    push plans nothing."""
+    config = project(tmp_path, db_url)
+    (tmp_path / "schema.py").write_text(
+        "from sqlalchemy import CheckConstraint, Column, Integer, MetaData, String, Table\n"
+        "from pgshift import objects\n"
+        "metadata = MetaData()\n"
+        "Table('films', metadata, Column('id', Integer, nullable=False,"
+        " info={'pgshift': {'foreign_options': {'column_name': 'fid'}}}),\n"
+        "      Column('kind', String(5)), CheckConstraint('id < 1e9', name='films_id_check'),\n"
+        "      info={'pgshift': {'foreign': {'server': 'srv', 'options': {'table_name': 'film'}}}})\n"
+        "objects.register(metadata, [objects.ForeignDataWrapper('lab_fdw'),"
+        " objects.ForeignServer('srv', 'lab_fdw', options={'host': 'h'})])\n"
+    )
+    first = push(db_url, config=config, force=True)
+    assert any(op.describe() == "create foreign table public.films" for op in first.plan.operations)
+    again = push(db_url, config=config, dry_run=True)
+    assert [op.describe() for op in again.plan.operations] == []

@@ -375,6 +375,8 @@ def spelled_by_server(conn: Any, expected: Model, actual: Model) -> Model:
                     access_method=None,
                     storage_parameters=(),
                     clustered_on=None,
+                    foreign=None,  # spelled on a plain temporary table: its server need not exist yet
+                    columns=tuple(dataclasses.replace(c, foreign_options=()) for c in table.columns),
                 )
                 ops = [op for op in diff(Model(), Model(tables=(temp,))) if not isinstance(op, AddConstraint)]
                 try:
