@@ -25,6 +25,7 @@ CREATE USER MAPPING FOR PUBLIC SERVER pgshift_test_server OPTIONS (password 'pw5
 CREATE FOREIGN TABLE public.remote (id integer) SERVER pgshift_test_server;
 CREATE TABLE public.parted (id integer) PARTITION BY LIST (id);
 CREATE FOREIGN TABLE public.parted_one PARTITION OF public.parted FOR VALUES IN (1) SERVER pgshift_test_server;
+ALTER FOREIGN TABLE public.parted_one ALTER COLUMN id OPTIONS (ADD column_name 'ident');
 CREATE PUBLICATION pgshift_test_pub FOR TABLE public.t;
 """
 
@@ -32,10 +33,10 @@ EXPECTED = {
     ("text search configuration", "public.english_copy"),
     ("operator", "public.=~=(integer, text)"),
     # wrappers, servers and foreign tables are modelled (tests/test_foreign.py); what they hold that is
-    # not: user mappings and credential-like options (by name only), foreign partitions
+    # not: user mappings and credential-like options (by name only), a foreign partition's column options
     ("user mapping", "PUBLIC on pgshift_test_server"),
     ("foreign server option", "pgshift_test_server.password"),
-    ("foreign table partition", "public.parted_one"),
+    ("foreign partition column options", "public.parted_one.id"),
     ("publication", "pgshift_test_pub"),
 }
 
@@ -48,7 +49,7 @@ SELECT (SELECT count(*) FROM pg_ts_config WHERE cfgname = 'english_copy')
      + (SELECT count(*) FROM pg_publication WHERE pubname = 'pgshift_test_pub')
      + (SELECT count(*) FROM pg_user_mappings WHERE srvname = 'pgshift_test_server')
      + (SELECT count(*) FROM pg_foreign_server, unnest(srvoptions) o WHERE o = 'password=pw1234')
-     + (SELECT count(*) FROM pg_class WHERE relname = 'parted_one' AND relkind = 'f')
+     + (SELECT count(*) FROM pg_attribute WHERE attname = 'id' AND attfdwoptions = '{column_name=ident}')
 """
 
 

@@ -4,8 +4,8 @@ Every kind in pgshift's model can be declared in schema code now (tables through
 procedures, aggregates, triggers, views, materialized views, rules, event triggers and statistics objects
 through ``pgshift.objects`` or SQL files; domains, composite and range types, collations and extensions as
 defined objects), so push and generate manage them all: what the code does not declare is dropped.
-Kinds the model does not hold — user mappings (their options hold passwords), foreign tables that are
-partitions, credential-like options of servers and foreign tables, text search objects, operators and their
+Kinds the model does not hold — user mappings (their options hold passwords), a foreign partition's
+column options, credential-like options of servers and foreign tables, text search objects, operators and their
 classes, casts, publications, subscriptions, languages, access methods (a table's ``USING`` one is
 modelled; the method itself is not created) — are read from the catalog (``catalog/unmanaged.sql``) and
 listed by kind and name by pull, push and status, never dropped. So is an event trigger whose function

@@ -13,11 +13,12 @@ FROM pg_event_trigger e JOIN pg_proc p ON p.oid = e.evtfoid
 WHERE NOT p.pronamespace IN (SELECT oid FROM pg_namespace WHERE nspname = ANY(%(schemas)s))
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_event_trigger'::regclass AND d.objid = e.oid)
 UNION ALL
--- foreign tables are modelled (columns.sql); one that is a partition of a partitioned table is not yet
-SELECT 'foreign table partition', n.nspname || '.' || c.relname
-FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'f' AND c.relispartition AND n.nspname = ANY(%(schemas)s)
-  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid)
+-- foreign tables are modelled (columns.sql), foreign partitions too (partitions.sql), but not the
+-- OPTIONS of a foreign partition's own columns
+SELECT 'foreign partition column options', n.nspname || '.' || c.relname || '.' || a.attname
+FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'f' AND c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
+  AND a.attfdwoptions IS NOT NULL AND n.nspname = ANY(%(schemas)s)
 UNION ALL
 SELECT 'text search configuration', n.nspname || '.' || t.cfgname
 FROM pg_ts_config t JOIN pg_namespace n ON n.oid = t.cfgnamespace

@@ -208,7 +208,9 @@ class Partition:
     (pgshift.model.types.normalize_partition_bound). Its columns, constraints and indexes are the
     parent's, but for ``defaults`` (a column's own DEFAULT, None for none where the parent has one; by
     column name, sorted) and ``checks`` (CHECK constraints of its own). Partitions with a shape of their
-    own beyond that (sub-partitions, extra indexes) are not modelled."""
+    own beyond that (sub-partitions, extra indexes) are not modelled. ``foreign``: a foreign table that is
+    the partition (``CREATE FOREIGN TABLE ... PARTITION OF ... SERVER s``); its columns' own OPTIONS are
+    not modelled (named as not managed)."""
 
     schema: str
     name: str
@@ -216,6 +218,7 @@ class Partition:
     comment: str | None = None
     defaults: tuple[tuple[str, str | None], ...] = ()
     checks: tuple[CheckConstraint, ...] = ()
+    foreign: ForeignTable | None = None
 
     @property
     def key(self) -> str:

@@ -232,19 +232,21 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
 
 def _foreign(table: Any, declared: Any) -> m.ForeignTable | None:
     """``info={"pgshift": {"foreign": {"server": "s", "options": {...}}}}``: a foreign table (which
-    SQLAlchemy's ``create_all`` makes as a plain table: it has no construct for one)."""
+    SQLAlchemy's ``create_all`` makes as a plain table: it has no construct for one); ``table`` is the
+    Table, or a partition's entry (``"foreign"`` in one of ``info["pgshift"]["partitions"]``)."""
     if declared is None:
         return None
     from pgshift.errors import SchemaLoadError
     from pgshift.sources.kinds.foreign import SecretOptionError, checked_options
 
+    name = table["name"] if isinstance(table, dict) else table.fullname
     if not isinstance(declared, dict) or not isinstance(declared.get("server"), str):
         raise SchemaLoadError(
-            f"table {table.fullname}: info['pgshift']['foreign'] must be a dict naming its server",
+            f"table {name}: info['pgshift']['foreign'] must be a dict naming its server",
             hint='write info={"pgshift": {"foreign": {"server": "films_server", "options": {"table_name": "films"}}}}',
         )
     try:
-        options = checked_options(declared.get("options"), f"foreign table {table.fullname}")
+        options = checked_options(declared.get("options"), f"foreign table {name}")
     except SecretOptionError as exc:
         raise SchemaLoadError(str(exc)) from None
     return m.ForeignTable(declared["server"], options)
@@ -352,6 +354,7 @@ def _partition(schema: str, raw: dict[str, Any], columns: tuple[m.Column, ...]) 
             )
             for name, expr in sorted((raw.get("checks") or {}).items())
         ),
+        foreign=_foreign(raw, raw.get("foreign")),
     )
 
 

@@ -601,6 +601,11 @@ def _partitions(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[s
                     )
                     for name, definition in (r["own_checks"] or ())
                 ),
+                foreign=(
+                    m.ForeignTable(r["foreign_server"], m.options_of(r["foreign_options"]))
+                    if r["foreign_server"] is not None
+                    else None
+                ),
             )
         )
 

@@ -435,6 +435,7 @@ def _table_out(table: m.Table) -> dict[str, Any]:
                 **({"comment": p.comment} if p.comment else {}),
                 **({"defaults": dict(p.defaults)} if p.defaults else {}),
                 **({"checks": {c.name: c.expression for c in p.checks}} if p.checks else {}),
+                **({"foreign": _foreign_out(p.foreign)} if p.foreign else {}),
                 **(
                     {"checksNotEnforced": unenforced}
                     if (unenforced := [c.name for c in p.checks if c.not_enforced])
@@ -783,6 +784,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                     )
                     for k, v in sorted((p.get("checks") or {}).items())
                 ),
+                foreign=_foreign_in(p.get("foreign"), f"foreign partition {p['schema']}.{p['name']}"),
             )
             for p in (pgshift_extra(raw, "partitions") or ())
         ),

@@ -2,7 +2,8 @@
 ADD dbname, DROP port) and gets a comment; old_srv goes after its foreign table (no data lost: a foreign
 table holds no rows here); a new server; films gets a column with options and a default, its table and
 column options change, a CHECK and a comment; moved goes to the new server (no ALTER for a server:
-dropped and created); a new foreign table."""
+dropped and created); a new foreign table. The foreign partition's options and comment change in place,
+the plain partition becomes foreign (detached, dropped and created again), a new foreign partition."""
 
 from pgshift.model.schema import ForeignDataWrapper, ForeignServer, ForeignTable
 from tests.cases._kit import *  # noqa: F403
@@ -38,6 +39,21 @@ model = build_model(
             foreign=ForeignTable("films_srv", (("schema_name", "public"), ("table_name", "film"))),
         ),
         replace(table("moved", col("id", "integer")), foreign=ForeignTable("new_srv")),
+        replace(
+            table("sales", col("region", "text"), col("n", "integer")),
+            partition_by="LIST (region)",
+            partitions=(
+                Partition("public", "sales_asia", "FOR VALUES IN ('asia')", foreign=ForeignTable("new_srv")),
+                Partition(
+                    "public",
+                    "sales_eu",
+                    "FOR VALUES IN ('eu')",
+                    comment="europe, remote",
+                    foreign=ForeignTable("films_srv", (("schema_name", "x"), ("table_name", "europe"))),
+                ),
+                Partition("public", "sales_us", "FOR VALUES IN ('us')", foreign=ForeignTable("new_srv")),
+            ),
+        ),
         replace(
             table("fresh", col("id", "integer", nn=True)),
             foreign=ForeignTable("new_srv", (("table_name", "f"),)),

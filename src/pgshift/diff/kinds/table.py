@@ -316,7 +316,10 @@ class CreatePartition(Operation):
         p = self.partition
         out = [create_partition_sql(self.parent, p), *partition_extras_sql(self.parent, p)]
         if p.comment is not None:
-            out.append(f"COMMENT ON TABLE {ref(p.schema, p.name)} IS {render.comment_literal(p.comment)};")
+            keyword = "FOREIGN TABLE" if p.foreign else "TABLE"
+            out.append(
+                f"COMMENT ON {keyword} {ref(p.schema, p.name)} IS {render.comment_literal(p.comment)};"
+            )
         return out
 
     def reverse(self) -> Operation:
@@ -352,10 +355,12 @@ class DropPartition(Operation):
         how = " CONCURRENTLY" if self.concurrently else ""
         return [
             f"{alter(self.parent.schema, self.parent.name)} DETACH PARTITION {ref(p.schema, p.name)}{how};",
-            f"DROP TABLE {ref(p.schema, p.name)};",
+            f"DROP {'FOREIGN TABLE' if p.foreign else 'TABLE'} {ref(p.schema, p.name)};",
         ]
 
     def destroys(self) -> tuple[Destroyed, ...]:
+        if self.partition.foreign:
+            return ()  # a foreign partition holds no rows here
         return (Destroyed(DestroyedKind.TABLE, self.partition.schema, self.partition.name),)
 
     def reverse(self) -> Operation:
@@ -549,13 +554,26 @@ def _diff_partitions(a: Table, b: Table, plan: Plan) -> None:
             plan.drop_tables.append(DropPartition(a, p, concurrently=not has_default))
     for key, p in new.items():
         before = old.get(key)
+        if before is not None and _rebuilt_foreign(before, p, plan):
+            # becomes or stops being foreign, or changes server: detached and dropped first, made again
+            plan.drop_views.append(DropPartition(a, before))
+            before = None
         if before is None:
             plan.create_tables.append(CreatePartition(b, p))
             continue
         if before.bound != p.bound:
             plan.table_meta.append(RebindPartition(b, p, before.bound))
         if before.comment != p.comment:
-            plan.table_meta.append(SetTableComment(p.schema, p.name, before.comment, p.comment))
+            foreign = p.foreign is not None
+            plan.table_meta.append(SetTableComment(p.schema, p.name, before.comment, p.comment, foreign))
+        if (
+            before.foreign is not None
+            and p.foreign is not None
+            and before.foreign.options != p.foreign.options
+        ):
+            plan.table_meta.append(
+                SetForeignTableOptions(p.schema, p.name, before.foreign.options, p.foreign.options)
+            )
         _diff_partition_shape(a, b, before, p, plan)
 
 
@@ -664,7 +682,7 @@ def diff_tables(old: Model, new: Model, plan: Plan) -> Model:
     return old
 
 
-def _rebuilt_foreign(a: Table, b: Table, plan: Plan) -> bool:
+def _rebuilt_foreign(a: Table | Partition, b: Table | Partition, plan: Plan) -> bool:
     """``a`` cannot become ``b`` in place: one is foreign and the other not, or the server changes or
     is itself dropped and created again (``Plan.rebuilt_servers``)."""
     if a.foreign is None and b.foreign is None:
@@ -1080,10 +1098,14 @@ def create_partition_sql(parent: Table, partition: Partition) -> str:
     ]
     own += [constraint_sql(c) for c in partition.checks]
     shape = f" (\n\t{(',' + chr(10) + chr(9)).join(own)}\n)" if own else ""
-    return (
-        f"CREATE TABLE {qualified_name(partition.schema, partition.name)} PARTITION OF "
-        f"{qualified_name(parent.schema, parent.name)}{shape} {partition.bound};"
+    head = "CREATE FOREIGN TABLE" if partition.foreign else "CREATE TABLE"
+    text = (
+        f"{head} {qualified_name(partition.schema, partition.name)} PARTITION OF "
+        f"{qualified_name(parent.schema, parent.name)}{shape} {partition.bound}"
     )
+    if partition.foreign:
+        text += f" SERVER {quote_ident(partition.foreign.server)}{options_sql(partition.foreign.options)}"
+    return text + ";"
 
 
 def partition_extras_sql(parent: Table, partition: Partition) -> list[str]:
