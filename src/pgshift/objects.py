@@ -232,7 +232,7 @@ def _options_sql(options: dict[str, str] | None, owner: str) -> str:
     at the line that declares it (pgshift.urls.is_secret_option: its value is never written anywhere)."""
     if not options:
         return ""
-    from pgshift.sources.kinds.foreign import checked_options
+    from pgshift.model.schema import checked_options
 
     checked = checked_options(options, owner)
     return " OPTIONS (" + ", ".join(f"{_ident(k)} {_literal(v)}" for k, v in checked) + ")"

@@ -82,6 +82,26 @@ def options_of(pairs: Iterable[tuple[str, str]] | dict[str, str] | None) -> Opti
     return tuple(sorted((str(k), str(v)) for k, v in items))
 
 
+class SecretOptionError(ValueError):
+    """An option whose name looks like a credential, where pgshift would have to write its value."""
+
+
+def checked_options(options: Any, owner: str) -> Options:
+    """``options`` (a mapping or pairs) as ``Options``, refusing a credential-like name (its value is
+    never shown: only the name and where it was). Declarations, code and snapshots go through here."""
+    from pgshift.urls import is_secret_option
+
+    out = options_of(options)
+    for name, _ in out:
+        if is_secret_option(name):
+            raise SecretOptionError(
+                f"{owner}: option {name!r} looks like a credential; pgshift never writes one into a "
+                "migration, snapshot or code. Set it by hand on the server (ALTER SERVER ... OPTIONS (ADD "
+                f"{name} ...)) or in a user mapping; pgshift then lists it as not managed and leaves it alone"
+            )
+    return out
+
+
 @dataclass(frozen=True)
 class ForeignTable:
     """What makes a ``Table`` a foreign table (``CREATE FOREIGN TABLE ... SERVER s OPTIONS (...)``):

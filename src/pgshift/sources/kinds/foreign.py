@@ -14,26 +14,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from pgshift.model import schema as m
+from pgshift.model.schema import SecretOptionError as SecretOptionError
+from pgshift.model.schema import checked_options as checked_options
 from pgshift.sources.kinds.base import SourceKind
-from pgshift.urls import is_secret_option
-
-
-class SecretOptionError(ValueError):
-    """An option whose name looks like a credential, where pgshift would have to write its value."""
-
-
-def checked_options(options: Any, owner: str) -> m.Options:
-    """``options`` (a mapping or pairs) as ``Options``, refusing a credential-like name (its value is
-    never shown: only the name and where it was)."""
-    out = m.options_of(options)
-    for name, _ in out:
-        if is_secret_option(name):
-            raise SecretOptionError(
-                f"{owner}: option {name!r} looks like a credential; pgshift never writes one into a "
-                "migration, snapshot or code. Set it by hand on the server (ALTER SERVER ... OPTIONS (ADD "
-                f"{name} ...)) or in a user mapping; pgshift then lists it as not managed and leaves it alone"
-            )
-    return out
 
 
 def _options_out(options: m.Options) -> dict[str, str]:
