@@ -224,6 +224,40 @@ QUERIES: dict[str, str] = {
         FROM pg_description d JOIN pg_event_trigger e ON d.classoid = 'pg_event_trigger'::regclass
                                                      AND d.objoid = e.oid
     """,
+    # Foreign-data wrappers not made by an extension, servers, foreign tables and their columns, straight
+    # from pg_foreign_data_wrapper / pg_foreign_server / pg_foreign_table / pg_attribute (options as the
+    # stored name=value arrays, sorted; every option, credentials included: a test names what differs)
+    "foreign_data_wrapper": f"""
+        SELECT 'foreign_data_wrapper', w.fdwname, w.fdwhandler::regproc::text, w.fdwvalidator::regproc::text,
+               (SELECT string_agg(o, ',' ORDER BY o) FROM unnest(w.fdwoptions) o),
+               obj_description(w.oid, 'pg_foreign_data_wrapper')
+        FROM pg_foreign_data_wrapper w WHERE {_ext_owned("pg_foreign_data_wrapper", "w.oid")}
+    """,
+    "foreign_server": """
+        SELECT 'foreign_server', s.srvname, w.fdwname, s.srvtype, s.srvversion,
+               (SELECT string_agg(o, ',' ORDER BY o) FROM unnest(s.srvoptions) o),
+               obj_description(s.oid, 'pg_foreign_server')
+        FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+    """,
+    "foreign_table": f"""
+        SELECT 'foreign_table', n.nspname || '.' || c.relname, s.srvname,
+               (SELECT string_agg(o, ',' ORDER BY o) FROM unnest(ft.ftoptions) o),
+               (SELECT string_agg(k.conname || ' ' || pg_get_constraintdef(k.oid), '; ' ORDER BY k.conname)
+                FROM pg_constraint k WHERE k.conrelid = c.oid),
+               obj_description(c.oid, 'pg_class')
+        FROM pg_foreign_table ft JOIN pg_class c ON c.oid = ft.ftrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_foreign_server s ON s.oid = ft.ftserver
+        WHERE {_NOT_SYSTEM.format(ns="n.nspname")}
+    """,
+    "foreign_table_column": f"""
+        SELECT 'foreign_table_column', n.nspname || '.' || c.relname || '.' || a.attname,
+               format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
+               (SELECT string_agg(o, ',' ORDER BY o) FROM unnest(a.attfdwoptions) o),
+               col_description(c.oid, a.attnum)
+        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE c.relkind = 'f' AND a.attnum > 0 AND NOT a.attisdropped AND {_NOT_SYSTEM.format(ns="n.nspname")}
+    """,
     # A table's access method when it is not heap (CREATE TABLE ... USING; relam is 0 for a partitioned
     # table before PostgreSQL 17)
     "table_access_method": f"""

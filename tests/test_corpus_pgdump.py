@@ -29,7 +29,7 @@ from pgshift.sources.load import load_metadata
 from tests.catalog_facts import assert_same_facts, catalog_facts, facts_diff
 from tests.corpus_db import CORPUS, NEEDS_ROLES, ensure_role
 from tests.pgversions import major_of, on_every_version
-from tests.test_create_all import PARTITIONS, RLS, SERIAL, STATISTICS_IN_INFO, _create_all, _gap
+from tests.test_create_all import FOREIGN, PARTITIONS, RLS, SERIAL, STATISTICS_IN_INFO, _create_all, _gap
 from tests.test_objects import project
 
 SCHEMAS = ("public", "dump_test", "dump_test_second_schema")
@@ -137,12 +137,6 @@ def load(make_db: Callable[[], str]) -> str:
 # Facts (kind, object) that differ between the corpus and the migrated copy, by gap. Each gap has a
 # minimal reproduction below or names the helper whose area it is.
 KNOWN_GAPS: dict[str, set[tuple[str, str]]] = {
-    # Kinds pgshift lists as "not managed" (pull and status name them; generate does not create them).
-    "not managed: foreign tables": {
-        ("relation", "dump_test.foreign_table"),
-        ("column", "dump_test.foreign_table.c1"),
-        ("column_order", "dump_test.foreign_table"),
-    },
     # test_gap_inherited_column_declared_again: a child's re-declared parent column (attislocal) is the
     # parent's, in the database as in code; the migrated child only inherits it.
     "re-declared inherited columns": {
@@ -203,9 +197,9 @@ def test_pgdump_corpus_round_trip(pg: str, make_db: Callable[[], str], tmp_path:
         "access method",
         "cast",
         "conversion",
-        "foreign data wrapper",
-        "foreign server",
-        "foreign table",
+        "foreign data wrapper privileges",  # wrappers, servers and foreign tables are managed; not these
+        "foreign server privileges",
+        "user mapping",
         "operator",
         "operator class",
         "operator family",
@@ -282,6 +276,7 @@ CREATE_ALL_GAPS: dict[str, str] = {
     **{name: SERIAL for name in ("dump_test.measurement.city_id", "dump_test.measurement_city_id_seq")},
     "public.measurement_city_id_seq": SERIAL,  # create_all makes Sequence() in the default schema
     "dump_test.index_with_stats": STATISTICS_IN_INFO,
+    "dump_test.foreign_table": FOREIGN,
 }
 # Expression index keys are written as literal_column('col1 + 1'), which SQLAlchemy's CREATE INDEX
 # prints without the parentheses PostgreSQL needs (helper `defects`, index text()): the test adds them.

@@ -44,18 +44,6 @@ SCHEMAS = CORPORA["postgrest"]
 # Facts (kind, object) that differ between the corpus and the migrated copy, by gap. Each gap has a
 # minimal reproduction below.
 KNOWN_GAPS: dict[str, set[tuple[str, str]]] = {
-    # Kinds pgshift lists as "not managed" (pull and status name them; generate does not create them):
-    # the foreign table test.projects_dump (and the grants on it, which are not pulled either, since
-    # test_grants_on_a_foreign_table_are_not_pulled).
-    "not managed: foreign tables": {
-        ("relation", "test.projects_dump"),
-        ("column", "test.projects_dump.id"),
-        ("column", "test.projects_dump.name"),
-        ("column", "test.projects_dump.client_id"),
-        ("column_order", "test.projects_dump"),
-        ("grant", "test.projects_dump"),
-        ("privilege", "relation test.projects_dump"),
-    },
     # test_gap_acl_spelled_out_as_the_default: GRANT then REVOKE of the same privileges leaves an ACL
     # holding only the owner's rights; the copy has the default (NULL) ACL. The same privileges.
     "an ACL equal to the default, spelled out": {
@@ -80,12 +68,9 @@ def test_postgrest_round_trip(make_db: Callable[[], str], tmp_path: Path) -> Non
     source = load_corpus(make_db, "postgrest")
     config = project(tmp_path, source, out="pulled", schema_filter=SCHEMAS)
     pulled = pull(source, config=config, output=tmp_path / "schema.py", style="core")
-    assert len(pulled.model.tables) == 228 and len(pulled.model.views) == 83
-    assert {u.kind for u in pulled.unmanaged} == {
-        "cast",
-        "foreign server",
-        "foreign table",
-    }
+    assert len(pulled.model.tables) == 229 and len(pulled.model.views) == 83  # one foreign table
+    assert {u.kind for u in pulled.unmanaged} == {"cast"}
+    assert [s.wrapper for s in pulled.model.foreign_servers] == ["file_fdw"]  # an extension's wrapper
 
     # push of the pulled code onto D plans nothing
     plan = push(source, config=config, dry_run=True)
@@ -212,10 +197,11 @@ def test_function_returning_a_view_row_type(make_db: Callable[[], str], tmp_path
     assert_settled_then_emptied(fresh, config, ("s", "public"))
 
 
-def test_grants_on_a_foreign_table_are_not_pulled(make_db: Callable[[], str], tmp_path: Path) -> None:
+def test_grants_on_a_foreign_table_are_pulled_with_it(make_db: Callable[[], str], tmp_path: Path) -> None:
     """Found by the corpus (``GRANT ALL ON ALL TABLES IN SCHEMA test`` reaches the foreign table
-    test.projects_dump): foreign tables are not managed, but their grants were, so the migration granted
-    on a table it had not created ('relation does not exist'). Their grants are left out with them."""
+    test.projects_dump): when foreign tables were not managed, their grants were, so the migration granted
+    on a table it had not created ('relation does not exist'). Now the table, its server and wrapper and
+    its grants all come across."""
     setup = (
         "CREATE FOREIGN DATA WRAPPER w; CREATE SERVER srv FOREIGN DATA WRAPPER w;"
         "CREATE FOREIGN TABLE ft (a int) SERVER srv; GRANT SELECT ON ft TO PUBLIC;"
@@ -223,13 +209,8 @@ def test_grants_on_a_foreign_table_are_not_pulled(make_db: Callable[[], str], tm
     )
     planned, differing, _, _ = round_trip(make_db, tmp_path, setup)
     assert planned == set()
-    assert differing == {
-        ("relation", "public.ft"),
-        ("column", "public.ft.a"),
-        ("column_order", "public.ft"),
-        ("grant", "public.ft"),
-        ("privilege", "relation public.ft"),
-    }
+    assert differing == set()
+    assert "'ft', 'PUBLIC', ('SELECT',)" in (tmp_path / "pulled" / "schema.py").read_text()
     assert "'t', 'PUBLIC', ('SELECT',)" in (tmp_path / "pulled" / "schema.py").read_text()
 
 

@@ -35,6 +35,10 @@ SAMPLES: dict[str, object] = {
         0,
         "it's",
     ),
+    "foreign data wrapper": m.ForeignDataWrapper(
+        "lab fdw", "public.h", "ext.v", (("debug", "it's"), ("mode", "1")), "hand-made"
+    ),
+    "foreign server": m.ForeignServer("films", "lab fdw", "pg", "15", (("host", "a"), ("port", "5")), "c"),
 }
 
 

@@ -451,3 +451,37 @@ def test_a_revoked_default_grant_lives_under_the_grants_entry():
     assert entries["function public.f(text) from PUBLIC"]["revoked"] is True
     assert "revoked" not in entries["function public.f(text) to app"]
     assert round_trip(model) == model
+
+
+def test_foreign_objects_live_under_the_pgshift_key_and_credentials_are_refused():
+    """Wrappers and servers under "pgshift" (Drizzle has no key), a foreign table's server and options
+    and its columns' options among the table extras; a snapshot naming a credential-like option (one
+    edited by hand) is refused as malformed, its value not repeated."""
+    column = m.Column("id", SqlType("integer"), foreign_options=(("column_name", "film_id"),))
+    table = m.Table("public", "films", (column,), foreign=m.ForeignTable("srv", (("table_name", "film"),)))
+    model = m.build_model(
+        tables=[table],
+        foreign_data_wrappers=[m.ForeignDataWrapper("w", options=(("debug", "1"),))],
+        foreign_servers=[m.ForeignServer("srv", "w", "pg", "15", (("host", "h"),), "remote")],
+    )
+    data = model_to_snapshot(model, id="a", prev_id=EMPTY_ID)
+    assert data["pgshift"]["foreignServers"] == {
+        "srv": {
+            "name": "srv",
+            "wrapper": "w",
+            "type": "pg",
+            "version": "15",
+            "options": {"host": "h"},
+            "comment": "remote",
+        }
+    }
+    assert data["pgshift"]["foreignDataWrappers"] == {"w": {"name": "w", "options": {"debug": "1"}}}
+    assert data["pgshift"]["tableExtras"]["public.films"]["foreign"] == {
+        "server": "srv",
+        "options": {"table_name": "film"},
+    }
+    assert round_trip(model) == model
+    data["pgshift"]["foreignServers"]["srv"]["options"]["password"] = "hunter2-hunter2"
+    with pytest.raises(FolderError) as caught:
+        snapshot_to_model(json.loads(to_json(data)), where="test")
+    assert "password" in str(caught.value) and "hunter2-hunter2" not in str(caught.value)

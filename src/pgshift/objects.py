@@ -1,5 +1,5 @@
 """Declaring what SQLAlchemy has no construct for: functions, procedures, aggregates, triggers, views,
-materialized views, rules, event triggers, extensions, grants and default privileges (and any other statement — domains, composite and range types,
+materialized views, rules, event triggers, extensions, foreign-data wrappers and servers, grants and default privileges (and any other statement — domains, composite and range types,
 collations as ``SQL("CREATE DOMAIN ...")``, extended statistics as ``SQL("CREATE STATISTICS ...")``), attached to the schema's MetaData.
 
     from pgshift import objects
@@ -233,6 +233,67 @@ class EventTrigger:
         if self.comment is not None:
             out.append(f"COMMENT ON EVENT TRIGGER {_ident(self.name)} IS {_literal(self.comment)}")
         return out
+
+
+def _options_sql(options: dict[str, str] | None, owner: str) -> str:
+    """`` OPTIONS (name 'value', ...)``, or nothing; an option named like a credential is refused here,
+    at the line that declares it (pgshift.urls.is_secret_option: its value is never written anywhere)."""
+    if not options:
+        return ""
+    from pgshift.model.schema import checked_options
+
+    checked = checked_options(options, owner)
+    return " OPTIONS (" + ", ".join(f"{_ident(k)} {_literal(v)}" for k, v in checked) + ")"
+
+
+@dataclass(frozen=True)
+class ForeignDataWrapper:
+    """``CREATE FOREIGN DATA WRAPPER name [HANDLER h] [VALIDATOR v] [OPTIONS (...)]`` made by hand (an
+    extension's wrapper, such as postgres_fdw's, comes with ``Extension("postgres_fdw")`` instead).
+    ``handler`` / ``validator``: ``schema.name`` of the functions. Read as data (no scratch database);
+    database-wide, and managed once the code declares one (``pgshift.api.managed.OPT_IN``)."""
+
+    name: str
+    handler: str | None = None
+    validator: str | None = None
+    options: dict[str, str] | None = None
+    comment: str | None = None
+
+    foreign_declaration = True
+    kind = "wrapper"
+
+    def statements(self) -> list[str]:
+        out = f"CREATE FOREIGN DATA WRAPPER {_ident(self.name)}"
+        out += f" HANDLER {self.handler}" if self.handler else ""
+        out += f" VALIDATOR {self.validator}" if self.validator else ""
+        out += _options_sql(self.options, f"objects.ForeignDataWrapper {self.name}")
+        return [out]
+
+
+@dataclass(frozen=True)
+class ForeignServer:
+    """``CREATE SERVER name [TYPE t] [VERSION v] FOREIGN DATA WRAPPER wrapper [OPTIONS (...)]``.
+    ``options`` never holds a credential (``password``, ``sslpassword``, ...: refused, see
+    pgshift.urls.is_secret_option); set those by hand or in a user mapping, which pgshift lists as not
+    managed and leaves alone. Read as data; database-wide, managed once the code declares one."""
+
+    name: str
+    wrapper: str
+    type: str | None = None
+    version: str | None = None
+    options: dict[str, str] | None = None
+    comment: str | None = None
+
+    foreign_declaration = True
+    kind = "server"
+
+    def statements(self) -> list[str]:
+        out = f"CREATE SERVER {_ident(self.name)}"
+        out += f" TYPE {_literal(self.type)}" if self.type is not None else ""
+        out += f" VERSION {_literal(self.version)}" if self.version is not None else ""
+        out += f" FOREIGN DATA WRAPPER {_ident(self.wrapper)}"
+        out += _options_sql(self.options, f"objects.ForeignServer {self.name}")
+        return [out]
 
 
 @dataclass(frozen=True)

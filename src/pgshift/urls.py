@@ -69,6 +69,19 @@ def _mask_uri_passwords(text: str) -> str:
     return "".join(out)
 
 
+# Option names (foreign servers, foreign tables and their columns, wrappers) whose values may be
+# credentials: ``password``, ``sslpassword``, ``passwd``, ``secret``, ``token``, ``api_key``,
+# ``credentials``... Their values are never read out of the catalog (the queries filter them by this
+# pattern, passed as ``%(secret_options)s``), never written to a snapshot, code or migration, and a
+# declaration naming one is refused. The pattern is PostgreSQL's ``~*`` and Python's ``re`` alike.
+SECRET_OPTION_PATTERN = r"pass|secret|token|credential|api_?key|private_?key"
+
+
+def is_secret_option(name: str) -> bool:
+    """Whether an option named ``name`` may hold a credential (see ``SECRET_OPTION_PATTERN``)."""
+    return re.search(SECRET_OPTION_PATTERN, name, re.IGNORECASE) is not None
+
+
 def mask_secrets(text: str) -> str:
     """``text`` with every password replaced by ``***`` (see the module docstring for the forms)."""
     if not text:

@@ -26,6 +26,9 @@ _NOUNS = {
     "type": "type",
     "enum": "enum",
     "sequence": "sequence",
+    "foreign_table": "foreign table",
+    "server": "foreign server",
+    "foreign_data_wrapper": "foreign data wrapper",
     "table": "table",
     "column": "column",
     "index": "index",
@@ -84,8 +87,12 @@ def _short(subject: str) -> str:
 
 
 def _has(model: m.Model, subject: str) -> bool:
-    keyed: tuple[m.Function | m.Trigger | m.Rule | m.EventTrigger | m.Statistics | m.DefinedObject, ...] = (
+    keyed: tuple[
+        m.Function | m.Trigger | m.Rule | m.EventTrigger | m.Statistics | m.DefinedObject
+        | m.ForeignServer | m.ForeignDataWrapper, ...
+    ] = (
         *model.functions, *model.triggers, *model.rules, *model.event_triggers, *model.statistics, *model.defined,
+        *model.foreign_servers, *model.foreign_data_wrappers,
     )  # fmt: skip
     if subject in {o.key for o in keyed}:
         return True
@@ -170,6 +177,8 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         defined=[d for d in expected.defined if d.schema in schemas],
         grants=[g for g in expected.grants if g.schema in schemas],
         default_privileges=[d for d in expected.default_privileges if d.schema in (None, *schemas)],
+        foreign_data_wrappers=expected.foreign_data_wrappers,  # database-wide: in no schema
+        foreign_servers=expected.foreign_servers,
         schema_comments=expected.schema_comments,
     )
     actual = introspect(

@@ -108,11 +108,17 @@ def load_schema_model(config: Config, notes: list[str] | None = None) -> Model:
     from pgshift.model.privileges import PrivilegeError
     from pgshift.objects import registered
     from pgshift.sources.from_sqlalchemy import model_from_metadata
+    from pgshift.sources.kinds.foreign import SecretOptionError
+    from pgshift.sources.kinds.foreign import with_declared as with_foreign_declared
     from pgshift.sources.kinds.grant import with_declared
     from pgshift.sources.load import load_metadata
 
     metadata = load_metadata(config.schema, config.schema_root)
     model = model_from_metadata(metadata, tables_filter=config.tables_filter)
+    try:  # before the scratch database: its foreign tables need their servers there
+        model = with_foreign_declared(model, registered(metadata))
+    except SecretOptionError as exc:
+        raise SchemaLoadError(str(exc), where=config.schema) from None
     declared = declarations(config, metadata)
     if declared:
         model, note = canonical_model(config, model, declared)

@@ -4,14 +4,16 @@ Every kind in pgshift's model can be declared in schema code now (tables through
 procedures, aggregates, triggers, views, materialized views, rules, event triggers and statistics objects
 through ``pgshift.objects`` or SQL files; domains, composite and range types, collations and extensions as
 defined objects), so push and generate manage them all: what the code does not declare is dropped.
-Kinds the model does not hold — foreign tables and servers, text search objects, operators and their
+Kinds the model does not hold — user mappings (their options hold passwords), a foreign partition's
+column options, credential-like options of servers and foreign tables, text search objects, operators and their
 classes, casts, publications, subscriptions, languages, access methods (a table's ``USING`` one is
 modelled; the method itself is not created) — are read from the catalog (``catalog/unmanaged.sql``) and
 listed by kind and name by pull, push and status, never dropped. So is an event trigger whose function
 lives outside the managed schemas (event triggers belong to no schema: pgshift manages one with the schema
 of the function it runs). ``UNDECLARABLE`` names model fields that code cannot declare (none today); a kind that
 joins the model but not yet the declarations goes there, and push, generate and pull set it aside.
-``OPT_IN`` kinds (grants, default privileges) are managed only when the code declares at least one.
+``OPT_IN`` kinds (grants, default privileges, foreign-data wrappers, foreign servers) are managed only
+when the code declares at least one.
 A revoked built-in privilege (``objects.Grant(..., revoke=True)``: PUBLIC's EXECUTE taken off a routine)
 is a grant here: it counts as a declaration, and until the code declares a grant the database's revoked
 ones are listed as not managed and left in force. Pull declares them, so pulled code manages them; once
@@ -33,8 +35,15 @@ UNDECLARABLE: tuple[str, ...] = ()
 # Model fields managed only once the code declares at least one of them (grants, default privileges:
 # a database has them before anyone writes them down). Until then the database's are listed as not
 # managed and left as they are; generate keeps the snapshot's.
-OPT_IN: tuple[str, ...] = ("grants", "default_privileges")
-_OPT_IN_NOUN = {"grants": "grant", "default_privileges": "default privilege"}
+# Foreign-data wrappers and servers likewise: database-wide, so a database's (another team's, another
+# schema's) are not dropped because this code does not mention them; pull declares them.
+OPT_IN: tuple[str, ...] = ("grants", "default_privileges", "foreign_data_wrappers", "foreign_servers")
+_OPT_IN_NOUN = {
+    "grants": "grant",
+    "default_privileges": "default privilege",
+    "foreign_data_wrappers": "foreign data wrapper",
+    "foreign_servers": "foreign server",
+}
 
 
 @dataclass(frozen=True)

@@ -54,11 +54,14 @@ class Declared:
 def declarations(config: Config, metadata: Any) -> list[Declared]:
     """The statements schema code and the config's SQL files declare, in order (code first)."""
     from pgshift.objects import is_privilege_declaration, registered, statements_of
+    from pgshift.sources.kinds.foreign import is_foreign_declaration
 
     out: list[Declared] = []
     for item in registered(metadata):
         if is_privilege_declaration(item):
             continue  # grants are read as data (pgshift.sources.kinds.grant): their roles may not exist here
+        if is_foreign_declaration(item):
+            continue  # wrappers and servers are data (pgshift.sources.kinds.foreign), created with the tables
         label = (
             f"{type(item).__name__} {getattr(item, 'name', None) or getattr(item, 'signature', '')}".strip()
         )
@@ -125,6 +128,10 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         event_triggers=read.event_triggers,
         statistics=read.statistics,
         defined=read.defined,
+        grants=model.grants,
+        default_privileges=model.default_privileges,
+        foreign_data_wrappers=model.foreign_data_wrappers,  # data: the code's, never read back
+        foreign_servers=model.foreign_servers,
         # a schema's comment is declared with objects.Comment('SCHEMA "billing"', ...) and read back
         schema_comments={**dict(read.schema_comments), **dict(model.schema_comments)}.items(),
     )
@@ -368,6 +375,8 @@ def spelled_by_server(conn: Any, expected: Model, actual: Model) -> Model:
                     access_method=None,
                     storage_parameters=(),
                     clustered_on=None,
+                    foreign=None,  # spelled on a plain temporary table: its server need not exist yet
+                    columns=tuple(dataclasses.replace(c, foreign_options=()) for c in table.columns),
                 )
                 ops = [op for op in diff(Model(), Model(tables=(temp,))) if not isinstance(op, AddConstraint)]
                 try:

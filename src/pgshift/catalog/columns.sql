@@ -1,5 +1,7 @@
--- Every column of every ordinary or partitioned table in the chosen schemas, with its table's facts
--- (persistence, partition key, INHERITS parents, storage parameters, access method). A table without columns gives one row whose column
+-- Every column of every ordinary, partitioned or foreign table in the chosen schemas, with its table's facts
+-- (persistence, partition key, INHERITS parents, storage parameters, access method; a foreign table's
+-- server and options, and its columns' options, without any whose name looks like a credential:
+-- the secret_options parameter, pgshift.urls.SECRET_OPTION_PATTERN). A table without columns gives one row whose column
 -- fields are NULL. Partitions are read by partitions.sql. Columns a table inherits (attinhcount > 0) are
 -- left out, also when the table declares them again (attislocal): they are the parent's, as schema code
 -- reads them (sources/from_sqlalchemy.py). Tables owned by an extension (deptype 'e') are left out.
@@ -22,14 +24,24 @@ WITH owned AS (
            -- USING <am>: relam is 0 for a partitioned table before PostgreSQL 17
            (SELECT am.amname FROM pg_am am WHERE am.oid = c.relam) AS access_method,
            ARRAY(
-        SELECT pn.nspname || '.' || p.relname
-        FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
-        JOIN pg_namespace pn ON pn.oid = p.relnamespace
-        WHERE i.inhrelid = c.oid ORDER BY i.inhseqno
-    ) AS inherits
+               SELECT pn.nspname || '.' || p.relname
+               FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+               JOIN pg_namespace pn ON pn.oid = p.relnamespace
+               WHERE i.inhrelid = c.oid ORDER BY i.inhseqno
+           ) AS inherits,
+           -- a foreign table's server and options (credential-like options never read)
+           CASE WHEN c.relkind = 'f' THEN
+               (SELECT s.srvname FROM pg_foreign_table ft JOIN pg_foreign_server s ON s.oid = ft.ftserver
+                WHERE ft.ftrelid = c.oid)
+           END AS foreign_server,
+           CASE WHEN c.relkind = 'f' THEN
+               (SELECT jsonb_agg(jsonb_build_array(o.option_name, o.option_value) ORDER BY o.option_name)
+                FROM pg_foreign_table ft, pg_options_to_table(ft.ftoptions) o
+                WHERE ft.ftrelid = c.oid AND o.option_name !~* %(secret_options)s)
+           END AS foreign_options
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'p')
+    WHERE c.relkind IN ('r', 'p', 'f')
       AND NOT c.relispartition
       AND n.nspname = ANY(%(schemas)s)
       AND NOT EXISTS (
@@ -47,6 +59,8 @@ SELECT
     c.storage_parameters,
     c.clustered_on,
     c.access_method,
+    c.foreign_server,
+    c.foreign_options AS table_foreign_options,
     c.inherits,
     a.attnum AS attnum,
     a.attname AS name,
@@ -80,6 +94,10 @@ SELECT
     -- private entries of its own there (seen: pg_attver=<n> on every column), which are not the schema's
     CASE WHEN a.attoptions IS NOT NULL THEN ARRAY(SELECT o FROM unnest(a.attoptions) o
           WHERE split_part(o, '=', 1) IN ('n_distinct', 'n_distinct_inherited')) END AS column_options,
+    CASE WHEN a.attfdwoptions IS NOT NULL THEN
+        (SELECT jsonb_agg(jsonb_build_array(o.option_name, o.option_value) ORDER BY o.option_name)
+         FROM pg_options_to_table(a.attfdwoptions) o WHERE o.option_name !~* %(secret_options)s)
+    END AS foreign_options,
     owned.seq_name AS owned_sequence,
     seq.seqincrement::text AS seq_increment,
     seq.seqmin::text AS seq_min_value,

@@ -51,7 +51,7 @@ LEFT JOIN pg_class fcl ON fcl.oid = con.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fcl.relnamespace
 LEFT JOIN pg_description d ON d.objoid = con.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0
 WHERE con.contype IN ('p', 'u', 'f', 'c', 'x')
-  AND cl.relkind IN ('r', 'p')
+  AND cl.relkind IN ('r', 'p', 'f')  -- a foreign table has CHECKs (and NOT NULL)
   AND n.nspname = ANY(%(schemas)s)
   AND con.conislocal
 ORDER BY n.nspname, cl.relname, con.conname

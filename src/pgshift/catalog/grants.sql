@@ -10,8 +10,8 @@ WITH acls AS (
            c.relacl AS acl, c.relowner AS owner, CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END AS default_kind,
            c.oid AS objid, 'pg_class'::regclass AS classid
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    -- not foreign tables: pgshift does not manage them (api/managed.py), so neither their privileges
-    WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+    -- foreign tables too: GRANT ... ON TABLE names them as it names tables
+    WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
       AND n.nspname = ANY(%(schemas)s)
   UNION ALL
     SELECT 'table', n.nspname, c.relname, a.attname, NULL, a.attacl, c.relowner, 'c', c.oid, 'pg_class'::regclass
@@ -19,7 +19,7 @@ WITH acls AS (
     JOIN pg_class c ON c.oid = a.attrelid
     JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped
-      AND c.relkind IN ('r', 'p', 'v', 'm')
+      AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
       AND n.nspname = ANY(%(schemas)s)
   UNION ALL
     SELECT CASE WHEN p.prokind = 'p' THEN 'procedure' ELSE 'function' END, n.nspname, p.proname, NULL,

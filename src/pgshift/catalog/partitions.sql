@@ -21,12 +21,22 @@ SELECT
                 ELSE pg_get_expr(d.adbin, 0) IS DISTINCT FROM pg_get_expr(pd.adbin, 0) END) AS own_defaults,
     (SELECT jsonb_agg(jsonb_build_array(k.conname, pg_get_constraintdef(k.oid)) ORDER BY k.conname)
      FROM pg_constraint k
-     WHERE k.conrelid = c.oid AND k.contype = 'c' AND k.conislocal AND k.coninhcount = 0) AS own_checks
+     WHERE k.conrelid = c.oid AND k.contype = 'c' AND k.conislocal AND k.coninhcount = 0) AS own_checks,
+    -- a foreign partition's server and options (credential-like names left out, as in columns.sql)
+    CASE WHEN c.relkind = 'f' THEN
+        (SELECT s.srvname FROM pg_foreign_table ft JOIN pg_foreign_server s ON s.oid = ft.ftserver
+         WHERE ft.ftrelid = c.oid)
+    END AS foreign_server,
+    CASE WHEN c.relkind = 'f' THEN
+        (SELECT jsonb_agg(jsonb_build_array(o.option_name, o.option_value) ORDER BY o.option_name)
+         FROM pg_foreign_table ft, pg_options_to_table(ft.ftoptions) o
+         WHERE ft.ftrelid = c.oid AND o.option_name !~* %(secret_options)s)
+    END AS foreign_options
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_inherits i ON i.inhrelid = c.oid
 JOIN pg_class p ON p.oid = i.inhparent
 JOIN pg_namespace pn ON pn.oid = p.relnamespace
 LEFT JOIN pg_description od ON od.objoid = c.oid AND od.classoid = 'pg_class'::regclass AND od.objsubid = 0
-WHERE c.relispartition AND c.relkind IN ('r', 'p') AND pn.nspname = ANY(%(schemas)s)
+WHERE c.relispartition AND c.relkind IN ('r', 'p', 'f') AND pn.nspname = ANY(%(schemas)s)
 ORDER BY n.nspname, c.relname

@@ -2,7 +2,7 @@
 -- never created, but named so a user knows they exist. Schema-bound kinds count in the managed schemas
 -- only; database-wide kinds count when created by a user (oid at or above FirstNormalObjectId, 16384).
 -- Members of an extension belong to the extension (pg_depend deptype 'e') and are left out.
--- Parameters: %(schemas)s text[] (the managed schemas).
+-- Parameters: %(schemas)s text[] (the managed schemas), %(secret_options)s text (pgshift.urls.SECRET_OPTION_PATTERN).
 WITH members AS (
     SELECT classid, objid FROM pg_depend WHERE deptype = 'e'
 )
@@ -13,10 +13,12 @@ FROM pg_event_trigger e JOIN pg_proc p ON p.oid = e.evtfoid
 WHERE NOT p.pronamespace IN (SELECT oid FROM pg_namespace WHERE nspname = ANY(%(schemas)s))
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_event_trigger'::regclass AND d.objid = e.oid)
 UNION ALL
-SELECT 'foreign table', n.nspname || '.' || c.relname
-FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind = 'f' AND n.nspname = ANY(%(schemas)s)
-  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid)
+-- foreign tables are modelled (columns.sql), foreign partitions too (partitions.sql), but not the
+-- OPTIONS of a foreign partition's own columns
+SELECT 'foreign partition column options', n.nspname || '.' || c.relname || '.' || a.attname
+FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'f' AND c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
+  AND a.attfdwoptions IS NOT NULL AND n.nspname = ANY(%(schemas)s)
 UNION ALL
 SELECT 'text search configuration', n.nspname || '.' || t.cfgname
 FROM pg_ts_config t JOIN pg_namespace n ON n.oid = t.cfgnamespace
@@ -76,10 +78,39 @@ UNION ALL
 SELECT 'subscription', s.subname FROM pg_subscription s
 WHERE s.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())
 UNION ALL
-SELECT 'foreign data wrapper', w.fdwname FROM pg_foreign_data_wrapper w
-WHERE NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_foreign_data_wrapper'::regclass AND d.objid = w.oid)
+-- foreign-data wrappers made by hand and foreign servers are modelled (foreign_data_wrappers.sql,
+-- foreign_servers.sql); user mappings are not: their options hold passwords, which pgshift never reads
+-- (named by role and server only, from pg_user_mapping's keys, never its options)
+SELECT 'user mapping', coalesce(r.rolname, 'PUBLIC') || ' on ' || s.srvname
+FROM pg_user_mapping u JOIN pg_foreign_server s ON s.oid = u.umserver
+LEFT JOIN pg_roles r ON r.oid = u.umuser
 UNION ALL
-SELECT 'foreign server', s.srvname FROM pg_foreign_server s
+-- options whose names look like credentials (the secret_options parameter, pgshift.urls.SECRET_OPTION_PATTERN):
+-- named, their values never read; ALTER ... OPTIONS of the others leaves them as they are
+SELECT 'foreign server option', s.srvname || '.' || o.option_name
+FROM pg_foreign_server s, pg_options_to_table(s.srvoptions) o
+WHERE o.option_name ~* %(secret_options)s
+UNION ALL
+SELECT 'foreign data wrapper option', w.fdwname || '.' || o.option_name
+FROM pg_foreign_data_wrapper w, pg_options_to_table(w.fdwoptions) o
+WHERE o.option_name ~* %(secret_options)s
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_foreign_data_wrapper'::regclass AND d.objid = w.oid)
+UNION ALL
+SELECT 'foreign table option', n.nspname || '.' || c.relname || '.' || o.option_name
+FROM pg_foreign_table ft JOIN pg_class c ON c.oid = ft.ftrelid JOIN pg_namespace n ON n.oid = c.relnamespace,
+     pg_options_to_table(ft.ftoptions) o
+WHERE o.option_name ~* %(secret_options)s AND n.nspname = ANY(%(schemas)s)
+UNION ALL
+SELECT 'foreign table column option', n.nspname || '.' || c.relname || '.' || a.attname || '.' || o.option_name
+FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace,
+     pg_options_to_table(a.attfdwoptions) o
+WHERE c.relkind = 'f' AND a.attnum > 0 AND o.option_name ~* %(secret_options)s AND n.nspname = ANY(%(schemas)s)
+UNION ALL
+-- privileges on wrappers and servers (GRANT USAGE ON FOREIGN SERVER) are not modelled
+SELECT 'foreign server privileges', s.srvname FROM pg_foreign_server s WHERE s.srvacl IS NOT NULL
+UNION ALL
+SELECT 'foreign data wrapper privileges', w.fdwname FROM pg_foreign_data_wrapper w WHERE w.fdwacl IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_foreign_data_wrapper'::regclass AND d.objid = w.oid)
 UNION ALL
 SELECT 'procedural language', l.lanname FROM pg_language l
 WHERE l.oid >= 16384

@@ -291,11 +291,58 @@ def privileges_block(model: m.Model, holder: str) -> list[str]:
     return lines
 
 
+def _options_arg(options: m.Options) -> str:
+    return f", options={dict(options)!r}" if options else ""
+
+
+def _wrapper(w: m.ForeignDataWrapper) -> str:
+    args = [repr(w.name)]
+    if w.handler is not None:
+        args.append(f"handler={_function_ref(w.handler)!r}")
+    if w.validator is not None:
+        args.append(f"validator={_function_ref(w.validator)!r}")
+    return f"objects.ForeignDataWrapper({', '.join(args)}{_options_arg(w.options)}{_comment_arg(w.comment)})"
+
+
+def _function_ref(name: str) -> str:
+    schema, _, bare = name.rpartition(".")
+    return _table_ref(schema, bare) if schema else quote_ident(bare)
+
+
+def _server(s: m.ForeignServer) -> str:
+    args = [repr(s.name), repr(s.wrapper)]
+    if s.type is not None:
+        args.append(f"type={s.type!r}")
+    if s.version is not None:
+        args.append(f"version={s.version!r}")
+    return f"objects.ForeignServer({', '.join(args)}{_options_arg(s.options)}{_comment_arg(s.comment)})"
+
+
+def foreign_block(model: m.Model, holder: str) -> list[str]:
+    """``objects.register(<holder>, [...])`` for the model's foreign-data wrappers (made by hand) and
+    servers (empty when none). Declaring them makes pgshift manage them (pgshift.api.managed.OPT_IN).
+    Options named like credentials are never in the model, so never written here."""
+    items = [_wrapper(w) for w in model.foreign_data_wrappers] + [_server(s) for s in model.foreign_servers]
+    if not items:
+        return []
+    lines = [
+        "",
+        "",
+        "# Foreign-data wrappers and servers: declared here, so pgshift manages them. Passwords and other",
+        "# credential options, and user mappings, are never written by pgshift: set them on the server.",
+    ]
+    lines.append(f"objects.register({holder}, [")
+    lines += [f"    {item}," for item in items]
+    lines.append("])")
+    return lines
+
+
 def objects_block(model: m.Model, holder: str) -> list[str]:
-    """``objects.register(<holder>, [...])`` for the model's declarable objects, then its privileges
-    (empty when none)."""
+    """``objects.register(<holder>, [...])`` for the model's foreign-data wrappers and servers, its
+    declarable objects, then its privileges (empty when none)."""
+    foreign = foreign_block(model, holder)
     if not has_objects(model):
-        return privileges_block(model, holder)
+        return foreign + privileges_block(model, holder)
     from pgshift.diff.kinds.view import dependency_order
 
     declared = {t.schema for t in model.tables} | {e.schema for e in model.enums}
@@ -324,4 +371,4 @@ def objects_block(model: m.Model, holder: str) -> list[str]:
     lines.append(f"objects.register({holder}, [")
     lines += [f"    {item}," for item in items]
     lines.append("])")
-    return lines + privileges_block(model, holder)
+    return foreign + lines + privileges_block(model, holder)

@@ -229,6 +229,8 @@ def _column_kwargs(table: m.Table, column: m.Column, w: _Writer) -> list[str]:
         info["not_null_name"] = column.not_null_name  # PostgreSQL 18+: the NOT NULL constraint's name
     if column.not_null and column.not_null_not_valid:
         info["not_null_not_valid"] = True  # PostgreSQL 18+: NOT NULL ... NOT VALID
+    if column.foreign_options:  # a foreign table's column OPTIONS (...)
+        info["foreign_options"] = dict(column.foreign_options)
     if info:
         out.append(f"info={{'pgshift': {info!r}}}")
     return out
@@ -400,6 +402,8 @@ def _table_options(table: m.Table, model: m.Model, w: _Writer) -> dict[str, obje
         names = [_parent_name(table, parent, w) for parent in table.inherits]
         options["postgresql_inherits"] = names[0] if len(names) == 1 else tuple(names)
     info: dict[str, object] = {}
+    if table.foreign is not None:  # CREATE FOREIGN TABLE ... SERVER ... OPTIONS (...)
+        info["foreign"] = _foreign_info(table.foreign)
     if table.clustered_on:
         info["cluster_on"] = table.clustered_on
     if table.access_method is not None:  # Table(postgresql_using=): SQLAlchemy 2.0.26+
@@ -424,12 +428,21 @@ def _table_options(table: m.Table, model: m.Model, w: _Writer) -> dict[str, obje
                 **({"defaults": dict(p.defaults)} if p.defaults else {}),
                 **({"checks": {c.name: c.expression for c in p.checks}} if p.checks else {}),
                 **({"checks_not_enforced": unenforced} if (unenforced := _not_enforced(p.checks)) else {}),
+                **({"foreign": _foreign_info(p.foreign)} if p.foreign else {}),
             }
             for p in table.partitions
         ]
     if info:
         options["info"] = {"pgshift": info}
     return options
+
+
+def _foreign_info(foreign: m.ForeignTable) -> dict[str, object]:
+    """A foreign table's (or foreign partition's) ``info["pgshift"]["foreign"]``."""
+    out: dict[str, object] = {"server": foreign.server}
+    if foreign.options:
+        out["options"] = dict(foreign.options)
+    return out
 
 
 def _table_with_supported() -> bool:

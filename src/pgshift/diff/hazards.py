@@ -192,6 +192,15 @@ class Action(enum.StrEnum):
     CREATE_STATISTICS = "create_statistics"
     ALTER_STATISTICS = "alter_statistics"
     DROP_STATISTICS = "drop_statistics"
+    CREATE_FOREIGN_TABLE = "create_foreign_table"
+    DROP_FOREIGN_TABLE = "drop_foreign_table"
+    ALTER_FOREIGN_TABLE_OPTIONS = "alter_foreign_table_options"
+    CREATE_SERVER = "create_server"
+    ALTER_SERVER = "alter_server"
+    DROP_SERVER = "drop_server"
+    CREATE_FOREIGN_DATA_WRAPPER = "create_foreign_data_wrapper"
+    ALTER_FOREIGN_DATA_WRAPPER = "alter_foreign_data_wrapper"
+    DROP_FOREIGN_DATA_WRAPPER = "drop_foreign_data_wrapper"
     GRANT_PRIVILEGE = "grant_privilege"
     REVOKE_PRIVILEGE = "revoke_privilege"
     VACUUM_FULL = "vacuum_full"
@@ -425,6 +434,23 @@ EFFECTS: dict[str, Effect] = {
     ),
     Action.ALTER_STATISTICS: Effect(Lock.NONE),
     Action.DROP_STATISTICS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
+    # Foreign tables hold no rows here: dropping one loses no local data (the remote table is untouched),
+    # but queries that use it break. Changing its options takes ACCESS EXCLUSIVE, briefly (no scan).
+    Action.CREATE_FOREIGN_TABLE: Effect(Lock.NONE),
+    Action.DROP_FOREIGN_TABLE: Effect(AE, backward_incompatible=True),
+    Action.ALTER_FOREIGN_TABLE_OPTIONS: Effect(AE),
+    Action.CREATE_SERVER: Effect(Lock.NONE),
+    Action.ALTER_SERVER: Effect(Lock.NONE),
+    # never CASCADE: a user mapping (not managed) or a foreign table outside the managed schemas on it
+    # makes it fail; the down file's CREATE SERVER brings back neither them nor credential options
+    Action.DROP_SERVER: Effect(
+        Lock.NONE,
+        backward_incompatible=True,
+        requires="no user mapping or unmanaged foreign table uses the server (pgshift never writes CASCADE)",
+    ),
+    Action.CREATE_FOREIGN_DATA_WRAPPER: Effect(Lock.NONE, requires="the migrating role is a superuser"),
+    Action.ALTER_FOREIGN_DATA_WRAPPER: Effect(Lock.NONE, requires="the migrating role is a superuser"),
+    Action.DROP_FOREIGN_DATA_WRAPPER: Effect(Lock.NONE, requires="no server outside the schema code uses it"),
     Action.GRANT_PRIVILEGE: Effect(Lock.NONE),
     Action.REVOKE_PRIVILEGE: Effect(Lock.NONE, backward_incompatible=True),
     Action.VACUUM_FULL: Effect(AE, rewrite=True),

@@ -38,6 +38,15 @@ class Plan:
     rules: list[Operation] = field(default_factory=list)
     event_triggers: list[Operation] = field(default_factory=list)  # after every function exists
     statistics: list[Operation] = field(default_factory=list)  # after the tables and views they read
+    # foreign-data wrappers and servers: created after functions and extensions, before the tables;
+    # dropped after the tables, before functions and extensions (pgshift.diff.kinds.foreign)
+    foreign_wrappers: list[Operation] = field(default_factory=list)
+    foreign_servers: list[Operation] = field(default_factory=list)
+    drop_foreign_servers: list[Operation] = field(default_factory=list)
+    drop_foreign_wrappers: list[Operation] = field(default_factory=list)
+    # servers whose wrapper or TYPE changes: dropped once their foreign tables are, created again
+    drop_rebuilt_servers: list[Operation] = field(default_factory=list)
+    rebuilt_servers: set[str] = field(default_factory=set)  # their names: their foreign tables are rebuilt
     drop_functions: list[Operation] = field(default_factory=list)
     schemas: list[Operation] = field(default_factory=list)
     enums: list[Operation] = field(default_factory=list)
@@ -58,6 +67,7 @@ class Plan:
     table_meta: list[Operation] = field(default_factory=list)
     policies: list[Operation] = field(default_factory=list)
     views: list[Operation] = field(default_factory=list)
+    drop_rebuilt_tables: list[Operation] = field(default_factory=list)
     drop_tables: list[Operation] = field(default_factory=list)
     late_drops: list[Operation] = field(default_factory=list)
     revokes: list[Operation] = field(
@@ -92,6 +102,10 @@ class Plan:
             *self.renames,
             *after,
             *self.drop_event_triggers,
+            # tables dropped to be made again (a changed partition key, a foreign table's server): named
+            # as after the renames, and after the views that read them
+            *self.drop_rebuilt_tables,
+            *self.drop_rebuilt_servers,  # after their foreign tables (dropped just above)
             *self.release_functions,
             *self.early_function_drops,
             *self.schemas,
@@ -99,6 +113,8 @@ class Plan:
             *self.defined,
             *self.sequences,
             *self.functions,
+            *self.foreign_wrappers,
+            *self.foreign_servers,
             *self.create_tables,
             *self.drop_policies,
             *self.drop_fks,
@@ -120,6 +136,8 @@ class Plan:
             *self.event_triggers,  # last of the creates: from here on it fires on this migration's DDL
             *self.grants,
             *self.drop_tables,
+            *self.drop_foreign_servers,
+            *self.drop_foreign_wrappers,
             *self.drop_functions,
             *self.drop_defined,
             *self.late_drops,

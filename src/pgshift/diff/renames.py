@@ -197,6 +197,8 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
         defined=[replace(d, schema=move(d.schema)) for d in model.defined],
         grants=model.grants,
         default_privileges=model.default_privileges,
+        foreign_data_wrappers=model.foreign_data_wrappers,  # database-wide: in no schema
+        foreign_servers=model.foreign_servers,
         schema_comments=[(move(s), c) for s, c in model.schema_comments],
     )
 

@@ -70,6 +70,51 @@ COLUMN_STORAGE = ("plain", "external", "extended", "main")  # ALTER COLUMN SET S
 COLUMN_COMPRESSION = ("pglz", "lz4")
 
 
+# ``OPTIONS (name 'value', ...)`` of a foreign server, wrapper, foreign table or its column, as
+# (name, value) pairs sorted by name: the order they were given in is no part of what they mean.
+# An option whose name looks like a credential (``pgshift.urls.is_secret_option``) is never in a model.
+Options = tuple[tuple[str, str], ...]
+
+
+def options_of(pairs: Iterable[tuple[str, str]] | dict[str, str] | None) -> Options:
+    """The canonical ``Options`` of ``pairs`` (or a mapping): names and values as text, sorted by name."""
+    items = pairs.items() if isinstance(pairs, dict) else (pairs or ())
+    return tuple(sorted((str(k), str(v)) for k, v in items))
+
+
+class SecretOptionError(ValueError):
+    """An option whose name looks like a credential, where pgshift would have to write its value."""
+
+
+def checked_options(options: Any, owner: str) -> Options:
+    """``options`` (a mapping or pairs) as ``Options``, refusing a credential-like name (its value is
+    never shown: only the name and where it was). Declarations, code and snapshots go through here."""
+    from pgshift.urls import is_secret_option
+
+    out = options_of(options)
+    for name, _ in out:
+        if is_secret_option(name):
+            raise SecretOptionError(
+                f"{owner}: option {name!r} looks like a credential; pgshift never writes one into a "
+                "migration, snapshot or code. Set it by hand on the server (ALTER SERVER ... OPTIONS (ADD "
+                f"{name} ...)) or in a user mapping; pgshift then lists it as not managed and leaves it alone"
+            )
+    return out
+
+
+@dataclass(frozen=True)
+class ForeignTable:
+    """What makes a ``Table`` a foreign table (``CREATE FOREIGN TABLE ... SERVER s OPTIONS (...)``):
+    the server it reads through and its table options. Kept on the Table rather than as a kind of its
+    own because everything else a foreign table has (columns, their types, NOT NULL, defaults, CHECKs,
+    comments, INHERITS) is a table's, owned by the table and column modules, and ALTER TABLE changes
+    it alike; the differ then only needs to know where the keyword FOREIGN goes and that its server
+    cannot change in place (no ``ALTER FOREIGN TABLE ... SERVER``: dropped and created again)."""
+
+    server: str
+    options: Options = ()
+
+
 @dataclass(frozen=True)
 class ColumnSettings:
     """How a column is stored and analysed, each None / empty when it is the default: ``statistics``
@@ -103,6 +148,9 @@ class Column:
     # With ``not_null``: PostgreSQL 18+ ``ADD CONSTRAINT x NOT NULL col NOT VALID``: existing rows are not
     # checked (attnotnull is true all the same); validated when the code says valid, never un-validated.
     not_null_not_valid: bool = False
+    # A foreign table's column: its ``OPTIONS (...)`` (``column_name 'id'``), sorted by name
+    # (``pg_attribute.attfdwoptions``); always empty on other tables. Secret-looking names never here.
+    foreign_options: Options = ()
 
     @property
     def is_serial(self) -> bool:
@@ -180,7 +228,9 @@ class Partition:
     (pgshift.model.types.normalize_partition_bound). Its columns, constraints and indexes are the
     parent's, but for ``defaults`` (a column's own DEFAULT, None for none where the parent has one; by
     column name, sorted) and ``checks`` (CHECK constraints of its own). Partitions with a shape of their
-    own beyond that (sub-partitions, extra indexes) are not modelled."""
+    own beyond that (sub-partitions, extra indexes) are not modelled. ``foreign``: a foreign table that is
+    the partition (``CREATE FOREIGN TABLE ... PARTITION OF ... SERVER s``); its columns' own OPTIONS are
+    not modelled (named as not managed)."""
 
     schema: str
     name: str
@@ -188,6 +238,7 @@ class Partition:
     comment: str | None = None
     defaults: tuple[tuple[str, str | None], ...] = ()
     checks: tuple[CheckConstraint, ...] = ()
+    foreign: ForeignTable | None = None
 
     @property
     def key(self) -> str:
@@ -278,6 +329,8 @@ class Table:
     # ``USING <am>`` (``pg_class.relam``): None for heap, PostgreSQL's built-in and default one
     # (``canonical_table`` makes an explicit ``heap`` None). pgshift does not create access methods.
     access_method: str | None = None
+    # A foreign table's server and options (None for every other table): see ``ForeignTable``.
+    foreign: ForeignTable | None = None
 
     @property
     def key(self) -> str:
@@ -467,6 +520,53 @@ class EventTrigger:
 
 
 @dataclass(frozen=True)
+class ForeignDataWrapper:
+    """A foreign-data wrapper made by hand (``CREATE FOREIGN DATA WRAPPER``; those an extension such as
+    postgres_fdw makes belong to the extension and are not here). Database-wide, found by its name.
+    ``handler`` / ``validator``: the functions, ``schema.name`` (None: NO HANDLER / NO VALIDATOR)."""
+
+    name: str
+    handler: str | None = None
+    validator: str | None = None
+    options: Options = ()
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+    @property
+    def schema(self) -> None:
+        """Database-wide: in no schema (managed once the code declares one: ``api.managed.OPT_IN``)."""
+        return None
+
+
+@dataclass(frozen=True)
+class ForeignServer:
+    """A foreign server (``CREATE SERVER name [TYPE t] [VERSION v] FOREIGN DATA WRAPPER w OPTIONS
+    (...)``): database-wide, found by its name. ``options`` never holds one whose name looks like a
+    credential (``pgshift.urls.is_secret_option``: ``password``, ``sslpassword``, ...): those are read
+    by name only and listed as not managed, and left alone by ``ALTER SERVER ... OPTIONS``. User
+    mappings are not modelled (their options hold passwords): listed as not managed."""
+
+    name: str
+    wrapper: str
+    type: str | None = None
+    version: str | None = None
+    options: Options = ()
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+    @property
+    def schema(self) -> None:
+        """Database-wide: in no schema (managed once the code declares one: ``api.managed.OPT_IN``)."""
+        return None
+
+
+@dataclass(frozen=True)
 class Statistics:
     """An extended statistics object (``CREATE STATISTICS``, ``pg_statistic_ext``). ``definition`` is
     ``pg_get_statisticsobjdef`` (the whole CREATE STATISTICS, its name always qualified); ``target`` is
@@ -537,6 +637,8 @@ class Model:
     defined: tuple[DefinedObject, ...] = ()
     grants: tuple[Grant, ...] = ()  # explicit privileges (pgshift.model.privileges)
     default_privileges: tuple[DefaultPrivilege, ...] = ()
+    foreign_data_wrappers: tuple[ForeignDataWrapper, ...] = ()  # made by hand, not by an extension
+    foreign_servers: tuple[ForeignServer, ...] = ()
     # (schema, comment) for the schemas in ``schemas`` that have one, sorted (``public`` is never here)
     schema_comments: tuple[tuple[str, str], ...] = ()
 
@@ -587,6 +689,8 @@ def build_model(
     defined: Iterable[DefinedObject] = (),
     grants: Iterable[Grant] = (),
     default_privileges: Iterable[DefaultPrivilege] = (),
+    foreign_data_wrappers: Iterable[ForeignDataWrapper] = (),
+    foreign_servers: Iterable[ForeignServer] = (),
     schema_comments: Iterable[tuple[str, str | None]] = (),
 ) -> Model:
     """Assemble a Model in canonical order (sorted by qualified name), whatever the source order.
@@ -609,6 +713,8 @@ def build_model(
         defined=tuple(sorted(defined, key=lambda d: (list(ObjectKind).index(d.kind), d.key))),
         grants=tuple(sorted(grants, key=lambda g: g.key)),
         default_privileges=tuple(sorted(default_privileges, key=lambda d: d.key)),
+        foreign_data_wrappers=tuple(sorted(foreign_data_wrappers, key=lambda w: w.key)),
+        foreign_servers=tuple(sorted(foreign_servers, key=lambda s: s.key)),
         schema_comments=tuple(sorted((s, c) for s, c in schema_comments if c and s in kept)),
     )
 

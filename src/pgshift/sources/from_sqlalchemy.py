@@ -227,7 +227,44 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
         storage_parameters=_storage_parameters(table, pg.get("with") or info.get("with")),
         clustered_on=str(info["cluster_on"]) if info.get("cluster_on") else None,
         access_method=_access_method(table, pg.get("using")),
+        foreign=_foreign(table, info.get("foreign")),
     )
+
+
+def _foreign(table: Any, declared: Any) -> m.ForeignTable | None:
+    """``info={"pgshift": {"foreign": {"server": "s", "options": {...}}}}``: a foreign table (which
+    SQLAlchemy's ``create_all`` makes as a plain table: it has no construct for one); ``table`` is the
+    Table, or a partition's entry (``"foreign"`` in one of ``info["pgshift"]["partitions"]``)."""
+    if declared is None:
+        return None
+    from pgshift.errors import SchemaLoadError
+    from pgshift.sources.kinds.foreign import SecretOptionError, checked_options
+
+    name = table["name"] if isinstance(table, dict) else table.fullname
+    if not isinstance(declared, dict) or not isinstance(declared.get("server"), str):
+        raise SchemaLoadError(
+            f"table {name}: info['pgshift']['foreign'] must be a dict naming its server",
+            hint='write info={"pgshift": {"foreign": {"server": "films_server", "options": {"table_name": "films"}}}}',
+        )
+    try:
+        options = checked_options(declared.get("options"), f"foreign table {name}")
+    except SecretOptionError as exc:
+        raise SchemaLoadError(str(exc)) from None
+    return m.ForeignTable(declared["server"], options)
+
+
+def _column_foreign_options(table: Any, info: Any) -> m.Options:
+    """A foreign table's column ``info={"pgshift": {"foreign_options": {"column_name": "id"}}}``."""
+    declared = info.get("foreign_options") if isinstance(info, dict) else None
+    if not declared:
+        return ()
+    from pgshift.errors import SchemaLoadError
+    from pgshift.sources.kinds.foreign import SecretOptionError, checked_options
+
+    try:
+        return checked_options(declared, f"a column of foreign table {table.fullname}")
+    except SecretOptionError as exc:
+        raise SchemaLoadError(str(exc)) from None
 
 
 def _access_method(table: Any, using: Any) -> str | None:
@@ -318,6 +355,7 @@ def _partition(schema: str, raw: dict[str, Any], columns: tuple[m.Column, ...]) 
             )
             for name, expr in sorted((raw.get("checks") or {}).items())
         ),
+        foreign=_foreign(raw, raw.get("foreign")),
     )
 
 
@@ -409,6 +447,7 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         comment=col.comment or None,  # COMMENT IS '' removes a comment: '' and None are one
         settings=_column_settings(table, col, type_),
         collation=collation,
+        foreign_options=_column_foreign_options(table, info),
     )
 
 

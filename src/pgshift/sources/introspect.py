@@ -42,6 +42,7 @@ from pgshift.pg.naming import not_null_name
 from pgshift.pg.parser import index_definition_keys, parameter_names_quoted
 from pgshift.sources.kinds import SOURCE_KINDS
 from pgshift.sources.snapshot_fields import sequence_options_from_catalog
+from pgshift.urls import SECRET_OPTION_PATTERN
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -115,7 +116,7 @@ def introspect(
     while this thread reads and prepares the rest (bench/objects: under 1 s for 1,000 tables with
     functions, views, triggers and partitions).
     """
-    params = {"schemas": list(schema_filter)}
+    params = {"schemas": list(schema_filter), "secret_options": SECRET_OPTION_PATTERN}
     matches = table_matcher(tables_filter)
     excluded = set(exclude_tables)
 
@@ -183,6 +184,7 @@ def introspect(
             storage_parameters=t["storage_parameters"],
             clustered_on=t["clustered_on"],
             access_method=t["access_method"],
+            foreign=t["foreign"],
         )
         for t in tables.values()
     ]
@@ -213,7 +215,8 @@ def introspect(
 def unmanaged_in_catalog(conn: Any, schemas: Sequence[str]) -> list[tuple[str, str]]:
     """``(kind, qualified name)`` of every object in ``schemas`` of a kind pgshift does not model yet
     (``catalog/unmanaged.sql``)."""
-    return [(r["kind"], r["name"]) for r in _fetch(conn, "unmanaged", {"schemas": list(schemas)})]
+    params = {"schemas": list(schemas), "secret_options": SECRET_OPTION_PATTERN}
+    return [(r["kind"], r["name"]) for r in _fetch(conn, "unmanaged", params)]
 
 
 def _fetch(conn: Any, name: str, params: dict[str, Any]) -> list[Any]:
@@ -348,6 +351,11 @@ def _tables(
                 "storage_parameters": tuple(sorted(r.storage_parameters or ())),
                 "clustered_on": r.clustered_on,
                 "access_method": r.access_method,  # heap becomes None (model.schema.canonical_table)
+                "foreign": (
+                    m.ForeignTable(r.foreign_server, m.options_of(r.table_foreign_options))
+                    if r.foreign_server is not None
+                    else None
+                ),
             }
         if r.attnum is not None:  # NULL: a table without columns of its own
             table["columns"].append((r.attnum, _column(r)))
@@ -424,6 +432,7 @@ def _column(r: Any) -> m.Column:
             options=tuple(sorted(r.column_options)) if r.column_options else (),
         ),
         collation=collation_sql(*r.collation) if r.collation else None,
+        foreign_options=m.options_of(r.foreign_options) if r.foreign_options else (),
     )
 
 
@@ -610,6 +619,11 @@ def _partitions(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[s
                         not_enforced=definition.endswith(" NOT ENFORCED"),
                     )
                     for name, definition in (r["own_checks"] or ())
+                ),
+                foreign=(
+                    m.ForeignTable(r["foreign_server"], m.options_of(r["foreign_options"]))
+                    if r["foreign_server"] is not None
+                    else None
                 ),
             )
         )

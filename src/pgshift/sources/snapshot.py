@@ -36,6 +36,7 @@ from pgshift.model.types import (
 )
 from pgshift.pg.naming import owned_sequence_name
 from pgshift.sources.kinds import SOURCE_KINDS
+from pgshift.sources.kinds.foreign import checked_options
 from pgshift.sources.snapshot_fields import (
     PUBLIC,
     pgshift_extra,
@@ -335,6 +336,7 @@ def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
         compression=settings.compression,
         options=list(settings.options),
         collation=column.collation,
+        foreignOptions=dict(column.foreign_options),
     )
 
 
@@ -358,6 +360,24 @@ def _index_out(index: m.Index) -> dict[str, Any]:
     return with_extras(
         out, include=list(index.include), nullsNotDistinct=index.nulls_not_distinct, comment=index.comment
     )
+
+
+def _foreign_out(foreign: m.ForeignTable | None) -> dict[str, Any] | None:
+    """A foreign table's ``pgshift.foreign``: ``{"server": ..., "options": {...}}`` (None otherwise)."""
+    if foreign is None:
+        return None
+    out: dict[str, Any] = {"server": foreign.server}
+    if foreign.options:
+        out["options"] = dict(foreign.options)
+    return out
+
+
+def _foreign_in(raw: Any, owner: str) -> m.ForeignTable | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("server"), str):
+        raise ValueError(f"{owner}: 'pgshift.foreign' must be an object with a server")
+    return m.ForeignTable(raw["server"], checked_options(raw.get("options"), owner))
 
 
 def _table_out(table: m.Table) -> dict[str, Any]:
@@ -406,6 +426,7 @@ def _table_out(table: m.Table) -> dict[str, Any]:
         storageParameters=list(table.storage_parameters),
         clusteredOn=table.clustered_on,
         accessMethod=table.access_method,
+        foreign=_foreign_out(table.foreign),
         partitions=[
             {
                 "schema": p.schema,
@@ -414,6 +435,7 @@ def _table_out(table: m.Table) -> dict[str, Any]:
                 **({"comment": p.comment} if p.comment else {}),
                 **({"defaults": dict(p.defaults)} if p.defaults else {}),
                 **({"checks": {c.name: c.expression for c in p.checks}} if p.checks else {}),
+                **({"foreign": _foreign_out(p.foreign)} if p.foreign else {}),
                 **(
                     {"checksNotEnforced": unenforced}
                     if (unenforced := [c.name for c in p.checks if c.not_enforced])
@@ -676,6 +698,9 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                     options=tuple(pgshift_extra(col, "options") or ()),
                 ),
                 collation=pgshift_extra(col, "collation"),
+                foreign_options=checked_options(
+                    pgshift_extra(col, "foreignOptions"), f"column {schema}.{name}.{col['name']}"
+                ),
             )
         )
         if col.get("primaryKey"):
@@ -744,6 +769,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
         storage_parameters=tuple(pgshift_extra(raw, "storageParameters") or ()),
         clustered_on=pgshift_extra(raw, "clusteredOn"),
         access_method=pgshift_extra(raw, "accessMethod"),
+        foreign=_foreign_in(pgshift_extra(raw, "foreign"), f"foreign table {schema}.{name}"),
         partition_by=normalize_partition_key(by) if (by := pgshift_extra(raw, "partitionBy")) else None,
         partitions=tuple(
             m.Partition(
@@ -758,6 +784,7 @@ def _table_in(key: str, raw: dict[str, Any]) -> m.Table:
                     )
                     for k, v in sorted((p.get("checks") or {}).items())
                 ),
+                foreign=_foreign_in(p.get("foreign"), f"foreign partition {p['schema']}.{p['name']}"),
             )
             for p in (pgshift_extra(raw, "partitions") or ())
         ),

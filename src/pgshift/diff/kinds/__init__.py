@@ -17,7 +17,8 @@ phases (pgshift.diff.plan) and returns the old model as it stands after them (an
 column defaults, so later kinds start from there). Kinds contained in a table (columns, constraints,
 indexes, policies) are diffed by the table's step with their own modules' operations and SQL.
 
-Visiting order (dependencies first): enums before tables (a rebuild changes the columns that use the
+Visiting order (dependencies first): foreign-data wrappers and servers before tables (a server that
+must be rebuilt takes its foreign tables along), enums before tables (a rebuild changes the columns that use the
 type), sequences before tables, tables before functions, functions before views (a view over a
 reshaped table, or calling a rebuilt function, is rebuilt), views before triggers and rules (those on a
 rebuilt view or running a rebuilt function are rebuilt), event triggers after functions (one running a
@@ -37,6 +38,7 @@ from pgshift.diff.kinds import (
     defined,
     enum,
     event_trigger,
+    foreign,
     function,
     rule,
     schema,
@@ -52,6 +54,7 @@ from pgshift.diff.plan import Plan
 from pgshift.model import schema as m
 from pgshift.sources.kinds import enum as enum_source
 from pgshift.sources.kinds import event_trigger as event_trigger_source
+from pgshift.sources.kinds import foreign as foreign_source
 from pgshift.sources.kinds import grant as grant_source
 from pgshift.sources.kinds import sequence as sequence_source
 from pgshift.sources.kinds import statistics as statistics_source
@@ -90,6 +93,24 @@ class Kind:
 
 KINDS: tuple[Kind, ...] = (
     Kind("defined", m.DefinedObject, "defined", _qualified_key, defined.diff_defined),
+    Kind(
+        "foreign data wrapper",
+        m.ForeignDataWrapper,
+        "foreign_data_wrappers",
+        _qualified_key,
+        foreign.diff_wrappers,
+        None,
+        foreign_source.WRAPPER_KIND,
+    ),
+    Kind(
+        "foreign server",
+        m.ForeignServer,
+        "foreign_servers",
+        _qualified_key,
+        foreign.diff_servers,
+        None,
+        foreign_source.SERVER_KIND,
+    ),
     Kind("enum", m.Enum, "enums", _qualified_key, enum.diff_enums, enum.rename_op, enum_source.KIND),
     Kind(
         "sequence",

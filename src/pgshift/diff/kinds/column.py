@@ -10,6 +10,7 @@ from pgshift.diff import render
 from pgshift.diff.hazards import Action, Change, Hazard, HazardKind, binary_coercible
 from pgshift.diff.kinds.base import Destroyed, DestroyedKind, Operation, alter, path, ref
 from pgshift.diff.kinds.constraint import ValidateConstraint
+from pgshift.diff.kinds.foreign import options_sql
 from pgshift.diff.kinds.sequence import option_clauses, rename_owned_sequence, sequence_options_sql
 from pgshift.model.schema import (
     Column,
@@ -828,7 +829,9 @@ def identity_sql(schema: str, table: str, column: str, identity: Identity) -> st
 
 def column_sql(table: Table, column: Column, *, inline_pk: bool = False) -> str:
     """One column definition, as in CREATE TABLE and ADD COLUMN."""
-    parts = [quote_ident(column.name), column.type.sql + _collate(column)]
+    # a foreign table's column options come between the type and COLLATE (the grammar's order)
+    options = options_sql(column.foreign_options)
+    parts = [quote_ident(column.name), column.type.sql + options + _collate(column)]
     if inline_pk:
         parts.append("PRIMARY KEY")
     if column.generated is not None:

@@ -45,6 +45,7 @@ from pgshift.diff.kinds.constraint import (
     add_constraint,
     constraint_sql,
 )
+from pgshift.diff.kinds.foreign import options_change_sql, options_sql
 from pgshift.diff.kinds.index import (
     CreateIndex,
     CreatePartitionedIndex,
@@ -65,6 +66,7 @@ from pgshift.model.schema import (
     ForeignKey,
     Index,
     Model,
+    Options,
     Partition,
     Policy,
     PrimaryKey,
@@ -83,7 +85,10 @@ class CreateTable(Operation):
     comments and RLS switch. Foreign keys and policies are separate ops (they depend on other tables)."""
 
     table: Table
-    action = Action.CREATE_TABLE
+
+    @property
+    def action(self) -> Action:
+        return Action.CREATE_FOREIGN_TABLE if self.table.foreign else Action.CREATE_TABLE
 
     @property
     def subject(self) -> str:
@@ -111,7 +116,7 @@ class CreateTable(Operation):
             for s in created_comment(constraint_target(t.schema, t.name, c.name), c.comment)
         ]
         if t.comment is not None:
-            out.append(f"COMMENT ON TABLE {ref(t.schema, t.name)} IS {render.comment_literal(t.comment)};")
+            out.append(f"COMMENT ON {table_target(t)} IS {render.comment_literal(t.comment)};")
         for c in t.columns:
             if c.comment is not None:
                 out.append(
@@ -126,7 +131,7 @@ class CreateTable(Operation):
         return DropTable(self.table)
 
     def describe(self) -> str:
-        return f"create table {self.table.key}"
+        return f"create {'foreign ' if self.table.foreign else ''}table {self.table.key}"
 
 
 @dataclass(frozen=True)
@@ -135,23 +140,28 @@ class DropTable(Operation):
     the differ drops in their own ops first so that their reverses restore them)."""
 
     table: Table
-    action = Action.DROP_TABLE
+
+    @property
+    def action(self) -> Action:
+        return Action.DROP_FOREIGN_TABLE if self.table.foreign else Action.DROP_TABLE
 
     @property
     def subject(self) -> str:
         return self.table.key
 
     def sql(self) -> list[str]:
-        return [f"DROP TABLE {ref(self.table.schema, self.table.name)};"]
+        return [f"DROP {table_target(self.table)};"]
 
     def destroys(self) -> tuple[Destroyed, ...]:
+        if self.table.foreign:
+            return ()  # a foreign table holds no rows here: the remote data stays where it is
         return (Destroyed(DestroyedKind.TABLE, self.table.schema, self.table.name),)
 
     def reverse(self) -> Operation:
         return CreateTable(self.table)
 
     def describe(self) -> str:
-        return f"drop table {self.table.key}"
+        return f"drop {'foreign ' if self.table.foreign else ''}table {self.table.key}"
 
 
 @dataclass(frozen=True)
@@ -219,6 +229,7 @@ class SetTableComment(Operation):
     table: str
     old: str | None
     new: str | None
+    foreign: bool = False  # COMMENT ON FOREIGN TABLE (COMMENT ON TABLE refuses a foreign table)
     action = Action.COMMENT
 
     @property
@@ -226,13 +237,69 @@ class SetTableComment(Operation):
         return path(self.schema, self.table)
 
     def sql(self) -> list[str]:
-        return [f"COMMENT ON TABLE {ref(self.schema, self.table)} IS {render.comment_literal(self.new)};"]
+        keyword = "FOREIGN TABLE" if self.foreign else "TABLE"
+        return [f"COMMENT ON {keyword} {ref(self.schema, self.table)} IS {render.comment_literal(self.new)};"]
 
     def reverse(self) -> Operation:
-        return SetTableComment(self.schema, self.table, self.new, self.old)
+        return SetTableComment(self.schema, self.table, self.new, self.old, self.foreign)
 
     def describe(self) -> str:
         return f"comment on table {self.subject}"
+
+
+@dataclass(frozen=True)
+class SetForeignTableOptions(Operation):
+    """``ALTER FOREIGN TABLE ... OPTIONS (ADD / SET / DROP ...)``: only the options that differ, so one
+    the model never holds (named like a credential) stays as it is."""
+
+    schema: str
+    table: str
+    old: Options
+    new: Options
+    action = Action.ALTER_FOREIGN_TABLE_OPTIONS
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table)
+
+    def sql(self) -> list[str]:
+        return [
+            f"ALTER FOREIGN TABLE {ref(self.schema, self.table)}{options_change_sql(self.old, self.new)};"
+        ]
+
+    def reverse(self) -> Operation:
+        return SetForeignTableOptions(self.schema, self.table, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"change the options of foreign table {self.subject}"
+
+
+@dataclass(frozen=True)
+class SetColumnOptions(Operation):
+    """``ALTER FOREIGN TABLE ... ALTER COLUMN c OPTIONS (ADD / SET / DROP ...)``."""
+
+    schema: str
+    table: str
+    column: str
+    old: Options
+    new: Options
+    action = Action.ALTER_FOREIGN_TABLE_OPTIONS
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.column)
+
+    def sql(self) -> list[str]:
+        change = options_change_sql(self.old, self.new)
+        return [
+            f"ALTER FOREIGN TABLE {ref(self.schema, self.table)} ALTER COLUMN {quote_ident(self.column)}{change};"
+        ]
+
+    def reverse(self) -> Operation:
+        return SetColumnOptions(self.schema, self.table, self.column, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"change the options of column {self.subject}"
 
 
 @dataclass(frozen=True)
@@ -252,7 +319,10 @@ class CreatePartition(Operation):
         p = self.partition
         out = [create_partition_sql(self.parent, p), *partition_extras_sql(self.parent, p)]
         if p.comment is not None:
-            out.append(f"COMMENT ON TABLE {ref(p.schema, p.name)} IS {render.comment_literal(p.comment)};")
+            keyword = "FOREIGN TABLE" if p.foreign else "TABLE"
+            out.append(
+                f"COMMENT ON {keyword} {ref(p.schema, p.name)} IS {render.comment_literal(p.comment)};"
+            )
         return out
 
     def reverse(self) -> Operation:
@@ -288,10 +358,12 @@ class DropPartition(Operation):
         how = " CONCURRENTLY" if self.concurrently else ""
         return [
             f"{alter(self.parent.schema, self.parent.name)} DETACH PARTITION {ref(p.schema, p.name)}{how};",
-            f"DROP TABLE {ref(p.schema, p.name)};",
+            f"DROP {'FOREIGN TABLE' if p.foreign else 'TABLE'} {ref(p.schema, p.name)};",
         ]
 
     def destroys(self) -> tuple[Destroyed, ...]:
+        if self.partition.foreign:
+            return ()  # a foreign partition holds no rows here
         return (Destroyed(DestroyedKind.TABLE, self.partition.schema, self.partition.name),)
 
     def reverse(self) -> Operation:
@@ -485,13 +557,26 @@ def _diff_partitions(a: Table, b: Table, plan: Plan) -> None:
             plan.drop_tables.append(DropPartition(a, p, concurrently=not has_default))
     for key, p in new.items():
         before = old.get(key)
+        if before is not None and _rebuilt_foreign(before, p, plan):
+            # becomes or stops being foreign, or changes server: detached and dropped first, made again
+            plan.drop_rebuilt_tables.append(DropPartition(a, before))
+            before = None
         if before is None:
             plan.create_tables.append(CreatePartition(b, p))
             continue
         if before.bound != p.bound:
             plan.table_meta.append(RebindPartition(b, p, before.bound))
         if before.comment != p.comment:
-            plan.table_meta.append(SetTableComment(p.schema, p.name, before.comment, p.comment))
+            foreign = p.foreign is not None
+            plan.table_meta.append(SetTableComment(p.schema, p.name, before.comment, p.comment, foreign))
+        if (
+            before.foreign is not None
+            and p.foreign is not None
+            and before.foreign.options != p.foreign.options
+        ):
+            plan.table_meta.append(
+                SetForeignTableOptions(p.schema, p.name, before.foreign.options, p.foreign.options)
+            )
         _diff_partition_shape(a, b, before, p, plan)
 
 
@@ -573,11 +658,16 @@ def diff_tables(old: Model, new: Model, plan: Plan) -> Model:
     plan.new_tables = {t.key: t for t in new.tables}
     for table in parents_first(new.tables):
         before = plan.old_tables.get(table.key)
+        if before is not None and _rebuilt_foreign(before, table, plan):
+            # a foreign table's server cannot change in place (nor a table become foreign): dropped and
+            # created again, like a changed partition key (a foreign table loses no rows by it)
+            plan.drop_rebuilt_tables.append(DropTable(_bare(before)))
+            before = None
         if before is not None and before.partition_by != table.partition_by:
             # A partition key cannot be altered: the table is dropped and created again (data loss,
             # reported as such). It goes in the first phase, before the new one is created; its own
             # foreign keys and policies go with it (the down file does not restore those).
-            plan.drop_views.append(DropTable(_bare(before)))
+            plan.drop_rebuilt_tables.append(DropTable(_bare(before)))
             before = None
         if before is None:
             plan.create_tables.append(CreateTable(_bare(table)))
@@ -593,6 +683,16 @@ def diff_tables(old: Model, new: Model, plan: Plan) -> Model:
             plan.drop_fks += [DropConstraint(table.schema, table.name, fk) for fk in table.foreign_keys]
             plan.drop_tables.append(DropTable(_bare(table)))
     return old
+
+
+def _rebuilt_foreign(a: Table | Partition, b: Table | Partition, plan: Plan) -> bool:
+    """``a`` cannot become ``b`` in place: one is foreign and the other not, or the server changes or
+    is itself dropped and created again (``Plan.rebuilt_servers``)."""
+    if a.foreign is None and b.foreign is None:
+        return False
+    if a.foreign is None or b.foreign is None:
+        return True
+    return a.foreign.server != b.foreign.server or a.foreign.server in plan.rebuilt_servers
 
 
 def parents_first(tables: Iterable[Table]) -> list[Table]:
@@ -831,13 +931,19 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
         if any(isinstance(op, AlterColumnType) for op in changes):
             plan.reshaped.add(b.key)
         plan.columns += changes
+        if prev.foreign_options != column.foreign_options:
+            plan.columns.append(
+                SetColumnOptions(s, n, column.name, prev.foreign_options, column.foreign_options)
+            )
     plan.drop_columns += [DropColumn(s, n, c) for c in dropped_columns]
     if dropped_columns or regenerated or made_plain:
         # made_plain: the down file drops the column again, so views over it are rebuilt around it.
         plan.reshaped.add(b.key)
 
     if a.comment != b.comment:
-        plan.table_meta.append(SetTableComment(s, n, a.comment, b.comment))
+        plan.table_meta.append(SetTableComment(s, n, a.comment, b.comment, b.foreign is not None))
+    if a.foreign is not None and b.foreign is not None and a.foreign.options != b.foreign.options:
+        plan.table_meta.append(SetForeignTableOptions(s, n, a.foreign.options, b.foreign.options))
     if a.unlogged != b.unlogged:
         plan.table_meta.append(SetLogged(s, n, b.unlogged))
     if a.storage_parameters != b.storage_parameters:
@@ -951,6 +1057,12 @@ def inline_primary_key(table: Table) -> str | None:
     return None
 
 
+def table_target(table: Table) -> str:
+    """``TABLE "s"."t"``, or ``FOREIGN TABLE "s"."t"`` (what COMMENT ON and DROP need for one)."""
+    keyword = "FOREIGN TABLE" if table.foreign is not None else "TABLE"
+    return f"{keyword} {ref(table.schema, table.name)}"
+
+
 def table_ref_sql(key: str) -> str:
     """``"schema"."name"`` from a model key (``schema.name``; the schema never holds a dot in a key)."""
     schema, _, name = key.partition(".")
@@ -969,9 +1081,13 @@ def create_table_sql(table: Table) -> str:
     lines += [constraint_sql(x) for x in table.exclude_constraints]
     body = ",\n".join("\t" + line for line in lines)
     head = "CREATE UNLOGGED TABLE" if table.unlogged else "CREATE TABLE"
+    if table.foreign is not None:
+        head = "CREATE FOREIGN TABLE"
     text = f"{head} {qualified_name(table.schema, table.name)} (\n{body}\n)"
     if table.inherits:
         text += f" INHERITS ({', '.join(table_ref_sql(parent) for parent in table.inherits)})"
+    if table.foreign is not None:
+        return text + f" SERVER {quote_ident(table.foreign.server)}{options_sql(table.foreign.options)};"
     if table.partition_by:
         text += f" PARTITION BY {table.partition_by}"
     if table.access_method is not None:
@@ -992,10 +1108,14 @@ def create_partition_sql(parent: Table, partition: Partition) -> str:
     ]
     own += [constraint_sql(c) for c in partition.checks]
     shape = f" (\n\t{(',' + chr(10) + chr(9)).join(own)}\n)" if own else ""
-    return (
-        f"CREATE TABLE {qualified_name(partition.schema, partition.name)} PARTITION OF "
-        f"{qualified_name(parent.schema, parent.name)}{shape} {partition.bound};"
+    head = "CREATE FOREIGN TABLE" if partition.foreign else "CREATE TABLE"
+    text = (
+        f"{head} {qualified_name(partition.schema, partition.name)} PARTITION OF "
+        f"{qualified_name(parent.schema, parent.name)}{shape} {partition.bound}"
     )
+    if partition.foreign:
+        text += f" SERVER {quote_ident(partition.foreign.server)}{options_sql(partition.foreign.options)}"
+    return text + ";"
 
 
 def partition_extras_sql(parent: Table, partition: Partition) -> list[str]:

@@ -1,0 +1,1 @@
+ALTER SCHEMA "cinema" RENAME TO "app";
