@@ -71,7 +71,16 @@ WHERE n.nspname = ANY(%(schemas)s)
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid
                     AND d.deptype = 'i')
 UNION ALL
+-- publications are modelled (publications.sql) when all they name lies in the managed schemas; one
+-- naming a table or schema elsewhere is named here
 SELECT 'publication', p.pubname FROM pg_publication p
+WHERE (EXISTS (SELECT 1 FROM pg_publication_rel r JOIN pg_class c ON c.oid = r.prrelid
+               WHERE r.prpubid = p.oid
+                 AND NOT c.relnamespace IN (SELECT oid FROM pg_namespace WHERE nspname = ANY(%(schemas)s)))
+       OR EXISTS (SELECT 1 FROM pg_publication_namespace s
+                  WHERE s.pnpubid = p.oid
+                    AND NOT s.pnnspid IN (SELECT oid FROM pg_namespace WHERE nspname = ANY(%(schemas)s))))
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_publication'::regclass AND d.objid = p.oid)
 UNION ALL
 SELECT 'subscription', s.subname FROM pg_subscription s
 WHERE s.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())

@@ -13,11 +13,21 @@ Kinds and containers (the scope a name is unique in):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from pgshift.diff.hazards import binary_coercible
 from pgshift.errors import PgshiftError
-from pgshift.model.schema import Column, ForeignKey, Index, Model, Table, build_model
+from pgshift.model.schema import (
+    Column,
+    ForeignKey,
+    Index,
+    Model,
+    Publication,
+    Table,
+    build_model,
+    canonical_publication,
+)
 
 KINDS = ("schema", "enum", "sequence", "table", "column", "value")
 _NOUN = {"value": "enum value"}
@@ -167,6 +177,12 @@ def _map_tables(model: Model, fn) -> Model:  # type: ignore[no-untyped-def]
     return replace(model, tables=build_model(tables=[fn(t) for t in model.tables]).tables)
 
 
+def _publications(model: Model, fix: Callable[[Publication], Publication]) -> Model:
+    """``model`` with its publications as PostgreSQL holds them after a rename: a publication keeps
+    oids, so it follows a renamed schema, table or column by itself (no statement, no drop)."""
+    return replace(model, publications=tuple(canonical_publication(fix(p)) for p in model.publications))
+
+
 def rename_schema(model: Model, old: str, new: str) -> Model:
     def move(schema: str) -> str:
         return new if schema == old else schema
@@ -194,6 +210,14 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
         rules=model.rules,
         event_triggers=model.event_triggers,  # their function keeps the old schema too (dropped, created)
         statistics=model.statistics,  # kept like rules: pre_rename_drops drops them
+        publications=[
+            replace(
+                p,
+                tables=tuple(replace(t, schema=move(t.schema)) for t in p.tables),
+                schemas=tuple(move(s) for s in p.schemas),
+            )
+            for p in model.publications
+        ],  # they follow the schema
         defined=[replace(d, schema=move(d.schema)) for d in model.defined],
         grants=model.grants,
         default_privileges=model.default_privileges,
@@ -210,7 +234,11 @@ def rename_table(model: Model, schema: str, old: str, new: str) -> Model:
         name = new if (t.schema, t.name) == (schema, old) else t.name
         return replace(t, name=name, foreign_keys=fks)
 
-    return _map_tables(model, fix)
+    def publication(p: Publication) -> Publication:
+        tables = tuple(replace(t, table=new) if (t.schema, t.table) == (schema, old) else t for t in p.tables)
+        return replace(p, tables=tables)
+
+    return _publications(_map_tables(model, fix), publication)
 
 
 def rename_column(model: Model, schema: str, table: str, old: str, new: str) -> Model:
@@ -246,7 +274,16 @@ def rename_column(model: Model, schema: str, table: str, old: str, new: str) -> 
             indexes=tuple(fix_index(i) for i in t.indexes),
         )
 
-    return _map_tables(model, fix)
+    def publication(p: Publication) -> Publication:
+        # its column list follows; a row filter's text still names the old column (the publication
+        # drops that table around the rename and adds it back: pgshift.diff.kinds.publication)
+        tables = tuple(
+            replace(t, columns=names(t.columns)) if (t.schema, t.table) == (schema, table) else t
+            for t in p.tables
+        )
+        return replace(p, tables=tables)
+
+    return _publications(_map_tables(model, fix), publication)
 
 
 def rename_enum(model: Model, schema: str, old: str, new: str) -> Model:
