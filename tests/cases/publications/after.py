@@ -14,7 +14,9 @@ orders = table(
     col("status", "text"),
     pk=["id"],
 )
-invoices = table("invoices", col("id", "integer", nn=True), col("amount", "numeric"), schema="sales", pk=["id"])
+invoices = table(
+    "invoices", col("id", "integer", nn=True), col("amount", "numeric"), schema="sales", pk=["id"]
+)
 events = table("events", col("id", "integer", nn=True), col("public", "boolean"), pk=["id"])
 
 model = build_model(
@@ -25,7 +27,10 @@ model = build_model(
             "orders_feed",
             tables=(
                 PublicationTable(
-                    "public", "orders", ("id", "total"), "((total > (100)::numeric) AND (status <> 'void'::text))"
+                    "public",
+                    "orders",
+                    ("id", "total"),
+                    "((total > (100)::numeric) AND (status <> 'void'::text))",
                 ),
             ),
             publish=("insert", "update"),
@@ -33,7 +38,11 @@ model = build_model(
         ),
         Publication("inserts_only", all_tables=True, publish=("insert",)),
         Publication("sales_feed", tables=(PublicationTable("public", "users"),), schemas=("sales",)),
-        Publication("realtime", tables=(PublicationTable("public", "orders"), PublicationTable("public", "users"))),
-        Publication("fresh", tables=(PublicationTable("public", "events", (), "public"),), schemas=("sales",)),
+        Publication(
+            "realtime", tables=(PublicationTable("public", "orders"), PublicationTable("public", "users"))
+        ),
+        Publication(
+            "fresh", tables=(PublicationTable("public", "events", (), "public"),), schemas=("sales",)
+        ),
     ],
 )

@@ -15,7 +15,9 @@ orders = table(
     pk=["id"],
 )
 legacy = table("legacy", col("id", "integer", nn=True), pk=["id"])
-invoices = table("invoices", col("id", "integer", nn=True), col("amount", "numeric"), schema="sales", pk=["id"])
+invoices = table(
+    "invoices", col("id", "integer", nn=True), col("amount", "numeric"), schema="sales", pk=["id"]
+)
 
 model = build_model(
     schemas=["sales"],
@@ -30,7 +32,9 @@ model = build_model(
         ),
         Publication("inserts_only", all_tables=True, publish=("insert",), comment="append-only copy"),
         Publication("sales_feed", schemas=("sales",)),
-        Publication("realtime", tables=(PublicationTable("public", "legacy"), PublicationTable("public", "users"))),
+        Publication(
+            "realtime", tables=(PublicationTable("public", "legacy"), PublicationTable("public", "users"))
+        ),
         Publication("gone", tables=(PublicationTable("public", "users", ("email", "id")),)),
     ],
 )

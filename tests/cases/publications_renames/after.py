@@ -6,10 +6,16 @@ from pgshift.model.schema import Publication, PublicationTable
 from tests.cases._kit import *  # noqa: F403
 
 purchases = table(
-    "purchases", col("id", "integer", nn=True), col("amount_due", "numeric"), col("note", "text"), pk=["id"],
+    "purchases",
+    col("id", "integer", nn=True),
+    col("amount_due", "numeric"),
+    col("note", "text"),
+    pk=["id"],
     pk_name="orders_pkey",
 )
-invoices = table("invoices", col("id", "integer", nn=True), col("amount", "numeric"), schema="billing", pk=["id"])
+invoices = table(
+    "invoices", col("id", "integer", nn=True), col("amount", "numeric"), schema="billing", pk=["id"]
+)
 
 model = build_model(
     schemas=["billing"],
@@ -17,10 +23,17 @@ model = build_model(
     publications=[
         Publication(
             "big_orders",
-            tables=(PublicationTable("public", "purchases", ("amount_due", "id"), "(amount_due > (100)::numeric)"),),
+            tables=(
+                PublicationTable(
+                    "public", "purchases", ("amount_due", "id"), "(amount_due > (100)::numeric)"
+                ),
+            ),
         ),
         Publication("notes", tables=(PublicationTable("public", "purchases", ("amount_due", "note")),)),
         Publication("sales_feed", schemas=("billing",), publish=("insert",)),
-        Publication("amounts", tables=(PublicationTable("billing", "invoices", ("amount", "id"), "(amount > (0)::numeric)"),)),
+        Publication(
+            "amounts",
+            tables=(PublicationTable("billing", "invoices", ("amount", "id"), "(amount > (0)::numeric)"),),
+        ),
     ],
 )

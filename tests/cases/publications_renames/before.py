@@ -4,8 +4,12 @@ itself: the publication holds oids)."""
 from pgshift.model.schema import Publication, PublicationTable
 from tests.cases._kit import *  # noqa: F403
 
-orders = table("orders", col("id", "integer", nn=True), col("total", "numeric"), col("note", "text"), pk=["id"])
-invoices = table("invoices", col("id", "integer", nn=True), col("amount", "numeric"), schema="sales", pk=["id"])
+orders = table(
+    "orders", col("id", "integer", nn=True), col("total", "numeric"), col("note", "text"), pk=["id"]
+)
+invoices = table(
+    "invoices", col("id", "integer", nn=True), col("amount", "numeric"), schema="sales", pk=["id"]
+)
 
 model = build_model(
     schemas=["sales"],
@@ -17,6 +21,9 @@ model = build_model(
         ),
         Publication("notes", tables=(PublicationTable("public", "orders", ("note", "total")),)),
         Publication("sales_feed", schemas=("sales",), publish=("insert",)),
-        Publication("amounts", tables=(PublicationTable("sales", "invoices", ("amount", "id"), "(amount > (0)::numeric)"),)),
+        Publication(
+            "amounts",
+            tables=(PublicationTable("sales", "invoices", ("amount", "id"), "(amount > (0)::numeric)"),),
+        ),
     ],
 )

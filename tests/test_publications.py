@@ -1,0 +1,152 @@
+"""Publications (logical replication) end to end, checked with independent catalog facts
+(tests/catalog_facts.py reads pg_publication and the pg_publication_tables view, not pgshift's
+publications.sql). wal_level need not be logical to create one (PostgreSQL only warns), so these run on
+the main test server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from pgshift.api.drift import Drift
+from pgshift.api.pull import pull
+from pgshift.api.push import PushError, push
+from pgshift.api.rollback import rollback
+from pgshift.api.status import status
+from tests.catalog_facts import catalog_facts
+from tests.test_corpus_pgdump import round_trip
+from tests.test_objects import project
+
+SETUP = """
+CREATE SCHEMA app;
+CREATE SCHEMA sales;
+CREATE TABLE app.orders (id integer PRIMARY KEY, total numeric, status text, note text);
+CREATE TABLE public.users (id integer PRIMARY KEY, email text, active boolean);
+CREATE TABLE app.events (day date, kind text) PARTITION BY RANGE (day);
+CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE public.parent (id integer PRIMARY KEY);
+CREATE TABLE public.child () INHERITS (public.parent);
+CREATE TABLE sales.invoices (id integer PRIMARY KEY);
+CREATE PUBLICATION supabase_realtime;
+CREATE PUBLICATION orders_feed
+    FOR TABLE app.orders (id, total, status) WHERE (total > 100 AND status <> 'void'), public.users WHERE (active)
+    WITH (publish = 'insert, update', publish_via_partition_root = true);
+COMMENT ON PUBLICATION orders_feed IS 'it''s for the warehouse';
+CREATE PUBLICATION events_feed FOR TABLE app.events WITH (publish_via_partition_root = true);
+CREATE PUBLICATION family FOR TABLE public.parent;  -- without ONLY: the child is a row of its own
+CREATE PUBLICATION sales_feed FOR TABLES IN SCHEMA sales, TABLE public.users;
+CREATE PUBLICATION everything FOR ALL TABLES WITH (publish = 'insert');
+"""
+
+SCHEMAS = ("public", "app", "sales")
+
+
+def _publication_facts(url: str) -> list[str]:
+    return catalog_facts(url, kinds=("publication", "publication_table", "publication_schema"))
+
+
+def test_pull_generate_migrate_round_trip(make_db: Callable[[], str], tmp_path: Path) -> None:
+    """pull -> code -> generate -> migrate gives the source's publications (tables, column lists, row
+    filters, schemas, FOR ALL TABLES, options, comments) by independent catalog facts; push of the
+    pulled code plans nothing, status shows no drift, and drift made by hand is named."""
+    planned, differing, config, fresh = round_trip(make_db, tmp_path, SETUP, SCHEMAS)
+    assert planned == set() and differing == set()
+    facts = _publication_facts(fresh)
+    assert "publication | supabase_realtime | false | insert,update,delete,truncate | false | " in facts
+    assert "publication | orders_feed | false | insert,update | true | it's for the warehouse" in facts
+    assert (
+        "publication_table | orders_feed app.orders | id,status,total | "
+        "((total > (100)::numeric) AND (status <> 'void'::text))"
+    ) in facts
+    assert "publication_table | family public.child | id | " in facts
+    assert "publication_schema | sales_feed sales" in facts
+    code = (tmp_path / "pulled" / "schema.py").read_text()
+    assert "objects.Publication('everything', all_tables=True, publish=('insert',))" in code
+    assert status(fresh, config=config).drift == Drift(against="0000_all", items=())
+    with psycopg.connect(fresh, autocommit=True) as conn:  # drift made by hand, each kind of difference
+        conn.execute("ALTER PUBLICATION family DROP TABLE ONLY public.child; DROP PUBLICATION sales_feed")
+        conn.execute("CREATE PUBLICATION by_hand FOR TABLE app.orders")
+    drift = status(fresh, config=config).drift
+    assert drift is not None
+    assert {item.message.split(" — ")[0] for item in drift.items} == {
+        "publication by_hand is in the database but not in the schema (made by hand?)",
+        "publication sales_feed is in the schema but not in the database",
+        "add table child to publication family would be needed: the database differs from the schema",
+    }
+    with psycopg.connect(fresh, autocommit=True) as conn:
+        conn.execute("DROP PUBLICATION by_hand; ALTER PUBLICATION family ADD TABLE ONLY public.child")
+        conn.execute("CREATE PUBLICATION sales_feed FOR TABLES IN SCHEMA sales, TABLE public.users")
+    rollback(fresh, config=config)  # the down file drops them before their tables
+    assert _publication_facts(fresh) == []
+
+
+OUTSIDE = """
+CREATE SCHEMA elsewhere;
+CREATE TABLE elsewhere.audit (id integer PRIMARY KEY);
+CREATE TABLE public.t (id integer PRIMARY KEY);
+CREATE PUBLICATION theirs FOR TABLE elsewhere.audit, public.t;
+CREATE PUBLICATION their_schema FOR TABLES IN SCHEMA elsewhere;
+CREATE PUBLICATION ours FOR TABLE public.t;
+"""
+
+
+def test_a_publication_naming_anything_outside_the_managed_schemas_is_left_alone(
+    db_url: str, db: psycopg.Connection, tmp_path: Path
+) -> None:
+    """Managed: every publication naming only what the managed schemas hold. One that names a table or
+    schema elsewhere is listed as not managed, never pulled, dropped or altered."""
+    db.execute(OUTSIDE)
+    config = project(tmp_path, db_url)
+    pulled = pull(db_url, config=config, output=tmp_path / "schema.py")
+    assert {p.name for p in pulled.model.publications} == {"ours"}
+    assert {(u.kind, u.name) for u in pulled.unmanaged} >= {
+        ("publication", "theirs"),
+        ("publication", "their_schema"),
+    }
+    (tmp_path / "schema.py").write_text(
+        "from sqlalchemy import Column, Integer, MetaData, Table\n"
+        "metadata = MetaData()\n"
+        "Table('t', metadata, Column('id', Integer, primary_key=True, autoincrement=False))\n"
+    )
+    with pytest.raises(PushError, match="stop publishing: drops publication ours"):
+        push(db_url, config=config)  # dropping `ours` needs a yes
+    result = push(db_url, config=config, force=True)
+    assert [op.describe() for op in result.plan.operations] == ["drop publication ours"]
+    assert [r.kind for r in result.plan.risks] == ["stops-publishing"]
+    assert "its subscribers stop receiving those changes" in result.plan.risks[0].message
+    left = {r[0] for r in db.execute("SELECT pubname FROM pg_publication").fetchall()}
+    assert left == {"theirs", "their_schema"}
+
+
+def test_tables_added_and_removed_by_push(db_url: str, db: psycopg.Connection, tmp_path: Path) -> None:
+    """Declared in code: push adds a table (with a row filter) to an existing publication and takes
+    another out, asking first for the one taken out; the row filter is compared in the server's
+    spelling (read back through the scratch database), so a second push plans nothing."""
+    db.execute(
+        "CREATE TABLE a (id integer PRIMARY KEY, n integer); CREATE TABLE b (id integer PRIMARY KEY);"
+        "CREATE PUBLICATION feed FOR TABLE b"
+    )
+    config = project(tmp_path, db_url)
+    (tmp_path / "schema.py").write_text(
+        "from sqlalchemy import Column, Integer, MetaData, Table\n"
+        "from pgshift import objects\n"
+        "metadata = MetaData()\n"
+        "Table('a', metadata, Column('id', Integer, primary_key=True, autoincrement=False), Column('n', Integer))\n"
+        "Table('b', metadata, Column('id', Integer, primary_key=True, autoincrement=False))\n"
+        "objects.register(metadata, [objects.Publication('feed', tables=('public.a WHERE (n > 1)',))])\n"
+    )
+    dry = push(db_url, config=config, dry_run=True)
+    assert [op.describe() for op in dry.plan.operations] == [
+        "drop table b from publication feed",
+        "add table a to publication feed",
+    ]
+    assert [r.message.split(":")[0] for r in dry.plan.risks] == ["drops table b from publication feed"]
+    push(db_url, config=config, force=True)
+    rows = db.execute(
+        "SELECT tablename, rowfilter FROM pg_publication_tables WHERE pubname = 'feed'"
+    ).fetchall()
+    assert rows == [("a", "(n > 1)")]
+    assert push(db_url, config=config).plan.operations == ()
