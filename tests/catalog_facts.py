@@ -253,7 +253,8 @@ QUERIES: dict[str, str] = {
         SELECT 'publication', p.pubname, p.puballtables::text,
                concat_ws(',', CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END,
                          CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END),
-               p.pubviaroot::text, coalesce(obj_description(p.oid, 'pg_publication'), '')
+               p.pubviaroot::text, coalesce(obj_description(p.oid, 'pg_publication'), ''),
+               coalesce(to_jsonb(p) ->> 'pubgencols', '')  -- publish_generated_columns, 18+
         FROM pg_publication p
         WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_publication'::regclass
                             AND d.objid = p.oid AND d.deptype = 'e')

@@ -45,6 +45,7 @@ SAMPLES: dict[str, object] = {
         publish=("insert", "update"),
         via_root=True,
         comment="it's",
+        generated_columns=True,
     ),
     "publication FOR ALL TABLES": m.Publication("everything", all_tables=True),
 }

@@ -55,8 +55,8 @@ def test_pull_generate_migrate_round_trip(make_db: Callable[[], str], tmp_path: 
     planned, differing, config, fresh = round_trip(make_db, tmp_path, SETUP, SCHEMAS)
     assert planned == set() and differing == set()
     facts = _publication_facts(fresh)
-    assert "publication | supabase_realtime | false | insert,update,delete,truncate | false | " in facts
-    assert "publication | orders_feed | false | insert,update | true | it's for the warehouse" in facts
+    assert "publication | supabase_realtime | false | insert,update,delete,truncate | false |  | " in facts
+    assert "publication | orders_feed | false | insert,update | true | it's for the warehouse | " in facts
     assert (
         "publication_table | orders_feed app.orders | id,status,total | "
         "((total > (100)::numeric) AND (status <> 'void'::text))"

@@ -234,7 +234,8 @@ class Publication:
     (``"public.orders (id, total) WHERE (total > 100)"``); each is published ``ONLY`` (inheritance
     children are listed as tables of their own). ``schemas`` are published whole (``TABLES IN
     SCHEMA``); ``all_tables`` is ``FOR ALL TABLES``. ``publish`` names the operations sent (all four by
-    default), ``via_partition_root`` is ``publish_via_partition_root``. Database-wide: pgshift manages
+    default), ``via_partition_root`` is ``publish_via_partition_root``, ``generated_columns``
+    ``publish_generated_columns = stored`` (PostgreSQL 18+). Database-wide: pgshift manages
     one whose tables and schemas all lie in the managed schemas (see pgshift.model.schema.Publication)."""
 
     name: str
@@ -244,6 +245,7 @@ class Publication:
     publish: tuple[str, ...] = ("insert", "update", "delete", "truncate")
     via_partition_root: bool = False
     comment: str | None = None
+    generated_columns: bool = False  # publish_generated_columns = stored (PostgreSQL 18+)
 
     def statements(self) -> list[str]:
         if self.all_tables and (self.tables or self.schemas):
@@ -261,7 +263,8 @@ class Publication:
             text += " FOR " + ", ".join(objects)
         publish = ", ".join(op.strip().lower() for op in self.publish)
         root = "true" if self.via_partition_root else "false"
-        text += f" WITH (publish = {_literal(publish)}, publish_via_partition_root = {root})"
+        generated = ", publish_generated_columns = stored" if self.generated_columns else ""
+        text += f" WITH (publish = {_literal(publish)}, publish_via_partition_root = {root}{generated})"
         out = [text]
         if self.comment is not None:
             out.append(f"COMMENT ON PUBLICATION {_ident(self.name)} IS {_literal(self.comment)}")

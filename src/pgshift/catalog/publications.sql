@@ -3,7 +3,8 @@
 -- filter could place elsewhere (pgshift.model.schema.Publication). One naming anything outside is listed
 -- as not managed (unmanaged.sql) and never dropped. An extension's own (deptype 'e') are left out.
 -- Column lists (prattrs) and row filters (prqual) are 15+, as is pg_publication_namespace (TABLES IN
--- SCHEMA). Parameters: %(schemas)s text[].
+-- SCHEMA); publish_generated_columns (pubgencols 's': stored) is 18+, read through to_jsonb so the query
+-- runs on 15-17. Parameters: %(schemas)s text[].
 WITH rels AS (
     SELECT r.prpubid AS pub, n.nspname AS schema, c.relname AS table_name,
            ARRAY(SELECT a.attname::text FROM unnest(r.prattrs) k
@@ -23,6 +24,7 @@ SELECT p.pubname AS name, p.puballtables AS all_tables,
        ARRAY(SELECT s.schema::text FROM spaces s WHERE s.pub = p.oid) AS schemas,
        p.pubinsert AS publish_insert, p.pubupdate AS publish_update, p.pubdelete AS publish_delete,
        p.pubtruncate AS publish_truncate, p.pubviaroot AS via_root,
+       coalesce(to_jsonb(p) ->> 'pubgencols', 'n') = 's' AS generated_columns,
        obj_description(p.oid, 'pg_publication') AS comment
 FROM pg_publication p
 WHERE NOT EXISTS (SELECT 1 FROM rels r WHERE r.pub = p.oid AND NOT r.schema = ANY(%(schemas)s))

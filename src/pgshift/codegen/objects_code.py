@@ -177,6 +177,8 @@ def _publication(p: m.Publication) -> str:
         args.append(f"publish={p.publish!r}")
     if p.via_root:
         args.append("via_partition_root=True")
+    if p.generated_columns:
+        args.append("generated_columns=True")
     return f"objects.Publication({', '.join(args)}{_comment_arg(p.comment)})"
 
 

@@ -508,7 +508,9 @@ class Publication:
     """A publication (``pg_publication``, logical replication): database-wide, not in a schema, found by
     its name. It publishes ``FOR ALL TABLES``, or the ``tables`` it lists (sorted by key) and every table
     of the ``schemas`` it lists (``TABLES IN SCHEMA``, 15+); ``publish`` is the operations it sends, in
-    PostgreSQL's order (``PUBLISH_ALL`` by default); ``via_root`` is ``publish_via_partition_root``.
+    PostgreSQL's order (``PUBLISH_ALL`` by default); ``via_root`` is ``publish_via_partition_root``;
+    ``generated_columns`` is ``publish_generated_columns = stored`` (PostgreSQL 18+; written only when set,
+    so 15-17 never see the option).
 
     Which are managed: one naming no table or schema outside the managed schemas (FOR ALL TABLES and empty
     ones included: they name nothing a schema filter could place elsewhere); one naming anything outside
@@ -522,6 +524,7 @@ class Publication:
     publish: tuple[str, ...] = PUBLISH_ALL
     via_root: bool = False
     comment: str | None = None
+    generated_columns: bool = False
 
     @property
     def key(self) -> str:

@@ -87,8 +87,13 @@ def objects_sql(tables: Sequence[PublicationTable], schemas: Sequence[str], *, b
     return ", ".join(parts)
 
 
-def options_sql(publish: tuple[str, ...], via_root: bool) -> str:
-    return f"publish = '{', '.join(publish)}', publish_via_partition_root = {'true' if via_root else 'false'}"
+def options_sql(publish: tuple[str, ...], via_root: bool, generated: bool | None = None) -> str:
+    """The ``WITH`` / ``SET`` option list; ``publish_generated_columns`` (18+) only when ``generated`` is
+    not None (set on either side), so a plan for 15-17 never names it."""
+    text = f"publish = '{', '.join(publish)}', publish_via_partition_root = {'true' if via_root else 'false'}"
+    if generated is not None:
+        text += f", publish_generated_columns = {'stored' if generated else 'none'}"
+    return text
 
 
 def create_sql(p: Publication) -> str:
@@ -97,8 +102,8 @@ def create_sql(p: Publication) -> str:
         text += " FOR ALL TABLES"
     elif p.tables or p.schemas:
         text += " FOR " + objects_sql(p.tables, p.schemas)
-    if p.publish != PUBLISH_ALL or p.via_root:
-        text += f" WITH ({options_sql(p.publish, p.via_root)})"
+    if p.publish != PUBLISH_ALL or p.via_root or p.generated_columns:
+        text += f" WITH ({options_sql(p.publish, p.via_root, True if p.generated_columns else None)})"
     return text + ";"
 
 
@@ -224,6 +229,8 @@ class SetPublicationOptions(Operation):
     old_via_root: bool
     new_publish: tuple[str, ...]
     new_via_root: bool
+    old_generated: bool = False
+    new_generated: bool = False
     action = Action.ALTER_PUBLICATION
 
     @property
@@ -231,12 +238,19 @@ class SetPublicationOptions(Operation):
         return self.name
 
     def sql(self) -> list[str]:
-        options = options_sql(self.new_publish, self.new_via_root)
+        either = self.old_generated or self.new_generated
+        options = options_sql(self.new_publish, self.new_via_root, self.new_generated if either else None)
         return [f"ALTER PUBLICATION {quote_ident(self.name)} SET ({options});"]
 
     def reverse(self) -> Operation:
         return SetPublicationOptions(
-            self.name, self.new_publish, self.new_via_root, self.old_publish, self.old_via_root
+            self.name,
+            self.new_publish,
+            self.new_via_root,
+            self.old_publish,
+            self.old_via_root,
+            self.new_generated,
+            self.old_generated,
         )
 
     def describe(self) -> str:
@@ -307,8 +321,12 @@ def _diff_one(a: Publication, b: Publication, plan: Plan) -> None:
     added_schemas = tuple(s for s in b.schemas if s not in a.schemas)
     if added or added_schemas:
         plan.publications.append(AddToPublication(name, added, added_schemas))
-    if (a.publish, a.via_root) != (b.publish, b.via_root):
-        plan.publications.append(SetPublicationOptions(name, a.publish, a.via_root, b.publish, b.via_root))
+    if (a.publish, a.via_root, a.generated_columns) != (b.publish, b.via_root, b.generated_columns):
+        plan.publications.append(
+            SetPublicationOptions(
+                name, a.publish, a.via_root, b.publish, b.via_root, a.generated_columns, b.generated_columns
+            )
+        )
     if a.comment != b.comment:
         plan.publications.append(SetComment(_target(name), NOUN, name, a.comment, b.comment))
 

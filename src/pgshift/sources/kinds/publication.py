@@ -41,6 +41,8 @@ def snapshot_out(p: m.Publication) -> dict[str, Any]:
         out["publish"] = list(p.publish)
     if p.via_root:
         out["viaRoot"] = True
+    if p.generated_columns:
+        out["generatedColumns"] = True
     if p.comment is not None:
         out["comment"] = p.comment
     return out
@@ -60,6 +62,7 @@ def snapshot_in(raw: dict[str, Any]) -> m.Publication:
             publish=m.PUBLISH_ALL if publish is None else tuple(str(op) for op in publish),
             via_root=bool(raw.get("viaRoot")),
             comment=raw.get("comment"),
+            generated_columns=bool(raw.get("generatedColumns")),
         )
     )
 
@@ -75,6 +78,7 @@ def from_catalog(r: dict[str, Any]) -> m.Publication:
             publish=tuple(op for op, on in zip(m.PUBLISH_ALL, flags, strict=True) if on),
             via_root=r["via_root"],
             comment=r["comment"] or None,
+            generated_columns=r["generated_columns"],
         )
     )
 
