@@ -150,3 +150,32 @@ def test_tables_added_and_removed_by_push(db_url: str, db: psycopg.Connection, t
     ).fetchall()
     assert rows == [("a", "(n > 1)")]
     assert push(db_url, config=config).plan.operations == ()
+
+
+def test_a_publication_rename_is_asked_and_settled_by_flag() -> None:
+    """A publication gone and another appearing is a rename candidate like a table's (pgshift does not
+    guess); ``--rename publication:old=new`` settles it as ALTER PUBLICATION ... RENAME TO, which push
+    counts as a risk: subscriptions name the publication."""
+    from pgshift.diff.differ import diff
+    from pgshift.diff.kinds.publication import stops_publishing
+    from pgshift.diff.renames import (
+        RenameDecisions,
+        describe_candidate,
+        parse_rename_flag,
+        rename_candidates,
+    )
+    from pgshift.model.schema import Publication, build_model
+
+    old = build_model(publications=[Publication("feed", all_tables=True)])
+    new = build_model(publications=[Publication("orders feed", all_tables=True)])
+    (candidate,) = rename_candidates(old, new)
+    assert "--rename publication:feed=orders feed" in describe_candidate(candidate)
+    flag = parse_rename_flag("publication:feed=orders feed")
+    assert flag == ("publication", "", "feed", "orders feed")
+    ops = diff(old, new, renames=RenameDecisions().with_rename(*flag))
+    assert [op.sql() for op in ops] == [['ALTER PUBLICATION "feed" RENAME TO "orders feed";']]
+    assert [name for name, _ in stops_publishing(ops)] == ["feed"]
+    assert [op.describe() for op in diff(old, new)] == [
+        "drop publication feed",
+        "create publication orders feed",
+    ]

@@ -194,6 +194,7 @@ class Action(enum.StrEnum):
     ALTER_PUBLICATION = "alter_publication"  # SET (publish = ..., publish_via_partition_root = ...)
     ALTER_PUBLICATION_TABLES = "alter_publication_tables"  # ADD / DROP TABLE, TABLES IN SCHEMA
     DROP_PUBLICATION = "drop_publication"
+    RENAME_PUBLICATION = "rename_publication"
     GRANT_PRIVILEGE = "grant_privilege"
     REVOKE_PRIVILEGE = "revoke_privilege"
     VACUUM_FULL = "vacuum_full"
@@ -439,6 +440,11 @@ EFFECTS: dict[str, Effect] = {
         Lock.SHARE_UPDATE_EXCLUSIVE,
         safe="Give a table a primary key (or REPLICA IDENTITY) before publishing its UPDATEs and DELETEs; "
         "refresh the subscriptions (ALTER SUBSCRIPTION ... REFRESH PUBLICATION) after adding tables.",
+    ),
+    Action.RENAME_PUBLICATION: Effect(
+        Lock.NONE,
+        backward_incompatible=True,
+        safe="Point each subscription at the new name right after (ALTER SUBSCRIPTION ... SET PUBLICATION).",
     ),
     Action.DROP_PUBLICATION: Effect(
         Lock.NONE,

@@ -7,7 +7,7 @@ decisions, parses and prints the flags, and applies renames to the old model so 
 differ then sees equal names.
 
 Kinds and containers (the scope a name is unique in):
-``schema`` (container ""), ``table`` / ``enum`` / ``sequence`` (a schema), ``column`` (``schema.table``),
+``schema`` and ``publication`` (container ""), ``table`` / ``enum`` / ``sequence`` (a schema), ``column`` (``schema.table``),
 ``value`` (an enum value; container ``schema.enum``).
 """
 
@@ -29,7 +29,7 @@ from pgshift.model.schema import (
     canonical_publication,
 )
 
-KINDS = ("schema", "enum", "sequence", "table", "column", "value")
+KINDS = ("schema", "publication", "enum", "sequence", "table", "column", "value")
 _NOUN = {"value": "enum value"}
 
 
@@ -67,10 +67,10 @@ class RenameDecisions:
 
 def _split_container(kind: str, left: str, flag: str) -> tuple[str, str]:
     parts = left.split(".")
-    if kind == "schema":
+    if kind in ("schema", "publication"):
         if len(parts) != 1:
             raise RenameError(
-                f"bad flag {flag!r}: a schema name has no container", hint="e.g. schema:old=new"
+                f"bad flag {flag!r}: a {kind} name has no container", hint=f"e.g. {kind}:old=new"
             )
         return "", parts[0]
     if kind in ("table", "enum", "sequence"):
@@ -127,7 +127,7 @@ def parse_create_flag(flag: str) -> tuple[str, str, str]:
 
 
 def _prefix(kind: str, container: str) -> str:
-    if kind == "schema":
+    if kind in ("schema", "publication"):
         return ""
     if kind in ("column", "value"):
         return container.removeprefix("public.") + "."
@@ -180,7 +180,8 @@ def _map_tables(model: Model, fn) -> Model:  # type: ignore[no-untyped-def]
 def _publications(model: Model, fix: Callable[[Publication], Publication]) -> Model:
     """``model`` with its publications as PostgreSQL holds them after a rename: a publication keeps
     oids, so it follows a renamed schema, table or column by itself (no statement, no drop)."""
-    return replace(model, publications=tuple(canonical_publication(fix(p)) for p in model.publications))
+    fixed = (canonical_publication(fix(p)) for p in model.publications)
+    return replace(model, publications=tuple(sorted(fixed, key=lambda p: p.key)))
 
 
 def rename_schema(model: Model, old: str, new: str) -> Model:
@@ -356,6 +357,9 @@ def candidates_at_stage(old: Model, new: Model, kinds: tuple[str, ...]) -> list[
 
     if "schema" in kinds:
         add("schema", "", *_diff_names(list(old.schemas), list(new.schemas)))
+    if "publication" in kinds:
+        names = ([p.name for p in old.publications], [p.name for p in new.publications])
+        add("publication", "", *_diff_names(*names))
     schemas = sorted({"public", *old.schemas, *new.schemas})
     for kind, attr in (("enum", "enums"), ("sequence", "sequences"), ("table", "tables")):
         if kind not in kinds:
@@ -411,13 +415,19 @@ def _by_type_likeness(
     return tuple(sorted(removed, key=lambda name: (rank(name), removed.index(name))))
 
 
-STAGES: tuple[tuple[str, ...], ...] = (("schema",), ("enum", "sequence", "table"), ("column", "value"))
+STAGES: tuple[tuple[str, ...], ...] = (
+    ("schema", "publication"),
+    ("enum", "sequence", "table"),
+    ("column", "value"),
+)
 
 
 def apply_rename(model: Model, kind: str, container: str, old: str, new: str) -> Model:
     """``model`` with one decided rename applied (what every reference to the old name becomes)."""
     if kind == "schema":
         return rename_schema(model, old, new)
+    if kind == "publication":
+        return _publications(model, lambda p: replace(p, name=new) if p.name == old else p)
     if kind == "table":
         return rename_table(model, container, old, new)
     if kind == "enum":

@@ -1,4 +1,4 @@
-ALTER PUBLICATION "big_orders" DROP TABLE ONLY "public"."purchases";--> statement-breakpoint
+ALTER PUBLICATION "large_orders" DROP TABLE ONLY "public"."purchases";--> statement-breakpoint
 ALTER TABLE "public"."purchases" RENAME COLUMN "amount_due" TO "total";--> statement-breakpoint
 ALTER TABLE "public"."purchases" RENAME TO "orders";--> statement-breakpoint
 DO $pgshift$ BEGIN
@@ -8,5 +8,7 @@ DO $pgshift$ BEGIN
 	END IF;
 END $pgshift$;
 --> statement-breakpoint
+ALTER PUBLICATION "order_notes" RENAME TO "notes";--> statement-breakpoint
+ALTER PUBLICATION "large_orders" RENAME TO "big_orders";--> statement-breakpoint
 ALTER SCHEMA "billing" RENAME TO "sales";--> statement-breakpoint
 ALTER PUBLICATION "big_orders" ADD TABLE ONLY "public"."orders" ("id", "total") WHERE (total > (100)::numeric);

@@ -1,5 +1,7 @@
 ALTER PUBLICATION "big_orders" DROP TABLE ONLY "public"."orders";--> statement-breakpoint
 ALTER SCHEMA "sales" RENAME TO "billing";--> statement-breakpoint
+ALTER PUBLICATION "big_orders" RENAME TO "large_orders";--> statement-breakpoint
+ALTER PUBLICATION "notes" RENAME TO "order_notes";--> statement-breakpoint
 ALTER TABLE "public"."orders" RENAME TO "purchases";--> statement-breakpoint
 DO $pgshift$ BEGIN
 	-- NOT NULL constraints are named after their table and column on PostgreSQL 18+ only
@@ -9,4 +11,4 @@ DO $pgshift$ BEGIN
 END $pgshift$;
 --> statement-breakpoint
 ALTER TABLE "public"."purchases" RENAME COLUMN "total" TO "amount_due";--> statement-breakpoint
-ALTER PUBLICATION "big_orders" ADD TABLE ONLY "public"."purchases" ("amount_due", "id") WHERE (amount_due > (100)::numeric);
+ALTER PUBLICATION "large_orders" ADD TABLE ONLY "public"."purchases" ("amount_due", "id") WHERE (amount_due > (100)::numeric);

@@ -132,7 +132,7 @@ KINDS: tuple[Kind, ...] = (
         "publications",
         _qualified_key,
         publication_kind.diff_publications,
-        None,
+        publication_kind.rename_op,
         publication_source.KIND,
     ),
     Kind("grant", m.Grant, "grants", _qualified_key, grant_kind.diff_grants, None, grant_source.GRANT_KIND),

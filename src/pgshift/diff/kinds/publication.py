@@ -149,6 +149,35 @@ class DropPublication(Operation):
 
 
 @dataclass(frozen=True)
+class RenamePublication(Operation):
+    """``ALTER PUBLICATION ... RENAME TO``: decided like a table's rename (``--rename publication:a=b``);
+    keeps its owner, which a drop and create would not. Subscriptions name it, so they stop receiving
+    until pointed at the new name (push asks first)."""
+
+    old: str
+    new: str
+    action = Action.RENAME_PUBLICATION
+
+    @property
+    def subject(self) -> str:
+        return self.old
+
+    def sql(self) -> list[str]:
+        return [f"ALTER PUBLICATION {quote_ident(self.old)} RENAME TO {quote_ident(self.new)};"]
+
+    def reverse(self) -> Operation:
+        return RenamePublication(self.new, self.old)
+
+    def describe(self) -> str:
+        return f"rename {NOUN} {self.old} to {self.new}"
+
+
+def rename_op(model: Model, container: str, old: str, new: str) -> Operation:
+    """The op of a decided publication rename (publications have no container)."""
+    return RenamePublication(old, new)
+
+
+@dataclass(frozen=True)
 class AddToPublication(Operation):
     """``ALTER PUBLICATION ... ADD TABLE ..., TABLES IN SCHEMA ...``."""
 
@@ -278,6 +307,14 @@ def _before_renames(plan: Plan, t: PublicationTable) -> PublicationTable:
     return t
 
 
+def _name_before_renames(plan: Plan, name: str) -> str:
+    """A publication's name before this plan renames it (``RenamePublication``)."""
+    for op in reversed(plan.renames):
+        if isinstance(op, RenamePublication) and name == op.new:
+            name = op.old
+    return name
+
+
 def _schema_before_renames(plan: Plan, schema: str) -> str:
     for op in reversed(plan.renames):
         if isinstance(op, RenameSchema) and schema == op.new:
@@ -293,6 +330,7 @@ def _renamed_columns(plan: Plan) -> set[str]:
 def _diff_one(a: Publication, b: Publication, plan: Plan) -> None:
     """``a`` becomes ``b`` in place (same FOR ALL TABLES): membership, filters, options, comment."""
     name = b.name
+    early_name = _name_before_renames(plan, name)  # the early steps run before the renames
     before = {t.key: t for t in a.tables}
     after = {t.key: t for t in b.tables}
     gone = tuple(t for k, t in before.items() if k not in after)
@@ -300,7 +338,7 @@ def _diff_one(a: Publication, b: Publication, plan: Plan) -> None:
     if gone or gone_schemas:
         plan.drop_publications.append(
             DropFromPublication(
-                name,
+                early_name,
                 tuple(_before_renames(plan, t) for t in gone),
                 tuple(_schema_before_renames(plan, s) for s in gone_schemas),
             )
@@ -311,7 +349,7 @@ def _diff_one(a: Publication, b: Publication, plan: Plan) -> None:
     in_place = [k for k in changed if k not in around]
     if early:
         plan.drop_publications.append(
-            DropFromPublication(name, tuple(_before_renames(plan, before[k]) for k in early))
+            DropFromPublication(early_name, tuple(_before_renames(plan, before[k]) for k in early))
         )
     if in_place:
         plan.publications.append(
@@ -340,7 +378,10 @@ def diff_publications(old: Model, new: Model, plan: Plan) -> Model:
             # early, so under the names before the renames (its reverse re-creates it after them)
             tables = tuple(_before_renames(plan, t) for t in a.tables)
             schemas = tuple(_schema_before_renames(plan, s) for s in a.schemas)
-            plan.drop_publications.append(DropPublication(replace(a, tables=tables, schemas=schemas)))
+            name = _name_before_renames(plan, a.name)
+            plan.drop_publications.append(
+                DropPublication(replace(a, name=name, tables=tables, schemas=schemas))
+            )
             if b is not None:
                 plan.publications.append(CreatePublication(b))
         elif a != b:
@@ -359,6 +400,8 @@ def stops_publishing(operations: Sequence[Operation]) -> list[tuple[str, str]]:
     for op in operations:
         if isinstance(op, DropPublication):
             out.append((op.publication.name, f"drops {NOUN} {op.publication.name}"))
+        elif isinstance(op, RenamePublication):
+            out.append((op.old, f"renames {NOUN} {op.old} to {op.new}, the name its subscriptions use"))
         elif isinstance(op, DropFromPublication):
             replaced = any(
                 isinstance(other, AddToPublication)
