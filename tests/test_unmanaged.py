@@ -86,6 +86,8 @@ CREATE INDEX ix ON a_schema_whose_name_is_long_enough_to_matter.a_table_with_a_l
 ALTER INDEX a_schema_whose_name_is_long_enough_to_matter.ix ALTER COLUMN 1 SET STATISTICS 100;
 CREATE VIEW public.v AS SELECT 1 AS one;
 ALTER VIEW public.v ALTER COLUMN one SET DEFAULT 2;
+CREATE TABLE public.events (id integer, body text);
+ALTER TABLE public.events REPLICA IDENTITY FULL;
 """
 
 
@@ -104,6 +106,7 @@ def test_settings_without_a_model_field_are_named_whole(
     assert {(u.kind, u.name) for u in pulled.unmanaged} >= {
         ("index statistics target", "a_schema_whose_name_is_long_enough_to_matter.ix.expr"),
         ("view column default", "public.v.one"),
+        ("table replica identity", "public.events FULL"),  # what publications send for UPDATE/DELETE
     }
     # a statistics object is modelled now (tests/test_statistics.py), named whole there too
     assert f"{long}_ab" in {s.key for s in pulled.model.statistics}

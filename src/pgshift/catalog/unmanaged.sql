@@ -107,6 +107,14 @@ WHERE (c.relkind = 'm' OR (c.relkind = 'r' AND c.relispartition))
   AND am.amname <> 'heap' AND n.nspname = ANY(%(schemas)s)
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid)
 UNION ALL
+-- ALTER TABLE ... REPLICA IDENTITY FULL / NOTHING / USING INDEX: what a publication sends for UPDATE and
+-- DELETE (the default, the primary key, is no setting)
+SELECT 'table replica identity', n.nspname || '.' || c.relname || ' '
+       || CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING' ELSE 'USING INDEX' END
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p') AND c.relreplident <> 'd' AND n.nspname = ANY(%(schemas)s)
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid)
+UNION ALL
 SELECT 'index statistics target',  -- ALTER INDEX ... ALTER COLUMN n SET STATISTICS
        n.nspname || '.' || ic.relname || '.' || a.attname
 FROM pg_attribute a JOIN pg_class ic ON ic.oid = a.attrelid JOIN pg_namespace n ON n.oid = ic.relnamespace
