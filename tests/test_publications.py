@@ -179,3 +179,45 @@ def test_a_publication_rename_is_asked_and_settled_by_flag() -> None:
         "drop publication feed",
         "create publication orders feed",
     ]
+
+
+def test_publishing_a_table_without_a_primary_key_is_a_hazard() -> None:
+    """PostgreSQL refuses UPDATE and DELETE on a published table without a replica identity: creating
+    or extending a publication that sends them over a table without a primary key says so; one sending
+    inserts only does not."""
+    from pgshift.diff.differ import diff
+    from pgshift.diff.hazards import HazardKind
+    from pgshift.model.schema import Column, PrimaryKey, Publication, PublicationTable, Table, build_model
+    from pgshift.model.types import SqlType
+
+    keyed = Table(
+        "public",
+        "keyed",
+        (Column("id", SqlType("integer"), not_null=True),),
+        PrimaryKey("keyed_pkey", ("id",)),
+    )
+    log = Table("public", "log", (Column("line", SqlType("text")),))
+    tables = [keyed, log]
+    old = build_model(
+        tables=tables, publications=[Publication("feed", tables=(PublicationTable("public", "keyed"),))]
+    )
+    new = build_model(
+        tables=tables,
+        publications=[
+            Publication(
+                "feed", tables=(PublicationTable("public", "keyed"), PublicationTable("public", "log"))
+            ),
+            Publication("everything", all_tables=True),
+            Publication("appends", all_tables=True, publish=("insert",)),
+        ],
+    )
+    found = {
+        op.describe(): [h.message for h in op.hazards() if h.kind is HazardKind.BACKWARD_INCOMPATIBLE]
+        for op in diff(old, new)
+    }
+    assert found["create publication appends"] == []
+    assert found["create publication everything"] == [
+        "public.log: has no primary key, so its UPDATEs and DELETEs fail once published "
+        "(unless it has a REPLICA IDENTITY, which pgshift does not read)"
+    ]
+    assert found["add table log to publication feed"] == found["create publication everything"]

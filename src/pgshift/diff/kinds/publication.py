@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from pgshift.diff.hazards import Action
+from pgshift.diff.hazards import Action, Hazard, HazardKind
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.kinds.column import RenameColumn
 from pgshift.diff.kinds.comment import SetComment, created_comment
@@ -107,10 +107,41 @@ def create_sql(p: Publication) -> str:
     return text + ";"
 
 
+def _keyless_hazards(keyless: tuple[str, ...]) -> tuple[Hazard, ...]:
+    return tuple(
+        Hazard(
+            HazardKind.BACKWARD_INCOMPATIBLE,
+            f"{key}: has no primary key, so its UPDATEs and DELETEs fail once published "
+            "(unless it has a REPLICA IDENTITY, which pgshift does not read)",
+        )
+        for key in keyless
+    )
+
+
+def keyless_tables(
+    plan: Plan, p: Publication, tables: Sequence[PublicationTable], schemas: Sequence[str]
+) -> tuple[str, ...]:
+    """Keys of the tables of the new schema that ``tables``/``schemas`` (every table, FOR ALL TABLES)
+    publish without a primary key, when ``p`` publishes UPDATE or DELETE: PostgreSQL refuses their
+    UPDATEs and DELETEs from then on, unless a replica identity is set."""
+    if "update" not in p.publish and "delete" not in p.publish:
+        return ()
+    named = {t.key for t in tables}
+    return tuple(
+        key
+        for key, t in plan.new_tables.items()
+        if t.primary_key is None and (p.all_tables or key in named or t.schema in schemas)
+    )
+
+
 @dataclass(frozen=True)
 class CreatePublication(Operation):
     publication: Publication
+    keyless: tuple[str, ...] = ()  # tables it publishes without a primary key (hazards)
     action = Action.CREATE_PUBLICATION
+
+    def hazards(self) -> tuple[Hazard, ...]:
+        return super().hazards() + _keyless_hazards(self.keyless)
 
     @property
     def subject(self) -> str:
@@ -184,11 +215,15 @@ class AddToPublication(Operation):
     name: str
     tables: tuple[PublicationTable, ...] = ()
     schemas: tuple[str, ...] = ()
+    keyless: tuple[str, ...] = ()  # tables it publishes without a primary key (hazards)
     action = Action.ALTER_PUBLICATION_TABLES
 
     @property
     def subject(self) -> str:
         return self.name
+
+    def hazards(self) -> tuple[Hazard, ...]:
+        return super().hazards() + _keyless_hazards(self.keyless)
 
     def sql(self) -> list[str]:
         return [f"ALTER PUBLICATION {quote_ident(self.name)} ADD {objects_sql(self.tables, self.schemas)};"]
@@ -358,7 +393,9 @@ def _diff_one(a: Publication, b: Publication, plan: Plan) -> None:
     added = tuple(t for k, t in after.items() if k not in before or k in early)
     added_schemas = tuple(s for s in b.schemas if s not in a.schemas)
     if added or added_schemas:
-        plan.publications.append(AddToPublication(name, added, added_schemas))
+        new_ones = [t for t in added if t.key not in before]  # (not one only re-added with a new filter)
+        keyless = keyless_tables(plan, b, new_ones, added_schemas)
+        plan.publications.append(AddToPublication(name, added, added_schemas, keyless))
     if (a.publish, a.via_root, a.generated_columns) != (b.publish, b.via_root, b.generated_columns):
         plan.publications.append(
             SetPublicationOptions(
@@ -383,10 +420,14 @@ def diff_publications(old: Model, new: Model, plan: Plan) -> Model:
                 DropPublication(replace(a, name=name, tables=tables, schemas=schemas))
             )
             if b is not None:
-                plan.publications.append(CreatePublication(b))
+                plan.publications.append(CreatePublication(b, keyless_tables(plan, b, b.tables, b.schemas)))
         elif a != b:
             _diff_one(a, b, plan)
-    plan.publications += [CreatePublication(p) for k, p in after.items() if k not in before]
+    plan.publications += [
+        CreatePublication(p, keyless_tables(plan, p, p.tables, p.schemas))
+        for k, p in after.items()
+        if k not in before
+    ]
     return old
 
 
