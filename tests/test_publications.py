@@ -221,3 +221,19 @@ def test_publishing_a_table_without_a_primary_key_is_a_hazard() -> None:
         "(unless it has a REPLICA IDENTITY, which pgshift does not read)"
     ]
     assert found["add table log to publication feed"] == found["create publication everything"]
+
+
+@pytest.mark.parametrize(
+    ("expression", "written"),
+    [
+        ("(a > 1)", "(a > 1)"),  # pg_get_expr's own pair is kept
+        ("c", "(c)"),  # a boolean column is printed bare
+        ("(a > 1) AND (b < 2)", "((a > 1) AND (b < 2))"),  # two pairs, not one around the whole
+        ("(x = ')')", "(x = ')')"),  # a parenthesis in a literal does not count
+        ("(x = 'it''s (')", "(x = 'it''s (')"),
+    ],
+)
+def test_row_filter_is_written_in_one_pair_of_parentheses(expression: str, written: str) -> None:
+    from pgshift.diff.kinds.publication import parenthesised
+
+    assert parenthesised(expression) == written

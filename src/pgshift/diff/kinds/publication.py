@@ -16,8 +16,9 @@ PostgreSQL itself follows a renamed table, column or schema (the publication hol
 dropped table or schema out of it, so renames apply to the old model (``pgshift.diff.renames``) and
 need no statement here. Tables are always named with ``ONLY``: pgshift lists every table a publication
 holds (an inheritance child added with its parent is a row of its own), so what is listed is exactly
-what is published. Dropping a publication, or taking a table out of one, stops sending its changes to
-the subscribers: push asks first (``stops_publishing``).
+what is published. A publication's own rename is decided like a table's (``RenamePublication``;
+the early steps name it as it was). Dropping or renaming a publication, or taking a table out of one,
+stops sending those changes to its subscribers: push asks first (``stops_publishing``).
 """
 
 from __future__ import annotations
