@@ -237,3 +237,29 @@ def test_row_filter_is_written_in_one_pair_of_parentheses(expression: str, writt
     from pgshift.diff.kinds.publication import parenthesised
 
     assert parenthesised(expression) == written
+
+
+def test_snapshot_keeps_publications_under_the_pgshift_key() -> None:
+    """Drizzle's snapshot has no section for publications: they sit under ``"pgshift"`` (which
+    drizzle-kit ignores), written only when there are some, and read back as they were."""
+    from pgshift.model.schema import Publication, PublicationTable, build_model
+    from pgshift.sources.snapshot import model_to_snapshot, snapshot_to_model
+
+    model = build_model(
+        publications=[
+            Publication(
+                "feed", tables=(PublicationTable("public", "t", ("b", "a"), "(a > 1)"),), via_root=True
+            )
+        ]
+    )
+    data = model_to_snapshot(model, id="a", prev_id="b")
+    assert "publications" not in data
+    assert data["pgshift"]["publications"] == {
+        "feed": {
+            "name": "feed",
+            "tables": [{"schema": "public", "table": "t", "columns": ["a", "b"], "where": "(a > 1)"}],
+            "viaRoot": True,
+        }
+    }
+    assert snapshot_to_model(data, where="test").publications == model.publications
+    assert "publications" not in model_to_snapshot(build_model(), id="a", prev_id="b").get("pgshift", {})
