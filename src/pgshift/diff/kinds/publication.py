@@ -6,9 +6,12 @@ before any column, table or schema it names goes), so the down file, the reverse
 tables and schemas it publishes changes in place (``ALTER PUBLICATION ... ADD`` late, ``... DROP``
 early: a column in a column list or row filter cannot be dropped, nor a row filter's column retyped,
 while the publication uses it). A table whose column list or row filter changes is dropped from it and
-added back: in the same late step normally, which runs in one transaction so no change is missed; but
-around the table's own change when that table is reshaped (columns dropped or retyped) or one of its
-columns renamed (the old filter names the old column). ``publish`` and ``publish_via_partition_root``
+added back: in the same late step normally, which runs in one transaction so no change is missed. A
+table with a column list or row filter whose table is reshaped (columns dropped or retyped) is taken
+out before that change and added back after it, changed or not (PostgreSQL refuses to drop or retype a
+column either uses); so is a changed one whose table has a column renamed (the old filter names the old
+column). Between the two steps the table is not published: a migration that commits in between (a
+statement that runs alone, such as CREATE INDEX CONCURRENTLY) sends nothing of it meanwhile. ``publish`` and ``publish_via_partition_root``
 change with ``ALTER PUBLICATION ... SET (...)``; FOR ALL TABLES cannot be switched on or off, so that
 drops and creates it. The comment changes in place.
 
@@ -379,10 +382,19 @@ def _diff_one(a: Publication, b: Publication, plan: Plan) -> None:
                 tuple(_schema_before_renames(plan, s) for s in gone_schemas),
             )
         )
-    changed = [k for k in after if k in before and before[k] != after[k]]
-    around = plan.reshaped | _renamed_columns(plan)
-    early = [k for k in changed if k in around]  # the old entry holds what the table's change removes
-    in_place = [k for k in changed if k not in around]
+    renamed = _renamed_columns(plan)
+
+    def around(k: str) -> bool:
+        """Taken out before the table's own change and added back after it: PostgreSQL refuses to drop
+        or retype a column a column list or row filter uses (also when the entry stays the same), and
+        a changed entry's old filter may name a column by its old name."""
+        if k in plan.reshaped and (before[k].columns or before[k].where is not None):
+            return True
+        return before[k] != after[k] and k in renamed
+
+    kept = [k for k in after if k in before]
+    early = [k for k in kept if around(k)]
+    in_place = [k for k in kept if before[k] != after[k] and not around(k)]
     if early:
         plan.drop_publications.append(
             DropFromPublication(early_name, tuple(_before_renames(plan, before[k]) for k in early))
@@ -422,8 +434,8 @@ def diff_publications(old: Model, new: Model, plan: Plan) -> Model:
             )
             if b is not None:
                 plan.publications.append(CreatePublication(b, keyless_tables(plan, b, b.tables, b.schemas)))
-        elif a != b:
-            _diff_one(a, b, plan)
+        else:
+            _diff_one(a, b, plan)  # (an equal one too: a reshaped table may take its tables out)
     plan.publications += [
         CreatePublication(p, keyless_tables(plan, p, p.tables, p.schemas))
         for k, p in after.items()
