@@ -260,7 +260,8 @@ QUERIES: dict[str, str] = {
                             AND d.objid = p.oid AND d.deptype = 'e')
     """,
     "publication_table": f"""
-        SELECT 'publication_table', t.pubname || ' ' || t.schemaname || '.' || t.tablename,
+        -- the table first: a fact is named by its object, so the gaps of a table cover it
+        SELECT 'publication_table', t.schemaname || '.' || t.tablename, t.pubname,
                (SELECT string_agg(a, ',' ORDER BY a) FROM unnest(t.attnames) a), coalesce(t.rowfilter, '')
         FROM pg_publication_tables t
         WHERE {_NOT_SYSTEM.format(ns="t.schemaname")}

@@ -58,10 +58,10 @@ def test_pull_generate_migrate_round_trip(make_db: Callable[[], str], tmp_path: 
     assert "publication | supabase_realtime | false | insert,update,delete,truncate | false |  | " in facts
     assert "publication | orders_feed | false | insert,update | true | it's for the warehouse | " in facts
     assert (
-        "publication_table | orders_feed app.orders | id,status,total | "
+        "publication_table | app.orders | orders_feed | id,status,total | "
         "((total > (100)::numeric) AND (status <> 'void'::text))"
     ) in facts
-    assert "publication_table | family public.child | id | " in facts
+    assert "publication_table | public.child | family | id | " in facts
     assert "publication_schema | sales_feed sales" in facts
     code = (tmp_path / "pulled" / "schema.py").read_text()
     assert "objects.Publication('everything', all_tables=True, publish=('insert',))" in code
