@@ -3,7 +3,9 @@
 Random expressions over numeric, text, interval and date literals (with and without casts), IN lists,
 BETWEEN, operators and functions are evaluated on the server as written and as normalised: the value
 and the type (``pg_typeof``) must be the same every time. An expression the server rejects as written
-is skipped; one it rejects only after normalisation is a failure.
+is skipped; one it rejects only after normalisation is a failure. Expressions over columns of every
+type a cast may be taken off (varchar, text) or must stay on (char(n), name, integer, numeric) are
+rewritten as a table's CHECK is (``canonical_table``) and evaluated over rows of such a table.
 """
 
 from __future__ import annotations
@@ -160,3 +162,88 @@ def test_negative_default_on_numeric_column_is_one_spelling() -> None:
         for d in ("-1", "'-1'", "'-1'::numeric", "'-1'::integer")
     }
     assert len(spellings) == 1
+
+
+# Column references: the table's normalisation (``model.schema._without_coercions``) takes ``::text`` /
+# ``::varchar`` off its varchar and text columns only. Evaluated over rows of every column type concerned
+# (trailing blanks in char(n), a ``name``, NULLs), the rewritten expression must give the same values.
+_COLUMNS = "id int, i int, n numeric, v varchar(10), tx text, nm name, c char(4)"
+_ROWS = [
+    "(1, 1, 1.5, 'ab', 'ab', 'ab', 'ab')",
+    "(2, -3, 0, 'Ab ', 'x y', 'Zed', 'a ')",
+    "(3, NULL, NULL, NULL, NULL, NULL, NULL)",
+    "(4, 10, 2.25, '10', '1%', '10', '10')",
+]
+_column_ref = st.sampled_from(["i", "n", "v", "tx", "nm", "c"])
+_cast = st.sampled_from(["", "::text", "::varchar", "::character varying", "::varchar(2)"])
+_col_value = st.tuples(_column_ref, _cast).map(lambda t: f"{t[0]}{t[1]}" if not t[1] else f"({t[0]}){t[1]}")
+_col_text_value = st.one_of(
+    _col_value,
+    _col_value.map(lambda e: f"upper({e})"),
+    _col_value.map(lambda e: f"coalesce({e}, '?')"),
+    st.tuples(_col_value, _col_value).map(lambda t: f"{t[0]} || {t[1]}"),
+    _col_value.map(lambda e: f"length({e})"),
+)
+_col_boolean = st.one_of(
+    st.tuples(_col_text_value, st.sampled_from(["=", "<>", "<", ">="]), _text_lit).map(
+        lambda t: f"{t[0]} {t[1]} {t[2]}"
+    ),
+    st.tuples(_col_text_value, _col_text_value).map(lambda t: f"{t[0]} = {t[1]}"),
+    st.tuples(_col_value, st.sampled_from(["'a%'", "'1%'", "'%b'", "'A_'"])).map(
+        lambda t: f"{t[0]} LIKE {t[1]}"
+    ),
+    st.tuples(_col_value, st.lists(_text_lit, min_size=1, max_size=3)).map(
+        lambda t: f"{t[0]} IN ({', '.join(t[1])})"
+    ),
+    _col_value.map(lambda e: f"{e} IS NOT NULL"),
+)
+
+
+@pytest.fixture(scope="module")
+def rows_table(conn):  # type: ignore[no-untyped-def]
+    conn.execute(f"CREATE TEMPORARY TABLE expr_rows ({_COLUMNS})")
+    conn.execute(f"INSERT INTO expr_rows VALUES {', '.join(_ROWS)}")
+    yield "expr_rows"
+    conn.execute("DROP TABLE expr_rows")
+
+
+def _over_rows(conn: psycopg.Connection, expression: str) -> list[tuple[str | None, ...]] | None:
+    shown = f"({expression})::text, pg_typeof({expression})::text"
+    try:
+        with conn.transaction():
+            return conn.execute(f"SELECT {shown} FROM expr_rows ORDER BY id").fetchall()
+    except psycopg.Error:
+        return None
+
+
+def _as_table_normalises(expression: str) -> str:
+    """``expression`` as a CHECK of a table with expr_rows' columns comes out of ``canonical_table``."""
+    from pgshift.model.schema import CheckConstraint, Column, Table, canonical_table
+
+    columns = tuple(
+        Column(name, SqlType.parse(type_))
+        for name, type_ in (part.strip().split(" ", 1) for part in _COLUMNS.split(","))
+    )
+    table = Table(
+        "public",
+        "expr_rows",
+        columns,
+        check_constraints=(CheckConstraint("c", normalize_expression(expression)),),
+    )
+    return canonical_table(table).check_constraints[0].expression
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(expression=st.one_of(_col_boolean, _col_text_value))
+def test_column_casts_taken_out_keep_every_row_s_value(conn, rows_table, expression: str) -> None:  # type: ignore[no-untyped-def]
+    """Booleans (CHECKs, predicates, policies) keep value and type; other values (generated columns,
+    index keys, both assigned or compared as the column's type) keep their value."""
+    before = _over_rows(conn, expression)
+    if before is None:
+        return
+    normalised = _as_table_normalises(expression)
+    after = _over_rows(conn, normalised)
+    assert after is not None, f"{expression!r} -> {normalised!r} is refused"
+    if before[0][1] != "boolean":
+        before, after = [r[:1] for r in before], [r[:1] for r in after]
+    assert after == before, f"{expression!r} -> {normalised!r}"

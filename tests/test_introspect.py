@@ -105,6 +105,32 @@ def test_filters_and_tracking_table_excluded(db_url: str, db) -> None:  # type: 
     assert "__drizzle_migrations" not in [t.name for t in got.tables]
 
 
+def test_index_collations_read_wherever_the_definition_prints_them(db_url: str, db) -> None:  # type: ignore[no-untyped-def]
+    """indexes.sql prints an index's whole definition only where a key's COLLATE may be in it; each way a
+    key's collation can depart from its column's (or be an expression's) is still read, and NULLS NOT
+    DISTINCT comes from the catalog flag."""
+    db.execute(
+        'CREATE TABLE t (a text, b text COLLATE "C", c int, d text);'
+        'CREATE INDEX t_a_c ON t (a COLLATE "C");'  # a column key with another collation
+        'CREATE INDEX t_b_default ON t (b COLLATE "default");'  # a column's own collation undone
+        'CREATE INDEX t_b_plain ON t (b);'  # the column's own: nothing printed
+        'CREATE INDEX t_lower_c ON t (lower(d) COLLATE "C", c);'  # an expression key
+        'CREATE INDEX t_lower ON t (lower(d));'
+        "CREATE UNIQUE INDEX t_nnd ON t (c) NULLS NOT DISTINCT;"
+        "COMMENT ON INDEX t_nnd IS 'one null only'"
+    )
+    (table,) = read(db_url).tables
+    got = {i.name: ([e.collation for e in i.elements], i.nulls_not_distinct, i.comment) for i in table.indexes}
+    assert got == {
+        "t_a_c": (['C'], False, None),
+        "t_b_default": (['default'], False, None),
+        "t_b_plain": ([None], False, None),
+        "t_lower_c": (['C', None], False, None),
+        "t_lower": ([None], False, None),
+        "t_nnd": ([None], True, "one null only"),
+    }
+
+
 def test_hand_written_ddl_matches_equivalent_code(db_url: str, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A database made by hand (Postgres-chosen names, casts it adds) against the code a person would write."""
     db.execute(

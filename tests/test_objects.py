@@ -552,3 +552,53 @@ def test_changing_a_table_access_method_is_a_rewrite(
         "SELECT am.amname, (SELECT count(*) FROM t) FROM pg_class c JOIN pg_am am ON am.oid = c.relam "
         "WHERE c.oid = 't'::regclass"
     ).fetchone() == ("heap2", 2)
+
+
+VIEW_DEFAULTS = """
+from sqlalchemy import Column, Integer, MetaData, Table, Text, text
+from pgshift import objects
+
+metadata = MetaData()
+orders = Table("orders", metadata, Column("id", Integer, primary_key=True), Column("status", Text))
+objects.register(metadata, [
+    objects.View("public", "open_orders", "SELECT id, status FROM public.orders", column_defaults=DEFAULTS),
+])
+"""
+
+
+def test_view_column_defaults_change_in_place_both_ways(
+    db_url: str, db: psycopg.Connection, tmp_path: Path
+) -> None:
+    """A view's column default (what an INSERT through it gets) is created with the view, changed and
+    dropped in place (the view stays), put back by the down file, and pulled."""
+    config = project(tmp_path, db_url)
+
+    def version(name: str, defaults: tuple[tuple[str, str], ...]) -> str | None:
+        use_schema(tmp_path, f"schema_{name}", VIEW_DEFAULTS.replace("DEFAULTS", repr(defaults)))
+        return generate(config, name=name).tag
+
+    def inserted(n: int) -> str | None:
+        db.execute(f"INSERT INTO open_orders (id) VALUES ({n})")
+        row = db.execute(f"SELECT status FROM orders WHERE id = {n}").fetchone()
+        return None if row is None else row[0]
+
+    assert version("v1", (("status", "'new'"),))
+    assert version("v2", (("status", "'open'"), ("id", "42")))
+    assert version("v3", ())
+    up = (tmp_path / "drizzle" / "0001_v2.sql").read_text()
+    assert "DROP VIEW" not in up and "SET DEFAULT 'open'" in up
+    migrate(db_url, config=config, to="0000_v1")
+    assert inserted(1) == "new"
+    migrate(db_url, config=config, to="0001_v2")
+    assert inserted(2) == "open"
+    db.execute("INSERT INTO open_orders (status) VALUES ('x')")  # id from the view's default
+    assert db.execute("SELECT status FROM orders WHERE id = 42").fetchone() == ("x",)
+    migrate(db_url, config=config)
+    assert inserted(4) is None  # no default of its own: the table's (none for status)
+    rollback(db_url, config=config, steps=2)
+    assert inserted(3) == "new"
+    report = status(db_url, config=config)
+    assert report.drift is not None and not report.drift.items, report.drift
+    pulled = pull(db_url, config=config, output=tmp_path / "pulled.py")
+    code = pulled.path.read_text()
+    assert "column_defaults=" in code and "'new'::text" in code, code

@@ -183,6 +183,30 @@ def test_view_definitions_normalised_together_as_one_by_one(drop: int | None) ->
     assert normalize_view_definitions(texts) == [normalize_view_definition(t) for t in texts]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SELECT t.a, t.b FROM t WHERE t.c > 1", ("t", 3)),
+        ("SELECT x.a FROM t x", ("t", 1)),
+        # a relation anywhere counts, not only in the top FROM: a sub-select in the target list or WHERE
+        ("SELECT t.a, (SELECT max(u.b) FROM u) FROM t", None),
+        ("SELECT t.a FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.id = t.id)", None),
+        ("SELECT t.a FROM t UNION ALL SELECT t.a FROM t", None),  # the same table twice: two relations
+        ("SELECT t.a FROM t JOIN u ON u.id = t.id", None),
+        ("SELECT 1", None),
+    ],
+)
+def test_only_relation_finds_the_one_relation_or_says_none(text: str, expected: tuple[str, int] | None) -> None:
+    """View normalisation drops qualifiers only over a single relation; the walk that stops at a second
+    one must still see relations outside FROM clauses."""
+    import postgast
+
+    from pgshift.pg.parser import only_relation
+
+    found = only_relation(postgast.parse(text))
+    assert (None if found is None else (found[0].relname, len(found[1]))) == expected
+
+
 def test_parse_each_joins_only_what_parses_alone() -> None:
     from pgshift.pg.parser import collect_nodes, deparse, nodes, parse_each
 

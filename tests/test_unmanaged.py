@@ -84,6 +84,9 @@ ALTER TABLE a_schema_whose_name_is_long_enough_to_matter.a_table_with_a_long_nam
     CLUSTER ON a_table_with_a_long_name_too_pkey;
 CREATE INDEX ix ON a_schema_whose_name_is_long_enough_to_matter.a_table_with_a_long_name_too ((b + 1));
 ALTER INDEX a_schema_whose_name_is_long_enough_to_matter.ix ALTER COLUMN 1 SET STATISTICS 100;
+ALTER TABLE a_schema_whose_name_is_long_enough_to_matter.a_table_with_a_long_name_too
+    ADD CONSTRAINT b_once EXCLUDE USING btree ((b * 2) WITH =);
+ALTER INDEX a_schema_whose_name_is_long_enough_to_matter.b_once ALTER COLUMN 1 SET STATISTICS 10;
 CREATE VIEW public.v AS SELECT 1 AS one;
 ALTER VIEW public.v ALTER COLUMN one SET DEFAULT 2;
 CREATE TABLE public.events (id integer, body text);
@@ -104,9 +107,15 @@ def test_settings_without_a_model_field_are_named_whole(
     )
     pulled = pull(db_url, config=config, output=tmp_path / "schema.py")
     assert {(u.kind, u.name) for u in pulled.unmanaged} >= {
-        ("index statistics target", "a_schema_whose_name_is_long_enough_to_matter.ix.expr"),
-        ("view column default", "public.v.one"),
+        # an index's own is modelled (below); an EXCLUDE constraint's index's is not
+        ("index statistics target", "a_schema_whose_name_is_long_enough_to_matter.b_once.expr"),
         ("table replica identity", "public.events FULL"),  # what publications send for UPDATE/DELETE
     }
+    assert not {u.name for u in pulled.unmanaged} & {"a_schema_whose_name_is_long_enough_to_matter.ix.expr"}
+    # a view's column default is modelled too
+    assert not {u.kind for u in pulled.unmanaged} & {"view column default"}
+    assert [v.column_defaults for v in pulled.model.views] == [(("one", "2"),)]
+    (table,) = [t for t in pulled.model.tables if t.name != "events"]  # (events: replica identity)
+    assert [e.statistics for i in table.indexes if i.name == "ix" for e in i.elements] == [100]
     # a statistics object is modelled now (tests/test_statistics.py), named whole there too
     assert f"{long}_ab" in {s.key for s in pulled.model.statistics}

@@ -124,7 +124,10 @@ class Trigger:
 class View:
     """``CREATE VIEW schema.name [WITH (options)] AS definition`` (``definition`` is the SELECT), then
     ``comment`` and ``column_comments`` (``(("email", "the address"),)``) with ``COMMENT ON``. A
-    materialized view's ``indexes`` are ``CREATE INDEX`` statements on it, run after it is created."""
+    materialized view's ``indexes`` are ``CREATE INDEX`` statements on it (and ``ALTER INDEX ... SET
+    STATISTICS`` of their keys), run after it is created. A
+    view's ``column_defaults`` (``(("status", "'new'"),)``) are what an INSERT through it gets (``ALTER
+    VIEW ... ALTER COLUMN ... SET DEFAULT``)."""
 
     schema: str
     name: str
@@ -133,6 +136,7 @@ class View:
     comment: str | None = None
     column_comments: tuple[tuple[str, str], ...] = ()
     indexes: tuple[str, ...] = ()
+    column_defaults: tuple[tuple[str, str], ...] = ()
 
     keyword = "VIEW"
 
@@ -148,6 +152,10 @@ class View:
 
     def statements(self) -> list[str]:
         out = [self._create(), *(i.strip().removesuffix(";") for i in self.indexes)]
+        out += [
+            f"ALTER VIEW {self._ref()} ALTER COLUMN {_ident(column)} SET DEFAULT {expression}"
+            for column, expression in self.column_defaults
+        ]
         if self.comment is not None:
             out.append(f"COMMENT ON {self.keyword} {self._ref()} IS {_literal(self.comment)}")
         out += [

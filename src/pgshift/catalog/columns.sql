@@ -20,7 +20,13 @@ WITH owned AS (
            (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
             WHERE i.indrelid = c.oid AND i.indisclustered) AS clustered_on,  -- ALTER TABLE ... CLUSTER ON
            -- USING <am>: relam is 0 for a partitioned table before PostgreSQL 17
-           (SELECT am.amname FROM pg_am am WHERE am.oid = c.relam) AS access_method
+           (SELECT am.amname FROM pg_am am WHERE am.oid = c.relam) AS access_method,
+           ARRAY(
+        SELECT pn.nspname || '.' || p.relname
+        FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+        JOIN pg_namespace pn ON pn.oid = p.relnamespace
+        WHERE i.inhrelid = c.oid ORDER BY i.inhseqno
+    ) AS inherits
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p')
@@ -41,12 +47,7 @@ SELECT
     c.storage_parameters,
     c.clustered_on,
     c.access_method,
-    ARRAY(
-        SELECT pn.nspname || '.' || p.relname
-        FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
-        JOIN pg_namespace pn ON pn.oid = p.relnamespace
-        WHERE i.inhrelid = c.oid ORDER BY i.inhseqno
-    ) AS inherits,
+    c.inherits,
     a.attnum AS attnum,
     a.attname AS name,
     format_type(a.atttypid, a.atttypmod) AS type,
@@ -61,7 +62,7 @@ SELECT
     -- PostgreSQL 18+: the NOT NULL constraint's name and NOT VALID (no such row before 18: NULL)
     nn.conname AS not_null_name,
     NOT nn.convalidated AS not_null_not_valid,
-    pg_get_expr(d.adbin, d.adrelid) AS default_expr,
+    pg_get_expr(d.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE d.adrelid END) AS default_expr,
     a.attidentity AS identity,
     a.attgenerated AS generated,
     cd.description AS comment,
@@ -77,8 +78,8 @@ SELECT
     END AS collation,
     -- PostgreSQL's attribute options are n_distinct and n_distinct_inherited; a server may keep
     -- private entries of its own there (seen: pg_attver=<n> on every column), which are not the schema's
-    ARRAY(SELECT o FROM unnest(a.attoptions) o
-          WHERE split_part(o, '=', 1) IN ('n_distinct', 'n_distinct_inherited')) AS column_options,
+    CASE WHEN a.attoptions IS NOT NULL THEN ARRAY(SELECT o FROM unnest(a.attoptions) o
+          WHERE split_part(o, '=', 1) IN ('n_distinct', 'n_distinct_inherited')) END AS column_options,
     owned.seq_name AS owned_sequence,
     seq.seqincrement::text AS seq_increment,
     seq.seqmin::text AS seq_min_value,

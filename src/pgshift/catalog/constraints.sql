@@ -35,7 +35,7 @@ SELECT
     NOT con.convalidated AND v18.enforced AS not_valid,
     -- Only CHECK bodies, EXCLUDE definitions and UNIQUE's NULLS NOT DISTINCT are read from the text.
     CASE WHEN con.contype IN ('c', 'u', 'x') THEN pg_get_constraintdef(con.oid, true) END AS definition,
-    obj_description(con.oid, 'pg_constraint') AS comment
+    d.description AS comment
 FROM pg_constraint con
 CROSS JOIN LATERAL (
     SELECT coalesce((j ->> 'conenforced')::boolean, true) AS enforced,
@@ -49,6 +49,7 @@ JOIN pg_class cl ON cl.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = cl.relnamespace
 LEFT JOIN pg_class fcl ON fcl.oid = con.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fcl.relnamespace
+LEFT JOIN pg_description d ON d.objoid = con.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0
 WHERE con.contype IN ('p', 'u', 'f', 'c', 'x')
   AND cl.relkind IN ('r', 'p')
   AND n.nspname = ANY(%(schemas)s)

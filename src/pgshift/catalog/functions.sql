@@ -25,10 +25,11 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS kind,
               CASE WHEN a.aggkind = 'h' THEN 'HYPOTHETICAL' END)
          || ')'
        ELSE pg_get_functiondef(p.oid) END AS definition,
-       obj_description(p.oid, 'pg_proc') AS comment
+       od.description AS comment
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 LEFT JOIN pg_aggregate a ON a.aggfnoid = p.oid
+LEFT JOIN pg_description od ON od.objoid = p.oid AND od.classoid = 'pg_proc'::regclass AND od.objsubid = 0
 WHERE n.nspname = ANY(%(schemas)s)
   -- not owned by an extension, not made by CREATE TYPE (range constructors: an internal dependency)
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))

@@ -115,16 +115,17 @@ FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p') AND c.relreplident <> 'd' AND n.nspname = ANY(%(schemas)s)
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid)
 UNION ALL
-SELECT 'index statistics target',  -- ALTER INDEX ... ALTER COLUMN n SET STATISTICS
+-- ALTER INDEX ... ALTER COLUMN n SET STATISTICS is modelled on the indexes of the model (indexes.sql);
+-- not on an index that backs a constraint (an EXCLUDE's), nor a partition's own departing from its parent's
+SELECT 'index statistics target',
        n.nspname || '.' || ic.relname || '.' || a.attname
 FROM pg_attribute a JOIN pg_class ic ON ic.oid = a.attrelid JOIN pg_namespace n ON n.oid = ic.relnamespace
 WHERE ic.relkind IN ('i', 'I') AND a.attnum > 0 AND coalesce(a.attstattarget, -1) >= 0
   AND n.nspname = ANY(%(schemas)s)
-UNION ALL
-SELECT 'view column default', n.nspname || '.' || c.relname || '.' || a.attname
-FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
-WHERE c.relkind = 'v' AND n.nspname = ANY(%(schemas)s)
+  AND (EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = ic.oid)
+       OR (ic.relispartition AND a.attstattarget IS DISTINCT FROM (
+             SELECT pa.attstattarget FROM pg_inherits i JOIN pg_attribute pa ON pa.attrelid = i.inhparent
+             WHERE i.inhrelid = ic.oid AND pa.attnum = a.attnum)))
 UNION ALL
 SELECT 'partition trigger state', n.nspname || '.' || c.relname || '.' || t.tgname
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace

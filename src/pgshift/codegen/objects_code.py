@@ -106,10 +106,19 @@ def _view(v: m.View) -> str:
         args.append(f"comment={v.comment!r}")
     if v.column_comments:
         args.append(f"column_comments={v.column_comments!r}")
+    if v.column_defaults:
+        args.append(f"column_defaults={v.column_defaults!r}")
     if v.indexes:
-        from pgshift.diff.kinds.index import create_index_sql
+        from pgshift.diff.kinds.index import create_index_sql, index_statistics_sets
 
-        sql = tuple(create_index_sql(v.schema, v.name, i, concurrently=False) for i in v.indexes)
+        sql = tuple(
+            statement
+            for i in v.indexes
+            for statement in (
+                create_index_sql(v.schema, v.name, i, concurrently=False),
+                *index_statistics_sets(v.schema, i),
+            )
+        )
         args.append(f"indexes={sql!r}")
     if v.materialized:
         if v.with_no_data:

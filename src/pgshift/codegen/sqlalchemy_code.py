@@ -510,8 +510,15 @@ def _index_call(index: m.Index, w: _Writer, table_ref: str) -> str:
         parts.append(f"postgresql_ops={ops!r}")
     if index.nulls_not_distinct:
         parts.append("postgresql_nulls_not_distinct=True")
-    if index.comment is not None:  # SQLAlchemy's Index has no comment=: pgshift reads it from info
-        parts.append(f"info={{'pgshift': {{'comment': {index.comment!r}}}}}")
+    # SQLAlchemy's Index has no comment= nor statistics targets: pgshift reads them from info
+    info: dict[str, object] = {}
+    if index.comment is not None:
+        info["comment"] = index.comment
+    statistics = {p: e.statistics for p, e in enumerate(index.elements, start=1) if e.statistics is not None}
+    if statistics:
+        info["statistics"] = statistics
+    if info:
+        parts.append(f"info={{'pgshift': {info!r}}}")
     return f"{w.use('Index')}({', '.join(parts)})"
 
 

@@ -145,6 +145,8 @@ class Action(enum.StrEnum):
     SET_CLUSTER = "set_cluster"
     SET_ACCESS_METHOD = "set_access_method"
     SET_COLUMN_STATISTICS = "set_column_statistics"
+    SET_INDEX_STATISTICS = "set_index_statistics"
+    SET_VIEW_COLUMN_DEFAULT = "set_view_column_default"
     SET_COLUMN_STORAGE = "set_column_storage"
     SET_CATALOG_TABLE_OPTION = "set_catalog_table_option"
     CREATE_PARTITION = "create_partition"
@@ -340,6 +342,10 @@ EFFECTS: dict[str, Effect] = {
     # ALTER COLUMN SET STATISTICS and SET/RESET (n_distinct ...): SHARE UPDATE EXCLUSIVE. SET STORAGE and
     # SET COMPRESSION: ACCESS EXCLUSIVE, but only rows written from then on change (no rewrite).
     Action.SET_COLUMN_STATISTICS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
+    # ALTER INDEX ... ALTER COLUMN n SET STATISTICS: SHARE UPDATE EXCLUSIVE on the index (writes go on)
+    Action.SET_INDEX_STATISTICS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
+    # ALTER VIEW ... ALTER COLUMN SET / DROP DEFAULT: ACCESS EXCLUSIVE on the view, no data touched
+    Action.SET_VIEW_COLUMN_DEFAULT: Effect(AE),
     Action.SET_COLUMN_STORAGE: Effect(AE),
     Action.SET_CATALOG_TABLE_OPTION: Effect(AE),
     # CREATE TABLE ... PARTITION OF locks the parent ACCESS EXCLUSIVE (briefly: the new table is empty,

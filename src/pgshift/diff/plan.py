@@ -77,17 +77,26 @@ class Plan:
     new_tables: dict[str, Table] = field(default_factory=dict)
 
     def ordered(self) -> list[Operation]:
+        # Triggers, rules and views rebuilt around a renamed column or table name it in their text; the
+        # server rewrites them at the rename, but the down file (this list reversed) creates them again
+        # from the old text, which works only once the name is back: so they are dropped before the
+        # renames. Not when a schema is renamed: the views in it carry the new schema's name by then.
+        leaves = [
+            *self.drop_triggers,  # before the views and functions they hang on
+            *self.drop_rules,
+            *self.drop_view_functions,
+            *self.drop_views,  # first: a view blocks type changes (and enum rebuilds) of what it reads
+        ]
+        before, after = ([], leaves) if self.renamed_schemas else (leaves, [])
         return [
             *self.revokes,
             *self.drop_statistics,  # first of all: nothing depends on them, and they on all the rest
             *self.drop_publications,  # likewise (a column a publication uses cannot be dropped)
             *self.pre_rename_drops,
+            *before,
             *self.renames,
-            *self.drop_triggers,  # before the views and functions they hang on
-            *self.drop_rules,
+            *after,
             *self.drop_event_triggers,
-            *self.drop_view_functions,
-            *self.drop_views,  # first: a view blocks type changes (and enum rebuilds) of what it reads
             *self.release_functions,
             *self.early_function_drops,
             *self.schemas,

@@ -214,6 +214,9 @@ class IndexElement:
     nulls_first: bool | None = None  # None = the default for the direction (last for ASC, first for DESC)
     opclass: str | None = None
     collation: str | None = None
+    # ALTER INDEX ... ALTER COLUMN <position> SET STATISTICS: an expression key's statistics target
+    # (PostgreSQL refuses one on a plain column key; None is the default)
+    statistics: int | None = None
 
     @property
     def sorts_nulls_first(self) -> bool:
@@ -333,6 +336,9 @@ class View:
     comment: str | None = None
     column_comments: tuple[tuple[str, str], ...] = ()  # (column, comment), sorted by column
     clustered_on: str | None = None  # the index of a materialized view CLUSTER ON marked (changes in place)
+    # ALTER VIEW ... ALTER COLUMN c SET DEFAULT (an INSERT through the view gets it): (column, expression
+    # as the server prints it), sorted by column; changes in place
+    column_defaults: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:
@@ -800,4 +806,5 @@ def canonical_view(view: View) -> View:
         indexes=_by_name(view.indexes),
         comment=view.comment or None,
         column_comments=tuple(sorted((c, t) for c, t in view.column_comments if t)),
+        column_defaults=tuple(sorted(view.column_defaults)),
     )

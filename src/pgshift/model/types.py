@@ -19,7 +19,7 @@ from typing import Any
 
 import postgast
 
-from pgshift.pg.parser import collect_nodes, deparse, nodes, parse_each
+from pgshift.pg.parser import deparse, nodes, only_relation, parse_each
 
 # Postgres internal type name -> Drizzle's spelling.
 _BUILTIN = {
@@ -872,20 +872,17 @@ def normalize_view_definition(text: str) -> str:
 def normalize_view_definitions(texts: Sequence[str]) -> list[str]:
     """``normalize_view_definition`` of each text, the same result for hundreds of views in one parser
     call and one walk per tree (introspection reads every view of the database at once)."""
-    from postgast.pg_query_pb2 import ColumnRef, RangeVar
-
     definitions = [text.strip().removesuffix(";") for text in texts]
     out = []
     for definition, tree in zip(definitions, parse_each(definitions), strict=True):
         if tree is None:
             out.append(definition)
             continue
-        found = collect_nodes(tree, (RangeVar, ColumnRef))
-        relations = found[RangeVar]
-        if len(relations) == 1:
-            only = relations[0]
+        found = only_relation(tree)
+        if found is not None:
+            only, refs = found
             names = {only.relname, only.alias.aliasname if only.HasField("alias") else None}
-            for ref in found[ColumnRef]:
+            for ref in refs:
                 if (
                     len(ref.fields) == 2
                     and ref.fields[0].HasField("string")

@@ -28,6 +28,7 @@ neither, are commented with an ``objects.Comment`` declaration (read back throug
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import postgast
@@ -659,7 +660,7 @@ def _index(table: Any, index: SAIndex) -> m.Index:
     include = tuple(str(c if isinstance(c, str) else c.name) for c in (opts.get("include") or ()))
     return m.Index(
         name=_name(index) or naming.index_name(table.name, names_for_default),
-        elements=tuple(elements),
+        elements=_with_statistics(index, elements),
         unique=bool(index.unique),
         method=(opts.get("using") or "btree").lower(),
         where=normalize_expression(_sql(where)) if where is not None else None,
@@ -668,6 +669,20 @@ def _index(table: Any, index: SAIndex) -> m.Index:
         nulls_not_distinct=bool(opts.get("nulls_not_distinct")),
         concurrently=bool(opts.get("concurrently")),
         comment=_info_comment(index),
+    )
+
+
+def _with_statistics(index: SAIndex, elements: list[m.IndexElement]) -> tuple[m.IndexElement, ...]:
+    """``info={"pgshift": {"statistics": {2: 500}}}``: statistics targets of expression keys by position
+    (1-based, as ``ALTER INDEX ... ALTER COLUMN 2 SET STATISTICS 500`` numbers them)."""
+    info = index.info.get("pgshift", {}) if isinstance(index.info, dict) else {}
+    targets = info.get("statistics") if isinstance(info, dict) else None
+    if not targets:
+        return tuple(elements)
+    by_position = {int(k): int(v) for k, v in dict(targets).items()}
+    return tuple(
+        replace(e, statistics=by_position[p]) if p in by_position else e
+        for p, e in enumerate(elements, start=1)
     )
 
 

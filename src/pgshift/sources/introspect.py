@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, ParamSpec, TypeVar
@@ -63,6 +64,9 @@ _QUERIES = (
 # With a URL, these groups are read on connections of their own while the caller's connection reads
 # the rest (the server works on them in parallel): the three heaviest queries each alone.
 _OFFLOADED = (("columns",), ("indexes",), ("constraints", "partitions", "triggers"))
+# The queries whose rows come as named tuples, not dicts: a row per column (10,500 in bench/objects),
+# which psycopg makes about twice as fast as dicts (~25 ms of the GIL there).
+_TUPLE_ROWS = frozenset({"columns"})
 
 
 def _gc_paused(read: Callable[_P, _R]) -> Callable[_P, _R]:
@@ -118,23 +122,29 @@ def introspect(
     def keep(schema: str, table: str) -> bool:
         return (schema, table) not in excluded and matches(schema, table)
 
-    # Each keyed kind's objects are made in the thread that read its rows, while the others still read.
-    results = _read(conn, params, url, {kind.query: kind.from_catalog for kind in SOURCE_KINDS})
-    tables = _tables(sorted(results["columns"], key=_column_order), keep)
-    _constraints(results["constraints"], tables)
-    _indexes(results["indexes"], tables)
+    # Each keyed kind's objects are made in the thread that read its rows, while the others still read;
+    # so are the tables (from the columns) and their constraints and indexes, grouped by table.
+    prepare: dict[str, Callable[[list[Any]], Any]] = {kind.query: kind.from_catalog for kind in SOURCE_KINDS}
+    prepare.update(columns=lambda rows: _tables(rows, keep), constraints=_constraints, indexes=_indexes)
+    results = _read(conn, params, url, prepare)
+    tables, left_out = results["columns"]
+    for key, parts in results["constraints"].items():
+        if (table := tables.get(key)) is not None:
+            table.update(parts)
+    view_indexes: dict[tuple[str, str], list[m.Index]] = {}
+    for (on_view, *key), indexes in results["indexes"].items():
+        if not on_view:
+            if (table := tables.get((key[0], key[1]))) is not None:
+                table["indexes"] = indexes
+        else:
+            view_indexes[key[0], key[1]] = indexes  # a materialized view's indexes are part of it
     _policies(results["policies"], tables)
     _partitions(results["partitions"], tables)
     keyed = {kind.collection: results[kind.query] for kind in SOURCE_KINDS}
-    view_indexes: dict[tuple[str, str], dict[str, Any]] = {
-        (v.schema, v.name): {"indexes": []} for v in keyed["views"]
-    }
-    _indexes(results["indexes"], {}, view_indexes)  # a materialized view's indexes are part of it
     keyed["views"] = [
-        replace(v, indexes=tuple(view_indexes[v.schema, v.name]["indexes"])) for v in keyed["views"]
+        replace(v, indexes=tuple(view_indexes.get((v.schema, v.name), ()))) for v in keyed["views"]
     ]
     # grants on the tables the filters leave out (the tracking table among them) are left out with them
-    left_out = {(r["schema"], r["table_name"]) for r in results["columns"]} - set(tables)
     keyed["grants"] = [g for g in keyed["grants"] if g.on != "table" or (g.schema, g.name) not in left_out]
     # statistics objects on the tables the filters leave out go with them
     keyed["statistics"] = [s for s in keyed["statistics"] if keep(s.table_schema, s.table)]
@@ -210,12 +220,13 @@ def unmanaged_in_catalog(conn: Any, schemas: Sequence[str]) -> list[tuple[str, s
     return [(r["kind"], r["name"]) for r in _fetch(conn, "unmanaged", {"schemas": list(schemas)})]
 
 
-def _fetch(conn: Any, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    from psycopg.rows import dict_row
+def _fetch(conn: Any, name: str, params: dict[str, Any]) -> list[Any]:
+    """Query ``name``'s rows: dicts, or named tuples for the queries in ``_TUPLE_ROWS``."""
+    from psycopg.rows import dict_row, namedtuple_row
 
-    with conn.cursor(row_factory=dict_row) as cur:
+    with conn.cursor(row_factory=namedtuple_row if name in _TUPLE_ROWS else dict_row) as cur:
         cur.execute(catalog.load(name), params)
-        rows: list[dict[str, Any]] = cur.fetchall()
+        rows: list[Any] = cur.fetchall()
         return rows
 
 
@@ -306,23 +317,24 @@ def _prepared(
     return prepare[name](rows) if name in prepare else rows
 
 
-def _column_order(row: dict[str, Any]) -> tuple[str, str, int]:
-    return row["schema"], row["table_name"], row["attnum"] or 0
-
-
-def _tables(rows: list[dict[str, Any]], keep: Any) -> dict[tuple[str, str], dict[str, Any]]:
+def _tables(
+    rows: list[Any], keep: Callable[[str, str], bool]
+) -> tuple[dict[tuple[str, str], dict[str, Any]], set[tuple[str, str]]]:
+    """The tables ``keep`` keeps, each a dict of its facts and columns (in ``attnum`` order) to which the
+    other queries' parts are added, and the tables it left out. ``rows`` are ``columns.sql``'s, as
+    named tuples (``_TUPLE_ROWS``)."""
     tables: dict[tuple[str, str], dict[str, Any]] = {}
     left_out: set[tuple[str, str]] = set()
-    for r in rows:
-        key = (r["schema"], r["table_name"])
+    for r in rows:  # in no order: each table's columns are put in attnum order at the end
+        key = (r.schema, r.table_name)
         table = tables.get(key)
         if table is None:
             if key in left_out or not keep(*key):  # once per table, not once per column
                 left_out.add(key)
                 continue
             table = tables[key] = {
-                "schema": r["schema"],
-                "name": r["table_name"],
+                "schema": r.schema,
+                "name": r.table_name,
                 "columns": [],
                 "pk": None,
                 "fks": [],
@@ -330,84 +342,92 @@ def _tables(rows: list[dict[str, Any]], keep: Any) -> dict[tuple[str, str], dict
                 "checks": [],
                 "indexes": [],
                 "policies": [],
-                "rls": r["rls_enabled"],
-                "comment": r["table_comment"] or None,
+                "rls": r.rls_enabled,
+                "comment": r.table_comment or None,
                 "excludes": [],
-                "unlogged": bool(r["unlogged"]),
-                "partition_by": normalize_partition_key(r["partition_by"]) if r["partition_by"] else None,
+                "unlogged": bool(r.unlogged),
+                "partition_by": normalize_partition_key(r.partition_by) if r.partition_by else None,
                 "partitions": [],
-                "inherits": tuple(r["inherits"] or ()),
-                "storage_parameters": tuple(sorted(r["storage_parameters"] or ())),
-                "clustered_on": r["clustered_on"],
-                "access_method": r["access_method"],  # heap becomes None (model.schema.canonical_table)
+                "inherits": tuple(r.inherits or ()),
+                "storage_parameters": tuple(sorted(r.storage_parameters or ())),
+                "clustered_on": r.clustered_on,
+                "access_method": r.access_method,  # heap becomes None (model.schema.canonical_table)
             }
-        if r["attnum"] is not None:  # NULL: a table without columns of its own
-            table["columns"].append(_column(r))
-    return tables
+        if r.attnum is not None:  # NULL: a table without columns of its own
+            table["columns"].append((r.attnum, _column(r)))
+    for table in tables.values():
+        table["columns"] = [column for _, column in sorted(table["columns"], key=_first)]
+    return tables, left_out
 
 
-def _column_type(r: dict[str, Any]) -> SqlType:
+_first = operator.itemgetter(0)
+_NO_SETTINGS = m.ColumnSettings()  # most columns': one shared value, not 10,000 equal ones
+
+
+def _column_type(r: Any) -> SqlType:
     """``format_type`` prints one ``[]`` whatever the depth; the column's declared depth is in ``dims``.
 
     Any other user-defined type (a domain, a composite or range type, an extension's type) is spelled as
     ``format_type`` spells it: qualified exactly when its schema is not on the search_path (``app.email``),
     bare when it is (``citext`` in Supabase's ``extensions``). A bare name in DDL would not be found."""
-    if r["typtype"] == "e":
-        return SqlType(r["type_name"], 0, r["type_schema"])
-    if r["elem_typtype"] == "e":
-        return SqlType(r["elem_name"], max(r["dims"] or 1, 1), r["elem_schema"])
-    parsed = parse_type(r["type"])
-    if parsed.array_dims and (r["dims"] or 0) > 1:
-        return SqlType(parsed.base, r["dims"], parsed.schema)
+    if r.typtype == "e":
+        return SqlType(r.type_name, 0, r.type_schema)
+    if r.elem_typtype == "e":
+        return SqlType(r.elem_name, max(r.dims or 1, 1), r.elem_schema)
+    parsed = parse_type(r.type)
+    if parsed.array_dims and (r.dims or 0) > 1:
+        return SqlType(parsed.base, r.dims, parsed.schema)
     return parsed
 
 
-def _not_null_name(r: dict[str, Any]) -> str | None:
+def _not_null_name(r: Any) -> str | None:
     """A NOT NULL constraint's name when it is not the one PostgreSQL (18+) would give it."""
-    name = r["not_null_name"]
-    return None if name is None or name == not_null_name(r["table_name"], r["name"]) else name
+    name = r.not_null_name
+    return None if name is None or name == not_null_name(r.table_name, r.name) else name
 
 
-def _column(r: dict[str, Any]) -> m.Column:
+def _column(r: Any) -> m.Column:
     type_ = _column_type(r)
-    default = r["default_expr"]
+    default = r.default_expr
     identity = None
     generated = None
-    if r["identity"] in ("a", "d"):
+    if r.identity in ("a", "d"):
         identity = m.Identity(
-            kind="always" if r["identity"] == "a" else "byDefault",
-            sequence_name=r["owned_sequence"],
-            options=sequence_options_from_catalog(r, prefix="seq_"),
+            kind="always" if r.identity == "a" else "byDefault",
+            sequence_name=r.owned_sequence,
+            options=sequence_options_from_catalog(r._asdict(), prefix="seq_"),
         )
-    elif r["generated"] in ("s", "v"):  # 'v': VIRTUAL, PostgreSQL 18+
+    elif r.generated in ("s", "v"):  # 'v': VIRTUAL, PostgreSQL 18+
         generated = normalize_stored_expression(default) if default else None
         default = None
     elif (
         default is not None
-        and r["owned_sequence"]
+        and r.owned_sequence
         and (serial := type_.as_serial()) is not None
         and (target := nextval_target(default)) is not None
-        and target[1] == r["owned_sequence"]
+        and target[1] == r.owned_sequence
     ):
         type_, default = serial, None
     return m.Column(
-        name=r["name"],
+        name=r.name,
         type=type_,
-        not_null=bool(r["not_null"]),
+        not_null=bool(r.not_null),
         not_null_name=_not_null_name(r),
-        not_null_not_valid=bool(r["not_null_not_valid"]),
+        not_null_not_valid=bool(r.not_null_not_valid),
         default=canonical_default(default, type_) if default is not None else None,
         identity=identity,
         generated=generated,
-        generated_virtual=generated is not None and r["generated"] == "v",
-        comment=r["comment"] or None,
-        settings=m.ColumnSettings(
-            statistics=r["statistics"],
-            storage=r["storage"],
-            compression=r["compression"],
-            options=tuple(sorted(r["column_options"] or ())),
+        generated_virtual=generated is not None and r.generated == "v",
+        comment=r.comment or None,
+        settings=_NO_SETTINGS
+        if r.statistics is None and r.storage is None and r.compression is None and not r.column_options
+        else m.ColumnSettings(
+            statistics=r.statistics,
+            storage=r.storage,
+            compression=r.compression,
+            options=tuple(sorted(r.column_options)) if r.column_options else (),
         ),
-        collation=collation_sql(*r["collation"]) if r["collation"] else None,
+        collation=collation_sql(*r.collation) if r.collation else None,
     )
 
 
@@ -418,11 +438,15 @@ def _check_body(definition: str) -> str:
     return normalize_stored_expression(body)
 
 
-def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str, Any]]) -> None:
+def _constraints(rows: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Each table's constraints, by table: the ``pk`` and the ``fks``, ``uniques``, ``checks`` and
+    ``excludes`` lists, as ``_tables`` names them (made before the tables are, in the reading thread)."""
+    parts: dict[tuple[str, str], dict[str, Any]] = {}
     for r in rows:
-        table = tables.get((r["schema"], r["table_name"]))
+        key = (r["schema"], r["table_name"])
+        table = parts.get(key)
         if table is None:
-            continue
+            table = parts[key] = {"pk": None, "fks": [], "uniques": [], "checks": [], "excludes": []}
         columns = tuple(r["columns"])
         kind = r["kind"]
         comment = r["comment"] or None
@@ -487,6 +511,7 @@ def _constraints(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[
                     on_delete_columns=tuple(r["on_delete_columns"] or ()),
                 )
             )
+    return parts
 
 
 def _unquote(identifier: str) -> str:
@@ -495,27 +520,19 @@ def _unquote(identifier: str) -> str:
     return identifier
 
 
-def _indexes(
-    rows: list[dict[str, Any]],
-    tables: dict[tuple[str, str], dict[str, Any]],
-    views: dict[tuple[str, str], dict[str, Any]] | None = None,
-) -> None:
-    """Each index into its table's (or, ``on_view``, its materialized view's) ``indexes`` list."""
+def _indexes(rows: list[dict[str, Any]]) -> dict[tuple[bool, str, str], list[m.Index]]:
+    """Each table's (or, ``on_view`` first in the key, materialized view's) indexes, by its key."""
+    parts: dict[tuple[bool, str, str], list[m.Index]] = {}
     for r in rows:
-        table = (
-            (views or {}).get((r["schema"], r["table_name"]))
-            if r["on_view"]
-            else tables.get((r["schema"], r["table_name"]))
-        )
-        if table is None:
-            continue
         key_count = r["key_count"]
         keys, is_column = r["keys"], r["is_column"]
         bits = list(r["options_bits"] or [])
         opclasses = list(r["opclasses"] or [])
+        statistics = r["key_statistics"] or {}
         # pg_get_indexdef writes COLLATE only where it departs from the key's own collation, so the
         # parser (one parse per index: ~40 ms for 2,000 indexes) is needed only where the word is.
-        parsed = index_definition_keys(r["definition"]) if "COLLATE" in r["definition"] else []
+        definition = r["definition"]  # only where a COLLATE may be in it (indexes.sql)
+        parsed = index_definition_keys(definition) if definition and "COLLATE" in definition else []
         elements = []
         for position in range(key_count):
             option = bits[position] if position < len(bits) else 0
@@ -531,11 +548,12 @@ def _indexes(
                     nulls_first=nulls_first,
                     opclass=opclasses[position] if position < len(opclasses) else None,
                     collation=parsed[position].collation if position < len(parsed) else None,
+                    statistics=statistics.get(str(position + 1)),
                 )
             )
         include = tuple(_unquote(k) for k in keys[key_count:])
         options = tuple(sorted(tuple(o.split("=", 1)) for o in (r["options"] or ())))
-        table["indexes"].append(
+        parts.setdefault((bool(r["on_view"]), r["schema"], r["table_name"]), []).append(
             m.Index(
                 name=r["name"],
                 elements=tuple(elements),
@@ -544,10 +562,11 @@ def _indexes(
                 where=normalize_stored_expression(r["predicate"]) if r["predicate"] else None,
                 include=include,
                 with_=options,
-                nulls_not_distinct="NULLS NOT DISTINCT" in r["definition"],
+                nulls_not_distinct=bool(r["nulls_not_distinct"]),
                 comment=r["comment"] or None,
             )
         )
+    return parts
 
 
 def _policies(rows: list[dict[str, Any]], tables: dict[tuple[str, str], dict[str, Any]]) -> None:

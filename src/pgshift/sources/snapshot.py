@@ -350,7 +350,7 @@ def _index_out(index: m.Index) -> dict[str, Any]:
         col["nulls"] = "first" if el.sorts_nulls_first else "last"
         if el.opclass:
             col["opclass"] = el.opclass
-        columns.append(with_extras(col, collation=el.collation))
+        columns.append(with_extras(col, collation=el.collation, statistics=el.statistics))
     out: dict[str, Any] = {"name": index.name, "columns": columns, "isUnique": index.unique}
     if index.where is not None:
         out["where"] = index.where
@@ -813,6 +813,7 @@ def _index_in(raw: dict[str, Any], table: str) -> m.Index:
                 nulls_first=nulls_first,
                 opclass=col.get("opclass") or None,
                 collation=pgshift_extra(col, "collation"),
+                statistics=pgshift_extra(col, "statistics"),
             )
         )
     where = raw.get("where")
@@ -924,7 +925,7 @@ def _objects_out(model: m.Model) -> dict[str, Any]:
 
 def _view_extras_out(view: m.View) -> dict[str, Any]:
     """What a view has beyond Drizzle's entry: a materialized view's indexes (Drizzle's index entries),
-    its comment and its columns' comments."""
+    its comment, its columns' comments and a view's column defaults."""
     out: dict[str, Any] = {}
     if view.indexes:
         out["indexes"] = {i.name: _index_out(i) for i in view.indexes}
@@ -934,6 +935,8 @@ def _view_extras_out(view: m.View) -> dict[str, Any]:
         out["columnComments"] = dict(view.column_comments)
     if view.clustered_on is not None:
         out["clusteredOn"] = view.clustered_on
+    if view.column_defaults:
+        out["columnDefaults"] = dict(view.column_defaults)
     return out
 
 
@@ -952,6 +955,7 @@ def _with_view_extras(views: list[m.View], raw: Any) -> list[m.View]:
                 comment=own.get("comment"),
                 column_comments=tuple((str(c), str(t)) for c, t in (own.get("columnComments") or {}).items()),
                 clustered_on=str(own["clusteredOn"]) if own.get("clusteredOn") else None,
+                column_defaults=tuple((str(c), str(e)) for c, e in (own.get("columnDefaults") or {}).items()),
             )
         )
     return out

@@ -59,6 +59,8 @@ CREATE TABLE public.account (
 COMMENT ON TABLE public.account IS 'a customer account';
 COMMENT ON COLUMN public.account.mood IS 'latest mood';
 CREATE INDEX account_nick_idx ON public.account (nick DESC NULLS LAST) WHERE ratio > 1::numeric / 8;
+CREATE INDEX account_lower_nick_idx ON public.account (id, lower(nick));
+ALTER INDEX public.account_lower_nick_idx ALTER COLUMN 2 SET STATISTICS 1000;
 
 CREATE TABLE public.code (
   c text PRIMARY KEY,
@@ -119,6 +121,8 @@ CREATE VIEW public.happy_active AS SELECT id, email FROM public.active_account W
 CREATE MATERIALIZED VIEW public.account_stats AS
   SELECT mood, count(*) AS n FROM public.account GROUP BY mood;
 CREATE UNIQUE INDEX account_stats_mood_idx ON public.account_stats (mood);
+CREATE INDEX account_stats_n_idx ON public.account_stats ((n * 2));
+ALTER INDEX public.account_stats_n_idx ALTER COLUMN 1 SET STATISTICS 300;
 CREATE RULE cache_no_delete AS ON DELETE TO public.cache DO INSTEAD NOTHING;
 
 -- Row-level security.

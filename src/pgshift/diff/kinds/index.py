@@ -69,7 +69,7 @@ class CreateIndex(_IndexStep):
         i = self.index
         return [
             create_index_sql(self.schema, self.table, i, concurrently=self.concurrently),
-            *created_comment(index_target(self.schema, i.name), i.comment),
+            *index_settings_sql(self.schema, i),
         ]
 
     def reverse(self) -> Operation:
@@ -101,7 +101,71 @@ class DropIndex(_IndexStep):
         return f"drop index {self.index.name} on {self.table}{how}"
 
 
+@dataclass(frozen=True)
+class SetIndexStatistics(Operation):
+    """ALTER INDEX ... ALTER COLUMN <position> SET STATISTICS: an expression key's statistics target
+    (``None``: the default, -1), changed in place."""
+
+    schema: str
+    table: str
+    index: str
+    position: int  # 1-based, as ALTER INDEX numbers an index's columns
+    old: int | None
+    new: int | None
+    action = Action.SET_INDEX_STATISTICS
+
+    @property
+    def subject(self) -> str:
+        return path(self.schema, self.table, self.index)
+
+    def sql(self) -> list[str]:
+        return [index_statistics_sql(self.schema, self.index, self.position, self.new)]
+
+    def reverse(self) -> Operation:
+        return SetIndexStatistics(self.schema, self.table, self.index, self.position, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"set statistics of column {self.position} of index {self.index} on {self.table}"
+
+
+def index_statistics_changes(schema: str, table: str, old: Index, new: Index) -> list[Operation]:
+    """The in-place changes of an index that differs from ``old`` only in its keys' statistics targets."""
+    return [
+        SetIndexStatistics(schema, table, new.name, position, a.statistics, b.statistics)
+        for position, (a, b) in enumerate(zip(old.elements, new.elements, strict=True), start=1)
+        if a.statistics != b.statistics
+    ]
+
+
+def without_settings(index: Index) -> Index:
+    """``index`` without what changes in place (its comment, its keys' statistics targets)."""
+    elements = tuple(replace(e, statistics=None) if e.statistics is not None else e for e in index.elements)
+    return replace(index, comment=None, elements=elements)
+
+
 # --- SQL --------------------------------------------------------------------------------------------
+
+
+def index_statistics_sql(schema: str, index: str, position: int, value: int | None) -> str:
+    target = -1 if value is None else value
+    return f"ALTER INDEX {ref(schema, index)} ALTER COLUMN {position} SET STATISTICS {target};"
+
+
+def index_settings_sql(schema: str, index: Index) -> list[str]:
+    """What follows an index's CREATE: its keys' statistics targets and its comment."""
+    return [
+        *index_statistics_sets(schema, index),
+        *created_comment(index_target(schema, index.name), index.comment),
+    ]
+
+
+def index_statistics_sets(schema: str, index: Index) -> list[str]:
+    """The ALTER INDEX ... SET STATISTICS of each of ``index``'s keys that has a target."""
+    return [
+        index_statistics_sql(schema, index.name, position, e.statistics)
+        for position, e in enumerate(index.elements, start=1)
+        if e.statistics is not None
+    ]
 
 
 def index_element_sql(element: IndexElement) -> str:
@@ -167,7 +231,7 @@ class CreatePartitionedIndex(Operation):
                 create_index_sql(part_schema, part, child, concurrently=True),
                 f"ALTER INDEX {ref(self.schema, i.name)} ATTACH PARTITION {ref(part_schema, child.name)};",
             ]
-        return [*out, *created_comment(index_target(self.schema, i.name), i.comment)]
+        return [*out, *index_settings_sql(self.schema, i)]  # (a parent's statistics reach its partitions')
 
     def reverse(self) -> Operation:
         return DropIndex(self.schema, self.table, self.index)  # a partitioned index has no CONCURRENTLY drop

@@ -51,6 +51,9 @@ from pgshift.diff.kinds.index import (
     DropIndex,
     RenameIndex,
     create_index_sql,
+    index_settings_sql,
+    index_statistics_changes,
+    without_settings,
 )
 from pgshift.diff.kinds.policy import CreatePolicy, DropPolicy
 from pgshift.diff.kinds.sequence import rename_owned_sequence
@@ -99,7 +102,7 @@ class CreateTable(Operation):
             out += CreatePartition(t, p).sql()
         out += [s for c in t.columns for s in created_settings(t.schema, t.name, c)]
         out += [create_index_sql(t.schema, t.name, i, concurrently=False) for i in t.indexes]
-        out += [s for i in t.indexes for s in created_comment(index_target(t.schema, i.name), i.comment)]
+        out += [s for i in t.indexes for s in index_settings_sql(t.schema, i)]
         if t.clustered_on is not None:
             out += ClusterOn(t.schema, t.name, None, t.clustered_on).sql()
         out += [
@@ -767,14 +770,21 @@ def _diff_table(a: Table, b: Table, plan: Plan) -> None:
     # Indexes and constraints that change or go; dropped before the columns they cover change.
     ia, ib = by_name(a.indexes), by_name(b.indexes)
     for name, index in ia.items():
-        if not same_but_comment(index, ib.get(name)) or (regenerated and _index_columns(index) & regenerated):
+        new_index = ib.get(name)
+        if (
+            new_index is None
+            or without_settings(index) != without_settings(new_index)
+            or (regenerated and _index_columns(index) & regenerated)
+        ):
             # a partitioned table's index has no DROP INDEX CONCURRENTLY
             plan.early_drops.append(DropIndex(s, n, index, concurrently=not a.partition_by))
             if name in ib:
                 plan.indexes.append(_create_index(a, b, ib[name]))
-        elif index.comment != ib[name].comment:
-            target, subject = index_target(s, name), path(s, n, name)
-            plan.table_meta.append(SetComment(target, "index", subject, index.comment, ib[name].comment))
+        else:
+            plan.table_meta += index_statistics_changes(s, n, index, new_index)
+            if index.comment != new_index.comment:
+                target, subject = index_target(s, name), path(s, n, name)
+                plan.table_meta.append(SetComment(target, "index", subject, index.comment, new_index.comment))
     plan.indexes += [_create_index(a, b, i) for name, i in ib.items() if name not in ia]
 
     ca = by_name(_keys(a, with_foreign_keys=False))

@@ -6,12 +6,19 @@ change of the query (or its options) drops and creates the view, and its create 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from pgshift.diff.hazards import Action
 from pgshift.diff.kinds.base import Operation, path, ref
 from pgshift.diff.kinds.comment import SetComment, comment_sql, created_comment, index_target
-from pgshift.diff.kinds.index import CreateIndex, DropIndex, create_index_sql
+from pgshift.diff.kinds.index import (
+    CreateIndex,
+    DropIndex,
+    create_index_sql,
+    index_settings_sql,
+    index_statistics_changes,
+    without_settings,
+)
 from pgshift.diff.kinds.table import ClusterOn
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import (
@@ -47,11 +54,12 @@ class CreateView(Operation):
         out = [f"CREATE {kind} {ref(v.schema, v.name)}{with_} AS ({v.definition}){tail};"]
         for i in v.indexes:  # a new view: nothing reads it yet, so no CONCURRENTLY
             out.append(create_index_sql(v.schema, v.name, i, concurrently=False))
-            out += created_comment(index_target(v.schema, i.name), i.comment)
+            out += index_settings_sql(v.schema, i)
         if v.clustered_on is not None:
             out += ClusterOn(v.schema, v.name, None, v.clustered_on, "materialized view").sql()
         out += created_comment(view_target(v), v.comment)
         out += [comment_sql(view_column_target(v, c), text) for c, text in v.column_comments]
+        out += [column_default_sql(v, c, expression) for c, expression in v.column_defaults]
         return out
 
     def reverse(self) -> Operation:
@@ -79,6 +87,35 @@ class DropView(Operation):
 
     def describe(self) -> str:
         return f"drop view {self.view.key}"
+
+
+@dataclass(frozen=True)
+class SetViewColumnDefault(Operation):
+    """ALTER VIEW ... ALTER COLUMN ... SET / DROP DEFAULT: what an INSERT through the view gets."""
+
+    view: View
+    column: str
+    old: str | None
+    new: str | None
+    action = Action.SET_VIEW_COLUMN_DEFAULT
+
+    @property
+    def subject(self) -> str:
+        return path(self.view.schema, self.view.name, self.column)
+
+    def sql(self) -> list[str]:
+        return [column_default_sql(self.view, self.column, self.new)]
+
+    def reverse(self) -> Operation:
+        return SetViewColumnDefault(self.view, self.column, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"{'set' if self.new is not None else 'drop'} default of column {self.column} of view {self.view.key}"
+
+
+def column_default_sql(view: View, column: str, expression: str | None) -> str:
+    head = f"ALTER VIEW {ref(view.schema, view.name)} ALTER COLUMN {quote_ident(column)}"
+    return f"{head} DROP DEFAULT;" if expression is None else f"{head} SET DEFAULT {expression};"
 
 
 def diff_views(old: Model, new: Model, plan: Plan) -> Model:
@@ -123,11 +160,13 @@ def _diff_in_place(a: View, b: View, plan: Plan) -> None:
     ia, ib = {i.name: i for i in a.indexes}, {i.name: i for i in b.indexes}
     for name, index in ia.items():
         new = ib.get(name)
-        if new is None or replace(new, comment=None) != replace(index, comment=None):
+        if new is None or without_settings(new) != without_settings(index):
             plan.drop_views.append(DropIndex(s, n, index, concurrently=True))
             if new is not None:
                 plan.views.append(CreateIndex(s, n, new, concurrently=True))
-        elif index.comment != new.comment:
+            continue
+        plan.views += index_statistics_changes(s, n, index, new)
+        if index.comment != new.comment:
             target, subject = index_target(s, name), path(s, n, name)
             plan.views.append(SetComment(target, "index", subject, index.comment, new.comment))
     plan.views += [CreateIndex(s, n, i, concurrently=True) for name, i in ib.items() if name not in ia]
@@ -143,6 +182,10 @@ def _diff_in_place(a: View, b: View, plan: Plan) -> None:
             plan.views.append(
                 SetComment(target, "column", path(s, n, column), ca.get(column), cb.get(column))
             )
+    da, db = dict(a.column_defaults), dict(b.column_defaults)
+    for column in sorted(set(da) | set(db)):
+        if da.get(column) != db.get(column):
+            plan.views.append(SetViewColumnDefault(b, column, da.get(column), db.get(column)))
 
 
 def dependency_order(views: tuple[View, ...]) -> list[str]:

@@ -52,6 +52,7 @@ def from_catalog(r: dict[str, Any], definition: str | None = None) -> m.View:
         with_no_data=r["materialized"] and not r["populated"],
         comment=r["comment"] or None,
         column_comments=tuple((str(c), str(t)) for c, t in (r["column_comments"] or ())),
+        column_defaults=tuple((str(c), str(e)) for c, e in (r["column_defaults"] or ())),
         clustered_on=r["clustered_on"],
     )
 
