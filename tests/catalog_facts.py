@@ -283,6 +283,31 @@ QUERIES: dict[str, str] = {
         JOIN pg_namespace tn ON tn.oid = c.relnamespace
         WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_statistic_ext", "s.oid")}
     """,
+    # Publications from pg_publication and the pg_publication_tables view (which expands FOR ALL TABLES
+    # and TABLES IN SCHEMA into the tables published, and gives every column when there is no list),
+    # not pgshift's publications.sql: options, comment, then one fact per table published.
+    "publication": """
+        SELECT 'publication', p.pubname, p.puballtables::text,
+               concat_ws(',', CASE WHEN p.pubinsert THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END,
+                         CASE WHEN p.pubdelete THEN 'delete' END, CASE WHEN p.pubtruncate THEN 'truncate' END),
+               p.pubviaroot::text, coalesce(obj_description(p.oid, 'pg_publication'), ''),
+               coalesce(to_jsonb(p) ->> 'pubgencols', '')  -- publish_generated_columns, 18+
+        FROM pg_publication p
+        WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_publication'::regclass
+                            AND d.objid = p.oid AND d.deptype = 'e')
+    """,
+    "publication_table": f"""
+        -- the table first: a fact is named by its object, so the gaps of a table cover it
+        SELECT 'publication_table', t.schemaname || '.' || t.tablename, t.pubname,
+               (SELECT string_agg(a, ',' ORDER BY a) FROM unnest(t.attnames) a), coalesce(t.rowfilter, '')
+        FROM pg_publication_tables t
+        WHERE {_NOT_SYSTEM.format(ns="t.schemaname")}
+    """,
+    "publication_schema": """
+        SELECT 'publication_schema', p.pubname || ' ' || n.nspname
+        FROM pg_publication_namespace s JOIN pg_publication p ON p.oid = s.pnpubid
+        JOIN pg_namespace n ON n.oid = s.pnnspid
+    """,
     "rule": f"""
         SELECT 'rule', r.schemaname || '.' || r.tablename || '.' || r.rulename, r.definition
         FROM pg_rules r

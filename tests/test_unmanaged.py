@@ -26,7 +26,9 @@ CREATE FOREIGN TABLE public.remote (id integer) SERVER pgshift_test_server;
 CREATE TABLE public.parted (id integer) PARTITION BY LIST (id);
 CREATE FOREIGN TABLE public.parted_one PARTITION OF public.parted FOR VALUES IN (1) SERVER pgshift_test_server;
 ALTER FOREIGN TABLE public.parted_one ALTER COLUMN id OPTIONS (ADD column_name 'ident');
-CREATE PUBLICATION pgshift_test_pub FOR TABLE public.t;
+CREATE SCHEMA elsewhere;
+CREATE TABLE elsewhere.audit (id integer PRIMARY KEY);
+CREATE PUBLICATION pgshift_test_pub FOR TABLE public.t, elsewhere.audit;
 """
 
 EXPECTED = {
@@ -37,6 +39,8 @@ EXPECTED = {
     ("user mapping", "PUBLIC on pgshift_test_server"),
     ("foreign server option", "pgshift_test_server.password"),
     ("foreign partition column options", "public.parted_one.id"),
+    # a publication is modelled (tests/test_publications.py) unless it names a table or schema outside
+    # the managed ones, as this one does
     ("publication", "pgshift_test_pub"),
 }
 
@@ -97,6 +101,8 @@ ALTER TABLE a_schema_whose_name_is_long_enough_to_matter.a_table_with_a_long_nam
 ALTER INDEX a_schema_whose_name_is_long_enough_to_matter.b_once ALTER COLUMN 1 SET STATISTICS 10;
 CREATE VIEW public.v AS SELECT 1 AS one;
 ALTER VIEW public.v ALTER COLUMN one SET DEFAULT 2;
+CREATE TABLE public.events (id integer, body text);
+ALTER TABLE public.events REPLICA IDENTITY FULL;
 """
 
 
@@ -115,12 +121,13 @@ def test_settings_without_a_model_field_are_named_whole(
     assert {(u.kind, u.name) for u in pulled.unmanaged} >= {
         # an index's own is modelled (below); an EXCLUDE constraint's index's is not
         ("index statistics target", "a_schema_whose_name_is_long_enough_to_matter.b_once.expr"),
+        ("table replica identity", "public.events FULL"),  # what publications send for UPDATE/DELETE
     }
     assert not {u.name for u in pulled.unmanaged} & {"a_schema_whose_name_is_long_enough_to_matter.ix.expr"}
     # a view's column default is modelled too
     assert not {u.kind for u in pulled.unmanaged} & {"view column default"}
     assert [v.column_defaults for v in pulled.model.views] == [(("one", "2"),)]
-    (table,) = pulled.model.tables
+    (table,) = [t for t in pulled.model.tables if t.name != "events"]  # (events: replica identity)
     assert [e.statistics for i in table.indexes if i.name == "ix" for e in i.elements] == [100]
     # a statistics object is modelled now (tests/test_statistics.py), named whole there too
     assert f"{long}_ab" in {s.key for s in pulled.model.statistics}

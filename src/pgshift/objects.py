@@ -1,5 +1,5 @@
 """Declaring what SQLAlchemy has no construct for: functions, procedures, aggregates, triggers, views,
-materialized views, rules, event triggers, extensions, foreign-data wrappers and servers, grants and default privileges (and any other statement — domains, composite and range types,
+materialized views, rules, event triggers, publications, extensions, foreign-data wrappers and servers, grants and default privileges (and any other statement — domains, composite and range types,
 collations as ``SQL("CREATE DOMAIN ...")``, extended statistics as ``SQL("CREATE STATISTICS ...")``), attached to the schema's MetaData.
 
     from pgshift import objects
@@ -294,6 +294,50 @@ class ForeignServer:
         out += f" FOREIGN DATA WRAPPER {_ident(self.wrapper)}"
         out += _options_sql(self.options, f"objects.ForeignServer {self.name}")
         return [out]
+
+
+@dataclass(frozen=True)
+class Publication:
+    """``CREATE PUBLICATION name [FOR ALL TABLES | FOR TABLE ..., TABLES IN SCHEMA ...] [WITH (...)]``.
+    ``tables`` as SQL spells each after ``TABLE``, a column list and a row filter included
+    (``"public.orders (id, total) WHERE (total > 100)"``); each is published ``ONLY`` (inheritance
+    children are listed as tables of their own). ``schemas`` are published whole (``TABLES IN
+    SCHEMA``); ``all_tables`` is ``FOR ALL TABLES``. ``publish`` names the operations sent (all four by
+    default), ``via_partition_root`` is ``publish_via_partition_root``, ``generated_columns``
+    ``publish_generated_columns = stored`` (PostgreSQL 18+). Database-wide: pgshift manages
+    one whose tables and schemas all lie in the managed schemas (see pgshift.model.schema.Publication)."""
+
+    name: str
+    tables: tuple[str, ...] = ()
+    schemas: tuple[str, ...] = ()
+    all_tables: bool = False
+    publish: tuple[str, ...] = ("insert", "update", "delete", "truncate")
+    via_partition_root: bool = False
+    comment: str | None = None
+    generated_columns: bool = False  # publish_generated_columns = stored (PostgreSQL 18+)
+
+    def statements(self) -> list[str]:
+        if self.all_tables and (self.tables or self.schemas):
+            raise ValueError(f"publication {self.name}: all_tables=True publishes every table; list none")
+        objects = [
+            f"TABLE {t if t.strip().upper().startswith('ONLY ') else 'ONLY ' + t.strip()}"
+            for t in self.tables
+        ]
+        if self.schemas:
+            objects.append("TABLES IN SCHEMA " + ", ".join(_ident(s) for s in self.schemas))
+        text = f"CREATE PUBLICATION {_ident(self.name)}"
+        if self.all_tables:
+            text += " FOR ALL TABLES"
+        elif objects:
+            text += " FOR " + ", ".join(objects)
+        publish = ", ".join(op.strip().lower() for op in self.publish)
+        root = "true" if self.via_partition_root else "false"
+        generated = ", publish_generated_columns = stored" if self.generated_columns else ""
+        text += f" WITH (publish = {_literal(publish)}, publish_via_partition_root = {root}{generated})"
+        out = [text]
+        if self.comment is not None:
+            out.append(f"COMMENT ON PUBLICATION {_ident(self.name)} IS {_literal(self.comment)}")
+        return out
 
 
 @dataclass(frozen=True)

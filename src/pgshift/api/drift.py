@@ -43,6 +43,7 @@ _NOUNS = {
     "event_trigger": "event trigger",
     "rule": "rule",
     "statistics": "statistics object",
+    "publication": "publication",
     "object": "type, extension or collation",
 }
 
@@ -88,11 +89,11 @@ def _short(subject: str) -> str:
 
 def _has(model: m.Model, subject: str) -> bool:
     keyed: tuple[
-        m.Function | m.Trigger | m.Rule | m.EventTrigger | m.Statistics | m.DefinedObject
+        m.Function | m.Trigger | m.Rule | m.EventTrigger | m.Statistics | m.Publication | m.DefinedObject
         | m.ForeignServer | m.ForeignDataWrapper, ...
     ] = (
-        *model.functions, *model.triggers, *model.rules, *model.event_triggers, *model.statistics, *model.defined,
-        *model.foreign_servers, *model.foreign_data_wrappers,
+        *model.functions, *model.triggers, *model.rules, *model.event_triggers, *model.statistics,
+        *model.publications, *model.defined, *model.foreign_servers, *model.foreign_data_wrappers,
     )  # fmt: skip
     if subject in {o.key for o in keyed}:
         return True
@@ -173,6 +174,11 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         event_triggers=[e for e in expected.event_triggers if e.schema in schemas],  # by its function's
         statistics=[
             s for s in expected.statistics if s.schema in schemas and matches(s.table_schema, s.table)
+        ],
+        publications=[  # managed when all they name is (model.schema.Publication)
+            p
+            for p in expected.publications
+            if p.named_schemas <= set(schemas) and all(matches(t.schema, t.table) for t in p.tables)
         ],
         defined=[d for d in expected.defined if d.schema in schemas],
         grants=[g for g in expected.grants if g.schema in schemas],

@@ -144,6 +144,7 @@ def check_identifiers(model: Model) -> None:
         yield from (("enum", "", e.name) for e in model.enums)
         yield from (("sequence", "", q.name) for q in model.sequences)
         yield from (("view", "", v.name) for v in model.views)
+        yield from (("publication", "", p.name) for p in model.publications)
         for t in model.tables:
             yield "table", "", t.name
             yield from (("column of", t.name, c.name) for c in t.columns)

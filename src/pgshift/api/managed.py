@@ -1,16 +1,20 @@
 """What pgshift manages, and what it lists as "not managed" instead of touching.
 
 Every kind in pgshift's model can be declared in schema code now (tables through SQLAlchemy; functions,
-procedures, aggregates, triggers, views, materialized views, rules, event triggers and statistics objects
-through ``pgshift.objects`` or SQL files; domains, composite and range types, collations and extensions as
+procedures, aggregates, triggers, views, materialized views, rules, event triggers, statistics objects
+and publications through ``pgshift.objects`` or SQL files; domains, composite and range types, collations and extensions as
 defined objects), so push and generate manage them all: what the code does not declare is dropped.
 Kinds the model does not hold — user mappings (their options hold passwords), a foreign partition's
 column options, credential-like options of servers and foreign tables, text search objects, operators and their
-classes, casts, publications, subscriptions, languages, access methods (a table's ``USING`` one is
+classes, casts, subscriptions, languages, access methods (a table's ``USING`` one is
 modelled; the method itself is not created) — are read from the catalog (``catalog/unmanaged.sql``) and
 listed by kind and name by pull, push and status, never dropped. So is an event trigger whose function
 lives outside the managed schemas (event triggers belong to no schema: pgshift manages one with the schema
-of the function it runs). ``UNDECLARABLE`` names model fields that code cannot declare (none today); a kind that
+of the function it runs), and a publication naming a table or schema outside them (publications belong
+to no schema either: pgshift manages one when everything it names lies in the managed schemas, FOR ALL
+TABLES and empty ones included, since they name nothing a filter could place elsewhere; one naming
+anything outside is another project's or a replication tool's, and dropping it would stop replication
+the schema code never knew about). ``UNDECLARABLE`` names model fields that code cannot declare (none today); a kind that
 joins the model but not yet the declarations goes there, and push, generate and pull set it aside.
 ``OPT_IN`` kinds (grants, default privileges, foreign-data wrappers, foreign servers) are managed only
 when the code declares at least one.

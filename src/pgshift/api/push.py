@@ -157,9 +157,10 @@ def plan_push(
     """Load the code and read the database (overlapped), settle renames, diff, count the risks."""
     from pgshift.api.generate import load_schema_model, settle_renames
     from pgshift.api.scratch import spelled_by_server
-    from pgshift.diff.dataloss import WIDENS_ACCESS, Risk, analyze
+    from pgshift.diff.dataloss import STOPS_PUBLISHING, WIDENS_ACCESS, Risk, analyze
     from pgshift.diff.differ import diff
     from pgshift.diff.kinds.grant import given_back_to_public
+    from pgshift.diff.kinds.publication import stops_publishing
     from pgshift.diff.render import check_parses
     from pgshift.urls import mask_secrets
 
@@ -190,7 +191,30 @@ def plan_push(
         Risk(WIDENS_ACCESS, "PUBLIC", f"{sentence}: everyone may then use it", None)
         for sentence in given_back_to_public(operations)
     ]
+    stopped = stops_publishing(operations)
+    slots = _logical_slots(conn) if stopped else 0
+    held = f" ({slots} logical replication slot(s) on this database)" if slots else ""
+    risks += [
+        Risk(STOPS_PUBLISHING, name, f"{sentence}: its subscribers stop receiving those changes{held}", None)
+        for name, sentence in stopped
+    ]
     return PushPlan(mask_secrets(url), tuple(operations), tuple(risks), unmanaged, tuple(notes))
+
+
+def _logical_slots(conn: Any) -> int:
+    """How many logical replication slots this database has (subscribers hold one each); 0 when the
+    role may not read them."""
+    import psycopg
+
+    try:
+        with conn.transaction():
+            row = conn.execute(
+                "SELECT count(*) FROM pg_replication_slots WHERE slot_type = 'logical' "
+                "AND database = current_database()"
+            ).fetchone()
+    except psycopg.Error:
+        return 0
+    return int(row[0]) if row else 0
 
 
 def push(
@@ -228,7 +252,7 @@ def push(
             if confirm is None:
                 listing = "; ".join(r.message for r in plan.risks)
                 raise PushError(
-                    f"push would lose data, fail or widen access: {listing}",
+                    f"push would lose data, fail, widen access or stop publishing: {listing}",
                     hint="pass --force to accept (nothing is ever truncated to make a change fit), "
                     "or change the data or the schema first",
                 )

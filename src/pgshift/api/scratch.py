@@ -1,5 +1,5 @@
-"""Declarations read back through the server: the canonical form of functions, triggers, views, rules
-and statistics objects.
+"""Declarations read back through the server: the canonical form of functions, triggers, views, rules,
+statistics objects and publications (a row filter in the server's spelling).
 
 Schema code declares these objects as SQL (``pgshift.objects``, alembic_utils entities, the config's
 ``sql`` files). Comparing that text with what a database prints would report every reformatting as a
@@ -127,6 +127,7 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         rules=read.rules,
         event_triggers=read.event_triggers,
         statistics=read.statistics,
+        publications=read.publications,
         defined=read.defined,
         grants=model.grants,
         default_privileges=model.default_privileges,
@@ -191,7 +192,7 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
     tables_only = dataclasses.replace(
         model, tables=tables, views=(), functions=(), triggers=(), rules=(), event_triggers=(), defined=()
     )
-    tables_only = dataclasses.replace(tables_only, statistics=())
+    tables_only = dataclasses.replace(tables_only, statistics=(), publications=())
     for op in diff(Model(), tables_only):
         if not op.transactional:
             continue
@@ -312,6 +313,7 @@ def _counted(model: Model) -> str:
         ("rule", model.rules),
         ("event trigger", model.event_triggers),
         ("statistics object", model.statistics),
+        ("publication", model.publications),
         ("type or extension", model.defined),
     ):
         if items:

@@ -73,7 +73,16 @@ WHERE n.nspname = ANY(%(schemas)s)
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid
                     AND d.deptype = 'i')
 UNION ALL
+-- publications are modelled (publications.sql) when all they name lies in the managed schemas; one
+-- naming a table or schema elsewhere is named here
 SELECT 'publication', p.pubname FROM pg_publication p
+WHERE (EXISTS (SELECT 1 FROM pg_publication_rel r JOIN pg_class c ON c.oid = r.prrelid
+               WHERE r.prpubid = p.oid
+                 AND NOT c.relnamespace IN (SELECT oid FROM pg_namespace WHERE nspname = ANY(%(schemas)s)))
+       OR EXISTS (SELECT 1 FROM pg_publication_namespace s
+                  WHERE s.pnpubid = p.oid
+                    AND NOT s.pnnspid IN (SELECT oid FROM pg_namespace WHERE nspname = ANY(%(schemas)s))))
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_publication'::regclass AND d.objid = p.oid)
 UNION ALL
 SELECT 'subscription', s.subname FROM pg_subscription s
 WHERE s.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())
@@ -127,6 +136,14 @@ SELECT CASE WHEN c.relkind = 'm' THEN 'materialized view access method' ELSE 'pa
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = c.relam
 WHERE (c.relkind = 'm' OR (c.relkind = 'r' AND c.relispartition))
   AND am.amname <> 'heap' AND n.nspname = ANY(%(schemas)s)
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid)
+UNION ALL
+-- ALTER TABLE ... REPLICA IDENTITY FULL / NOTHING / USING INDEX: what a publication sends for UPDATE and
+-- DELETE (the default, the primary key, is no setting)
+SELECT 'table replica identity', n.nspname || '.' || c.relname || ' '
+       || CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING' ELSE 'USING INDEX' END
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p') AND c.relreplident <> 'd' AND n.nspname = ANY(%(schemas)s)
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid)
 UNION ALL
 -- ALTER INDEX ... ALTER COLUMN n SET STATISTICS is modelled on the indexes of the model (indexes.sql);

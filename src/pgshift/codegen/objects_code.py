@@ -1,5 +1,5 @@
-"""What pull writes for functions, procedures, aggregates, views, triggers, rules, event triggers and
-statistics objects: ``pgshift.objects`` declarations registered on the MetaData (SQLAlchemy has no construct for them).
+"""What pull writes for functions, procedures, aggregates, views, triggers, rules, event triggers,
+statistics objects and publications: ``pgshift.objects`` declarations registered on the MetaData (SQLAlchemy has no construct for them).
 
 The server's own text (``pg_get_functiondef``, ``pg_get_triggerdef``, ...) is cut into the declaration's
 parts at the places the server's format fixes (the header line ends with the argument list); when a
@@ -170,6 +170,27 @@ def _statistics(s: m.Statistics) -> list[str]:
     return out
 
 
+def _publication(p: m.Publication) -> str:
+    """``objects.Publication`` with each table as the migration's SQL lists it (``ONLY`` left to the
+    class, which adds it)."""
+    from pgshift.diff.kinds.publication import table_sql
+
+    args = [repr(p.name)]
+    if p.tables:
+        args.append(f"tables={tuple(table_sql(t).removeprefix('ONLY ') for t in p.tables)!r}")
+    if p.schemas:
+        args.append(f"schemas={p.schemas!r}")
+    if p.all_tables:
+        args.append("all_tables=True")
+    if p.publish != m.PUBLISH_ALL:
+        args.append(f"publish={p.publish!r}")
+    if p.via_root:
+        args.append("via_partition_root=True")
+    if p.generated_columns:
+        args.append("generated_columns=True")
+    return f"objects.Publication({', '.join(args)}{_comment_arg(p.comment)})"
+
+
 def _comments(model: m.Model) -> list[str]:
     """``objects.Comment`` for the comments neither SQLAlchemy nor a declaration class carries: on
     schemas, enums and sequences (SQLAlchemy's ``Enum`` and ``Sequence`` take no ``comment=``), and on routines,
@@ -214,7 +235,7 @@ def has_objects(model: m.Model) -> bool:
     commented = any(e.comment for e in model.enums) or any(s.comment for s in model.sequences)
     commented = commented or bool(model.schema_comments)
     declared = model.functions or model.views or model.triggers or model.rules or model.event_triggers
-    return bool(declared or model.defined or model.statistics or commented)
+    return bool(declared or model.defined or model.statistics or model.publications or commented)
 
 
 _COMMENT_KEYWORD = {
@@ -361,6 +382,7 @@ def objects_block(model: m.Model, holder: str) -> list[str]:
     items += [_rule(r) for r in model.rules]
     items += [_event_trigger(e) for e in model.event_triggers]
     items += [line for s in model.statistics for line in _statistics(s)]
+    items += [_publication(p) for p in model.publications]
     items += _comments(model)
     lines = [
         "",

@@ -52,7 +52,7 @@ def command(
     """
     from pgshift.api.managed import describe_unmanaged
     from pgshift.api.push import PushError, push
-    from pgshift.diff.dataloss import DATA_LOSS, WIDENS_ACCESS
+    from pgshift.diff.dataloss import DATA_LOSS, STOPS_PUBLISHING, WIDENS_ACCESS
 
     if environment is not None and environment.protected:
         raise PushError(
@@ -75,7 +75,11 @@ def command(
         if plan.risks:
             click.echo(click.style("Data check", fg="red", bold=True) + " (counted on the database now):")
             for risk in plan.risks:
-                label = {DATA_LOSS: "data loss", WIDENS_ACCESS: "widens access"}.get(risk.kind, "will fail")
+                label = {
+                    DATA_LOSS: "data loss",
+                    WIDENS_ACCESS: "widens access",
+                    STOPS_PUBLISHING: "stops publishing",
+                }.get(risk.kind, "will fail")
                 click.echo(f"  {click.style(label, fg='red')}: {risk.message}")
         if plan.unmanaged:
             click.echo(describe_unmanaged(plan.unmanaged))

@@ -18,12 +18,14 @@ from pgshift.model.types import qualified_name, quote_ident, quote_literal
 DATA_LOSS = "data-loss"
 WILL_FAIL = "will-fail"
 WIDENS_ACCESS = "widens-access"  # a privilege taken from PUBLIC is given back (no rows counted)
+STOPS_PUBLISHING = "stops-publishing"  # a publication dropped, or tables taken out of one (subscribers)
 
 
 @dataclass(frozen=True)
 class Risk:
-    """One finding: ``kind`` is data-loss (rows or values disappear), will-fail (existing rows do not fit)
-    or widens-access (a privilege revoked from PUBLIC is given back)."""
+    """One finding: ``kind`` is data-loss (rows or values disappear), will-fail (existing rows do not fit),
+    widens-access (a privilege revoked from PUBLIC is given back) or stops-publishing (a publication's
+    subscribers stop receiving changes: ``diff/kinds/publication.stops_publishing``)."""
 
     kind: str
     subject: str

@@ -201,6 +201,11 @@ class Action(enum.StrEnum):
     CREATE_FOREIGN_DATA_WRAPPER = "create_foreign_data_wrapper"
     ALTER_FOREIGN_DATA_WRAPPER = "alter_foreign_data_wrapper"
     DROP_FOREIGN_DATA_WRAPPER = "drop_foreign_data_wrapper"
+    CREATE_PUBLICATION = "create_publication"
+    ALTER_PUBLICATION = "alter_publication"  # SET (publish = ..., publish_via_partition_root = ...)
+    ALTER_PUBLICATION_TABLES = "alter_publication_tables"  # ADD / DROP TABLE, TABLES IN SCHEMA
+    DROP_PUBLICATION = "drop_publication"
+    RENAME_PUBLICATION = "rename_publication"
     GRANT_PRIVILEGE = "grant_privilege"
     REVOKE_PRIVILEGE = "revoke_privilege"
     VACUUM_FULL = "vacuum_full"
@@ -451,6 +456,33 @@ EFFECTS: dict[str, Effect] = {
     Action.CREATE_FOREIGN_DATA_WRAPPER: Effect(Lock.NONE, requires="the migrating role is a superuser"),
     Action.ALTER_FOREIGN_DATA_WRAPPER: Effect(Lock.NONE, requires="the migrating role is a superuser"),
     Action.DROP_FOREIGN_DATA_WRAPPER: Effect(Lock.NONE, requires="no server outside the schema code uses it"),
+    # Publications (pg_locks on 15): CREATE PUBLICATION ... FOR TABLE and ALTER PUBLICATION ADD/DROP
+    # TABLE take SHARE UPDATE EXCLUSIVE on each table they name (writes go on; VACUUM and DDL wait); FOR
+    # ALL TABLES, TABLES IN SCHEMA, SET (...) and DROP PUBLICATION lock no table. A table published with
+    # UPDATE or DELETE needs a replica identity (a primary key, or REPLICA IDENTITY): without one, its
+    # UPDATEs and DELETEs fail from then on. Dropping a publication, or taking a table out, stops its
+    # subscribers receiving those changes (a dropped one makes them fail): push asks first.
+    Action.CREATE_PUBLICATION: Effect(
+        Lock.SHARE_UPDATE_EXCLUSIVE,
+        safe="Give every table it publishes a primary key (or REPLICA IDENTITY) first: without one, its "
+        "UPDATEs and DELETEs fail once published.",
+    ),
+    Action.ALTER_PUBLICATION: Effect(Lock.NONE),
+    Action.ALTER_PUBLICATION_TABLES: Effect(
+        Lock.SHARE_UPDATE_EXCLUSIVE,
+        safe="Give a table a primary key (or REPLICA IDENTITY) before publishing its UPDATEs and DELETEs; "
+        "refresh the subscriptions (ALTER SUBSCRIPTION ... REFRESH PUBLICATION) after adding tables.",
+    ),
+    Action.RENAME_PUBLICATION: Effect(
+        Lock.NONE,
+        backward_incompatible=True,
+        safe="Point each subscription at the new name right after (ALTER SUBSCRIPTION ... SET PUBLICATION).",
+    ),
+    Action.DROP_PUBLICATION: Effect(
+        Lock.NONE,
+        backward_incompatible=True,
+        safe="Drop the subscriptions that use it first (DROP SUBSCRIPTION on each subscriber).",
+    ),
     Action.GRANT_PRIVILEGE: Effect(Lock.NONE),
     Action.REVOKE_PRIVILEGE: Effect(Lock.NONE, backward_incompatible=True),
     Action.VACUUM_FULL: Effect(AE, rewrite=True),

@@ -23,6 +23,8 @@ class Plan:
     drop_event_triggers: list[Operation] = field(default_factory=list)  # before the functions they run
     # extended statistics dropped (gone or rebuilt): before any rename, column, table or function changes
     drop_statistics: list[Operation] = field(default_factory=list)
+    # publications dropped, tables and schemas taken out of one: before what they name changes or goes
+    drop_publications: list[Operation] = field(default_factory=list)
     # defaults, CHECKs and indexes taken off a function that is rebuilt (put back once it is created)
     release_functions: list[Operation] = field(default_factory=list)
     early_function_drops: list[Operation] = field(default_factory=list)  # functions rebuilt (drop + create)
@@ -47,6 +49,8 @@ class Plan:
     # servers whose wrapper or TYPE changes: dropped once their foreign tables are, created again
     drop_rebuilt_servers: list[Operation] = field(default_factory=list)
     rebuilt_servers: set[str] = field(default_factory=set)  # their names: their foreign tables are rebuilt
+    # publications created, tables and schemas added to one, options: after what they name exists
+    publications: list[Operation] = field(default_factory=list)
     drop_functions: list[Operation] = field(default_factory=list)
     schemas: list[Operation] = field(default_factory=list)
     enums: list[Operation] = field(default_factory=list)
@@ -97,6 +101,7 @@ class Plan:
         return [
             *self.revokes,
             *self.drop_statistics,  # first of all: nothing depends on them, and they on all the rest
+            *self.drop_publications,  # likewise (a column a publication uses cannot be dropped)
             *self.pre_rename_drops,
             *before,
             *self.renames,
@@ -133,6 +138,7 @@ class Plan:
             *self.triggers,
             *self.rules,
             *self.statistics,
+            *self.publications,
             *self.event_triggers,  # last of the creates: from here on it fires on this migration's DDL
             *self.grants,
             *self.drop_tables,

@@ -7,19 +7,29 @@ decisions, parses and prints the flags, and applies renames to the old model so 
 differ then sees equal names.
 
 Kinds and containers (the scope a name is unique in):
-``schema`` (container ""), ``table`` / ``enum`` / ``sequence`` (a schema), ``column`` (``schema.table``),
+``schema`` and ``publication`` (container ""), ``table`` / ``enum`` / ``sequence`` (a schema), ``column`` (``schema.table``),
 ``value`` (an enum value; container ``schema.enum``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from pgshift.diff.hazards import binary_coercible
 from pgshift.errors import PgshiftError
-from pgshift.model.schema import Column, ForeignKey, Index, Model, Table, build_model
+from pgshift.model.schema import (
+    Column,
+    ForeignKey,
+    Index,
+    Model,
+    Publication,
+    Table,
+    build_model,
+    canonical_publication,
+)
 
-KINDS = ("schema", "enum", "sequence", "table", "column", "value")
+KINDS = ("schema", "publication", "enum", "sequence", "table", "column", "value")
 _NOUN = {"value": "enum value"}
 
 
@@ -57,10 +67,10 @@ class RenameDecisions:
 
 def _split_container(kind: str, left: str, flag: str) -> tuple[str, str]:
     parts = left.split(".")
-    if kind == "schema":
+    if kind in ("schema", "publication"):
         if len(parts) != 1:
             raise RenameError(
-                f"bad flag {flag!r}: a schema name has no container", hint="e.g. schema:old=new"
+                f"bad flag {flag!r}: a {kind} name has no container", hint=f"e.g. {kind}:old=new"
             )
         return "", parts[0]
     if kind in ("table", "enum", "sequence"):
@@ -117,7 +127,7 @@ def parse_create_flag(flag: str) -> tuple[str, str, str]:
 
 
 def _prefix(kind: str, container: str) -> str:
-    if kind == "schema":
+    if kind in ("schema", "publication"):
         return ""
     if kind in ("column", "value"):
         return container.removeprefix("public.") + "."
@@ -167,6 +177,13 @@ def _map_tables(model: Model, fn) -> Model:  # type: ignore[no-untyped-def]
     return replace(model, tables=build_model(tables=[fn(t) for t in model.tables]).tables)
 
 
+def _publications(model: Model, fix: Callable[[Publication], Publication]) -> Model:
+    """``model`` with its publications as PostgreSQL holds them after a rename: a publication keeps
+    oids, so it follows a renamed schema, table or column by itself (no statement, no drop)."""
+    fixed = (canonical_publication(fix(p)) for p in model.publications)
+    return replace(model, publications=tuple(sorted(fixed, key=lambda p: p.key)))
+
+
 def rename_schema(model: Model, old: str, new: str) -> Model:
     def move(schema: str) -> str:
         return new if schema == old else schema
@@ -194,6 +211,14 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
         rules=model.rules,
         event_triggers=model.event_triggers,  # their function keeps the old schema too (dropped, created)
         statistics=model.statistics,  # kept like rules: pre_rename_drops drops them
+        publications=[
+            replace(
+                p,
+                tables=tuple(replace(t, schema=move(t.schema)) for t in p.tables),
+                schemas=tuple(move(s) for s in p.schemas),
+            )
+            for p in model.publications
+        ],  # they follow the schema
         defined=[replace(d, schema=move(d.schema)) for d in model.defined],
         grants=model.grants,
         default_privileges=model.default_privileges,
@@ -212,7 +237,11 @@ def rename_table(model: Model, schema: str, old: str, new: str) -> Model:
         name = new if (t.schema, t.name) == (schema, old) else t.name
         return replace(t, name=name, foreign_keys=fks)
 
-    return _map_tables(model, fix)
+    def publication(p: Publication) -> Publication:
+        tables = tuple(replace(t, table=new) if (t.schema, t.table) == (schema, old) else t for t in p.tables)
+        return replace(p, tables=tables)
+
+    return _publications(_map_tables(model, fix), publication)
 
 
 def rename_column(model: Model, schema: str, table: str, old: str, new: str) -> Model:
@@ -248,7 +277,16 @@ def rename_column(model: Model, schema: str, table: str, old: str, new: str) -> 
             indexes=tuple(fix_index(i) for i in t.indexes),
         )
 
-    return _map_tables(model, fix)
+    def publication(p: Publication) -> Publication:
+        # its column list follows; a row filter's text still names the old column (the publication
+        # drops that table around the rename and adds it back: pgshift.diff.kinds.publication)
+        tables = tuple(
+            replace(t, columns=names(t.columns)) if (t.schema, t.table) == (schema, table) else t
+            for t in p.tables
+        )
+        return replace(p, tables=tables)
+
+    return _publications(_map_tables(model, fix), publication)
 
 
 def rename_enum(model: Model, schema: str, old: str, new: str) -> Model:
@@ -321,6 +359,9 @@ def candidates_at_stage(old: Model, new: Model, kinds: tuple[str, ...]) -> list[
 
     if "schema" in kinds:
         add("schema", "", *_diff_names(list(old.schemas), list(new.schemas)))
+    if "publication" in kinds:
+        names = ([p.name for p in old.publications], [p.name for p in new.publications])
+        add("publication", "", *_diff_names(*names))
     schemas = sorted({"public", *old.schemas, *new.schemas})
     for kind, attr in (("enum", "enums"), ("sequence", "sequences"), ("table", "tables")):
         if kind not in kinds:
@@ -376,13 +417,19 @@ def _by_type_likeness(
     return tuple(sorted(removed, key=lambda name: (rank(name), removed.index(name))))
 
 
-STAGES: tuple[tuple[str, ...], ...] = (("schema",), ("enum", "sequence", "table"), ("column", "value"))
+STAGES: tuple[tuple[str, ...], ...] = (
+    ("schema", "publication"),
+    ("enum", "sequence", "table"),
+    ("column", "value"),
+)
 
 
 def apply_rename(model: Model, kind: str, container: str, old: str, new: str) -> Model:
     """``model`` with one decided rename applied (what every reference to the old name becomes)."""
     if kind == "schema":
         return rename_schema(model, old, new)
+    if kind == "publication":
+        return _publications(model, lambda p: replace(p, name=new) if p.name == old else p)
     if kind == "table":
         return rename_table(model, container, old, new)
     if kind == "enum":

@@ -590,6 +590,73 @@ class Statistics:
         return qualified(self.table_schema, self.table)
 
 
+PUBLISH_ALL: tuple[str, ...] = ("insert", "update", "delete", "truncate")  # WITH (publish = ...)'s default
+
+
+@dataclass(frozen=True)
+class PublicationTable:
+    """One table of a publication (``pg_publication_rel``): its column list (PostgreSQL 15+; empty: every
+    column), kept sorted by name because PostgreSQL keeps it as a set (printed in column-position order,
+    which a column dropped and added back changes), and its row filter as ``pg_get_expr`` prints it."""
+
+    schema: str
+    table: str
+    columns: tuple[str, ...] = ()
+    where: str | None = None
+
+    @property
+    def key(self) -> str:
+        return qualified(self.schema, self.table)
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A publication (``pg_publication``, logical replication): database-wide, not in a schema, found by
+    its name. It publishes ``FOR ALL TABLES``, or the ``tables`` it lists (sorted by key) and every table
+    of the ``schemas`` it lists (``TABLES IN SCHEMA``, 15+); ``publish`` is the operations it sends, in
+    PostgreSQL's order (``PUBLISH_ALL`` by default); ``via_root`` is ``publish_via_partition_root``;
+    ``generated_columns`` is ``publish_generated_columns = stored`` (PostgreSQL 18+; written only when set,
+    so 15-17 never see the option).
+
+    Which are managed: one naming no table or schema outside the managed schemas (FOR ALL TABLES and empty
+    ones included: they name nothing a schema filter could place elsewhere); one naming anything outside
+    is listed as not managed and never dropped (``catalog/publications.sql``, ``catalog/unmanaged.sql``).
+    Its owner is left alone, like every owner."""
+
+    name: str
+    all_tables: bool = False
+    tables: tuple[PublicationTable, ...] = ()
+    schemas: tuple[str, ...] = ()
+    publish: tuple[str, ...] = PUBLISH_ALL
+    via_root: bool = False
+    comment: str | None = None
+    generated_columns: bool = False
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+    @property
+    def schema(self) -> str | None:
+        """None: a publication belongs to no schema (what it names does: ``named_schemas``)."""
+        return None
+
+    @property
+    def named_schemas(self) -> frozenset[str]:
+        """The schemas of the tables it lists and the schemas it publishes whole."""
+        return frozenset({t.schema for t in self.tables} | set(self.schemas))
+
+
+def canonical_publication(p: Publication) -> Publication:
+    """Tables sorted by key with their columns sorted, schemas sorted, ``publish`` in PostgreSQL's order."""
+    tables = tuple(
+        sorted((replace(t, columns=tuple(sorted(t.columns))) for t in p.tables), key=lambda t: t.key)
+    )
+    publish = tuple(op for op in PUBLISH_ALL if op in p.publish)
+    ordered = replace(p, tables=tables, schemas=tuple(sorted(set(p.schemas))), publish=publish)
+    return p if ordered == p else ordered
+
+
 class ObjectKind(_Enum):
     """Kinds kept as the one CREATE statement the catalog query prints (``catalog/defined.sql``), in the
     order they are created (an extension brings types, a collation serves domains and ranges)."""
@@ -634,6 +701,7 @@ class Model:
     rules: tuple[Rule, ...] = ()
     event_triggers: tuple[EventTrigger, ...] = ()
     statistics: tuple[Statistics, ...] = ()  # extended statistics objects
+    publications: tuple[Publication, ...] = ()  # database-wide (see Publication: which are managed)
     defined: tuple[DefinedObject, ...] = ()
     grants: tuple[Grant, ...] = ()  # explicit privileges (pgshift.model.privileges)
     default_privileges: tuple[DefaultPrivilege, ...] = ()
@@ -686,6 +754,7 @@ def build_model(
     rules: Iterable[Rule] = (),
     event_triggers: Iterable[EventTrigger] = (),
     statistics: Iterable[Statistics] = (),
+    publications: Iterable[Publication] = (),
     defined: Iterable[DefinedObject] = (),
     grants: Iterable[Grant] = (),
     default_privileges: Iterable[DefaultPrivilege] = (),
@@ -710,6 +779,7 @@ def build_model(
         rules=tuple(sorted(rules, key=lambda r: r.key)),
         event_triggers=tuple(sorted(event_triggers, key=lambda e: e.key)),
         statistics=tuple(sorted(statistics, key=lambda s: s.key)),
+        publications=tuple(sorted((canonical_publication(p) for p in publications), key=lambda p: p.key)),
         defined=tuple(sorted(defined, key=lambda d: (list(ObjectKind).index(d.kind), d.key))),
         grants=tuple(sorted(grants, key=lambda g: g.key)),
         default_privileges=tuple(sorted(default_privileges, key=lambda d: d.key)),

@@ -149,6 +149,10 @@ def introspect(
     keyed["grants"] = [g for g in keyed["grants"] if g.on != "table" or (g.schema, g.name) not in left_out]
     # statistics objects on the tables the filters leave out go with them
     keyed["statistics"] = [s for s in keyed["statistics"] if keep(s.table_schema, s.table)]
+    # a publication naming a table the filters leave out is not managed either (never dropped)
+    keyed["publications"] = [
+        p for p in keyed["publications"] if all(keep(t.schema, t.table) for t in p.tables)
+    ]
     functions = [_function(r) for r in results["functions"]]
     triggers = [_trigger(r) for r in results["triggers"] if keep(r["schema"], r["table_name"])]
     rules = [

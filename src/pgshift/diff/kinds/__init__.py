@@ -23,7 +23,8 @@ type), sequences before tables, tables before functions, functions before views 
 reshaped table, or calling a rebuilt function, is rebuilt), views before triggers and rules (those on a
 rebuilt view or running a rebuilt function are rebuilt), event triggers after functions (one running a
 rebuilt function is rebuilt), statistics objects after those (rebuilt on a reshaped table, a rebuilt
-view or around a rebuilt function), privileges after those (an object rebuilt loses its grants), schemas last (their drops come after the drops of everything in them). The order of the *statements* is the
+view or around a rebuilt function), publications after the tables (a changed entry on a reshaped table
+is dropped and added around that change), privileges after those (an object rebuilt loses its grants), schemas last (their drops come after the drops of everything in them). The order of the *statements* is the
 plan's phase order, not this one.
 """
 
@@ -48,6 +49,7 @@ from pgshift.diff.kinds import (
     view,
 )
 from pgshift.diff.kinds import grant as grant_kind
+from pgshift.diff.kinds import publication as publication_kind
 from pgshift.diff.kinds import statistics as statistics_kind
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.plan import Plan
@@ -56,6 +58,7 @@ from pgshift.sources.kinds import enum as enum_source
 from pgshift.sources.kinds import event_trigger as event_trigger_source
 from pgshift.sources.kinds import foreign as foreign_source
 from pgshift.sources.kinds import grant as grant_source
+from pgshift.sources.kinds import publication as publication_source
 from pgshift.sources.kinds import sequence as sequence_source
 from pgshift.sources.kinds import statistics as statistics_source
 from pgshift.sources.kinds import view as view_source
@@ -143,6 +146,15 @@ KINDS: tuple[Kind, ...] = (
         statistics_kind.diff_statistics,
         None,
         statistics_source.KIND,
+    ),
+    Kind(
+        "publication",
+        m.Publication,
+        "publications",
+        _qualified_key,
+        publication_kind.diff_publications,
+        publication_kind.rename_op,
+        publication_source.KIND,
     ),
     Kind("grant", m.Grant, "grants", _qualified_key, grant_kind.diff_grants, None, grant_source.GRANT_KIND),
     Kind(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pgshift.sources.kinds import enum, event_trigger, foreign, grant, sequence, view
+from pgshift.sources.kinds import enum, event_trigger, foreign, grant, publication, sequence, view
 from pgshift.sources.kinds import statistics as statistics_kind
 from pgshift.sources.kinds.base import SourceKind
 
@@ -28,4 +28,5 @@ SOURCE_KINDS: tuple[SourceKind[Any], ...] = (
     statistics_kind.KIND,
     foreign.WRAPPER_KIND,
     foreign.SERVER_KIND,
+    publication.KIND,
 )

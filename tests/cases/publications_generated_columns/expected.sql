@@ -1,0 +1,2 @@
+ALTER PUBLICATION "feed" SET (publish = 'insert, update, delete, truncate', publish_via_partition_root = false, publish_generated_columns = stored);--> statement-breakpoint
+CREATE PUBLICATION "fresh" FOR TABLE ONLY "public"."prices" WITH (publish = 'insert, update, delete, truncate', publish_via_partition_root = false, publish_generated_columns = stored);
