@@ -35,6 +35,20 @@ SAMPLES: dict[str, object] = {
         0,
         "it's",
     ),
+    "text search dictionary": m.TextSearchDictionary(
+        "app", "english_nostop", "pg_catalog", "snowball", (("language", "english"),), "it's"
+    ),
+    "text search configuration": m.TextSearchConfiguration(
+        "app",
+        "english_plain",
+        "pg_catalog",
+        "default",
+        (
+            m.TextSearchMapping("asciiword", (("app", "english_nostop"), ("pg_catalog", "simple"))),
+            m.TextSearchMapping("word", (("pg_catalog", "simple"),)),
+        ),
+        "it's",
+    ),
 }
 
 

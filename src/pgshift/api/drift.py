@@ -40,6 +40,8 @@ _NOUNS = {
     "event_trigger": "event trigger",
     "rule": "rule",
     "statistics": "statistics object",
+    "ts_dictionary": "text search dictionary",
+    "ts_configuration": "text search configuration",
     "object": "type, extension or collation",
 }
 
@@ -84,8 +86,10 @@ def _short(subject: str) -> str:
 
 
 def _has(model: m.Model, subject: str) -> bool:
-    keyed: tuple[m.Function | m.Trigger | m.Rule | m.EventTrigger | m.Statistics | m.DefinedObject, ...] = (
+    keyed: tuple[m.Function | m.Trigger | m.Rule | m.EventTrigger | m.Statistics | m.DefinedObject
+                 | m.TextSearchDictionary | m.TextSearchConfiguration, ...] = (
         *model.functions, *model.triggers, *model.rules, *model.event_triggers, *model.statistics, *model.defined,
+        *model.ts_dictionaries, *model.ts_configurations,
     )  # fmt: skip
     if subject in {o.key for o in keyed}:
         return True
@@ -167,6 +171,8 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         statistics=[
             s for s in expected.statistics if s.schema in schemas and matches(s.table_schema, s.table)
         ],
+        ts_dictionaries=[d for d in expected.ts_dictionaries if d.schema in schemas],
+        ts_configurations=[c for c in expected.ts_configurations if c.schema in schemas],
         defined=[d for d in expected.defined if d.schema in schemas],
         grants=[g for g in expected.grants if g.schema in schemas],
         default_privileges=[d for d in expected.default_privileges if d.schema in (None, *schemas)],

@@ -1,5 +1,5 @@
-"""Declarations read back through the server: the canonical form of functions, triggers, views, rules
-and statistics objects.
+"""Declarations read back through the server: the canonical form of functions, triggers, views, rules,
+statistics objects and text search dictionaries and configurations.
 
 Schema code declares these objects as SQL (``pgshift.objects``, alembic_utils entities, the config's
 ``sql`` files). Comparing that text with what a database prints would report every reformatting as a
@@ -112,7 +112,7 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
             admin.execute(pgsql.SQL("DROP DATABASE IF EXISTS {}").format(pgsql.Identifier(name)))
     held = (
         {v.schema for v in read.views} | {f.schema for f in read.functions} | {d.schema for d in read.defined}
-    )
+    ) | {d.schema for d in read.ts_dictionaries} | {c.schema for c in read.ts_configurations}
     merged = build_model(
         schemas=set(model.schemas) | held,
         enums=_commented(model.enums, read.enums),
@@ -124,6 +124,8 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         rules=read.rules,
         event_triggers=read.event_triggers,
         statistics=read.statistics,
+        ts_dictionaries=read.ts_dictionaries,
+        ts_configurations=read.ts_configurations,
         defined=read.defined,
         # a schema's comment is declared with objects.Comment('SCHEMA "billing"', ...) and read back
         schema_comments={**dict(read.schema_comments), **dict(model.schema_comments)}.items(),
@@ -184,7 +186,7 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
     tables_only = dataclasses.replace(
         model, tables=tables, views=(), functions=(), triggers=(), rules=(), event_triggers=(), defined=()
     )
-    tables_only = dataclasses.replace(tables_only, statistics=())
+    tables_only = dataclasses.replace(tables_only, statistics=(), ts_dictionaries=(), ts_configurations=())
     for op in diff(Model(), tables_only):
         if not op.transactional:
             continue
@@ -305,6 +307,8 @@ def _counted(model: Model) -> str:
         ("rule", model.rules),
         ("event trigger", model.event_triggers),
         ("statistics object", model.statistics),
+        ("text search dictionary", model.ts_dictionaries),
+        ("text search configuration", model.ts_configurations),
         ("type or extension", model.defined),
     ):
         if items:

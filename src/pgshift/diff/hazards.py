@@ -190,6 +190,12 @@ class Action(enum.StrEnum):
     CREATE_STATISTICS = "create_statistics"
     ALTER_STATISTICS = "alter_statistics"
     DROP_STATISTICS = "drop_statistics"
+    CREATE_TS_DICTIONARY = "create_ts_dictionary"
+    ALTER_TS_DICTIONARY = "alter_ts_dictionary"
+    DROP_TS_DICTIONARY = "drop_ts_dictionary"
+    CREATE_TS_CONFIGURATION = "create_ts_configuration"
+    ALTER_TS_CONFIGURATION = "alter_ts_configuration"
+    DROP_TS_CONFIGURATION = "drop_ts_configuration"
     GRANT_PRIVILEGE = "grant_privilege"
     REVOKE_PRIVILEGE = "revoke_privilege"
     VACUUM_FULL = "vacuum_full"
@@ -419,6 +425,14 @@ EFFECTS: dict[str, Effect] = {
     ),
     Action.ALTER_STATISTICS: Effect(Lock.NONE),
     Action.DROP_STATISTICS: Effect(Lock.SHARE_UPDATE_EXCLUSIVE),
+    # Text search dictionaries and configurations are catalog rows: no table lock. Changing what one
+    # computes leaves stored tsvectors and expression indexes stale (a STALE hazard the op adds).
+    Action.CREATE_TS_DICTIONARY: Effect(Lock.NONE),
+    Action.ALTER_TS_DICTIONARY: Effect(Lock.NONE),
+    Action.DROP_TS_DICTIONARY: Effect(Lock.NONE),
+    Action.CREATE_TS_CONFIGURATION: Effect(Lock.NONE),
+    Action.ALTER_TS_CONFIGURATION: Effect(Lock.NONE),
+    Action.DROP_TS_CONFIGURATION: Effect(Lock.NONE),
     Action.GRANT_PRIVILEGE: Effect(Lock.NONE),
     Action.REVOKE_PRIVILEGE: Effect(Lock.NONE, backward_incompatible=True),
     Action.VACUUM_FULL: Effect(AE, rewrite=True),

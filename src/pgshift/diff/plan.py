@@ -29,6 +29,12 @@ class Plan:
     # extensions, collations, domains, range and composite types
     defined: list[Operation] = field(default_factory=list)
     drop_defined: list[Operation] = field(default_factory=list)
+    # text search dictionaries and configurations: rebuilt ones dropped (configurations first), then
+    # dictionaries and configurations created and changed; after the extensions, before the functions
+    # and tables that name a configuration. Dropped ones go late, after those (drop_text_search).
+    ts_rebuild_drops: list[Operation] = field(default_factory=list)
+    text_search: list[Operation] = field(default_factory=list)
+    drop_text_search: list[Operation] = field(default_factory=list)
     functions: list[Operation] = field(default_factory=list)  # the ones tables use: before the tables
     late_functions: list[Operation] = field(default_factory=list)  # the others: after tables, before views
     # those whose parameters or result are a view's row type: created after the views, dropped before
@@ -65,6 +71,7 @@ class Plan:
     )  # privileges: before anything is renamed or dropped
     grants: list[Operation] = field(default_factory=list)  # privileges: after everything is created
     rebuilt_functions: set[str] = field(default_factory=set)  # keys dropped and created again
+    rebuilt_ts_dictionaries: set[str] = field(default_factory=set)  # keys dropped and created again
     rebuilt_views: set[str] = field(default_factory=set)  # keys dropped and created again (or changed)
     reshaped: set[str] = field(default_factory=set)  # tables whose column types change or columns go
     # sequence key -> (table, column): serial sequences kept as standalone ones (not dropped)
@@ -88,6 +95,8 @@ class Plan:
             *self.schemas,
             *self.enums,
             *self.defined,
+            *self.ts_rebuild_drops,
+            *self.text_search,
             *self.sequences,
             *self.functions,
             *self.create_tables,
@@ -112,6 +121,7 @@ class Plan:
             *self.grants,
             *self.drop_tables,
             *self.drop_functions,
+            *self.drop_text_search,  # after the columns, indexes and functions naming a configuration
             *self.drop_defined,
             *self.late_drops,
         ]

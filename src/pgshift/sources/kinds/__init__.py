@@ -16,6 +16,7 @@ from typing import Any
 
 from pgshift.sources.kinds import enum, event_trigger, grant, sequence, view
 from pgshift.sources.kinds import statistics as statistics_kind
+from pgshift.sources.kinds import text_search
 from pgshift.sources.kinds.base import SourceKind
 
 SOURCE_KINDS: tuple[SourceKind[Any], ...] = (
@@ -26,4 +27,6 @@ SOURCE_KINDS: tuple[SourceKind[Any], ...] = (
     grant.GRANT_KIND,
     grant.DEFAULT_KIND,
     statistics_kind.KIND,
+    text_search.DICTIONARY_KIND,
+    text_search.CONFIGURATION_KIND,
 )

@@ -1,0 +1,51 @@
+# Text search objects changed: a dictionary's options (ALTER ... (language = ..., stopwords)), a
+# configuration's mappings (ALTER MAPPING for changed and new token types, DROP MAPPING for gone ones)
+# and comments in place; a dictionary whose template changes is rebuilt with the configuration mapping
+# to it; a configuration dropped after the column and index naming it, a dictionary dropped after the
+# configuration mapping to it.
+from pgshift.model.schema import TextSearchConfiguration, TextSearchDictionary, TextSearchMapping
+from tests.cases._kit import *  # noqa: F403
+
+SIMPLE = ("pg_catalog", "simple")
+STEM = ("public", "stem")
+SHORT = ("public", "short")
+
+model = build_model(
+    tables=[
+        table(
+            "docs",
+            col("id", "integer", nn=True),
+            col("body", "text"),
+            col("search", "tsvector", generated="to_tsvector('public.docs_cfg'::regconfig, body)"),
+            col("old_search", "tsvector", generated="to_tsvector('public.old_cfg'::regconfig, body)"),
+            pk=["id"],
+            indexes=[
+                index("docs_old_idx", IndexElement("to_tsvector('public.old_cfg'::regconfig, body)", is_expression=True), method="gin"),
+            ],
+        ),
+    ],
+    ts_dictionaries=[
+        TextSearchDictionary("public", "stem", "pg_catalog", "snowball",
+                             (("language", "english"), ("stopwords", "english")), comment="old"),
+        TextSearchDictionary("public", "short", "pg_catalog", "simple", (("accept", "false"),)),
+        TextSearchDictionary("public", "gone", "pg_catalog", "simple"),
+    ],
+    ts_configurations=[
+        TextSearchConfiguration(
+            "public", "docs_cfg", "pg_catalog", "default",
+            (
+                TextSearchMapping("asciiword", (STEM,)),
+                TextSearchMapping("word", (SIMPLE, STEM)),
+                TextSearchMapping("numword", (SIMPLE,)),
+            ),
+        ),
+        TextSearchConfiguration(
+            "public", "short_cfg", "pg_catalog", "default", (TextSearchMapping("asciiword", (SHORT,)),),
+        ),
+        TextSearchConfiguration(
+            "public", "old_cfg", "pg_catalog", "default",
+            (TextSearchMapping("asciiword", (("public", "gone"),)),),
+            comment="going",
+        ),
+    ],
+)
