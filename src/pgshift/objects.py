@@ -232,7 +232,7 @@ class TextSearchDictionary:
     """``CREATE TEXT SEARCH DICTIONARY schema.name (TEMPLATE = template, option = 'value', ...)``:
     ``template`` as SQL names it (``snowball``, ``pg_catalog.simple``; templates are built in or an
     extension's), ``options`` as (name, value) pairs or a dict (``{"language": "english",
-    "stopwords": "english"}``)."""
+    "stopwords": "english"}``), names as SQL spells them (unquoted: ``Language`` is ``language``)."""
 
     schema: str
     name: str
@@ -242,7 +242,7 @@ class TextSearchDictionary:
 
     def statements(self) -> list[str]:
         pairs = self.options.items() if isinstance(self.options, dict) else self.options
-        options = "".join(f", {_ident(k)} = {_literal(str(v))}" for k, v in pairs)
+        options = "".join(f", {k} = {_literal(str(v))}" for k, v in pairs)  # names as SQL spells them
         ref = f"{_ident(self.schema)}.{_ident(self.name)}"
         out = [f"CREATE TEXT SEARCH DICTIONARY {ref} (TEMPLATE = {self.template}{options})"]
         if self.comment is not None:

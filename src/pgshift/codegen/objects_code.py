@@ -183,7 +183,7 @@ def _ts_configuration(c: m.TextSearchConfiguration) -> str:
             f"{', '.join(_sql_name(s, n) for s, n in dictionaries)!r}"
             for tokens, dictionaries in mapping_groups(c.mappings)
         ]
-        args.append("mappings={" + ", ".join(groups) + "}")
+        args.append("mappings={" + "".join(f"\n        {g}," for g in groups) + "\n    }")
     return f"objects.TextSearchConfiguration({', '.join(args)}{_comment_arg(c.comment)})"
 
 
