@@ -87,7 +87,9 @@ def test_pull_generate_migrate_round_trip(make_db: Callable[[], str], tmp_path: 
     }
     with psycopg.connect(fresh, autocommit=True) as conn:
         conn.execute("DROP TEXT SEARCH DICTIONARY public.by_hand")
-        conn.execute("ALTER TEXT SEARCH CONFIGURATION public.english_custom ADD MAPPING FOR numword WITH simple")
+        conn.execute(
+            "ALTER TEXT SEARCH CONFIGURATION public.english_custom ADD MAPPING FOR numword WITH simple"
+        )
     rollback(fresh, config=config)  # the down file drops the table before the configuration
     assert _ts_facts(fresh) == []
 
@@ -97,7 +99,9 @@ def test_changed_mappings_warn_of_stale_stored_values(db_url: str, db: psycopg.C
     expression index computed with it stale: the STALE hazard names them, as a replaced function does."""
     db.execute(SETUP)
     old = introspect(db, schema_filter=SCHEMAS)
-    db.execute("ALTER TEXT SEARCH CONFIGURATION public.english_custom ALTER MAPPING FOR asciiword WITH simple")
+    db.execute(
+        "ALTER TEXT SEARCH CONFIGURATION public.english_custom ALTER MAPPING FOR asciiword WITH simple"
+    )
     db.execute("ALTER TEXT SEARCH DICTIONARY search.english_nostop (Language = german)")
     db.execute("ALTER TEXT SEARCH CONFIGURATION search.bare ADD MAPPING FOR asciiword WITH simple")
     new = introspect(db, schema_filter=SCHEMAS)
@@ -112,7 +116,7 @@ def test_changed_mappings_warn_of_stale_stored_values(db_url: str, db: psycopg.C
         assert "generated column public.docs.search" in message and "index docs_body_idx" in message
 
 
-DECLARED = '''
+DECLARED = """
 from sqlalchemy import Column, Computed, Integer, MetaData, Table, Text
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from pgshift import objects
@@ -136,7 +140,7 @@ objects.register(metadata, [
     ),
     objects.TextSearchConfiguration("search", "bare", parser="default", comment="no mappings"),
 ])
-'''
+"""
 
 
 def test_declared_copy_equals_the_catalog_and_push_settles(

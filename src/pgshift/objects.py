@@ -276,7 +276,9 @@ class TextSearchConfiguration:
         pairs = self.mappings.items() if isinstance(self.mappings, dict) else self.mappings
         out += [f"ALTER TEXT SEARCH CONFIGURATION {ref} ALTER MAPPING FOR {t} WITH {d}" for t, d in pairs]
         if self.drop_mappings:
-            out.append(f"ALTER TEXT SEARCH CONFIGURATION {ref} DROP MAPPING FOR {', '.join(self.drop_mappings)}")
+            out.append(
+                f"ALTER TEXT SEARCH CONFIGURATION {ref} DROP MAPPING FOR {', '.join(self.drop_mappings)}"
+            )
         if self.comment is not None:
             out.append(f"COMMENT ON TEXT SEARCH CONFIGURATION {ref} IS {_literal(self.comment)}")
         return out

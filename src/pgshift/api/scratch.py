@@ -112,7 +112,8 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
             admin.execute(pgsql.SQL("DROP DATABASE IF EXISTS {}").format(pgsql.Identifier(name)))
     held = (
         {v.schema for v in read.views} | {f.schema for f in read.functions} | {d.schema for d in read.defined}
-    ) | {d.schema for d in read.ts_dictionaries} | {c.schema for c in read.ts_configurations}
+    )
+    held |= {d.schema for d in read.ts_dictionaries} | {c.schema for c in read.ts_configurations}
     merged = build_model(
         schemas=set(model.schemas) | held,
         enums=_commented(model.enums, read.enums),

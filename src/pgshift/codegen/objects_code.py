@@ -145,6 +145,8 @@ def _event_trigger(e: m.EventTrigger) -> str:
     if e.enabled != "O":
         args.append(f"enabled={enabled!r}")
     return f"objects.EventTrigger({', '.join(args)}{_comment_arg(e.comment)})"
+
+
 def _statistics(s: m.Statistics) -> list[str]:
     """A statistics object as the server prints it, its target and its comment: ``objects.SQL`` each
     (read back through the scratch database like the rest)."""

@@ -196,7 +196,8 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
         statistics=model.statistics,  # kept like rules: pre_rename_drops drops them
         # text search objects move with their schema, and so do the dictionaries a mapping names
         ts_dictionaries=[
-            replace(d, schema=move(d.schema), template_schema=move(d.template_schema)) for d in model.ts_dictionaries
+            replace(d, schema=move(d.schema), template_schema=move(d.template_schema))
+            for d in model.ts_dictionaries
         ],
         ts_configurations=[
             replace(
@@ -204,7 +205,8 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
                 schema=move(c.schema),
                 parser_schema=move(c.parser_schema),
                 mappings=tuple(
-                    replace(mp, dictionaries=tuple((move(s), n) for s, n in mp.dictionaries)) for mp in c.mappings
+                    replace(mp, dictionaries=tuple((move(s), n) for s, n in mp.dictionaries))
+                    for mp in c.mappings
                 ),
             )
             for c in model.ts_configurations

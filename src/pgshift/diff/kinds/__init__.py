@@ -43,12 +43,12 @@ from pgshift.diff.kinds import (
     schema,
     sequence,
     table,
+    text_search,
     trigger,
     view,
 )
 from pgshift.diff.kinds import grant as grant_kind
 from pgshift.diff.kinds import statistics as statistics_kind
-from pgshift.diff.kinds import text_search
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.plan import Plan
 from pgshift.model import schema as m

@@ -359,7 +359,9 @@ def stored_users_where(model: Model, uses: Callable[[str], bool]) -> list[str]:
     out: list[str] = []
     for table in model.tables:
         where = f"{table.schema}.{table.name}"
-        out += [f"generated column {where}.{c.name}" for c in table.columns if c.generated and uses(c.generated)]
+        out += [
+            f"generated column {where}.{c.name}" for c in table.columns if c.generated and uses(c.generated)
+        ]
         out += [f"CHECK {c.name} on {where}" for c in table.check_constraints if uses(c.expression)]
         out += [f"index {i.name} on {where}" for i in table.indexes if _index_uses(i, uses)]
     for view in model.views:

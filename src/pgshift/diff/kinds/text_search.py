@@ -43,7 +43,9 @@ def configuration_target(c: TextSearchConfiguration) -> str:
 
 def _options_sql(options: Iterable[tuple[str, str | None]]) -> str:
     """``"language" = 'english', "stopwords"`` (a name alone takes that option away in an ALTER)."""
-    return ", ".join(quote_ident(k) if v is None else f"{quote_ident(k)} = {quote_literal(v)}" for k, v in options)
+    return ", ".join(
+        quote_ident(k) if v is None else f"{quote_ident(k)} = {quote_literal(v)}" for k, v in options
+    )
 
 
 def create_dictionary_sql(d: TextSearchDictionary) -> str:
@@ -52,7 +54,9 @@ def create_dictionary_sql(d: TextSearchDictionary) -> str:
     return f"CREATE {dictionary_target(d)} ({template}{options});"
 
 
-def mapping_groups(mappings: Iterable[TextSearchMapping]) -> list[tuple[list[str], tuple[tuple[str, str], ...]]]:
+def mapping_groups(
+    mappings: Iterable[TextSearchMapping],
+) -> list[tuple[list[str], tuple[tuple[str, str], ...]]]:
     """Token types that share their dictionaries, together, in the order of each group's first token."""
     groups: dict[tuple[tuple[str, str], ...], list[str]] = {}
     for mapping in mappings:
@@ -60,7 +64,9 @@ def mapping_groups(mappings: Iterable[TextSearchMapping]) -> list[tuple[list[str
     return [(tokens, dictionaries) for dictionaries, tokens in groups.items()]
 
 
-def _mapping_sql(c: TextSearchConfiguration, verb: str, tokens: list[str], dictionaries: Iterable[tuple[str, str]]) -> str:
+def _mapping_sql(
+    c: TextSearchConfiguration, verb: str, tokens: list[str], dictionaries: Iterable[tuple[str, str]]
+) -> str:
     names = ", ".join(qualified_name(s, n) for s, n in dictionaries)
     return f"ALTER {configuration_target(c)} {verb} MAPPING FOR {', '.join(map(quote_ident, tokens))} WITH {names};"
 
@@ -77,7 +83,9 @@ def names_configuration(expression: str, c: TextSearchConfiguration) -> bool:
     """Whether ``expression`` names ``c`` in a string literal (``'public.english_unaccent'::regconfig``,
     ``'english_unaccent'``): by name, so at worst a user is named once too often."""
     spellings = {c.name, f"{c.schema}.{c.name}"}
-    return any(found.replace('"', "").replace("''", "'") in spellings for found in _LITERAL.findall(expression))
+    return any(
+        found.replace('"', "").replace("''", "'") in spellings for found in _LITERAL.findall(expression)
+    )
 
 
 def _stale(model: Model, configurations: Iterable[TextSearchConfiguration]) -> tuple[str, ...]:
@@ -224,7 +232,9 @@ class AlterMappings(Operation):
         out = [_mapping_sql(self.new, "ALTER", tokens, ds) for tokens, ds in mapping_groups(changed)]
         gone = [mp.token for mp in self.old.mappings if mp.token not in after]
         if gone:
-            out.append(f"ALTER {configuration_target(self.new)} DROP MAPPING FOR {', '.join(map(quote_ident, gone))};")
+            out.append(
+                f"ALTER {configuration_target(self.new)} DROP MAPPING FOR {', '.join(map(quote_ident, gone))};"
+            )
         return out
 
     def reverse(self) -> Operation:
@@ -271,7 +281,10 @@ def diff_configurations(old: Model, new: Model, plan: Plan) -> Model:
         b = after.get(key)
         if b is None:
             drops.append(DropConfiguration(c))
-        elif (c.parser_schema, c.parser) != (b.parser_schema, b.parser) or c.dictionaries & plan.rebuilt_ts_dictionaries:
+        elif (c.parser_schema, c.parser) != (
+            b.parser_schema,
+            b.parser,
+        ) or c.dictionaries & plan.rebuilt_ts_dictionaries:
             rebuild_drops.append(DropConfiguration(c))
             rebuilt.add(key)
     plan.drop_text_search[:0] = drops
@@ -284,5 +297,7 @@ def diff_configurations(old: Model, new: Model, plan: Plan) -> Model:
         if a.mappings != b.mappings:
             plan.text_search.append(AlterMappings(a, b, _stale(old, [a])))
         if a.comment != b.comment:
-            plan.text_search.append(SetComment(configuration_target(b), CONFIGURATION, key, a.comment, b.comment))
+            plan.text_search.append(
+                SetComment(configuration_target(b), CONFIGURATION, key, a.comment, b.comment)
+            )
     return old

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pgshift.sources.kinds import enum, event_trigger, grant, sequence, view
+from pgshift.sources.kinds import enum, event_trigger, grant, sequence, text_search, view
 from pgshift.sources.kinds import statistics as statistics_kind
-from pgshift.sources.kinds import text_search
 from pgshift.sources.kinds.base import SourceKind
 
 SOURCE_KINDS: tuple[SourceKind[Any], ...] = (
