@@ -16,6 +16,7 @@ from pgshift.diff.differ import diff
 from pgshift.diff.hazards import HazardKind
 from pgshift.sources.introspect import introspect
 from tests.catalog_facts import catalog_facts
+from tests.pgversions import on_every_version
 from tests.test_corpus_pgdump import round_trip
 
 SETUP = """
@@ -37,6 +38,8 @@ CREATE TABLE public.docs (
     search tsvector GENERATED ALWAYS AS (to_tsvector('public.english_custom', coalesce(body, ''))) STORED
 );
 CREATE INDEX docs_body_idx ON public.docs USING gin (to_tsvector('public.english_custom'::regconfig, body));
+CREATE FUNCTION public.doc_vector(body text) RETURNS tsvector LANGUAGE sql IMMUTABLE
+    BEGIN ATOMIC SELECT to_tsvector('public.english_custom', body); END;
 """
 
 # unaccent's dictionary belongs to the extension: a configuration maps to it, the dictionary is not ours
@@ -60,10 +63,12 @@ def _has_unaccent(url: str) -> bool:
     return bool(row and row[0])
 
 
-def test_pull_generate_migrate_round_trip(make_db: Callable[[], str], tmp_path: Path) -> None:
+@on_every_version
+def test_pull_generate_migrate_round_trip(pg: str, make_db: Callable[[], str], tmp_path: Path) -> None:
     """pull -> code -> generate -> migrate gives the source's dictionaries and configurations (a COPY
     one with changed, dropped and added mappings; one without mappings; comments; one mapping to an
-    extension's dictionary where unaccent is installed) by independent catalog facts; push of the pulled
+    extension's dictionary where unaccent is installed; a generated column, an expression index and a
+    BEGIN ATOMIC function naming one) by independent catalog facts; push of the pulled
     code plans nothing, status sees no drift, and drift made by hand is named."""
     probe = make_db()
     setup = SETUP + (UNACCENT if _has_unaccent(probe) else "")
