@@ -173,3 +173,29 @@ def test_declared_copy_equals_the_catalog_and_push_settles(
     ]
     (hazard,) = [h for op in plan.operations for h in op.hazards() if h.kind is HazardKind.STALE]
     assert "generated column public.docs.search" in hazard.message
+
+
+def test_text_search_objects_are_not_listed_as_not_managed(
+    db_url: str, db: psycopg.Connection, tmp_path: Path
+) -> None:
+    """Dictionaries and configurations are modelled now: pull declares them and lists none of them (nor
+    built-in parsers and templates) as not managed."""
+    from pgshift.api.pull import pull
+    from tests.test_objects import project
+
+    db.execute(SETUP)
+    config = project(tmp_path, db_url, schema_filter=SCHEMAS)
+    pulled = pull(db_url, config=config, output=tmp_path / "schema.py")
+    assert [u for u in pulled.unmanaged if u.kind.startswith("text search")] == []
+    code = (tmp_path / "schema.py").read_text()
+    assert "objects.TextSearchDictionary('search', 'english_nostop'" in code
+
+
+def test_dictionary_options_are_read_as_the_server_writes_them() -> None:
+    """dictinitoption's spelling (serialize_deflist): names through quote_identifier, values always
+    quoted, E'' with doubled backslashes when one holds a backslash; kept in name order."""
+    from pgshift.sources.kinds.text_search import split_options
+
+    text = """stopwords = 'english', "Odd Name" = E'a\\\\b''c', accept = 'false'"""
+    assert split_options(text) == (("Odd Name", "a\\b'c"), ("accept", "false"), ("stopwords", "english"))
+    assert split_options(None) == () and split_options("") == ()
