@@ -29,10 +29,9 @@ class Plan:
     # extensions, collations, domains, range and composite types
     defined: list[Operation] = field(default_factory=list)
     drop_defined: list[Operation] = field(default_factory=list)
-    # text search dictionaries and configurations: rebuilt ones dropped (configurations first), then
-    # dictionaries and configurations created and changed; after the extensions, before the functions
-    # and tables that name a configuration. Dropped ones go late, after those (drop_text_search).
-    ts_rebuild_drops: list[Operation] = field(default_factory=list)
+    # text search dictionaries, then configurations, created and changed: after the extensions, before
+    # the functions and tables that name a configuration. Dropped ones go late, after those
+    # (drop_text_search: configurations before the dictionaries they map to).
     text_search: list[Operation] = field(default_factory=list)
     drop_text_search: list[Operation] = field(default_factory=list)
     functions: list[Operation] = field(default_factory=list)  # the ones tables use: before the tables
@@ -71,7 +70,6 @@ class Plan:
     )  # privileges: before anything is renamed or dropped
     grants: list[Operation] = field(default_factory=list)  # privileges: after everything is created
     rebuilt_functions: set[str] = field(default_factory=set)  # keys dropped and created again
-    rebuilt_ts_dictionaries: set[str] = field(default_factory=set)  # keys dropped and created again
     rebuilt_views: set[str] = field(default_factory=set)  # keys dropped and created again (or changed)
     reshaped: set[str] = field(default_factory=set)  # tables whose column types change or columns go
     # sequence key -> (table, column): serial sequences kept as standalone ones (not dropped)
@@ -95,7 +93,6 @@ class Plan:
             *self.schemas,
             *self.enums,
             *self.defined,
-            *self.ts_rebuild_drops,
             *self.text_search,
             *self.sequences,
             *self.functions,

@@ -12,6 +12,7 @@ model = build_model(
             col("id", "integer", nn=True),
             col("body", "text"),
             col("search", "tsvector", generated="to_tsvector('public.docs_cfg'::regconfig, body)"),
+            col("short", "tsvector", generated="to_tsvector('public.short_cfg'::regconfig, body)"),
             pk=["id"],
         ),
     ],

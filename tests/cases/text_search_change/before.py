@@ -1,8 +1,8 @@
 # Text search objects changed: a dictionary's options (ALTER ... (language = ..., stopwords)), a
 # configuration's mappings (ALTER MAPPING for changed and new token types, DROP MAPPING for gone ones)
-# and comments in place; a dictionary whose template changes is rebuilt with the configuration mapping
-# to it; a configuration dropped after the column and index naming it, a dictionary dropped after the
-# configuration mapping to it.
+# and comments in place; a dictionary whose template changes is made anew and swapped into the
+# configuration mapping to it (the column naming that configuration untouched); a configuration
+# dropped after the column and index naming it, a dictionary after the configuration mapping to it.
 from pgshift.model.schema import TextSearchConfiguration, TextSearchDictionary, TextSearchMapping
 from tests.cases._kit import *  # noqa: F403
 
@@ -17,6 +17,7 @@ model = build_model(
             col("id", "integer", nn=True),
             col("body", "text"),
             col("search", "tsvector", generated="to_tsvector('public.docs_cfg'::regconfig, body)"),
+            col("short", "tsvector", generated="to_tsvector('public.short_cfg'::regconfig, body)"),
             col("old_search", "tsvector", generated="to_tsvector('public.old_cfg'::regconfig, body)"),
             pk=["id"],
             indexes=[

@@ -12,14 +12,16 @@ one canonical spelling, whatever the code wrote); mappings and a dictionary's op
 (``ALTER ... ALTER/DROP MAPPING``, ``ALTER TEXT SEARCH DICTIONARY (...)``), which leaves tsvectors and
 expression indexes computed with the old ones stale (the STALE hazard, with function.py's
 ``stored_users_where`` and ``stale_message``). A changed parser or template cannot be altered: the
-object is dropped and created again, and a configuration mapping to a rebuilt dictionary with it.
+configuration is dropped and created again (which PostgreSQL refuses while a column or index names it); a
+dictionary is created anew under a passing name and swapped into the configurations mapping to it
+(``ReplaceDictionary``), so nothing that uses them is touched.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pgshift.diff.hazards import Action, Hazard, HazardKind
 from pgshift.diff.kinds.base import Operation
@@ -28,6 +30,7 @@ from pgshift.diff.kinds.function import stale_message, stored_users_where
 from pgshift.diff.plan import Plan
 from pgshift.model.schema import Model, TextSearchConfiguration, TextSearchDictionary, TextSearchMapping
 from pgshift.model.types import qualified_name, quote_ident, quote_literal
+from pgshift.pg.naming import make_object_name
 
 DICTIONARY = "text search dictionary"
 CONFIGURATION = "text search configuration"
@@ -167,6 +170,49 @@ class AlterDictionaryOptions(Operation):
 
 
 @dataclass(frozen=True)
+class ReplaceDictionary(Operation):
+    """A dictionary whose template changes (ALTER cannot change it) made again without touching what uses
+    it: created under a passing name, swapped into the ``configurations`` mapping to it (``ALTER MAPPING
+    REPLACE``), the old one dropped and the new one renamed. The configurations keep their oids, so the
+    columns and indexes naming them stay (their stored values go STALE, as with any changed mapping)."""
+
+    old: TextSearchDictionary
+    new: TextSearchDictionary
+    configurations: tuple[TextSearchConfiguration, ...] = ()  # the ones mapping to it, before and after
+    stale: tuple[str, ...] = ()
+    action = Action.ALTER_TS_DICTIONARY
+
+    @property
+    def subject(self) -> str:
+        return self.new.key
+
+    def hazards(self) -> tuple[Hazard, ...]:
+        found = super().hazards()
+        if self.stale:
+            found += (Hazard(HazardKind.STALE, f"{self.subject}: {stale_message(self.stale)}"),)
+        return found
+
+    def sql(self) -> list[str]:
+        d = self.new
+        passing = replace(d, name=make_object_name(d.name, None, "pgshift_new"), comment=None)
+        out = [create_dictionary_sql(passing)]
+        out += [
+            f"ALTER {configuration_target(c)} ALTER MAPPING REPLACE {qualified_name(d.schema, d.name)} "
+            f"WITH {qualified_name(passing.schema, passing.name)};"
+            for c in self.configurations
+        ]
+        out.append(f"DROP {dictionary_target(self.old)};")
+        out.append(f"ALTER {dictionary_target(passing)} RENAME TO {quote_ident(d.name)};")
+        return out + created_comment(dictionary_target(d), d.comment)
+
+    def reverse(self) -> Operation:
+        return ReplaceDictionary(self.new, self.old, self.configurations, self.stale)
+
+    def describe(self) -> str:
+        return f"replace {DICTIONARY} {self.new.key} (its template changes)"
+
+
+@dataclass(frozen=True)
 class CreateConfiguration(Operation):
     configuration: TextSearchConfiguration
     action = Action.CREATE_TS_CONFIGURATION
@@ -245,24 +291,21 @@ class AlterMappings(Operation):
 
 
 def diff_dictionaries(old: Model, new: Model, plan: Plan) -> Model:
-    """Dictionaries: created and changed in ``Plan.text_search``, dropped in ``drop_text_search``; a
-    changed template rebuilds one (``ts_rebuild_drops``, and its configurations with it)."""
+    """Dictionaries: created and changed in ``Plan.text_search`` (a changed template by
+    ``ReplaceDictionary``), dropped in ``drop_text_search``."""
     before = {d.key: d for d in old.ts_dictionaries}
     after = {d.key: d for d in new.ts_dictionaries}
-    for key, d in before.items():
-        b = after.get(key)
-        if b is None:
-            plan.drop_text_search.append(DropDictionary(d))
-        elif (d.template_schema, d.template) != (b.template_schema, b.template):
-            plan.ts_rebuild_drops.append(DropDictionary(d))
-            plan.rebuilt_ts_dictionaries.add(key)
+    plan.drop_text_search += [DropDictionary(d) for key, d in before.items() if key not in after]
     for key, b in after.items():
         a = before.get(key)
-        if a is None or key in plan.rebuilt_ts_dictionaries:
+        if a is None:
             plan.text_search.append(CreateDictionary(b))
             continue
+        users = [c for c in old.ts_configurations if key in c.dictionaries]
+        if (a.template_schema, a.template) != (b.template_schema, b.template):
+            plan.text_search.append(ReplaceDictionary(a, b, tuple(users), _stale(old, users)))
+            continue
         if a.options != b.options:
-            users = [c for c in old.ts_configurations if key in c.dictionaries]
             plan.text_search.append(AlterDictionaryOptions(a, b, _stale(old, users)))
         if a.comment != b.comment:
             plan.text_search.append(SetComment(dictionary_target(b), DICTIONARY, key, a.comment, b.comment))
@@ -274,25 +317,15 @@ def diff_configurations(old: Model, new: Model, plan: Plan) -> Model:
     dictionaries' (inserted in front), their creates and changes after."""
     before = {c.key: c for c in old.ts_configurations}
     after = {c.key: c for c in new.ts_configurations}
-    rebuilt: set[str] = set()
-    drops: list[Operation] = []
-    rebuild_drops: list[Operation] = []
-    for key, c in before.items():
-        b = after.get(key)
-        if b is None:
-            drops.append(DropConfiguration(c))
-        elif (c.parser_schema, c.parser) != (
-            b.parser_schema,
-            b.parser,
-        ) or c.dictionaries & plan.rebuilt_ts_dictionaries:
-            rebuild_drops.append(DropConfiguration(c))
-            rebuilt.add(key)
-    plan.drop_text_search[:0] = drops
-    plan.ts_rebuild_drops[:0] = rebuild_drops
+    # dropped ones before the dictionaries they map to (which diff_dictionaries put there first)
+    plan.drop_text_search[:0] = [DropConfiguration(c) for key, c in before.items() if key not in after]
     for key, b in after.items():
         a = before.get(key)
-        if a is None or key in rebuilt:
+        if a is None:
             plan.text_search.append(CreateConfiguration(b))
+            continue
+        if (a.parser_schema, a.parser) != (b.parser_schema, b.parser):  # no ALTER changes a parser
+            plan.text_search += [DropConfiguration(a), CreateConfiguration(b)]
             continue
         if a.mappings != b.mappings:
             plan.text_search.append(AlterMappings(a, b, _stale(old, [a])))
