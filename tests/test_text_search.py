@@ -4,6 +4,7 @@ sample text, not pgshift's catalog queries)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -119,6 +120,16 @@ def test_changed_mappings_warn_of_stale_stored_values(db_url: str, db: psycopg.C
     }
     for message in stale.values():
         assert "generated column public.docs.search" in message and "index docs_body_idx" in message
+    # a changed template: the dictionary is swapped in, the configuration and its users stay (STALE)
+    nostop = next(d for d in old.ts_dictionaries if d.name == "english_nostop")
+    simple = dataclasses.replace(nostop, template="simple", options=())
+    swapped = dataclasses.replace(
+        old, ts_dictionaries=(simple, *(d for d in old.ts_dictionaries if d != nostop))
+    )
+    (op,) = diff(old, swapped)
+    assert op.describe() == "replace text search dictionary search.english_nostop (its template changes)"
+    (hazard,) = [h for h in op.hazards() if h.kind is HazardKind.STALE]
+    assert "generated column public.docs.search" in hazard.message
 
 
 DECLARED = """
