@@ -1,5 +1,5 @@
-"""What pull writes for functions, procedures, aggregates, views, triggers, rules, event triggers and
-statistics objects: ``pgshift.objects`` declarations registered on the MetaData (SQLAlchemy has no construct for them).
+"""What pull writes for functions, procedures, aggregates, views, triggers, rules, event triggers,
+statistics objects and text search dictionaries and configurations: ``pgshift.objects`` declarations registered on the MetaData (SQLAlchemy has no construct for them).
 
 The server's own text (``pg_get_functiondef``, ``pg_get_triggerdef``, ...) is cut into the declaration's
 parts at the places the server's format fixes (the header line ends with the argument list); when a
