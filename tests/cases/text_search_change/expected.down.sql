@@ -2,8 +2,8 @@ CREATE TEXT SEARCH DICTIONARY "public"."gone" (TEMPLATE = "pg_catalog"."simple")
 CREATE TEXT SEARCH CONFIGURATION "public"."old_cfg" (PARSER = "pg_catalog"."default");--> statement-breakpoint
 ALTER TEXT SEARCH CONFIGURATION "public"."old_cfg" ADD MAPPING FOR "asciiword" WITH "public"."gone";--> statement-breakpoint
 COMMENT ON TEXT SEARCH CONFIGURATION "public"."old_cfg" IS 'going';--> statement-breakpoint
-ALTER TABLE "public"."docs" ADD COLUMN "old_search" tsvector GENERATED ALWAYS AS (to_tsvector('public.old_cfg'::regconfig, body)) STORED;--> statement-breakpoint
-CREATE INDEX CONCURRENTLY "docs_old_idx" ON "public"."docs" USING gin ((to_tsvector('public.old_cfg'::regconfig, body)));--> statement-breakpoint
+ALTER TABLE "public"."docs" ADD COLUMN "old_search" tsvector GENERATED ALWAYS AS (to_tsvector('old_cfg', body)) STORED;--> statement-breakpoint
+CREATE INDEX CONCURRENTLY "docs_old_idx" ON "public"."docs" USING gin ((to_tsvector('old_cfg', body)));--> statement-breakpoint
 COMMENT ON TEXT SEARCH CONFIGURATION "public"."docs_cfg" IS NULL;--> statement-breakpoint
 ALTER TEXT SEARCH CONFIGURATION "public"."docs_cfg" ALTER MAPPING FOR "asciiword" WITH "public"."stem";--> statement-breakpoint
 ALTER TEXT SEARCH CONFIGURATION "public"."docs_cfg" ALTER MAPPING FOR "numword" WITH "pg_catalog"."simple";--> statement-breakpoint

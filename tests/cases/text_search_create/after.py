@@ -13,10 +13,10 @@ model = build_model(
             "docs",
             col("id", "integer", nn=True),
             col("body", "text"),
-            col("search", "tsvector", generated="to_tsvector('public.english_plain'::regconfig, body)"),
+            col("search", "tsvector", generated="to_tsvector('english_plain', body)"),
             pk=["id"],
             indexes=[
-                index("docs_body_idx", IndexElement("to_tsvector('public.english_plain'::regconfig, body)", is_expression=True), method="gin"),
+                index("docs_body_idx", IndexElement("to_tsvector('english_plain', body)", is_expression=True), method="gin"),
             ],
         ),
     ],

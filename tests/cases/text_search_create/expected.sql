@@ -8,7 +8,7 @@ COMMENT ON TEXT SEARCH CONFIGURATION "public"."english_plain" IS 'plain English'
 CREATE TABLE "public"."docs" (
 	"id" integer PRIMARY KEY NOT NULL,
 	"body" text,
-	"search" tsvector GENERATED ALWAYS AS (to_tsvector('public.english_plain'::regconfig, body)) STORED
+	"search" tsvector GENERATED ALWAYS AS (to_tsvector('english_plain', body)) STORED
 );
 --> statement-breakpoint
-CREATE INDEX "docs_body_idx" ON "public"."docs" USING gin ((to_tsvector('public.english_plain'::regconfig, body)));
+CREATE INDEX "docs_body_idx" ON "public"."docs" USING gin ((to_tsvector('english_plain', body)));
