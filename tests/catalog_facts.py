@@ -308,6 +308,31 @@ QUERIES: dict[str, str] = {
         FROM pg_publication_namespace s JOIN pg_publication p ON p.oid = s.pnpubid
         JOIN pg_namespace n ON n.oid = s.pnnspid
     """,
+    # Text search dictionaries: the template and the options as a set (an ALTER
+    # reorders dictinitoption); configurations: the parser, each mapping as token id and regdictionary
+    # (not pgshift's alias and schema joins), and what the configuration makes of a sample text.
+    "ts_dictionary": f"""
+        SELECT 'ts dictionary', n.nspname || '.' || dt.dictname,
+               (SELECT tn.nspname || '.' || t.tmplname FROM pg_ts_template t
+                JOIN pg_namespace tn ON tn.oid = t.tmplnamespace WHERE t.oid = dt.dicttemplate),
+               coalesce(array_to_string(ARRAY(SELECT o FROM regexp_split_to_table(dt.dictinitoption, ', ') o
+                                              ORDER BY o), ', '), ''),
+               coalesce(obj_description(dt.oid, 'pg_ts_dict'), '')
+        FROM pg_ts_dict dt JOIN pg_namespace n ON n.oid = dt.dictnamespace
+        WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_ts_dict", "dt.oid")}
+    """,
+    "ts_configuration": f"""
+        SELECT 'ts configuration', n.nspname || '.' || c.cfgname,
+               (SELECT prsname FROM pg_ts_parser p WHERE p.oid = c.cfgparser),
+               coalesce((SELECT string_agg(m.maptokentype || ':' || m.mapdict::regdictionary::text, ','
+                                           ORDER BY m.maptokentype, m.mapseqno)
+                         FROM pg_ts_config_map m WHERE m.mapcfg = c.oid), ''),
+               to_tsvector(c.oid::regconfig,
+                           'The quick-brown foxes jumped over 42 lazy dogs at https://example.com/a')::text,
+               coalesce(obj_description(c.oid, 'pg_ts_config'), '')
+        FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace
+        WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_ts_config", "c.oid")}
+    """,
     "rule": f"""
         SELECT 'rule', r.schemaname || '.' || r.tablename || '.' || r.rulename, r.definition
         FROM pg_rules r

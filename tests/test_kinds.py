@@ -52,6 +52,20 @@ SAMPLES: dict[str, object] = {
         generated_columns=True,
     ),
     "publication FOR ALL TABLES": m.Publication("everything", all_tables=True),
+    "text search dictionary": m.TextSearchDictionary(
+        "app", "english_nostop", "pg_catalog", "snowball", (("language", "english"),), "it's"
+    ),
+    "text search configuration": m.TextSearchConfiguration(
+        "app",
+        "english_plain",
+        "pg_catalog",
+        "default",
+        (
+            m.TextSearchMapping("asciiword", (("app", "english_nostop"), ("pg_catalog", "simple"))),
+            m.TextSearchMapping("word", (("pg_catalog", "simple"),)),
+        ),
+        "it's",
+    ),
 }
 
 

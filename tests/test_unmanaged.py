@@ -15,7 +15,6 @@ from tests.test_objects import project
 
 SETUP = """
 CREATE TABLE public.t (id integer PRIMARY KEY, a integer, b integer);
-CREATE TEXT SEARCH CONFIGURATION public.english_copy (COPY = pg_catalog.english);
 CREATE FUNCTION public.int_eq_text(integer, text) RETURNS boolean LANGUAGE sql IMMUTABLE
     AS $$ SELECT $1::text = $2 $$;
 CREATE OPERATOR public.=~= (LEFTARG = integer, RIGHTARG = text, FUNCTION = public.int_eq_text);
@@ -32,7 +31,6 @@ CREATE PUBLICATION pgshift_test_pub FOR TABLE public.t, elsewhere.audit;
 """
 
 EXPECTED = {
-    ("text search configuration", "public.english_copy"),
     ("operator", "public.=~=(integer, text)"),
     # wrappers, servers and foreign tables are modelled (tests/test_foreign.py); what they hold that is
     # not: user mappings and credential-like options (by name only), a foreign partition's column options
@@ -45,8 +43,7 @@ EXPECTED = {
 }
 
 STILL_THERE = """
-SELECT (SELECT count(*) FROM pg_ts_config WHERE cfgname = 'english_copy')
-     + (SELECT count(*) FROM pg_operator WHERE oprname = '=~=')
+SELECT (SELECT count(*) FROM pg_operator WHERE oprname = '=~=')
      + (SELECT count(*) FROM pg_foreign_data_wrapper WHERE fdwname = 'pgshift_test_fdw')
      + (SELECT count(*) FROM pg_foreign_server WHERE srvname = 'pgshift_test_server')
      + (SELECT count(*) FROM pg_foreign_table ft JOIN pg_class c ON c.oid = ft.ftrelid WHERE c.relname = 'remote')
@@ -61,7 +58,7 @@ def test_unmodelled_kinds_are_listed_and_left_alone(
     db_url: str, db: psycopg.Connection, tmp_path: Path
 ) -> None:
     db.execute(SETUP)
-    assert db.execute(STILL_THERE).fetchone() == (9,)
+    assert db.execute(STILL_THERE).fetchone() == (8,)
     config = project(tmp_path, db_url)
     pulled = pull(db_url, config=config, output=tmp_path / "schema.py")
     assert {(u.kind, u.name) for u in pulled.unmanaged} >= EXPECTED
@@ -71,7 +68,7 @@ def test_unmodelled_kinds_are_listed_and_left_alone(
     modelled = {("foreign data wrapper", "pgshift_test_fdw"), ("foreign server", "pgshift_test_server")}
     assert not modelled & {(u.kind, u.name) for u in pulled.unmanaged}
     assert ("foreign table", "public.remote") not in {(u.kind, u.name) for u in pulled.unmanaged}
-    assert db.execute(STILL_THERE).fetchone() == (9,)
+    assert db.execute(STILL_THERE).fetchone() == (8,)
 
 
 def test_extension_members_are_not_listed(db_url: str, db: psycopg.Connection, tmp_path: Path) -> None:

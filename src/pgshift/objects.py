@@ -1,5 +1,5 @@
 """Declaring what SQLAlchemy has no construct for: functions, procedures, aggregates, triggers, views,
-materialized views, rules, event triggers, publications, extensions, foreign-data wrappers and servers, grants and default privileges (and any other statement — domains, composite and range types,
+materialized views, rules, event triggers, publications, text search dictionaries and configurations, extensions, foreign-data wrappers and servers, grants and default privileges (and any other statement — domains, composite and range types,
 collations as ``SQL("CREATE DOMAIN ...")``, extended statistics as ``SQL("CREATE STATISTICS ...")``), attached to the schema's MetaData.
 
     from pgshift import objects
@@ -337,6 +337,63 @@ class Publication:
         out = [text]
         if self.comment is not None:
             out.append(f"COMMENT ON PUBLICATION {_ident(self.name)} IS {_literal(self.comment)}")
+        return out
+
+
+@dataclass(frozen=True)
+class TextSearchDictionary:
+    """``CREATE TEXT SEARCH DICTIONARY schema.name (TEMPLATE = template, option = 'value', ...)``:
+    ``template`` as SQL names it (``snowball``, ``pg_catalog.simple``; templates are built in or an
+    extension's), ``options`` as (name, value) pairs or a dict (``{"language": "english",
+    "stopwords": "english"}``), names as SQL spells them (unquoted: ``Language`` is ``language``)."""
+
+    schema: str
+    name: str
+    template: str
+    options: tuple[tuple[str, str], ...] | dict[str, str] = ()
+    comment: str | None = None
+
+    def statements(self) -> list[str]:
+        pairs = self.options.items() if isinstance(self.options, dict) else self.options
+        options = "".join(f", {k} = {_literal(str(v))}" for k, v in pairs)  # names as SQL spells them
+        ref = f"{_ident(self.schema)}.{_ident(self.name)}"
+        out = [f"CREATE TEXT SEARCH DICTIONARY {ref} (TEMPLATE = {self.template}{options})"]
+        if self.comment is not None:
+            out.append(f"COMMENT ON TEXT SEARCH DICTIONARY {ref} IS {_literal(self.comment)}")
+        return out
+
+
+@dataclass(frozen=True)
+class TextSearchConfiguration:
+    """``CREATE TEXT SEARCH CONFIGURATION schema.name (PARSER = parser)`` or ``(COPY = copy)`` (start from
+    another configuration's parser and mappings: ``copy="english"``), then for each of ``mappings``
+    ``ALTER MAPPING FOR tokens WITH dictionaries`` (which adds a mapping or replaces one), and
+    ``DROP MAPPING FOR`` the token types in ``drop_mappings``. ``mappings`` are (tokens, dictionaries)
+    pairs or a dict, each side as SQL lists it: ``{"hword, word": "public.unaccent, english_stem"}``.
+    pgshift compares the result (a parser and its mappings), not how it was written."""
+
+    schema: str
+    name: str
+    parser: str | None = None
+    copy: str | None = None
+    mappings: tuple[tuple[str, str], ...] | dict[str, str] = ()
+    drop_mappings: tuple[str, ...] = ()
+    comment: str | None = None
+
+    def statements(self) -> list[str]:
+        if (self.parser is None) == (self.copy is None):
+            raise ValueError(f"text search configuration {self.name}: give parser= or copy=, one of them")
+        ref = f"{_ident(self.schema)}.{_ident(self.name)}"
+        source = f"PARSER = {self.parser}" if self.parser is not None else f"COPY = {self.copy}"
+        out = [f"CREATE TEXT SEARCH CONFIGURATION {ref} ({source})"]
+        pairs = self.mappings.items() if isinstance(self.mappings, dict) else self.mappings
+        out += [f"ALTER TEXT SEARCH CONFIGURATION {ref} ALTER MAPPING FOR {t} WITH {d}" for t, d in pairs]
+        if self.drop_mappings:
+            out.append(
+                f"ALTER TEXT SEARCH CONFIGURATION {ref} DROP MAPPING FOR {', '.join(self.drop_mappings)}"
+            )
+        if self.comment is not None:
+            out.append(f"COMMENT ON TEXT SEARCH CONFIGURATION {ref} IS {_literal(self.comment)}")
         return out
 
 

@@ -44,6 +44,8 @@ _NOUNS = {
     "rule": "rule",
     "statistics": "statistics object",
     "publication": "publication",
+    "ts_dictionary": "text search dictionary",
+    "ts_configuration": "text search configuration",
     "object": "type, extension or collation",
 }
 
@@ -90,10 +92,11 @@ def _short(subject: str) -> str:
 def _has(model: m.Model, subject: str) -> bool:
     keyed: tuple[
         m.Function | m.Trigger | m.Rule | m.EventTrigger | m.Statistics | m.Publication | m.DefinedObject
-        | m.ForeignServer | m.ForeignDataWrapper, ...
+        | m.ForeignServer | m.ForeignDataWrapper | m.TextSearchDictionary | m.TextSearchConfiguration, ...
     ] = (
         *model.functions, *model.triggers, *model.rules, *model.event_triggers, *model.statistics,
         *model.publications, *model.defined, *model.foreign_servers, *model.foreign_data_wrappers,
+        *model.ts_dictionaries, *model.ts_configurations,
     )  # fmt: skip
     if subject in {o.key for o in keyed}:
         return True
@@ -180,6 +183,8 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
             for p in expected.publications
             if p.named_schemas <= set(schemas) and all(matches(t.schema, t.table) for t in p.tables)
         ],
+        ts_dictionaries=[d for d in expected.ts_dictionaries if d.schema in schemas],
+        ts_configurations=[c for c in expected.ts_configurations if c.schema in schemas],
         defined=[d for d in expected.defined if d.schema in schemas],
         grants=[g for g in expected.grants if g.schema in schemas],
         default_privileges=[d for d in expected.default_privileges if d.schema in (None, *schemas)],

@@ -1,5 +1,6 @@
 """Declarations read back through the server: the canonical form of functions, triggers, views, rules,
-statistics objects and publications (a row filter in the server's spelling).
+statistics objects, publications (a row filter in the server's spelling) and text search dictionaries and
+configurations.
 
 Schema code declares these objects as SQL (``pgshift.objects``, alembic_utils entities, the config's
 ``sql`` files). Comparing that text with what a database prints would report every reformatting as a
@@ -116,6 +117,7 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
     held = (
         {v.schema for v in read.views} | {f.schema for f in read.functions} | {d.schema for d in read.defined}
     )
+    held |= {d.schema for d in read.ts_dictionaries} | {c.schema for c in read.ts_configurations}
     merged = build_model(
         schemas=set(model.schemas) | held,
         enums=_commented(model.enums, read.enums),
@@ -128,6 +130,8 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         event_triggers=read.event_triggers,
         statistics=read.statistics,
         publications=read.publications,
+        ts_dictionaries=read.ts_dictionaries,
+        ts_configurations=read.ts_configurations,
         defined=read.defined,
         grants=model.grants,
         default_privileges=model.default_privileges,
@@ -192,7 +196,9 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
     tables_only = dataclasses.replace(
         model, tables=tables, views=(), functions=(), triggers=(), rules=(), event_triggers=(), defined=()
     )
-    tables_only = dataclasses.replace(tables_only, statistics=(), publications=())
+    tables_only = dataclasses.replace(
+        tables_only, statistics=(), publications=(), ts_dictionaries=(), ts_configurations=()
+    )
     for op in diff(Model(), tables_only):
         if not op.transactional:
             continue
@@ -314,6 +320,8 @@ def _counted(model: Model) -> str:
         ("event trigger", model.event_triggers),
         ("statistics object", model.statistics),
         ("publication", model.publications),
+        ("text search dictionary", model.ts_dictionaries),
+        ("text search configuration", model.ts_configurations),
         ("type or extension", model.defined),
     ):
         if items:

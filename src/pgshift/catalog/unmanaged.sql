@@ -20,15 +20,17 @@ FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON
 WHERE c.relkind = 'f' AND c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
   AND a.attfdwoptions IS NOT NULL AND n.nspname = ANY(%(schemas)s)
 UNION ALL
-SELECT 'text search configuration', n.nspname || '.' || t.cfgname
-FROM pg_ts_config t JOIN pg_namespace n ON n.oid = t.cfgnamespace
+-- text search configurations and dictionaries are modelled (ts_configurations.sql, ts_dictionaries.sql);
+-- their parsers and templates (C-level) are not
+SELECT 'text search parser', n.nspname || '.' || t.prsname
+FROM pg_ts_parser t JOIN pg_namespace n ON n.oid = t.prsnamespace
 WHERE n.nspname = ANY(%(schemas)s)
-  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_ts_config'::regclass AND d.objid = t.oid)
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_ts_parser'::regclass AND d.objid = t.oid)
 UNION ALL
-SELECT 'text search dictionary', n.nspname || '.' || t.dictname
-FROM pg_ts_dict t JOIN pg_namespace n ON n.oid = t.dictnamespace
+SELECT 'text search template', n.nspname || '.' || t.tmplname
+FROM pg_ts_template t JOIN pg_namespace n ON n.oid = t.tmplnamespace
 WHERE n.nspname = ANY(%(schemas)s)
-  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_ts_dict'::regclass AND d.objid = t.oid)
+  AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_ts_template'::regclass AND d.objid = t.oid)
 UNION ALL
 SELECT 'operator', n.nspname || '.' || o.oprname
        || '(' || coalesce(format_type(o.oprleft, NULL), 'NONE') || ', '

@@ -1,5 +1,5 @@
 """What pull writes for functions, procedures, aggregates, views, triggers, rules, event triggers,
-statistics objects and publications: ``pgshift.objects`` declarations registered on the MetaData (SQLAlchemy has no construct for them).
+statistics objects, publications and text search dictionaries and configurations: ``pgshift.objects`` declarations registered on the MetaData (SQLAlchemy has no construct for them).
 
 The server's own text (``pg_get_functiondef``, ``pg_get_triggerdef``, ...) is cut into the declaration's
 parts at the places the server's format fixes (the header line ends with the argument list); when a
@@ -11,7 +11,7 @@ are written.
 from __future__ import annotations
 
 from pgshift.model import schema as m
-from pgshift.model.types import quote_ident
+from pgshift.model.types import quote_ident, unqualified_type_name
 
 
 def _text(value: str) -> str:
@@ -191,6 +191,34 @@ def _publication(p: m.Publication) -> str:
     return f"objects.Publication({', '.join(args)}{_comment_arg(p.comment)})"
 
 
+def _sql_name(schema: str, name: str) -> str:
+    """``pg_catalog.english_stem`` as SQL names it (each part quoted only where it must be)."""
+    return f"{unqualified_type_name(schema)}.{unqualified_type_name(name)}"
+
+
+def _ts_dictionary(d: m.TextSearchDictionary) -> str:
+    args = [repr(d.schema), repr(d.name), repr(_sql_name(d.template_schema, d.template))]
+    if d.options:
+        args.append(f"options={dict(d.options)!r}")
+    return f"objects.TextSearchDictionary({', '.join(args)}{_comment_arg(d.comment)})"
+
+
+def _ts_configuration(c: m.TextSearchConfiguration) -> str:
+    """Its parser and its mappings, token types sharing their dictionaries on one line (a configuration
+    made with ``COPY`` holds its copied mappings: they are written out)."""
+    from pgshift.diff.kinds.text_search import mapping_groups
+
+    args = [repr(c.schema), repr(c.name), f"parser={_sql_name(c.parser_schema, c.parser)!r}"]
+    if c.mappings:
+        groups = [
+            f"{', '.join(unqualified_type_name(t) for t in tokens)!r}: "
+            f"{', '.join(_sql_name(s, n) for s, n in dictionaries)!r}"
+            for tokens, dictionaries in mapping_groups(c.mappings)
+        ]
+        args.append("mappings={" + "".join(f"\n        {g}," for g in groups) + "\n    }")
+    return f"objects.TextSearchConfiguration({', '.join(args)}{_comment_arg(c.comment)})"
+
+
 def _comments(model: m.Model) -> list[str]:
     """``objects.Comment`` for the comments neither SQLAlchemy nor a declaration class carries: on
     schemas, enums and sequences (SQLAlchemy's ``Enum`` and ``Sequence`` take no ``comment=``), and on routines,
@@ -235,7 +263,10 @@ def has_objects(model: m.Model) -> bool:
     commented = any(e.comment for e in model.enums) or any(s.comment for s in model.sequences)
     commented = commented or bool(model.schema_comments)
     declared = model.functions or model.views or model.triggers or model.rules or model.event_triggers
-    return bool(declared or model.defined or model.statistics or model.publications or commented)
+    text_search = model.ts_dictionaries or model.ts_configurations
+    return bool(
+        declared or model.defined or model.statistics or model.publications or text_search or commented
+    )
 
 
 _COMMENT_KEYWORD = {
@@ -370,10 +401,13 @@ def objects_block(model: m.Model, holder: str) -> list[str]:
     declared |= {s.schema for s in model.sequences} | {"public"}
     used = {f.schema for f in model.functions} | {v.schema for v in model.views}
     used |= {o.schema for o in model.defined}
+    used |= {d.schema for d in model.ts_dictionaries} | {c.schema for c in model.ts_configurations}
     items = [
         f"objects.SQL({f'CREATE SCHEMA IF NOT EXISTS {quote_ident(s)}'!r})" for s in sorted(used - declared)
     ]
     items += [line for o in model.defined for line in _defined(o)]
+    items += [_ts_dictionary(d) for d in model.ts_dictionaries]
+    items += [_ts_configuration(c) for c in model.ts_configurations]
     routines = sorted(model.functions, key=lambda f: (f.kind is m.RoutineKind.AGGREGATE, f.key))
     items += [_function(f) for f in routines]
     views = {v.key: v for v in model.views}

@@ -206,6 +206,12 @@ class Action(enum.StrEnum):
     ALTER_PUBLICATION_TABLES = "alter_publication_tables"  # ADD / DROP TABLE, TABLES IN SCHEMA
     DROP_PUBLICATION = "drop_publication"
     RENAME_PUBLICATION = "rename_publication"
+    CREATE_TS_DICTIONARY = "create_ts_dictionary"
+    ALTER_TS_DICTIONARY = "alter_ts_dictionary"
+    DROP_TS_DICTIONARY = "drop_ts_dictionary"
+    CREATE_TS_CONFIGURATION = "create_ts_configuration"
+    ALTER_TS_CONFIGURATION = "alter_ts_configuration"
+    DROP_TS_CONFIGURATION = "drop_ts_configuration"
     GRANT_PRIVILEGE = "grant_privilege"
     REVOKE_PRIVILEGE = "revoke_privilege"
     VACUUM_FULL = "vacuum_full"
@@ -483,6 +489,14 @@ EFFECTS: dict[str, Effect] = {
         backward_incompatible=True,
         safe="Drop the subscriptions that use it first (DROP SUBSCRIPTION on each subscriber).",
     ),
+    # Text search dictionaries and configurations are catalog rows: no table lock. Changing what one
+    # computes leaves stored tsvectors and expression indexes stale (a STALE hazard the op adds).
+    Action.CREATE_TS_DICTIONARY: Effect(Lock.NONE),
+    Action.ALTER_TS_DICTIONARY: Effect(Lock.NONE),
+    Action.DROP_TS_DICTIONARY: Effect(Lock.NONE),
+    Action.CREATE_TS_CONFIGURATION: Effect(Lock.NONE),
+    Action.ALTER_TS_CONFIGURATION: Effect(Lock.NONE),
+    Action.DROP_TS_CONFIGURATION: Effect(Lock.NONE),
     Action.GRANT_PRIVILEGE: Effect(Lock.NONE),
     Action.REVOKE_PRIVILEGE: Effect(Lock.NONE, backward_incompatible=True),
     Action.VACUUM_FULL: Effect(AE, rewrite=True),

@@ -31,6 +31,11 @@ class Plan:
     # extensions, collations, domains, range and composite types
     defined: list[Operation] = field(default_factory=list)
     drop_defined: list[Operation] = field(default_factory=list)
+    # text search dictionaries, then configurations, created and changed: after the extensions, before
+    # the functions and tables that name a configuration. Dropped ones go late, after those
+    # (drop_text_search: configurations before the dictionaries they map to).
+    text_search: list[Operation] = field(default_factory=list)
+    drop_text_search: list[Operation] = field(default_factory=list)
     functions: list[Operation] = field(default_factory=list)  # the ones tables use: before the tables
     late_functions: list[Operation] = field(default_factory=list)  # the others: after tables, before views
     # those whose parameters or result are a view's row type: created after the views, dropped before
@@ -116,6 +121,7 @@ class Plan:
             *self.schemas,
             *self.enums,
             *self.defined,
+            *self.text_search,
             *self.sequences,
             *self.functions,
             *self.foreign_wrappers,
@@ -145,6 +151,7 @@ class Plan:
             *self.drop_foreign_servers,
             *self.drop_foreign_wrappers,
             *self.drop_functions,
+            *self.drop_text_search,  # after the columns, indexes and functions naming a configuration
             *self.drop_defined,
             *self.late_drops,
         ]

@@ -219,6 +219,23 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
             )
             for p in model.publications
         ],  # they follow the schema
+        # text search objects move with their schema, and so do the dictionaries a mapping names
+        ts_dictionaries=[
+            replace(d, schema=move(d.schema), template_schema=move(d.template_schema))
+            for d in model.ts_dictionaries
+        ],
+        ts_configurations=[
+            replace(
+                c,
+                schema=move(c.schema),
+                parser_schema=move(c.parser_schema),
+                mappings=tuple(
+                    replace(mp, dictionaries=tuple((move(s), n) for s, n in mp.dictionaries))
+                    for mp in c.mappings
+                ),
+            )
+            for c in model.ts_configurations
+        ],
         defined=[replace(d, schema=move(d.schema)) for d in model.defined],
         grants=model.grants,
         default_privileges=model.default_privileges,

@@ -657,6 +657,57 @@ def canonical_publication(p: Publication) -> Publication:
     return p if ordered == p else ordered
 
 
+@dataclass(frozen=True)
+class TextSearchDictionary:
+    """A text search dictionary (``CREATE TEXT SEARCH DICTIONARY``, ``pg_ts_dict``): its template (C-level,
+    not managed: built in or an extension's) and its options (``dictinitoption``) as (name, value) pairs
+    in name order — PostgreSQL keeps them as a list an ALTER reorders, and every template reads them by
+    name. Values are text: the catalog stores every value quoted."""
+
+    schema: str
+    name: str
+    template_schema: str
+    template: str
+    options: tuple[tuple[str, str], ...] = ()
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return qualified(self.schema, self.name)
+
+
+@dataclass(frozen=True)
+class TextSearchMapping:
+    """One token type of a configuration's parser (``ts_token_type``'s alias, ``word``) and the
+    dictionaries it is looked up in, in order, as (schema, name) pairs."""
+
+    token: str
+    dictionaries: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class TextSearchConfiguration:
+    """A text search configuration (``pg_ts_config``): its parser (C-level, not managed) and its mappings
+    in token-type order (``pg_ts_config_map``). One created with ``COPY = english`` is the same thing: the
+    copied parser and mappings, so the model holds no trace of where it came from."""
+
+    schema: str
+    name: str
+    parser_schema: str
+    parser: str
+    mappings: tuple[TextSearchMapping, ...] = ()
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return qualified(self.schema, self.name)
+
+    @property
+    def dictionaries(self) -> set[str]:
+        """The keys (``schema.name``) of the dictionaries it maps to."""
+        return {qualified(s, n) for mapping in self.mappings for s, n in mapping.dictionaries}
+
+
 class ObjectKind(_Enum):
     """Kinds kept as the one CREATE statement the catalog query prints (``catalog/defined.sql``), in the
     order they are created (an extension brings types, a collation serves domains and ranges)."""
@@ -702,6 +753,8 @@ class Model:
     event_triggers: tuple[EventTrigger, ...] = ()
     statistics: tuple[Statistics, ...] = ()  # extended statistics objects
     publications: tuple[Publication, ...] = ()  # database-wide (see Publication: which are managed)
+    ts_dictionaries: tuple[TextSearchDictionary, ...] = ()
+    ts_configurations: tuple[TextSearchConfiguration, ...] = ()
     defined: tuple[DefinedObject, ...] = ()
     grants: tuple[Grant, ...] = ()  # explicit privileges (pgshift.model.privileges)
     default_privileges: tuple[DefaultPrivilege, ...] = ()
@@ -755,6 +808,8 @@ def build_model(
     event_triggers: Iterable[EventTrigger] = (),
     statistics: Iterable[Statistics] = (),
     publications: Iterable[Publication] = (),
+    ts_dictionaries: Iterable[TextSearchDictionary] = (),
+    ts_configurations: Iterable[TextSearchConfiguration] = (),
     defined: Iterable[DefinedObject] = (),
     grants: Iterable[Grant] = (),
     default_privileges: Iterable[DefaultPrivilege] = (),
@@ -780,6 +835,8 @@ def build_model(
         event_triggers=tuple(sorted(event_triggers, key=lambda e: e.key)),
         statistics=tuple(sorted(statistics, key=lambda s: s.key)),
         publications=tuple(sorted((canonical_publication(p) for p in publications), key=lambda p: p.key)),
+        ts_dictionaries=tuple(sorted(ts_dictionaries, key=lambda d: d.key)),
+        ts_configurations=tuple(sorted(ts_configurations, key=lambda c: c.key)),
         defined=tuple(sorted(defined, key=lambda d: (list(ObjectKind).index(d.kind), d.key))),
         grants=tuple(sorted(grants, key=lambda g: g.key)),
         default_privileges=tuple(sorted(default_privileges, key=lambda d: d.key)),

@@ -17,7 +17,8 @@ phases (pgshift.diff.plan) and returns the old model as it stands after them (an
 column defaults, so later kinds start from there). Kinds contained in a table (columns, constraints,
 indexes, policies) are diffed by the table's step with their own modules' operations and SQL.
 
-Visiting order (dependencies first): foreign-data wrappers and servers before tables (a server that
+Visiting order (dependencies first): text search dictionaries before the configurations that map to
+them (a rebuilt dictionary rebuilds those), foreign-data wrappers and servers before tables (a server that
 must be rebuilt takes its foreign tables along), enums before tables (a rebuild changes the columns that use the
 type), sequences before tables, tables before functions, functions before views (a view over a
 reshaped table, or calling a rebuilt function, is rebuilt), views before triggers and rules (those on a
@@ -45,6 +46,7 @@ from pgshift.diff.kinds import (
     schema,
     sequence,
     table,
+    text_search,
     trigger,
     view,
 )
@@ -61,6 +63,7 @@ from pgshift.sources.kinds import grant as grant_source
 from pgshift.sources.kinds import publication as publication_source
 from pgshift.sources.kinds import sequence as sequence_source
 from pgshift.sources.kinds import statistics as statistics_source
+from pgshift.sources.kinds import text_search as text_search_source
 from pgshift.sources.kinds import view as view_source
 from pgshift.sources.kinds.base import SourceKind
 
@@ -113,6 +116,24 @@ KINDS: tuple[Kind, ...] = (
         foreign.diff_servers,
         None,
         foreign_source.SERVER_KIND,
+    ),
+    Kind(
+        "text search dictionary",
+        m.TextSearchDictionary,
+        "ts_dictionaries",
+        _qualified_key,
+        text_search.diff_dictionaries,
+        None,
+        text_search_source.DICTIONARY_KIND,
+    ),
+    Kind(
+        "text search configuration",
+        m.TextSearchConfiguration,
+        "ts_configurations",
+        _qualified_key,
+        text_search.diff_configurations,
+        None,
+        text_search_source.CONFIGURATION_KIND,
     ),
     Kind("enum", m.Enum, "enums", _qualified_key, enum.diff_enums, enum.rename_op, enum_source.KIND),
     Kind(

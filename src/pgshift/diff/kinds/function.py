@@ -14,7 +14,7 @@ and go before them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from pgshift.diff.hazards import Action, Hazard, HazardKind
@@ -350,20 +350,28 @@ def stored_users(model: Model, names: set[str]) -> list[str]:
     expressions or with a predicate (a materialized view's too), generated columns, and CHECKs (checked
     once, on write). CREATE OR REPLACE recomputes none of them: the linter and ``ReplaceFunction`` warn
     with ``stale_message``."""
+    return stored_users_where(model, lambda expression: _calls(expression, names))
+
+
+def stored_users_where(model: Model, uses: Callable[[str], bool]) -> list[str]:
+    """What holds values computed by expressions ``uses`` accepts (see ``stored_users``): also what a
+    changed text search configuration, named in them, leaves stale."""
     out: list[str] = []
     for table in model.tables:
         where = f"{table.schema}.{table.name}"
-        out += [f"generated column {where}.{c.name}" for c in table.columns if _calls(c.generated, names)]
-        out += [f"CHECK {c.name} on {where}" for c in table.check_constraints if _calls(c.expression, names)]
-        out += [f"index {i.name} on {where}" for i in table.indexes if _index_calls(i, names)]
+        out += [
+            f"generated column {where}.{c.name}" for c in table.columns if c.generated and uses(c.generated)
+        ]
+        out += [f"CHECK {c.name} on {where}" for c in table.check_constraints if uses(c.expression)]
+        out += [f"index {i.name} on {where}" for i in table.indexes if _index_uses(i, uses)]
     for view in model.views:
-        out += [f"index {i.name} on {view.key}" for i in view.indexes if _index_calls(i, names)]
+        out += [f"index {i.name} on {view.key}" for i in view.indexes if _index_uses(i, uses)]
     return out
 
 
-def _index_calls(index: Index, names: set[str]) -> bool:
+def _index_uses(index: Index, uses: Callable[[str], bool]) -> bool:
     used = [e.expression for e in index.elements if e.is_expression] + [index.where or ""]
-    return any(_calls(e, names) for e in used)
+    return any(uses(e) for e in used if e)
 
 
 def stale_message(users: Iterable[str]) -> str:

@@ -14,7 +14,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from pgshift.sources.kinds import enum, event_trigger, foreign, grant, publication, sequence, view
+from pgshift.sources.kinds import (
+    enum,
+    event_trigger,
+    foreign,
+    grant,
+    publication,
+    sequence,
+    text_search,
+    view,
+)
 from pgshift.sources.kinds import statistics as statistics_kind
 from pgshift.sources.kinds.base import SourceKind
 
@@ -29,4 +38,6 @@ SOURCE_KINDS: tuple[SourceKind[Any], ...] = (
     foreign.WRAPPER_KIND,
     foreign.SERVER_KIND,
     publication.KIND,
+    text_search.DICTIONARY_KIND,
+    text_search.CONFIGURATION_KIND,
 )
