@@ -18,7 +18,8 @@ CREATE TABLE public.t (id integer PRIMARY KEY, a integer, b integer);
 CREATE TEXT SEARCH CONFIGURATION public.english_copy (COPY = pg_catalog.english);
 CREATE FUNCTION public.int_eq_text(integer, text) RETURNS boolean LANGUAGE sql IMMUTABLE
     AS $$ SELECT $1::text = $2 $$;
-CREATE OPERATOR public.=~= (LEFTARG = integer, RIGHTARG = text, FUNCTION = public.int_eq_text);
+CREATE OPERATOR public.=~= (LEFTARG = integer, RIGHTARG = text, FUNCTION = public.int_eq_text,
+    NEGATOR = OPERATOR(public.!~=));
 CREATE FOREIGN DATA WRAPPER pgshift_test_fdw;
 CREATE SERVER pgshift_test_server FOREIGN DATA WRAPPER pgshift_test_fdw;
 CREATE FOREIGN TABLE public.remote (id integer) SERVER pgshift_test_server;
@@ -27,7 +28,7 @@ CREATE PUBLICATION pgshift_test_pub FOR TABLE public.t;
 
 EXPECTED = {
     ("text search configuration", "public.english_copy"),
-    ("operator", "public.=~=(integer, text)"),
+    ("shell operator", "public.!~=(integer, text)"),  # =~= itself is managed (operators.sql)
     ("foreign data wrapper", "pgshift_test_fdw"),
     ("foreign server", "pgshift_test_server"),
     ("foreign table", "public.remote"),
@@ -36,7 +37,7 @@ EXPECTED = {
 
 STILL_THERE = """
 SELECT (SELECT count(*) FROM pg_ts_config WHERE cfgname = 'english_copy')
-     + (SELECT count(*) FROM pg_operator WHERE oprname = '=~=')
+     + (SELECT count(*) FROM pg_operator WHERE oprname = '!~=')
      + (SELECT count(*) FROM pg_foreign_data_wrapper WHERE fdwname = 'pgshift_test_fdw')
      + (SELECT count(*) FROM pg_foreign_server WHERE srvname = 'pgshift_test_server')
      + (SELECT count(*) FROM pg_foreign_table ft JOIN pg_class c ON c.oid = ft.ftrelid WHERE c.relname = 'remote')

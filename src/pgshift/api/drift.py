@@ -40,6 +40,8 @@ _NOUNS = {
     "event_trigger": "event trigger",
     "rule": "rule",
     "statistics": "statistics object",
+    "cast": "cast",
+    "operator": "operator",
     "object": "type, extension or collation",
 }
 
@@ -84,8 +86,10 @@ def _short(subject: str) -> str:
 
 
 def _has(model: m.Model, subject: str) -> bool:
-    keyed: tuple[m.Function | m.Trigger | m.Rule | m.EventTrigger | m.Statistics | m.DefinedObject, ...] = (
+    keyed: tuple[m.Function | m.Trigger | m.Rule | m.EventTrigger | m.Statistics | m.DefinedObject
+                 | m.Cast | m.Operator, ...] = (
         *model.functions, *model.triggers, *model.rules, *model.event_triggers, *model.statistics, *model.defined,
+        *model.casts, *model.operators,
     )  # fmt: skip
     if subject in {o.key for o in keyed}:
         return True
@@ -167,6 +171,8 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         statistics=[
             s for s in expected.statistics if s.schema in schemas and matches(s.table_schema, s.table)
         ],
+        casts=[c for c in expected.casts if c.schema in schemas],  # by its function's or types' schema
+        operators=[o for o in expected.operators if o.schema in schemas],
         defined=[d for d in expected.defined if d.schema in schemas],
         grants=[g for g in expected.grants if g.schema in schemas],
         default_privileges=[d for d in expected.default_privileges if d.schema in (None, *schemas)],

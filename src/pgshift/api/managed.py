@@ -1,11 +1,11 @@
 """What pgshift manages, and what it lists as "not managed" instead of touching.
 
 Every kind in pgshift's model can be declared in schema code now (tables through SQLAlchemy; functions,
-procedures, aggregates, triggers, views, materialized views, rules, event triggers and statistics objects
-through ``pgshift.objects`` or SQL files; domains, composite and range types, collations and extensions as
+procedures, aggregates, triggers, views, materialized views, rules, event triggers, statistics objects,
+casts and operators through ``pgshift.objects`` or SQL files; domains, composite and range types, collations and extensions as
 defined objects), so push and generate manage them all: what the code does not declare is dropped.
-Kinds the model does not hold — foreign tables and servers, text search objects, operators and their
-classes, casts, publications, subscriptions, languages, access methods (a table's ``USING`` one is
+Kinds the model does not hold — foreign tables and servers, text search objects, operator classes and
+families, shell operators, casts it does not manage (see ``catalog/casts.sql``), publications, subscriptions, languages, access methods (a table's ``USING`` one is
 modelled; the method itself is not created) — are read from the catalog (``catalog/unmanaged.sql``) and
 listed by kind and name by pull, push and status, never dropped. So is an event trigger whose function
 lives outside the managed schemas (event triggers belong to no schema: pgshift manages one with the schema

@@ -111,7 +111,10 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         with psycopg.connect(server, autocommit=True) as admin:
             admin.execute(pgsql.SQL("DROP DATABASE IF EXISTS {}").format(pgsql.Identifier(name)))
     held = (
-        {v.schema for v in read.views} | {f.schema for f in read.functions} | {d.schema for d in read.defined}
+        {v.schema for v in read.views}
+        | {f.schema for f in read.functions}
+        | {d.schema for d in read.defined}
+        | {o.schema for o in read.operators}
     )
     merged = build_model(
         schemas=set(model.schemas) | held,
@@ -124,6 +127,8 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         rules=read.rules,
         event_triggers=read.event_triggers,
         statistics=read.statistics,
+        casts=read.casts,
+        operators=read.operators,
         defined=read.defined,
         # a schema's comment is declared with objects.Comment('SCHEMA "billing"', ...) and read back
         schema_comments={**dict(read.schema_comments), **dict(model.schema_comments)}.items(),
@@ -184,7 +189,7 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
     tables_only = dataclasses.replace(
         model, tables=tables, views=(), functions=(), triggers=(), rules=(), event_triggers=(), defined=()
     )
-    tables_only = dataclasses.replace(tables_only, statistics=())
+    tables_only = dataclasses.replace(tables_only, statistics=(), casts=(), operators=())
     for op in diff(Model(), tables_only):
         if not op.transactional:
             continue
@@ -305,6 +310,8 @@ def _counted(model: Model) -> str:
         ("rule", model.rules),
         ("event trigger", model.event_triggers),
         ("statistics object", model.statistics),
+        ("cast", model.casts),
+        ("operator", model.operators),
         ("type or extension", model.defined),
     ):
         if items:

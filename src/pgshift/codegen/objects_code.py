@@ -1,5 +1,5 @@
-"""What pull writes for functions, procedures, aggregates, views, triggers, rules, event triggers and
-statistics objects: ``pgshift.objects`` declarations registered on the MetaData (SQLAlchemy has no construct for them).
+"""What pull writes for functions, procedures, aggregates, views, triggers, rules, event triggers,
+statistics objects, casts and operators: ``pgshift.objects`` declarations registered on the MetaData (SQLAlchemy has no construct for them).
 
 The server's own text (``pg_get_functiondef``, ``pg_get_triggerdef``, ...) is cut into the declaration's
 parts at the places the server's format fixes (the header line ends with the argument list); when a
@@ -145,6 +145,26 @@ def _event_trigger(e: m.EventTrigger) -> str:
     if e.enabled != "O":
         args.append(f"enabled={enabled!r}")
     return f"objects.EventTrigger({', '.join(args)}{_comment_arg(e.comment)})"
+
+
+def _cast(c: m.Cast) -> str:
+    args = [repr(c.source), repr(c.target)]
+    if c.method == "f":
+        args.append(f"function={c.function!r}")
+    elif c.method == "i":
+        args.append("inout=True")
+    if c.context != "e":
+        args.append(f"context={ {'a': 'assignment', 'i': 'implicit'}[c.context]!r}")
+    return f"objects.Cast({', '.join(args)}{_comment_arg(c.comment)})"
+
+
+def _operator(o: m.Operator) -> str:
+    args = [repr(o.schema), repr(o.name), repr(o.left), repr(o.right), repr(o.function)]
+    args += [f"{k}={getattr(o, k)!r}" for k in ("commutator", "negator", "restrict", "join") if getattr(o, k)]
+    args += [f"{k}=True" for k in ("hashes", "merges") if getattr(o, k)]
+    return f"objects.Operator({', '.join(args)}{_comment_arg(o.comment)})"
+
+
 def _statistics(s: m.Statistics) -> list[str]:
     """A statistics object as the server prints it, its target and its comment: ``objects.SQL`` each
     (read back through the scratch database like the rest)."""
@@ -203,7 +223,7 @@ def has_objects(model: m.Model) -> bool:
     commented = any(e.comment for e in model.enums) or any(s.comment for s in model.sequences)
     commented = commented or bool(model.schema_comments)
     declared = model.functions or model.views or model.triggers or model.rules or model.event_triggers
-    return bool(declared or model.defined or model.statistics or commented)
+    return bool(declared or model.defined or model.statistics or model.casts or model.operators or commented)
 
 
 _COMMENT_KEYWORD = {
@@ -290,13 +310,14 @@ def objects_block(model: m.Model, holder: str) -> list[str]:
     declared = {t.schema for t in model.tables} | {e.schema for e in model.enums}
     declared |= {s.schema for s in model.sequences} | {"public"}
     used = {f.schema for f in model.functions} | {v.schema for v in model.views}
-    used |= {o.schema for o in model.defined}
+    used |= {o.schema for o in model.defined} | {o.schema for o in model.operators}
     items = [
         f"objects.SQL({f'CREATE SCHEMA IF NOT EXISTS {quote_ident(s)}'!r})" for s in sorted(used - declared)
     ]
     items += [line for o in model.defined for line in _defined(o)]
     routines = sorted(model.functions, key=lambda f: (f.kind is m.RoutineKind.AGGREGATE, f.key))
     items += [_function(f) for f in routines]
+    items += [_cast(c) for c in model.casts] + [_operator(o) for o in model.operators]
     views = {v.key: v for v in model.views}
     items += [_view(views[k]) for k in dependency_order(model.views)]
     items += [_trigger(t) for t in model.triggers]

@@ -26,6 +26,11 @@ class Plan:
     # defaults, CHECKs and indexes taken off a function that is rebuilt (put back once it is created)
     release_functions: list[Operation] = field(default_factory=list)
     early_function_drops: list[Operation] = field(default_factory=list)  # functions rebuilt (drop + create)
+    # casts and operators changed or around a rebuilt function: dropped before the functions are
+    drop_operators_early: list[Operation] = field(default_factory=list)
+    # casts and operators: created after the functions they call, before the tables and views using them
+    operators: list[Operation] = field(default_factory=list)
+    drop_operators: list[Operation] = field(default_factory=list)  # gone: after their users, before functions
     # extensions, collations, domains, range and composite types
     defined: list[Operation] = field(default_factory=list)
     drop_defined: list[Operation] = field(default_factory=list)
@@ -93,12 +98,14 @@ class Plan:
             *after,
             *self.drop_event_triggers,
             *self.release_functions,
+            *self.drop_operators_early,
             *self.early_function_drops,
             *self.schemas,
             *self.enums,
             *self.defined,
             *self.sequences,
             *self.functions,
+            *self.operators,
             *self.create_tables,
             *self.drop_policies,
             *self.drop_fks,
@@ -120,6 +127,7 @@ class Plan:
             *self.event_triggers,  # last of the creates: from here on it fires on this migration's DDL
             *self.grants,
             *self.drop_tables,
+            *self.drop_operators,
             *self.drop_functions,
             *self.drop_defined,
             *self.late_drops,

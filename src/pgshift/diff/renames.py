@@ -194,6 +194,8 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
         rules=model.rules,
         event_triggers=model.event_triggers,  # their function keeps the old schema too (dropped, created)
         statistics=model.statistics,  # kept like rules: pre_rename_drops drops them
+        casts=model.casts,  # kept like functions: their text names the old schema (dropped, created)
+        operators=model.operators,
         defined=[replace(d, schema=move(d.schema)) for d in model.defined],
         grants=model.grants,
         default_privileges=model.default_privileges,

@@ -484,6 +484,59 @@ class Statistics:
         return qualified(self.table_schema, self.table)
 
 
+CastContext = Literal["e", "a", "i"]  # pg_cast.castcontext: explicit only, AS ASSIGNMENT, AS IMPLICIT
+CastMethod = Literal["f", "b", "i"]  # pg_cast.castmethod: WITH FUNCTION, WITHOUT FUNCTION, WITH INOUT
+
+
+@dataclass(frozen=True)
+class Cast:
+    """A user-defined cast (``CREATE CAST``, ``pg_cast``): database-wide, found by its source and target
+    types (``format_type``'s spelling). ``function`` is ``schema.name(argument types)``, quoted as
+    needed, when ``method`` is ``"f"``. There is no ALTER CAST: any change but the comment is a drop and
+    a create. It belongs to the schema of its function, else of its source type, else of its target
+    (``schema``): schema filters keep it with that schema (``catalog/casts.sql``); a cast between two
+    built-in types without a function belongs to ``pg_catalog`` and is listed as not managed."""
+
+    source: str
+    target: str
+    schema: str
+    method: CastMethod = "f"
+    function: str | None = None
+    context: CastContext = "e"
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"({self.source} AS {self.target})"
+
+
+@dataclass(frozen=True)
+class Operator:
+    """A user-defined operator (``CREATE OPERATOR``, ``pg_operator``), found by schema, name and operand
+    types (``left`` None for a prefix operator). Functions are named ``schema.name`` (quoted as needed;
+    ``restrict``/``join`` too, built-in ones as ``pg_catalog.eqsel``), ``commutator``/``negator`` as
+    ``schema.op``. Shell operators (made by a COMMUTATOR/NEGATOR naming an operator not yet defined) are
+    not held. Only ``restrict``, ``join`` and the comment change in place (``ALTER OPERATOR ... SET``);
+    anything else is a drop and a create."""
+
+    schema: str
+    name: str
+    left: str | None
+    right: str
+    function: str
+    commutator: str | None = None
+    negator: str | None = None
+    restrict: str | None = None
+    join: str | None = None
+    hashes: bool = False
+    merges: bool = False
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{qualified(self.schema, self.name)}({self.left or 'NONE'}, {self.right})"
+
+
 class ObjectKind(_Enum):
     """Kinds kept as the one CREATE statement the catalog query prints (``catalog/defined.sql``), in the
     order they are created (an extension brings types, a collation serves domains and ranges)."""
@@ -528,6 +581,8 @@ class Model:
     rules: tuple[Rule, ...] = ()
     event_triggers: tuple[EventTrigger, ...] = ()
     statistics: tuple[Statistics, ...] = ()  # extended statistics objects
+    casts: tuple[Cast, ...] = ()
+    operators: tuple[Operator, ...] = ()
     defined: tuple[DefinedObject, ...] = ()
     grants: tuple[Grant, ...] = ()  # explicit privileges (pgshift.model.privileges)
     default_privileges: tuple[DefaultPrivilege, ...] = ()
@@ -578,6 +633,8 @@ def build_model(
     rules: Iterable[Rule] = (),
     event_triggers: Iterable[EventTrigger] = (),
     statistics: Iterable[Statistics] = (),
+    casts: Iterable[Cast] = (),
+    operators: Iterable[Operator] = (),
     defined: Iterable[DefinedObject] = (),
     grants: Iterable[Grant] = (),
     default_privileges: Iterable[DefaultPrivilege] = (),
@@ -600,6 +657,8 @@ def build_model(
         rules=tuple(sorted(rules, key=lambda r: r.key)),
         event_triggers=tuple(sorted(event_triggers, key=lambda e: e.key)),
         statistics=tuple(sorted(statistics, key=lambda s: s.key)),
+        casts=tuple(sorted(casts, key=lambda c: c.key)),
+        operators=tuple(sorted(operators, key=lambda o: o.key)),
         defined=tuple(sorted(defined, key=lambda d: (list(ObjectKind).index(d.kind), d.key))),
         grants=tuple(sorted(grants, key=lambda g: g.key)),
         default_privileges=tuple(sorted(default_privileges, key=lambda d: d.key)),

@@ -22,7 +22,8 @@ type), sequences before tables, tables before functions, functions before views 
 reshaped table, or calling a rebuilt function, is rebuilt), views before triggers and rules (those on a
 rebuilt view or running a rebuilt function are rebuilt), event triggers after functions (one running a
 rebuilt function is rebuilt), statistics objects after those (rebuilt on a reshaped table, a rebuilt
-view or around a rebuilt function), privileges after those (an object rebuilt loses its grants), schemas last (their drops come after the drops of everything in them). The order of the *statements* is the
+view or around a rebuilt function), casts and operators after functions (one over a rebuilt function is
+rebuilt), privileges after those (an object rebuilt loses its grants), schemas last (their drops come after the drops of everything in them). The order of the *statements* is the
 plan's phase order, not this one.
 """
 
@@ -33,11 +34,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from pgshift.diff.kinds import (
+    cast,
     column,
     defined,
     enum,
     event_trigger,
     function,
+    operator,
     rule,
     schema,
     sequence,
@@ -50,9 +53,11 @@ from pgshift.diff.kinds import statistics as statistics_kind
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.plan import Plan
 from pgshift.model import schema as m
+from pgshift.sources.kinds import cast as cast_source
 from pgshift.sources.kinds import enum as enum_source
 from pgshift.sources.kinds import event_trigger as event_trigger_source
 from pgshift.sources.kinds import grant as grant_source
+from pgshift.sources.kinds import operator as operator_source
 from pgshift.sources.kinds import sequence as sequence_source
 from pgshift.sources.kinds import statistics as statistics_source
 from pgshift.sources.kinds import view as view_source
@@ -122,6 +127,16 @@ KINDS: tuple[Kind, ...] = (
         statistics_kind.diff_statistics,
         None,
         statistics_source.KIND,
+    ),
+    Kind("cast", m.Cast, "casts", _qualified_key, cast.diff_casts, None, cast_source.KIND),
+    Kind(
+        "operator",
+        m.Operator,
+        "operators",
+        _qualified_key,
+        operator.diff_operators,
+        None,
+        operator_source.KIND,
     ),
     Kind("grant", m.Grant, "grants", _qualified_key, grant_kind.diff_grants, None, grant_source.GRANT_KIND),
     Kind(

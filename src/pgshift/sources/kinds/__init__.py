@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pgshift.sources.kinds import enum, event_trigger, grant, sequence, view
+from pgshift.sources.kinds import cast, enum, event_trigger, grant, operator, sequence, view
 from pgshift.sources.kinds import statistics as statistics_kind
 from pgshift.sources.kinds.base import SourceKind
 
@@ -26,4 +26,6 @@ SOURCE_KINDS: tuple[SourceKind[Any], ...] = (
     grant.GRANT_KIND,
     grant.DEFAULT_KIND,
     statistics_kind.KIND,
+    cast.KIND,
+    operator.KIND,
 )
