@@ -156,3 +156,21 @@ def test_a_changed_operator_is_rebuilt_and_its_users_named(make_db: Callable[[],
     up = migration_sql(ops)
     assert up.index("DROP OPERATOR") < up.index("CREATE OPERATOR"), up
     assert 'ALTER OPERATOR "app".!== (app.email, app.email) SET (RESTRICT = pg_catalog.neqsel);' in up
+
+
+def test_an_operator_dropped_for_a_schema_rename_names_its_users() -> None:
+    """Renaming a schema drops its functions before the rename (their text names it) and so the operators
+    calling them: a CHECK still using one blocks that DROP, said as a PRECONDITION hazard."""
+    from pgshift.diff.renames import RenameDecisions, parse_rename_flag
+    from tests.test_cases import CASES, load_case_model
+
+    old = load_case_model(CASES / "casts_operators" / "before.py")  # its CHECK uses app.!==
+    new = load_case_model(CASES / "casts_operators_rename_schema" / "after.py")
+    renames = RenameDecisions().with_rename(*parse_rename_flag("schema:app=billing"))
+    hazards = [h.message for op in diff(old, new, renames=renames) for h in op.hazards()
+               if h.kind is HazardKind.PRECONDITION]  # fmt: skip
+    assert hazards == [
+        "app.!==(app.email, app.email): its schema is renamed, so it is dropped and created again, and the "
+        "DROP fails while CHECK backup_differs on billing.account use it (drop those first, by hand, and create "
+        "them again after)"
+    ]

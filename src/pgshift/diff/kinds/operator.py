@@ -97,7 +97,8 @@ class CreateOperator(Operation):
 @dataclass(frozen=True)
 class DropOperator(Operation):
     """``DROP OPERATOR``; ``replaced_by`` is the operator created again (a change ALTER cannot make),
-    ``used_by`` what uses it (from ``users``) and so blocks the DROP."""
+    ``used_by`` what uses it (from ``users``) and so blocks the DROP: said only when the plan does not
+    drop those first (a rebuild, a schema rename)."""
 
     operator: Operator
     replaced_by: Operator | None = None
@@ -110,11 +111,11 @@ class DropOperator(Operation):
 
     def hazards(self) -> tuple[Hazard, ...]:
         found = super().hazards()
-        if self.replaced_by is not None and self.used_by:
+        if self.used_by:
+            why = "ALTER OPERATOR cannot make this change" if self.replaced_by else "its schema is renamed"
             message = (
-                f"{self.subject}: ALTER OPERATOR cannot make this change, so it is dropped and created "
-                f"again, and the DROP fails while {', '.join(self.used_by)} use it (drop those first, by "
-                "hand, and create them again after)"
+                f"{self.subject}: {why}, so it is dropped and created again, and the DROP fails while "
+                f"{', '.join(self.used_by)} use it (drop those first, by hand, and create them again after)"
             )
             found += (Hazard(HazardKind.PRECONDITION, message),)
         return found
@@ -181,7 +182,9 @@ def diff_operators(old: Model, new: Model, plan: Plan) -> Model:
                 plan.operators.append(SetComment(on, NOUN, key, o.comment, b.comment))
             continue
         if renamed(plan, o.schema, o.function, o.restrict, o.join):
-            plan.pre_rename_drops.insert(0, DropOperator(o, b, tuple(users(old, o)) if b else ()))
+            # its functions are dropped before the rename (their text names the schema); what uses it is
+            # not taken off first: a PRECONDITION hazard names it
+            plan.pre_rename_drops.insert(0, DropOperator(o, b, tuple(users(old, o))))
         elif b is None:
             plan.drop_operators.append(DropOperator(o))
         else:
