@@ -174,3 +174,27 @@ def test_an_operator_dropped_for_a_schema_rename_names_its_users() -> None:
         "DROP fails while CHECK backup_differs on billing.account use it (drop those first, by hand, and create "
         "them again after)"
     ]
+
+
+def test_declarations_spell_their_statements() -> None:
+    """A bare COMMUTATOR/NEGATOR is the operator's own schema (PostgreSQL would take the search_path's
+    first); a cast's context is one of three words; comments follow the CREATE."""
+    import pytest
+
+    from pgshift import objects
+
+    op = objects.Operator("app", "===", "app.email", "app.email", "app.email_eq", commutator="===",
+                          negator="public.!==", hashes=True, comment="same")  # fmt: skip
+    assert op.statements() == [
+        'CREATE OPERATOR "app".=== (LEFTARG = app.email, RIGHTARG = app.email, FUNCTION = app.email_eq, '
+        'COMMUTATOR = OPERATOR("app".===), NEGATOR = OPERATOR(public.!==), HASHES)',
+        "COMMENT ON OPERATOR \"app\".=== (app.email, app.email) IS 'same'",
+    ]
+    prefix = objects.Operator("public", "-", None, "pair", "public.neg_pair")
+    assert prefix.statements() == ['CREATE OPERATOR "public".- (RIGHTARG = pair, FUNCTION = public.neg_pair)']
+    assert objects.Cast("pair", "json", inout=True, context="implicit").statements() == [
+        "CREATE CAST (pair AS json) WITH INOUT AS IMPLICIT"
+    ]
+    assert objects.Cast("a", "b").statements() == ["CREATE CAST (a AS b) WITHOUT FUNCTION"]
+    with pytest.raises(ValueError, match="context is 'explicit', 'assignment' or 'implicit'"):
+        objects.Cast("a", "b", context="always").statements()
