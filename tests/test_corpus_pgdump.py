@@ -143,6 +143,11 @@ KNOWN_GAPS: dict[str, set[tuple[str, str]]] = {
         ("column", "dump_test.foreign_table.c1"),
         ("column_order", "dump_test.foreign_table"),
     },
+    # A cast between two built-in types by a built-in function (age) belongs to no managed schema:
+    # listed as not managed (test_range_types_own_multirange_casts_are_not_listed), never created.
+    "not managed: a cast between built-in types": {
+        ("cast", "cast from timestamp with time zone to interval"),
+    },
     # test_gap_inherited_column_declared_again: a child's re-declared parent column (attislocal) is the
     # parent's, in the database as in code; the migrated child only inherits it.
     "re-declared inherited columns": {
@@ -213,8 +218,7 @@ def test_pgdump_corpus_round_trip(pg: str, make_db: Callable[[], str], tmp_path:
         "conversion",
         "foreign data wrapper",
         "foreign server",
-        "foreign table",
-        "operator",
+        "foreign table",  # (its operator dump_test.~~ is managed; the cast over age() is pg_catalog's)
         "operator class",
         "operator family",
         "procedural language",
