@@ -198,3 +198,27 @@ def test_declarations_spell_their_statements() -> None:
     assert objects.Cast("a", "b").statements() == ["CREATE CAST (a AS b) WITHOUT FUNCTION"]
     with pytest.raises(ValueError, match="context is 'explicit', 'assignment' or 'implicit'"):
         objects.Cast("a", "b", context="always").statements()
+
+
+@on_every_version
+def test_a_one_sided_link_reads_as_a_pair(pg: str, make_db: Callable[[], str]) -> None:
+    """Filling in a shell (made by another operator's NEGATOR) links back on 15 but not on 16+: pgshift
+    reads the link from either side, so the model, and a database created from it, are the same on
+    every version."""
+    from pgshift.model.schema import Model
+    from tests.test_cases import apply_ops
+
+    source, created = make_db(), make_db()
+    with psycopg.connect(source, autocommit=True) as conn:
+        conn.execute(
+            "CREATE FUNCTION f(integer, integer) RETURNS boolean LANGUAGE sql AS $$ SELECT $1 = $2 $$; "
+            "CREATE FUNCTION g(integer, integer) RETURNS boolean LANGUAGE sql AS $$ SELECT $1 <> $2 $$; "
+            "CREATE OPERATOR public.=== (LEFTARG = integer, RIGHTARG = integer, FUNCTION = f, "
+            "NEGATOR = OPERATOR(public.!==)); "
+            "CREATE OPERATOR public.!== (LEFTARG = integer, RIGHTARG = integer, FUNCTION = g)"
+        )
+        model = introspect(conn)
+    assert {o.name: o.negator for o in model.operators} == {"===": "public.!==", "!==": "public.==="}
+    apply_ops(created, diff(Model(), model))
+    with psycopg.connect(created) as conn:
+        assert diff(introspect(conn), model) == []
