@@ -333,6 +333,26 @@ QUERIES: dict[str, str] = {
         FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace
         WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_ts_config", "c.oid")}
     """,
+    # Casts and operators from pg_cast / pg_operator through reg* output and pg_describe_object, not
+    # pgshift's casts.sql / operators.sql: user-created casts (oid >= 16384) but the range -> multirange
+    # ones a range type owns (deptype 'i'); every operator outside the system schemas, shells included.
+    "cast": f"""
+        SELECT 'cast', pg_describe_object('pg_cast'::regclass, c.oid, 0),
+               CASE WHEN c.castfunc = 0 THEN '-' ELSE c.castfunc::regprocedure::text END,
+               c.castcontext::text, c.castmethod::text, coalesce(obj_description(c.oid, 'pg_cast'), '')
+        FROM pg_cast c
+        WHERE c.oid >= 16384 AND {_ext_owned("pg_cast", "c.oid")}
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass
+                            AND d.objid = c.oid AND d.deptype = 'i')
+    """,
+    "operator": f"""
+        SELECT 'operator', o.oid::regoperator::text, o.oprcode::regprocedure::text,
+               o.oprcom::regoperator::text, o.oprnegate::regoperator::text, o.oprrest::regprocedure::text,
+               o.oprjoin::regprocedure::text, o.oprcanhash::text, o.oprcanmerge::text, o.oprresult::regtype::text,
+               coalesce(obj_description(o.oid, 'pg_operator'), '')
+        FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
+        WHERE {_NOT_SYSTEM.format(ns="n.nspname")} AND {_ext_owned("pg_operator", "o.oid")}
+    """,
     "rule": f"""
         SELECT 'rule', r.schemaname || '.' || r.tablename || '.' || r.rulename, r.definition
         FROM pg_rules r

@@ -137,6 +137,11 @@ def load(make_db: Callable[[], str]) -> str:
 # Facts (kind, object) that differ between the corpus and the migrated copy, by gap. Each gap has a
 # minimal reproduction below or names the helper whose area it is.
 KNOWN_GAPS: dict[str, set[tuple[str, str]]] = {
+    # A cast between two built-in types by a built-in function (age) belongs to no managed schema:
+    # listed as not managed (test_range_types_own_multirange_casts_are_not_listed), never created.
+    "not managed: a cast between built-in types": {
+        ("cast", "cast from timestamp with time zone to interval"),
+    },
     # test_gap_inherited_column_declared_again: a child's re-declared parent column (attislocal) is the
     # parent's, in the database as in code; the migrated child only inherits it.
     "re-declared inherited columns": {
@@ -200,7 +205,6 @@ def test_pgdump_corpus_round_trip(pg: str, make_db: Callable[[], str], tmp_path:
         "foreign data wrapper privileges",  # wrappers, servers and foreign tables are managed; not these
         "foreign server privileges",
         "user mapping",
-        "operator",
         "operator class",
         "operator family",
         "procedural language",

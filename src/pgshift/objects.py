@@ -1,5 +1,5 @@
 """Declaring what SQLAlchemy has no construct for: functions, procedures, aggregates, triggers, views,
-materialized views, rules, event triggers, publications, text search dictionaries and configurations, extensions, foreign-data wrappers and servers, grants and default privileges (and any other statement — domains, composite and range types,
+materialized views, rules, event triggers, publications, text search dictionaries and configurations, casts, operators, extensions, foreign-data wrappers and servers, grants and default privileges (and any other statement — domains, composite and range types,
 collations as ``SQL("CREATE DOMAIN ...")``, extended statistics as ``SQL("CREATE STATISTICS ...")``), attached to the schema's MetaData.
 
     from pgshift import objects
@@ -394,6 +394,79 @@ class TextSearchConfiguration:
             )
         if self.comment is not None:
             out.append(f"COMMENT ON TEXT SEARCH CONFIGURATION {ref} IS {_literal(self.comment)}")
+        return out
+
+
+@dataclass(frozen=True)
+class Cast:
+    """``CREATE CAST (source AS target) WITH FUNCTION function [AS ASSIGNMENT | AS IMPLICIT]``:
+    ``function`` as SQL names it with its argument types (``public.to_email(text)``); without one,
+    ``WITH INOUT`` when ``inout`` else ``WITHOUT FUNCTION``. ``context`` is ``"explicit"`` (the
+    default), ``"assignment"`` or ``"implicit"``. Database-wide: pgshift manages it with the schema of
+    its function, else of its source type, else of its target type."""
+
+    source: str
+    target: str
+    function: str | None = None
+    inout: bool = False
+    context: str = "explicit"
+    comment: str | None = None
+
+    def statements(self) -> list[str]:
+        contexts = {"explicit": "", "assignment": " AS ASSIGNMENT", "implicit": " AS IMPLICIT"}
+        if self.context not in contexts:
+            raise ValueError(
+                f"cast ({self.source} AS {self.target}): context is 'explicit', 'assignment' or "
+                f"'implicit', not {self.context!r}"
+            )
+        if self.function is not None:
+            how = f"WITH FUNCTION {self.function.strip()}"
+        else:
+            how = "WITH INOUT" if self.inout else "WITHOUT FUNCTION"
+        cast = f"CAST ({self.source} AS {self.target})"
+        out = [f"CREATE {cast} {how}{contexts[self.context]}"]
+        if self.comment is not None:
+            out.append(f"COMMENT ON {cast} IS {_literal(self.comment)}")
+        return out
+
+
+@dataclass(frozen=True)
+class Operator:
+    """``CREATE OPERATOR schema.name (LEFTARG = left, RIGHTARG = right, FUNCTION = function, ...)``:
+    ``left`` None for a prefix operator; functions as SQL names them (``public.email_eq``, no
+    arguments); ``commutator`` and ``negator`` as ``schema.op`` (a bare ``op`` is in ``schema``), made a
+    shell until declared too; ``restrict``/``join`` the selectivity estimators (``eqsel``/``eqjoinsel``)."""
+
+    schema: str
+    name: str
+    left: str | None
+    right: str
+    function: str
+    commutator: str | None = None
+    negator: str | None = None
+    restrict: str | None = None
+    join: str | None = None
+    hashes: bool = False
+    merges: bool = False
+    comment: str | None = None
+
+    def _other(self, op: str) -> str:
+        return f"OPERATOR({op if '.' in op else f'{_ident(self.schema)}.{op}'})"
+
+    def statements(self) -> list[str]:
+        options = [f"LEFTARG = {self.left}"] if self.left else []
+        options += [f"RIGHTARG = {self.right}", f"FUNCTION = {self.function}"]
+        options += [f"COMMUTATOR = {self._other(self.commutator)}"] if self.commutator else []
+        options += [f"NEGATOR = {self._other(self.negator)}"] if self.negator else []
+        options += [f"RESTRICT = {self.restrict}"] if self.restrict else []
+        options += [f"JOIN = {self.join}"] if self.join else []
+        options += ["HASHES"] if self.hashes else []
+        options += ["MERGES"] if self.merges else []
+        name = f"{_ident(self.schema)}.{self.name}"
+        out = [f"CREATE OPERATOR {name} ({', '.join(options)})"]
+        if self.comment is not None:
+            on = f"OPERATOR {name} ({self.left or 'NONE'}, {self.right})"
+            out.append(f"COMMENT ON {on} IS {_literal(self.comment)}")
         return out
 
 

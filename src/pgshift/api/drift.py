@@ -46,6 +46,8 @@ _NOUNS = {
     "publication": "publication",
     "ts_dictionary": "text search dictionary",
     "ts_configuration": "text search configuration",
+    "cast": "cast",
+    "operator": "operator",
     "object": "type, extension or collation",
 }
 
@@ -92,11 +94,12 @@ def _short(subject: str) -> str:
 def _has(model: m.Model, subject: str) -> bool:
     keyed: tuple[
         m.Function | m.Trigger | m.Rule | m.EventTrigger | m.Statistics | m.Publication | m.DefinedObject
-        | m.ForeignServer | m.ForeignDataWrapper | m.TextSearchDictionary | m.TextSearchConfiguration, ...
+        | m.ForeignServer | m.ForeignDataWrapper | m.TextSearchDictionary | m.TextSearchConfiguration
+        | m.Cast | m.Operator, ...
     ] = (
         *model.functions, *model.triggers, *model.rules, *model.event_triggers, *model.statistics,
         *model.publications, *model.defined, *model.foreign_servers, *model.foreign_data_wrappers,
-        *model.ts_dictionaries, *model.ts_configurations,
+        *model.ts_dictionaries, *model.ts_configurations, *model.casts, *model.operators,
     )  # fmt: skip
     if subject in {o.key for o in keyed}:
         return True
@@ -185,6 +188,8 @@ def detect_drift(conn: Any, folder: Path, config: Config, applied_tags: list[str
         ],
         ts_dictionaries=[d for d in expected.ts_dictionaries if d.schema in schemas],
         ts_configurations=[c for c in expected.ts_configurations if c.schema in schemas],
+        casts=[c for c in expected.casts if c.schema in schemas],  # by its function's or types' schema
+        operators=[o for o in expected.operators if o.schema in schemas],
         defined=[d for d in expected.defined if d.schema in schemas],
         grants=[g for g in expected.grants if g.schema in schemas],
         default_privileges=[d for d in expected.default_privileges if d.schema in (None, *schemas)],

@@ -2,11 +2,11 @@
 
 Every kind in pgshift's model can be declared in schema code now (tables through SQLAlchemy; functions,
 procedures, aggregates, triggers, views, materialized views, rules, event triggers, statistics objects,
-publications and text search dictionaries and configurations through ``pgshift.objects`` or SQL files; domains, composite and range types, collations and extensions as
+publications, text search dictionaries and configurations, casts and operators through ``pgshift.objects`` or SQL files; domains, composite and range types, collations and extensions as
 defined objects), so push and generate manage them all: what the code does not declare is dropped.
 Kinds the model does not hold — user mappings (their options hold passwords), a foreign partition's
 column options, credential-like options of servers and foreign tables, text search parsers and templates (C-level),
-operators and their classes, casts, subscriptions, languages, access methods (a table's ``USING`` one is
+operator classes and families, shell operators, casts it does not manage (see ``catalog/casts.sql``), subscriptions, languages, access methods (a table's ``USING`` one is
 modelled; the method itself is not created) — are read from the catalog (``catalog/unmanaged.sql``) and
 listed by kind and name by pull, push and status, never dropped. So is an event trigger whose function
 lives outside the managed schemas (event triggers belong to no schema: pgshift manages one with the schema

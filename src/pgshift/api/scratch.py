@@ -115,7 +115,10 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         with psycopg.connect(server, autocommit=True) as admin:
             admin.execute(pgsql.SQL("DROP DATABASE IF EXISTS {}").format(pgsql.Identifier(name)))
     held = (
-        {v.schema for v in read.views} | {f.schema for f in read.functions} | {d.schema for d in read.defined}
+        {v.schema for v in read.views}
+        | {f.schema for f in read.functions}
+        | {d.schema for d in read.defined}
+        | {o.schema for o in read.operators}
     )
     held |= {d.schema for d in read.ts_dictionaries} | {c.schema for c in read.ts_configurations}
     merged = build_model(
@@ -132,6 +135,8 @@ def canonical_model(config: Config, model: Model, declared: list[Declared]) -> t
         publications=read.publications,
         ts_dictionaries=read.ts_dictionaries,
         ts_configurations=read.ts_configurations,
+        casts=read.casts,
+        operators=read.operators,
         defined=read.defined,
         grants=model.grants,
         default_privileges=model.default_privileges,
@@ -197,7 +202,13 @@ def _apply_and_read(conn: Any, model: Model, declared: list[Declared]) -> Model:
         model, tables=tables, views=(), functions=(), triggers=(), rules=(), event_triggers=(), defined=()
     )
     tables_only = dataclasses.replace(
-        tables_only, statistics=(), publications=(), ts_dictionaries=(), ts_configurations=()
+        tables_only,
+        statistics=(),
+        publications=(),
+        ts_dictionaries=(),
+        ts_configurations=(),
+        casts=(),
+        operators=(),
     )
     for op in diff(Model(), tables_only):
         if not op.transactional:
@@ -322,6 +333,8 @@ def _counted(model: Model) -> str:
         ("publication", model.publications),
         ("text search dictionary", model.ts_dictionaries),
         ("text search configuration", model.ts_configurations),
+        ("cast", model.casts),
+        ("operator", model.operators),
         ("type or extension", model.defined),
     ):
         if items:

@@ -32,11 +32,13 @@ FROM pg_ts_template t JOIN pg_namespace n ON n.oid = t.tmplnamespace
 WHERE n.nspname = ANY(%(schemas)s)
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_ts_template'::regclass AND d.objid = t.oid)
 UNION ALL
-SELECT 'operator', n.nspname || '.' || o.oprname
+-- operators are modelled (operators.sql); a shell (oprcode 0: named as a COMMUTATOR or NEGATOR, never
+-- defined) is not
+SELECT 'shell operator', n.nspname || '.' || o.oprname
        || '(' || coalesce(format_type(o.oprleft, NULL), 'NONE') || ', '
        || coalesce(format_type(o.oprright, NULL), 'NONE') || ')'
 FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
-WHERE n.nspname = ANY(%(schemas)s)
+WHERE n.nspname = ANY(%(schemas)s) AND o.oprcode = 0
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_operator'::regclass AND d.objid = o.oid)
 UNION ALL
 SELECT 'operator class', n.nspname || '.' || o.opcname
@@ -57,9 +59,17 @@ FROM pg_conversion c JOIN pg_namespace n ON n.oid = c.connamespace
 WHERE n.nspname = ANY(%(schemas)s) AND c.oid >= 16384
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_conversion'::regclass AND d.objid = c.oid)
 UNION ALL
+-- casts are modelled (casts.sql) when the schema of their function, else of their source type, else of
+-- their target type is managed; the others (two built-in types and no function, or other schemas) not
 SELECT 'cast', format_type(c.castsource, NULL) || ' AS ' || format_type(c.casttarget, NULL)
 FROM pg_cast c
+LEFT JOIN pg_proc p ON p.oid = c.castfunc
 WHERE c.oid >= 16384
+  AND NOT (CASE WHEN c.castmethod = 'f' THEN p.pronamespace
+                WHEN (SELECT typnamespace FROM pg_type WHERE oid = c.castsource) <> 'pg_catalog'::regnamespace
+                THEN (SELECT typnamespace FROM pg_type WHERE oid = c.castsource)
+                ELSE (SELECT typnamespace FROM pg_type WHERE oid = c.casttarget) END
+           IN (SELECT oid FROM pg_namespace WHERE nspname = ANY(%(schemas)s)))
   AND NOT EXISTS (SELECT 1 FROM members d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid)
   -- the range -> multirange casts CREATE TYPE ... AS RANGE makes are part of the range type (deptype 'i')
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid

@@ -1,5 +1,5 @@
 """What pull writes for functions, procedures, aggregates, views, triggers, rules, event triggers,
-statistics objects, publications and text search dictionaries and configurations: ``pgshift.objects`` declarations registered on the MetaData (SQLAlchemy has no construct for them).
+statistics objects, publications, text search dictionaries and configurations, casts and operators: ``pgshift.objects`` declarations registered on the MetaData (SQLAlchemy has no construct for them).
 
 The server's own text (``pg_get_functiondef``, ``pg_get_triggerdef``, ...) is cut into the declaration's
 parts at the places the server's format fixes (the header line ends with the argument list); when a
@@ -156,6 +156,24 @@ def _event_trigger(e: m.EventTrigger) -> str:
     return f"objects.EventTrigger({', '.join(args)}{_comment_arg(e.comment)})"
 
 
+def _cast(c: m.Cast) -> str:
+    args = [repr(c.source), repr(c.target)]
+    if c.method == "f":
+        args.append(f"function={c.function!r}")
+    elif c.method == "i":
+        args.append("inout=True")
+    if c.context != "e":
+        args.append(f"context={ {'a': 'assignment', 'i': 'implicit'}[c.context]!r}")
+    return f"objects.Cast({', '.join(args)}{_comment_arg(c.comment)})"
+
+
+def _operator(o: m.Operator) -> str:
+    args = [repr(o.schema), repr(o.name), repr(o.left), repr(o.right), repr(o.function)]
+    args += [f"{k}={getattr(o, k)!r}" for k in ("commutator", "negator", "restrict", "join") if getattr(o, k)]
+    args += [f"{k}=True" for k in ("hashes", "merges") if getattr(o, k)]
+    return f"objects.Operator({', '.join(args)}{_comment_arg(o.comment)})"
+
+
 def _statistics(s: m.Statistics) -> list[str]:
     """A statistics object as the server prints it, its target and its comment: ``objects.SQL`` each
     (read back through the scratch database like the rest)."""
@@ -265,7 +283,14 @@ def has_objects(model: m.Model) -> bool:
     declared = model.functions or model.views or model.triggers or model.rules or model.event_triggers
     text_search = model.ts_dictionaries or model.ts_configurations
     return bool(
-        declared or model.defined or model.statistics or model.publications or text_search or commented
+        declared
+        or model.defined
+        or model.statistics
+        or model.publications
+        or text_search
+        or model.casts
+        or model.operators
+        or commented
     )
 
 
@@ -400,7 +425,7 @@ def objects_block(model: m.Model, holder: str) -> list[str]:
     declared = {t.schema for t in model.tables} | {e.schema for e in model.enums}
     declared |= {s.schema for s in model.sequences} | {"public"}
     used = {f.schema for f in model.functions} | {v.schema for v in model.views}
-    used |= {o.schema for o in model.defined}
+    used |= {o.schema for o in model.defined} | {o.schema for o in model.operators}
     used |= {d.schema for d in model.ts_dictionaries} | {c.schema for c in model.ts_configurations}
     items = [
         f"objects.SQL({f'CREATE SCHEMA IF NOT EXISTS {quote_ident(s)}'!r})" for s in sorted(used - declared)
@@ -410,6 +435,7 @@ def objects_block(model: m.Model, holder: str) -> list[str]:
     items += [_ts_configuration(c) for c in model.ts_configurations]
     routines = sorted(model.functions, key=lambda f: (f.kind is m.RoutineKind.AGGREGATE, f.key))
     items += [_function(f) for f in routines]
+    items += [_cast(c) for c in model.casts] + [_operator(o) for o in model.operators]
     views = {v.key: v for v in model.views}
     items += [_view(views[k]) for k in dependency_order(model.views)]
     items += [_trigger(t) for t in model.triggers]

@@ -212,6 +212,11 @@ class Action(enum.StrEnum):
     CREATE_TS_CONFIGURATION = "create_ts_configuration"
     ALTER_TS_CONFIGURATION = "alter_ts_configuration"
     DROP_TS_CONFIGURATION = "drop_ts_configuration"
+    CREATE_CAST = "create_cast"
+    DROP_CAST = "drop_cast"
+    CREATE_OPERATOR = "create_operator"
+    ALTER_OPERATOR = "alter_operator"
+    DROP_OPERATOR = "drop_operator"
     GRANT_PRIVILEGE = "grant_privilege"
     REVOKE_PRIVILEGE = "revoke_privilege"
     VACUUM_FULL = "vacuum_full"
@@ -497,6 +502,13 @@ EFFECTS: dict[str, Effect] = {
     Action.CREATE_TS_CONFIGURATION: Effect(Lock.NONE),
     Action.ALTER_TS_CONFIGURATION: Effect(Lock.NONE),
     Action.DROP_TS_CONFIGURATION: Effect(Lock.NONE),
+    # Casts and operators lock no table. A DROP fails while something uses them (a default, CHECK,
+    # index or view naming the operator; an expression relying on the cast): the drop ops say which.
+    Action.CREATE_CAST: Effect(Lock.NONE),
+    Action.DROP_CAST: Effect(Lock.NONE),
+    Action.CREATE_OPERATOR: Effect(Lock.NONE),
+    Action.ALTER_OPERATOR: Effect(Lock.NONE),
+    Action.DROP_OPERATOR: Effect(Lock.NONE),
     Action.GRANT_PRIVILEGE: Effect(Lock.NONE),
     Action.REVOKE_PRIVILEGE: Effect(Lock.NONE, backward_incompatible=True),
     Action.VACUUM_FULL: Effect(AE, rewrite=True),

@@ -28,6 +28,11 @@ class Plan:
     # defaults, CHECKs and indexes taken off a function that is rebuilt (put back once it is created)
     release_functions: list[Operation] = field(default_factory=list)
     early_function_drops: list[Operation] = field(default_factory=list)  # functions rebuilt (drop + create)
+    # casts and operators changed or around a rebuilt function: dropped before the functions are
+    drop_operators_early: list[Operation] = field(default_factory=list)
+    # casts and operators: created after the functions they call, before the tables and views using them
+    operators: list[Operation] = field(default_factory=list)
+    drop_operators: list[Operation] = field(default_factory=list)  # gone: after their users, before functions
     # extensions, collations, domains, range and composite types
     defined: list[Operation] = field(default_factory=list)
     drop_defined: list[Operation] = field(default_factory=list)
@@ -117,6 +122,7 @@ class Plan:
             *self.drop_rebuilt_tables,
             *self.drop_rebuilt_servers,  # after their foreign tables (dropped just above)
             *self.release_functions,
+            *self.drop_operators_early,
             *self.early_function_drops,
             *self.schemas,
             *self.enums,
@@ -126,6 +132,7 @@ class Plan:
             *self.functions,
             *self.foreign_wrappers,
             *self.foreign_servers,
+            *self.operators,
             *self.create_tables,
             *self.drop_policies,
             *self.drop_fks,
@@ -150,6 +157,7 @@ class Plan:
             *self.drop_tables,
             *self.drop_foreign_servers,
             *self.drop_foreign_wrappers,
+            *self.drop_operators,
             *self.drop_functions,
             *self.drop_text_search,  # after the columns, indexes and functions naming a configuration
             *self.drop_defined,

@@ -236,6 +236,8 @@ def rename_schema(model: Model, old: str, new: str) -> Model:
             )
             for c in model.ts_configurations
         ],
+        casts=model.casts,  # kept like functions: their text names the old schema (dropped, created)
+        operators=model.operators,
         defined=[replace(d, schema=move(d.schema)) for d in model.defined],
         grants=model.grants,
         default_privileges=model.default_privileges,

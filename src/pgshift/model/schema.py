@@ -708,6 +708,59 @@ class TextSearchConfiguration:
         return {qualified(s, n) for mapping in self.mappings for s, n in mapping.dictionaries}
 
 
+CastContext = Literal["e", "a", "i"]  # pg_cast.castcontext: explicit only, AS ASSIGNMENT, AS IMPLICIT
+CastMethod = Literal["f", "b", "i"]  # pg_cast.castmethod: WITH FUNCTION, WITHOUT FUNCTION, WITH INOUT
+
+
+@dataclass(frozen=True)
+class Cast:
+    """A user-defined cast (``CREATE CAST``, ``pg_cast``): database-wide, found by its source and target
+    types (``format_type``'s spelling). ``function`` is ``schema.name(argument types)``, quoted as
+    needed, when ``method`` is ``"f"``. There is no ALTER CAST: any change but the comment is a drop and
+    a create. It belongs to the schema of its function, else of its source type, else of its target
+    (``schema``): schema filters keep it with that schema (``catalog/casts.sql``); a cast between two
+    built-in types without a function belongs to ``pg_catalog`` and is listed as not managed."""
+
+    source: str
+    target: str
+    schema: str
+    method: CastMethod = "f"
+    function: str | None = None
+    context: CastContext = "e"
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"({self.source} AS {self.target})"
+
+
+@dataclass(frozen=True)
+class Operator:
+    """A user-defined operator (``CREATE OPERATOR``, ``pg_operator``), found by schema, name and operand
+    types (``left`` None for a prefix operator). Functions are named ``schema.name`` (quoted as needed;
+    ``restrict``/``join`` too, built-in ones as ``pg_catalog.eqsel``), ``commutator``/``negator`` as
+    ``schema.op``. Shell operators (made by a COMMUTATOR/NEGATOR naming an operator not yet defined) are
+    not held. Only ``restrict``, ``join`` and the comment change in place (``ALTER OPERATOR ... SET``);
+    anything else is a drop and a create."""
+
+    schema: str
+    name: str
+    left: str | None
+    right: str
+    function: str
+    commutator: str | None = None
+    negator: str | None = None
+    restrict: str | None = None
+    join: str | None = None
+    hashes: bool = False
+    merges: bool = False
+    comment: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{qualified(self.schema, self.name)}({self.left or 'NONE'}, {self.right})"
+
+
 class ObjectKind(_Enum):
     """Kinds kept as the one CREATE statement the catalog query prints (``catalog/defined.sql``), in the
     order they are created (an extension brings types, a collation serves domains and ranges)."""
@@ -752,6 +805,8 @@ class Model:
     rules: tuple[Rule, ...] = ()
     event_triggers: tuple[EventTrigger, ...] = ()
     statistics: tuple[Statistics, ...] = ()  # extended statistics objects
+    casts: tuple[Cast, ...] = ()
+    operators: tuple[Operator, ...] = ()
     publications: tuple[Publication, ...] = ()  # database-wide (see Publication: which are managed)
     ts_dictionaries: tuple[TextSearchDictionary, ...] = ()
     ts_configurations: tuple[TextSearchConfiguration, ...] = ()
@@ -807,6 +862,8 @@ def build_model(
     rules: Iterable[Rule] = (),
     event_triggers: Iterable[EventTrigger] = (),
     statistics: Iterable[Statistics] = (),
+    casts: Iterable[Cast] = (),
+    operators: Iterable[Operator] = (),
     publications: Iterable[Publication] = (),
     ts_dictionaries: Iterable[TextSearchDictionary] = (),
     ts_configurations: Iterable[TextSearchConfiguration] = (),
@@ -834,6 +891,8 @@ def build_model(
         rules=tuple(sorted(rules, key=lambda r: r.key)),
         event_triggers=tuple(sorted(event_triggers, key=lambda e: e.key)),
         statistics=tuple(sorted(statistics, key=lambda s: s.key)),
+        casts=tuple(sorted(casts, key=lambda c: c.key)),
+        operators=tuple(sorted(operators, key=lambda o: o.key)),
         publications=tuple(sorted((canonical_publication(p) for p in publications), key=lambda p: p.key)),
         ts_dictionaries=tuple(sorted(ts_dictionaries, key=lambda d: d.key)),
         ts_configurations=tuple(sorted(ts_configurations, key=lambda c: c.key)),

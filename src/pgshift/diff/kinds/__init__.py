@@ -25,8 +25,9 @@ reshaped table, or calling a rebuilt function, is rebuilt), views before trigger
 rebuilt view or running a rebuilt function are rebuilt), event triggers after functions (one running a
 rebuilt function is rebuilt), statistics objects after those (rebuilt on a reshaped table, a rebuilt
 view or around a rebuilt function), publications after the tables (a changed entry on a reshaped table
-is dropped and added around that change), privileges after those (an object rebuilt loses its grants), schemas last (their drops come after the drops of everything in them). The order of the *statements* is the
-plan's phase order, not this one.
+is dropped and added around that change), casts and operators after functions (one over a rebuilt function is
+rebuilt), privileges after those (an object rebuilt loses its grants), schemas last (their drops come after the drops of everything in
+them). The order of the *statements* is the plan's phase order, not this one.
 """
 
 from __future__ import annotations
@@ -36,12 +37,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from pgshift.diff.kinds import (
+    cast,
     column,
     defined,
     enum,
     event_trigger,
     foreign,
     function,
+    operator,
     rule,
     schema,
     sequence,
@@ -56,10 +59,12 @@ from pgshift.diff.kinds import statistics as statistics_kind
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.plan import Plan
 from pgshift.model import schema as m
+from pgshift.sources.kinds import cast as cast_source
 from pgshift.sources.kinds import enum as enum_source
 from pgshift.sources.kinds import event_trigger as event_trigger_source
 from pgshift.sources.kinds import foreign as foreign_source
 from pgshift.sources.kinds import grant as grant_source
+from pgshift.sources.kinds import operator as operator_source
 from pgshift.sources.kinds import publication as publication_source
 from pgshift.sources.kinds import sequence as sequence_source
 from pgshift.sources.kinds import statistics as statistics_source
@@ -176,6 +181,16 @@ KINDS: tuple[Kind, ...] = (
         publication_kind.diff_publications,
         publication_kind.rename_op,
         publication_source.KIND,
+    ),
+    Kind("cast", m.Cast, "casts", _qualified_key, cast.diff_casts, None, cast_source.KIND),
+    Kind(
+        "operator",
+        m.Operator,
+        "operators",
+        _qualified_key,
+        operator.diff_operators,
+        None,
+        operator_source.KIND,
     ),
     Kind("grant", m.Grant, "grants", _qualified_key, grant_kind.diff_grants, None, grant_source.GRANT_KIND),
     Kind(

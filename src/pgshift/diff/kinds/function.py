@@ -197,7 +197,7 @@ def diff_functions(old: Model, new: Model, plan: Plan) -> Model:
     after = {f.key: f for f in new.functions}
     renamed = renamed_arguments(old, new)
     rebuilt = rebuilt_functions(old, new) | set(renamed)
-    used_new = used_by_tables(new.tables) if new.functions else set()
+    used_new = used_by_tables(new.tables) | used_by_operators(new) if new.functions else set()
 
     old_views = _row_types_of_views(old, old.functions)
     new_views = _row_types_of_views(new, new.functions)
@@ -343,6 +343,17 @@ def used_by_tables(tables: Iterable[Table]) -> set[str]:
         for policy in table.policies:
             expressions += [e for e in (policy.using, policy.with_check) if e]
     return _called(expressions)
+
+
+def used_by_operators(model: Model) -> set[str]:
+    """Names (``schema.name``) of the functions casts and operators call (an operator's RESTRICT and
+    JOIN estimators too): created with those the tables use, before the casts and operators
+    (``Plan.operators``), which come before the tables."""
+    from pgshift.diff.kinds.cast import function_name
+
+    texts = [c.function for c in model.casts]
+    texts += [t for o in model.operators for t in (o.function, o.restrict, o.join)]
+    return {f"{n[0]}.{n[1]}" for t in texts if (n := function_name(t)) is not None}
 
 
 def stored_users(model: Model, names: set[str]) -> list[str]:

@@ -15,10 +15,12 @@ from __future__ import annotations
 from typing import Any
 
 from pgshift.sources.kinds import (
+    cast,
     enum,
     event_trigger,
     foreign,
     grant,
+    operator,
     publication,
     sequence,
     text_search,
@@ -40,4 +42,6 @@ SOURCE_KINDS: tuple[SourceKind[Any], ...] = (
     publication.KIND,
     text_search.DICTIONARY_KIND,
     text_search.CONFIGURATION_KIND,
+    cast.KIND,
+    operator.KIND,
 )
