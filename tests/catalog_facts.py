@@ -109,10 +109,11 @@ QUERIES: dict[str, str] = {
     """,
     "index": f"""
         SELECT 'index', n.nspname || '.' || ic.relname, pg_get_indexdef(i.indexrelid),
-               i.indisvalid::text, coalesce(obj_description(ic.oid, 'pg_class'), ''),
+               i.indisvalid::text,
                -- statistics targets of its columns (ALTER INDEX ... ALTER COLUMN n SET STATISTICS)
                coalesce((SELECT string_agg(a.attnum || '=' || a.attstattarget, ',' ORDER BY a.attnum)
-                         FROM pg_attribute a WHERE a.attrelid = ic.oid AND a.attstattarget >= 0), '')
+                         FROM pg_attribute a WHERE a.attrelid = ic.oid AND a.attstattarget >= 0), ''),
+               coalesce(obj_description(ic.oid, 'pg_class'), '')  -- last: tests/test_comments.py reads it so
         FROM pg_index i
         JOIN pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_class tc ON tc.oid = i.indrelid
