@@ -240,3 +240,21 @@ def test_introspection_runs_with_the_cyclic_collector_paused(
     with psycopg.connect(db_url, autocommit=True) as conn:
         module.introspect(conn)
     assert seen == [False] and gc.isenabled()
+
+
+def test_catalog_reads_run_without_jit_and_leave_the_session_as_it_was(db_url: str) -> None:
+    """unmanaged.sql's plan is estimated above jit_above_cost: compiling it took ~270 ms of a 20 ms query.
+    Catalog reads switch JIT off for themselves only (SET LOCAL), whatever state the connection is in."""
+    from pgshift.sources.introspect import _without_jit
+
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        before = conn.execute("SHOW jit").fetchone()
+        with _without_jit(conn):
+            assert conn.execute("SHOW jit").fetchone() == ("off",)
+        assert conn.execute("SHOW jit").fetchone() == before
+    with psycopg.connect(db_url) as conn:  # inside the caller's transaction: off until it ends
+        conn.execute("SELECT 1")
+        with _without_jit(conn):
+            assert conn.execute("SHOW jit").fetchone() == ("off",)
+        conn.rollback()
+        assert conn.execute("SHOW jit").fetchone() == before
