@@ -137,6 +137,11 @@ class DropDictionary(Operation):
         return f"drop {DICTIONARY} {self.dictionary.key}"
 
 
+def _stale_hazards(subject: str, stale: tuple[str, ...]) -> tuple[Hazard, ...]:
+    """STALE for the stored values computed through what an op changes (``stale``: their users)."""
+    return (Hazard(HazardKind.STALE, f"{subject}: {stale_message(stale)}"),) if stale else ()
+
+
 @dataclass(frozen=True)
 class AlterDictionaryOptions(Operation):
     """``ALTER TEXT SEARCH DICTIONARY ... (name = 'value', gone)``: options set, changed or taken away."""
@@ -151,10 +156,7 @@ class AlterDictionaryOptions(Operation):
         return self.new.key
 
     def hazards(self) -> tuple[Hazard, ...]:
-        found = super().hazards()
-        if self.stale:
-            found += (Hazard(HazardKind.STALE, f"{self.subject}: {stale_message(self.stale)}"),)
-        return found
+        return super().hazards() + _stale_hazards(self.subject, self.stale)
 
     def sql(self) -> list[str]:
         before, after = dict(self.old.options), dict(self.new.options)
@@ -187,10 +189,7 @@ class ReplaceDictionary(Operation):
         return self.new.key
 
     def hazards(self) -> tuple[Hazard, ...]:
-        found = super().hazards()
-        if self.stale:
-            found += (Hazard(HazardKind.STALE, f"{self.subject}: {stale_message(self.stale)}"),)
-        return found
+        return super().hazards() + _stale_hazards(self.subject, self.stale)
 
     def sql(self) -> list[str]:
         d = self.new
@@ -266,10 +265,7 @@ class AlterMappings(Operation):
         return self.new.key
 
     def hazards(self) -> tuple[Hazard, ...]:
-        found = super().hazards()
-        if self.stale:
-            found += (Hazard(HazardKind.STALE, f"{self.subject}: {stale_message(self.stale)}"),)
-        return found
+        return super().hazards() + _stale_hazards(self.subject, self.stale)
 
     def sql(self) -> list[str]:
         before = {mp.token: mp.dictionaries for mp in self.old.mappings}
