@@ -58,6 +58,7 @@ NOOP_MIGRATE = {
     "pgshift.folder.files",
     "pgshift.folder.migration_folder",
     "pgshift.format",
+    "pgshift.gcpause",
     "pgshift.format.drizzle",
     "pgshift.runner",
     "pgshift.runner.options",

@@ -94,11 +94,11 @@ def main(argv: list[str] | None = None) -> None:
 
     from pgshift.errors import PgshiftError
 
-    # A CLI run is short-lived and allocates hundreds of thousands of small objects when it builds a
-    # large schema (SQLAlchemy tables, a 3 MB snapshot, the model): the cyclic collector's default
-    # threshold rescans that growing heap again and again (~0.2 s of a 1,000-table generate). Collect
-    # rarely instead; reference counting still frees almost everything.
-    gc.set_threshold(100_000, 50, 100)
+    # A CLI run is short-lived and builds large object graphs that live until it exits (a 1,000-table
+    # schema's SQLAlchemy tables, the model, a 3 MB snapshot): the cyclic collector would only rescan
+    # them (~0.5 s of a 1,000-table generate). Off for the run; `studio`, long-lived, turns it back on.
+    # (pgshift.gcpause says more.)
+    gc.disable()
     from pgshift.urls import mask_secrets
 
     args = sys.argv[1:] if argv is None else argv

@@ -32,6 +32,7 @@ from pgshift.errors import ConfigError, PgshiftError
 from pgshift.folder import files as fs
 from pgshift.folder.migration_folder import MigrationFolder
 from pgshift.folder.names import random_name, sanitize_name
+from pgshift.gcpause import pausing_gc
 from pgshift.model.schema import Model
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ class _Past:
         return FolderState(self.journal, self.snapshot, model)
 
 
+@pausing_gc
 def load_schema_model(config: Config, notes: list[str] | None = None) -> Model:
     """The Model of the configured schema code (config.schema), with a clear error when unset.
 

@@ -93,6 +93,9 @@ def command(
 
             webbrowser.open(link)
 
+    import gc
+
+    gc.enable()  # the command line turns the collector off for short runs (pgshift.gcpause); this one lasts
     with contextlib.suppress(KeyboardInterrupt):
         serve(settings, sock, on_ready=ready)
     return 0

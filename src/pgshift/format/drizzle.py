@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pgshift.errors import FolderError
+from pgshift.gcpause import pausing_gc
 
 JOURNAL_VERSION = "7"
 SNAPSHOT_VERSION = "7"
@@ -54,6 +55,7 @@ def read_text(path: Path) -> str:
         ) from None
 
 
+@pausing_gc
 def read_json(path: Path) -> Any:
     try:
         text = read_text(path)

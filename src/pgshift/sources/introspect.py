@@ -16,14 +16,13 @@ introspects to model(S):
 from __future__ import annotations
 
 import contextlib
-import functools
-import gc
 import operator
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 from pgshift import catalog
+from pgshift.gcpause import pausing_gc
 from pgshift.model import schema as m
 from pgshift.model.clauses import (
     nextval_target,
@@ -45,8 +44,6 @@ from pgshift.sources.kinds import SOURCE_KINDS
 from pgshift.sources.snapshot_fields import sequence_options_from_catalog
 from pgshift.urls import SECRET_OPTION_PATTERN
 
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
 _ACTIONS = {"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
 
 
@@ -71,23 +68,6 @@ _OFFLOADED = (("columns",), ("indexes",), ("constraints", "partitions", "trigger
 _TUPLE_ROWS = frozenset({"columns"})
 
 
-def _gc_paused(read: Callable[_P, _R]) -> Callable[_P, _R]:
-    """``read`` with the cyclic garbage collector off: building a model allocates ~100,000 objects and
-    no cycles worth collecting, and the collector's passes over them cost ~15% of the CPU time (bench/objects)."""
-
-    @functools.wraps(read)
-    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        if not gc.isenabled():
-            return read(*args, **kwargs)
-        gc.disable()
-        try:
-            return read(*args, **kwargs)
-        finally:
-            gc.enable()
-
-    return paused
-
-
 def as_server_holds(model: m.Model, server_version: int) -> m.Model:
     """``model`` as a server of ``server_version`` (``server_version_num``) holds it, for comparing code
     with a live database: before PostgreSQL 18 a NOT NULL has no constraint row, so the name code gives
@@ -101,7 +81,7 @@ def as_server_holds(model: m.Model, server_version: int) -> m.Model:
     return replace(model, tables=tuple(tables))
 
 
-@_gc_paused
+@pausing_gc
 def introspect(
     conn: Any,
     *,

@@ -26,6 +26,7 @@ from typing import Any
 
 from pgshift.errors import FolderError
 from pgshift.format.drizzle import DIALECT, SNAPSHOT_VERSION, read_json, to_json
+from pgshift.gcpause import pausing_gc
 from pgshift.model import schema as m
 from pgshift.model.clauses import normalize_exclude, normalize_partition_bound, normalize_partition_key
 from pgshift.model.types import (
@@ -512,6 +513,7 @@ def written_tables(model: m.Model, entries: dict[str, dict[str, Any]]) -> Writte
     return {t.key: (entries[t.key], t) for t in model.tables}
 
 
+@pausing_gc
 def snapshot_to_model(data: Any, *, where: str, written: Written | None = None) -> m.Model:
     """Validate a snapshot dict and convert it to a Model. Every problem names ``where``.
 
