@@ -236,3 +236,49 @@ def test_percent_signs_in_sql_text_are_kept() -> None:
         ("a LIKE 'x%'", ["a"]),
         (None, ["a LIKE 'y%'"]),
     ]
+
+
+def test_types_and_argumentless_calls_compiled_once_keep_each_columns_own_spelling() -> None:
+    """Built-in types and ``func.x()`` defaults are compiled once per spelling (a 10,000-column schema has
+    a few dozen): the cache must still tell apart every argument, collation, package and sequence."""
+    from sqlalchemy import Column, Integer, MetaData, Numeric, String, Table, func
+    from sqlalchemy import Sequence as SASequence
+    from sqlalchemy.types import UserDefinedType
+
+    class Vec(UserDefinedType[object]):
+        cache_ok = True
+
+        def __init__(self, n: int) -> None:
+            self.n = n
+
+        def get_col_spec(self, **kw: object) -> str:
+            return f"vector({self.n})"
+
+    md = MetaData()
+    one, two = SASequence("one_seq", metadata=md), SASequence("two_seq", metadata=md)
+    Table(
+        "t",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column("a", String(10), server_default=func.now()),
+        Column("b", String(20), server_default=func.pg_catalog.now()),
+        Column("c", String(10, collation="C"), server_default=func.current_timestamp()),
+        Column("d", Numeric(10, 2), server_default=func.gen_random_uuid()),
+        Column("e", Numeric(12, 4), server_default=one.next_value()),
+        Column("f", Integer, server_default=two.next_value()),
+        Column("g", Vec(3)),
+        Column("h", Vec(4)),
+    )
+    for _ in range(2):  # the second reading comes from the caches
+        model = model_from_metadata(md)
+        got = {c.name: (c.type.sql, c.collation, c.default) for c in model.table("public", "t").columns}
+        assert {k: v for k, v in got.items() if k != "id"} == {
+            "a": ("varchar(10)", None, "now()"),
+            "b": ("varchar(20)", None, "pg_catalog.now()"),
+            "c": ("varchar(10)", '"C"', "current_timestamp"),
+            "d": ("numeric(10, 2)", None, "gen_random_uuid()"),
+            "e": ("numeric(12, 4)", None, "nextval('one_seq')"),
+            "f": ("integer", None, "nextval('two_seq')"),
+            "g": ("vector(3)", None, None),
+            "h": ("vector(4)", None, None),
+        }

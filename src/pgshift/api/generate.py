@@ -27,7 +27,7 @@ from pgshift.diff.renames import (
     describe_candidate,
     unsettled_candidates,
 )
-from pgshift.diff.render import check_parses, down_sql, migration_sql
+from pgshift.diff.render import Rendered, check_parses, down_sql, migration_sql
 from pgshift.errors import ConfigError, PgshiftError
 from pgshift.folder import files as fs
 from pgshift.folder.migration_folder import MigrationFolder
@@ -274,6 +274,7 @@ def generate(
     decisions = renames or RenameDecisions()
     notes: list[str] = []
     tables: dict[str, dict[str, Any]] | None = None
+    rendered: Rendered | None = None
     if custom:
         state = past.state()
         target = state.model
@@ -292,7 +293,7 @@ def generate(
             return GenerateResult(
                 tag=None, renames=decisions, unmanaged=unmanaged_objects(state.model), notes=tuple(notes)
             )
-        check_parses(ops, writing="written")
+        rendered = check_parses(ops, writing="written")
 
     when = now or datetime.now(UTC)
     label = sanitize_name(name) if name else random_name()
@@ -309,8 +310,8 @@ def generate(
     )
     if not custom and "_meta" in snapshot:
         snapshot["_meta"] = _rename_meta(decisions)
-    up = CUSTOM_SQL if custom else migration_sql(ops)
-    down = CUSTOM_DOWN if custom else down_sql(ops)
+    up = CUSTOM_SQL if custom else migration_sql(ops, rendered)
+    down = CUSTOM_DOWN if custom else down_sql(ops, rendered)
     acknowledged: tuple[str, ...] = ()
     if ops and (acknowledge or acknowledger):
         up, acknowledged = _acknowledged(up, f"{tag}.sql", state.snapshot, config, acknowledge, acknowledger)

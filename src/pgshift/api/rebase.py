@@ -214,7 +214,7 @@ def rebase(
     tip_model = _model(tip, f"{tip_entry.tag} snapshot")
     target = _model(merged, "merged snapshot")
     ops = diff(tip_model, target, renames=renames)
-    check_parses(ops, writing="written")
+    rendered = check_parses(ops, writing="written")
     renumbered = tuple(
         fs.JournalEntry(i, e.version, e.when, e.tag, e.breakpoints) for i, e in enumerate(remaining)
     )
@@ -226,7 +226,7 @@ def rebase(
     entry = fs.JournalEntry(idx, fs.JOURNAL_VERSION, when, tag, moved.breakpoints)
     snapshot = model_to_snapshot(target, id=new_snapshot_id(), prev_id=str((tip or {}).get("id", ZERO_ID)))
     snapshot["_meta"] = moved_snapshot.get("_meta", snapshot["_meta"])
-    up, down = migration_sql(ops), down_sql(ops)
+    up, down = migration_sql(ops, rendered), down_sql(ops, rendered)
     own = [moved_path, fs.down_path(folder, moved.tag)] + (
         [] if shared else [fs.snapshot_path(folder, moved)]
     )

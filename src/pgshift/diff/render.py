@@ -11,6 +11,7 @@ give byte-identical files.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pgshift.format.drizzle import BREAKPOINT
@@ -41,21 +42,41 @@ def join_statements(statements: Sequence[str]) -> str:
     return (BREAKPOINT + "\n").join(pieces)
 
 
-def migration_sql(ops: Sequence[Operation]) -> str:
-    """The up migration file text.
+@dataclass(frozen=True)
+class Rendered:
+    """Each operation's statements, rendered once for the parse check and the files (rendering a
+    1,000-table CREATE is a fifth of an initial generate). ``down`` pairs each statement of a reverse
+    with the operation it undoes, in the down file's order."""
+
+    up: tuple[tuple[Operation, str], ...]
+    down: tuple[tuple[Operation, str], ...]
+
+
+def render(ops: Sequence[Operation], *, down: bool = True) -> Rendered:
+    """The up statements and (unless ``down`` is false) the down statements of ``ops``."""
+    up = tuple((op, stmt) for op in ops for stmt in op.sql())
+    if not down:
+        return Rendered(up, ())
+    reverses = [(op, rev) for op in reversed(ops) if (rev := op.reverse()) is not None]
+    return Rendered(up, tuple((op, stmt) for op, rev in reverses for stmt in rev.sql()))
+
+
+def migration_sql(ops: Sequence[Operation], rendered: Rendered | None = None) -> str:
+    """The up migration file text (from ``rendered`` when the statements were rendered already).
 
     No transaction header: the runner splits every file into transaction groups itself
     (pgshift.runner.groups: a CONCURRENTLY statement alone, a new enum value committed before its first
     use, VALIDATE after its NOT VALID add), so the rest of a mixed migration keeps its transactions.
     """
-    return join_statements([stmt for op in ops for stmt in op.sql()])
+    statements = (rendered or render(ops, down=False)).up
+    return join_statements([stmt for _, stmt in statements])
 
 
 def irreversible_reasons(ops: Sequence[Operation]) -> list[str]:
     return [op.describe() for op in ops if op.reverse() is None]
 
 
-def down_sql(ops: Sequence[Operation]) -> str:
+def down_sql(ops: Sequence[Operation], rendered: Rendered | None = None) -> str:
     """The down migration: every op's reverse in reverse order.
 
     If some op cannot be undone at all, the first line is ``-- pgshift:irreversible <what>`` so the
@@ -66,8 +87,7 @@ def down_sql(ops: Sequence[Operation]) -> str:
     """
     from pgshift.diff.kinds.base import destroyed_by
 
-    reverses = [rev for op in reversed(ops) if (rev := op.reverse()) is not None]
-    body = join_statements([stmt for rev in reverses for stmt in rev.sql()])
+    body = join_statements([stmt for _, stmt in (rendered or render(ops)).down])
     header = ""
     reasons = irreversible_reasons(ops)
     if reasons:
@@ -93,9 +113,10 @@ def data_loss_lines(destroyed: Iterable[Destroyed]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def check_parses(ops: Sequence[Operation], *, writing: str) -> None:
+def check_parses(ops: Sequence[Operation], *, writing: str) -> Rendered:
     """Refuse SQL the PostgreSQL parser rejects (the up and the down statements), before anything is
-    written or run: the error names the operation, its object and the statement.
+    written or run: the error names the operation, its object and the statement. Returns the statements
+    it rendered, for the files.
 
     Such SQL comes from schema code that puts text where it does not belong (an expression that is
     no valid SQL in its place); the linter would report it only after the files exist.
@@ -103,11 +124,11 @@ def check_parses(ops: Sequence[Operation], *, writing: str) -> None:
     from pgshift.errors import UnparsableSqlError
     from pgshift.pg.parser import SqlSyntaxError, parse_statements
 
-    texts = [(op, stmt) for op in ops for stmt in op.sql()]
-    texts += [(op, stmt) for op in reversed(ops) if (rev := op.reverse()) is not None for stmt in rev.sql()]
+    rendered = render(ops)
+    texts = (*rendered.up, *rendered.down)
     try:
         parse_statements("\n".join(stmt for _, stmt in texts))
-        return
+        return rendered
     except SqlSyntaxError:
         pass  # find the statement (one parse of everything is the cheap common case)
     for op, stmt in texts:
@@ -122,3 +143,4 @@ def check_parses(ops: Sequence[Operation], *, writing: str) -> None:
                 f"place, e.g. index keys as in CREATE INDEX: `v DESC`, `lower(v) text_pattern_ops`); "
                 f"nothing was {writing}",
             ) from None
+    return rendered

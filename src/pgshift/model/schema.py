@@ -127,6 +127,10 @@ class ColumnSettings:
     options: tuple[str, ...] = ()
 
 
+# Most columns' settings: one shared value (not 10,000 equal ones), which writers can test cheaply.
+NO_COLUMN_SETTINGS = ColumnSettings()
+
+
 @dataclass(frozen=True)
 class Column:
     name: str

@@ -673,6 +673,7 @@ _BUILTIN_BASES = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_builtin(type_: str) -> bool:
     """Whether a canonical type spelling names a built-in type (not an enum/domain/extension type)."""
     base = type_.rstrip("[]").split("(")[0].strip()

@@ -50,8 +50,11 @@ from sqlalchemy import Sequence as SASequence
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.schema import AddConstraint as SAAddConstraint
 from sqlalchemy.sql import operators
-from sqlalchemy.sql.elements import ClauseElement, ColumnClause, UnaryExpression
+from sqlalchemy.sql.cache_key import NO_CACHE
+from sqlalchemy.sql.elements import ClauseElement, ClauseList, ColumnClause, UnaryExpression
+from sqlalchemy.sql.functions import Function
 from sqlalchemy.sql.sqltypes import Emulated  # type: ignore[attr-defined]  # public in SQLAlchemy, not re-exported
+from sqlalchemy.types import ExternalType
 
 from pgshift.model import schema as m
 from pgshift.model.clauses import (
@@ -452,7 +455,6 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
 
 
 _SETTINGS = frozenset(("statistics", "storage", "compression", "options"))
-_NO_SETTINGS = m.ColumnSettings()
 
 
 def _not_null_name(table: Any, col: Any) -> str | None:
@@ -470,7 +472,7 @@ def _column_settings(table: Any, col: Any, type_: SqlType) -> m.ColumnSettings:
     {"n_distinct": 10}}}`` on a Column (SQLAlchemy has no construct for these)."""
     info = col.info.get("pgshift") if isinstance(col.info, dict) else None
     if not info or not _SETTINGS.intersection(info):
-        return _NO_SETTINGS
+        return m.NO_COLUMN_SETTINGS
     from pgshift.errors import SchemaLoadError
 
     where = f"column {table.fullname}.{col.name}"
@@ -573,9 +575,38 @@ def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum]) -> tuple[SqlType, 
             )
         enums[key] = m.Enum(schema=str(schema), name=str(name), values=tuple(str(v) for v in values))
         return SqlType(str(name), dims, str(schema)), None
-    spelled, collation = split_collation(impl.compile(dialect=DIALECT))
-    parsed = parse_type(spelled)  # keeps the schema of ``app.email`` (a domain)
-    return SqlType(parsed.base, parsed.array_dims + dims, parsed.schema), collation
+    base, array_dims, schema, collation = _compiled(impl)
+    return SqlType(base, array_dims + dims, schema), collation
+
+
+# SQLAlchemy's own types, compiled once per distinct type: a 10,000-column schema has a few dozen.
+_COMPILED: dict[Any, tuple[str, int, str | None, str | None]] = {}
+
+
+def _compiled(impl: Any) -> tuple[str, int, str | None, str | None]:
+    """(base, array dims, schema, collation) of a non-enum, non-ARRAY type as the dialect spells it.
+
+    A built-in type is cached under SQLAlchemy's own cache key (its class and the constructor arguments
+    it renders from: ``String(255)``, ``Numeric(10, 2)``), which SQLAlchemy itself trusts to cache
+    compiled SQL. A user's type (a ``UserDefinedType``, an ``ExternalType``) is compiled every time: its
+    key is only as good as its ``cache_ok`` promise, and reading it warns when that is unset.
+    """
+    key = None if isinstance(impl, ExternalType) else impl._static_cache_key
+    found = None
+    if key is NO_CACHE:
+        key = None
+    elif key is not None:
+        try:
+            found = _COMPILED.get(key)
+        except TypeError:  # an argument that cannot be hashed (a list): not cached
+            key = None
+    if found is None:
+        spelled, collation = split_collation(impl.compile(dialect=DIALECT))
+        parsed = parse_type(spelled)  # keeps the schema of ``app.email`` (a domain)
+        found = (parsed.base, parsed.array_dims, parsed.schema, collation)
+        if key is not None:
+            _COMPILED[key] = found
+    return found
 
 
 # -- constraints and indexes ------------------------------------------------------------------------
@@ -798,12 +829,26 @@ def _sql(expr: Any) -> str:
     """SQL text of a SQLAlchemy expression, literal values inlined, column names without table prefix."""
     if isinstance(expr, str):
         return expr
+    arguments = getattr(expr, "clauses", None) if isinstance(expr, Function) else None
+    if isinstance(arguments, ClauseList) and not arguments.clauses:
+        # A call without arguments (``func.now()`` as the default of a column in every table) is spelled
+        # by its class, name and package alone: compiled once per spelling. (``Sequence.next_value()``,
+        # spelled from its sequence, has no argument list at all: compiled every time.)
+        key = (type(expr), str(getattr(expr, "name", "")), tuple(getattr(expr, "packagenames", ())))
+        if (text := _CALLS.get(key)) is None:
+            text = _CALLS[key] = _compile(expr)
+        return text
     if isinstance(expr, ClauseElement):
-        compiled = expr.compile(
-            dialect=DIALECT, compile_kwargs={"literal_binds": True, "include_table": False}
-        )
-        return str(compiled)
+        return _compile(expr)
     return str(expr)
+
+
+_CALLS: dict[tuple[type, str, tuple[str, ...]], str] = {}
+
+
+def _compile(expr: ClauseElement) -> str:
+    compiled = expr.compile(dialect=DIALECT, compile_kwargs={"literal_binds": True, "include_table": False})
+    return str(compiled)
 
 
 def _first_column(expression: str) -> str | None:

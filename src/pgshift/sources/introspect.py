@@ -370,7 +370,6 @@ def _tables(
 
 
 _first = operator.itemgetter(0)
-_NO_SETTINGS = m.ColumnSettings()  # most columns': one shared value, not 10,000 equal ones
 
 
 def _column_type(r: Any) -> SqlType:
@@ -428,7 +427,7 @@ def _column(r: Any) -> m.Column:
         generated=generated,
         generated_virtual=generated is not None and r.generated == "v",
         comment=r.comment or None,
-        settings=_NO_SETTINGS
+        settings=m.NO_COLUMN_SETTINGS
         if r.statistics is None and r.storage is None and r.compression is None and not r.column_options
         else m.ColumnSettings(
             statistics=r.statistics,

@@ -327,6 +327,14 @@ def _column_out(table: m.Table, column: m.Column) -> dict[str, Any]:
             **sequence_options_out(ident.options, column.type.spelling),
         }
     settings = column.settings
+    if (
+        settings == m.NO_COLUMN_SETTINGS
+        and column.comment is None
+        and column.collation is None
+        and not column.foreign_options
+        and not (column.not_null and (column.not_null_name or column.not_null_not_valid))
+    ):
+        return out  # nothing of pgshift's own (most columns): what with_extras below would give
     return with_extras(
         out,
         comment=column.comment,
