@@ -95,6 +95,17 @@ class Plan:
     released_sequences: dict[str, tuple[str, str]] = field(default_factory=dict)
     old_tables: dict[str, Table] = field(default_factory=dict)  # by key, for O(1) lookups
     new_tables: dict[str, Table] = field(default_factory=dict)
+    _same_tables: dict[str, bool] = field(default_factory=dict)
+
+    def same_table(self, key: str) -> bool:
+        """Whether table ``key`` is in both models and equal there. Compared once per plan: the table's
+        own diff asks, and so does every foreign key that references it (a 1,000-table push compared
+        each referenced table again per key, ~40% of its diff)."""
+        same = self._same_tables.get(key)
+        if same is None:
+            old = self.old_tables.get(key)
+            same = self._same_tables[key] = old is not None and old == self.new_tables.get(key)
+        return same
 
     def ordered(self) -> list[Operation]:
         # Triggers, rules and views rebuilt around a renamed column or table name it in their text; the

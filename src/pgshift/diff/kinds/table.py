@@ -647,10 +647,9 @@ def _fk_changed(fk: ForeignKey, plan: Plan) -> bool:
     ref_old = plan.old_tables.get(key)
     if ref_old is None:
         return False
-    ref_new = plan.new_tables.get(key)
-    if ref_new == ref_old:
+    if plan.same_table(key):
         return False  # the referenced table is unchanged (most are): so is its key
-    return _key_columns_changed(ref_old, ref_new, fk.ref_columns)
+    return _key_columns_changed(ref_old, plan.new_tables.get(key), fk.ref_columns)
 
 
 def diff_tables(old: Model, new: Model, plan: Plan) -> Model:
@@ -819,7 +818,8 @@ def _diff_foreign_keys(a: Table, b: Table, regenerated: set[str], plan: Plan) ->
 
 
 def _diff_table(a: Table, b: Table, plan: Plan) -> None:
-    if a == b:
+    known = a is plan.old_tables.get(b.key) and b is plan.new_tables.get(b.key)
+    if plan.same_table(b.key) if known else a == b:
         # Unchanged, the common case (one change in a 1,000-table schema): nothing of its own differs,
         # only a foreign key to a table whose referenced key changes needs work. The full comparison
         # below would find nothing else, at a cost per column, index and constraint.
