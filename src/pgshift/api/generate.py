@@ -27,7 +27,7 @@ from pgshift.diff.renames import (
     describe_candidate,
     unsettled_candidates,
 )
-from pgshift.diff.render import Rendered, check_parses, down_sql, migration_sql
+from pgshift.diff.render import FilesCheck
 from pgshift.errors import ConfigError, PgshiftError
 from pgshift.folder import files as fs
 from pgshift.folder.migration_folder import MigrationFolder
@@ -37,6 +37,7 @@ from pgshift.model.schema import Model
 
 if TYPE_CHECKING:
     from pgshift.lint.finding import Finding
+    from pgshift.pg.parser import Statement
     from pgshift.sources.snapshot import Written
 
 CUSTOM_SQL = "-- Custom SQL migration file, put your code below! --\n"
@@ -61,6 +62,8 @@ class GenerateResult:
     unmanaged: tuple[Unmanaged, ...] = ()  # in the snapshot, kept as is: kinds schema code cannot declare
     notes: tuple[str, ...] = ()  # e.g. that declarations were read back through a scratch database
     acknowledged: tuple[str, ...] = ()  # rule ids marked `-- pgshift:ignore` in the new file
+    # ``sql`` parsed (None: not parsed yet), for the linter; not part of what the result says
+    statements: list[Statement] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -274,7 +277,7 @@ def generate(
     decisions = renames or RenameDecisions()
     notes: list[str] = []
     tables: dict[str, dict[str, Any]] | None = None
-    rendered: Rendered | None = None
+    check: FilesCheck | None = None
     if custom:
         state = past.state()
         target = state.model
@@ -283,9 +286,11 @@ def generate(
         target = load_schema_model(config, notes)
         check_identifiers(target)
         # The new snapshot's tables are written first: the previous snapshot's tables that equal them
-        # are taken as they are, not read again (keep_unmanaged below leaves tables alone).
-        tables = snapshot_tables(target, past.snapshot)
-        state = past.state(written_tables(target, tables))
+        # are taken as they are, not read again (keep_unmanaged below leaves tables alone). With no
+        # previous snapshot there is nothing to spare: they are written while the new files parse.
+        if past.snapshot is not None:
+            tables = snapshot_tables(target, past.snapshot)
+        state = past.state(written_tables(target, tables) if tables is not None else None)
         target = keep_unmanaged(target, state.model)
         decisions = settle_renames(state.model, target, decisions, resolver)
         ops = diff(state.model, target, renames=decisions)
@@ -293,7 +298,9 @@ def generate(
             return GenerateResult(
                 tag=None, renames=decisions, unmanaged=unmanaged_objects(state.model), notes=tuple(notes)
             )
-        rendered = check_parses(ops, writing="written")
+        check = FilesCheck(ops, writing="written")  # parsed in a thread while the snapshot is built
+        if tables is None:
+            tables = snapshot_tables(target, None)
 
     when = now or datetime.now(UTC)
     label = sanitize_name(name) if name else random_name()
@@ -310,15 +317,21 @@ def generate(
     )
     if not custom and "_meta" in snapshot:
         snapshot["_meta"] = _rename_meta(decisions)
-    up = CUSTOM_SQL if custom else migration_sql(ops, rendered)
-    down = CUSTOM_DOWN if custom else down_sql(ops, rendered)
+    snapshot_text = snapshot_json(snapshot)
+    up, down, statements = CUSTOM_SQL, CUSTOM_DOWN, None
+    if check is not None:
+        checked = check.result()  # an UnparsableSqlError here: nothing written
+        up, down, statements = checked.up, checked.down, checked.statements
     acknowledged: tuple[str, ...] = ()
     if ops and (acknowledge or acknowledger):
-        up, acknowledged = _acknowledged(up, f"{tag}.sql", state.snapshot, config, acknowledge, acknowledger)
+        up, acknowledged = _acknowledged(
+            up, f"{tag}.sql", state.snapshot, config, acknowledge, acknowledger, statements
+        )
+        statements = None  # the text changed
     journal = fs.Journal(state.journal.version, state.journal.dialect, (*state.journal.entries, entry))
 
     written = MigrationFolder(folder).write_migration(
-        journal, entry, up=up, down=down, snapshot=snapshot_json(snapshot)
+        journal, entry, up=up, down=down, snapshot=snapshot_text
     )
     return GenerateResult(
         tag=tag,
@@ -330,6 +343,7 @@ def generate(
         unmanaged=unmanaged_objects(state.model),
         notes=tuple(notes),
         acknowledged=acknowledged,
+        statements=statements,
     )
 
 
@@ -340,12 +354,16 @@ def _acknowledged(
     config: Config,
     rules: Collection[str],
     acknowledger: Acknowledger | None,
+    statements: list[Statement] | None,
 ) -> tuple[str, tuple[str, ...]]:
-    """The up SQL with reviewed findings marked, and the rule ids that were marked."""
+    """The up SQL with reviewed findings marked, and the rule ids that were marked (``statements``:
+    ``up`` parsed already)."""
     from pgshift.lint import lint_text
     from pgshift.lint.acknowledge import acknowledge
 
-    findings = lint_text(up, path=path, previous_snapshot=previous, config_severity=config.lint or None)
+    findings = lint_text(
+        up, path=path, previous_snapshot=previous, config_severity=config.lint or None, statements=statements
+    )
     chosen = set(rules)
     if acknowledger is not None:
         serious = [f for f in findings if f.severity in ("error", "warning") and f.rule not in chosen]

@@ -149,6 +149,7 @@ def _lint(result: GenerateResult, config: Config) -> None:
         path=relpath(result.files[0]),
         previous_snapshot=result.previous_snapshot,
         config_severity=config.lint or None,
+        statements=result.statements,
     )
     # Warnings and errors here; the advice-level findings are one line (pgshift check shows them).
     serious = [f for f in findings if f.severity in ("error", "warning")]

@@ -70,6 +70,7 @@ def lint_text(
     config_severity: dict[str, str] | None = None,
     hand_written: bool = False,
     breakpoints: bool = True,
+    statements: list[Statement] | None = None,
 ) -> list[Finding]:
     """Findings of one migration's SQL, in file order.
 
@@ -77,10 +78,12 @@ def lint_text(
     previous journal entry's); without it, old column types are unknown and type changes are
     reported as "may rewrite". ``config_severity`` maps rule id to error|warning|info|off (config
     ``lint`` table). ``hand_written`` enables the idempotency advice (see pgshift.lint.folder for the
-    heuristic that decides it).
+    heuristic that decides it). ``statements`` is ``sql`` parsed already (generate parsed it to check
+    it), spared a second parse.
     """
     try:
-        statements = parse_migration(sql, breakpoints)
+        if statements is None:
+            statements = parse_migration(sql, breakpoints)
     except SqlSyntaxError as exc:
         found = [_finding("syntax-error", f"syntax error: {exc.message}", path, exc.line, exc.column, "")]
         return apply_severity(found, config_severity)
