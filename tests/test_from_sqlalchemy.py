@@ -238,9 +238,10 @@ def test_percent_signs_in_sql_text_are_kept() -> None:
     ]
 
 
-def test_types_and_argumentless_calls_compiled_once_keep_each_columns_own_spelling() -> None:
-    """Built-in types and ``func.x()`` defaults are compiled once per spelling (a 10,000-column schema has
-    a few dozen): the cache must still tell apart every argument, collation, package and sequence."""
+def test_argumentless_calls_compiled_once_keep_each_columns_own_spelling() -> None:
+    """``func.x()`` defaults are compiled once per spelling (``now()`` on every table): the cache must
+    still tell apart every package and class, and leave ``next_value()`` (spelled from its sequence)
+    alone; each column keeps its own type arguments and collation."""
     from sqlalchemy import Column, Integer, MetaData, Numeric, String, Table, func
     from sqlalchemy import Sequence as SASequence
     from sqlalchemy.types import UserDefinedType

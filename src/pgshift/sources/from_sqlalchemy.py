@@ -50,11 +50,9 @@ from sqlalchemy import Sequence as SASequence
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.schema import AddConstraint as SAAddConstraint
 from sqlalchemy.sql import operators
-from sqlalchemy.sql.cache_key import NO_CACHE
 from sqlalchemy.sql.elements import ClauseElement, ClauseList, ColumnClause, UnaryExpression
 from sqlalchemy.sql.functions import Function
 from sqlalchemy.sql.sqltypes import Emulated  # type: ignore[attr-defined]  # public in SQLAlchemy, not re-exported
-from sqlalchemy.types import ExternalType
 
 from pgshift.model import schema as m
 from pgshift.model.clauses import (
@@ -575,38 +573,9 @@ def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum]) -> tuple[SqlType, 
             )
         enums[key] = m.Enum(schema=str(schema), name=str(name), values=tuple(str(v) for v in values))
         return SqlType(str(name), dims, str(schema)), None
-    base, array_dims, schema, collation = _compiled(impl)
-    return SqlType(base, array_dims + dims, schema), collation
-
-
-# SQLAlchemy's own types, compiled once per distinct type: a 10,000-column schema has a few dozen.
-_COMPILED: dict[Any, tuple[str, int, str | None, str | None]] = {}
-
-
-def _compiled(impl: Any) -> tuple[str, int, str | None, str | None]:
-    """(base, array dims, schema, collation) of a non-enum, non-ARRAY type as the dialect spells it.
-
-    A built-in type is cached under SQLAlchemy's own cache key (its class and the constructor arguments
-    it renders from: ``String(255)``, ``Numeric(10, 2)``), which SQLAlchemy itself trusts to cache
-    compiled SQL. A user's type (a ``UserDefinedType``, an ``ExternalType``) is compiled every time: its
-    key is only as good as its ``cache_ok`` promise, and reading it warns when that is unset.
-    """
-    key = None if isinstance(impl, ExternalType) else impl._static_cache_key
-    found = None
-    if key is NO_CACHE:
-        key = None
-    elif key is not None:
-        try:
-            found = _COMPILED.get(key)
-        except TypeError:  # an argument that cannot be hashed (a list): not cached
-            key = None
-    if found is None:
-        spelled, collation = split_collation(impl.compile(dialect=DIALECT))
-        parsed = parse_type(spelled)  # keeps the schema of ``app.email`` (a domain)
-        found = (parsed.base, parsed.array_dims, parsed.schema, collation)
-        if key is not None:
-            _COMPILED[key] = found
-    return found
+    spelled, collation = split_collation(impl.compile(dialect=DIALECT))
+    parsed = parse_type(spelled)  # keeps the schema of ``app.email`` (a domain)
+    return SqlType(parsed.base, parsed.array_dims + dims, parsed.schema), collation
 
 
 # -- constraints and indexes ------------------------------------------------------------------------
