@@ -368,6 +368,11 @@ def _diff_names(old: list[str], new: list[str]) -> tuple[tuple[str, ...], tuple[
     return tuple(n for n in old if n not in new_set), tuple(n for n in new if n not in old_set)
 
 
+def _same_names(old: tuple[Column, ...], new: tuple[Column, ...]) -> bool:
+    """The same column names in the same order: no candidate (most tables; checked without sets)."""
+    return len(old) == len(new) and all(a.name == b.name for a, b in zip(old, new, strict=True))
+
+
 def candidates_at_stage(old: Model, new: Model, kinds: tuple[str, ...]) -> list[RenameCandidate]:
     """Candidates of the given kinds between two models (renames of earlier stages already applied)."""
     out: list[RenameCandidate] = []
@@ -397,7 +402,7 @@ def candidates_at_stage(old: Model, new: Model, kinds: tuple[str, ...]) -> list[
         old_tables = {t.key: t for t in old.tables}
         for table in new.tables:
             before = old_tables.get(table.key)
-            if before is not None:
+            if before is not None and not _same_names(before.columns, table.columns):
                 removed, added = _diff_names(
                     [c.name for c in before.columns], [c.name for c in table.columns]
                 )
