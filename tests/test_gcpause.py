@@ -75,12 +75,51 @@ def test_a_failing_schema_gives_the_collector_back(tmp_path: Path, collector_on:
 
 
 def test_the_command_line_runs_with_the_collector_off(tmp_path: Path) -> None:
+    """The console script leaves it off to its end; ``main()`` called in-process gives it back."""
     probe = (
         "import atexit, gc, sys\n"
-        "atexit.register(lambda: print('collector on:', gc.isenabled()))\n"
-        "from pgshift.cli import main\n"
-        "main(['--version'])\n"
+        "from pgshift import cli\n"
+        "seen = []\n"
+        "real = cli._main\n"
+        "cli._main = lambda argv: seen.append(gc.isenabled()) or real(argv)\n"
+        "try:\n"
+        "    cli.main(['--version'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('in-process: during', seen, 'after', gc.isenabled())\n"
+        "atexit.register(lambda: print('script: during', seen[1:], 'at exit', gc.isenabled()))\n"
+        "sys.argv = ['pgshift', '--version']\n"
+        "cli.run()\n"
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert "collector on: False" in proc.stdout
+    assert "in-process: during [False] after True" in proc.stdout
+    assert "script: during [False] at exit False" in proc.stdout
+
+
+def test_the_console_script_exits_fast_with_the_same_code_output_and_atexit_work(tmp_path: Path) -> None:
+    """``run`` skips the interpreter's teardown (os._exit) but keeps what teardown is for: atexit
+    handlers run, the streams are flushed into a pipe, and the exit code is main()'s."""
+    probe = (
+        "import atexit, sys\n"
+        "from pathlib import Path\n"
+        "from pgshift import cli\n"
+        "atexit.register(lambda: Path('atexit-ran').write_text('yes'))\n"
+        "sys.argv = ['pgshift', *sys.argv[1:]]\n"
+        "print('before the command')\n"
+        "cli.run()\n"
+        "print('never reached')\n"
+    )
+    ok = subprocess.run(
+        [sys.executable, "-c", probe, "--version"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.startswith("before the command\npgshift, version ")
+    assert "never reached" not in ok.stdout
+    assert (tmp_path / "atexit-ran").read_text() == "yes"
+    (tmp_path / "atexit-ran").unlink()
+    bad = subprocess.run(
+        [sys.executable, "-c", probe, "frobnicate"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert bad.returncode == 2 and "No such command 'frobnicate'" in bad.stderr
+    assert (tmp_path / "atexit-ran").read_text() == "yes"

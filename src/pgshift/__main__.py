@@ -1,6 +1,6 @@
 """``python -m pgshift``."""
 
-from pgshift.cli import main
+from pgshift.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()
