@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from pgshift.diff.hazards import VOLATILE_FUNCTIONS, Lock, binary_coercible
-from pgshift.lint.finding import RANK, Finding
+from pgshift.lint.finding import RANK, Finding, finding_from_row
 from pgshift.lint.rules import RULES
 from pgshift.model.types import normalize_type
 from pgshift.pg.parser import (
@@ -90,7 +90,8 @@ def lint_text(
     except SqlSyntaxError as exc:
         found = [_finding("syntax-error", f"syntax error: {exc.message}", path, exc.line, exc.column, "")]
         return apply_severity(found, config_severity)
-    directive = header_directive(sql)
+    # Only a file that starts with a comment line can have a header (most files: skip reading one).
+    directive = header_directive(sql) if sql.lstrip().startswith("--") else None
     if directive is None:  # what pgshift migrate does: no transaction when a statement refuses one
         directive = not any(non_transactional_reason(s, 150000) for s in statements)
     state = _FileState(path, sql, previous_snapshot or {}, hand_written, directive)
@@ -138,22 +139,9 @@ def _finding(
 ) -> Finding:
     """A finding of ``rule_id`` with the rule's lock facts; ``severity`` overrides the rule's default."""
     default, lock, rewrite, fix, scan = _RULE_FACTS[rule_id]
-    return Finding(
-        rule=rule_id,
-        severity=severity or default,
-        message=message,
-        path=path,
-        line=line,
-        column=column,
-        statement=_excerpt(text),
-        lock=lock,
-        rewrite=rewrite,
-        fix=fix,
-        scan=scan,
-        table=table,
-        column_name=column_name,
-        index=index,
-    )
+    row = (rule_id, severity or default, message, path, line, column, _excerpt(text), lock, rewrite, fix,
+           scan, table, column_name, index)  # fmt: skip
+    return finding_from_row(row)
 
 
 # What every finding of a rule repeats, read once: a Rule's properties look the lock facts up in

@@ -20,7 +20,7 @@ from pgshift.errors import FolderError
 from pgshift.folder import files as fs
 from pgshift.folder.migration_folder import MigrationFolder
 from pgshift.lint.engine import lint_text
-from pgshift.lint.finding import Finding
+from pgshift.lint.finding import Finding, finding_from_row
 
 _VOLATILE_KEYS = ("id", "prevId", "_meta")
 
@@ -171,7 +171,7 @@ def _collect(
         child.join()
     if rows is None:
         return _lint_share(jobs, config_severity)
-    return [Finding(*row) for row in rows]
+    return [finding_from_row(row) for row in rows]
 
 
 def folder_jobs(folder: Path, display: str | None = None) -> list[Job]:

@@ -442,10 +442,22 @@ def _deparse_type(serialized: bytes) -> str:
 
 
 def deparse_plain_type(type_name: dict[str, Any]) -> str:
-    """``deparse_type`` of a ``TypeName`` in ``plain_tree``'s form, cached per type (positions aside)."""
+    """``deparse_type`` of a ``TypeName`` in ``plain_tree``'s form, cached per type: keyed without its
+    position and its typmod constants' (as ``deparse_type`` does)."""
     import orjson
 
-    return _deparse_plain_type(orjson.dumps(_without_locations(type_name)))
+    key = {k: v for k, v in type_name.items() if k != "location"}
+    mods = key.get("typmods")
+    if mods:
+        key["typmods"] = [_const_without_location(mod) for mod in mods]
+    return _deparse_plain_type(orjson.dumps(key))
+
+
+def _const_without_location(node: dict[str, Any]) -> dict[str, Any]:
+    const = node.get("A_Const")
+    if const is None:
+        return node
+    return {"A_Const": {k: v for k, v in const.items() if k != "location"}}
 
 
 @lru_cache(maxsize=4096)
@@ -455,14 +467,6 @@ def _deparse_plain_type(key: bytes) -> str:
 
     type_name = json_format.ParseDict(orjson.loads(key), nodes.TypeName())
     return _deparse_type(type_name.SerializeToString())
-
-
-def _without_locations(item: Any) -> Any:
-    if type(item) is dict:
-        return {k: _without_locations(v) for k, v in item.items() if k != "location"}
-    if type(item) is list:
-        return [_without_locations(v) for v in item]
-    return item
 
 
 def line_comments(sql: str) -> list[tuple[int, str]]:
