@@ -13,7 +13,7 @@ import gc
 import marshal
 import multiprocessing as mp
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -133,13 +133,17 @@ def _run_jobs(jobs: list[Job], config_severity: dict[str, str] | None) -> list[F
     children = []
     for share in rest:
         receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_child, args=(share, config_severity, send), daemon=True)
-        child.start()
+        process = context.Process(target=_child, args=(share, config_severity, send), daemon=True)
+        process.start()
         send.close()  # the child holds its own end: a crashed child then reads as end-of-file here
-        children.append((share, receive, child))
-    findings = _lint_share(first, config_severity)
-    for share, receive, child in children:
-        findings += _collect(share, receive, child, config_severity)
+        children.append(_Child(share, receive, process))
+    findings = []
+    for job in first:
+        findings += run_job(job, config_severity)
+        for child in children:  # what the children sent meanwhile, read while they lint on
+            child.take(wait=False)
+    for child in children:
+        findings += child.collect(config_severity)
     return findings
 
 
@@ -165,30 +169,59 @@ def _shares(jobs: list[Job], count: int) -> list[list[Job]]:
     return [share for share in shares if share]
 
 
+BATCH = 50  # files a child lints between two messages
+
+
 def _child(jobs: list[Job], config_severity: dict[str, str] | None, send: Any) -> None:
-    """A forked child's work: its share's findings as plain tuples through ``send``. ``marshal`` reads
-    and writes tuples of strings, numbers and None several times faster than pickle does (both ends
-    are this same interpreter)."""
-    rows = [tuple(vars(f).values()) for f in _lint_share(jobs, config_severity)]
-    send.send_bytes(marshal.dumps(rows))
+    """A forked child's work: its share's findings as plain tuples through ``send``, every ``BATCH``
+    files (so the parent reads and rebuilds them while both still lint, instead of after), then an
+    empty message for "done". ``marshal`` reads and writes tuples of strings, numbers and None
+    several times faster than pickle does (both ends are this same interpreter)."""
+    rows: list[tuple[Any, ...]] = []
+    for number, job in enumerate(jobs, start=1):
+        rows += [tuple(vars(f).values()) for f in run_job(job, config_severity)]
+        if number % BATCH == 0 or number == len(jobs):
+            send.send_bytes(marshal.dumps(rows))
+            rows = []
+    send.send_bytes(b"")
     send.close()
 
 
-def _collect(
-    jobs: list[Job], receive: Any, child: Any, config_severity: dict[str, str] | None
-) -> list[Finding]:
-    """A child's findings; when it died without sending them (killed, out of memory), its share is
-    linted here so that no file goes unchecked."""
-    try:
-        rows = marshal.loads(receive.recv_bytes())
-    except EOFError:
-        rows = None
-    finally:
-        receive.close()
-        child.join()
-    if rows is None:
-        return _lint_share(jobs, config_severity)
-    return [finding_from_row(row) for row in rows]
+@dataclass
+class _Child:
+    """A forked child, its share of the jobs, and the findings it has sent so far."""
+
+    share: list[Job]
+    receive: Any  # the read end of its pipe
+    process: Any
+    findings: list[Finding] = field(default_factory=list)
+    done: bool = False  # its "done" message came
+    lost: bool = False  # it died before sending it
+
+    def take(self, *, wait: bool) -> None:
+        """Read the messages it has sent (with ``wait``: until its "done", or its end)."""
+        while not (self.done or self.lost) and (wait or self.receive.poll()):
+            try:
+                data = self.receive.recv_bytes()
+            except EOFError:
+                self.lost = True
+                return
+            if not data:
+                self.done = True
+            else:
+                self.findings += [finding_from_row(row) for row in marshal.loads(data)]
+
+    def collect(self, config_severity: dict[str, str] | None) -> list[Finding]:
+        """All its findings; when it died before it was done (killed, out of memory), its whole share is
+        linted here instead, so that no file goes unchecked."""
+        try:
+            self.take(wait=True)
+        finally:
+            self.receive.close()
+            self.process.join()
+        if not self.done:
+            return _lint_share(self.share, config_severity)
+        return self.findings
 
 
 def folder_jobs(folder: Path, display: str | None = None) -> list[Job]:
