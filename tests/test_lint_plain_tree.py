@@ -164,3 +164,30 @@ def test_the_engine_names_only_enum_values_the_parser_has() -> None:
     names = set(re.findall(r'"((?:AT|CONSTR|OBJECT|TRANS_STMT|DROP|IS)_[A-Za-z_]+)"', source))
     assert len(names) > 20
     assert sorted(n for n in names if not hasattr(nodes, n)) == []
+
+
+def test_new_finding_is_the_dataclass_finding() -> None:
+    """``new_finding`` bypasses ``Finding.__init__``: it must name every field, in order, and give an
+    equal, equally hashed, still frozen instance."""
+    import dataclasses
+
+    from pgshift.lint.finding import Finding, finding_from_row, new_finding
+
+    row = ("r", "error", "m", "p", 1, 2, "s", "SHARE", True, "f", True, "public.t", "c", "public.i")
+    built = new_finding(*row)
+    assert list(vars(built)) == [f.name for f in dataclasses.fields(Finding)]
+    assert built == Finding(*row) == finding_from_row(row)
+    assert hash(built) == hash(Finding(*row))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.rule = "x"  # type: ignore[misc]
+
+
+def test_statements_are_dataclass_statements() -> None:
+    """The parser builds statements without ``Statement.__init__``: same fields, in order, equal."""
+    import dataclasses
+
+    from pgshift.pg.parser import Statement
+
+    (built,) = parse_migration("SELECT 1;", plain=True)
+    assert list(vars(built)) == [f.name for f in dataclasses.fields(Statement)]
+    assert built == Statement("SELECT 1", 0, 1, 1, "select_stmt", built.node)

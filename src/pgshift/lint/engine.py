@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from pgshift.diff.hazards import VOLATILE_FUNCTIONS, Lock, binary_coercible
-from pgshift.lint.finding import RANK, Finding, finding_from_row
+from pgshift.lint.finding import RANK, Finding, new_finding
 from pgshift.lint.rules import RULES
 from pgshift.model.types import normalize_type
 from pgshift.pg.parser import (
@@ -139,9 +139,8 @@ def _finding(
 ) -> Finding:
     """A finding of ``rule_id`` with the rule's lock facts; ``severity`` overrides the rule's default."""
     default, lock, rewrite, fix, scan = _RULE_FACTS[rule_id]
-    row = (rule_id, severity or default, message, path, line, column, _excerpt(text), lock, rewrite, fix,
-           scan, table, column_name, index)  # fmt: skip
-    return finding_from_row(row)
+    return new_finding(rule_id, severity or default, message, path, line, column, _excerpt(text), lock,
+                       rewrite, fix, scan, table, column_name, index)  # fmt: skip
 
 
 # What every finding of a rule repeats, read once: a Rule's properties look the lock facts up in
