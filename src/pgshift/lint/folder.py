@@ -110,10 +110,10 @@ def run_jobs(jobs: list[Job], config_severity: dict[str, str] | None = None) -> 
     more CPU than the linting they spread.
 
     The cyclic garbage collector is paused meanwhile: linting allocates about a million short-lived
-    dicts and lists (the parse trees) and tens of thousands of findings, none of them in a cycle, and
-    each collection rescanned them and every imported module's objects (a sixth of the linting time;
-    in a forked child, its scans also copied the parent's pages). Refcounting frees the trees as
-    before; a cycle made meanwhile waits for the next collection.
+    dicts and lists (the parse trees) and tens of thousands of findings, none of them in a cycle. At
+    Python's default thresholds (the API, ``pgshift studio``) each collection rescanned them and every
+    imported module's objects: a sixth of the linting time (the CLI already collects rarely).
+    Refcounting frees the trees as before; a cycle made meanwhile waits for the next collection.
     """
     paused = gc.isenabled()
     gc.disable()
