@@ -91,7 +91,32 @@ def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url
 
         console = stdout_console()
         click.echo(format_human(findings, color=console.is_terminal), nl=False)
-    return result.exit_code
+    return _end(result.exit_code)
+
+
+def _end(code: int) -> int:
+    """``code``; when this command is the whole process (``pgshift.cli.WHOLE_PROCESS``), the process ends
+    here instead, once its output is flushed.
+
+    Why: the findings of a large folder are about a million objects (35,000 findings and their text),
+    and the interpreter's teardown freed them one by one after the report was written: 30-50 ms, a
+    twentieth of a 1,000-file check, for a process that ends anyway. Nothing here needs ``atexit``
+    (forked linters are joined, a ``--db`` connection is closed). When stdout cannot be flushed (a
+    closed pipe), the ordinary exit reports it as before.
+    """
+    import os
+    import sys
+
+    from pgshift import cli
+
+    if not cli.WHOLE_PROCESS:
+        return code
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return code
+    os._exit(code)
 
 
 def _write_stdout(data: bytes) -> None:
