@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from pgshift.folder import files as fs
 from pgshift.lint.folder import is_hand_written, lint_file, lint_folder
 
@@ -140,3 +142,35 @@ def test_parallel_lint_survives_a_child_dead_after_sending_some_findings(tmp_pat
     monkeypatch.setattr(folder.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(folder, "run_job", dies_in_the_child)
     assert folder.run_jobs(jobs) == serial
+
+
+def test_an_error_in_the_parent_stops_the_children(tmp_path: Path, monkeypatch) -> None:
+    """The parent failing mid-way (an interrupt, a bug) kills and reaps its forked linters: none is left
+    running or as a zombie."""
+    import os
+
+    import pgshift.lint.folder as folder
+
+    jobs = _loose_jobs(tmp_path, 20)
+    parent, run_job, forked = os.getpid(), folder.run_job, []
+    real_fork = folder._fork
+
+    def remembered(*args: object) -> object:
+        child = real_fork(*args)
+        forked.append(child.pid)
+        return child
+
+    def fails_in_the_parent(job: object, config_severity: object = None) -> list:
+        if os.getpid() == parent:
+            raise KeyboardInterrupt
+        return run_job(job, config_severity)
+
+    monkeypatch.setattr(folder, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(folder.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(folder, "_fork", remembered)
+    monkeypatch.setattr(folder, "run_job", fails_in_the_parent)
+    with pytest.raises(KeyboardInterrupt):
+        folder.run_jobs(jobs)
+    assert len(forked) == 1
+    with pytest.raises(ChildProcessError):  # already reaped
+        os.waitpid(forked[0], os.WNOHANG)
