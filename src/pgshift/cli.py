@@ -84,12 +84,6 @@ def cli() -> None:
     """
 
 
-#: True when ``main`` runs as the process itself (the console script, ``python -m pgshift``), not called
-#: by a test or a program: a command may then end the process once its output is written, without
-#: tearing the interpreter down (``pgshift check`` on 1,000 files: 30-50 ms of freeing objects).
-WHOLE_PROCESS = False
-
-
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the CLI, turning PgshiftError into a message and exit code.
 
@@ -105,10 +99,10 @@ def main(argv: list[str] | None = None) -> None:
     # threshold rescans that growing heap again and again (~0.2 s of a 1,000-table generate). Collect
     # rarely instead; reference counting still frees almost everything.
     gc.set_threshold(100_000, 50, 100)
+    import pgshift.commands
     from pgshift.urls import mask_secrets
 
-    global WHOLE_PROCESS
-    WHOLE_PROCESS = argv is None
+    pgshift.commands.WHOLE_PROCESS = argv is None  # the console script or python -m: the process is ours
     args = sys.argv[1:] if argv is None else argv
     if not args:
         click.echo(cli.get_help(click.Context(cli, info_name="pgshift")))

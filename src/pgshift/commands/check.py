@@ -95,8 +95,8 @@ def command(config: Config, paths: tuple[Path, ...], fmt: str, use_db: bool, url
 
 
 def _end(code: int) -> int:
-    """``code``; when this command is the whole process (``pgshift.cli.WHOLE_PROCESS``), the process ends
-    here instead, once its output is flushed.
+    """``code``; when this command is the whole process (``pgshift.commands.WHOLE_PROCESS``), the process
+    ends here instead, once its output is flushed.
 
     Why: the findings of a large folder are about a million objects (35,000 findings and their text),
     and the interpreter's teardown freed them one by one after the report was written: 30-50 ms, a
@@ -107,9 +107,9 @@ def _end(code: int) -> int:
     import os
     import sys
 
-    from pgshift import cli
+    import pgshift.commands
 
-    if not cli.WHOLE_PROCESS:
+    if not pgshift.commands.WHOLE_PROCESS:
         return code
     try:
         sys.stdout.flush()
