@@ -152,3 +152,30 @@ def test_data_aware_drop_index_finds_its_table(tmp_path: Path, db: psycopg.Conne
         ("public.gone_idx", None, "warning"),
     ]
     assert "public.small has 0 rows" in found[0].message
+
+
+def test_a_large_report_is_written_whole_before_the_process_ends(tmp_path: Path) -> None:
+    """The CLI process ends itself after the report (no interpreter teardown): a report far larger than a
+    pipe's buffer, from forked linters, must still arrive complete, with the exit code, for every format."""
+    import os
+
+    from pgshift.lint.output import format_github, json_bytes
+
+    for n in range(120):  # more than PARALLEL_FROM: the forked path
+        (tmp_path / f"{n:03d}.sql").write_text(DANGEROUS * 20)
+    cwd = os.getcwd()
+    try:
+        os.chdir(tmp_path)
+        expected = check_paths([Path(".")], config_severity={})
+    finally:
+        os.chdir(cwd)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pgshift", "check", "--format", "json", "."],
+        cwd=tmp_path, capture_output=True, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 1, proc.stderr
+    assert len(proc.stdout) > 1_000_000
+    assert proc.stdout == json_bytes(expected) + b"\n"
+    github = run(tmp_path, "--format", "github", ".")
+    assert github.returncode == 1
+    assert github.stdout == format_github(expected)

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from pgshift.folder import files as fs
 from pgshift.lint.folder import is_hand_written, lint_file, lint_folder
 
@@ -114,3 +116,61 @@ def test_parallel_lint_survives_a_dead_child(tmp_path: Path, monkeypatch) -> Non
     monkeypatch.setattr(folder.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(folder, "_child", lambda *args: os._exit(9))
     assert folder.run_jobs(jobs) == serial
+
+
+def test_parallel_lint_survives_a_child_dead_after_sending_some_findings(tmp_path: Path, monkeypatch) -> None:
+    """A child that sent a few batches and then died: its findings so far are dropped and its whole
+    share is linted in the parent, once (no file missing, none twice)."""
+    import os
+
+    import pgshift.lint.folder as folder
+
+    jobs = _loose_jobs(tmp_path, 20)
+    monkeypatch.setattr(folder, "PARALLEL_FROM", 10**9)
+    serial = folder.run_jobs(jobs)
+    parent, run_job = os.getpid(), folder.run_job
+    done: list[object] = []
+
+    def dies_in_the_child(job: object, config_severity: object = None) -> list:
+        done.append(job)
+        if os.getpid() != parent and len(done) > 4:
+            os._exit(9)
+        return run_job(job, config_severity)
+
+    monkeypatch.setattr(folder, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(folder, "BATCH", 2)
+    monkeypatch.setattr(folder.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(folder, "run_job", dies_in_the_child)
+    assert folder.run_jobs(jobs) == serial
+
+
+def test_an_error_in_the_parent_stops_the_children(tmp_path: Path, monkeypatch) -> None:
+    """The parent failing mid-way (an interrupt, a bug) kills and reaps its forked linters: none is left
+    running or as a zombie."""
+    import os
+
+    import pgshift.lint.folder as folder
+
+    jobs = _loose_jobs(tmp_path, 20)
+    parent, run_job, forked = os.getpid(), folder.run_job, []
+    real_fork = folder._fork
+
+    def remembered(*args: object) -> object:
+        child = real_fork(*args)
+        forked.append(child.pid)
+        return child
+
+    def fails_in_the_parent(job: object, config_severity: object = None) -> list:
+        if os.getpid() == parent:
+            raise KeyboardInterrupt
+        return run_job(job, config_severity)
+
+    monkeypatch.setattr(folder, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(folder.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(folder, "_fork", remembered)
+    monkeypatch.setattr(folder, "run_job", fails_in_the_parent)
+    with pytest.raises(KeyboardInterrupt):
+        folder.run_jobs(jobs)
+    assert len(forked) == 1
+    with pytest.raises(ChildProcessError):  # already reaped
+        os.waitpid(forked[0], os.WNOHANG)

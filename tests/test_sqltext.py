@@ -81,9 +81,9 @@ def test_linter_uses_the_parser_splitter(monkeypatch):
     calls = []
     real = parser.parse_migration
 
-    def spy(sql, breakpoints=True):
+    def spy(sql, breakpoints=True, *, plain=False):
         calls.append(sql)
-        return real(sql, breakpoints)
+        return real(sql, breakpoints, plain=plain)
 
     monkeypatch.setattr("pgshift.lint.engine.parse_migration", spy)
     sql = f"CREATE INDEX i ON a (x);{BREAK}\nDROP TABLE a;"

@@ -148,8 +148,8 @@ class FilesCheck:
         from pgshift.pg.parser import SqlSyntaxError, parse_migration
 
         try:
-            parse_migration(self.down)
-            return parse_migration(self.up)
+            parse_migration(self.down, plain=True)
+            return parse_migration(self.up, plain=True)  # the plain trees the linter reads
         except SqlSyntaxError:
             return None
 

@@ -1,5 +1,10 @@
 """Lint one migration file: parse it with libpg_query, walk its statements in order, report findings.
 
+The statements are read in ``pgshift.pg.parser.plain_tree``'s form (dicts named as libpg_query's JSON
+names them: ``node.get("tableElts", ())``, ``cmd["subtype"] == "AT_AddColumn"``), not as protobuf
+messages: that parse is about three times cheaper and dict reads are cheaper than message attributes.
+A field at its default is absent, hence ``.get`` with the default wherever a field may be unset.
+
 Order matters: a table created earlier in the file is new (its index builds and constraints cost
 nothing), a validated ``CHECK (col IS NOT NULL)`` earlier makes ``SET NOT NULL`` cheap, an enum value
 added earlier in the same transaction cannot be used yet. ``_FileState`` carries those facts down the
@@ -16,14 +21,15 @@ from functools import lru_cache
 from typing import Any
 
 from pgshift.diff.hazards import VOLATILE_FUNCTIONS, Lock, binary_coercible
-from pgshift.lint.finding import RANK, Finding
+from pgshift.lint.finding import RANK, Finding, new_finding
 from pgshift.lint.rules import RULES
 from pgshift.model.types import normalize_type
 from pgshift.pg.parser import (
     SqlSyntaxError,
     Statement,
-    deparse_type,
-    find_nodes,
+    deparse_plain_type,
+    find_plain,
+    kind_of,
     line_col,
     line_comments,
     nodes,
@@ -78,16 +84,17 @@ def lint_text(
     previous journal entry's); without it, old column types are unknown and type changes are
     reported as "may rewrite". ``config_severity`` maps rule id to error|warning|info|off (config
     ``lint`` table). ``hand_written`` enables the idempotency advice (see pgshift.lint.folder for the
-    heuristic that decides it). ``statements`` is ``sql`` parsed already (generate parsed it to check
-    it), spared a second parse.
+    heuristic that decides it). ``statements`` is ``sql`` parsed already, as plain trees (generate
+    parsed it to check it), spared a second parse.
     """
     try:
         if statements is None:
-            statements = parse_migration(sql, breakpoints)
+            statements = parse_migration(sql, breakpoints, plain=True)
     except SqlSyntaxError as exc:
         found = [_finding("syntax-error", f"syntax error: {exc.message}", path, exc.line, exc.column, "")]
         return apply_severity(found, config_severity)
-    directive = header_directive(sql)
+    # Only a file that starts with a comment line can have a header (most files: skip reading one).
+    directive = header_directive(sql) if sql.lstrip().startswith("--") else None
     if directive is None:  # what pgshift migrate does: no transaction when a statement refuses one
         directive = not any(non_transactional_reason(s, 150000) for s in statements)
     state = _FileState(path, sql, previous_snapshot or {}, hand_written, directive)
@@ -95,7 +102,7 @@ def lint_text(
     for statement in statements:
         before = len(state.findings)
         _track_transaction(state, statement)
-        _HANDLERS.get(type(statement.node), _nothing)(state, statement)
+        _HANDLERS.get(statement.kind, _nothing)(state, statement)
         if not state.lock_noted:  # once noted, nothing later in the file changes that finding
             _note_lock_timeout(state, statement)
         if ignored[0]:  # most files have no ignore comment
@@ -135,22 +142,8 @@ def _finding(
 ) -> Finding:
     """A finding of ``rule_id`` with the rule's lock facts; ``severity`` overrides the rule's default."""
     default, lock, rewrite, fix, scan = _RULE_FACTS[rule_id]
-    return Finding(
-        rule=rule_id,
-        severity=severity or default,
-        message=message,
-        path=path,
-        line=line,
-        column=column,
-        statement=_excerpt(text),
-        lock=lock,
-        rewrite=rewrite,
-        fix=fix,
-        scan=scan,
-        table=table,
-        column_name=column_name,
-        index=index,
-    )
+    return new_finding(rule_id, severity or default, message, path, line, column, _excerpt(text), lock,
+                       rewrite, fix, scan, table, column_name, index)  # fmt: skip
 
 
 # What every finding of a rule repeats, read once: a Rule's properties look the lock facts up in
@@ -228,8 +221,16 @@ def _ignored_for(line: int, ignores: tuple[dict[int, set[str]], set[int]]) -> se
     return out
 
 
-def _table_key(relation: Any) -> str:
-    return f"{relation.schemaname or 'public'}.{relation.relname}"
+_NONE: dict[str, Any] = {}  # an unset message or node (read-only: never written to)
+
+
+def _sval(node: dict[str, Any]) -> str:
+    """The text of a ``String`` node (``""`` when it is another kind)."""
+    return str(node.get("String", _NONE).get("sval", ""))
+
+
+def _table_key(relation: dict[str, Any]) -> str:
+    return f"{relation.get('schemaname') or 'public'}.{relation.get('relname', '')}"
 
 
 def _existed(state: _FileState, key: str) -> bool:
@@ -245,18 +246,18 @@ def _same_segment(state: _FileState, segment: int) -> bool:
     return _in_transaction(state) and segment == state.segment
 
 
-def _type_names(type_name: Any) -> list[str]:
-    return [n.string.sval for n in type_name.names]
+def _type_names(type_name: dict[str, Any]) -> list[str]:
+    return [_sval(n) for n in type_name.get("names", ())]
 
 
-def _type_base(type_name: Any) -> str:
+def _type_base(type_name: dict[str, Any]) -> str:
     """The type's own name, lower-cased, without its schema (``pg_catalog.int4`` -> ``int4``)."""
-    names = type_name.names
-    return names[-1].string.sval.lower() if names else ""
+    names = type_name.get("names")
+    return _sval(names[-1]).lower() if names else ""
 
 
-def _type_text(type_name: Any) -> str:
-    return deparse_type(type_name)
+def _type_text(type_name: dict[str, Any]) -> str:
+    return deparse_plain_type(type_name)
 
 
 def _snapshot_column(state: _FileState, key: str, column: str) -> dict[str, Any] | None:
@@ -271,28 +272,27 @@ def _snapshot_not_null_checked(state: _FileState, key: str, column: str) -> bool
     table = state.previous.get("tables", {}).get(key) or {}
     for check in (table.get("checkConstraints") or {}).values():
         value = check.get("value") if isinstance(check, dict) else None
-        if value and _not_null_column(parse_expression(value)) == column:
+        if value and _not_null_column(parse_expression(value, plain=True)) == column:
             return True
     return False
 
 
 def _not_null_column(expr: Any) -> str | None:
     """The column of ``col IS NOT NULL`` (the CHECK that lets SET NOT NULL skip its scan)."""
-    if expr is None or expr.WhichOneof("node") != "null_test":
+    test = expr.get("NullTest") if expr else None
+    if test is None or test.get("nulltesttype") != "IS_NOT_NULL":
         return None
-    test = expr.null_test
-    if test.nulltesttype != nodes.IS_NOT_NULL:
+    ref = test.get("arg", _NONE).get("ColumnRef")
+    if ref is None:
         return None
-    arg = test.arg
-    if arg.WhichOneof("node") != "column_ref":
-        return None
-    fields = [f.string.sval for f in arg.column_ref.fields if f.WhichOneof("node") == "string"]
+    fields = [_sval(f) for f in ref.get("fields", ()) if "String" in f]
     return fields[-1] if fields else None
 
 
 def _volatile_call(expr: Any) -> str | None:
-    for call in find_nodes(expr, nodes.FuncCall):
-        name = call.funcname[-1].string.sval if call.funcname else ""
+    for call in find_plain(expr, "FuncCall"):
+        funcname = call.get("funcname")
+        name = _sval(funcname[-1]) if funcname else ""
         if name in VOLATILE_FUNCTIONS:
             return name
     return None
@@ -306,43 +306,52 @@ def _nothing(state: _FileState, stmt: Statement) -> None:
 
 
 def _track_transaction(state: _FileState, stmt: Statement) -> None:
-    if not isinstance(stmt.node, nodes.TransactionStmt):
+    if stmt.kind != _TRANSACTION:
         if not state.in_block and not state.file_transactional:
             state.segment += 1  # autocommit: every statement is its own transaction
         return
-    kind = stmt.node.kind
-    if kind in (nodes.TRANS_STMT_BEGIN, nodes.TRANS_STMT_START):
+    kind = stmt.node.get("kind")
+    if kind in ("TRANS_STMT_BEGIN", "TRANS_STMT_START"):
         state.in_block = True
         state.segment += 1
-    elif kind in (nodes.TRANS_STMT_COMMIT, nodes.TRANS_STMT_ROLLBACK):
+    elif kind in ("TRANS_STMT_COMMIT", "TRANS_STMT_ROLLBACK"):
         state.in_block = False
         state.segment += 1
 
 
 # Statements that take a table lock worth a lock_timeout (the weakest they take).
-_STATEMENT_LOCKS: dict[type, Lock] = {
-    nodes.IndexStmt: Lock.SHARE,
-    nodes.DropStmt: Lock.ACCESS_EXCLUSIVE,
-    nodes.TruncateStmt: Lock.ACCESS_EXCLUSIVE,
-    nodes.RenameStmt: Lock.ACCESS_EXCLUSIVE,
-    nodes.AlterTableStmt: Lock.SHARE_UPDATE_EXCLUSIVE,  # at least; most subcommands take ACCESS EXCLUSIVE
+# Statement kinds (``Statement.kind``), named through the node classes.
+_TRANSACTION = kind_of(nodes.TransactionStmt)
+_INDEX = kind_of(nodes.IndexStmt)
+_ALTER_TABLE = kind_of(nodes.AlterTableStmt)
+_VARIABLE_SET = kind_of(nodes.VariableSetStmt)
+_ALTER_ENUM = kind_of(nodes.AlterEnumStmt)
+
+# Statements that take a table lock worth a lock_timeout (the weakest they take).
+_STATEMENT_LOCKS: dict[str, Lock] = {
+    _INDEX: Lock.SHARE,
+    kind_of(nodes.DropStmt): Lock.ACCESS_EXCLUSIVE,
+    kind_of(nodes.TruncateStmt): Lock.ACCESS_EXCLUSIVE,
+    kind_of(nodes.RenameStmt): Lock.ACCESS_EXCLUSIVE,
+    _ALTER_TABLE: Lock.SHARE_UPDATE_EXCLUSIVE,  # at least; most subcommands take ACCESS EXCLUSIVE
 }
 
 
 def _note_lock_timeout(state: _FileState, stmt: Statement) -> None:
-    if isinstance(stmt.node, nodes.VariableSetStmt) and stmt.node.name == "lock_timeout":
+    kind, node = stmt.kind, stmt.node
+    if kind == _VARIABLE_SET and node.get("name") == "lock_timeout":
         state.lock_timeout = True
         return
     if state.lock_timeout or state.lock_noted:
         return
-    lock = _STATEMENT_LOCKS.get(type(stmt.node))
+    lock = _STATEMENT_LOCKS.get(kind)
     if lock is None:
         return
-    if isinstance(stmt.node, nodes.IndexStmt) and (
-        stmt.node.concurrent or not _existed(state, _table_key(stmt.node.relation))
+    if kind == _INDEX and (
+        node.get("concurrent") or not _existed(state, _table_key(node.get("relation", _NONE)))
     ):
         return
-    if isinstance(stmt.node, nodes.AlterTableStmt) and not _existed(state, _table_key(stmt.node.relation)):
+    if kind == _ALTER_TABLE and not _existed(state, _table_key(node.get("relation", _NONE))):
         return
     state.lock_noted = True
     _report(
@@ -359,8 +368,9 @@ def _note_lock_timeout(state: _FileState, stmt: Statement) -> None:
 
 def _create_table(state: _FileState, stmt: Statement) -> None:
     node = stmt.node
-    key = _table_key(node.relation)
-    if key in state.previous.get("tables", {}) and key not in state.created_tables and not node.if_not_exists:
+    key = _table_key(node.get("relation", _NONE))
+    if_not_exists = node.get("if_not_exists", False)
+    if key in state.previous.get("tables", {}) and key not in state.created_tables and not if_not_exists:
         _report(
             state,
             stmt,
@@ -369,24 +379,31 @@ def _create_table(state: _FileState, stmt: Statement) -> None:
             table=key,
         )
     state.created_tables.add(key)
-    if state.hand_written and not node.if_not_exists:
+    if state.hand_written and not if_not_exists:
         _report(state, stmt, "non-idempotent", f"CREATE TABLE {key} without IF NOT EXISTS", table=key)
     pk_columns: set[str] = set()
-    for elt in node.table_elts:
-        if elt.WhichOneof("node") == "constraint" and elt.constraint.contype == nodes.CONSTR_PRIMARY:
-            pk_columns.update(k.string.sval for k in elt.constraint.keys)
-    for elt in node.table_elts:
-        if elt.WhichOneof("node") == "column_def":
-            _advise_column(state, stmt, key, elt.column_def, pk_columns)
+    elements = node.get("tableElts", ())
+    for elt in elements:
+        constraint = elt.get("Constraint")
+        if constraint is not None and constraint.get("contype") == "CONSTR_PRIMARY":
+            pk_columns.update(_sval(k) for k in constraint.get("keys", ()))
+    for elt in elements:
+        column = elt.get("ColumnDef")
+        if column is not None:
+            _advise_column(state, stmt, key, column, pk_columns)
 
 
-def _advise_column(state: _FileState, stmt: Statement, key: str, col: Any, pk_columns: set[str]) -> None:
-    base = _type_base(col.type_name)
+def _advise_column(
+    state: _FileState, stmt: Statement, key: str, col: dict[str, Any], pk_columns: set[str]
+) -> None:
+    type_name = col.get("typeName", _NONE)
+    base = _type_base(type_name)
     if base not in _ADVISED_TYPES:  # most columns: nothing to advise, nothing more to read
         return
-    subject = f"{key}.{col.colname}"
+    colname = col.get("colname", "")
+    subject = f"{key}.{colname}"
     if base in _SERIALS:
-        _report(state, stmt, "prefer-identity", f"{subject} is {base}", table=key, column_name=col.colname)
+        _report(state, stmt, "prefer-identity", f"{subject} is {base}", table=key, column_name=colname)
     if base in _SMALL_INTS and _is_primary_key(col, pk_columns):
         _report(
             state,
@@ -394,7 +411,7 @@ def _advise_column(state: _FileState, stmt: Statement, key: str, col: Any, pk_co
             "prefer-bigint-keys",
             f"primary key {subject} is {base}",
             table=key,
-            column_name=col.colname,
+            column_name=colname,
         )
     if base == "timestamp":
         _report(
@@ -403,66 +420,67 @@ def _advise_column(state: _FileState, stmt: Statement, key: str, col: Any, pk_co
             "prefer-timestamptz",
             f"{subject} is timestamp without time zone",
             table=key,
-            column_name=col.colname,
+            column_name=colname,
         )
-    if base == "varchar" and col.type_name.typmods:
+    if base == "varchar" and type_name.get("typmods"):
         _report(
             state,
             stmt,
             "prefer-text",
-            f"{subject} is {_type_text(col.type_name)}",
+            f"{subject} is {_type_text(type_name)}",
             table=key,
-            column_name=col.colname,
+            column_name=colname,
         )
     if base == "json":
-        _report(state, stmt, "prefer-jsonb", f"{subject} is json", table=key, column_name=col.colname)
+        _report(state, stmt, "prefer-jsonb", f"{subject} is json", table=key, column_name=colname)
 
 
-def _is_primary_key(col: Any, pk_columns: set[str]) -> bool:
+def _is_primary_key(col: dict[str, Any], pk_columns: set[str]) -> bool:
     """The column is in the table's PRIMARY KEY constraint or carries an inline one."""
-    return col.colname in pk_columns or any(
-        c.constraint.contype == nodes.CONSTR_PRIMARY for c in col.constraints
+    return col.get("colname", "") in pk_columns or any(
+        c.get("Constraint", _NONE).get("contype") == "CONSTR_PRIMARY" for c in col.get("constraints", ())
     )
 
 
 def _alter_table(state: _FileState, stmt: Statement) -> None:
     node = stmt.node
-    if node.objtype != nodes.OBJECT_TABLE:
+    if node.get("objtype") != "OBJECT_TABLE":
         return
-    key = _table_key(node.relation)
+    key = _table_key(node.get("relation", _NONE))
     existed = _existed(state, key)
-    for item in node.cmds:
-        cmd = item.alter_table_cmd
-        handler = _ALTER_HANDLERS.get(cmd.subtype)
+    for item in node.get("cmds", ()):
+        cmd = item.get("AlterTableCmd", _NONE)
+        handler = _ALTER_HANDLERS.get(cmd.get("subtype", ""))
         if handler is not None:
-            handler(state, stmt, key, existed, cmd, getattr(cmd, "def"))  # "def" is a Python keyword
+            handler(state, stmt, key, existed, cmd, cmd.get("def", _NONE))
 
 
 def _add_column(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any) -> None:
-    col = part.column_def
-    subject = f"{key}.{col.colname}"
+    col = part.get("ColumnDef", _NONE)
+    colname = col.get("colname", "")
+    subject = f"{key}.{colname}"
     _advise_column(state, stmt, key, col, set())
     if not existed:
         return
-    kinds = {c.constraint.contype: c.constraint for c in col.constraints}
-    pb = nodes
-    has_default = pb.CONSTR_DEFAULT in kinds or pb.CONSTR_IDENTITY in kinds or pb.CONSTR_GENERATED in kinds
-    if pb.CONSTR_NOTNULL in kinds and not has_default:
+    constraints = [c.get("Constraint", _NONE) for c in col.get("constraints", ())]
+    kinds = {c.get("contype"): c for c in constraints}
+    has_default = "CONSTR_DEFAULT" in kinds or "CONSTR_IDENTITY" in kinds or "CONSTR_GENERATED" in kinds
+    if "CONSTR_NOTNULL" in kinds and not has_default:
         _report(
             state,
             stmt,
             "add-column-not-null-no-default",
             f"adds NOT NULL column {subject} without a default",
             table=key,
-            column_name=col.colname,
+            column_name=colname,
         )
-    for inline in (pb.CONSTR_UNIQUE, pb.CONSTR_PRIMARY):
+    for inline in ("CONSTR_UNIQUE", "CONSTR_PRIMARY"):
         if inline in kinds:
-            kind = "PRIMARY KEY" if inline == pb.CONSTR_PRIMARY else "UNIQUE"
+            kind = "PRIMARY KEY" if inline == "CONSTR_PRIMARY" else "UNIQUE"
             _report(state, stmt, "unique-without-using-index", f"adds column {subject} with an inline {kind}: "
-                    "its index is built under ACCESS EXCLUSIVE", table=key, column_name=col.colname)  # fmt: skip
-    if pb.CONSTR_DEFAULT in kinds:
-        name = _volatile_call(kinds[pb.CONSTR_DEFAULT].raw_expr)
+                    "its index is built under ACCESS EXCLUSIVE", table=key, column_name=colname)  # fmt: skip
+    if "CONSTR_DEFAULT" in kinds:
+        name = _volatile_call(kinds["CONSTR_DEFAULT"].get("raw_expr"))
         if name:
             _report(
                 state,
@@ -470,25 +488,27 @@ def _add_column(state: _FileState, stmt: Statement, key: str, existed: bool, cmd
                 "add-column-volatile-default",
                 f"adds {subject} with volatile default {name}(): the table is rewritten",
                 table=key,
-                column_name=col.colname,
+                column_name=colname,
             )
 
 
 def _drop_column(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any) -> None:
     if existed:
-        _report(state, stmt, "drop-column", f"drops column {key}.{cmd.name}", table=key, column_name=cmd.name)
+        name = cmd.get("name", "")
+        _report(state, stmt, "drop-column", f"drops column {key}.{name}", table=key, column_name=name)
 
 
 def _alter_type(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any) -> None:
     if not existed:
         return
-    col = part.column_def
-    new = _type_text(col.type_name)
+    col = part.get("ColumnDef", _NONE)
+    new = _type_text(col.get("typeName", _NONE))
     with suppress(ValueError):
         new = normalize_type(new)  # Drizzle's spelling, as in the snapshot ("integer", not "int")
-    subject = f"{key}.{cmd.name}"
-    old_col = _snapshot_column(state, key, cmd.name)
-    using = col.HasField("raw_default")
+    name = cmd.get("name", "")
+    subject = f"{key}.{name}"
+    old_col = _snapshot_column(state, key, name)
+    using = "raw_default" in col
     if old_col is None or not old_col.get("type"):
         _report(
             state,
@@ -498,7 +518,7 @@ def _alter_type(state: _FileState, stmt: Statement, key: str, existed: bool, cmd
             "unknown; lint the folder to compare with the previous snapshot)",
             severity="warning",  # "may": the error is for a known rewrite
             table=key,
-            column_name=cmd.name,
+            column_name=name,
         )
         return
     old = str(old_col["type"])
@@ -514,76 +534,75 @@ def _alter_type(state: _FileState, stmt: Statement, key: str, existed: bool, cmd
         "column-type-rewrite",
         f"changes {subject} from {old} to {new}: the table is rewritten",
         table=key,
-        column_name=cmd.name,
+        column_name=name,
     )
 
 
 def _set_not_null(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any) -> None:
-    if (
-        not existed
-        or (key, cmd.name) in state.not_null_checks
-        or _snapshot_not_null_checked(state, key, cmd.name)
-    ):
+    name = cmd.get("name", "")
+    if not existed or (key, name) in state.not_null_checks or _snapshot_not_null_checked(state, key, name):
         return
     _report(
         state,
         stmt,
         "set-not-null",
-        f"sets {key}.{cmd.name} NOT NULL without a validated CHECK ({cmd.name} IS NOT NULL) before it",
+        f"sets {key}.{name} NOT NULL without a validated CHECK ({name} IS NOT NULL) before it",
         table=key,
-        column_name=cmd.name,
+        column_name=name,
     )
 
 
 def _add_constraint(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any) -> None:
-    con = part.constraint
-    pb = nodes
-    not_valid = con.skip_validation
-    if con.contype == pb.CONSTR_CHECK:
-        column = _not_null_column(con.raw_expr)
+    con = part.get("Constraint", _NONE)
+    contype = con.get("contype")
+    conname = con.get("conname", "")
+    not_valid = con.get("skip_validation", False)
+    if contype == "CONSTR_CHECK":
+        column = _not_null_column(con.get("raw_expr"))
         if column and not not_valid:
             state.not_null_checks.add((key, column))
-        elif column and con.conname:
-            state.pending_checks[con.conname] = (key, column)
+        elif column and conname:
+            state.pending_checks[conname] = (key, column)
     if not existed:
         return
     if not_valid:
-        if con.conname:
-            state.not_valid[con.conname] = state.segment
+        if conname:
+            state.not_valid[conname] = state.segment
         return
-    if con.contype == pb.CONSTR_FOREIGN:
+    if contype == "CONSTR_FOREIGN":
         _report(
             state,
             stmt,
             "fk-without-not-valid",
-            f"adds foreign key {con.conname or ''} on {key} without NOT VALID".replace("  ", " "),
+            f"adds foreign key {conname} on {key} without NOT VALID".replace("  ", " "),
             table=key,
         )
-    elif con.contype == pb.CONSTR_CHECK:
+    elif contype == "CONSTR_CHECK":
         _report(
             state,
             stmt,
             "check-without-not-valid",
-            f"adds CHECK {con.conname or ''} on {key} without NOT VALID".replace("  ", " "),
+            f"adds CHECK {conname} on {key} without NOT VALID".replace("  ", " "),
             table=key,
         )
-    elif con.contype in (pb.CONSTR_PRIMARY, pb.CONSTR_UNIQUE) and not con.indexname:
-        kind = "PRIMARY KEY" if con.contype == pb.CONSTR_PRIMARY else "UNIQUE"
+    elif contype in ("CONSTR_PRIMARY", "CONSTR_UNIQUE") and not con.get("indexname"):
+        kind = "PRIMARY KEY" if contype == "CONSTR_PRIMARY" else "UNIQUE"
         _report(
             state, stmt, "unique-without-using-index", f"adds {kind} on {key} without USING INDEX", table=key
         )
 
 
 def _validate(state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any) -> None:
-    if cmd.name in state.pending_checks:
-        state.not_null_checks.add(state.pending_checks.pop(cmd.name))
-    segment = state.not_valid.get(cmd.name)
+    name = cmd.get("name", "")
+    if name in state.pending_checks:
+        state.not_null_checks.add(state.pending_checks.pop(name))
+    segment = state.not_valid.get(name)
     if segment is not None and _same_segment(state, segment):
         _report(
             state,
             stmt,
             "validate-same-transaction",
-            f"validates {cmd.name} in the transaction that added it NOT VALID",
+            f"validates {name} in the transaction that added it NOT VALID",
             table=key,
         )
 
@@ -592,44 +611,47 @@ def _set_access_method(
     state: _FileState, stmt: Statement, key: str, existed: bool, cmd: Any, part: Any
 ) -> None:
     if existed:
-        method = cmd.name or "the default access method"
+        method = cmd.get("name") or "the default access method"
         _report(
             state, stmt, "set-access-method", f"moves {key} to {method}: the table is rewritten", table=key
         )
 
 
 _AlterHandler = Callable[[_FileState, Statement, str, bool, Any, Any], None]
-_ALTER_HANDLERS: dict[int, _AlterHandler] = {
-    nodes.AT_AddColumn: _add_column,
-    nodes.AT_DropColumn: _drop_column,
-    nodes.AT_AlterColumnType: _alter_type,
-    nodes.AT_SetNotNull: _set_not_null,
-    nodes.AT_AddConstraint: _add_constraint,
-    nodes.AT_ValidateConstraint: _validate,
-    nodes.AT_SetAccessMethod: _set_access_method,
+_ALTER_HANDLERS: dict[str, _AlterHandler] = {
+    "AT_AddColumn": _add_column,
+    "AT_DropColumn": _drop_column,
+    "AT_AlterColumnType": _alter_type,
+    "AT_SetNotNull": _set_not_null,
+    "AT_AddConstraint": _add_constraint,
+    "AT_ValidateConstraint": _validate,
+    "AT_SetAccessMethod": _set_access_method,
 }
 
 
-def _index_functions(node: Any) -> Iterator[Any]:
+def _index_functions(node: dict[str, Any]) -> Iterator[Any]:
     """The function calls of an index, in its key expressions and its predicate: the only places that
     hold expressions (a plain column key, INCLUDE, WITH and TABLESPACE cannot), so most indexes need no
     walk at all."""
-    for param in node.index_params:
-        if param.index_elem.HasField("expr"):
-            yield from find_nodes(param.index_elem.expr, nodes.FuncCall)
-    if node.HasField("where_clause"):
-        yield from find_nodes(node.where_clause, nodes.FuncCall)
+    for param in node.get("indexParams", ()):
+        expr = param.get("IndexElem", _NONE).get("expr")
+        if expr is not None:
+            yield from find_plain(expr, "FuncCall")
+    where = node.get("whereClause")
+    if where is not None:
+        yield from find_plain(where, "FuncCall")
 
 
 def _create_index(state: _FileState, stmt: Statement) -> None:
     node = stmt.node
-    key = _table_key(node.relation)
-    if node.idxname:
-        state.created_indexes.add(node.idxname)
+    key = _table_key(node.get("relation", _NONE))
+    idxname = node.get("idxname", "")
+    if idxname:
+        state.created_indexes.add(idxname)
     for call in _index_functions(node):
-        name = ".".join(n.string.sval for n in call.funcname)
-        state.stored_here.setdefault(name, []).append(f"index {node.idxname or '(unnamed)'} on {key}")
-    if node.concurrent:
+        name = ".".join(_sval(n) for n in call.get("funcname", ()))
+        state.stored_here.setdefault(name, []).append(f"index {idxname or '(unnamed)'} on {key}")
+    if node.get("concurrent"):
         if _in_transaction(state):
             _report(
                 state,
@@ -643,43 +665,42 @@ def _create_index(state: _FileState, stmt: Statement) -> None:
             state,
             stmt,
             "index-not-concurrent",
-            f"builds index {node.idxname or ''} on {key} without CONCURRENTLY".replace("  ", " "),
+            f"builds index {idxname} on {key} without CONCURRENTLY".replace("  ", " "),
             table=key,
         )
-    if state.hand_written and not node.if_not_exists:
+    if state.hand_written and not node.get("if_not_exists"):
         _report(state, stmt, "non-idempotent", "CREATE INDEX without IF NOT EXISTS", table=key)
 
 
-_DROPS_ON_TABLE: dict[int, str] = {nodes.OBJECT_TRIGGER: "drop-trigger", nodes.OBJECT_RULE: "drop-rule"}
+_DROPS_ON_TABLE: dict[str, str] = {"OBJECT_TRIGGER": "drop-trigger", "OBJECT_RULE": "drop-rule"}
 
-_DROPS: dict[int, str] = {
-    nodes.OBJECT_TABLE: "drop-table",
-    nodes.OBJECT_SCHEMA: "drop-schema",
-    nodes.OBJECT_TYPE: "drop-type",
+_DROPS: dict[str, str] = {
+    "OBJECT_TABLE": "drop-table",
+    "OBJECT_SCHEMA": "drop-schema",
+    "OBJECT_TYPE": "drop-type",
 }
 
 
-def _object_names(node: Any) -> list[str]:
+def _object_names(node: dict[str, Any]) -> list[str]:
     names = []
-    for obj in node.objects:
-        which = obj.WhichOneof("node")
-        if which == "list":
-            names.append(".".join(i.string.sval for i in obj.list.items))
-        elif which == "string":
-            names.append(obj.string.sval)
-        elif which == "type_name":
-            names.append(".".join(_type_names(obj.type_name)))
+    for obj in node.get("objects", ()):
+        if "List" in obj:
+            names.append(".".join(_sval(i) for i in obj["List"].get("items", ())))
+        elif "String" in obj:
+            names.append(_sval(obj))
+        elif "TypeName" in obj:
+            names.append(".".join(_type_names(obj["TypeName"])))
     return names
 
 
 def _drop(state: _FileState, stmt: Statement) -> None:
     node = stmt.node
-    kind = node.remove_type
+    kind = node.get("removeType", "")
     names = _object_names(node)
-    if state.hand_written and not node.missing_ok:
+    if state.hand_written and not node.get("missing_ok"):
         _report(state, stmt, "non-idempotent", "DROP without IF EXISTS")
-    if kind == nodes.OBJECT_INDEX:
-        if node.concurrent:
+    if kind == "OBJECT_INDEX":
+        if node.get("concurrent"):
             if _in_transaction(state):
                 _report(
                     state,
@@ -695,22 +716,22 @@ def _drop(state: _FileState, stmt: Statement) -> None:
     if kind in _DROPS_ON_TABLE:
         _drop_on_table(state, stmt, _DROPS_ON_TABLE[kind], names)
         return
-    if kind in (nodes.OBJECT_VIEW, nodes.OBJECT_MATVIEW):
-        _drop_view(state, stmt, names, cascade=node.behavior == nodes.DROP_CASCADE)
+    if kind in ("OBJECT_VIEW", "OBJECT_MATVIEW"):
+        _drop_view(state, stmt, names, cascade=node.get("behavior") == "DROP_CASCADE")
         return
     rule = _DROPS.get(kind)
     if rule is None:
         return
     for name in names:
-        key = name if "." in name or kind != nodes.OBJECT_TABLE else f"public.{name}"
-        if kind == nodes.OBJECT_TABLE and not _existed(state, key):
+        key = name if "." in name or kind != "OBJECT_TABLE" else f"public.{name}"
+        if kind == "OBJECT_TABLE" and not _existed(state, key):
             continue
         _report(
             state,
             stmt,
             rule,
-            f"drops {nodes.ObjectType.Name(kind).removeprefix('OBJECT_').lower()} {name}",
-            table=key if kind == nodes.OBJECT_TABLE else None,
+            f"drops {kind.removeprefix('OBJECT_').lower()} {name}",
+            table=key if kind == "OBJECT_TABLE" else None,
         )
 
 
@@ -735,8 +756,8 @@ def _drop_view(state: _FileState, stmt: Statement, names: list[str], *, cascade:
 
 def _create_view(state: _FileState, stmt: Statement) -> None:
     node = stmt.node
-    key = _table_key(node.view)
-    if node.replace and key not in state.created_views:
+    key = _table_key(node.get("view", _NONE))
+    if node.get("replace") and key not in state.created_views:
         _report(
             state,
             stmt,
@@ -747,14 +768,14 @@ def _create_view(state: _FileState, stmt: Statement) -> None:
 
 
 def _create_matview(state: _FileState, stmt: Statement) -> None:
-    if stmt.node.objtype == nodes.OBJECT_MATVIEW:
-        state.created_views.add(_table_key(stmt.node.into.rel))
+    if stmt.node.get("objtype") == "OBJECT_MATVIEW":
+        state.created_views.add(_table_key(stmt.node.get("into", _NONE).get("rel", _NONE)))
 
 
 def _refresh(state: _FileState, stmt: Statement) -> None:
     node = stmt.node
-    key = _table_key(node.relation)
-    if not node.concurrent and key not in state.created_views:
+    key = _table_key(node.get("relation", _NONE))
+    if not node.get("concurrent") and key not in state.created_views:
         _report(
             state,
             stmt,
@@ -764,22 +785,24 @@ def _refresh(state: _FileState, stmt: Statement) -> None:
 
 
 def _create_trigger(state: _FileState, stmt: Statement) -> None:
-    key = _table_key(stmt.node.relation)
+    key = _table_key(stmt.node.get("relation", _NONE))
     if _existed(state, key):
-        _report(state, stmt, "create-trigger", f"creates trigger {stmt.node.trigname} on {key}", table=key)
+        trigger = stmt.node.get("trigname", "")
+        _report(state, stmt, "create-trigger", f"creates trigger {trigger} on {key}", table=key)
 
 
 def _create_rule(state: _FileState, stmt: Statement) -> None:
-    key = _table_key(stmt.node.relation)
+    key = _table_key(stmt.node.get("relation", _NONE))
     if _existed(state, key) and key not in state.created_views:
-        _report(state, stmt, "create-rule", f"creates rule {stmt.node.rulename} on {key}", table=key)
+        rule = stmt.node.get("rulename", "")
+        _report(state, stmt, "create-rule", f"creates rule {rule} on {key}", table=key)
 
 
 def _replace_function(state: _FileState, stmt: Statement) -> None:
     node = stmt.node
-    if not node.replace:
+    if not node.get("replace"):
         return
-    parts = [n.string.sval for n in node.funcname]
+    parts = [_sval(n) for n in node.get("funcname", ())]
     schema, name = (parts[0], parts[-1]) if len(parts) > 1 else ("public", parts[-1])
     names = {name, f"{schema}.{name}", ".".join(parts)}
     users = [u for n in sorted(names) for u in state.stored_here.get(n, ())]
@@ -812,67 +835,70 @@ def _previous_stored_users(state: _FileState, names: set[str]) -> list[str]:
 
 
 def _truncate(state: _FileState, stmt: Statement) -> None:
-    for rel in stmt.node.relations:
-        key = _table_key(rel.range_var)
+    for rel in stmt.node.get("relations", ()):
+        key = _table_key(rel.get("RangeVar", _NONE))
         _report(state, stmt, "truncate", f"truncates {key}", table=key)
 
 
 def _rename(state: _FileState, stmt: Statement) -> None:
     node = stmt.node
-    kind = node.rename_type
-    if kind not in (nodes.OBJECT_COLUMN, nodes.OBJECT_TABLE) or not node.HasField("relation"):
+    kind = node.get("renameType")
+    relation = node.get("relation")
+    if kind not in ("OBJECT_COLUMN", "OBJECT_TABLE") or relation is None:
         return
-    key = _table_key(node.relation)
+    key = _table_key(relation)
+    newname = node.get("newname", "")
     if not _existed(state, key):
-        if kind == nodes.OBJECT_TABLE:
-            state.created_tables.add(f"{node.relation.schemaname or 'public'}.{node.newname}")
+        if kind == "OBJECT_TABLE":
+            state.created_tables.add(f"{relation.get('schemaname') or 'public'}.{newname}")
         return
-    if kind == nodes.OBJECT_COLUMN:
-        _report(
-            state, stmt, "rename-column", f"renames column {key}.{node.subname} to {node.newname}", table=key
-        )
+    if kind == "OBJECT_COLUMN":
+        column = node.get("subname", "")
+        _report(state, stmt, "rename-column", f"renames column {key}.{column} to {newname}", table=key)
     else:
-        _report(state, stmt, "rename-table", f"renames table {key} to {node.newname}", table=key)
+        _report(state, stmt, "rename-table", f"renames table {key} to {newname}", table=key)
 
 
 def _alter_enum(state: _FileState, stmt: Statement) -> None:
     node = stmt.node
-    if node.new_val and not node.old_val:
-        state.enum_values[node.new_val] = state.segment
+    new_val = node.get("newVal", "")
+    if new_val and not node.get("oldVal"):
+        state.enum_values[new_val] = state.segment
 
 
 def _uses_new_enum_value(state: _FileState, stmt: Statement) -> None:
-    if not state.enum_values or isinstance(stmt.node, nodes.AlterEnumStmt):
+    if not state.enum_values or stmt.kind == _ALTER_ENUM:
         return
-    for const in find_nodes(stmt.node, nodes.A_Const):
-        value = const.sval.sval if const.WhichOneof("val") == "sval" else None
+    for const in find_plain(stmt.node, "A_Const"):
+        value = const["sval"].get("sval", "") if "sval" in const else None
         if value in state.enum_values and _same_segment(state, state.enum_values[value]):
             _report(
                 state,
                 stmt,
                 "enum-value-used-same-transaction",
-                f"uses enum value {const.sval.sval!r} added earlier in the same transaction",
+                f"uses enum value {value!r} added earlier in the same transaction",
             )
             return
 
 
 def _update(state: _FileState, stmt: Statement) -> None:
     _uses_new_enum_value(state, stmt)
-    if not stmt.node.HasField("where_clause"):
-        key = _table_key(stmt.node.relation)
+    if "whereClause" not in stmt.node:
+        key = _table_key(stmt.node.get("relation", _NONE))
         _report(state, stmt, "update-without-where", f"updates every row of {key}", table=key)
 
 
 def _delete(state: _FileState, stmt: Statement) -> None:
     _uses_new_enum_value(state, stmt)
-    if not stmt.node.HasField("where_clause"):
-        key = _table_key(stmt.node.relation)
+    if "whereClause" not in stmt.node:
+        key = _table_key(stmt.node.get("relation", _NONE))
         _report(state, stmt, "delete-without-where", f"deletes every row of {key}", table=key)
 
 
 def _create_schema(state: _FileState, stmt: Statement) -> None:
-    if state.hand_written and not stmt.node.if_not_exists:
-        _report(state, stmt, "non-idempotent", f"CREATE SCHEMA {stmt.node.schemaname} without IF NOT EXISTS")
+    if state.hand_written and not stmt.node.get("if_not_exists"):
+        schema = stmt.node.get("schemaname", "")
+        _report(state, stmt, "non-idempotent", f"CREATE SCHEMA {schema} without IF NOT EXISTS")
 
 
 _Handler = Callable[[_FileState, Statement], None]
@@ -887,24 +913,24 @@ def _with_enum_use(handler: _Handler) -> _Handler:
     return wrapped
 
 
-# Keyed by the statement's node class (the binding's named types, not the oneof field names).
-_HANDLERS: dict[type, _Handler] = {
-    nodes.CreateStmt: _with_enum_use(_create_table),
-    nodes.AlterTableStmt: _with_enum_use(_alter_table),
-    nodes.IndexStmt: _with_enum_use(_create_index),
-    nodes.DropStmt: _drop,
-    nodes.TruncateStmt: _truncate,
-    nodes.RenameStmt: _rename,
-    nodes.AlterEnumStmt: _alter_enum,
-    nodes.UpdateStmt: _update,
-    nodes.DeleteStmt: _delete,
-    nodes.InsertStmt: _uses_new_enum_value,
-    nodes.SelectStmt: _uses_new_enum_value,
-    nodes.CreateSchemaStmt: _create_schema,
-    nodes.ViewStmt: _create_view,
-    nodes.CreateTableAsStmt: _create_matview,
-    nodes.RefreshMatViewStmt: _refresh,
-    nodes.CreateTrigStmt: _create_trigger,
-    nodes.RuleStmt: _create_rule,
-    nodes.CreateFunctionStmt: _replace_function,
+# Keyed by the statement's kind (``Statement.kind``), named through its node class.
+_HANDLERS: dict[str, _Handler] = {
+    kind_of(nodes.CreateStmt): _with_enum_use(_create_table),
+    kind_of(nodes.AlterTableStmt): _with_enum_use(_alter_table),
+    kind_of(nodes.IndexStmt): _with_enum_use(_create_index),
+    kind_of(nodes.DropStmt): _drop,
+    kind_of(nodes.TruncateStmt): _truncate,
+    kind_of(nodes.RenameStmt): _rename,
+    kind_of(nodes.AlterEnumStmt): _alter_enum,
+    kind_of(nodes.UpdateStmt): _update,
+    kind_of(nodes.DeleteStmt): _delete,
+    kind_of(nodes.InsertStmt): _uses_new_enum_value,
+    kind_of(nodes.SelectStmt): _uses_new_enum_value,
+    kind_of(nodes.CreateSchemaStmt): _create_schema,
+    kind_of(nodes.ViewStmt): _create_view,
+    kind_of(nodes.CreateTableAsStmt): _create_matview,
+    kind_of(nodes.RefreshMatViewStmt): _refresh,
+    kind_of(nodes.CreateTrigStmt): _create_trigger,
+    kind_of(nodes.RuleStmt): _create_rule,
+    kind_of(nodes.CreateFunctionStmt): _replace_function,
 }

@@ -44,6 +44,57 @@ class Finding:
 _FIELDS = tuple(f.name for f in fields(Finding))
 
 
+def new_finding(
+    rule: str,
+    severity: str,
+    message: str,
+    path: str,
+    line: int,
+    column: int,
+    statement: str,
+    lock: str | None,
+    rewrite: bool,
+    fix: str | None,
+    scan: bool,
+    table: str | None,
+    column_name: str | None,
+    index: str | None,
+) -> Finding:
+    """``Finding(...)`` of every field, in order, without the frozen dataclass's ``__init__``.
+
+    Why: that ``__init__`` sets each of the 14 fields through ``object.__setattr__``; a folder of
+    migrations makes tens of thousands of findings (the lint benchmark: 35,000), where it was a tenth
+    of the linting. The instance is the same (same ``__dict__``, in field order; still frozen).
+    """
+    finding = _new(Finding)
+    # Item by item, in field order: the instance keeps its class's shared-key dict (update() with a
+    # dict would give it a full one of its own, half again the memory of 35,000 findings).
+    fields = finding.__dict__
+    fields["rule"] = rule
+    fields["severity"] = severity
+    fields["message"] = message
+    fields["path"] = path
+    fields["line"] = line
+    fields["column"] = column
+    fields["statement"] = statement
+    fields["lock"] = lock
+    fields["rewrite"] = rewrite
+    fields["fix"] = fix
+    fields["scan"] = scan
+    fields["table"] = table
+    fields["column_name"] = column_name
+    fields["index"] = index
+    return finding
+
+
+def finding_from_row(row: tuple[Any, ...]) -> Finding:
+    """``Finding(*row)``, as ``new_finding`` builds it (rows are what forked linters send back)."""
+    return new_finding(*row)
+
+
+_new = object.__new__
+
+
 def exit_code(findings: list[Finding]) -> int:
     """1 when any error-level finding, else 0 (CI fails on errors only)."""
     return 1 if any(f.severity == "error" for f in findings) else 0

@@ -13,7 +13,7 @@ among the comment lines at the top of the file.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pgshift.format.headers import TRANSACTION, header_directive
 
@@ -37,6 +37,8 @@ class TxMode:
 def non_transactional_reason(statement: Statement, server_version: int) -> str | None:
     """Why ``statement`` cannot run in a transaction block, or None when it can."""
     node, kind = statement.node, statement.kind
+    if type(node) is dict:  # parsed with plain=True (the linter's form)
+        return _plain_reason(kind, node, server_version)
     if kind == "index_stmt" and node.concurrent:
         return "CREATE INDEX CONCURRENTLY"
     if kind == "drop_stmt" and node.concurrent:
@@ -63,6 +65,42 @@ def non_transactional_reason(statement: Statement, server_version: int) -> str |
     if kind in ("create_table_space_stmt", "drop_table_space_stmt"):
         return "CREATE/DROP TABLESPACE"
     if kind == "alter_enum_stmt" and node.new_val and not node.old_val and server_version < 120000:
+        return "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)"
+    return None
+
+
+def _plain_reason(kind: str, node: dict[str, Any], server_version: int) -> str | None:
+    """``non_transactional_reason`` read from a node in ``pgshift.pg.parser.plain_tree``'s form (the same
+    rules, field for field: fields at their default are absent there, enums are named)."""
+    if kind == "index_stmt" and node.get("concurrent"):
+        return "CREATE INDEX CONCURRENTLY"
+    if kind == "drop_stmt" and node.get("concurrent"):
+        return "DROP INDEX CONCURRENTLY"
+    if kind == "reindex_stmt":
+        if any(p.get("DefElem", {}).get("defname") == "concurrently" for p in node.get("params", ())):
+            return "REINDEX CONCURRENTLY"
+        wide = ("REINDEX_OBJECT_SCHEMA", "REINDEX_OBJECT_SYSTEM", "REINDEX_OBJECT_DATABASE")
+        if node.get("kind") in wide:
+            return "REINDEX SCHEMA/SYSTEM/DATABASE"
+    if kind == "alter_table_stmt":
+        for cmd in node.get("cmds", ()):
+            part = cmd.get("AlterTableCmd", {}).get("def", {})
+            if part.get("PartitionCmd", {}).get("concurrent"):
+                return "DETACH PARTITION CONCURRENTLY"
+    if kind == "vacuum_stmt" and node.get("is_vacuumcmd"):
+        return "VACUUM"
+    if kind == "alter_system_stmt":
+        return "ALTER SYSTEM"
+    if kind in ("createdb_stmt", "dropdb_stmt"):
+        return "CREATE DATABASE" if kind == "createdb_stmt" else "DROP DATABASE"
+    if kind in ("create_table_space_stmt", "drop_table_space_stmt"):
+        return "CREATE/DROP TABLESPACE"
+    if (
+        kind == "alter_enum_stmt"
+        and node.get("newVal")
+        and not node.get("oldVal")
+        and server_version < 120000
+    ):
         return "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)"
     return None
 
