@@ -93,8 +93,8 @@ def run() -> NoReturn:
     one and a last full collection over them took ~0.3 s after a ``generate`` had finished (more than
     pgshift's own diff). What teardown does that matters still happens: ``atexit`` handlers run
     (temporary directories, logging) and the standard streams are flushed. Commands close their
-    connections and files themselves. Should a non-daemon thread still run, the normal exit waits
-    for it. ``main()`` itself stays an ordinary function (tests call it in-process)."""
+    connections and files themselves. Should a non-daemon thread still run, or a profiler or
+    coverage watch the process (they write their report after the program), it exits normally. ``main()`` itself stays an ordinary function (tests call it in-process)."""
     import gc
 
     gc.disable()  # for good: turned on again it would first rescan everything made meanwhile
@@ -105,6 +105,8 @@ def run() -> NoReturn:
         code = exc.code
     import threading
 
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)  # a profiler or coverage watches (`pyinstrument -m pgshift`): it reports at exit
     if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
         sys.exit(code)
     if code is None:
