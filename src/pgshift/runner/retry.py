@@ -68,7 +68,11 @@ def describe_blockers(blockers: tuple[BlockingSession, ...]) -> str:
 
 
 class BlockerWatch:
-    """Samples who blocks the runner's session while a statement waits (on a connection of its own)."""
+    """Samples who blocks the runner's session while a statement waits (on a connection of its own).
+
+    One daemon thread watches every block of a run, started with the first: a thread started and
+    cancelled per block (``threading.Timer``) cost ~0.3 ms each, a tenth of pgshift's own CPU time when
+    200 small migrations are applied."""
 
     def __init__(self, url: str | None, pid: int, delay: float) -> None:
         self.url = url
@@ -77,6 +81,12 @@ class BlockerWatch:
         self.last: tuple[BlockingSession, ...] = ()
         self._conn: psycopg.Connection[Any] | None = None
         self._lock = threading.Lock()
+        self._cond = threading.Condition()
+        self._block = 0  # the block being watched (0: none); each block gets the next number
+        self._blocks = 0
+        self._started = 0.0  # when the block being watched began (time.monotonic)
+        self._closed = False
+        self._thread: threading.Thread | None = None
 
     def _sample(self) -> None:
         with self._lock, contextlib.suppress(psycopg.Error):
@@ -90,21 +100,51 @@ class BlockerWatch:
             if rows:
                 self.last = tuple(BlockingSession(*row) for row in rows)
 
+    def _watch(self) -> None:
+        """Sample once per block that lasts longer than ``delay``, until closed."""
+        while True:
+            with self._cond:
+                while not self._block and not self._closed:
+                    self._cond.wait()
+                if self._closed:
+                    return
+                block, deadline = self._block, self._started + self.delay
+                while self._block == block and not self._closed and (left := deadline - time.monotonic()) > 0:
+                    self._cond.wait(left)
+                due = self._block == block and not self._closed
+            if not due:
+                continue
+            self._sample()
+            with self._cond:  # once per block: wait for this one to end
+                while self._block == block and not self._closed:
+                    self._cond.wait()
+
     @contextlib.contextmanager
     def watching(self) -> Iterator[None]:
         """Sample once if the block runs longer than ``delay``."""
         if self.url is None:
             yield
             return
-        timer = threading.Timer(self.delay, self._sample)
-        timer.daemon = True
-        timer.start()
+        with self._cond:
+            self._blocks += 1
+            self._block, self._started = self._blocks, time.monotonic()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._watch, name="pgshift-blocker-watch", daemon=True)
+                self._thread.start()
+            self._cond.notify()
         try:
             yield
         finally:
-            timer.cancel()
+            with self._cond:
+                self._block = 0
+                self._cond.notify()
 
     def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
         with self._lock:
             if self._conn is not None:
                 with contextlib.suppress(psycopg.Error):
