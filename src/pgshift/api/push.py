@@ -146,6 +146,35 @@ def execute(
     return ran
 
 
+def _load_beside_read(conn: Any, config: Config, url: str, notes: list[str]) -> tuple[Model, Model]:
+    """The schema code's model and the database's, read at the same time: the catalog in a forked child
+    (``pgshift.forked``, on its own connection) while this process loads the code; where that is not
+    available, or the child could not deliver, in a thread beside the load, or after it."""
+    from pgshift import forked
+    from pgshift.api.generate import load_schema_model
+
+    def read_on_own_connection() -> Model:
+        from pgshift.runner.run import connect
+
+        with connect(url) as own:
+            return read_database(own, config, Model(), url)
+
+    child = forked.start(read_on_own_connection)
+    if child is not None:
+        try:
+            target = load_schema_model(config, notes)
+        except BaseException:
+            child.cancel()
+            raise
+        actual = child.result()
+        return target, actual if actual is not None else read_database(conn, config, Model(), url)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # Reading the catalog waits on the server while loading schema code keeps Python busy: overlap them.
+        reading = pool.submit(read_database, conn, config, Model(), url)
+        target = load_schema_model(config, notes)
+        return target, reading.result()
+
+
 def plan_push(
     conn: Any,
     config: Config,
@@ -155,7 +184,7 @@ def plan_push(
     resolver: Resolver | None = None,
 ) -> PushPlan:
     """Load the code and read the database (overlapped), settle renames, diff, count the risks."""
-    from pgshift.api.generate import load_schema_model, settle_renames
+    from pgshift.api.generate import settle_renames
     from pgshift.api.scratch import spelled_by_server
     from pgshift.diff.dataloss import STOPS_PUBLISHING, WIDENS_ACCESS, Risk, analyze
     from pgshift.diff.differ import diff
@@ -165,12 +194,8 @@ def plan_push(
     from pgshift.urls import mask_secrets
 
     conn.autocommit = True
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # Reading the catalog waits on the server while loading schema code keeps Python busy: overlap them.
-        reading = pool.submit(read_database, conn, config, Model(), url)
-        notes: list[str] = []
-        target = load_schema_model(config, notes)
-        actual = reading.result()
+    notes: list[str] = []
+    target, actual = _load_beside_read(conn, config, url, notes)
     if set(target.schemas) - set(config.schema_filter):
         actual = read_database(conn, config, target, url)  # the code uses schemas the filter left out
     schemas = sorted({*config.schema_filter, *target.schemas} - {config.migrations_schema})

@@ -1,0 +1,89 @@
+"""pgshift.forked and push's catalog read in a forked child (while the schema code loads).
+
+The child's model must be the one an in-process read gives, on databases nobody here designed; a child
+that fails or is killed must leave the parent to read for itself (so errors come out as they always
+did), and no child may be left behind."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from pgshift import forked
+from pgshift.api.push import _load_beside_read, read_database
+from pgshift.config import Config
+from pgshift.model.schema import Model
+from tests.corpus_db import load_corpus
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forking is used on Linux only")
+
+SCHEMA = """
+from sqlalchemy import Column, Integer, MetaData, Table
+
+metadata = MetaData()
+Table("t", metadata, Column("id", Integer, primary_key=True))
+"""
+
+
+def _no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_a_value_comes_back_and_the_child_is_reaped() -> None:
+    child = forked.start(lambda: {"tables": list(range(100_000))})  # more than a pipe holds
+    assert child is not None
+    assert child.result() == {"tables": list(range(100_000))}
+    assert _no_children_left()
+
+
+def test_a_child_that_raises_or_is_killed_gives_none() -> None:
+    def boom() -> int:
+        raise RuntimeError("in the child")
+
+    failing = forked.start(boom)
+    assert failing is not None and failing.result() is None
+
+    slow = forked.start(lambda: time.sleep(30))
+    assert slow is not None
+    started = time.monotonic()
+    slow.cancel()
+    assert time.monotonic() - started < 5 and slow.result() is None
+    assert _no_children_left()
+
+
+@pytest.mark.parametrize("corpus", ["pagila", "pgdump"])
+def test_the_forked_read_equals_the_in_process_read(
+    corpus: str, make_db: Callable[[], str], tmp_path: Path
+) -> None:
+    url = load_corpus(make_db, corpus)
+    (tmp_path / "code.py").write_text(SCHEMA)
+    config = Config(root=tmp_path, schema="code.py:metadata")
+    with psycopg.connect(url, autocommit=True) as conn:
+        expected = read_database(conn, config, Model(), url)
+        target, actual = _load_beside_read(conn, config, url, [])
+    assert [t.name for t in target.tables] == ["t"]
+    assert actual == expected and actual != Model()  # (pgdump: only its public schema is in scope)
+    assert _no_children_left()
+
+
+def test_a_child_that_cannot_read_leaves_the_read_to_the_parent(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child connects to another URL than the parent's connection: it fails, the parent reads."""
+    (tmp_path / "code.py").write_text(SCHEMA)
+    config = Config(root=tmp_path, schema="code.py:metadata")
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE here (id int)")
+        _, actual = _load_beside_read(conn, config, "postgresql://nobody@127.0.0.1:1/none", [])
+    assert [t.name for t in actual.tables] == ["here"]
+    assert _no_children_left()
