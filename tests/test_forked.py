@@ -61,6 +61,21 @@ def test_a_child_that_raises_or_is_killed_gives_none() -> None:
     assert _no_children_left()
 
 
+def test_no_fork_beside_another_thread() -> None:
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert forked.start(lambda: 1) is None
+    finally:
+        stop.set()
+        other.join()
+    child = forked.start(lambda: 1)
+    assert child is not None and child.result() == 1
+
+
 @pytest.mark.parametrize("corpus", ["pagila", "pgdump"])
 def test_the_forked_read_equals_the_in_process_read(
     corpus: str, make_db: Callable[[], str], tmp_path: Path

@@ -13,8 +13,9 @@ The contract is deliberately narrow, so the parent never depends on the child:
   connection is not closed (nor a Terminate sent on it) and no atexit handler runs twice.
 - The child is always reaped (``result()``, or ``cancel()`` when the parent gives up).
 
-Only on Linux: fork without exec is unsafe on macOS (system frameworks) and absent on Windows; there
-``start`` returns None and the caller keeps its thread or sequential path.
+Only on Linux and only from a process with one thread: fork without exec is unsafe on macOS (system
+frameworks) and absent on Windows, and a child forked beside another thread may inherit a lock that
+thread holds; there ``start`` returns None and the caller keeps its thread or sequential path.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -72,8 +74,9 @@ class Forked(Generic[_T]):
 
 
 def start(call: Callable[[], _T]) -> Forked[_T] | None:
-    """``call()`` started in a forked child; None where forking is not used (not Linux)."""
-    if not sys.platform.startswith("linux"):
+    """``call()`` started in a forked child; None where forking is not used: not Linux, or another
+    thread runs (the child would inherit whatever locks it holds, and could wait on them forever)."""
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
         return None
     reader, writer = os.pipe()
     pid = os.fork()
