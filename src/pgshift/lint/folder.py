@@ -9,7 +9,6 @@ produce: SQL typed by a person. Loose files outside a journal are treated as han
 
 from __future__ import annotations
 
-import gc
 import marshal
 import os
 import signal
@@ -22,6 +21,7 @@ from typing import Any
 from pgshift.errors import FolderError
 from pgshift.folder import files as fs
 from pgshift.folder.migration_folder import MigrationFolder
+from pgshift.gcpause import pausing_gc
 from pgshift.lint.engine import lint_text
 from pgshift.lint.finding import Finding, finding_from_row
 
@@ -103,6 +103,7 @@ def run_job(job: Job, config_severity: dict[str, str] | None = None) -> list[Fin
 PARALLEL_FROM = 100  # files; below this a second process costs more than it saves
 
 
+@pausing_gc
 def run_jobs(jobs: list[Job], config_severity: dict[str, str] | None = None) -> list[Finding]:
     """Lint every job, in order; across processes (fork) when there are many files and several CPUs.
 
@@ -114,19 +115,9 @@ def run_jobs(jobs: list[Job], config_severity: dict[str, str] | None = None) -> 
     The cyclic garbage collector is paused meanwhile: linting allocates about a million short-lived
     dicts and lists (the parse trees) and tens of thousands of findings, none of them in a cycle. At
     Python's default thresholds (the API, ``pgshift studio``) each collection rescanned them and every
-    imported module's objects: a sixth of the linting time (the CLI already collects rarely).
+    imported module's objects: a sixth of the linting time (the CLI runs without it: pgshift.gcpause).
     Refcounting frees the trees as before; a cycle made meanwhile waits for the next collection.
     """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return _run_jobs(jobs, config_severity)
-    finally:
-        if paused:
-            gc.enable()
-
-
-def _run_jobs(jobs: list[Job], config_severity: dict[str, str] | None) -> list[Finding]:
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2 or not hasattr(os, "fork"):
         return _lint_share(jobs, config_severity)
