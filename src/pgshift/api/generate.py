@@ -64,6 +64,8 @@ class GenerateResult:
     acknowledged: tuple[str, ...] = ()  # rule ids marked `-- pgshift:ignore` in the new file
     # ``sql`` parsed (None: not parsed yet), for the linter; not part of what the result says
     statements: list[Statement] | None = field(default=None, compare=False, repr=False)
+    # ``sql`` linted (``lint_as`` given; None: not linted yet), as ``lint_text`` reports it
+    findings: list[Finding] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,7 @@ def generate(
     now: datetime | None = None,
     acknowledge: Collection[str] = (),
     acknowledger: Acknowledger | None = None,
+    lint_as: Callable[[Path], str] | None = None,
 ) -> GenerateResult:
     """Write the next migration for ``config``; ``tag`` None in the result means no changes.
 
@@ -258,6 +261,10 @@ def generate(
     ``acknowledge`` (rule ids) and ``acknowledger`` (asked with the new file's error and warning
     findings, returns rule ids) mark reviewed findings with ``-- pgshift:ignore`` in the new file,
     while it is still unapplied and its checksum unrecorded.
+
+    ``lint_as`` (the new up file's path -> the path findings name) has the new file linted as it is
+    checked, on the other core where it can be; the result's ``findings`` then hold what
+    ``lint_text`` reports (None where it could not: lint ``sql`` yourself).
     """
     from pgshift.config import load_config
     from pgshift.sources.snapshot import (
@@ -298,53 +305,85 @@ def generate(
             return GenerateResult(
                 tag=None, renames=decisions, unmanaged=unmanaged_objects(state.model), notes=tuple(notes)
             )
-        check = FilesCheck(ops, writing="written")  # parsed in a thread while the snapshot is built
-        if tables is None:
+    when = now or datetime.now(UTC)
+    entry = _entry(state.journal, name, prefix or config.prefix, when)
+    tag = entry.tag
+    if ops:  # checked (and linted) while the snapshot is built
+        check = FilesCheck(
+            ops, writing="written", lint=_linter(config, folder / f"{tag}.sql", state, lint_as)
+        )
+    try:  # the check stops with whatever stops generate
+        if not custom and tables is None:
             tables = snapshot_tables(target, None)
 
-    when = now or datetime.now(UTC)
+        prev_id = state.snapshot.get("id", EMPTY_ID) if state.snapshot else EMPTY_ID
+        # previous= keeps the last snapshot's SQL spelling where it means the same (drizzle-kit compares text).
+        snapshot = model_to_snapshot(
+            target, id=new_snapshot_id(), prev_id=prev_id, previous=state.snapshot, tables=tables
+        )
+        if not custom and "_meta" in snapshot:
+            snapshot["_meta"] = _rename_meta(decisions)
+        snapshot_text = snapshot_json(snapshot)
+        up, down, statements, findings = CUSTOM_SQL, CUSTOM_DOWN, None, None
+        if check is not None:
+            checked = check.result()  # an UnparsableSqlError here: nothing written
+            up, down, statements, findings = checked.up, checked.down, checked.statements, checked.findings
+        acknowledged: tuple[str, ...] = ()
+        if ops and (acknowledge or acknowledger):
+            marked, acknowledged = _acknowledged(
+                up, f"{tag}.sql", state.snapshot, config, acknowledge, acknowledger, statements, findings
+            )
+            if marked != up:  # the text changed: its statements and findings are to be had again
+                up, statements, findings = marked, None, None
+        journal = fs.Journal(state.journal.version, state.journal.dialect, (*state.journal.entries, entry))
+
+        written = MigrationFolder(folder).write_migration(
+            journal, entry, up=up, down=down, snapshot=snapshot_text
+        )
+        return GenerateResult(
+            tag=tag,
+            ops=tuple(ops),
+            files=written,
+            sql=up,
+            renames=decisions,
+            previous_snapshot=state.snapshot,
+            unmanaged=unmanaged_objects(state.model),
+            notes=tuple(notes),
+            acknowledged=acknowledged,
+            statements=statements,
+            findings=findings,
+        )
+    finally:
+        if check is not None:
+            check.cancel()
+
+
+def _entry(journal: fs.Journal, name: str | None, prefix: str, when: datetime) -> fs.JournalEntry:
+    """The new migration's journal entry (its tag from ``--name`` or a random one)."""
     label = sanitize_name(name) if name else random_name()
     if not label:
         raise PgshiftError(f"--name {name!r} has no usable characters", hint="use letters, digits and _")
-    idx = state.journal.entries[-1].idx + 1 if state.journal.entries else 0
-    tag = make_tag(idx, prefix or config.prefix, label, when)
-    entry = fs.JournalEntry(idx=idx, version=fs.JOURNAL_VERSION, when=int(when.timestamp() * 1000), tag=tag)
+    idx = journal.entries[-1].idx + 1 if journal.entries else 0
+    tag = make_tag(idx, prefix, label, when)
+    return fs.JournalEntry(idx=idx, version=fs.JOURNAL_VERSION, when=int(when.timestamp() * 1000), tag=tag)
 
-    prev_id = state.snapshot.get("id", EMPTY_ID) if state.snapshot else EMPTY_ID
-    # previous= keeps the last snapshot's SQL spelling where it means the same (drizzle-kit compares text).
-    snapshot = model_to_snapshot(
-        target, id=new_snapshot_id(), prev_id=prev_id, previous=state.snapshot, tables=tables
-    )
-    if not custom and "_meta" in snapshot:
-        snapshot["_meta"] = _rename_meta(decisions)
-    snapshot_text = snapshot_json(snapshot)
-    up, down, statements = CUSTOM_SQL, CUSTOM_DOWN, None
-    if check is not None:
-        checked = check.result()  # an UnparsableSqlError here: nothing written
-        up, down, statements = checked.up, checked.down, checked.statements
-    acknowledged: tuple[str, ...] = ()
-    if ops and (acknowledge or acknowledger):
-        up, acknowledged = _acknowledged(
-            up, f"{tag}.sql", state.snapshot, config, acknowledge, acknowledger, statements
+
+def _linter(
+    config: Config, path: Path, state: FolderState, lint_as: Callable[[Path], str] | None
+) -> Callable[[str, list[Statement]], list[Finding]] | None:
+    """``lint_text`` for the new up file as ``lint_as`` names it (None: the caller lints)."""
+    if lint_as is None:
+        return None
+    named, previous, severity = lint_as(path), state.snapshot, config.lint or None
+
+    def lint(up: str, statements: list[Statement]) -> list[Finding]:
+        from pgshift.lint import lint_text
+
+        return lint_text(
+            up, path=named, previous_snapshot=previous, config_severity=severity, statements=statements
         )
-        statements = None  # the text changed
-    journal = fs.Journal(state.journal.version, state.journal.dialect, (*state.journal.entries, entry))
 
-    written = MigrationFolder(folder).write_migration(
-        journal, entry, up=up, down=down, snapshot=snapshot_text
-    )
-    return GenerateResult(
-        tag=tag,
-        ops=tuple(ops),
-        files=written,
-        sql=up,
-        renames=decisions,
-        previous_snapshot=state.snapshot,
-        unmanaged=unmanaged_objects(state.model),
-        notes=tuple(notes),
-        acknowledged=acknowledged,
-        statements=statements,
-    )
+    return lint
 
 
 def _acknowledged(
@@ -355,15 +394,21 @@ def _acknowledged(
     rules: Collection[str],
     acknowledger: Acknowledger | None,
     statements: list[Statement] | None,
+    findings: list[Finding] | None,
 ) -> tuple[str, tuple[str, ...]]:
     """The up SQL with reviewed findings marked, and the rule ids that were marked (``statements``:
-    ``up`` parsed already)."""
+    ``up`` parsed already; ``findings``: linted already)."""
     from pgshift.lint import lint_text
     from pgshift.lint.acknowledge import acknowledge
 
-    findings = lint_text(
-        up, path=path, previous_snapshot=previous, config_severity=config.lint or None, statements=statements
-    )
+    if findings is None:
+        findings = lint_text(
+            up,
+            path=path,
+            previous_snapshot=previous,
+            config_severity=config.lint or None,
+            statements=statements,
+        )
     chosen = set(rules)
     if acknowledger is not None:
         serious = [f for f in findings if f.severity in ("error", "warning") and f.rule not in chosen]

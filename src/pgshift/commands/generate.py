@@ -82,6 +82,7 @@ def command(
         resolver=resolver,
         acknowledge=acks,
         acknowledger=prompt_acknowledger if interactive() else None,
+        lint_as=relpath,  # linted beside the check, as `pgshift check` names the file
     )
     # Plain click output (styles dropped when stdout is not a terminal): rich costs more to import than
     # the few lines here are worth on a 1,000-table generate (bench/generate).
@@ -140,21 +141,25 @@ def prompt_acknowledger(findings: list[Finding]) -> set[str]:
 
 def _lint(result: GenerateResult, config: Config) -> None:
     """Show the linter's findings on the new file (warnings and errors; advice as a count)."""
-    from pgshift.lint import format_human, lint_text
-
     if not result.ops:
         return
-    findings = lint_text(
-        result.sql,
-        path=relpath(result.files[0]),
-        previous_snapshot=result.previous_snapshot,
-        config_severity=config.lint or None,
-        statements=result.statements,
-    )
+    findings = result.findings
+    if findings is None:  # not linted beside the check
+        from pgshift.lint import lint_text
+
+        findings = lint_text(
+            result.sql,
+            path=relpath(result.files[0]),
+            previous_snapshot=result.previous_snapshot,
+            config_severity=config.lint or None,
+            statements=result.statements,
+        )
     # Warnings and errors here; the advice-level findings are one line (pgshift check shows them).
     serious = [f for f in findings if f.severity in ("error", "warning")]
     if serious:
         import sys
+
+        from pgshift.lint import format_human
 
         click.echo("\nLint (pgshift check):")
         click.echo(format_human(serious, color=sys.stdout.isatty()))

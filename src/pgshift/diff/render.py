@@ -10,8 +10,9 @@ give byte-identical files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from pgshift.format.drizzle import BREAKPOINT
@@ -19,8 +20,11 @@ from pgshift.format.headers import DATA_LOSS, IRREVERSIBLE
 from pgshift.model.types import quote_ident, quote_literal
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from pgshift.diff.kinds.base import Destroyed
     from pgshift.diff.operations import Operation
+    from pgshift.lint.finding import Finding
     from pgshift.pg.parser import Statement
 
 
@@ -117,50 +121,97 @@ def data_loss_lines(destroyed: Iterable[Destroyed]) -> list[str]:
 @dataclass(frozen=True)
 class CheckedFiles:
     """A migration's two files, their text checked by the PostgreSQL parser; ``statements`` is the up
-    file parsed (positions in the file), which the linter takes instead of parsing it again."""
+    file parsed (positions in the file), which the linter takes instead of parsing it again, and
+    ``findings`` the up file linted beside the parse when a linter was given (None: not linted here)."""
 
     rendered: Rendered
     up: str
     down: str
     statements: list[Statement] | None  # None: each statement parses, the file does not (linted so)
+    findings: list[Finding] | None = None
+
+
+# The up file's text and its statements -> its findings (``lint_text`` with the caller's path and settings).
+Linter = Callable[[str, "list[Statement]"], "list[Finding]"]
 
 
 class FilesCheck:
-    """``check_parses`` for the text of a migration's files, parsed in a thread while the caller goes
-    on (building the snapshot): libpg_query is C called through ctypes, which lets go of the GIL, so
-    on two cores the parse of a 1,000-table initial migration costs no wall-clock time.
+    """``check_parses`` for the text of a migration's files, done while the caller goes on (building
+    the snapshot); ``result()`` waits for it. It raises ``UnparsableSqlError`` as ``check_parses``
+    does, naming the operation, so nothing is written.
 
-    ``result()`` waits for it; it raises ``UnparsableSqlError`` as ``check_parses`` does, naming the
-    operation, so nothing is written."""
+    Given a ``lint``, the check and the linter run in a forked child (``pgshift.forked``), on the
+    other core: reading libpg_query's trees into Python and linting them hold the GIL, so in a thread
+    they only took turns with the snapshot (a 1,000-table initial generate waited ~90 ms for the
+    thread after its own work). Where no child can be forked, or it fails, the parse runs in a thread
+    (libpg_query itself lets go of the GIL) and ``findings`` is None: the caller lints.
 
-    def __init__(self, ops: Sequence[Operation], *, writing: str) -> None:
-        from concurrent.futures import ThreadPoolExecutor
+    A caller that stops before ``result()`` calls ``cancel()`` (the child is killed and reaped).
+    """
+
+    def __init__(self, ops: Sequence[Operation], *, writing: str, lint: Linter | None = None) -> None:
+        from pgshift import forked
 
         self._ops, self._writing = ops, writing
-        self.rendered = render(ops)
-        self.up, self.down = migration_sql(ops, self.rendered), down_sql(ops, self.rendered)
+        self._pool: ThreadPoolExecutor | None = None
+        self._render()
+        self._child = forked.start(partial(self._check_and_lint, lint)) if lint is not None else None
+        if self._child is None:
+            self._start_thread()
+
+    def _render(self) -> None:
+        self.rendered = render(self._ops)
+        self.up, self.down = migration_sql(self._ops, self.rendered), down_sql(self._ops, self.rendered)
+
+    def _start_thread(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pgshift-parse")
-        self._parsing = self._pool.submit(self._parse)
+        self._parsing: Future[list[Statement] | None] = self._pool.submit(self._parse)
 
     def _parse(self) -> list[Statement] | None:
         """The up file's statements; None when either file does not parse (``check_parses`` then finds
         the operation)."""
-        from pgshift.pg.parser import SqlSyntaxError, parse_migration
+        from pgshift.pg.parser import SqlSyntaxError, check_migration, parse_migration
 
         try:
-            parse_migration(self.down, plain=True)
+            check_migration(self.down)  # only checked: no trees
             return parse_migration(self.up, plain=True)  # the plain trees the linter reads
         except SqlSyntaxError:
             return None
 
+    def _check_and_lint(self, lint: Linter) -> tuple[bool, list[Finding] | None]:
+        """In the child: (whether both files parse, the up file's findings)."""
+        statements = self._parse()
+        return (False, None) if statements is None else (True, lint(self.up, statements))
+
     def result(self) -> CheckedFiles:
-        try:
-            statements = self._parsing.result()
-        finally:
-            self._pool.shutdown()
+        if self._child is not None:
+            sent = self._child.result()
+            self._child = None
+            if sent is None:  # the child could not say: check here, and let the caller lint
+                statements = self._parse()
+            elif sent[0]:
+                return CheckedFiles(self.rendered, self.up, self.down, None, sent[1])
+            else:
+                statements = None
+        else:
+            try:
+                statements = self._parsing.result()
+            finally:
+                self.cancel()
         if statements is None:
             check_parses(self._ops, writing=self._writing)  # raises, naming the operation
         return CheckedFiles(self.rendered, self.up, self.down, statements)
+
+    def cancel(self) -> None:
+        """Stop the check (the caller gave up: an error, Ctrl+C); the thread is waited for."""
+        if self._child is not None:
+            self._child.cancel()
+            self._child = None
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
 
 def check_parses(ops: Sequence[Operation], *, writing: str) -> Rendered:

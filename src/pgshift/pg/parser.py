@@ -244,6 +244,25 @@ def _parse_whole(sql: str, marker: str, plain: bool) -> list[Statement] | None:
 
 
 @lru_cache(maxsize=4)
+def check_migration(text: str) -> None:
+    """Raise ``SqlSyntaxError`` exactly where ``parse_migration(text)`` would, building no tree.
+
+    For a file only checked, never read (generate's down file): libpg_query's split runs the parser
+    and returns statement positions alone, a fifteenth of the cost of the JSON trees. Whatever the
+    whole-file parse cannot settle (a statement across a breakpoint, text after a marker, non-ASCII
+    positions, an error to locate) goes to ``parse_migration`` itself."""
+    from pgshift.format.drizzle import BREAKPOINT
+
+    if text.isascii() and not _sql_after(BREAKPOINT).search(text):
+        try:
+            pieces = postgast.split(text)
+        except postgast.PgQueryError:
+            pieces = None
+        if pieces is not None and not any(BREAKPOINT in piece for piece in pieces):
+            return
+    parse_migration(text, plain=True)
+
+
 def _sql_after(marker: str) -> re.Pattern[str]:
     """``marker`` followed by something other than whitespace on its line."""
     return re.compile(re.escape(marker) + r"[^\S\n]*\S")

@@ -1,0 +1,133 @@
+"""generate's check of the new files: the up file linted in a forked child beside the snapshot, the down
+file only checked (``check_migration``), and every way back to the in-process path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, String, Table, text
+
+from pgshift import forked
+from pgshift.api.generate import generate
+from pgshift.config import Config
+from pgshift.diff.differ import diff
+from pgshift.diff.render import FilesCheck
+from pgshift.errors import UnparsableSqlError
+from pgshift.lint import lint_text
+from pgshift.model.schema import Model
+from pgshift.pg.parser import SqlSyntaxError, check_migration, parse_migration
+from pgshift.sources.from_sqlalchemy import model_from_metadata
+
+MARK = "--> statement-breakpoint"
+
+# check_migration must raise where parse_migration raises, at the same place, and pass where it passes.
+TEXTS = [
+    "",
+    "DROP TABLE a;",
+    f"DROP TABLE a;{MARK}\nDROP TABLE b;",
+    f"CREATE TABLE a (id int);{MARK}\nCREATE INDEX a_i ON a (id);{MARK}\nALTER TABLE a ADD c text;",
+    f"DROP TABLE a;{MARK}\nDROP TABLEE b;",  # a syntax error in the second chunk
+    f"DROP TABLE a;{MARK} DROP TABLE b;\nDROP TABLE c;",  # SQL after the marker, on its line
+    f"CREATE TABLE a (\n{MARK}\nid int);",  # a statement across a breakpoint
+    f"COMMENT ON TABLE a IS 'é';{MARK}\nDROP TABLE a;",  # non-ASCII: positions in characters
+    f"COMMENT ON TABLE a IS 'é';{MARK}\nDROP TABLE a b;",
+    "SELECT 1; SELECT (;",
+]
+
+
+def _outcome(call: object, text: str) -> tuple[str, int, int] | None:
+    try:
+        call(text)  # type: ignore[operator]
+    except SqlSyntaxError as exc:
+        return exc.message, exc.line, exc.column
+    return None
+
+
+@pytest.mark.parametrize("sql", TEXTS)
+def test_check_migration_agrees_with_parse_migration(sql: str) -> None:
+    assert _outcome(check_migration, sql) == _outcome(lambda t: parse_migration(t, plain=True), sql)
+
+
+def _ops(*, bad_index: bool = False) -> list:
+    metadata = MetaData()
+    users = Table("users", metadata, Column("id", Integer, primary_key=True), Column("email", String(200)))
+    Table("posts", metadata, Column("id", Integer, primary_key=True), Column("user_id", ForeignKey("users.id")))
+    if bad_index:
+        Index("users_email_desc", text("email DESC DESC"), _table=users)
+    return diff(Model(), model_from_metadata(metadata))
+
+
+def _lint(up: str, statements: list) -> list:
+    return lint_text(up, path="x.sql", statements=statements)
+
+
+def _no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_the_child_lints_what_the_parent_would() -> None:
+    check = FilesCheck(_ops(), writing="written", lint=_lint)
+    assert check._child is not None  # this test process has one thread: the child is used
+    checked = check.result()
+    assert _no_children_left()
+    expected = lint_text(checked.up, path="x.sql")
+    assert checked.findings == expected and expected  # the varchar and serial advice, at least
+    assert checked.statements is None  # they stayed in the child
+
+
+def test_without_a_linter_the_parse_comes_back_and_nothing_is_linted() -> None:
+    checked = FilesCheck(_ops(), writing="written").result()
+    assert checked.findings is None
+    assert checked.statements == parse_migration(checked.up, plain=True)
+
+
+def test_a_failing_child_leaves_the_check_to_the_parent() -> None:
+    def broken(up: str, statements: list) -> list:
+        raise RuntimeError("the linter broke in the child")
+
+    checked = FilesCheck(_ops(), writing="written", lint=broken).result()
+    assert checked.findings is None  # the caller lints
+    assert checked.statements == parse_migration(checked.up, plain=True)
+    assert _no_children_left()
+
+
+@pytest.mark.parametrize("lint", [_lint, None], ids=["forked", "thread"])
+def test_sql_the_parser_rejects_names_the_operation_either_way(lint: object) -> None:
+    check = FilesCheck(_ops(bad_index=True), writing="written", lint=lint)  # type: ignore[arg-type]
+    with pytest.raises(UnparsableSqlError, match="users_email_desc"):
+        check.result()
+    assert _no_children_left()
+
+
+def test_cancel_kills_and_reaps_the_child() -> None:
+    check = FilesCheck(_ops(), writing="written", lint=lambda up, statements: __import__("time").sleep(30))
+    assert check._child is not None
+    check.cancel()
+    assert _no_children_left()
+
+
+def test_no_fork_beside_a_thread_falls_back_to_the_thread_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forked, "start", lambda call: None)  # what start does beside another thread
+    checked = FilesCheck(_ops(), writing="written", lint=_lint).result()
+    assert checked.findings is None and checked.statements is not None
+
+
+def test_generate_lint_as_gives_the_findings_check_reports(tmp_path: Path) -> None:
+    (tmp_path / "schema.py").write_text(
+        "from sqlalchemy import Column, Integer, MetaData, String, Table\n"
+        "metadata = MetaData()\n"
+        'Table("users", metadata, Column("id", Integer, primary_key=True), Column("email", String(200)))\n'
+    )
+    config = Config(root=tmp_path, schema="schema.py:metadata")
+    result = generate(config, name="init", lint_as=lambda path: f"named/{path.name}")
+    assert result.findings is not None and result.findings
+    assert result.findings == lint_text(result.sql, path="named/0000_init.sql")
+    # without lint_as nothing is linted: the caller does it
+    (tmp_path / "schema.py").write_text((tmp_path / "schema.py").read_text().replace("200", "300"))
+    assert generate(config, name="wider").findings is None
