@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pgshift.format.drizzle import BREAKPOINT
 from pgshift.format.headers import DATA_LOSS, IRREVERSIBLE
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
     from pgshift.diff.kinds.base import Destroyed
     from pgshift.diff.operations import Operation
-    from pgshift.lint.finding import Finding
     from pgshift.pg.parser import Statement
 
 
@@ -128,11 +127,11 @@ class CheckedFiles:
     up: str
     down: str
     statements: list[Statement] | None  # None: each statement parses, the file does not (linted so)
-    findings: list[Finding] | None = None
+    findings: list[Any] | None = None  # what the linter returned (pgshift.lint's Findings: a later stage)
 
 
 # The up file's text and its statements -> its findings (``lint_text`` with the caller's path and settings).
-Linter = Callable[[str, "list[Statement]"], "list[Finding]"]
+Linter = Callable[[str, "list[Statement]"], "list[Any]"]
 
 
 class FilesCheck:
@@ -180,7 +179,7 @@ class FilesCheck:
         except SqlSyntaxError:
             return None
 
-    def _check_and_lint(self, lint: Linter) -> tuple[bool, list[Finding] | None]:
+    def _check_and_lint(self, lint: Linter) -> tuple[bool, list[Any] | None]:
         """In the child: (whether both files parse, the up file's findings)."""
         statements = self._parse()
         return (False, None) if statements is None else (True, lint(self.up, statements))
