@@ -3,7 +3,6 @@ file only checked (``check_migration``), and every way back to the in-process pa
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from pgshift.lint import lint_text
 from pgshift.model.schema import Model
 from pgshift.pg.parser import SqlSyntaxError, check_migration, parse_migration
 from pgshift.sources.from_sqlalchemy import model_from_metadata
+from tests.test_forked import _no_children_left
 
 MARK = "--> statement-breakpoint"
 
@@ -61,14 +61,6 @@ def _ops(*, bad_index: bool = False) -> list:
 
 def _lint(up: str, statements: list) -> list:
     return lint_text(up, path="x.sql", statements=statements)
-
-
-def _no_children_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
 
 
 def test_the_child_lints_what_the_parent_would() -> None:

@@ -243,12 +243,12 @@ def _parse_whole(sql: str, marker: str, plain: bool) -> list[Statement] | None:
     return statements
 
 
-@lru_cache(maxsize=4)
 def check_migration(text: str) -> None:
     """Raise ``SqlSyntaxError`` exactly where ``parse_migration(text)`` would, building no tree.
 
     For a file only checked, never read (generate's down file): libpg_query's split runs the parser
-    and returns statement positions alone, a fifteenth of the cost of the JSON trees. Whatever the
+    and returns statement positions alone, a quarter of the cost of the JSON trees on a 1,000-table
+    down file (1.9 against 7.7 ms). Whatever the
     whole-file parse cannot settle (a statement across a breakpoint, text after a marker, non-ASCII
     positions, an error to locate) goes to ``parse_migration`` itself."""
     from pgshift.format.drizzle import BREAKPOINT
@@ -263,6 +263,7 @@ def check_migration(text: str) -> None:
     parse_migration(text, plain=True)
 
 
+@lru_cache(maxsize=4)
 def _sql_after(marker: str) -> re.Pattern[str]:
     """``marker`` followed by something other than whitespace on its line."""
     return re.compile(re.escape(marker) + r"[^\S\n]*\S")
