@@ -248,9 +248,9 @@ def check_migration(text: str) -> None:
 
     For a file only checked, never read (generate's down file): libpg_query's split runs the parser
     and returns statement positions alone, a quarter of the cost of the JSON trees on a 1,000-table
-    down file (1.9 against 7.7 ms). Whatever the
-    whole-file parse cannot settle (a statement across a breakpoint, text after a marker, non-ASCII
-    positions, an error to locate) goes to ``parse_migration`` itself."""
+    down file (1.9 against 7.7 ms). Whatever the whole-file parse cannot settle (a statement across a
+    breakpoint, text after a marker, non-ASCII positions, an error to locate) goes to
+    ``parse_migration`` itself."""
     from pgshift.format.drizzle import BREAKPOINT
 
     if text.isascii() and not _sql_after(BREAKPOINT).search(text):
