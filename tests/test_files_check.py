@@ -123,3 +123,20 @@ def test_generate_lint_as_gives_the_findings_check_reports(tmp_path: Path) -> No
     # without lint_as nothing is linted: the caller does it
     (tmp_path / "schema.py").write_text((tmp_path / "schema.py").read_text().replace("200", "300"))
     assert generate(config, name="wider").findings is None
+
+
+def _corpus_sql() -> list[Path]:
+    root = Path(__file__).resolve().parent
+    return sorted({*root.rglob("*.sql"), *(root.parent / "examples").rglob("*.sql")})
+
+
+def test_check_migration_agrees_on_sql_nobody_wrote_for_it() -> None:
+    """Every SQL file of the test corpora and fixtures (pg_dump output, Pagila, Drizzle folders, ...),
+    as it is and with a syntax error put in its middle: the same outcome as ``parse_migration``."""
+    files = _corpus_sql()
+    assert len(files) > 100
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        middle = len(text) // 2
+        for sql in (text, f"{text[:middle]} ((( {text[middle:]}"):
+            assert _outcome(check_migration, sql) == _outcome(lambda t: parse_migration(t, plain=True), sql), path
