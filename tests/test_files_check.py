@@ -12,11 +12,18 @@ from pgshift import forked
 from pgshift.api.generate import generate
 from pgshift.config import Config
 from pgshift.diff.differ import diff
-from pgshift.diff.render import FilesCheck
+from pgshift.diff.render import FilesCheck, migration_sql, render
 from pgshift.errors import UnparsableSqlError
+from pgshift.format.drizzle import BREAKPOINT
 from pgshift.lint import lint_text
 from pgshift.model.schema import Model
-from pgshift.pg.parser import SqlSyntaxError, check_migration, parse_migration
+from pgshift.pg.parser import (
+    SqlSyntaxError,
+    Statement,
+    check_migration,
+    parse_migration,
+    parse_migration_part,
+)
 from pgshift.sources.from_sqlalchemy import model_from_metadata
 from tests.test_forked import _no_children_left
 
@@ -53,7 +60,9 @@ def test_check_migration_agrees_with_parse_migration(sql: str) -> None:
 def _ops(*, bad_index: bool = False) -> list:
     metadata = MetaData()
     users = Table("users", metadata, Column("id", Integer, primary_key=True), Column("email", String(200)))
-    Table("posts", metadata, Column("id", Integer, primary_key=True), Column("user_id", ForeignKey("users.id")))
+    Table(
+        "posts", metadata, Column("id", Integer, primary_key=True), Column("user_id", ForeignKey("users.id"))
+    )
     if bad_index:
         Index("users_email_desc", text("email DESC DESC"), _table=users)
     return diff(Model(), model_from_metadata(metadata))
@@ -105,7 +114,7 @@ def test_cancel_kills_and_reaps_the_child() -> None:
 
 
 def test_no_fork_beside_a_thread_falls_back_to_the_thread_parse(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forked, "start", lambda call: None)  # what start does beside another thread
+    monkeypatch.setattr(forked, "start_fed", lambda call: None)  # what it does beside another thread
     checked = FilesCheck(_ops(), writing="written", lint=_lint).result()
     assert checked.findings is None and checked.statements is not None
 
@@ -139,4 +148,89 @@ def test_check_migration_agrees_on_sql_nobody_wrote_for_it() -> None:
         text = path.read_text(encoding="utf-8")
         middle = len(text) // 2
         for sql in (text, f"{text[:middle]} ((( {text[middle:]}"):
-            assert _outcome(check_migration, sql) == _outcome(lambda t: parse_migration(t, plain=True), sql), path
+            assert _outcome(check_migration, sql) == _outcome(
+                lambda t: parse_migration(t, plain=True), sql
+            ), path
+
+
+def _cut_after_breakpoints(text: str, every: int) -> list[str]:
+    """``text`` cut right after every ``every``-th breakpoint line: the parts generate feeds its child."""
+    parts, start, seen = [], 0, 0
+    marker = BREAKPOINT + "\n"
+    at = text.find(marker)
+    while at != -1:
+        seen += 1
+        end = at + len(marker)
+        if seen % every == 0:
+            parts.append(text[start:end])
+            start = end
+        at = text.find(marker, end)
+    return [*parts, text[start:]]
+
+
+def _parsed_in_parts(parts: list[str]) -> list[tuple[object, ...]]:
+    out: list[tuple[object, ...]] = []
+    offset, line = 0, 1
+    for part in parts:
+        out += [_fields(s) for s in parse_migration_part(part, offset, line, plain=True)]
+        offset += len(part)
+        line += part.count("\n")
+    return out
+
+
+def _fields(statement: Statement) -> tuple[object, ...]:
+    """What a statement says, but its nodes' ``location``s: those count from the start of what the parser
+    was given (the file, a breakpoint chunk, a part), and nothing reads them."""
+    return (
+        statement.text,
+        statement.offset,
+        statement.line,
+        statement.column,
+        statement.kind,
+        _placeless(statement.node),
+    )
+
+
+def _placeless(node: object) -> object:
+    if isinstance(node, dict):
+        return {k: _placeless(v) for k, v in node.items() if k != "location"}
+    if isinstance(node, list):
+        return [_placeless(v) for v in node]
+    return node
+
+
+def test_parts_parse_as_the_whole_file_on_sql_nobody_wrote_for_it() -> None:
+    """Every corpus file with breakpoints, cut after each breakpoint and after every third: its parts
+    parsed apart give the whole file's statements, positions in the whole file (or both fail)."""
+    cut = 0
+    for path in _corpus_sql():
+        text = path.read_text(encoding="utf-8")
+        if BREAKPOINT not in text:
+            continue
+        try:
+            whole: list[tuple[object, ...]] | None = [_fields(s) for s in parse_migration(text, plain=True)]
+        except SqlSyntaxError:
+            whole = None
+        for every in (1, 3):
+            parts = _cut_after_breakpoints(text, every)
+            cut += len(parts) > 1
+            try:
+                assert _parsed_in_parts(parts) == whole, path
+            except SqlSyntaxError:
+                assert whole is None, path
+    assert cut > 50
+
+
+def test_render_feeds_the_file_in_parts_that_parse_as_the_whole() -> None:
+    metadata = MetaData()
+    for n in range(600):  # ~200 kB of SQL: several parts
+        Table(f"t{n}", metadata, Column("id", Integer, primary_key=True), Column("v", String(20)),
+              Column("r", Integer, ForeignKey(f"t{(n + 1) % 600}.id")), Index(f"t{n}_v", "v"))  # fmt: skip
+    ops = diff(Model(), model_from_metadata(metadata))
+    parts: list[str] = []
+    rendered = render(ops, feed=parts.append)
+    assert rendered == render(ops)
+    assert len(parts) > 2 and all(p.endswith(BREAKPOINT + "\n") for p in parts[:-1])
+    text = migration_sql(ops, rendered)
+    assert "".join(parts) == text
+    assert _parsed_in_parts(parts) == [_fields(s) for s in parse_migration(text, plain=True)]

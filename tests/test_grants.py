@@ -194,7 +194,7 @@ def test_declarations_are_not_run_on_the_scratch_database(tmp_path: Path) -> Non
     (tmp_path / "pgshift.toml").write_text('schema = "s.py"\n')
     metadata = type("Meta", (), {"info": {}})()
     objects.register(metadata, [objects.Grant("schema", "app", "", "PUBLIC", "USAGE")])
-    assert declarations(load_config(tmp_path / "pgshift.toml"), metadata) == []
+    assert declarations(load_config(tmp_path / "pgshift.toml"), objects.registered(metadata)) == []
 
 
 def _view_schema(root: Path, name: str, select: str, reader: str) -> None:
@@ -462,3 +462,31 @@ def test_a_rebuild_that_revokes_again_is_no_widening() -> None:
     assert given_back_to_public([ChangePrivileges(revoked, None)]) == [
         "grant EXECUTE on function public.f() to PUBLIC again"
     ]
+
+
+def test_schema_code_without_declarations_does_not_load_the_objects_module(tmp_path: Path) -> None:
+    """Only ``pgshift.objects.register`` puts declarations on a MetaData: generate skips that module's
+    ~20 classes for schema code that never imported it, and still finds what code that did registered."""
+    import subprocess
+    import sys
+
+    (tmp_path / "plain.py").write_text(
+        "import sqlalchemy as sa\nmetadata = sa.MetaData()\nsa.Table('t', metadata, sa.Column('id', sa.Integer))\n"
+    )
+    (tmp_path / "declaring.py").write_text(
+        "import sqlalchemy as sa\nfrom pgshift import objects\nmetadata = sa.MetaData()\n"
+        "sa.Table('t', metadata, sa.Column('id', sa.Integer))\n"
+        "objects.register(metadata, [objects.Grant('table', 'public', 't', 'PUBLIC', 'SELECT')])\n"
+    )
+    probe = (
+        "import sys\nfrom pgshift.api.generate import load_schema_model\nfrom pgshift.config import Config\n"
+        "model = load_schema_model(Config(schema=sys.argv[1], root=__import__('pathlib').Path('.')))\n"
+        "print('pgshift.objects' in sys.modules, len(model.grants))\n"
+    )
+    seen = [
+        subprocess.run(
+            [sys.executable, "-c", probe, name], cwd=tmp_path, capture_output=True, text=True, check=True
+        ).stdout.split()
+        for name in ("plain.py:metadata", "declaring.py:metadata")
+    ]
+    assert seen == [["False", "0"], ["True", "1"]]

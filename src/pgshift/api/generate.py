@@ -113,7 +113,6 @@ def load_schema_model(config: Config, notes: list[str] | None = None) -> Model:
     from pgshift.api.scratch import canonical_model, declarations
     from pgshift.errors import SchemaLoadError
     from pgshift.model.privileges import PrivilegeError
-    from pgshift.objects import registered
     from pgshift.sources.from_sqlalchemy import model_from_metadata
     from pgshift.sources.kinds.foreign import SecretOptionError
     from pgshift.sources.kinds.foreign import with_declared as with_foreign_declared
@@ -122,23 +121,34 @@ def load_schema_model(config: Config, notes: list[str] | None = None) -> Model:
 
     metadata = load_metadata(config.schema, config.schema_root)
     model = model_from_metadata(metadata, tables_filter=config.tables_filter)
+    items = _registered(metadata)
     try:  # before the scratch database: its foreign tables need their servers there
-        model = with_foreign_declared(model, registered(metadata))
+        model = with_foreign_declared(model, items)
     except SecretOptionError as exc:
         raise SchemaLoadError(str(exc), where=config.schema) from None
-    declared = declarations(config, metadata)
+    declared = declarations(config, items)
     if declared:
         model, note = canonical_model(config, model, declared)
         if notes is not None:
             notes.append(note)
     try:
-        return with_declared(model, registered(metadata))  # grants are data: no scratch database
+        return with_declared(model, items)  # grants are data: no scratch database
     except PrivilegeError as exc:
         raise SchemaLoadError(
             f"a privilege declaration is not valid: {exc}",
             where=config.schema,
             hint="fix the objects.Grant / DefaultPrivileges (or PGGrantTable) it names",
         ) from None
+
+
+def _registered(metadata: Any) -> list[Any]:
+    """``pgshift.objects.registered(metadata)``, without loading that module for schema code that never
+    imported it (its ~20 declaration classes cost ~9 ms to define): only its ``register`` puts
+    declarations on a MetaData, so where it is not loaded there are none."""
+    import sys
+
+    objects = sys.modules.get("pgshift.objects")
+    return objects.registered(metadata) if objects is not None else []
 
 
 def check_identifiers(model: Model) -> None:

@@ -52,21 +52,21 @@ class Declared:
     fallback: str | None = None  # what to run instead when it cannot run (a table without its expressions)
 
 
-def declarations(config: Config, metadata: Any) -> list[Declared]:
-    """The statements schema code and the config's SQL files declare, in order (code first)."""
-    from pgshift.objects import is_privilege_declaration, registered, statements_of
-    from pgshift.sources.kinds.foreign import is_foreign_declaration
-
+def declarations(config: Config, registered: list[Any]) -> list[Declared]:
+    """The statements schema code (``registered``: its declarations, ``pgshift.objects.registered``) and
+    the config's SQL files declare, in order (code first)."""
     out: list[Declared] = []
-    for item in registered(metadata):
-        if is_privilege_declaration(item):
-            continue  # grants are read as data (pgshift.sources.kinds.grant): their roles may not exist here
-        if is_foreign_declaration(item):
-            continue  # wrappers and servers are data (pgshift.sources.kinds.foreign), created with the tables
-        label = (
-            f"{type(item).__name__} {getattr(item, 'name', None) or getattr(item, 'signature', '')}".strip()
-        )
-        out += [Declared(sql, label) for sql in statements_of(item)]
+    if registered:  # (pgshift.objects is loaded only where schema code declared something)
+        from pgshift.objects import is_privilege_declaration, statements_of
+        from pgshift.sources.kinds.foreign import is_foreign_declaration
+
+        for item in registered:
+            if is_privilege_declaration(item):
+                continue  # grants are read as data (pgshift.sources.kinds.grant): their roles may not exist here
+            if is_foreign_declaration(item):
+                continue  # wrappers and servers are data (pgshift.sources.kinds.foreign), created with the tables
+            label = f"{type(item).__name__} {getattr(item, 'name', None) or getattr(item, 'signature', '')}".strip()
+            out += [Declared(sql, label) for sql in statements_of(item)]
     for name in config.sql:
         path = config.path(name)
         if not path.is_file():

@@ -101,6 +101,7 @@ def command(
         click.echo("Prepared an empty migration for your custom SQL.")
     from pgshift.diff.hazards import HazardKind
 
+    lines = []  # one write for all (a 1,000-table initial generate lists 2,000 operations)
     for op in result.ops:
         hazards = op.hazards()
         kinds = {h.kind for h in hazards}
@@ -111,7 +112,9 @@ def command(
         elif HazardKind.BLOCKS_WRITES in kinds:
             lock = " " + click.style("(blocks writes)", dim=True)
         warn = " " + click.style(f"! {', '.join(marks)}", fg="yellow") if marks else ""
-        click.echo(f"  {op.describe()}{warn}{lock}")
+        lines.append(f"  {op.describe()}{warn}{lock}")
+    if lines:
+        click.echo("\n".join(lines))
     outside = [op.describe() for op in result.ops if not op.transactional]
     if outside:
         click.echo(

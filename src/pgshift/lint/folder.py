@@ -21,6 +21,7 @@ from typing import Any
 from pgshift.errors import FolderError
 from pgshift.folder import files as fs
 from pgshift.folder.migration_folder import MigrationFolder
+from pgshift.forked import receive, send
 from pgshift.gcpause import pausing_gc
 from pgshift.lint.engine import lint_text
 from pgshift.lint.finding import Finding, finding_from_row
@@ -205,34 +206,10 @@ def _child(jobs: list[Job], config_severity: dict[str, str] | None, write: int) 
     for number, job in enumerate(jobs, start=1):
         rows += [tuple(vars(f).values()) for f in run_job(job, config_severity)]
         if number % BATCH == 0 or number == len(jobs):
-            _send(write, marshal.dumps(rows))
+            send(write, marshal.dumps(rows))
             rows = []
-    _send(write, b"")
+    send(write, b"")
     os.close(write)
-
-
-def _send(fd: int, data: bytes) -> None:
-    """One message: its length (8 bytes), then its bytes."""
-    view = memoryview(len(data).to_bytes(8, "little") + data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def _receive(fd: int) -> bytes | None:
-    """The next message, or None when the pipe ended first (the child died)."""
-    head = _read_exactly(fd, 8)
-    return None if head is None else _read_exactly(fd, int.from_bytes(head, "little"))
-
-
-def _read_exactly(fd: int, size: int) -> bytes | None:
-    chunks = []
-    while size:
-        chunk = os.read(fd, min(size, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
 
 
 @dataclass
@@ -251,7 +228,7 @@ class _Child:
     def take(self, *, wait: bool) -> None:
         """Read the messages it has sent (with ``wait``: until its "done", or its end)."""
         while not (self.done or self.lost) and (wait or self.poller.poll(0)):
-            data = _receive(self.read)
+            data = receive(self.read)
             if data is None:
                 self.lost = True
             elif not data:

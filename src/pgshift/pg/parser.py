@@ -243,6 +243,22 @@ def _parse_whole(sql: str, marker: str, plain: bool) -> list[Statement] | None:
     return statements
 
 
+def parse_migration_part(text: str, offset: int, line: int, *, plain: bool = False) -> list[Statement]:
+    """``parse_migration`` of a part of a migration file: ``text`` starts ``offset`` characters into the
+    file, at the start of its line ``line``, right after a breakpoint (or at the file's start). Its
+    statements come with their positions in the whole file, as parsing the whole file gives them: the
+    parser is given the file's breakpoint chunks apart wherever they would differ, so a part made of
+    whole chunks parses as they do (generate parses its file while it is still being rendered). Node
+    ``location``s count from the part's start, as they count from a chunk's when ``parse_migration``
+    parses chunk by chunk: nothing reads them."""
+    statements = parse_migration(text, plain=plain)
+    if offset == 0 and line == 1:
+        return statements
+    return [
+        _statement(s.text, s.offset + offset, s.line + line - 1, s.column, s.kind, s.node) for s in statements
+    ]
+
+
 def check_migration(text: str) -> None:
     """Raise ``SqlSyntaxError`` exactly where ``parse_migration(text)`` would, building no tree.
 

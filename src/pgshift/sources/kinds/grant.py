@@ -233,6 +233,9 @@ def _default_of(decl: Any) -> list[DefaultPrivilege]:
 def from_declarations(declarations: Iterable[Any]) -> tuple[list[Grant], list[DefaultPrivilege]]:
     """The grants and default privileges ``declarations`` (pgshift.objects.registered) state, merged
     per object and grantee; the other declarations are skipped."""
+    declarations = list(declarations)
+    if not declarations:  # (pgshift.objects is loaded only where schema code declared something)
+        return [], []
     from pgshift.objects import DefaultPrivileges, is_privilege_declaration
     from pgshift.objects import Grant as GrantDeclaration
 
