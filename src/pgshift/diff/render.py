@@ -181,16 +181,32 @@ class FilesCheck:
     forked, or it fails, the parse runs in a thread (libpg_query itself lets go of the GIL) and
     ``findings`` is None: the caller lints.
 
+    A caller that knows it will check files can start the child first and give the operations later
+    (``FilesCheck(writing=..., lint=...)``, then ``check(ops)``).
+
     A caller that stops before ``result()`` calls ``cancel()`` (the child is killed and reaped).
     """
 
-    def __init__(self, ops: Sequence[Operation], *, writing: str, lint: Linter | None = None) -> None:
+    def __init__(
+        self, ops: Sequence[Operation] | None = None, *, writing: str, lint: Linter | None = None
+    ) -> None:
+        """Start the check of ``ops``' files; with ``ops`` None, only its child, before the operations
+        are known (``check(ops)`` then): generate starts it before loading the schema code, while this
+        process is small (see ``pgshift.forked``: the pages a child shares are copied when either side
+        writes them; a child forked beside a 1,000-table model made this process's rendering and
+        snapshot ~20 ms slower)."""
         from pgshift import forked
 
-        self._ops, self._writing = ops, writing
+        self._writing = writing
         self._pool: ThreadPoolExecutor | None = None
-        # Forked before rendering: the child parses the up file part by part while it is rendered here.
         self._child = forked.start_fed(partial(_check_and_lint, lint)) if lint is not None else None
+        if ops is not None:
+            self.check(ops)
+
+    def check(self, ops: Sequence[Operation]) -> None:
+        """Render ``ops``' files and check them: the child parses the up file part by part as it is
+        rendered here; without one, a thread parses them once they are."""
+        self._ops = ops
         child = self._child
         feed = None if child is None else (lambda part: child.feed(b"u" + part.encode()))
         self.rendered = render(ops, feed=feed)
