@@ -283,3 +283,36 @@ def test_argumentless_calls_compiled_once_keep_each_columns_own_spelling() -> No
             "g": ("vector(3)", None, None),
             "h": ("vector(4)", None, None),
         }
+
+
+def test_new_column_is_the_dataclass_column() -> None:
+    """``new_column`` bypasses ``Column.__init__``: it must take every field, in order, and give an equal,
+    equally hashed, still frozen instance (a field added to Column and not there fails here)."""
+    import dataclasses
+    import inspect
+
+    from pgshift.model import schema as m
+    from pgshift.model.types import SqlType
+
+    values = {
+        "name": "c",
+        "type": SqlType("varchar(20)", 1),
+        "not_null": True,
+        "default": "'x'::text",
+        "identity": None,
+        "generated": None,
+        "generated_virtual": False,
+        "comment": "a comment",
+        "settings": m.ColumnSettings(statistics=100),
+        "collation": '"C"',
+        "not_null_name": "c_must",
+        "not_null_not_valid": True,
+        "foreign_options": (("column_name", "c"),),
+    }
+    names = [f.name for f in dataclasses.fields(m.Column)]
+    assert list(inspect.signature(m.new_column).parameters) == names == list(values)
+    built = m.new_column(**values)
+    assert list(vars(built)) == names
+    assert built == m.Column(**values) and hash(built) == hash(m.Column(**values))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.name = "x"  # type: ignore[misc]

@@ -54,6 +54,9 @@ Acknowledger = Callable[[list["Finding"]], Collection[str]]
 
 @dataclass(frozen=True)
 class GenerateResult:
+    """What ``generate`` did: the new migration's tag (None: no changes), operations, files and SQL, and what
+    is reported beside them."""
+
     tag: str | None  # None when nothing was written
     ops: tuple[Operation, ...] = ()
     files: tuple[Path, ...] = ()

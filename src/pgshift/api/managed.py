@@ -52,6 +52,8 @@ _OPT_IN_NOUN = {
 
 @dataclass(frozen=True)
 class Unmanaged:
+    """An object of the snapshot whose kind schema code cannot declare: kept as it is, and named to the user."""
+
     kind: str  # "foreign table", "access method", "event trigger", ...
     name: str  # qualified name (database-wide kinds: their name)
 

@@ -59,6 +59,8 @@ class HazardKind(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Hazard:
+    """A risk an operation carries (its kind) and the sentence that says it."""
+
     kind: HazardKind
     message: str
 

@@ -13,6 +13,9 @@ from pgshift.model.schema import Table
 
 @dataclass
 class Plan:
+    """The differ's operations by phase while the kinds are visited; ``ordered()`` gives them in execution
+    order."""
+
     # triggers, rules and functions under a table or schema that is renamed: dropped under the old name
     # before the rename and created under the new one after, so the down file (the reverse) works too
     pre_rename_drops: list[Operation] = field(default_factory=list)

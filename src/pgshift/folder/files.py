@@ -34,6 +34,8 @@ from pgshift.format.drizzle import to_json as to_json
 
 @dataclass(frozen=True)
 class JournalEntry:
+    """One migration's entry in ``meta/_journal.json``, as drizzle-kit writes it."""
+
     idx: int
     version: str
     when: int  # Date.now() at generate time, milliseconds
@@ -48,6 +50,8 @@ class JournalEntry:
 
 @dataclass(frozen=True)
 class Journal:
+    """``meta/_journal.json``: the folder's migrations, in order."""
+
     version: str = JOURNAL_VERSION
     dialect: str = DIALECT
     entries: tuple[JournalEntry, ...] = ()

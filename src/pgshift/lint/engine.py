@@ -47,6 +47,9 @@ _ADVISED_TYPES = _SERIALS | _SMALL_INTS | {"timestamp", "varchar", "json"}  # wh
 
 @dataclass
 class _FileState:
+    """What linting one file has seen so far: its findings, and the effects of statements that later ones
+    depend on."""
+
     path: str
     sql: str
     previous: dict[str, Any]

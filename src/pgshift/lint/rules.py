@@ -14,6 +14,8 @@ from pgshift.diff.hazards import EFFECTS
 
 @dataclass(frozen=True)
 class Rule:
+    """A lint rule: its id, default severity, the lock it concerns (``action``) and why it matters."""
+
     id: str
     severity: str
     action: str | None  # key of hazards.EFFECTS, None when no table lock is involved

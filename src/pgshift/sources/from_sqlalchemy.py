@@ -432,7 +432,7 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         type_, default = serial_type, None
     not_null = not col.nullable or serial or identity is not None
     info = col.info.get("pgshift", {}) if isinstance(col.info, dict) else {}
-    return m.Column(
+    return m.new_column(  # (Column(...) without its slow frozen __init__: one per column of the schema)
         name=str(col.name),
         type=type_,
         not_null=not_null,

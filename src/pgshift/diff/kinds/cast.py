@@ -75,6 +75,8 @@ def renamed(plan: Plan, schema: str, *functions: str | None) -> bool:
 
 @dataclass(frozen=True)
 class CreateCast(Operation):
+    """CREATE CAST."""
+
     cast: Cast
     action = Action.CREATE_CAST
 

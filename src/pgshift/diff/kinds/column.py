@@ -37,6 +37,8 @@ from pgshift.pg.parser import options_changes
 
 @dataclass(frozen=True)
 class SetColumnComment(Operation):
+    """COMMENT ON COLUMN, from ``old`` to ``new`` (None: no comment)."""
+
     schema: str
     table: str
     column: str
@@ -113,6 +115,8 @@ def created_settings(schema: str, table: str, column: Column) -> list[str]:
 
 @dataclass(frozen=True)
 class AddColumn(Operation):
+    """ALTER TABLE ... ADD COLUMN."""
+
     schema: str
     table: str
     column: Column
@@ -156,6 +160,8 @@ class AddColumn(Operation):
 
 @dataclass(frozen=True)
 class DropColumn(Operation):
+    """ALTER TABLE ... DROP COLUMN."""
+
     schema: str
     table: str
     column: Column

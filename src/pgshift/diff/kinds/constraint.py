@@ -129,6 +129,8 @@ class AddConstraint(Operation):
 
 @dataclass(frozen=True)
 class DropConstraint(Operation):
+    """ALTER TABLE ... DROP CONSTRAINT."""
+
     schema: str
     table: str
     constraint: Constraint

@@ -35,6 +35,8 @@ def _name(o: DefinedObject) -> str:
 
 @dataclass(frozen=True)
 class CreateObject(Operation):
+    """A declared object's own statements (a domain, a composite type, a collation: ``DefinedObject``)."""
+
     obj: DefinedObject
     action = Action.CREATE_OBJECT
 

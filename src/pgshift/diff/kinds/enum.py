@@ -53,6 +53,8 @@ def _enum_values_sql(values: tuple[str, ...]) -> str:
 
 @dataclass(frozen=True)
 class CreateEnum(Operation):
+    """CREATE TYPE ... AS ENUM."""
+
     enum: Enum
     action = Action.CREATE_TYPE
 
@@ -76,6 +78,8 @@ class CreateEnum(Operation):
 
 @dataclass(frozen=True)
 class DropEnum(Operation):
+    """DROP TYPE, of an enum."""
+
     enum: Enum
     action = Action.DROP_TYPE
 
@@ -98,6 +102,8 @@ class DropEnum(Operation):
 
 @dataclass(frozen=True)
 class RenameEnum(Operation):
+    """ALTER TYPE ... RENAME TO, of an enum."""
+
     schema: str
     old: str
     new: str
@@ -232,6 +238,8 @@ class AddEnumValues(Operation):
 
 @dataclass(frozen=True)
 class RenameEnumValue(Operation):
+    """ALTER TYPE ... RENAME VALUE."""
+
     schema: str
     enum: str
     old: str

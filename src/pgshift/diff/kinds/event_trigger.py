@@ -42,6 +42,8 @@ def create_sql(e: EventTrigger) -> str:
 
 @dataclass(frozen=True)
 class CreateEventTrigger(Operation):
+    """CREATE EVENT TRIGGER."""
+
     trigger: EventTrigger
     action = Action.CREATE_EVENT_TRIGGER
 
@@ -65,6 +67,8 @@ class CreateEventTrigger(Operation):
 
 @dataclass(frozen=True)
 class DropEventTrigger(Operation):
+    """DROP EVENT TRIGGER."""
+
     trigger: EventTrigger
     action = Action.DROP_EVENT_TRIGGER
 

@@ -61,6 +61,8 @@ def _wrapper_target(w: ForeignDataWrapper) -> str:
 
 @dataclass(frozen=True)
 class CreateForeignDataWrapper(Operation):
+    """CREATE FOREIGN DATA WRAPPER."""
+
     wrapper: ForeignDataWrapper
     action = Action.CREATE_FOREIGN_DATA_WRAPPER
 
@@ -84,6 +86,8 @@ class CreateForeignDataWrapper(Operation):
 
 @dataclass(frozen=True)
 class DropForeignDataWrapper(Operation):
+    """DROP FOREIGN DATA WRAPPER."""
+
     wrapper: ForeignDataWrapper
     action = Action.DROP_FOREIGN_DATA_WRAPPER
 
@@ -103,6 +107,8 @@ class DropForeignDataWrapper(Operation):
 
 @dataclass(frozen=True)
 class AlterForeignDataWrapper(Operation):
+    """ALTER FOREIGN DATA WRAPPER, from ``old`` to ``new``."""
+
     old: ForeignDataWrapper
     new: ForeignDataWrapper
     action = Action.ALTER_FOREIGN_DATA_WRAPPER
@@ -160,6 +166,8 @@ def create_server_sql(s: ForeignServer) -> str:
 
 @dataclass(frozen=True)
 class CreateForeignServer(Operation):
+    """CREATE SERVER."""
+
     server: ForeignServer
     action = Action.CREATE_SERVER
 

@@ -58,6 +58,8 @@ def _body_check_off(function: Function) -> list[str]:
 
 @dataclass(frozen=True)
 class CreateFunction(Operation):
+    """The CREATE statement of a function, procedure or aggregate."""
+
     function: Function
     action = Action.CREATE_FUNCTION
 
@@ -80,6 +82,8 @@ class CreateFunction(Operation):
 
 @dataclass(frozen=True)
 class DropFunction(Operation):
+    """The DROP statement of a function, procedure or aggregate."""
+
     function: Function
     action = Action.DROP_FUNCTION
 

@@ -20,6 +20,8 @@ from pgshift.pg.parser import index_column_name
 
 @dataclass(frozen=True)
 class RenameIndex(Operation):
+    """ALTER INDEX ... RENAME TO."""
+
     schema: str
     table: str
     old: str
@@ -61,6 +63,8 @@ class _IndexStep(Operation):
 
 @dataclass(frozen=True)
 class CreateIndex(_IndexStep):
+    """CREATE INDEX (CONCURRENTLY with ``concurrently``)."""
+
     @property
     def action(self) -> Action:
         return Action.CREATE_INDEX_CONCURRENTLY if self.concurrently else Action.CREATE_INDEX

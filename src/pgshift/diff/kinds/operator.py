@@ -76,6 +76,8 @@ def users(model: Model, o: Operator) -> list[str]:
 
 @dataclass(frozen=True)
 class CreateOperator(Operation):
+    """CREATE OPERATOR."""
+
     operator: Operator
     action = Action.CREATE_OPERATOR
 

@@ -15,6 +15,8 @@ from pgshift.model.types import qualified_name, quote_ident
 
 @dataclass(frozen=True)
 class CreatePolicy(Operation):
+    """CREATE POLICY on a table."""
+
     schema: str
     table: str
     policy: Policy
@@ -38,6 +40,8 @@ class CreatePolicy(Operation):
 
 @dataclass(frozen=True)
 class DropPolicy(Operation):
+    """DROP POLICY."""
+
     schema: str
     table: str
     policy: Policy

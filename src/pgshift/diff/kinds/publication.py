@@ -140,6 +140,8 @@ def keyless_tables(
 
 @dataclass(frozen=True)
 class CreatePublication(Operation):
+    """CREATE PUBLICATION."""
+
     publication: Publication
     keyless: tuple[str, ...] = ()  # tables it publishes without a primary key (hazards)
     action = Action.CREATE_PUBLICATION
@@ -166,6 +168,8 @@ class CreatePublication(Operation):
 
 @dataclass(frozen=True)
 class DropPublication(Operation):
+    """DROP PUBLICATION."""
+
     publication: Publication
     action = Action.DROP_PUBLICATION
 

@@ -20,6 +20,8 @@ def _target(rule: Rule) -> str:
 
 @dataclass(frozen=True)
 class CreateRule(Operation):
+    """CREATE RULE."""
+
     rule: Rule
     action = Action.CREATE_RULE
 
@@ -40,6 +42,8 @@ class CreateRule(Operation):
 
 @dataclass(frozen=True)
 class DropRule(Operation):
+    """DROP RULE."""
+
     rule: Rule
     action = Action.DROP_RULE
 

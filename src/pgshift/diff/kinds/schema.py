@@ -18,6 +18,8 @@ def _target(name: str) -> str:
 
 @dataclass(frozen=True)
 class CreateSchema(Operation):
+    """CREATE SCHEMA, and its comment."""
+
     name: str
     comment: str | None = None
     action = Action.CREATE_SCHEMA
@@ -41,6 +43,8 @@ class CreateSchema(Operation):
 
 @dataclass(frozen=True)
 class DropSchema(Operation):
+    """DROP SCHEMA."""
+
     name: str
     comment: str | None = None  # restored by the reverse
     action = Action.DROP_SCHEMA
@@ -64,6 +68,8 @@ class DropSchema(Operation):
 
 @dataclass(frozen=True)
 class RenameSchema(Operation):
+    """ALTER SCHEMA ... RENAME TO."""
+
     old: str
     new: str
     action = Action.RENAME_TABLE  # same cost: every object in it changes its qualified name

@@ -23,6 +23,8 @@ def _target(sequence: Sequence) -> str:
 
 @dataclass(frozen=True)
 class CreateSequence(Operation):
+    """CREATE SEQUENCE."""
+
     sequence: Sequence
     action = Action.CREATE_SEQUENCE
 
@@ -47,6 +49,8 @@ class CreateSequence(Operation):
 
 @dataclass(frozen=True)
 class DropSequence(Operation):
+    """DROP SEQUENCE."""
+
     sequence: Sequence
     action = Action.DROP_SEQUENCE
 
@@ -69,6 +73,8 @@ class DropSequence(Operation):
 
 @dataclass(frozen=True)
 class RenameSequence(Operation):
+    """ALTER SEQUENCE ... RENAME TO."""
+
     schema: str
     old: str
     new: str
@@ -116,6 +122,8 @@ def option_clauses(old: Sequence, new: Sequence) -> list[str]:
 
 @dataclass(frozen=True)
 class AlterSequence(Operation):
+    """ALTER SEQUENCE, from ``old``'s options to ``new``'s."""
+
     old: Sequence
     new: Sequence
     action = Action.ALTER_SEQUENCE

@@ -37,6 +37,8 @@ def target_sql(s: Statistics, target: int | None) -> str:
 
 @dataclass(frozen=True)
 class CreateStatistics(Operation):
+    """CREATE STATISTICS."""
+
     statistics: Statistics
     action = Action.CREATE_STATISTICS
 
@@ -60,6 +62,8 @@ class CreateStatistics(Operation):
 
 @dataclass(frozen=True)
 class DropStatistics(Operation):
+    """DROP STATISTICS."""
+
     statistics: Statistics
     action = Action.DROP_STATISTICS
 

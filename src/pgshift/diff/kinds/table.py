@@ -200,6 +200,8 @@ class RenameTable(Operation):
 
 @dataclass(frozen=True)
 class SetRowLevelSecurity(Operation):
+    """ALTER TABLE ... ENABLE or DISABLE ROW LEVEL SECURITY."""
+
     schema: str
     table: str
     enabled: bool
@@ -225,6 +227,8 @@ class SetRowLevelSecurity(Operation):
 
 @dataclass(frozen=True)
 class SetTableComment(Operation):
+    """COMMENT ON TABLE, from ``old`` to ``new`` (None: no comment)."""
+
     schema: str
     table: str
     old: str | None

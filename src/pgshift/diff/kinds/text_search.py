@@ -100,6 +100,8 @@ def _stale(model: Model, configurations: Iterable[TextSearchConfiguration]) -> t
 
 @dataclass(frozen=True)
 class CreateDictionary(Operation):
+    """CREATE TEXT SEARCH DICTIONARY."""
+
     dictionary: TextSearchDictionary
     action = Action.CREATE_TS_DICTIONARY
 
@@ -120,6 +122,8 @@ class CreateDictionary(Operation):
 
 @dataclass(frozen=True)
 class DropDictionary(Operation):
+    """DROP TEXT SEARCH DICTIONARY."""
+
     dictionary: TextSearchDictionary
     action = Action.DROP_TS_DICTIONARY
 
@@ -213,6 +217,8 @@ class ReplaceDictionary(Operation):
 
 @dataclass(frozen=True)
 class CreateConfiguration(Operation):
+    """CREATE TEXT SEARCH CONFIGURATION."""
+
     configuration: TextSearchConfiguration
     action = Action.CREATE_TS_CONFIGURATION
 
@@ -233,6 +239,8 @@ class CreateConfiguration(Operation):
 
 @dataclass(frozen=True)
 class DropConfiguration(Operation):
+    """DROP TEXT SEARCH CONFIGURATION."""
+
     configuration: TextSearchConfiguration
     action = Action.DROP_TS_CONFIGURATION
 

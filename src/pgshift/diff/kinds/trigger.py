@@ -31,6 +31,8 @@ def _comment_sql(trigger: Trigger, comment: str | None) -> str:
 
 @dataclass(frozen=True)
 class CreateTrigger(Operation):
+    """CREATE TRIGGER."""
+
     trigger: Trigger
     action = Action.CREATE_TRIGGER
 
@@ -56,6 +58,8 @@ class CreateTrigger(Operation):
 
 @dataclass(frozen=True)
 class DropTrigger(Operation):
+    """DROP TRIGGER."""
+
     trigger: Trigger
     action = Action.DROP_TRIGGER
 

@@ -39,6 +39,8 @@ def view_column_target(view: View, column: str) -> str:
 
 @dataclass(frozen=True)
 class CreateView(Operation):
+    """CREATE VIEW or CREATE MATERIALIZED VIEW."""
+
     view: View
     action = Action.CREATE_VIEW
 
@@ -71,6 +73,8 @@ class CreateView(Operation):
 
 @dataclass(frozen=True)
 class DropView(Operation):
+    """DROP VIEW or DROP MATERIALIZED VIEW."""
+
     view: View
     action = Action.DROP_VIEW
 
