@@ -57,7 +57,9 @@ def test_check_migration_agrees_with_parse_migration(sql: str) -> None:
     assert _outcome(check_migration, sql) == _outcome(lambda t: parse_migration(t, plain=True), sql)
 
 
-def _ops(*, bad_index: bool = False) -> list:
+def _ops(*, bad_index: bool = False, dropped: bool = False) -> list:
+    """The operations creating two tables (``dropped``: dropping them, so what ``bad_index`` makes
+    unparsable is in the down file only)."""
     metadata = MetaData()
     users = Table("users", metadata, Column("id", Integer, primary_key=True), Column("email", String(200)))
     Table(
@@ -65,7 +67,8 @@ def _ops(*, bad_index: bool = False) -> list:
     )
     if bad_index:
         Index("users_email_desc", text("email DESC DESC"), _table=users)
-    return diff(Model(), model_from_metadata(metadata))
+    model = model_from_metadata(metadata)
+    return diff(model, Model()) if dropped else diff(Model(), model)
 
 
 def _lint(up: str, statements: list) -> list:
@@ -98,9 +101,10 @@ def test_a_failing_child_leaves_the_check_to_the_parent() -> None:
     assert _no_children_left()
 
 
+@pytest.mark.parametrize("dropped", [False, True], ids=["up", "down"])
 @pytest.mark.parametrize("lint", [_lint, None], ids=["forked", "thread"])
-def test_sql_the_parser_rejects_names_the_operation_either_way(lint: object) -> None:
-    check = FilesCheck(_ops(bad_index=True), writing="written", lint=lint)  # type: ignore[arg-type]
+def test_sql_the_parser_rejects_names_the_operation_either_way(lint: object, dropped: bool) -> None:
+    check = FilesCheck(_ops(bad_index=True, dropped=dropped), writing="written", lint=lint)  # type: ignore[arg-type]
     with pytest.raises(UnparsableSqlError, match="users_email_desc"):
         check.result()
     assert _no_children_left()
