@@ -131,3 +131,41 @@ def test_a_user_type_named_like_varchar_is_not_binary_coercible():
     assert needs_using(code, m.Column("c", SqlType("integer")))
     assert binary_coercible(SqlType("varchar(10)"), SqlType("varchar(20)"))
     assert binary_coercible("varchar(10)", "text")  # the linter's text form
+
+
+def _case_pairs() -> list[tuple[str, m.Model, m.Model]]:
+    from tests.test_cases import case_dirs, load_case_model
+
+    pairs = []
+    for case in case_dirs():
+        before = load_case_model(case / "before.py") if (case / "before.py").exists() else m.Model()
+        after = load_case_model(case / "after.py")
+        pairs += [(case.name, before, after), (f"{case.name} reversed", after, before)]
+        pairs += [
+            (f"{case.name} from nothing", m.Model(), after),
+            (f"{case.name} to nothing", after, m.Model()),
+        ]
+    return pairs
+
+
+def test_an_idle_kind_does_nothing_without_objects_of_its_kind() -> None:
+    """The differ skips an idle kind (its module unloaded) when neither model has an object of it
+    (``pgshift.diff.kinds._Later``): on every diff case, both ways and from and to nothing, its step
+    run where the differ would run it leaves the plan and the model as they were."""
+    import copy
+
+    from pgshift.diff.plan import Plan
+
+    idle = [k for k in KINDS if k.idle]
+    assert {k.name for k in idle} >= {"function", "view", "trigger", "cast", "publication", "grant"}
+    checked = 0
+    for name, old, new in _case_pairs():
+        plan = Plan()
+        for step in KINDS:
+            if step.idle and not getattr(old, step.collection) and not getattr(new, step.collection):
+                before = copy.deepcopy(plan)
+                assert step.diff(old, new, plan) is old and plan == before, (name, step.name)
+                checked += 1
+            else:
+                old = step.diff(old, new, plan)
+    assert checked > 1000

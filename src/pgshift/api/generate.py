@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from pgshift.api.managed import Unmanaged, keep_unmanaged, unmanaged_objects
 from pgshift.config import Config
 from pgshift.diff.differ import diff
-from pgshift.diff.operations import Operation
+from pgshift.diff.kinds.base import Operation
 from pgshift.diff.renames import (
     RenameCandidate,
     RenameDecisions,

@@ -21,8 +21,6 @@ from __future__ import annotations
 from pgshift.diff.kinds import KINDS, RENAMES
 from pgshift.diff.kinds.base import Operation
 from pgshift.diff.kinds.column import type_key as type_key
-from pgshift.diff.kinds.enum import enum_usages as enum_usages
-from pgshift.diff.kinds.enum import string_constants as string_constants
 from pgshift.diff.plan import Plan
 from pgshift.diff.renames import RenameDecisions, apply_rename, apply_renames
 from pgshift.diff.renames import rename_candidates as find_rename_candidates  # noqa: F401  (former home)
@@ -46,5 +44,7 @@ def diff(old: Model, new: Model, *, renames: RenameDecisions | None = None) -> l
                 plan.renamed_schemas.add(before)
             state = apply_rename(state, kind, container, before, after)
     for step in KINDS:
+        if step.idle and not getattr(old, step.collection) and not getattr(new, step.collection):
+            continue  # none of the kind on either side: its step would do nothing (and is not loaded)
         old = step.diff(old, new, plan)
     return plan.ordered()
