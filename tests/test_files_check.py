@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from postgast import PgQueryError
 from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, String, Table, text
 
 from pgshift import forked
@@ -23,6 +24,7 @@ from pgshift.pg.parser import (
     check_migration,
     parse_migration,
     parse_migration_part,
+    plain_json,
 )
 from pgshift.sources.from_sqlalchemy import model_from_metadata
 from tests.test_forked import _no_children_left
@@ -172,14 +174,23 @@ def _cut_after_breakpoints(text: str, every: int) -> list[str]:
     return [*parts, text[start:]]
 
 
-def _parsed_in_parts(parts: list[str]) -> list[tuple[object, ...]]:
+def _parsed_in_parts(parts: list[str], *, trees: bool = False) -> list[tuple[object, ...]]:
+    """``trees``: each part's parse tree made apart first (``plain_json``, as generate's parent does)."""
     out: list[tuple[object, ...]] = []
     offset, line = 0, 1
     for part in parts:
-        out += [_fields(s) for s in parse_migration_part(part, offset, line, plain=True)]
+        tree = _json_or_none(part) if trees else None
+        out += [_fields(s) for s in parse_migration_part(part, offset, line, plain=True, tree=tree)]
         offset += len(part)
         line += part.count("\n")
     return out
+
+
+def _json_or_none(text: str) -> bytes | None:
+    try:
+        return plain_json(text)
+    except PgQueryError:
+        return None
 
 
 def _fields(statement: Statement) -> tuple[object, ...]:
@@ -215,11 +226,11 @@ def test_parts_parse_as_the_whole_file_on_sql_nobody_wrote_for_it() -> None:
             whole: list[tuple[object, ...]] | None = [_fields(s) for s in parse_migration(text, plain=True)]
         except SqlSyntaxError:
             whole = None
-        for every in (1, 3):
+        for every, trees in ((1, False), (3, False), (3, True)):
             parts = _cut_after_breakpoints(text, every)
             cut += len(parts) > 1
             try:
-                assert _parsed_in_parts(parts) == whole, path
+                assert _parsed_in_parts(parts, trees=trees) == whole, path
             except SqlSyntaxError:
                 assert whole is None, path
     assert cut > 50
@@ -238,3 +249,8 @@ def test_render_feeds_the_file_in_parts_that_parse_as_the_whole() -> None:
     text = migration_sql(ops, rendered)
     assert "".join(parts) == text
     assert _parsed_in_parts(parts) == [_fields(s) for s in parse_migration(text, plain=True)]
+    # through the child, every other part parsed by this process: what lint_text finds in the file
+    check = FilesCheck(ops, writing="written", lint=_lint)
+    checked = check.result()
+    assert checked.up == text and checked.findings == lint_text(text, path="x.sql")
+    assert _no_children_left()

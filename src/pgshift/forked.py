@@ -53,16 +53,18 @@ class Forked(Generic[_T]):
         try:
             send(self._feeder, data)
         except BrokenPipeError:
-            self._end_input()
+            self.end_input()
 
-    def _end_input(self) -> None:
+    def end_input(self) -> None:
+        """Tell the child (``start_fed``) its input is complete: its ``messages`` end. ``result()`` does
+        it too, but a child that works on its whole input after the last part should be told at once."""
         if self._feeder is not None:
             os.close(self._feeder)
             self._feeder = None
 
     def result(self) -> _T | None:
         """The value, once the child has sent it; None when it could not. Ends the child's input."""
-        self._end_input()
+        self.end_input()
         if self._done:
             return None
         chunks = []
@@ -89,7 +91,7 @@ class Forked(Generic[_T]):
             self._finish()
 
     def _finish(self) -> None:
-        self._end_input()
+        self.end_input()
         os.close(self._reader)
         self._status = os.waitpid(self._pid, 0)
         self._done = True

@@ -125,21 +125,23 @@ def parse_statements(
     return statements
 
 
-def _raw_statements(text: str, plain: bool) -> list[tuple[int, int, str, Any]]:
+def _raw_statements(text: str, plain: bool, tree: bytes | None = None) -> list[tuple[int, int, str, Any]]:
     """``(byte offset, byte length or 0 for "to the end", kind, node)`` of each statement of ``text``, in
-    order; raises ``postgast.PgQueryError`` on a syntax error."""
+    order; raises ``postgast.PgQueryError`` on a syntax error. ``tree``: ``plain_json(text)`` already."""
     if plain:
+        import orjson
+
         out = []
-        for raw in plain_tree(text).get("stmts", ()):
+        parsed = plain_tree(text) if tree is None else orjson.loads(tree)
+        for raw in parsed.get("stmts", ()):
             stmt = raw.get("stmt")
             name, node = next(iter(stmt.items())) if stmt else ("", None)
             out.append(
                 (raw.get("stmt_location", 0), raw.get("stmt_len", 0), _PLAIN_KINDS.get(name, ""), node)
             )
         return out
-    tree = postgast.parse(text)
     raws = []
-    for raw in tree.stmts:
+    for raw in postgast.parse(text).stmts:
         stmt = raw.stmt
         kind = stmt.WhichOneof("node") or ""
         raws.append((raw.stmt_location, raw.stmt_len, kind, getattr(stmt, kind) if kind else None))
@@ -159,16 +161,25 @@ def plain_tree(text: str) -> dict[str, Any]:
     cheaper than a protobuf attribute (the linter reads every statement of every migration).
     """
     import orjson
+
+    tree: dict[str, Any] = orjson.loads(plain_json(text))
+    return tree
+
+
+def plain_json(text: str) -> bytes:
+    """libpg_query's JSON parse tree of ``text`` (``plain_tree`` reads it into dicts): the parser's own
+    work, apart from reading the JSON, so the two can be done in different processes (generate).
+    Raises ``postgast.PgQueryError`` on a syntax error."""
     from postgast.errors import check_error
     from postgast.native import lib
 
     result = lib.pg_query_parse(text.encode("utf-8"))
     try:
         check_error(result)
-        tree: dict[str, Any] = orjson.loads(result.parse_tree)
+        json: bytes = result.parse_tree  # (ctypes copies the C string out)
+        return json
     finally:
         lib.pg_query_free_parse_result(result)
-    return tree
 
 
 def kind_of(node_class: Any) -> str:
@@ -182,7 +193,9 @@ _NODE_FIELDS: dict[str, str] = {f.message_type.name: f.name for f in nodes.Node.
 _PLAIN_KINDS: dict[str, str] = {f.json_name: f.name for f in nodes.Node.DESCRIPTOR.fields}
 
 
-def parse_migration(text: str, breakpoints: bool = True, *, plain: bool = False) -> list[Statement]:
+def parse_migration(
+    text: str, breakpoints: bool = True, *, plain: bool = False, tree: bytes | None = None
+) -> list[Statement]:
     """Statements of a migration file, positions in the whole file.
 
     Each ``--> statement-breakpoint`` chunk is what drizzle-orm sends on its own, so a syntax error
@@ -193,14 +206,15 @@ def parse_migration(text: str, breakpoints: bool = True, *, plain: bool = False)
     need decoding).
 
     ``plain``: each ``node`` is the statement's node in ``plain_tree``'s form (dicts; the linter's), not
-    a protobuf message; ``kind`` is the same either way.
+    a protobuf message; ``kind`` is the same either way. ``tree`` (with ``plain``): ``plain_json(text)``,
+    parsed already; it serves the one-call parse, and the fallbacks parse as ever.
     """
     from pgshift.format.drizzle import BREAKPOINT
 
     if not breakpoints or BREAKPOINT not in text:
         return parse_statements(text, plain=plain)
     if text.isascii():
-        whole = _parse_whole(text, BREAKPOINT, plain)
+        whole = _parse_whole(text, BREAKPOINT, plain, tree)
         if whole is not None:
             return whole
     statements: list[Statement] = []
@@ -211,7 +225,7 @@ def parse_migration(text: str, breakpoints: bool = True, *, plain: bool = False)
     return statements
 
 
-def _parse_whole(sql: str, marker: str, plain: bool) -> list[Statement] | None:
+def _parse_whole(sql: str, marker: str, plain: bool, tree: bytes | None = None) -> list[Statement] | None:
     """The ASCII file parsed in one call, or None when the chunk-by-chunk parse must decide.
 
     Lines are counted incrementally (statements come in file order).
@@ -222,7 +236,7 @@ def _parse_whole(sql: str, marker: str, plain: bool) -> list[Statement] | None:
     if _sql_after(marker).search(sql):
         return None
     try:
-        raws = _raw_statements(sql, plain)
+        raws = _raw_statements(sql, plain, tree)
     except postgast.PgQueryError:
         return None
     statements = []
@@ -243,7 +257,9 @@ def _parse_whole(sql: str, marker: str, plain: bool) -> list[Statement] | None:
     return statements
 
 
-def parse_migration_part(text: str, offset: int, line: int, *, plain: bool = False) -> list[Statement]:
+def parse_migration_part(
+    text: str, offset: int, line: int, *, plain: bool = False, tree: bytes | None = None
+) -> list[Statement]:
     """``parse_migration`` of a part of a migration file: ``text`` starts ``offset`` characters into the
     file, at the start of its line ``line``, right after a breakpoint (or at the file's start). Its
     statements come with their positions in the whole file, as parsing the whole file gives them: the
@@ -251,7 +267,7 @@ def parse_migration_part(text: str, offset: int, line: int, *, plain: bool = Fal
     whole chunks parses as they do (generate parses its file while it is still being rendered). Node
     ``location``s count from the part's start, as they count from a chunk's when ``parse_migration``
     parses chunk by chunk: nothing reads them."""
-    statements = parse_migration(text, plain=plain)
+    statements = parse_migration(text, plain=plain, tree=tree)
     if offset == 0 and line == 1:
         return statements
     return [
