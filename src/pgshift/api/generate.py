@@ -114,7 +114,6 @@ def load_schema_model(config: Config, notes: list[str] | None = None) -> Model:
             hint='set `schema = "myapp.models:Base"` under [tool.pgshift] in pyproject.toml '
             "(or in pgshift.toml), or pass --schema myapp/models.py",
         )
-    from pgshift.api.scratch import canonical_model, declarations
     from pgshift.errors import SchemaLoadError
     from pgshift.model.privileges import PrivilegeError
     from pgshift.sources.from_sqlalchemy import model_from_metadata
@@ -130,11 +129,14 @@ def load_schema_model(config: Config, notes: list[str] | None = None) -> Model:
         model = with_foreign_declared(model, items)
     except SecretOptionError as exc:
         raise SchemaLoadError(str(exc), where=config.schema) from None
-    declared = declarations(config, items)
-    if declared:
-        model, note = canonical_model(config, model, declared)
-        if notes is not None:
-            notes.append(note)
+    if items or config.sql:  # (the scratch database's module only where something is declared)
+        from pgshift.api.scratch import canonical_model, declarations
+
+        declared = declarations(config, items)
+        if declared:
+            model, note = canonical_model(config, model, declared)
+            if notes is not None:
+                notes.append(note)
     try:
         return with_declared(model, items)  # grants are data: no scratch database
     except PrivilegeError as exc:

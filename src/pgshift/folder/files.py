@@ -14,7 +14,6 @@ messages covers a corrupt journal, and the hash is computed exactly as drizzle-o
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -105,6 +104,8 @@ def snapshot_path(folder: Path, entry: JournalEntry) -> Path:
 
 def sha256_text(text: str) -> str:
     """sha256 hex of UTF-8 text: what drizzle-orm stores in ``__drizzle_migrations.hash``."""
+    import hashlib  # (only where checksums are needed: its OpenSSL binding costs ~2.5 ms to load)
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -436,7 +436,7 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         name=str(col.name),
         type=type_,
         not_null=not_null,
-        not_null_name=_not_null_name(table, col) if not_null else None,
+        not_null_name=_not_null_name(table, col) if not_null and info else None,
         # PostgreSQL 18+: info={"pgshift": {"not_null_not_valid": True}} (existing rows not checked)
         not_null_not_valid=not_null and isinstance(info, dict) and bool(info.get("not_null_not_valid")),
         default=default,
@@ -446,9 +446,10 @@ def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.C
         # PostgreSQL before 18 makes; SQLAlchemy's create_all on 18 makes it VIRTUAL: pulled code says which.
         generated_virtual=col.computed is not None and col.computed.persisted is False,
         comment=col.comment or None,  # COMMENT IS '' removes a comment: '' and None are one
-        settings=_column_settings(table, col, type_),
+        # (most columns carry no pgshift info: nothing more to read then)
+        settings=_column_settings(table, col, type_) if info else m.NO_COLUMN_SETTINGS,
         collation=collation,
-        foreign_options=_column_foreign_options(table, info),
+        foreign_options=_column_foreign_options(table, info) if info else (),
     )
 
 

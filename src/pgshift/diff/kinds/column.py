@@ -13,6 +13,7 @@ from pgshift.diff.kinds.constraint import ValidateConstraint
 from pgshift.diff.kinds.foreign import options_sql
 from pgshift.diff.kinds.sequence import option_clauses, rename_owned_sequence, sequence_options_sql
 from pgshift.model.schema import (
+    NO_COLUMN_SETTINGS,
     Column,
     ColumnSettings,
     Identity,
@@ -108,9 +109,9 @@ class SetColumnSettings(Operation):
 
 def created_settings(schema: str, table: str, column: Column) -> list[str]:
     """The statements that give a new column its settings (none when all are the defaults)."""
-    if column.settings == ColumnSettings():
+    if column.settings == NO_COLUMN_SETTINGS:
         return []
-    return SetColumnSettings(schema, table, column.name, column.type, ColumnSettings(), column.settings).sql()
+    return SetColumnSettings(schema, table, column.name, column.type, NO_COLUMN_SETTINGS, column.settings).sql()
 
 
 @dataclass(frozen=True)
