@@ -64,9 +64,9 @@ def command(
     """
     from pgshift.api.generate import NO_CHANGES, generate
     from pgshift.commands._common import parse_rename_flags
-    from pgshift.lint.paths import unknown_rules
 
-    bad = unknown_rules(dict.fromkeys(acks, "off"))
+    # (the linter is loaded by the child that lints the new file, not here, unless --ack names rules)
+    bad = _unknown_rules(acks) if acks else []
     if bad:
         raise click.BadParameter(
             f"no lint rule {', '.join(bad)} (`pgshift check --list-rules` lists them)", param_hint="--ack"
@@ -127,6 +127,12 @@ def command(
         err(f"warning: --ack {rule}: the new migration has no such finding")
     _lint(result, config)
     return 0
+
+
+def _unknown_rules(acks: tuple[str, ...]) -> list[str]:
+    from pgshift.lint.paths import unknown_rules
+
+    return unknown_rules(dict.fromkeys(acks, "off"))
 
 
 def prompt_acknowledger(findings: list[Finding]) -> set[str]:
