@@ -162,24 +162,29 @@ def check_identifiers(model: Model) -> None:
     differ from the code (and the snapshot) forever."""
     from pgshift.pg.naming import NAMEDATALEN, truncate_identifier
 
-    def named() -> Iterator[tuple[str, str, str]]:  # (what, its table or "", name)
-        yield from (("schema", "", s) for s in model.schemas)
-        yield from (("enum", "", e.name) for e in model.enums)
-        yield from (("sequence", "", q.name) for q in model.sequences)
-        yield from (("view", "", v.name) for v in model.views)
-        yield from (("publication", "", p.name) for p in model.publications)
+    # A name of at most 15 characters is at most 60 bytes: only longer ones are encoded and measured.
+    short = (NAMEDATALEN - 1) // 4
+
+    def named() -> Iterator[tuple[str, str, str]]:  # (what, its table or "", name), the longer names
+        yield from (("schema", "", s) for s in model.schemas if len(s) > short)
+        yield from (("enum", "", e.name) for e in model.enums if len(e.name) > short)
+        yield from (("sequence", "", q.name) for q in model.sequences if len(q.name) > short)
+        yield from (("view", "", v.name) for v in model.views if len(v.name) > short)
+        yield from (("publication", "", p.name) for p in model.publications if len(p.name) > short)
         for t in model.tables:
-            yield "table", "", t.name
-            yield from (("column of", t.name, c.name) for c in t.columns)
-            yield from (("index on", t.name, i.name) for i in t.indexes)
+            if len(t.name) > short:
+                yield "table", "", t.name
+            yield from (("column of", t.name, c.name) for c in t.columns if len(c.name) > short)
+            yield from (("index on", t.name, i.name) for i in t.indexes if len(i.name) > short)
             for constraints in (t.foreign_keys, t.unique_constraints, t.check_constraints):
-                yield from (("constraint on", t.name, c.name) for c in constraints if c.name)
+                yield from (
+                    ("constraint on", t.name, c.name) for c in constraints if c.name and len(c.name) > short
+                )
 
     too_long = [
         (f"{what} {table}" if table else what, name)
         for what, table, name in named()
-        # (a name of at most 15 characters is at most 60 bytes: only longer ones are encoded)
-        if len(name) > (NAMEDATALEN - 1) // 4 and truncate_identifier(name) != name
+        if truncate_identifier(name) != name
     ]
     if too_long:
         listing = "\n".join(

@@ -107,14 +107,14 @@ def model_from_metadata(
             enums.setdefault(
                 key, m.Enum(schema=str(schema), name=str(sa_enum.name), values=tuple(map(str, sa_enum.enums)))
             )
-    serial_sequences = {
-        id(col.default) for t in metadata.tables.values() for col in t.columns if _sequence_serial(t, col)
+    declared_sequences = getattr(metadata, "_sequences", {})
+    serial_sequences = {  # (only asked of every column where the metadata has sequences at all)
+        id(col.default)
+        for t in (metadata.tables.values() if declared_sequences else ())
+        for col in t.columns
+        if _sequence_serial(t, col)
     }
-    sequences = [
-        _sequence(seq)
-        for seq in getattr(metadata, "_sequences", {}).values()
-        if id(seq) not in serial_sequences
-    ]
+    sequences = [_sequence(seq) for seq in declared_sequences.values() if id(seq) not in serial_sequences]
     if schema_filter is not None:
         sequences = [s for s in sequences if s.schema in schema_filter]
     schemas = {t.schema for t in tables} | {e.schema for e in enums.values()} | {s.schema for s in sequences}
