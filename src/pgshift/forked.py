@@ -129,10 +129,7 @@ def _start(call: Callable[[Iterator[bytes]], _T], *, fed: bool) -> Forked[_T] | 
         if feeder is not None:
             os.close(feeder)
         messages = iter(partial(receive, inlet), None) if fed else iter(())
-        data = pickle.dumps(call(messages), protocol=pickle.HIGHEST_PROTOCOL)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(writer, view) :]
+        _write_all(writer, pickle.dumps(call(messages), protocol=pickle.HIGHEST_PROTOCOL))
         os.close(writer)  # the parent reads its end now, not once this process is torn down
         code = 0
     except BaseException:  # the parent reads for itself and reports what happens there
@@ -152,7 +149,11 @@ def _widen(fd: int) -> None:
 
 def send(fd: int, data: bytes) -> None:
     """One message: its length (8 bytes), then its bytes."""
-    view = memoryview(len(data).to_bytes(8, "little") + data)
+    _write_all(fd, len(data).to_bytes(8, "little") + data)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
     while view:
         view = view[os.write(fd, view) :]
 

@@ -226,10 +226,11 @@ class FilesCheck:
     def _parse(self) -> list[Statement] | None:
         """The up file's statements; None when either file does not parse (``check_parses`` then finds
         the operation)."""
-        from pgshift.pg.parser import SqlSyntaxError, check_migration, parse_migration
+        from pgshift.pg.parser import SqlSyntaxError, parse_migration
 
+        if not _checks(self.down):
+            return None
         try:
-            check_migration(self.down)  # only checked: no trees
             return parse_migration(self.up, plain=True)  # the plain trees the linter reads
         except SqlSyntaxError:
             return None
