@@ -16,6 +16,8 @@ import pytest
 from pgshift.api.generate import generate
 from pgshift.api.migrate import migrate
 from pgshift.api.pull import pull
+from pgshift.config import load_config
+from pgshift.lint import lint_text
 from pgshift.objects import registered, statements_of
 from pgshift.sources.load import load_metadata
 from tests.catalog_facts import assert_same_facts, catalog_facts
@@ -216,7 +218,12 @@ def test_create_all_equals_generate_and_migrate(
     pull(source, config=config, output=tmp_path / "schema.py", style="core")
     shutil.rmtree(tmp_path / "pulled")
     config = project(tmp_path, source, out="fresh", schema_filter=schemas)
-    assert generate(config, name="all").tag is not None
+    # as the command line generates: checked and linted in a child forked before the code loads
+    result = generate(config, name="all", lint_as=str)
+    assert result.tag is not None
+    assert result.findings == lint_text(
+        result.sql, path=str(result.files[0]), config_severity=load_config(config).lint or None
+    ), f"{name}: the child's findings differ from lint_text's"
     migrated = make_db()
     migrate(migrated, config=config)
 
