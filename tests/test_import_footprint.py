@@ -53,6 +53,7 @@ NOOP_MIGRATE = {
     "pgshift.commands._run",
     "pgshift.commands.migrate",
     "pgshift.config",
+    "pgshift.dataclass_cache",
     "pgshift.errors",
     "pgshift.folder",
     "pgshift.folder.files",

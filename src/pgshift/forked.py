@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Generic, TypeVar
 
+from pgshift import dataclass_cache
+
 _T = TypeVar("_T")
 
 
@@ -132,6 +134,7 @@ def _start(call: Callable[[Iterator[bytes]], _T], *, fed: bool) -> Forked[_T] | 
         _write_all(writer, pickle.dumps(call(messages), protocol=pickle.HIGHEST_PROTOCOL))
         os.close(writer)  # the parent reads its end now, not once this process is torn down
         code = 0
+        dataclass_cache.write()  # (only when this child compiled a dataclass the cache lacked)
     except BaseException:  # the parent reads for itself and reports what happens there
         pass
     finally:
