@@ -316,3 +316,92 @@ def test_new_column_is_the_dataclass_column() -> None:
     assert built == m.Column(**values) and hash(built) == hash(m.Column(**values))
     with pytest.raises(dataclasses.FrozenInstanceError):
         built.name = "x"  # type: ignore[misc]
+
+
+# -- shortcuts: one compile per distinct type, dialect options read once per class ----------------------
+
+
+def _type_sampler() -> object:
+    """A table of many SQLAlchemy types, several differing only in one attribute, each used twice."""
+    import sqlalchemy as sa
+    from sqlalchemy.dialects import postgresql as pg
+
+    types = [
+        sa.String(5), sa.String(6), sa.String(5, collation="C"), sa.String(), sa.Text(collation="C"),
+        sa.Numeric(10, 2), sa.Numeric(10, 3), sa.Numeric(), sa.DateTime(), sa.DateTime(timezone=True),
+        sa.Time(timezone=True), pg.TIMESTAMP(precision=3), pg.TIMESTAMP(precision=3, timezone=True),
+        pg.INTERVAL(), pg.INTERVAL(fields="day"), pg.INTERVAL(precision=2), pg.BIT(5), pg.BIT(5, varying=True),
+        sa.ARRAY(sa.Integer), sa.ARRAY(sa.Integer, dimensions=2), sa.ARRAY(sa.String(5)), pg.ARRAY(sa.Text),
+        sa.Enum("a", "b", name="mood"), sa.Enum("a", "b", native_enum=False), sa.Float(precision=24),
+        sa.Float(), sa.LargeBinary(), sa.Uuid(), pg.JSONB(), pg.TSVECTOR(), pg.CHAR(3), pg.VARCHAR(3),
+    ]  # fmt: skip
+    metadata = sa.MetaData()
+    columns = [sa.Column(f"c{i}_{copy}", t.copy()) for i, t in enumerate(types) for copy in range(2)]
+    sa.Table("sampler", metadata, sa.Column("id", sa.Integer, primary_key=True), *columns)
+    return metadata
+
+
+def _metadatas() -> list[tuple[str, object]]:
+    return [
+        ("everything", load_metadata("everything.py:metadata", FIXTURES)),
+        ("drizzle_everything", load_metadata("drizzle_everything.py", FIXTURES)),
+        ("sampler", _type_sampler()),
+    ]
+
+
+def test_the_shortcuts_read_what_sqlalchemy_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model is the same with each type compiled and each construct's dialect options built."""
+    from pgshift.sources import from_sqlalchemy as fs
+
+    assert fs._memo_is_dict()  # else the shortcut is off and this test would compare a thing with itself
+    fast = {name: model_from_metadata(md) for name, md in _metadatas()}  # type: ignore[arg-type]
+    monkeypatch.setattr(fs, "_type_key", lambda impl, dims: None)
+    monkeypatch.setattr(fs, "_memo_is_dict", lambda: False)
+    slow = {name: model_from_metadata(md) for name, md in _metadatas()}  # type: ignore[arg-type]
+    for name in fast:
+        assert fast[name] == slow[name], name
+    sampler = slow["sampler"].table("public", "sampler")
+    assert sampler is not None
+    spelled = {c.name: c.type.spelling for c in sampler.columns}
+    assert len(set(spelled.values())) > 25  # the types differ: nothing was shared that should not be
+
+
+def test_dialect_options_are_read_as_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlalchemy as sa
+
+    from pgshift.sources import from_sqlalchemy as fs
+    from pgshift.sources.from_sqlalchemy import _pg
+
+    monkeypatch.setattr(fs, "_DEFAULT_OPTIONS", {})  # (other tests' models filled it)
+
+    metadata = sa.MetaData()
+    plain = sa.Table("plain", metadata, sa.Column("id", sa.Integer, primary_key=True), sa.Column("v", sa.Text))  # fmt: skip
+    given = sa.Table(
+        "given", metadata, sa.Column("id", sa.Integer, primary_key=True), sa.Column("v", sa.Text),
+        postgresql_partition_by="RANGE (id)", postgresql_with={"fillfactor": 70},
+    )  # fmt: skip
+    constructs = [
+        plain,
+        given,
+        sa.Table("plain2", metadata, sa.Column("id", sa.Integer, primary_key=True)),
+        sa.Index("plain_v", plain.c.v),
+        sa.Index("given_v", given.c.v, postgresql_using="gin", postgresql_where=given.c.v != ""),
+        sa.Index("plain_v2", plain.c.v),
+        sa.CheckConstraint("v <> ''", name="c1"),
+        sa.CheckConstraint("v <> ''", name="c2", postgresql_not_valid=True),
+        sa.CheckConstraint("v <> ''", name="c3"),
+        sa.UniqueConstraint("v", name="u1"),
+        sa.UniqueConstraint("v", name="u2", postgresql_nulls_not_distinct=True),
+        sa.UniqueConstraint("v", name="u3"),
+        sa.ForeignKeyConstraint(["v"], ["plain.v"], name="f1"),
+        sa.ForeignKeyConstraint(["v"], ["plain.v"], name="f2", postgresql_not_valid=True),
+        sa.ForeignKeyConstraint(["v"], ["plain.v"], name="f3"),
+    ]
+    read = [dict(_pg(construct)) for construct in constructs]  # before SQLAlchemy builds any of them
+    # The second construct of each class without keywords took its class's defaults, not its own options
+    # (a ForeignKeyConstraint builds its own as it is made: it hands them on to its ForeignKey elements).
+    took_defaults = [c.name for c in constructs if "dialect_options" not in vars(c)]
+    assert took_defaults == ["plain2", "plain_v2", "c3", "u3"]
+    for construct, options in zip(constructs, read, strict=True):
+        assert options == dict(construct.dialect_options["postgresql"]), construct
+    assert read[4]["using"] == "gin" and read[7]["not_valid"] is True and read[1]["partition_by"]

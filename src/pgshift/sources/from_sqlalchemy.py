@@ -27,8 +27,10 @@ neither, are commented with an ``objects.Comment`` declaration (read back throug
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 import postgast
@@ -90,6 +92,7 @@ def model_from_metadata(
     """Convert every table of ``metadata`` (within the filters) into a normalised Model."""
     matches = table_matcher(tables_filter)
     enums: dict[str, m.Enum] = {}
+    types: _Types = {}  # (one compile per distinct type: a schema repeats a few types many times)
     tables = []
     for table in metadata.tables.values():
         schema = table.schema or PUBLIC
@@ -97,7 +100,7 @@ def model_from_metadata(
             continue
         if not matches(schema, table.name):
             continue
-        tables.append(_table(table, enums))
+        tables.append(_table(table, enums, types))
     # Enums no column uses are not reachable from the tables: they are listed in metadata.info.
     extra = metadata.info.get("pgshift", {}).get("enums", ()) if isinstance(metadata.info, dict) else ()
     for sa_enum in extra:
@@ -127,10 +130,10 @@ def model_from_metadata(
 # -- tables -----------------------------------------------------------------------------------------
 
 
-def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
+def _table(table: Any, enums: dict[str, m.Enum], types: _Types) -> m.Table:
     schema = table.schema or PUBLIC
     autoinc = _serial_column(table)
-    columns = tuple(_column(table, col, col is autoinc, enums) for col in table.columns)
+    columns = tuple(_column(table, col, col is autoinc, enums, types) for col in table.columns)
     pk = None
     if table.primary_key is not None and len(table.primary_key.columns):
         pk = m.PrimaryKey(
@@ -151,7 +154,7 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
                     name=_name(constraint) or naming.unique_name(table.name, cols),
                     columns=cols,
                     nulls_not_distinct=bool(
-                        constraint.dialect_options["postgresql"].get("nulls_not_distinct")
+                        _pg(constraint).get("nulls_not_distinct")
                     ),
                     deferrable=bool(constraint.deferrable),
                     initially_deferred=_initially_deferred(constraint),
@@ -184,7 +187,7 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
                     name=_name(constraint) or naming.check_name(table.name, _first_column(expression)),
                     expression=expression,
                     # NOT ENFORCED is never valid: the model spells it with not_valid False
-                    not_valid=bool(constraint.dialect_options["postgresql"].get("not_valid"))
+                    not_valid=bool(_pg(constraint).get("not_valid"))
                     and not _info_flag(constraint, "not_enforced"),
                     not_enforced=_info_flag(constraint, "not_enforced"),
                     comment=constraint.comment or None,
@@ -194,7 +197,7 @@ def _table(table: Any, enums: dict[str, m.Enum]) -> m.Table:
             fks.append(_foreign_key(table, constraint))
     indexes = tuple(_index(table, index) for index in table.indexes)
     info = table.info.get("pgshift", {}) if isinstance(table.info, dict) else {}
-    pg = table.dialect_options["postgresql"]
+    pg = _pg(table)
     inherits = pg.get("inherits")
     if inherits is not None and not isinstance(inherits, list | tuple):
         inherits = (inherits,)
@@ -367,6 +370,34 @@ def _name(constraint: Any) -> str | None:
     return str(name)  # conv() and _NoneName are str subclasses / markers
 
 
+def _pg(construct: Any) -> Mapping[str, Any]:
+    """``construct.dialect_options["postgresql"]``, without SQLAlchemy building it for each construct.
+
+    Why: SQLAlchemy builds a construct's dialect options when first asked (every dialect's defaults for
+    its class), a tenth of reading a 1,000-table schema. A construct given no dialect keyword was never
+    asked (SQLAlchemy asks when it validates them): ``dialect_options`` is not yet in its ``__dict__``,
+    and it has its class's defaults, read here once per class. ``_memo_is_dict`` checks that at first
+    use; should a SQLAlchemy release keep it elsewhere, every construct is asked as before."""
+    if "dialect_options" in vars(construct) or not _memo_is_dict():
+        return construct.dialect_options["postgresql"]  # type: ignore[no-any-return]
+    cls = type(construct)
+    defaults = _DEFAULT_OPTIONS.get(cls)
+    if defaults is None:
+        defaults = _DEFAULT_OPTIONS[cls] = MappingProxyType(dict(construct.dialect_options["postgresql"]))
+    return defaults
+
+
+_DEFAULT_OPTIONS: dict[type, Mapping[str, Any]] = {}
+
+
+@cache
+def _memo_is_dict() -> bool:
+    """Whether a construct's ``dialect_options`` is in its ``__dict__`` exactly when it was given a
+    dialect keyword (``_pg`` relies on it)."""
+    plain, given = CheckConstraint("true"), CheckConstraint("true", postgresql_not_valid=True)
+    return "dialect_options" not in vars(plain) and "dialect_options" in vars(given)
+
+
 def _serial_column(table: Any) -> Any:
     """The column SQLAlchemy's PostgreSQL DDL would render as SERIAL, if any."""
     col = table.autoincrement_column
@@ -390,8 +421,8 @@ def _impl(type_: Any) -> Any:
 # -- columns ----------------------------------------------------------------------------------------
 
 
-def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum]) -> m.Column:
-    type_, collation = _type(col.type, table, enums)
+def _column(table: Any, col: Any, serial: bool, enums: dict[str, m.Enum], types: _Types) -> m.Column:
+    type_, collation = _type(col.type, table, enums, types)
     if serial:
         impl = _impl(col.type)
         type_ = SqlType(
@@ -552,8 +583,9 @@ def _num(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum]) -> tuple[SqlType, str | None]:
-    """The column's type and its own collation (``Text(collation="C")``, ``PgType('text COLLATE "C"')``)."""
+def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum], types: _Types) -> tuple[SqlType, str | None]:
+    """The column's type and its own collation (``Text(collation="C")``, ``PgType('text COLLATE "C"')``);
+    ``types`` keeps what each distinct type of SQLAlchemy's own compiled to (``_type_key``)."""
     impl = _impl(sa_type)
     dims = 0
     while isinstance(impl, ARRAY):
@@ -574,9 +606,35 @@ def _type(sa_type: Any, table: Any, enums: dict[str, m.Enum]) -> tuple[SqlType, 
             )
         enums[key] = m.Enum(schema=str(schema), name=str(name), values=tuple(str(v) for v in values))
         return SqlType(str(name), dims, str(schema)), None
-    spelled, collation = split_collation(impl.compile(dialect=DIALECT))
-    parsed = parse_type(spelled)  # keeps the schema of ``app.email`` (a domain)
-    return SqlType(parsed.base, parsed.array_dims + dims, parsed.schema), collation
+    type_key = _type_key(impl, dims)
+    known = types.get(type_key) if type_key is not None else None
+    if known is None:
+        spelled, collation = split_collation(impl.compile(dialect=DIALECT))
+        parsed = parse_type(spelled)  # keeps the schema of ``app.email`` (a domain)
+        known = SqlType(parsed.base, parsed.array_dims + dims, parsed.schema), collation
+        if type_key is not None:
+            types[type_key] = known
+    return known
+
+
+# A type's key (``_type_key``) -> the column type and collation it compiles to.
+_Types = dict[tuple[Any, ...], tuple[SqlType, str | None]]
+
+
+def _type_key(impl: Any, dims: int) -> tuple[Any, ...] | None:
+    """What a type of SQLAlchemy's own compiles from: its class and its attributes (``String(50)``:
+    ``length``, ``collation``), or None to compile it anyway. Each column has its own type object, and
+    compiling each one was a sixth of reading a 1,000-table schema. Not for other classes (a
+    ``UserDefinedType``'s ``get_col_spec`` may read anything), nor for attributes that do not hash."""
+    cls = type(impl)
+    if not cls.__module__.startswith("sqlalchemy."):
+        return None
+    key = (cls, dims, *vars(impl).items())
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 # -- constraints and indexes ------------------------------------------------------------------------
@@ -626,7 +684,7 @@ def _foreign_key(table: Any, fk: ForeignKeyConstraint) -> m.ForeignKey:
         on_update=_action(fk.onupdate),
         deferrable=bool(fk.deferrable),
         initially_deferred=(fk.initially or "").upper() == "DEFERRED",
-        not_valid=bool(fk.dialect_options["postgresql"].get("not_valid"))
+        not_valid=bool(_pg(fk).get("not_valid"))
         and not _info_flag(fk, "not_enforced"),
         not_enforced=_info_flag(fk, "not_enforced"),
         comment=fk.comment or None,
@@ -656,7 +714,7 @@ def _on_delete_columns(table: Any, fk: ForeignKeyConstraint) -> tuple[str, ...]:
 
 
 def _index(table: Any, index: SAIndex) -> m.Index:
-    opts = index.dialect_options["postgresql"]
+    opts = _pg(index)
     ops: dict[str, str] = opts.get("ops") or {}
     elements = []
     names_for_default = []
