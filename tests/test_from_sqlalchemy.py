@@ -334,6 +334,7 @@ def _type_sampler() -> object:
         sa.ARRAY(sa.Integer), sa.ARRAY(sa.Integer, dimensions=2), sa.ARRAY(sa.String(5)), pg.ARRAY(sa.Text),
         sa.Enum("a", "b", name="mood"), sa.Enum("a", "b", native_enum=False), sa.Float(precision=24),
         sa.Float(), sa.LargeBinary(), sa.Uuid(), pg.JSONB(), pg.TSVECTOR(), pg.CHAR(3), pg.VARCHAR(3),
+        sa.Boolean(), sa.Boolean(create_constraint=True, name="flag"), sa.Enum("a", "c", name="other"),
     ]  # fmt: skip
     metadata = sa.MetaData()
     columns = [sa.Column(f"c{i}_{copy}", t.copy()) for i, t in enumerate(types) for copy in range(2)]

@@ -625,16 +625,23 @@ def _type_key(impl: Any, dims: int) -> tuple[Any, ...] | None:
     """What a type of SQLAlchemy's own compiles from: its class and its attributes (``String(50)``:
     ``length``, ``collation``), or None to compile it anyway. Each column has its own type object, and
     compiling each one was a sixth of reading a 1,000-table schema. Not for other classes (a
-    ``UserDefinedType``'s ``get_col_spec`` may read anything), nor for attributes that do not hash."""
+    ``UserDefinedType``'s ``get_col_spec`` may read anything), nor for attributes that do not hash. A
+    ``Boolean``'s own event ``dispatch`` (it is a SchemaType) is left out: it does not change the DDL."""
     cls = type(impl)
     if not cls.__module__.startswith("sqlalchemy."):
         return None
-    key = (cls, dims, *vars(impl).items())
+    attributes = vars(impl)
+    items = attributes.items() if "dispatch" not in attributes else _but_dispatch(attributes)
+    key = (cls, dims, *items)
     try:
         hash(key)
     except TypeError:
         return None
     return key
+
+
+def _but_dispatch(attributes: dict[str, Any]) -> list[tuple[str, Any]]:
+    return [(k, v) for k, v in attributes.items() if k != "dispatch"]
 
 
 # -- constraints and indexes ------------------------------------------------------------------------
