@@ -45,6 +45,9 @@ print(json.dumps({"methods": methods, "compiled": cache._pid != 0, "used": len(c
 """
 
 
+HEADER = f"{sys.version} -O0\n".encode()  # what a run without -O writes
+
+
 def probe(path: Path, mode: str = "cached", *flags: str) -> dict[str, object]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     done = subprocess.run(
@@ -62,7 +65,7 @@ def test_cached_methods_are_the_compiled_ones(tmp_path: Path) -> None:
     path = tmp_path / "cache.marshal"
     first = probe(path)  # compiles, writes at exit
     assert first["compiled"] is True
-    assert path.read_bytes().startswith(sys.version.encode() + b"\n")
+    assert path.read_bytes().startswith(HEADER)
     second = probe(path)  # reads: nothing left to compile
     assert second["compiled"] is False
     assert second["used"] == first["used"] and isinstance(second["used"], int) and second["used"] > 100
@@ -81,7 +84,7 @@ def test_an_applications_dataclasses_are_not_cached(tmp_path: Path) -> None:
 def test_a_damaged_or_foreign_file_is_ignored_and_replaced(tmp_path: Path) -> None:
     path = tmp_path / "cache.marshal"
     reference = probe(tmp_path / "reference.marshal")
-    for damaged in (b"", b"garbage", sys.version.encode() + b"\n\x00\x01", b"3.0.0\n" + b"x" * 100):
+    for damaged in (b"", b"garbage", HEADER + b"\x00\x01", b"3.0.0 -O0\n" + b"x" * 100):
         path.write_bytes(damaged)
         again = probe(path)
         assert again["compiled"] is True
@@ -93,3 +96,10 @@ def test_nothing_is_written_when_bytecode_writing_is_off(tmp_path: Path) -> None
     path = tmp_path / "cache.marshal"
     assert probe(path, "cached", "-B")["compiled"] is True
     assert not path.exists()
+
+
+def test_code_compiled_with_another_optimize_level_is_not_used(tmp_path: Path) -> None:
+    path = tmp_path / "cache.marshal"
+    probe(path)
+    assert probe(path, "cached", "-O")["compiled"] is True
+    assert path.read_bytes().startswith(f"{sys.version} -O1\n".encode())

@@ -36,7 +36,8 @@ PATH: Path | None = (
     if sys.implementation.cache_tag
     else None
 )
-_HEADER = sys.version.encode()  # a different build of the same minor version may compile differently
+# A different build of the same minor version may compile differently, and so may -O (``optimize``).
+_HEADER = f"{sys.version} -O{sys.flags.optimize}".encode()
 _LIMIT = 4000  # entries kept; past this (old sources' methods piling up) only this run's are written
 
 _codes: dict[str, CodeType] | None = None  # text -> code; None: not read yet
