@@ -16,6 +16,7 @@ SRC = Path(__file__).parents[1] / "src" / "pgshift"
 # Top-level package or module -> stage. The application layer (api, commands, studio, cli) is last.
 STAGES: dict[str, int] = {
     "errors": 0, "format": 0, "config": 0, "urls": 0, "devdb": 0, "catalog": 0, "pg": 0, "gcpause": 0, "forked": 0,
+    "dataclass_cache": 0,
     "model": 1, "objects": 1, "sources": 2, "diff": 3, "folder": 4, "runner": 5, "lint": 6, "codegen": 7,
     "api": 8, "commands": 9, "studio": 9, "cli": 10, "__main__": 10, "__init__": 10,
 }  # fmt: skip
