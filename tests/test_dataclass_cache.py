@@ -18,9 +18,8 @@ MODULES = ("pgshift.model.schema", "pgshift.diff.kinds.table", "pgshift.config",
 # Prints each dataclass method's compiled code, as plain data, then what the cache did.
 PROBE = """
 import builtins, dataclasses, importlib, inspect, json, sys
-from pathlib import Path
 import pgshift, pgshift.dataclass_cache as cache
-cache.PATH = Path(sys.argv[1])
+cache.PATH = sys.argv[1]
 if sys.argv[2] == "plain":  # no cache at all: dataclasses compiles every method itself
     del dataclasses.exec
 

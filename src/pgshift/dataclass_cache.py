@@ -26,13 +26,14 @@ import contextlib
 import marshal
 import os
 import sys
-from pathlib import Path
 from types import CodeType
 from typing import Any
 
 # The file (None: no cache, e.g. an interpreter without a bytecode cache tag); tests point it elsewhere.
-PATH: Path | None = (
-    Path(__file__).parent / "__pycache__" / f"dataclasses.{sys.implementation.cache_tag}.marshal"
+# (os.path, not pathlib: this module loads with every command, `pgshift --help` included, and pathlib
+# would be its largest import.)
+PATH: str | None = (
+    os.path.join(os.path.dirname(__file__), "__pycache__", f"dataclasses.{sys.implementation.cache_tag}.marshal")
     if sys.implementation.cache_tag
     else None
 )
@@ -86,7 +87,8 @@ def _load() -> dict[str, CodeType]:
     if PATH is None:
         return {}
     with contextlib.suppress(Exception):  # (missing; marshal raises ValueError, EOFError or TypeError)
-        data = PATH.read_bytes()
+        with open(PATH, "rb") as file:
+            data = file.read()
         if data[: len(_HEADER) + 1] == _HEADER + b"\n":
             codes = marshal.loads(data[len(_HEADER) + 1 :])
             if isinstance(codes, dict):
@@ -113,11 +115,12 @@ def write() -> None:
     codes = {**_load(), **_codes}
     if len(codes) > _LIMIT:
         codes = {k: v for k, v in _codes.items() if k in _used}
-    temporary = PATH.with_name(f"{PATH.name}.{os.getpid()}.tmp")
+    temporary = f"{PATH}.{os.getpid()}.tmp"
     try:
-        PATH.parent.mkdir(exist_ok=True)
-        temporary.write_bytes(_HEADER + b"\n" + marshal.dumps(codes))
+        os.makedirs(os.path.dirname(PATH), exist_ok=True)
+        with open(temporary, "wb") as file:
+            file.write(_HEADER + b"\n" + marshal.dumps(codes))
         os.replace(temporary, PATH)  # a reader sees the old file or the new one, never half of one
     except OSError:  # a read-only installation: it runs as without the cache
         with contextlib.suppress(OSError):
-            temporary.unlink()
+            os.unlink(temporary)

@@ -153,9 +153,7 @@ def _table(table: Any, enums: dict[str, m.Enum], types: _Types) -> m.Table:
                 m.UniqueConstraint(
                     name=_name(constraint) or naming.unique_name(table.name, cols),
                     columns=cols,
-                    nulls_not_distinct=bool(
-                        _pg(constraint).get("nulls_not_distinct")
-                    ),
+                    nulls_not_distinct=bool(_pg(constraint).get("nulls_not_distinct")),
                     deferrable=bool(constraint.deferrable),
                     initially_deferred=_initially_deferred(constraint),
                     without_overlaps=_info_flag(constraint, "without_overlaps"),
