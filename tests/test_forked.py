@@ -16,6 +16,7 @@ import psycopg
 import pytest
 
 from pgshift import forked
+from pgshift.api.managed import Unmanaged, unmanaged_in_database
 from pgshift.api.push import _load_beside_read, read_database
 from pgshift.config import Config
 from pgshift.model.schema import Model
@@ -85,9 +86,11 @@ def test_the_forked_read_equals_the_in_process_read(
     config = Config(root=tmp_path, schema="code.py:metadata")
     with psycopg.connect(url, autocommit=True) as conn:
         expected = read_database(conn, config, Model(), url)
-        target, actual = _load_beside_read(conn, config, url, [])
+        left_alone = unmanaged_in_database(conn, ["public"])
+        target, read = _load_beside_read(conn, config, url, [])
     assert [t.name for t in target.tables] == ["t"]
-    assert actual == expected and actual != Model()  # (pgdump: only its public schema is in scope)
+    assert read.actual == expected and read.actual != Model()  # (pgdump: only its public schema is in scope)
+    assert read.scope == ("public",) and read.unmanaged == left_alone
     assert _no_children_left()
 
 
@@ -99,6 +102,8 @@ def test_a_child_that_cannot_read_leaves_the_read_to_the_parent(
     config = Config(root=tmp_path, schema="code.py:metadata")
     with psycopg.connect(db_url, autocommit=True) as conn:
         conn.execute("CREATE TABLE here (id int)")
-        _, actual = _load_beside_read(conn, config, "postgresql://nobody@127.0.0.1:1/none", [])
-    assert [t.name for t in actual.tables] == ["here"]
+        conn.execute("CREATE OPERATOR FAMILY here_family USING btree")  # a kind push leaves alone
+        _, read = _load_beside_read(conn, config, "postgresql://nobody@127.0.0.1:1/none", [])
+    assert [t.name for t in read.actual.tables] == ["here"]
+    assert read.unmanaged == (Unmanaged("operator family", "public.here_family"),)
     assert _no_children_left()

@@ -73,6 +73,32 @@ def test_unmodelled_kinds_are_listed_and_left_alone(
     assert db.execute(STILL_THERE).fetchone() == (9,)
 
 
+def test_push_lists_what_it_leaves_alone_in_a_schema_only_the_code_uses(
+    db_url: str, db: psycopg.Connection, tmp_path: Path
+) -> None:
+    """push reads what it leaves alone in the config's schemas beside the catalog, before the code is
+    loaded; code that uses a schema the filter leaves out widens the scope, and that schema's objects
+    are listed too (asked again after the load)."""
+    db.execute(
+        "CREATE SCHEMA extra; CREATE TABLE extra.t (id integer PRIMARY KEY);"
+        "CREATE OPERATOR FAMILY extra.fam USING btree; CREATE OPERATOR FAMILY public.pfam USING btree"
+    )
+    config = project(tmp_path, db_url)
+    (tmp_path / "schema.py").write_text(
+        "from sqlalchemy import Column, Integer, MetaData, Table\n"
+        "metadata = MetaData()\n"
+        "Table('t', metadata, Column('id', Integer, primary_key=True, autoincrement=False), schema='extra')\n"
+    )
+    result = push(db_url, config=config, dry_run=True)
+    assert result.plan.operations == ()
+    listed = {(u.kind, u.name) for u in result.plan.unmanaged}
+    assert {("operator family", "extra.fam"), ("operator family", "public.pfam")} <= listed
+    narrow_config = project(tmp_path / "narrow", db_url)  # (a module of another path: not the one imported)
+    (tmp_path / "narrow" / "schema.py").write_text("from sqlalchemy import MetaData\nmetadata = MetaData()\n")
+    narrow = {(u.kind, u.name) for u in push(db_url, config=narrow_config, dry_run=True).plan.unmanaged}
+    assert ("operator family", "public.pfam") in narrow and ("operator family", "extra.fam") not in narrow
+
+
 def test_extension_members_are_not_listed(db_url: str, db: psycopg.Connection, tmp_path: Path) -> None:
     """An extension's own operators, classes and functions belong to it: listing them would bury the
     user's objects under hundreds of lines."""

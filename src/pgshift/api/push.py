@@ -146,18 +146,40 @@ def execute(
     return ran
 
 
-def _load_beside_read(conn: Any, config: Config, url: str, notes: list[str]) -> tuple[Model, Model]:
+def _unmanaged_scope(config: Config, target: Model) -> tuple[str, ...]:
+    """The schemas whose objects of kinds pgshift does not model are listed as left alone."""
+    return tuple(sorted({*config.schema_filter, *target.schemas} - {config.migrations_schema}))
+
+
+@dataclass(frozen=True)
+class _Read:
+    """The database as push reads it: its model, and what it holds that pgshift leaves alone (in
+    ``scope``, which the code's own schemas may widen: then the parent asks again)."""
+
+    actual: Model
+    scope: tuple[str, ...]
+    unmanaged: tuple[Unmanaged, ...]
+
+
+def _read(conn: Any, config: Config, url: str) -> _Read:
+    scope = _unmanaged_scope(config, Model())
+    return _Read(read_database(conn, config, Model(), url), scope, unmanaged_in_database(conn, scope))
+
+
+def _load_beside_read(conn: Any, config: Config, url: str, notes: list[str]) -> tuple[Model, _Read]:
     """The schema code's model and the database's, read at the same time: the catalog in a forked child
     (``pgshift.forked``, on its own connection) while this process loads the code; where that is not
-    available, or the child could not deliver, in a thread beside the load, or after it."""
+    available, or the child could not deliver, in a thread beside the load, or after it. The child,
+    done long before the code is loaded, also lists the objects push leaves alone: a query less after
+    the load."""
     from pgshift import forked
     from pgshift.api.generate import load_schema_model
 
-    def read_on_own_connection() -> Model:
+    def read_on_own_connection() -> _Read:
         from pgshift.runner.run import connect
 
         with connect(url) as own:
-            return read_database(own, config, Model(), url)
+            return _read(own, config, url)
 
     child = forked.start(read_on_own_connection)
     if child is not None:
@@ -166,13 +188,15 @@ def _load_beside_read(conn: Any, config: Config, url: str, notes: list[str]) -> 
         except BaseException:
             child.cancel()
             raise
-        actual = child.result()
-        return target, actual if actual is not None else read_database(conn, config, Model(), url)
+        read = child.result()
+        return target, read if read is not None else _read(conn, config, url)
     with ThreadPoolExecutor(max_workers=1) as pool:
         # Reading the catalog waits on the server while loading schema code keeps Python busy: overlap them.
         reading = pool.submit(read_database, conn, config, Model(), url)
         target = load_schema_model(config, notes)
-        return target, reading.result()
+        actual = reading.result()
+    scope = _unmanaged_scope(config, Model())
+    return target, _Read(actual, scope, unmanaged_in_database(conn, scope))
 
 
 def plan_push(
@@ -195,11 +219,13 @@ def plan_push(
 
     conn.autocommit = True
     notes: list[str] = []
-    target, actual = _load_beside_read(conn, config, url, notes)
+    target, read = _load_beside_read(conn, config, url, notes)
+    actual = read.actual
     if set(target.schemas) - set(config.schema_filter):
         actual = read_database(conn, config, target, url)  # the code uses schemas the filter left out
-    schemas = sorted({*config.schema_filter, *target.schemas} - {config.migrations_schema})
-    unmanaged = unmanaged_objects(actual) + unmanaged_in_database(conn, schemas)
+    scope = _unmanaged_scope(config, target)
+    found = read.unmanaged if scope == read.scope else unmanaged_in_database(conn, scope)
+    unmanaged = unmanaged_objects(actual) + found
     actual = without_unmanaged(actual)
     actual, aside = set_aside_opt_in(actual, target)
     unmanaged += aside
