@@ -1,6 +1,6 @@
 """Benchmark: applying 200 migrations to an empty database, `pgshift migrate` against `psql`.
 
-    python bench/apply/run.py [--migrations 200] [--runs 5] [--no-write]
+    python bench/apply/run.py [--migrations 200] [--runs 9] [--no-write]
 
 The 200 migrations are bench/_folder.py's (each the statements generate writes for a new table: the
 table with an identity key, a check and defaults, an index, a foreign key to the previous table).
@@ -29,7 +29,7 @@ DB = "pgshift_bench_apply"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--migrations", type=int, default=20 if QUICK else 200)
-    parser.add_argument("--runs", type=int, default=1 if QUICK else 5)
+    parser.add_argument("--runs", type=int, default=1 if QUICK else 9)
     parser.add_argument("--no-write", action="store_true", default=QUICK)
     args = parser.parse_args()
 

@@ -1,6 +1,6 @@
 """Benchmark: `pgshift generate` vs `drizzle-kit generate` on a 1,000-table schema, initial and one change.
 
-    python bench/generate/run.py [--tables 1000] [--runs 5] [--no-write] [--memory 10000]
+    python bench/generate/run.py [--tables 1000] [--runs 11] [--no-write] [--memory 10000]
 
 Both tools get the same schema (bench/generate/make_schema.py writes it as SQLAlchemy Core and as
 Drizzle TypeScript). Timed round-robin in one run: the floor (`python -c "import schema"`: start
@@ -85,7 +85,7 @@ def memory(root: Path, tables: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tables", type=int, default=50 if QUICK else 1000)
-    parser.add_argument("--runs", type=int, default=1 if QUICK else 5)
+    parser.add_argument("--runs", type=int, default=1 if QUICK else 11)
     parser.add_argument("--memory", type=int, default=0, help="also measure an initial generate of N tables")
     parser.add_argument("--no-write", action="store_true", default=QUICK)
     args = parser.parse_args()

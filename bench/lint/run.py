@@ -1,6 +1,6 @@
 """Benchmark: `pgshift check` on 1,000 migration files of ~50 statements, against squawk on the same files.
 
-    python bench/lint/run.py [--files 1000] [--statements 50] [--runs 3]
+    python bench/lint/run.py [--files 1000] [--statements 50] [--runs 11]
 
 Writes its section of bench/RESULTS.md. Target (issue 13): at least as fast as squawk (PyPI
 `squawk-cli`, the `bench` extra) on the same files in the same run, wall and CPU; skipped when missing.
@@ -51,7 +51,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=20 if QUICK else 1000)
     parser.add_argument("--statements", type=int, default=50)
-    parser.add_argument("--runs", type=int, default=1 if QUICK else 5)
+    parser.add_argument("--runs", type=int, default=1 if QUICK else 11)
     parser.add_argument("--no-write", action="store_true", default=QUICK)
     args = parser.parse_args()
     pgshift = have("pgshift") or "pgshift"

@@ -1,6 +1,6 @@
 """Benchmark: `pgshift push` with no changes on the 1,000-table schema, against its floor; memory growth.
 
-    python bench/push/run.py [--tables 1000] [--runs 5] [--memory 10000] [--no-write]
+    python bench/push/run.py [--tables 1000] [--runs 11] [--memory 10000] [--no-write]
 
 The database holds bench/generate's schema (bench/_common.bench_database) and the schema module is the
 same schema as SQLAlchemy code, so push must find no changes. Timed round-robin: the floor
@@ -52,7 +52,7 @@ print(len(model.tables))
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tables", type=int, default=50 if QUICK else 1000)
-    parser.add_argument("--runs", type=int, default=1 if QUICK else 5)
+    parser.add_argument("--runs", type=int, default=1 if QUICK else 11)
     parser.add_argument("--memory", type=int, default=0)
     parser.add_argument("--no-write", action="store_true", default=QUICK)
     args = parser.parse_args()
