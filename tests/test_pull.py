@@ -95,3 +95,61 @@ def test_index_keys_with_direction_opclass_and_collation_round_trip(make_db, tmp
     assert diff(read, after) == [] and diff(after, read) == []
     for render in (render_core, render_orm):
         assert load_back(tidy(render(read)), tmp_path) == read
+
+
+def _baseline_files(folder: Path) -> dict[str, object]:
+    import json
+
+    snapshot = json.loads((folder / "meta" / "0000_snapshot.json").read_text())
+    for volatile in ("id", "prevId"):
+        snapshot.pop(volatile)
+    return {
+        "up": (folder / "0000_baseline.sql").read_text(),
+        "down": (folder / "0000_baseline.down.sql").read_text(),
+        "snapshot": snapshot,
+        "tags": [e["tag"] for e in json.loads((folder / "meta" / "_journal.json").read_text())["entries"]],
+    }
+
+
+def test_the_baseline_made_in_a_forked_child_is_the_one_made_in_process(
+    make_db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """pull makes the baseline's texts in a forked child while it renders the code (pgshift.forked). The
+    files are the same with the child, without it, and when the child fails (the parent makes them)."""
+    import pgshift.api.pull as pull_api
+    from pgshift import forked
+    from pgshift.config import Config
+
+    url = create_db_with(make_db, model_from_metadata(load_metadata("everything.py:metadata", FIXTURES)))
+    forks: list[object] = []
+    real_start = forked.start
+
+    def counted(call):  # type: ignore[no-untyped-def]
+        child = real_start(call)
+        forks.append(child)
+        return child
+
+    def pulled(name: str) -> dict[str, object]:
+        root = tmp_path / name
+        root.mkdir()
+        config = Config(root=root, schema_filter=("public", "crm"))
+        result = pull_api.pull(url, config=config, output=root / "schema.py")
+        assert result.baseline == "0000_baseline"
+        return {**_baseline_files(root / "drizzle"), "code": (root / "schema.py").read_text()}
+
+    monkeypatch.setattr(forked, "start", counted)
+    with_child = pulled("forked")
+    assert forks and forks[-1] is not None  # the texts came from a child
+    monkeypatch.setattr(forked, "start", lambda call: None)
+    assert pulled("in_process") == with_child
+    parent = os.getpid()
+    real_sql = pull_api.baseline_sql
+
+    def fails_in_the_child(model: Model) -> tuple[str, str]:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return real_sql(model)
+
+    monkeypatch.setattr(forked, "start", counted)
+    monkeypatch.setattr(pull_api, "baseline_sql", fails_in_the_child)
+    assert pulled("child_failed") == with_child
