@@ -153,3 +153,18 @@ def test_the_baseline_made_in_a_forked_child_is_the_one_made_in_process(
     monkeypatch.setattr(forked, "start", counted)
     monkeypatch.setattr(pull_api, "baseline_sql", fails_in_the_child)
     assert pulled("child_failed") == with_child
+
+
+def test_a_failed_write_leaves_no_forked_child_behind(make_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The code file cannot be written (its folder is a file): the error is the write's, no baseline is
+    written, and the child making the baseline's SQL is stopped and reaped, not left blocked on its pipe."""
+    import pgshift.api.pull as pull_api
+    from pgshift.config import Config
+    from tests.test_forked import _no_children_left
+
+    url = create_db_with(make_db, model_from_metadata(load_metadata("everything.py:metadata", FIXTURES)))
+    (tmp_path / "not_a_folder").write_text("")
+    with pytest.raises(OSError):
+        pull_api.pull(url, config=Config(root=tmp_path), output=tmp_path / "not_a_folder" / "schema.py")
+    assert _no_children_left()
+    assert not (tmp_path / "drizzle").exists()

@@ -138,14 +138,15 @@ def pull(
                 code = tidy(render(model, source=database_label(target_url)))
                 unmanaged += listing.result()
             snapshot = baseline_snapshot(model) if sql is not None else ""
-        except BaseException:
+            fs.write_text_atomic(target, code)
+            made = sql.result() if sql is not None else None
+        except BaseException:  # (a child left unread would wait forever to send its 1.5 MB)
             if sql is not None:
                 sql.cancel()
             raise
-    fs.write_text_atomic(target, code)
     tag = None
     if sql is not None:
-        up, down = sql.result() or baseline_sql(model)
+        up, down = made or baseline_sql(model)
         tag = write_baseline(cfg.out_dir, model, Baseline(up, down, snapshot))
     return PullResult(target, model, tag, unmanaged)
 
