@@ -345,14 +345,13 @@ def _counted(model: Model) -> str:
 def _expressions(table: Table) -> tuple[object, ...]:
     """The SQL text a table holds (defaults, generated columns, CHECKs, index keys and predicates,
     policies): what the server may spell differently from the code."""
+    # (lists, not tuples of generators: built for every table of both models on each push, and a
+    # comprehension is about twice as fast)
     return (
-        tuple((c.name, c.default, c.generated) for c in table.columns),
-        tuple((c.name, c.expression) for c in table.check_constraints),
-        tuple(
-            (i.name, i.where, tuple(e.expression for e in i.elements if e.is_expression))
-            for i in table.indexes
-        ),
-        tuple((p.name, p.using, p.with_check) for p in table.policies),
+        [(c.name, c.default, c.generated) for c in table.columns],
+        [(c.name, c.expression) for c in table.check_constraints],
+        [(i.name, i.where, [e.expression for e in i.elements if e.is_expression]) for i in table.indexes],
+        [(p.name, p.using, p.with_check) for p in table.policies],
     )
 
 

@@ -370,7 +370,7 @@ def _diff_names(old: list[str], new: list[str]) -> tuple[tuple[str, ...], tuple[
 
 def _same_names(old: tuple[Column, ...], new: tuple[Column, ...]) -> bool:
     """The same column names in the same order: no candidate (most tables; checked without sets)."""
-    return len(old) == len(new) and all(a.name == b.name for a, b in zip(old, new, strict=True))
+    return old is new or (len(old) == len(new) and [a.name for a in old] == [b.name for b in new])
 
 
 def candidates_at_stage(old: Model, new: Model, kinds: tuple[str, ...]) -> list[RenameCandidate]:
@@ -477,6 +477,8 @@ def apply_renames(
     applied: list[tuple[str, str, str, str]] = []
     current = old
     for kinds in STAGES:
+        if not any(decisions.of(kind) for kind in kinds):
+            continue  # (nothing to check or apply: candidates are looked for only where a decision is)
         candidates = {(c.kind, c.container): c for c in candidates_at_stage(current, new, kinds)}
         for kind in kinds:
             for container, o, n in decisions.of(kind):
