@@ -87,7 +87,7 @@ def test_the_forked_read_equals_the_in_process_read(
     with psycopg.connect(url, autocommit=True) as conn:
         expected = read_database(conn, config, Model(), url)
         left_alone = unmanaged_in_database(conn, ["public"])
-        target, read = _load_beside_read(conn, config, url, [])
+        target, read = _load_beside_read(lambda: conn, config, url, [])
     assert [t.name for t in target.tables] == ["t"]
     assert read.actual == expected and read.actual != Model()  # (pgdump: only its public schema is in scope)
     assert read.scope == ("public",) and read.unmanaged == left_alone
@@ -103,7 +103,7 @@ def test_a_child_that_cannot_read_leaves_the_read_to_the_parent(
     with psycopg.connect(db_url, autocommit=True) as conn:
         conn.execute("CREATE TABLE here (id int)")
         conn.execute("CREATE OPERATOR FAMILY here_family USING btree")  # a kind push leaves alone
-        _, read = _load_beside_read(conn, config, "postgresql://nobody@127.0.0.1:1/none", [])
+        _, read = _load_beside_read(lambda: conn, config, "postgresql://nobody@127.0.0.1:1/none", [])
     assert [t.name for t in read.actual.tables] == ["here"]
     assert read.unmanaged == (Unmanaged("operator family", "public.here_family"),)
     assert _no_children_left()

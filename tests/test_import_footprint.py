@@ -3,7 +3,8 @@
 Those commands run in every deploy; their cost is start-up, so what they import is the figure
 (bench/noop measures the time). The SQL parser (libpg_query + protobuf), rich, SQLAlchemy, the linter
 and the other commands load only when pending work needs them: the last test checks that a pending
-migration still reaches the parser, so the first two cannot pass by never looking.
+migration still reaches the parser, so the first two cannot pass by never looking. A no-op ``push``
+leaves the driver to its forked catalog reader; a push with work connects.
 """
 
 from __future__ import annotations
@@ -144,3 +145,34 @@ def test_pending_migrate_does_load_the_parser(tmp_path: Path, db_url: str):
     assert "pgshift.pg.parser" in modules and "postgast" in modules
     assert "pgshift.runner.execute" in modules and "pgshift.runner.lock" in modules
     assert "pgshift.runner.rollback" not in modules
+
+
+PUSH_SCHEMA = """
+from sqlalchemy import Column, Integer, MetaData, Table, Text
+metadata = MetaData()
+Table("t", metadata, Column("id", Integer, primary_key=True, autoincrement=False), Column("name", Text){extra})
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="push forks its catalog reader on Linux only")
+def test_noop_push_leaves_the_driver_to_its_forked_reader(tmp_path: Path, db_url: str, db) -> None:  # type: ignore[no-untyped-def]
+    """The forked child reads the catalog on its own connection; when the code matches, this process has
+    nothing to ask the server, and neither imports psycopg nor connects (pgshift.api.push.Connection)."""
+    db.execute("CREATE TABLE t (id integer PRIMARY KEY, name text)")
+    (tmp_path / "schema.py").write_text(PUSH_SCHEMA.format(extra=""))
+    modules = _modules(tmp_path, "push", "--schema", "schema.py:metadata", "--url", db_url)
+    assert "sqlalchemy" in modules and "pgshift.sources.from_sqlalchemy" in modules  # the code was loaded
+    assert "pgshift.diff.differ" in modules  # and compared
+    assert "psycopg" not in modules
+
+
+def test_a_push_with_work_connects(tmp_path: Path, db_url: str, db) -> None:  # type: ignore[no-untyped-def]
+    """The same push with a column to add opens its connection and adds it (read back with a catalog query)."""
+    db.execute("CREATE TABLE t (id integer PRIMARY KEY, name text)")
+    (tmp_path / "schema.py").write_text(PUSH_SCHEMA.format(extra=', Column("added", Integer)'))
+    modules = _modules(tmp_path, "push", "--schema", "schema.py:metadata", "--url", db_url)
+    assert "psycopg" in modules
+    added = db.execute(
+        "SELECT count(*) FROM pg_attribute WHERE attrelid = 'public.t'::regclass AND attname = 'added'"
+    ).fetchone()
+    assert added == (1,)

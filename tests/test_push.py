@@ -236,3 +236,18 @@ def test_push_serial_to_identity_continues_the_numbering(tmp_path, db_url, db): 
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert db.execute("INSERT INTO t (v) VALUES (4) RETURNING id").fetchone()[0] == 4
     assert db.execute("SELECT pg_get_serial_sequence('t', 'id')").fetchone()[0] == "public.t_id_seq"
+
+
+def test_push_to_a_server_that_refuses_says_so_and_masks_the_password(tmp_path: Path) -> None:
+    """push opens its own connection only when it needs one (the forked reader has its own): when both
+    are refused, the error is the connection's, after the code has loaded, with the password masked."""
+    (tmp_path / "schema.py").write_text("from sqlalchemy import MetaData\nmetadata = MetaData()\n")
+    secret = "s3cr3t-Pw"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pgshift", "push", "--schema", "schema.py:metadata",
+         "--url", f"postgresql://someone:{secret}@127.0.0.1:1/none"],
+        capture_output=True, text=True, cwd=tmp_path, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 2, proc.stderr
+    assert "cannot connect to the database" in proc.stderr and ":***@" in proc.stderr
+    assert secret not in proc.stdout + proc.stderr

@@ -159,14 +159,45 @@ class _Read:
     actual: Model
     scope: tuple[str, ...]
     unmanaged: tuple[Unmanaged, ...]
+    server_version: int  # ``server_version_num``, e.g. 150020
 
 
 def _read(conn: Any, config: Config, url: str) -> _Read:
     scope = _unmanaged_scope(config, Model())
-    return _Read(read_database(conn, config, Model(), url), scope, unmanaged_in_database(conn, scope))
+    actual = read_database(conn, config, Model(), url)
+    return _Read(actual, scope, unmanaged_in_database(conn, scope), conn.info.server_version)
 
 
-def _load_beside_read(conn: Any, config: Config, url: str, notes: list[str]) -> tuple[Model, _Read]:
+class Connection:
+    """push's own connection to ``url``: opened on first use (``db()``), closed by ``close()``.
+
+    When the forked child has read the catalog (on its own connection) and the code matches it, push
+    has nothing to ask the server: a no-op push then never imports the driver in this process, nor
+    connects (~90 ms of a 1,000-table push, bench/push). A connection error is raised where it is first
+    needed, after the schema code has loaded."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._conn: Any = None
+
+    def __call__(self) -> Any:
+        if self._conn is None:
+            from pgshift.runner.run import connect
+
+            self._conn = connect(self.url)  # (autocommit, as every use here expects)
+        return self._conn
+
+    @property
+    def opened(self) -> bool:
+        return self._conn is not None
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def _load_beside_read(db: Connection, config: Config, url: str, notes: list[str]) -> tuple[Model, _Read]:
     """The schema code's model and the database's, read at the same time: the catalog in a forked child
     (``pgshift.forked``, on its own connection) while this process loads the code; where that is not
     available, or the child could not deliver, in a thread beside the load, or after it. The child,
@@ -189,27 +220,30 @@ def _load_beside_read(conn: Any, config: Config, url: str, notes: list[str]) -> 
             child.cancel()
             raise
         read = child.result()
-        return target, read if read is not None else _read(conn, config, url)
+        return target, read if read is not None else _read(db(), config, url)
+    conn = db()
     with ThreadPoolExecutor(max_workers=1) as pool:
         # Reading the catalog waits on the server while loading schema code keeps Python busy: overlap them.
         reading = pool.submit(read_database, conn, config, Model(), url)
         target = load_schema_model(config, notes)
         actual = reading.result()
     scope = _unmanaged_scope(config, Model())
-    return target, _Read(actual, scope, unmanaged_in_database(conn, scope))
+    return target, _Read(actual, scope, unmanaged_in_database(conn, scope), conn.info.server_version)
 
 
 def plan_push(
-    conn: Any,
+    db: Connection,
     config: Config,
     url: str,
     *,
     renames: RenameDecisions | None = None,
     resolver: Resolver | None = None,
 ) -> PushPlan:
-    """Load the code and read the database (overlapped), settle renames, diff, count the risks."""
+    """Load the code and read the database (overlapped), settle renames, diff, count the risks. ``db``
+    is opened only for what the forked child did not read (see ``Connection``)."""
     from pgshift.api.generate import settle_renames
-    from pgshift.api.scratch import spelled_by_server
+    from pgshift.api.privileges import named_roles
+    from pgshift.api.scratch import spelled_by_server, to_spell
     from pgshift.diff.dataloss import STOPS_PUBLISHING, WIDENS_ACCESS, Risk, analyze
     from pgshift.diff.differ import diff
     from pgshift.diff.kinds.grant import given_back_to_public
@@ -217,33 +251,35 @@ def plan_push(
     from pgshift.diff.render import check_parses
     from pgshift.urls import mask_secrets
 
-    conn.autocommit = True
     notes: list[str] = []
-    target, read = _load_beside_read(conn, config, url, notes)
+    target, read = _load_beside_read(db, config, url, notes)
     actual = read.actual
     if set(target.schemas) - set(config.schema_filter):
-        actual = read_database(conn, config, target, url)  # the code uses schemas the filter left out
+        actual = read_database(db(), config, target, url)  # the code uses schemas the filter left out
     scope = _unmanaged_scope(config, target)
-    found = read.unmanaged if scope == read.scope else unmanaged_in_database(conn, scope)
+    found = read.unmanaged if scope == read.scope else unmanaged_in_database(db(), scope)
     unmanaged = unmanaged_objects(actual) + found
     actual = without_unmanaged(actual)
     actual, aside = set_aside_opt_in(actual, target)
     unmanaged += aside
-    require_roles(conn, target)
+    if named_roles(target):
+        require_roles(db(), target)
     from pgshift.sources.introspect import as_server_holds
 
-    target = as_server_holds(target, conn.info.server_version)
-    target = spelled_by_server(conn, target, actual)  # the server judges what an expression text means
+    target = as_server_holds(target, read.server_version)
+    spell = to_spell(target, actual)
+    if spell:  # the server judges what an expression text means
+        target = spelled_by_server(db(), target, actual, spell)
     decisions = settle_renames(actual, target, renames or RenameDecisions(), resolver)
     operations = diff(actual, target, renames=decisions)
     check_parses(operations, writing="run")
-    risks = analyze(conn, operations) if operations else []
+    risks = analyze(db(), operations) if operations else []
     risks += [
         Risk(WIDENS_ACCESS, "PUBLIC", f"{sentence}: everyone may then use it", None)
         for sentence in given_back_to_public(operations)
     ]
     stopped = stops_publishing(operations)
-    slots = _logical_slots(conn) if stopped else 0
+    slots = _logical_slots(db()) if stopped else 0
     held = f" ({slots} logical replication slot(s) on this database)" if slots else ""
     risks += [
         Risk(STOPS_PUBLISHING, name, f"{sentence}: its subscribers stop receiving those changes{held}", None)
@@ -288,11 +324,10 @@ def push(
     """
     cfg = as_config(config)
     target = require_url(url, cfg, "push")
-    from pgshift.runner.run import connect
-
-    with connect(target) as conn:
+    db = Connection(target)
+    try:
         with database_errors("push could not read the database"):
-            plan = plan_push(conn, cfg, target, renames=renames, resolver=resolver)
+            plan = plan_push(db, cfg, target, renames=renames, resolver=resolver)
         if not plan.operations:
             return PushResult(plan, 0, False)
         if on_plan is not None:
@@ -309,5 +344,7 @@ def push(
                 )
             if not confirm(plan):
                 return PushResult(plan, 0, False)
-        ran = execute(conn, plan.operations, confirm_statement=confirm_statement)
+        ran = execute(db(), plan.operations, confirm_statement=confirm_statement)
+    finally:
+        db.close()
     return PushResult(plan, ran, True)

@@ -355,7 +355,20 @@ def _expressions(table: Table) -> tuple[object, ...]:
     )
 
 
-def spelled_by_server(conn: Any, expected: Model, actual: Model) -> Model:
+def to_spell(expected: Model, actual: Model) -> list[Table]:
+    """The tables of ``expected`` whose expression texts differ from the database's (``actual``): the ones
+    ``spelled_by_server`` asks the server about (none: it needs no connection)."""
+    in_database = {t.key: t for t in actual.tables}
+    return [
+        t
+        for t in expected.tables
+        if t.key in in_database and _expressions(t) != _expressions(in_database[t.key])
+    ]
+
+
+def spelled_by_server(
+    conn: Any, expected: Model, actual: Model, candidates: list[Table] | None = None
+) -> Model:
     """``expected`` (code or a snapshot) with the expressions of each table whose SQL text differs from the
     database's (``actual``) taken as this server spells them: those tables are created as temporary tables
     in a transaction that is rolled back, and read back.
@@ -365,21 +378,17 @@ def spelled_by_server(conn: Any, expected: Model, actual: Model) -> Model:
     stored as ``(COALESCE(kind, '?'::character varying))::text``) would otherwise show as drift forever, and
     push would drop and re-create it on every run. The server is the judge of what the text means; a table
     it cannot create this way (a type or function missing) keeps the code's spelling. Nothing is changed
-    in the database (needs the TEMP privilege, which PUBLIC has by default)."""
+    in the database (needs the TEMP privilege, which PUBLIC has by default). ``candidates``: ``to_spell``'s
+    answer, when the caller has it already."""
+    candidates = to_spell(expected, actual) if candidates is None else candidates
+    if not candidates:
+        return expected
     import psycopg
 
     from pgshift.diff.differ import diff
     from pgshift.diff.kinds.constraint import AddConstraint
     from pgshift.sources.introspect import introspect
 
-    in_database = {t.key: t for t in actual.tables}
-    candidates = [
-        t
-        for t in expected.tables
-        if t.key in in_database and _expressions(t) != _expressions(in_database[t.key])
-    ]
-    if not candidates:
-        return expected
     temp_names = {f"pgshift_spelled_{i}": t for i, t in enumerate(candidates)}
     created: dict[str, Table] = {}
     read: Model | None = None
