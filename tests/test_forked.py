@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -105,5 +106,28 @@ def test_a_child_that_cannot_read_leaves_the_read_to_the_parent(
         conn.execute("CREATE OPERATOR FAMILY here_family USING btree")  # a kind push leaves alone
         _, read = _load_beside_read(lambda: conn, config, "postgresql://nobody@127.0.0.1:1/none", [])
     assert [t.name for t in read.actual.tables] == ["here"]
+    assert read.unmanaged == (Unmanaged("operator family", "public.here_family"),)
+    assert _no_children_left()
+
+
+def test_beside_another_thread_push_reads_in_a_thread_of_its_own(db_url: str, tmp_path: Path) -> None:
+    """Where no child may be forked (another thread runs: an application server, a test runner), the
+    catalog is read in a thread beside the code load, on push's own connection: the same read."""
+    (tmp_path / "code.py").write_text(SCHEMA)
+    config = Config(root=tmp_path, schema="code.py:metadata")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with psycopg.connect(db_url, autocommit=True) as conn:
+            conn.execute("CREATE TABLE here (id int); CREATE OPERATOR FAMILY here_family USING btree")
+            expected = read_database(conn, config, Model(), db_url)
+            target, read = _load_beside_read(lambda: conn, config, db_url, [])
+            version = conn.info.server_version
+    finally:
+        stop.set()
+        other.join()
+    assert [t.name for t in target.tables] == ["t"]
+    assert read.actual == expected and read.server_version == version
     assert read.unmanaged == (Unmanaged("operator family", "public.here_family"),)
     assert _no_children_left()
