@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Generic, Literal, TypeVar
+from typing import Literal
 
 from pgshift.api._common import ConfigLike, as_config, database_errors, require_url
 from pgshift.api.managed import Unmanaged, unmanaged_in_database, unmanaged_objects, without_unmanaged
@@ -17,7 +16,6 @@ from pgshift.errors import PgshiftError
 from pgshift.model.schema import Model
 
 Style = Literal["orm", "core"]
-_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -63,19 +61,11 @@ def baseline_snapshot(model: Model) -> str:
     return snapshot_json(model_to_snapshot(model, id=new_snapshot_id(), prev_id=EMPTY_ID))
 
 
-def baseline_texts(model: Model) -> Baseline:
-    """The whole schema as a first migration: its SQL, its down file and its snapshot."""
-    up, down = baseline_sql(model)
-    return Baseline(up, down, baseline_snapshot(model))
-
-
-def write_baseline(folder: Path, model: Model, texts: Baseline | None = None) -> str:
-    """0000_baseline: the whole schema as a first migration, with its snapshot and journal entry
-    (``texts``: ``baseline_texts(model)``, made already)."""
+def write_baseline(folder: Path, texts: Baseline) -> str:
+    """0000_baseline: the whole schema as a first migration, with its snapshot and journal entry."""
     from pgshift.folder import files as fs
     from pgshift.folder.migration_folder import MigrationFolder
 
-    texts = texts if texts is not None else baseline_texts(model)
     tag = "0000_baseline"
     entry = fs.JournalEntry(
         idx=0, version=fs.JOURNAL_VERSION, when=int(datetime.now(UTC).timestamp() * 1000), tag=tag
@@ -98,6 +88,7 @@ def pull(
     code to ``output`` (default: ``schema.py`` in the config file's folder, the path rule of
     ``pgshift.config``; a given relative path is relative to the current directory); when the migration folder has no migrations yet, also write ``0000_baseline``
     so ``generate`` continues from it. Refuses to overwrite ``output`` unless ``force``."""
+    from pgshift import forked
     from pgshift.runner.run import connect
 
     # What writes the code and the baseline is imported while the catalog queries keep the server busy
@@ -128,7 +119,12 @@ def pull(
         unmanaged = unmanaged_objects(model)
         model = without_unmanaged(model)  # the code cannot declare them: the baseline must not either
         writers.join()  # (before any fork: a child forked beside a thread could inherit a held lock)
-        sql = None if MigrationFolder(cfg.out_dir).journal().entries else _Forked(baseline_sql, model)
+        baseline = not MigrationFolder(cfg.out_dir).journal().entries
+        # The baseline's SQL is made in a forked child (pgshift.forked) while this process renders the
+        # code and the snapshot: each only reads the model (~75 ms of SQL against ~120 ms of code and
+        # snapshot for 1,000 tables, bench/pull). Where no child is forked, or it cannot deliver, it is
+        # made here. This process writes every file, the code first, as it would without the child.
+        child = forked.start(partial(baseline_sql, model)) if baseline else None
         try:
             with ThreadPoolExecutor(max_workers=1) as pool:  # the query waits on the server: beside the code
                 listing = pool.submit(unmanaged_in_database, conn, cfg.schema_filter)
@@ -137,38 +133,18 @@ def pull(
                 render = render_orm if style == "orm" else render_core
                 code = tidy(render(model, source=database_label(target_url)))
                 unmanaged += listing.result()
-            snapshot = baseline_snapshot(model) if sql is not None else ""
+            snapshot = baseline_snapshot(model) if baseline else ""
             fs.write_text_atomic(target, code)
-            made = sql.result() if sql is not None else None
+            made = child.result() if child is not None else None
         except BaseException:  # (a child left unread would wait forever to send its 1.5 MB)
-            if sql is not None:
-                sql.cancel()
+            if child is not None:
+                child.cancel()
             raise
     tag = None
-    if sql is not None:
+    if baseline:
         up, down = made or baseline_sql(model)
-        tag = write_baseline(cfg.out_dir, model, Baseline(up, down, snapshot))
+        tag = write_baseline(cfg.out_dir, Baseline(up, down, snapshot))
     return PullResult(target, model, tag, unmanaged)
-
-
-class _Forked(Generic[_T]):
-    """``call(model)`` in a forked child (``pgshift.forked``) while this process goes on: pull makes the
-    baseline's SQL there while it renders the code and the snapshot (each only reads the model; for
-    1,000 tables ~75 ms of SQL against ~120 ms of code and snapshot, bench/pull). Where no child is
-    forked, or it could not deliver, ``result()`` is None and the caller makes it. This process writes
-    every file, the code first, as it would without the child."""
-
-    def __init__(self, call: Callable[[Model], _T], model: Model) -> None:
-        from pgshift import forked
-
-        self._child = forked.start(partial(call, model))
-
-    def result(self) -> _T | None:
-        return self._child.result() if self._child is not None else None
-
-    def cancel(self) -> None:
-        if self._child is not None:
-            self._child.cancel()
 
 
 def _import_writers() -> None:

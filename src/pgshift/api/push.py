@@ -187,10 +187,6 @@ class Connection:
             self._conn = connect(self.url)  # (autocommit, as every use here expects)
         return self._conn
 
-    @property
-    def opened(self) -> bool:
-        return self._conn is not None
-
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
